@@ -1,0 +1,59 @@
+"""The vocabulary of a case review: family, chronology entries, problems, flags."""
+
+from chronogen.model.case import AgencySource, Case, Settings
+from chronogen.model.chronology import (
+    ChildRecord,
+    ContactKind,
+    Entry,
+    FileReport,
+    JointEvent,
+    RawValue,
+    RejectedRow,
+)
+from chronogen.model.family import (
+    Family,
+    HouseholdMembership,
+    ParentKind,
+    ParentLink,
+    Partnership,
+    PartnershipEnd,
+    PartnershipKind,
+    Person,
+    Relation,
+    RelationKind,
+    Sex,
+)
+from chronogen.model.flag import Flag, FlagSeverity
+from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
+from chronogen.model.recorded import Recorded
+
+__all__ = [
+    "AgencySource",
+    "Case",
+    "ChildRecord",
+    "ContactKind",
+    "Entry",
+    "Family",
+    "FileReport",
+    "Flag",
+    "FlagSeverity",
+    "HouseholdMembership",
+    "JointEvent",
+    "ParentKind",
+    "ParentLink",
+    "Partnership",
+    "PartnershipEnd",
+    "PartnershipKind",
+    "Person",
+    "Problem",
+    "ProblemCode",
+    "RawValue",
+    "Recorded",
+    "RejectedRow",
+    "Relation",
+    "RelationKind",
+    "Settings",
+    "Severity",
+    "Sex",
+    "SourceRef",
+]

@@ -1,0 +1,67 @@
+"""A whole case: the family, every entry, every rejected row, problems and flags."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from chronogen.model.chronology import Entry, FileReport, JointEvent, RejectedRow
+from chronogen.model.family import Family
+from chronogen.model.flag import Flag
+from chronogen.model.problems import Problem
+
+SCHEMA_VERSION = 1
+
+
+class Settings(BaseModel):
+    """Thresholds for the flags, set in ``case.toml`` under ``[settings]``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: a run of this many days with no agency seeing a subject child is reported
+    unseen_days: int = Field(default=28, ge=1)
+    #: working days within which a receiving agency should record a referral
+    referral_working_days: int = Field(default=3, ge=1)
+    #: age in years from which a child's views are expected to be sought
+    views_from_age: int = Field(default=3, ge=0)
+    #: this many missed appointments ...
+    was_not_brought_cluster: int = Field(default=2, ge=1)
+    #: ... within this many months make a cluster
+    was_not_brought_months: int = Field(default=6, ge=1)
+
+
+class AgencySource(BaseModel):
+    """An agency chronology named in ``case.toml``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    file: str
+    code: str | None = None
+    sheet: str | None = None
+    mapping: str | None = None
+
+
+class Case(BaseModel):
+    """Everything read from a case folder, merged and checked.
+
+    Its JSON form (``case.json``) is public: see ``docs/case-json.md``.
+    """
+
+    schema_version: int = SCHEMA_VERSION
+    title: str
+    family: Family = Field(default_factory=Family)
+    agencies: list[AgencySource] = Field(default_factory=list)
+    entries: list[Entry] = Field(default_factory=list)
+    joint_events: list[JointEvent] = Field(default_factory=list)
+    rejected: list[RejectedRow] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    files: list[FileReport] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
+
+    def entry(self, entry_id: str) -> Entry:
+        """The entry with *entry_id*; KeyError if there is none."""
+        for candidate in self.entries:
+            if candidate.id == entry_id:
+                return candidate
+        raise KeyError(entry_id)

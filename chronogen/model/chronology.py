@@ -1,0 +1,129 @@
+"""Agency contacts: entries, rejected rows and the per-file reading report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from chronogen.dates import PartialDate
+from chronogen.model.problems import ProblemCode, SourceRef
+from chronogen.model.recorded import Recorded
+
+#: A raw cell value as it travels with an entry: text, number, boolean or nothing.
+RawValue = str | int | float | bool | None
+
+
+class ContactKind(StrEnum):
+    """The small vocabulary every agency's contact types are normalised to."""
+
+    HOME_VISIT = "home visit"
+    OFFICE_VISIT = "office visit"
+    APPOINTMENT = "clinic / appointment"
+    SCHOOL_CONTACT = "school contact"
+    TELEPHONE = "telephone"
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    STRATEGY_DISCUSSION = "strategy discussion"
+    REFERRAL_SENT = "referral sent"
+    REFERRAL_RECEIVED = "referral received"
+    INCIDENT = "incident"
+    ASSESSMENT = "assessment"
+    DECISION = "decision"
+    WAS_NOT_BROUGHT = "was not brought"
+    NO_ACCESS_VISIT = "no access visit"
+    OTHER = "other"
+
+
+class ChildRecord(BaseModel):
+    """What an entry records about one subject child."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seen: Recorded = Recorded.NOT_RECORDED
+    views: Recorded = Recorded.NOT_RECORDED
+    seen_alone: Recorded = Recorded.NOT_RECORDED
+
+
+class Entry(BaseModel):
+    """One dated contact, event or decision in an agency's chronology."""
+
+    id: str
+    agency: str
+    date: PartialDate
+    time: dt.time | None = None
+    end_date: PartialDate | None = None
+    kind: ContactKind = ContactKind.OTHER
+    kind_text: str | None = None
+    summary: str | None = None
+    outcome: str | None = None
+    practitioner: str | None = None
+    significance: str | None = None
+    reference: str | None = None
+    #: the agency a referral in this entry was sent to, as named in the source
+    referral_to: str | None = None
+    #: ids of the people the row names (child / pupil / patient columns)
+    people: list[str] = Field(default_factory=list)
+    #: per subject child: seen, views, seen alone
+    children: dict[str, ChildRecord] = Field(default_factory=dict)
+    #: id of the joint event this entry is part of, if several agencies recorded it
+    joint_event: str | None = None
+    source: SourceRef
+    #: the original cell values, by column heading
+    raw: dict[str, RawValue] = Field(default_factory=dict)
+
+    def seen_children(self) -> list[str]:
+        """Ids of the children recorded as seen."""
+        return [cid for cid, rec in self.children.items() if rec.seen is Recorded.YES]
+
+    def views_children(self) -> list[str]:
+        """Ids of the children whose views were recorded."""
+        return [cid for cid, rec in self.children.items() if rec.views is Recorded.YES]
+
+
+class RejectedRow(BaseModel):
+    """An input row that could not become an entry, with the reason."""
+
+    source: SourceRef
+    code: ProblemCode
+    message: str
+    raw: dict[str, RawValue] = Field(default_factory=dict)
+
+
+class FileReport(BaseModel):
+    """What happened to each row of one input file.
+
+    ``rows_read == entries + rejected + blank + title + headers`` always holds.
+    """
+
+    file: str
+    agency: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None
+    #: source column heading -> chronogen field name (unmapped columns are absent)
+    columns: dict[str, str] = Field(default_factory=dict)
+    rows_read: int = 0
+    entries: int = 0
+    rejected: int = 0
+    blank: int = 0
+    #: rows above the header (titles, notes)
+    title: int = 0
+    #: the header row itself and any repeats of it
+    headers: int = 0
+
+    @property
+    def balanced(self) -> bool:
+        """True when every row read is accounted for."""
+        return self.rows_read == (self.entries + self.rejected + self.blank + self.title
+                                  + self.headers)
+
+
+class JointEvent(BaseModel):
+    """One meeting or incident recorded by several agencies: linked, never merged."""
+
+    id: str
+    date: PartialDate
+    kind: ContactKind
+    agencies: list[str]
+    entries: list[str]

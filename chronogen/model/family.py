@@ -1,0 +1,220 @@
+"""The family: people, partnerships, parent links, households and relationships.
+
+Partnerships are first-class (a couple with no children exists), a child may have one known
+parent, mother and father are never derived from sex, and households are memberships with
+dates so the family can be seen as it was on any day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from chronogen.dates import PartialDate
+
+
+class Sex(StrEnum):
+    """Sex as recorded; gender identity, where recorded, goes in ``Person.gender``."""
+
+    MALE = "male"
+    FEMALE = "female"
+    UNKNOWN = "unknown"
+
+
+class PartnershipKind(StrEnum):
+    """How two people were partners."""
+
+    MARRIAGE = "marriage"
+    CIVIL_PARTNERSHIP = "civil partnership"
+    COHABITATION = "cohabitation"
+    PARTNER = "partner"  # a relationship, living together or not
+    TRANSITORY = "transitory"  # brief or casual
+
+
+class PartnershipEnd(StrEnum):
+    """How a partnership ended."""
+
+    SEPARATION = "separation"
+    DIVORCE = "divorce"
+    DEATH = "death"
+
+
+class ParentKind(StrEnum):
+    """The kind of a parent-child link."""
+
+    BIOLOGICAL = "biological"
+    ADOPTIVE = "adoptive"
+    FOSTER = "foster"
+    STEP = "step"
+    KINSHIP = "kinship"
+
+
+class RelationKind(StrEnum):
+    """An emotional or abusive relationship drawn on the genogram's relationship layer."""
+
+    CLOSE = "close"
+    CONFLICT = "conflict"
+    VIOLENCE = "violence"  # directed: from the person to the related person (the victim)
+    ABUSE = "abuse"  # directed, like violence
+    CUT_OFF = "cut-off"
+    DISTANT = "distant"
+
+
+class Person(BaseModel):
+    """A member of the family (or someone around it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    first_name: str | None = None
+    surname: str | None = None
+    known_as: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    sex: Sex = Sex.UNKNOWN
+    gender: str | None = None
+    birth: PartialDate | None = None
+    death: PartialDate | None = None
+    ethnicity: str | None = None
+    role: str | None = None
+    subject: bool = False
+    index: bool = False
+    notes: str | None = None
+    #: created to stand for a parent the sources do not name (drawn as such)
+    placeholder: bool = False
+
+    @property
+    def name(self) -> str:
+        """The full name, or the id when nothing else is known."""
+        parts = [p for p in (self.first_name, self.surname) if p]
+        return " ".join(parts) if parts else self.id
+
+    @property
+    def is_child(self) -> bool:
+        """True for subject children (the children the review is about)."""
+        return self.subject
+
+    def age_on(self, day: date) -> int | None:
+        """Whole years of age on *day*, from the earliest possible birth date; None if unknown."""
+        if self.birth is None or self.birth.earliest is None:
+            return None
+        born = self.birth.earliest
+        if day < born:
+            return None
+        years = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return years
+
+    def alive_on(self, day: date) -> bool:
+        """False only when the person had certainly died (or was not yet born) by *day*."""
+        if self.birth is not None and self.birth.earliest is not None and day < self.birth.earliest:
+            return False
+        return not (self.death is not None and self.death.latest is not None
+                    and day > self.death.latest)
+
+
+class Partnership(BaseModel):
+    """Two people as partners: married, cohabiting, or in a relationship."""
+
+    model_config = ConfigDict(frozen=True)
+
+    partners: tuple[str, str]
+    kind: PartnershipKind = PartnershipKind.PARTNER
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    ended_by: PartnershipEnd | None = None
+
+    def current_on(self, day: date) -> bool:
+        """True when the partnership may have been in being on *day*."""
+        if self.start is not None and self.start.earliest is not None and day < self.start.earliest:
+            return False
+        return not (self.end is not None and self.end.latest is not None and day > self.end.latest)
+
+
+class ParentLink(BaseModel):
+    """A parent-child link; each has its own kind and dates."""
+
+    model_config = ConfigDict(frozen=True)
+
+    parent: str
+    child: str
+    kind: ParentKind = ParentKind.BIOLOGICAL
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+class HouseholdMembership(BaseModel):
+    """A person living in a household (an address or a name) from one date to another."""
+
+    model_config = ConfigDict(frozen=True)
+
+    household: str
+    person: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def current_on(self, day: date) -> bool:
+        """True when the person may have lived there on *day*."""
+        if self.start is not None and self.start.earliest is not None and day < self.start.earliest:
+            return False
+        return not (self.end is not None and self.end.latest is not None and day > self.end.latest)
+
+
+class Relation(BaseModel):
+    """An emotional or abusive relationship; violence and abuse run from ``a`` to ``b``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    a: str
+    b: str
+    kind: RelationKind
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+class Family(BaseModel):
+    """Everyone in the case and how they are connected."""
+
+    people: list[Person] = Field(default_factory=list)
+    partnerships: list[Partnership] = Field(default_factory=list)
+    parent_links: list[ParentLink] = Field(default_factory=list)
+    households: list[HouseholdMembership] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    def person(self, person_id: str) -> Person:
+        """The person with *person_id*; KeyError if there is none."""
+        for candidate in self.people:
+            if candidate.id == person_id:
+                return candidate
+        raise KeyError(person_id)
+
+    def get(self, person_id: str) -> Person | None:
+        """The person with *person_id*, or None."""
+        for candidate in self.people:
+            if candidate.id == person_id:
+                return candidate
+        return None
+
+    @property
+    def subject_children(self) -> list[Person]:
+        """The children the review is about, in the family's order."""
+        return [p for p in self.people if p.subject]
+
+    @property
+    def index_child(self) -> Person | None:
+        """The child who died or was harmed (the first subject child if none is marked)."""
+        for candidate in self.people:
+            if candidate.index:
+                return candidate
+        subjects = self.subject_children
+        return subjects[0] if subjects else None
+
+    def household_on(self, household: str, day: date) -> list[str]:
+        """Ids of the people living in *household* on *day*."""
+        return [m.person for m in self.households if m.household == household
+                and m.current_on(day)]
+
+    def households_of(self, person_id: str, day: date) -> list[str]:
+        """The households *person_id* lived in on *day*."""
+        return sorted({m.household for m in self.households
+                       if m.person == person_id and m.current_on(day)})

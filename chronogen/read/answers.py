@@ -1,0 +1,96 @@
+"""Yes / no / not recorded / not applicable from the words agencies write.
+
+``"Y"``, ``"Yes - Mia and Leo"``, ``"Child seen"``, ``"Child not seen"``, ``"NK"``, ``"N/A"``:
+:func:`read_answer` returns the tri-state value and, where the cell names people after the
+answer (``"Yes - Mia and Leo"``), the text of those names for the caller to match against
+the family.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronogen.model.recorded import Recorded
+
+_YES = {
+    "y", "yes", "yes.", "true", "seen", "child seen", "children seen", "yes seen",
+    "seen alone", "child seen alone", "yes alone", "yes seen alone", "obtained", "recorded",
+    "yes obtained", "yes recorded", "sought", "yes sought", "spoken to", "yes spoken to",
+    "child spoken to", "1", "✓", "✔", "x",
+}
+_NO = {
+    "n", "no", "no.", "false", "not seen", "child not seen", "children not seen", "no not seen",
+    "not obtained", "not spoken to", "child not spoken to", "declined", "refused", "0", "✗",
+    "not sought", "no views", "not alone", "not seen alone", "no access",
+}
+_NOT_RECORDED = {
+    "", "nk", "n k", "not known", "unknown", "not recorded", "unclear", "?", "tbc", "blank",
+    "none recorded", "no record", "not stated", "-", "--",
+}
+_NOT_APPLICABLE = {"n/a", "na", "n a", "not applicable", "not relevant", "inapplicable"}
+
+_PREFIXED = re.compile(
+    r"^(?P<word>yes|y|no|n|seen|not seen|child seen|children seen|child not seen|"
+    r"seen alone|spoken to)\b\s*(?:[-–—:;,(]|\s)\s*(?P<rest>.+?)\)?\s*$",
+    re.IGNORECASE,
+)
+_ALONE = re.compile(r"\balone\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A normalised answer: its value, the names that followed it, and whether it was known."""
+
+    value: Recorded
+    #: text naming the people the answer is about ("Mia and Leo"), if any
+    names: str | None = None
+    #: False when the text was not a recognised yes/no word (the value is then NOT_RECORDED)
+    recognised: bool = True
+    #: True when the text says the child was seen alone
+    alone: bool = False
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).strip(" .!")
+
+
+def read_answer(value: object) -> Answer:
+    """Normalise one cell. Never raises: unknown text gives ``recognised=False``."""
+    if value is None:
+        return Answer(Recorded.NOT_RECORDED)
+    if isinstance(value, bool):
+        return Answer(Recorded.YES if value else Recorded.NO)
+    if isinstance(value, int | float):
+        if value == 1:
+            return Answer(Recorded.YES)
+        if value == 0:
+            return Answer(Recorded.NO)
+        return Answer(Recorded.NOT_RECORDED, recognised=False)
+    text = str(value)
+    key = _key(text)
+    plain = _whole_word(key)
+    if plain is not None:
+        return Answer(plain, alone=bool(_ALONE.search(key)) and plain is Recorded.YES)
+    prefixed = _PREFIXED.match(text.strip())
+    if prefixed is not None:
+        word = _whole_word(_key(prefixed.group("word")))
+        rest = prefixed.group("rest").strip(" ()-–—:;,.")
+        if word is not None and rest:
+            alone = bool(_ALONE.search(text)) and word is Recorded.YES
+            if _key(rest) in {"alone", "seen alone"}:
+                return Answer(word, alone=alone)
+            return Answer(word, names=rest, alone=alone)
+    return Answer(Recorded.NOT_RECORDED, recognised=False)
+
+
+def _whole_word(key: str) -> Recorded | None:
+    if key in _NOT_APPLICABLE:
+        return Recorded.NOT_APPLICABLE
+    if key in _NOT_RECORDED:
+        return Recorded.NOT_RECORDED
+    if key in _YES:
+        return Recorded.YES
+    if key in _NO:
+        return Recorded.NO
+    return None

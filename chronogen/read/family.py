@@ -1,0 +1,452 @@
+"""The family file: a workbook (People / Relationships / Households sheets) or family JSON.
+
+Sheets are recognised by their headings, not only their names. Relationships are words
+("marriage", "parent (biological)", "son of", "violence") read from the first person to the
+second. Anything not understood is a located problem, never a guess.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from chronogen.dates import PartialDate, parse_date_time
+from chronogen.errors import DateError, InputError, InputFileNotFound
+from chronogen.model.family import (
+    Family,
+    HouseholdMembership,
+    ParentKind,
+    ParentLink,
+    Partnership,
+    PartnershipEnd,
+    PartnershipKind,
+    Person,
+    Relation,
+    RelationKind,
+    Sex,
+)
+from chronogen.model.problems import Problem, ProblemCode, Severity
+from chronogen.read.columns import normalise_heading
+from chronogen.read.names import NameIndex
+from chronogen.read.table import Cell, Sheet, is_blank, read_sheets
+
+_PEOPLE_HEADINGS = {
+    "id": ("id", "ref", "person id", "reference", "person ref", "no", "code"),
+    "first_name": ("first name", "forename", "forenames", "given name", "given names",
+                   "first names", "christian name"),
+    "surname": ("surname", "last name", "family name"),
+    "name": ("name", "full name", "person", "person name"),
+    "known_as": ("known as", "preferred name", "nickname"),
+    "aliases": ("aliases", "alias", "also known as", "aka", "other names"),
+    "sex": ("sex", "gender", "sex gender", "m f"),
+    "birth": ("date of birth", "dob", "born", "birth", "birth date", "d o b"),
+    "death": ("date of death", "dod", "died", "death", "death date", "d o d"),
+    "ethnicity": ("ethnicity", "ethnic origin", "ethnic group", "ethnicity heritage"),
+    "role": ("role", "relationship to child", "relationship to index child", "relationship",
+             "role in family"),
+    "subject": ("subject of review", "subject", "subject child", "review subject",
+                "subject of the review", "index"),
+    "notes": ("notes", "note", "comments", "comment", "other information"),
+}
+_RELATION_HEADINGS = {
+    "a": ("person", "person 1", "from person", "person a", "who", "id", "name"),
+    "b": ("related person", "person 2", "to person", "person b", "related to", "other person",
+          "relative", "of"),
+    "kind": ("relationship", "relation", "type", "relationship type", "kind"),
+    "start": ("from", "start", "start date", "began", "date from", "married", "since"),
+    "end": ("to", "end", "end date", "ended", "date to", "until"),
+    "ended_by": ("ended by", "how ended", "end reason", "reason ended"),
+}
+_HOUSEHOLD_HEADINGS = {
+    "household": ("address", "household", "home", "property", "household name"),
+    "person": ("person", "id", "name", "resident", "member", "who"),
+    "start": ("moved in", "from", "start", "date from", "start date", "in"),
+    "end": ("moved out", "to", "end", "date to", "end date", "out", "until"),
+}
+
+_PARTNER_WORDS: dict[str, tuple[PartnershipKind, PartnershipEnd | None]] = {
+    "marriage": (PartnershipKind.MARRIAGE, None), "married": (PartnershipKind.MARRIAGE, None),
+    "spouse": (PartnershipKind.MARRIAGE, None), "husband": (PartnershipKind.MARRIAGE, None),
+    "wife": (PartnershipKind.MARRIAGE, None),
+    "husband of": (PartnershipKind.MARRIAGE, None), "wife of": (PartnershipKind.MARRIAGE, None),
+    "divorced": (PartnershipKind.MARRIAGE, PartnershipEnd.DIVORCE),
+    "civil partnership": (PartnershipKind.CIVIL_PARTNERSHIP, None),
+    "civil partner": (PartnershipKind.CIVIL_PARTNERSHIP, None),
+    "cohabitation": (PartnershipKind.COHABITATION, None),
+    "cohabiting": (PartnershipKind.COHABITATION, None),
+    "cohabitee": (PartnershipKind.COHABITATION, None),
+    "living together": (PartnershipKind.COHABITATION, None),
+    "partner": (PartnershipKind.PARTNER, None), "partners": (PartnershipKind.PARTNER, None),
+    "partner of": (PartnershipKind.PARTNER, None),
+    "boyfriend": (PartnershipKind.PARTNER, None), "girlfriend": (PartnershipKind.PARTNER, None),
+    "relationship": (PartnershipKind.PARTNER, None),
+    "ex partner": (PartnershipKind.PARTNER, PartnershipEnd.SEPARATION),
+    "former partner": (PartnershipKind.PARTNER, PartnershipEnd.SEPARATION),
+    "ex husband": (PartnershipKind.MARRIAGE, PartnershipEnd.DIVORCE),
+    "ex wife": (PartnershipKind.MARRIAGE, PartnershipEnd.DIVORCE),
+    "separated": (PartnershipKind.PARTNER, PartnershipEnd.SEPARATION),
+    "transitory": (PartnershipKind.TRANSITORY, None), "casual": (PartnershipKind.TRANSITORY, None),
+}
+_PARENT_KIND_WORDS = {
+    "biological": ParentKind.BIOLOGICAL, "birth": ParentKind.BIOLOGICAL,
+    "adoptive": ParentKind.ADOPTIVE, "adopted": ParentKind.ADOPTIVE,
+    "foster": ParentKind.FOSTER, "step": ParentKind.STEP, "kinship": ParentKind.KINSHIP,
+    "special guardian": ParentKind.KINSHIP, "guardian": ParentKind.KINSHIP,
+}
+_PARENT = re.compile(
+    r"^(?:(?P<k1>biological|birth|adoptive|foster|step|kinship)\s*)?"
+    r"(?P<role>parent|mother|father|mum|dad|carer|guardian)(?:\s+of)?"
+    r"(?:\s*\((?P<k2>[a-z ]+)\))?$"
+)
+_CHILD = re.compile(
+    r"^(?:(?P<k1>biological|birth|adoptive|adopted|foster|step)\s*)?"
+    r"(?P<role>child|son|daughter)(?:\s+of)?(?:\s*\((?P<k2>[a-z ]+)\))?$"
+)
+_RELATION_WORDS = {
+    "violence": RelationKind.VIOLENCE, "violent": RelationKind.VIOLENCE,
+    "violent to": RelationKind.VIOLENCE, "violence towards": RelationKind.VIOLENCE,
+    "domestic abuse": RelationKind.VIOLENCE, "domestic violence": RelationKind.VIOLENCE,
+    "abuse": RelationKind.ABUSE, "abusive": RelationKind.ABUSE, "abusive to": RelationKind.ABUSE,
+    "physical abuse": RelationKind.ABUSE, "sexual abuse": RelationKind.ABUSE,
+    "conflict": RelationKind.CONFLICT, "hostile": RelationKind.CONFLICT,
+    "conflictual": RelationKind.CONFLICT,
+    "close": RelationKind.CLOSE, "very close": RelationKind.CLOSE,
+    "cut off": RelationKind.CUT_OFF, "cutoff": RelationKind.CUT_OFF,
+    "estranged": RelationKind.CUT_OFF, "distant": RelationKind.DISTANT,
+}
+_ENDED_BY = {
+    "separation": PartnershipEnd.SEPARATION, "separated": PartnershipEnd.SEPARATION,
+    "divorce": PartnershipEnd.DIVORCE, "divorced": PartnershipEnd.DIVORCE,
+    "death": PartnershipEnd.DEATH, "died": PartnershipEnd.DEATH, "widowed": PartnershipEnd.DEATH,
+}
+_SEX = {
+    "m": Sex.MALE, "male": Sex.MALE, "man": Sex.MALE, "boy": Sex.MALE,
+    "f": Sex.FEMALE, "female": Sex.FEMALE, "woman": Sex.FEMALE, "girl": Sex.FEMALE,
+}
+
+
+@dataclass
+class FamilyResult:
+    """A family and the problems found reading it."""
+
+    family: Family
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_family_file(path: Path, *, display_name: str | None = None) -> FamilyResult:
+    """Read a family workbook (.xlsx), CSV of people, or family JSON (.json)."""
+    name = display_name or path.name
+    if not path.exists():
+        raise InputFileNotFound(f"{name}: family file not found ({path})")
+    if path.suffix.lower() == ".json":
+        return _read_family_json(path, name)
+    sheets = read_sheets(path, display_name=name)
+    return _FamilyWorkbook(sheets, name).read()
+
+
+def _read_family_json(path: Path, name: str) -> FamilyResult:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{name}: not valid JSON ({error})") from error
+    if isinstance(data, dict) and "family" in data and "people" not in data:
+        data = data["family"]  # a whole case.json
+    try:
+        family = Family.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{name}: {where}: {first['msg']}") from error
+    result = FamilyResult(family)
+    result.problems.extend(check_family(family, name))
+    return result
+
+
+def _headings_map(row: tuple[Cell, ...], wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    lookup = {normalise_heading(s): key for key, synonyms in wanted.items() for s in synonyms}
+    found: dict[str, int] = {}
+    for index, value in enumerate(row):
+        if value is None:
+            continue
+        key = lookup.get(normalise_heading(str(value)))
+        if key is not None and key not in found:
+            found[key] = index
+    return found
+
+
+def _find_table(sheets: list[Sheet], wanted: dict[str, tuple[str, ...]], required: set[str],
+                prefer: str) -> tuple[Sheet, int, dict[str, int]] | None:
+    best: tuple[int, int, Sheet, int, dict[str, int]] | None = None
+    for order, sheet in enumerate(sheets):
+        for number, row in list(sheet.numbered())[:15]:
+            found = _headings_map(row, wanted)
+            if not required <= set(found):
+                continue
+            named = 1 if sheet.name and prefer in sheet.name.lower() else 0
+            score = len(found) + 3 * named
+            if best is None or score > best[0]:
+                best = (score, order, sheet, number, found)
+    if best is None:
+        return None
+    return best[2], best[3], best[4]
+
+
+class _FamilyWorkbook:
+    def __init__(self, sheets: list[Sheet], name: str) -> None:
+        self.sheets = sheets
+        self.name = name
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str, sheet: Sheet | None = None, row: int | None = None,
+                column: str | None = None, value: object = None,
+                severity: Severity = Severity.WARNING) -> None:
+        self.problems.append(Problem(
+            code=ProblemCode.INVALID_FAMILY, severity=severity, message=message, file=self.name,
+            sheet=sheet.name if sheet else None, row=row, column=column,
+            value=None if value is None else str(value)))
+
+    def read(self) -> FamilyResult:
+        people_table = _find_table(self.sheets, _PEOPLE_HEADINGS, {"id"}, "people") or \
+            _find_table(self.sheets, _PEOPLE_HEADINGS, {"name"}, "people")
+        if people_table is None:
+            raise InputError(f"{self.name}: no people table found: a sheet needs a header row "
+                             "with an ID (or Name) column")
+        people = self._people(*people_table)
+        family = Family(people=people)
+        names = NameIndex(family)
+        partnerships: list[Partnership] = []
+        parent_links: list[ParentLink] = []
+        relations: list[Relation] = []
+        rel_table = _find_table(self.sheets, _RELATION_HEADINGS, {"a", "b", "kind"},
+                                "relation")
+        if rel_table is not None:
+            self._relationships(*rel_table, names, partnerships, parent_links, relations)
+        households: list[HouseholdMembership] = []
+        house_table = _find_table(self.sheets, _HOUSEHOLD_HEADINGS, {"household", "person"},
+                                  "household")
+        if house_table is not None:
+            self._households(*house_table, names, households)
+        family = Family(people=people, partnerships=partnerships, parent_links=parent_links,
+                        households=households, relations=relations)
+        self.problems.extend(check_family(family, self.name))
+        return FamilyResult(family, self.problems)
+
+    # -- cells ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _get(row: tuple[Cell, ...], columns: dict[str, int], key: str) -> Cell:
+        index = columns.get(key)
+        if index is None or index >= len(row):
+            return None
+        value = row[index]
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def _text(self, row: tuple[Cell, ...], columns: dict[str, int], key: str) -> str | None:
+        value = self._get(row, columns, key)
+        return None if value is None else " ".join(str(value).split())
+
+    def _date(self, sheet: Sheet, number: int, row: tuple[Cell, ...], columns: dict[str, int],
+              key: str, label: str) -> PartialDate | None:
+        value = self._get(row, columns, key)
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            return PartialDate.day(value.date(), text=value.date().isoformat())
+        if isinstance(value, date):
+            return PartialDate.day(value, text=value.isoformat())
+        try:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return parse_date_time(str(int(value))).date
+            return parse_date_time(str(value)).date
+        except DateError as error:
+            self.problem(f"{label}: {error}; left blank", sheet, number, label, value)
+            return None
+
+    def _resolve(self, text: str | None, names: NameIndex, known: set[str], sheet: Sheet,
+                 number: int, column: str) -> str | None:
+        if text is None:
+            self.problem("no person given", sheet, number, column)
+            return None
+        if text in known:
+            return text
+        ids = names.lookup(text)
+        if len(ids) == 1:
+            return next(iter(ids))
+        self.problem(f"{text!r} is not a person id or name in the people sheet", sheet, number,
+                     column, text)
+        return None
+
+    # -- tables ---------------------------------------------------------------------------
+
+    def _people(self, sheet: Sheet, header: int, columns: dict[str, int]) -> list[Person]:
+        people: list[Person] = []
+        seen_ids: set[str] = set()
+        for number, row in sheet.numbered():
+            if number <= header or is_blank(row):
+                continue
+            pid = self._text(row, columns, "id")
+            first = self._text(row, columns, "first_name")
+            surname = self._text(row, columns, "surname")
+            full = self._text(row, columns, "name")
+            if full and not first and not surname:
+                parts = full.split()
+                first, surname = parts[0], " ".join(parts[1:]) or None
+            if pid is None:
+                pid = f"P{len(people) + 1}" if (first or surname) else None
+                if pid is None:
+                    self.problem("row has no id and no name; skipped", sheet, number)
+                    continue
+                while pid in seen_ids:
+                    pid += "'"
+            if pid in seen_ids:
+                self.problem(f"duplicate id {pid!r}; this row is skipped", sheet, number, "ID",
+                             pid, Severity.ERROR)
+                continue
+            seen_ids.add(pid)
+            subject_text = (self._text(row, columns, "subject") or "").lower()
+            role = self._text(row, columns, "role")
+            is_index = "index" in subject_text
+            is_subject = is_index or subject_text.startswith(("y", "true", "1", "subject"))
+            aliases_text = self._text(row, columns, "aliases")
+            sex_text = (self._text(row, columns, "sex") or "").lower()
+            sex = _SEX.get(sex_text, Sex.UNKNOWN)
+            people.append(Person(
+                id=pid, first_name=first, surname=surname,
+                known_as=self._text(row, columns, "known_as"),
+                aliases=[a.strip() for a in re.split(r"[;,]", aliases_text) if a.strip()]
+                if aliases_text else [],
+                sex=sex,
+                gender=sex_text if sex is Sex.UNKNOWN and sex_text else None,
+                birth=self._date(sheet, number, row, columns, "birth", "date of birth"),
+                death=self._date(sheet, number, row, columns, "death", "date of death"),
+                ethnicity=self._text(row, columns, "ethnicity"),
+                role=role, subject=is_subject, index=is_index,
+                notes=self._text(row, columns, "notes"),
+            ))
+        return people
+
+    def _relationships(self, sheet: Sheet, header: int, columns: dict[str, int],
+                       names: NameIndex, partnerships: list[Partnership],
+                       parent_links: list[ParentLink], relations: list[Relation]) -> None:
+        known = names.ids
+        for number, row in sheet.numbered():
+            if number <= header or is_blank(row):
+                continue
+            a = self._resolve(self._text(row, columns, "a"), names, known, sheet, number,
+                              "Person")
+            b = self._resolve(self._text(row, columns, "b"), names, known, sheet, number,
+                              "Related person")
+            word_text = self._text(row, columns, "kind") or ""
+            word = " ".join(re.sub(r"[-_]", " ", word_text.lower()).split())
+            start = self._date(sheet, number, row, columns, "start", "From")
+            end = self._date(sheet, number, row, columns, "end", "To")
+            ended_text = (self._text(row, columns, "ended_by") or "").lower()
+            if a is None or b is None:
+                continue
+            if a == b:
+                self.problem(f"{a!r} is related to themselves", sheet, number, value=word_text)
+                continue
+            parent = _PARENT.match(word)
+            child = _CHILD.match(word)
+            if word in _PARTNER_WORDS:
+                kind, default_end = _PARTNER_WORDS[word]
+                ended_by = _ENDED_BY.get(ended_text, default_end)
+                if ended_text and ended_text not in _ENDED_BY:
+                    self.problem(f"'ended by' {ended_text!r} is not separation, divorce or "
+                                 "death", sheet, number, "Ended by", ended_text)
+                partnerships.append(Partnership(partners=(a, b), kind=kind, start=start,
+                                                end=end, ended_by=ended_by))
+            elif parent is not None or child is not None:
+                match = parent or child
+                assert match is not None
+                kind_word = match.group("k1") or match.group("k2") or (
+                    "step" if word.startswith("step") else "biological")
+                parent_kind = _PARENT_KIND_WORDS.get(kind_word.strip())
+                if parent_kind is None:
+                    self.problem(f"{word_text!r}: unknown kind of parent {kind_word!r}", sheet,
+                                 number, "Relationship", word_text)
+                    continue
+                pair = (a, b) if parent is not None else (b, a)
+                parent_links.append(ParentLink(parent=pair[0], child=pair[1], kind=parent_kind,
+                                               start=start, end=end))
+            elif word in _RELATION_WORDS:
+                relations.append(Relation(a=a, b=b, kind=_RELATION_WORDS[word], start=start,
+                                          end=end))
+            else:
+                self.problem(f"relationship {word_text!r} is not understood; skipped", sheet,
+                             number, "Relationship", word_text)
+
+    def _households(self, sheet: Sheet, header: int, columns: dict[str, int], names: NameIndex,
+                    households: list[HouseholdMembership]) -> None:
+        known = names.ids
+        for number, row in sheet.numbered():
+            if number <= header or is_blank(row):
+                continue
+            place = self._text(row, columns, "household")
+            person = self._resolve(self._text(row, columns, "person"), names, known, sheet,
+                                   number, "Person")
+            if place is None:
+                self.problem("no household / address given; skipped", sheet, number)
+                continue
+            if person is None:
+                continue
+            households.append(HouseholdMembership(
+                household=place, person=person,
+                start=self._date(sheet, number, row, columns, "start", "Moved in"),
+                end=self._date(sheet, number, row, columns, "end", "Moved out")))
+
+
+def check_family(family: Family, file: str) -> list[Problem]:
+    """Problems in a family that was read: unknown ids, impossible dates, parent cycles."""
+    problems: list[Problem] = []
+
+    def add(message: str) -> None:
+        problems.append(Problem(code=ProblemCode.INVALID_FAMILY, severity=Severity.WARNING,
+                                message=message, file=file))
+
+    ids = [p.id for p in family.people]
+    known = set(ids)
+    for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
+        add(f"duplicate person id {duplicate!r}")
+    for person in family.people:
+        if person.birth and person.death and person.death.latest and person.birth.earliest \
+                and person.death.latest < person.birth.earliest:
+            add(f"{person.id} ({person.name}) died before they were born")
+    references = [(pl.parent, "parent link") for pl in family.parent_links]
+    references += [(pl.child, "parent link") for pl in family.parent_links]
+    references += [(p, "partnership") for ps in family.partnerships for p in ps.partners]
+    references += [(m.person, "household") for m in family.households]
+    references += [(r.a, "relationship") for r in family.relations]
+    references += [(r.b, "relationship") for r in family.relations]
+    for pid, what in references:
+        if pid not in known:
+            add(f"{what} names {pid!r}, who is not in the people list")
+    by_id = {p.id: p for p in family.people}
+    for link in family.parent_links:
+        parent, child = by_id.get(link.parent), by_id.get(link.child)
+        if parent and child and parent.birth and child.birth and parent.birth.earliest and \
+                child.birth.latest and child.birth.latest < parent.birth.earliest:
+            add(f"{child.id} ({child.name}) was born before their parent {parent.id} "
+                f"({parent.name})")
+    parents: dict[str, set[str]] = {}
+    for link in family.parent_links:
+        parents.setdefault(link.child, set()).add(link.parent)
+    for start in sorted(parents):
+        stack, visited = list(parents[start]), set()
+        while stack:
+            current = stack.pop()
+            if current == start:
+                add(f"{start} is their own ancestor (a cycle in parent links)")
+                break
+            if current in visited:
+                continue
+            visited.add(current)
+            stack.extend(parents.get(current, ()))
+    return problems

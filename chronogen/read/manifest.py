@@ -1,0 +1,135 @@
+"""``case.toml``: what a case folder holds. Without one, a folder is read by guessing.
+
+.. code-block:: toml
+
+    title = "Case A"
+    [family]
+    file = "family.xlsx"          # or .json
+    [[agencies]]
+    name = "Police"
+    file = "police.xlsx"
+    sheet = "Incidents"           # optional
+    mapping = "police-map.toml"   # optional
+    [settings]
+    unseen_days = 28
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from chronogen.errors import InputFileNotFound, ManifestError
+from chronogen.model.case import AgencySource, Settings
+from chronogen.read.agencies import canonical_agency
+from chronogen.read.table import CSV_SUFFIXES, WORKBOOK_SUFFIXES
+
+MANIFEST_NAME = "case.toml"
+
+
+class FamilySource(BaseModel):
+    """Where the family is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str
+
+
+class Manifest(BaseModel):
+    """The contents of ``case.toml``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    family: FamilySource | None = None
+    agencies: list[AgencySource] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
+    #: what was assumed when there was no case.toml (not part of the file)
+    assumptions: list[str] = Field(default_factory=list, exclude=True)
+
+
+_KNOWN_KEYS = {
+    (): ["title", "family", "agencies", "settings"],
+    ("family",): ["file"],
+    ("agencies",): ["name", "file", "code", "sheet", "mapping"],
+    ("settings",): list(Settings.model_fields),
+}
+
+
+def load_manifest(path: Path) -> Manifest:
+    """Read and check ``case.toml``; every error names the file and the key."""
+    if not path.exists():
+        raise InputFileNotFound(f"{path}: not found")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ManifestError(f"{path}: not valid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        raise ManifestError(f"{path}: not UTF-8 text") from error
+    try:
+        return Manifest.model_validate(data)
+    except ValidationError as error:
+        raise ManifestError(f"{path}: " + _explain(error)) from error
+
+
+def _explain(error: ValidationError) -> str:
+    messages = []
+    for item in error.errors():
+        loc = [str(p) for p in item["loc"]]
+        where = ".".join(loc)
+        if item["type"] == "extra_forbidden":
+            section = tuple(p for p in loc[:-1] if not p.isdigit())
+            options = _KNOWN_KEYS.get(section, [])
+            close = difflib.get_close_matches(loc[-1], options, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else (
+                f" (known keys: {', '.join(options)})" if options else "")
+            messages.append(f"unknown key {where!r}{hint}")
+        elif item["type"] == "missing":
+            messages.append(f"missing key {where!r}")
+        else:
+            messages.append(f"{where}: {item['msg']}")
+    return "; ".join(messages)
+
+
+_FAMILY_NAME = re.compile(r"famil|genogram|people|household", re.IGNORECASE)
+
+
+def guess_manifest(folder: Path) -> Manifest:
+    """A manifest for a folder with no ``case.toml``: the family file found by its name,
+    every other spreadsheet an agency named after its file."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+    family: FamilySource | None = None
+    agencies: list[AgencySource] = []
+    assumptions: list[str] = []
+    for path in files:
+        suffix = path.suffix.lower()
+        if family is None and _FAMILY_NAME.search(path.stem) and suffix in (
+                *WORKBOOK_SUFFIXES, ".json"):
+            family = FamilySource(file=path.name)
+            assumptions.append(f"{path.name}: read as the family file")
+        elif suffix in WORKBOOK_SUFFIXES or suffix in CSV_SUFFIXES:
+            name = agency_from_file_name(path.stem)
+            agencies.append(AgencySource(name=name, file=path.name))
+            assumptions.append(f"{path.name}: read as the chronology of {name!r}")
+    if not agencies:
+        raise InputFileNotFound(f"{folder}: no case.toml and no .xlsx or .csv files")
+    return Manifest(title=folder.name, family=family, agencies=agencies,
+                    assumptions=assumptions)
+
+
+def agency_from_file_name(stem: str) -> str:
+    """``csc_chronology`` -> ``Children's Social Care``; unknown names are title-cased."""
+    words = [w for w in re.split(r"[^A-Za-z0-9&]+", stem) if w]
+    noise = {"chronology", "chron", "return", "agency", "final", "v1", "v2", "v3", "draft",
+             "incidents", "contacts", "consultations", "records", "log"}
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            found = canonical_agency(" ".join(words[start:start + size]))
+            if found is not None:
+                return found
+    kept = [w for w in words if w.lower() not in noise] or words
+    return " ".join(w.capitalize() if w.islower() else w for w in kept)

@@ -1,0 +1,107 @@
+"""Matching the names agencies write ("Leo, Mia", "Ava Clarke", "Mr Foster") to the family."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from chronogen.model.family import Family
+
+_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bplus\b|\n)\s*", re.IGNORECASE)
+_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|master|dr|baby)\.?\s+", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or extra spaces, for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.lower().replace("’", "'").split())
+
+
+@dataclass
+class NameMatch:
+    """The people a piece of text names, and the parts that matched no one or several."""
+
+    ids: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+
+
+class NameIndex:
+    """Every way the family's people may be named: full name, first name, known-as, aliases,
+    surname with a title ("Mr Foster")."""
+
+    def __init__(self, family: Family) -> None:
+        self._by_key: dict[str, set[str]] = {}
+        self._order = {p.id: n for n, p in enumerate(family.people)}
+        #: every person id in the family
+        self.ids = set(self._order)
+        for person in family.people:
+            keys = {person.id}
+            if person.first_name:
+                keys.add(person.first_name)
+                if person.surname:
+                    keys.add(f"{person.first_name} {person.surname}")
+                    keys.add(f"{person.surname} {person.first_name}")
+            if person.surname:
+                keys.add(f"surname:{person.surname}")
+            if person.known_as:
+                keys.add(person.known_as)
+                if person.surname:
+                    keys.add(f"{person.known_as} {person.surname}")
+            keys.update(person.aliases)
+            for key in keys:
+                self._by_key.setdefault(fold(key), set()).add(person.id)
+
+    def lookup(self, name: str) -> set[str]:
+        """The ids one name could mean (empty when none)."""
+        key = fold(name).strip(" .()-:")
+        if not key:
+            return set()
+        found = self._by_key.get(key)
+        if found:
+            return found
+        titled = _TITLES.match(key)
+        if titled is not None:
+            rest = key[titled.end():]
+            return self._by_key.get(f"surname:{rest}") or self._by_key.get(rest, set())
+        return set()
+
+    def match_list(self, text: str) -> NameMatch:
+        """Match a list of names ("Leo, Mia", "Leo and Mia"); report what matched no one."""
+        result = NameMatch()
+        for part in _SPLIT.split(text.strip()):
+            part = part.strip(" .()-:")
+            if not part:
+                continue
+            ids = self.lookup(part)
+            if len(ids) == 1:
+                self._add(result.ids, ids)
+            elif len(ids) > 1:
+                result.ambiguous.append(part)
+            else:
+                result.unknown.append(part)
+        return result
+
+    def find_in_text(self, text: str, among: set[str] | None = None) -> list[str]:
+        """Ids of people named anywhere in free text (by full or first name), in family order.
+
+        Only unambiguous names count; with *among*, only those ids are looked for.
+        """
+        words = _WORD.findall(text)
+        found: set[str] = set()
+        for size in (2, 1):
+            for start in range(len(words) - size + 1):
+                ids = self._by_key.get(fold(" ".join(words[start:start + size])), set())
+                if among is not None:
+                    ids = ids & among
+                if len(ids) == 1:
+                    found |= ids
+        return sorted(found, key=lambda pid: self._order.get(pid, 0))
+
+    def _add(self, target: list[str], ids: set[str]) -> None:
+        for pid in sorted(ids, key=lambda p: self._order.get(p, 0)):
+            if pid not in target:
+                target.append(pid)

@@ -1,0 +1,72 @@
+"""Merging agency chronologies into one deterministic timeline, with joint events linked.
+
+Order: earliest possible date, then time (entries with no time at the end of their day),
+then the agency's place in ``case.toml``, then file, then row. The same inputs always give
+the same order. One meeting recorded by several agencies stays several entries, linked by a
+:class:`~chronogen.model.JointEvent`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from chronogen.model.chronology import ContactKind, Entry, JointEvent
+
+#: kinds of contact that several agencies can attend together
+JOINT_KINDS = frozenset({ContactKind.STRATEGY_DISCUSSION, ContactKind.CONFERENCE,
+                         ContactKind.MEETING, ContactKind.INCIDENT})
+_END_OF_DAY = time.max
+
+
+@dataclass
+class Timeline:
+    """The merged chronology."""
+
+    entries: list[Entry] = field(default_factory=list)
+    joint_events: list[JointEvent] = field(default_factory=list)
+
+
+def sort_key(entry: Entry, agency_order: dict[str, int]
+             ) -> tuple[date, time, int, str, str, int, str]:
+    """The explicit, total order of entries in a merged timeline."""
+    first, _ = entry.date.sort_key
+    return (
+        first,
+        entry.time if entry.time is not None else _END_OF_DAY,
+        agency_order.get(entry.agency, len(agency_order)),
+        entry.agency,
+        entry.source.file,
+        entry.source.row or 0,
+        entry.id,
+    )
+
+
+def merge(entries: Iterable[Entry], agency_order: Sequence[str] = ()) -> Timeline:
+    """Order *entries* into one timeline and link joint events. The input is not changed."""
+    order = {name: index for index, name in enumerate(agency_order)}
+    ordered = sorted((e.model_copy() for e in entries), key=lambda e: sort_key(e, order))
+    joint = link_joint_events(ordered)
+    return Timeline(entries=ordered, joint_events=joint)
+
+
+def link_joint_events(ordered: list[Entry]) -> list[JointEvent]:
+    """Group same-day entries of a joint kind from two or more agencies; set ``joint_event``
+    on each entry of a group. Entries must already be in timeline order."""
+    groups: dict[tuple[date, ContactKind], list[Entry]] = {}
+    for entry in ordered:
+        entry.joint_event = None
+        if entry.kind in JOINT_KINDS and entry.date.is_exact_day and entry.date.earliest:
+            groups.setdefault((entry.date.earliest, entry.kind), []).append(entry)
+    events: list[JointEvent] = []
+    for (_, kind), members in groups.items():
+        agencies = list(dict.fromkeys(e.agency for e in members))
+        if len(agencies) < 2:
+            continue
+        event_id = f"J{len(events) + 1}"
+        for entry in members:
+            entry.joint_event = event_id
+        events.append(JointEvent(id=event_id, date=members[0].date, kind=kind,
+                                 agencies=agencies, entries=[e.id for e in members]))
+    return events
