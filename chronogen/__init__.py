@@ -1,0 +1,123 @@
+"""chronogen: multi-agency chronologies and genograms for child-safeguarding case reviews.
+
+The public API. Each stage is a plain function over Pydantic models::
+
+    import chronogen
+    case = chronogen.read_case("my-case/")          # read + merge
+    chronogen.write_outputs(case, Path("out/"))     # every output
+    graph = chronogen.genogram(case.family)         # networkx MultiDiGraph
+"""
+
+from chronogen._version import __version__
+from chronogen.build import BuildResult, build, write_outputs
+from chronogen.dates import ParsedDateTime, PartialDate, Precision, Qualifier, parse_date_time
+from chronogen.errors import (
+    ChronogenError,
+    DateError,
+    InputError,
+    InputFileNotFound,
+    ManifestError,
+    RenderError,
+    UnreadableFileError,
+)
+from chronogen.genogram.dot import render, to_dot
+from chronogen.genogram.graph import genogram
+from chronogen.model import (
+    AgencySource,
+    Case,
+    ChildRecord,
+    ContactKind,
+    Entry,
+    Family,
+    FileReport,
+    Flag,
+    FlagSeverity,
+    HouseholdMembership,
+    JointEvent,
+    ParentKind,
+    ParentLink,
+    Partnership,
+    PartnershipEnd,
+    PartnershipKind,
+    Person,
+    Problem,
+    ProblemCode,
+    Recorded,
+    RejectedRow,
+    Relation,
+    RelationKind,
+    Settings,
+    Severity,
+    Sex,
+    SourceRef,
+)
+from chronogen.read.agency import AgencyResult, read_agency_file
+from chronogen.read.case import read_case
+from chronogen.read.family import FamilyResult, read_family_file
+from chronogen.read.layout import ColumnMapping
+from chronogen.timeline import Timeline, merge
+from chronogen.write.csv_file import write_csv
+from chronogen.write.json_file import case_to_json, read_case_json, write_json
+from chronogen.write.xlsx_file import write_xlsx
+
+__all__ = [
+    "AgencyResult",
+    "AgencySource",
+    "BuildResult",
+    "Case",
+    "ChildRecord",
+    "ChronogenError",
+    "ColumnMapping",
+    "ContactKind",
+    "DateError",
+    "Entry",
+    "Family",
+    "FamilyResult",
+    "FileReport",
+    "Flag",
+    "FlagSeverity",
+    "HouseholdMembership",
+    "InputError",
+    "InputFileNotFound",
+    "JointEvent",
+    "ManifestError",
+    "ParentKind",
+    "ParentLink",
+    "ParsedDateTime",
+    "PartialDate",
+    "Partnership",
+    "PartnershipEnd",
+    "PartnershipKind",
+    "Person",
+    "Precision",
+    "Problem",
+    "ProblemCode",
+    "Qualifier",
+    "Recorded",
+    "RejectedRow",
+    "Relation",
+    "RelationKind",
+    "RenderError",
+    "Settings",
+    "Severity",
+    "Sex",
+    "SourceRef",
+    "Timeline",
+    "UnreadableFileError",
+    "__version__",
+    "build",
+    "case_to_json",
+    "genogram",
+    "merge",
+    "parse_date_time",
+    "read_agency_file",
+    "read_case",
+    "read_case_json",
+    "read_family_file",
+    "render",
+    "to_dot",
+    "write_csv",
+    "write_json",
+    "write_outputs",
+    "write_xlsx",
+]

@@ -193,7 +193,9 @@ _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _YEAR = re.compile(r"(\d{4})")
 _DMY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})")
 _MY = re.compile(r"(\d{1,2})[/.\-](\d{4})")
-_D_MON_Y = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/]+([a-z]+)\.?,?[\s\-/]+(\d{4}|\d{2})")
+_D_MON_Y = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/]+([a-z]+)\.?,?[\s\-/]+(\d{4}|\d{2})"
+)
 _MON_D_Y = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _MON_Y = re.compile(r"([a-z]+)\.?,?[\s\-/]+(\d{4})")
 _RANGE = re.compile(
@@ -267,6 +269,8 @@ def from_excel_serial(serial: float, *, date1904: bool = False, text: str | None
         raise DateError(f"{label!r} is not an Excel date serial")
     whole = int(serial)
     fraction = serial - whole
+    if whole > 146_000:  # past 2299 in either system: no chronology date
+        raise DateError(f"{label!r} is too large to be an Excel date serial")
     if date1904:
         day = date(1904, 1, 1) + timedelta(days=whole)
     elif whole == 60:

@@ -37,6 +37,7 @@ class ProblemCode(StrEnum):
     NO_HEADER = "no-header"
     INVALID_FAMILY = "invalid-family"
     UNKNOWN_AGENCY = "unknown-agency"
+    ASSUMPTION = "assumption"
 
 
 class SourceRef(BaseModel):

@@ -50,7 +50,7 @@ def read_case(path: Path | str) -> Case:
     """
     folder, manifest = locate_case(Path(path))
     problems: list[Problem] = [
-        Problem(code=ProblemCode.UNKNOWN_AGENCY, severity=Severity.INFO, message=text)
+        Problem(code=ProblemCode.ASSUMPTION, severity=Severity.INFO, message=text)
         for text in manifest.assumptions
     ]
     family = Family()

@@ -101,7 +101,8 @@ _FAMILY_NAME = re.compile(r"famil|genogram|people|household", re.IGNORECASE)
 def guess_manifest(folder: Path) -> Manifest:
     """A manifest for a folder with no ``case.toml``: the family file found by its name,
     every other spreadsheet an agency named after its file."""
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+    files = sorted(p for p in folder.iterdir()
+                   if p.is_file() and not p.name.startswith((".", "~$")))
     family: FamilySource | None = None
     agencies: list[AgencySource] = []
     assumptions: list[str] = []

@@ -1,0 +1,3 @@
+from chronogen.cli import main
+
+raise SystemExit(main())

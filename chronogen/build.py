@@ -1,0 +1,54 @@
+"""The main job: read a case folder, merge, and write every output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from chronogen.genogram.dot import find_dot, render, to_dot
+from chronogen.model.case import Case
+from chronogen.read.case import read_case
+from chronogen.write.csv_file import write_csv
+from chronogen.write.json_file import write_json
+from chronogen.write.xlsx_file import write_xlsx
+
+
+@dataclass
+class BuildResult:
+    """What a build read and wrote."""
+
+    case: Case
+    outputs: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def last_entry_date(case: Case) -> date | None:
+    """The latest day the chronology certainly reaches (the greatest earliest bound)."""
+    days = [e.date.sort_key[0] for e in case.entries]
+    return max(days) if days else None
+
+
+def build(case_dir: Path | str, out_dir: Path | str, *, as_at: date | None = None) -> BuildResult:
+    """Read *case_dir* and write case.json, chronology.xlsx / .csv and the genogram to
+    *out_dir* (created if needed)."""
+    case = read_case(case_dir)
+    return write_outputs(case, Path(out_dir), as_at=as_at)
+
+
+def write_outputs(case: Case, out: Path, *, as_at: date | None = None) -> BuildResult:
+    """Write every output of an already-read case."""
+    out.mkdir(parents=True, exist_ok=True)
+    result = BuildResult(case)
+    result.outputs.append(write_json(case, out / "case.json"))
+    result.outputs.append(write_xlsx(case, out / "chronology.xlsx"))
+    result.outputs.append(write_csv(case, out / "chronology.csv"))
+    when = as_at or last_entry_date(case)
+    dot_text = to_dot(case.family, as_at=when, title=f"{case.title}: genogram")
+    result.outputs.append(render(dot_text, out / "genogram.dot"))
+    if find_dot() is not None:
+        result.outputs.append(render(dot_text, out / "genogram.svg"))
+    else:
+        result.notes.append("genogram.svg not written: Graphviz's 'dot' was not found "
+                            "(Debian/Ubuntu: sudo apt-get install graphviz)")
+    return result

@@ -1,0 +1,196 @@
+"""The command line: a thin layer over the Python API.
+
+Exit codes: 0 done; 1 done, but input problems were found and ``--strict`` was given;
+2 unusable input or a usage mistake. User mistakes get one clear message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from chronogen._version import __version__
+from chronogen.dates import PartialDate
+from chronogen.errors import ChronogenError, DateError
+from chronogen.model.case import Case
+from chronogen.model.problems import Severity
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+
+
+class UsageError(Exception):
+    """A mistake in the command line itself."""
+
+
+def _as_at(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        value = PartialDate.parse(text)
+    except DateError as error:
+        raise UsageError(f"--as-at: {error}") from error
+    if value.latest is None:
+        raise UsageError(f"--as-at: {text!r} has no end date")
+    return value.latest
+
+
+def print_summary(case: Case, out: TextIO) -> None:
+    """The terminal summary of a read case: per-file counts, people, time span."""
+    print(f"Case: {case.title}", file=out)
+    print("Files read:", file=out)
+    width = max((len(f.file) for f in case.files), default=10)
+    for report in case.files:
+        where = f" [{report.sheet}]" if report.sheet else ""
+        print(f"  {report.file:<{width}}{where}: {report.rows_read} rows read, "
+              f"{report.entries} entries, {report.rejected} rejected, {report.blank} blank, "
+              f"{report.title + report.headers} title/header", file=out)
+    people = case.family.people
+    children = ", ".join(p.name for p in case.family.subject_children) or "none marked"
+    print(f"People: {len(people)} (subject children: {children})", file=out)
+    if case.entries:
+        first = case.entries[0].date.display()
+        last = max(case.entries, key=lambda e: e.date.sort_key[0]).date.display()
+        print(f"Entries: {len(case.entries)} from {first} to {last}; "
+              f"joint events: {len(case.joint_events)}; rejected rows: {len(case.rejected)}",
+              file=out)
+    else:
+        print("Entries: none", file=out)
+
+
+def print_problems(case: Case, out: TextIO, *, limit: int | None = 50) -> None:
+    """Problems, most serious first, each with its location."""
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    problems = sorted(case.problems, key=lambda p: order[p.severity])
+    if not problems:
+        print("Problems: none", file=out)
+        return
+    counts = {s: sum(1 for p in problems if p.severity is s) for s in order}
+    print(f"Problems: {counts[Severity.ERROR]} errors (rows rejected), "
+          f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes", file=out)
+    shown = problems if limit is None else problems[:limit]
+    for problem in shown:
+        print(f"  [{problem.severity.value}] {problem}", file=out)
+    if len(shown) < len(problems):
+        print(f"  ... and {len(problems) - len(shown)} more (all are in case.json and the "
+              "Problems sheet)", file=out)
+
+
+def _has_input_problems(case: Case) -> bool:
+    return any(p.severity is not Severity.INFO for p in case.problems) or bool(case.rejected)
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from chronogen.build import build
+
+    result = build(Path(args.case_dir), Path(args.output), as_at=_as_at(args.as_at))
+    print_summary(result.case, sys.stdout)
+    print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50)
+    print(f"Written to {args.output}:", file=sys.stdout)
+    for path in result.outputs:
+        print(f"  {path.name}", file=sys.stdout)
+    for note in result.notes:
+        print(f"Note: {note}", file=sys.stdout)
+    return EXIT_PROBLEMS if args.strict and _has_input_problems(result.case) else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from chronogen.examples import example_case
+
+    args.case_dir = str(example_case())
+    return cmd_build(args)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from chronogen.read.case import read_case
+
+    case = read_case(Path(args.case_dir))
+    print_summary(case, sys.stdout)
+    print_problems(case, sys.stdout, limit=None)
+    return EXIT_PROBLEMS if args.strict and _has_input_problems(case) else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    schema = Case.model_json_schema()
+    print(json.dumps(schema, indent=2, sort_keys=True))
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    parser = _Parser(prog="chronogen",
+                     description="Multi-agency chronologies and genograms for case reviews.")
+    parser.add_argument("--version", action="version", version=f"chronogen {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def with_build_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("-o", "--output", default="chronogen-out",
+                         help="output folder (created if needed; default: chronogen-out)")
+        sub.add_argument("--as-at", help="date to draw the genogram's households at "
+                                         "(default: the last entry's date)")
+        sub.add_argument("--strict", action="store_true",
+                         help="exit 1 when rows were rejected or problems found")
+        sub.add_argument("--all-problems", action="store_true",
+                         help="list every problem, not only the first 50")
+
+    build = commands.add_parser("build", help="read a case folder and write every output")
+    build.add_argument("case_dir", help="the case folder (with case.toml) or its case.toml")
+    with_build_options(build)
+    build.set_defaults(func=cmd_build)
+
+    demo = commands.add_parser("demo", help="build the bundled example case (fictional)")
+    with_build_options(demo)
+    demo.set_defaults(func=cmd_demo, output="demo-out")
+
+    check = commands.add_parser("check", help="read a case and report problems; write nothing")
+    check.add_argument("case_dir")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 when rows were rejected or problems found")
+    check.set_defaults(func=cmd_check)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of case.json")
+    schema.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+        func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+        if func is None:
+            parser.print_help()
+            return EXIT_UNUSABLE
+        return func(args)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("Try 'chronogen --help'.", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except ChronogenError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Writers: every output chronogen produces, each in a module of its own."""

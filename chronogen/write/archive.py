@@ -1,0 +1,30 @@
+"""Byte-identical zip packages (xlsx, docx): fixed timestamps and a fixed entry order."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FIXED_DOC_TIME = "2000-01-01T00:00:00Z"
+_CORE = "docProps/core.xml"
+_DOC_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def normalise_zip(data: bytes, output: Path) -> None:
+    """Rewrite a zip package with every entry's timestamp fixed, in its original order, and
+    the document's created / modified dates (which writers set to now) fixed too."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            content = source.read(info.filename)
+            if info.filename == _CORE:
+                content = _DOC_TIMES.sub(rb"\g<1>" + FIXED_DOC_TIME.encode() + rb"\g<2>", content)
+            target.writestr(fixed, content)
+    output.write_bytes(buffer.getvalue())

@@ -1,0 +1,57 @@
+"""Yes / no / not recorded / not applicable from agency words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronogen import Recorded
+from chronogen.read.answers import read_answer
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "names"),
+    [
+        ("Y", Recorded.YES, None), ("yes", Recorded.YES, None), ("Child seen", Recorded.YES, None),
+        ("N", Recorded.NO, None), ("No", Recorded.NO, None),
+        ("Child not seen", Recorded.NO, None),
+        ("", Recorded.NOT_RECORDED, None), ("NK", Recorded.NOT_RECORDED, None),
+        ("not known", Recorded.NOT_RECORDED, None), (None, Recorded.NOT_RECORDED, None),
+        ("N/A", Recorded.NOT_APPLICABLE, None), ("n/a", Recorded.NOT_APPLICABLE, None),
+        ("Not applicable", Recorded.NOT_APPLICABLE, None),
+        ("Yes - Mia and Leo", Recorded.YES, "Mia and Leo"),
+        ("Yes (Ava)", Recorded.YES, "Ava"), ("Yes: Mia", Recorded.YES, "Mia"),
+        ("No - Ava", Recorded.NO, "Ava"),
+        (True, Recorded.YES, None), (0, Recorded.NO, None),
+    ],
+)
+def test_words(text: object, value: Recorded, names: str | None) -> None:
+    answer = read_answer(text)
+    assert (answer.value, answer.names) == (value, names)
+    assert answer.recognised
+
+
+def test_seen_alone_is_noticed() -> None:
+    assert read_answer("Yes - seen alone").alone
+    assert read_answer("Seen alone").alone
+    assert not read_answer("Yes").alone
+
+
+def test_unknown_words_are_not_guessed() -> None:
+    answer = read_answer("the dog barked")
+    assert answer.value is Recorded.NOT_RECORDED and not answer.recognised
+
+
+@given(st.one_of(st.text(max_size=60), st.integers(), st.floats(allow_nan=True), st.none(),
+                 st.booleans()))
+def test_never_raises(value: object) -> None:
+    answer = read_answer(value)
+    assert answer.value in set(Recorded)
+
+
+@given(st.sampled_from(["yes", "Yes", "YES", " y ", "Y."]),
+       st.sampled_from(["no", "No", "N", " n "]))
+def test_case_and_spacing_do_not_matter(yes: str, no: str) -> None:
+    assert read_answer(yes).value is Recorded.YES
+    assert read_answer(no).value is Recorded.NO

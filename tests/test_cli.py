@@ -1,0 +1,127 @@
+"""End-to-end runs of the real command line, as a user types it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import HARBOUR
+
+HAS_DOT = shutil.which("dot") is not None
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "chronogen", *args], capture_output=True,
+                          text=True, cwd=cwd, check=False, timeout=300)
+
+
+def test_build_writes_every_output_and_a_summary(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = run("build", str(HARBOUR), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    for name in ("case.json", "chronology.xlsx", "chronology.csv", "genogram.dot"):
+        assert (out / name).stat().st_size > 0
+    if HAS_DOT:
+        assert (out / "genogram.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert "csc_chronology.xlsx" in done.stdout
+    assert "19 rows read, 13 entries, 1 rejected" in done.stdout
+    assert "People: 9" in done.stdout
+    assert "from 14/09/2018 to 11/02/2021" in done.stdout
+    data = json.loads((out / "case.json").read_text(encoding="utf-8"))
+    for key in ("title", "family", "entries", "rejected", "problems", "flags"):
+        assert key in data
+    assert len(data["entries"]) == 40
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        assert run("build", str(HARBOUR), "-o", str(tmp_path / name)).returncode == 0
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+def test_demo_runs_on_the_bundled_example(tmp_path: Path) -> None:
+    done = run("demo", "-o", str(tmp_path / "demo"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "demo" / "chronology.xlsx").exists()
+
+
+def test_strict_exits_1_when_rows_were_rejected(tmp_path: Path) -> None:
+    done = run("build", str(HARBOUR), "-o", str(tmp_path / "o"), "--strict")
+    assert done.returncode == 1
+
+
+def test_version_and_schema() -> None:
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("chronogen ")
+    schema = run("schema")
+    assert schema.returncode == 0
+    data = json.loads(schema.stdout)
+    assert {"title", "entries", "family"} <= set(data["properties"])
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        ("missing", "case folder not found"),
+        ("typo", "unknown key 'agencies.0.fiel' (did you mean 'file'?)"),
+        ("missing_file", "nope.xlsx: file not found"),
+        ("not_a_workbook", "not a readable .xlsx workbook"),
+        ("bad_toml", "not valid TOML"),
+        ("bad_setting", "settings.unseen_days"),
+    ],
+)
+def test_unusable_input_gets_one_clear_message_and_exit_2(tmp_path: Path, setup: str,
+                                                         expected: str) -> None:
+    case = tmp_path / "case"
+    if setup != "missing":
+        case.mkdir()
+    manifests = {
+        "typo": 'title = "T"\n[[agencies]]\nname = "Police"\nfiel = "p.xlsx"\n',
+        "missing_file": 'title = "T"\n[[agencies]]\nname = "Police"\nfile = "nope.xlsx"\n',
+        "not_a_workbook": 'title = "T"\n[[agencies]]\nname = "Police"\nfile = "p.xlsx"\n',
+        "bad_toml": 'title = "T\n',
+        "bad_setting": 'title = "T"\n[settings]\nunseen_days = "soon"\n',
+    }
+    if setup in manifests:
+        (case / "case.toml").write_text(manifests[setup], encoding="utf-8")
+    if setup == "not_a_workbook":
+        (case / "p.xlsx").write_text("this is not a zip", encoding="utf-8")
+    done = run("build", str(case), "-o", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert expected in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_usage_mistakes_exit_2_without_traceback() -> None:
+    done = run("build")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    done = run("frobnicate")
+    assert done.returncode == 2
+
+
+def test_check_reports_problems_and_writes_nothing(tmp_path: Path) -> None:
+    copy = tmp_path / "case"
+    shutil.copytree(HARBOUR, copy)
+    before = sorted(p.name for p in copy.iterdir())
+    done = run("check", str(copy))
+    assert done.returncode == 0
+    assert "invalid-date" in done.stdout and "31/02/2020" in done.stdout
+    assert sorted(p.name for p in copy.iterdir()) == before
+
+
+def test_folder_without_case_toml_is_read_by_guessing(tmp_path: Path) -> None:
+    copy = tmp_path / "case"
+    shutil.copytree(HARBOUR, copy)
+    (copy / "case.toml").unlink()
+    (copy / "expected.json").unlink()
+    done = run("check", str(copy))
+    assert done.returncode == 0, done.stderr
+    assert "read as the family file" in done.stdout
+    assert "Children's Social Care" in done.stdout

@@ -1,0 +1,161 @@
+"""PartialDate parsing: examples, impossible dates, and round-trip properties."""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+from datetime import date, time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronogen import DateError, PartialDate, Precision, Qualifier, parse_date_time
+from chronogen.dates import from_excel_serial
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "precision", "qualifier"),
+    [
+        ("2012-03-04", date(2012, 3, 4), date(2012, 3, 4), Precision.DAY, Qualifier.EXACT),
+        ("04/03/2012", date(2012, 3, 4), date(2012, 3, 4), Precision.DAY, Qualifier.EXACT),
+        ("4.3.12", date(2012, 3, 4), date(2012, 3, 4), Precision.DAY, Qualifier.EXACT),
+        ("14th September 2018", date(2018, 9, 14), date(2018, 9, 14), Precision.DAY,
+         Qualifier.EXACT),
+        ("Sep 14, 2018", date(2018, 9, 14), date(2018, 9, 14), Precision.DAY, Qualifier.EXACT),
+        ("March 2020", date(2020, 3, 1), date(2020, 3, 31), Precision.MONTH, Qualifier.EXACT),
+        ("2013-06", date(2013, 6, 1), date(2013, 6, 30), Precision.MONTH, Qualifier.EXACT),
+        ("02/2020", date(2020, 2, 1), date(2020, 2, 29), Precision.MONTH, Qualifier.EXACT),
+        ("2021", date(2021, 1, 1), date(2021, 12, 31), Precision.YEAR, Qualifier.EXACT),
+        ("abt 1988", date(1988, 1, 1), date(1988, 12, 31), Precision.YEAR, Qualifier.ABOUT),
+        ("c. 1990", date(1990, 1, 1), date(1990, 12, 31), Precision.YEAR, Qualifier.ABOUT),
+        ("approx March 2019", date(2019, 3, 1), date(2019, 3, 31), Precision.MONTH,
+         Qualifier.ABOUT),
+        ("?12/03/2020", date(2020, 3, 12), date(2020, 3, 12), Precision.DAY,
+         Qualifier.UNCERTAIN),
+        ("before 2019", None, date(2018, 12, 31), Precision.YEAR, Qualifier.BEFORE),
+        ("after March 2020", date(2020, 4, 1), None, Precision.MONTH, Qualifier.AFTER),
+        ("between 31/07/2007 and 02/08/2007", date(2007, 7, 31), date(2007, 8, 2),
+         Precision.RANGE, Qualifier.BETWEEN),
+    ],
+)
+def test_forms(text: str, earliest: date | None, latest: date | None, precision: Precision,
+               qualifier: Qualifier) -> None:
+    value = PartialDate.parse(text)
+    assert (value.earliest, value.latest, value.precision, value.qualifier) == (
+        earliest, latest, precision, qualifier)
+    assert value.text == text  # the original text is never thrown away
+
+
+def test_iso_is_never_swapped_by_day_first() -> None:
+    # dateutil with dayfirst=True would read this as 3 April
+    assert PartialDate.parse("2012-03-04").earliest == date(2012, 3, 4)
+
+
+@pytest.mark.parametrize("text", ["31/02/2020", "2019-02-29", "32/01/2020", "00/01/2020",
+                                  "15/13/2020", "Prepared by: Team Manager", "", "   ",
+                                  "between 05/03/2020 and 01/03/2020", "0219-01-01",
+                                  "31 June 2020"])
+def test_impossible_or_not_dates_are_rejected(text: str) -> None:
+    with pytest.raises(DateError):
+        PartialDate.parse(text)
+
+
+def test_date_with_time() -> None:
+    parsed = parse_date_time("13/03/2020 23:15")
+    assert parsed.date.earliest == date(2020, 3, 13)
+    assert parsed.time == time(23, 15)
+
+
+def test_day_month_ambiguity_is_reported() -> None:
+    assert parse_date_time("03/04/2020").day_month_ambiguous
+    assert not parse_date_time("13/04/2020").day_month_ambiguous
+    assert not parse_date_time("04/04/2020").day_month_ambiguous
+
+
+def test_excel_serials_in_both_systems() -> None:
+    assert from_excel_serial(43903).date.earliest == date(2020, 3, 13)
+    assert from_excel_serial(43903 - 1462, date1904=True).date.earliest == date(2020, 3, 13)
+    assert from_excel_serial(1).date.earliest == date(1900, 1, 1)
+    assert from_excel_serial(61).date.earliest == date(1900, 3, 1)
+    assert from_excel_serial(43903.75).time == time(18, 0)
+    with pytest.raises(DateError, match="never existed"):
+        from_excel_serial(60)  # Excel's 29 February 1900
+
+
+def test_sort_key_orders_by_earliest_then_latest() -> None:
+    values = [PartialDate.parse(t) for t in ["2020", "March 2020", "01/03/2020", "before 2020"]]
+    ordered = sorted(values, key=lambda v: v.sort_key)
+    assert [v.text for v in ordered] == ["before 2020", "2020", "01/03/2020", "March 2020"]
+
+
+# -- properties ----------------------------------------------------------------------------
+
+days = st.dates(min_value=date(1970, 1, 1), max_value=date(2069, 12, 31))
+
+
+def _day_forms(d: date) -> list[str]:
+    month = calendar.month_name[d.month]
+    abbr = calendar.month_abbr[d.month]
+    suffix = "th" if 11 <= d.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10, "th")
+    return [
+        d.isoformat(),
+        d.strftime("%d/%m/%Y"),
+        f"{d.day}/{d.month}/{d.year}",
+        d.strftime("%d.%m.%y"),
+        d.strftime("%d-%m-%Y"),
+        f"{d.day}{suffix} {month} {d.year}",
+        f"{d.day} {abbr} {d.year}",
+        f"{month} {d.day}, {d.year}",
+        f"{d.day}-{abbr}-{d.year}",
+    ]
+
+
+@given(days, st.integers(min_value=0, max_value=8))
+def test_any_day_in_any_form_parses_back_to_itself(d: date, form: int) -> None:
+    text = _day_forms(d)[form]
+    value = PartialDate.parse(text)
+    assert (value.earliest, value.latest, value.precision) == (d, d, Precision.DAY), text
+
+
+@given(days, st.integers(min_value=0, max_value=4))
+def test_any_month_in_any_form_parses_back_to_itself(d: date, form: int) -> None:
+    texts = [f"{calendar.month_name[d.month]} {d.year}", f"{calendar.month_abbr[d.month]} {d.year}",
+             f"{d.year}-{d.month:02d}", f"{d.month:02d}/{d.year}", f"{d.month}.{d.year}"]
+    value = PartialDate.parse(texts[form])
+    last = calendar.monthrange(d.year, d.month)[1]
+    assert value.precision is Precision.MONTH
+    assert (value.earliest, value.latest) == (date(d.year, d.month, 1),
+                                              date(d.year, d.month, last))
+
+
+@given(days, days, st.sampled_from(["exact", "about", "uncertain", "before", "after",
+                                    "between"]), st.sampled_from(list(Precision)))
+def test_display_parses_back_to_the_same_value(a: date, b: date, qualifier: str,
+                                               precision: Precision) -> None:
+    core = {Precision.DAY: a.strftime("%d/%m/%Y"), Precision.MONTH: a.strftime("%m/%Y"),
+            Precision.YEAR: str(a.year), Precision.RANGE: a.strftime("%d/%m/%Y")}[precision]
+    if precision is Precision.RANGE or qualifier == "between":
+        low, high = sorted((a, b))
+        text = f"between {low:%d/%m/%Y} and {high:%d/%m/%Y}"
+    else:
+        prefix = {"exact": "", "about": "approx ", "uncertain": "?", "before": "before ",
+                  "after": "after "}[qualifier]
+        text = prefix + core
+    value = PartialDate.parse(text)
+    again = PartialDate.parse(value.display())
+    assert (again.earliest, again.latest, again.precision, again.qualifier) == (
+        value.earliest, value.latest, value.precision, value.qualifier)
+
+
+@given(st.text(max_size=40))
+def test_no_input_raises_anything_but_date_error(text: str) -> None:
+    with contextlib.suppress(DateError):
+        PartialDate.parse(text)
+
+
+@given(st.one_of(st.floats(min_value=-10, max_value=3_000_000), st.just(float("nan"))),
+       st.booleans())
+def test_excel_serials_raise_only_date_error(serial: float, date1904: bool) -> None:
+    with contextlib.suppress(DateError):
+        from_excel_serial(serial, date1904=date1904)

@@ -1,0 +1,107 @@
+"""The merged timeline: deterministic, stable, total; joint events linked, not merged."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronogen import ContactKind, Entry, PartialDate, SourceRef, merge
+from chronogen.timeline import sort_key
+
+AGENCIES = ["Children's Social Care", "Police", "Health Visiting", "GP"]
+
+
+@st.composite
+def entries(draw: st.DrawFn) -> list[Entry]:
+    count = draw(st.integers(min_value=0, max_value=25))
+    result = []
+    for n in range(count):
+        day = draw(st.dates(min_value=date(2019, 1, 1), max_value=date(2019, 3, 31)))
+        precision = draw(st.sampled_from(["day", "month", "year"]))
+        value = {"day": PartialDate.day(day), "month": PartialDate.month(day.year, day.month),
+                 "year": PartialDate.year(day.year)}[precision]
+        agency = draw(st.sampled_from(AGENCIES))
+        result.append(Entry(
+            id=f"E{n}", agency=agency, date=value,
+            time=draw(st.none() | st.times()),
+            kind=draw(st.sampled_from(list(ContactKind))),
+            source=SourceRef(file=f"{agency}.xlsx", sheet="S", row=n + 2),
+        ))
+    return result
+
+
+@given(entries(), st.randoms())
+def test_order_does_not_depend_on_input_order(items: list[Entry], rnd: object) -> None:
+    shuffled = list(items)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    first = merge(items, AGENCIES)
+    second = merge(shuffled, AGENCIES)
+    assert [e.id for e in first.entries] == [e.id for e in second.entries]
+    assert first.joint_events == second.joint_events
+
+
+@given(entries())
+def test_order_is_total_and_sorted(items: list[Entry]) -> None:
+    order = {name: n for n, name in enumerate(AGENCIES)}
+    merged = merge(items, AGENCIES).entries
+    keys = [sort_key(e, order) for e in merged]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)  # no two entries tie: the order is total
+    assert sorted(e.id for e in merged) == sorted(e.id for e in items)  # nothing lost
+
+
+@given(entries())
+def test_merge_is_idempotent(items: list[Entry]) -> None:
+    once = merge(items, AGENCIES)
+    twice = merge(once.entries, AGENCIES)
+    assert [e.model_dump() for e in once.entries] == [e.model_dump() for e in twice.entries]
+
+
+@given(entries())
+def test_joint_events_only_link_same_day_joint_kinds_across_agencies(items: list[Entry]) -> None:
+    merged = merge(items, AGENCIES)
+    by_id = {e.id: e for e in merged.entries}
+    for event in merged.joint_events:
+        members = [by_id[i] for i in event.entries]
+        assert len({m.agency for m in members}) >= 2
+        assert len({(m.date.earliest, m.kind) for m in members}) == 1
+        assert all(m.date.precision.value == "day" for m in members)
+    linked = {i for event in merged.joint_events for i in event.entries}
+    assert {e.id for e in merged.entries if e.joint_event} == linked
+
+
+def _entry(eid: str, agency: str, day: date, *, kind: ContactKind = ContactKind.HOME_VISIT,
+           at: time | None = None, row: int = 2) -> Entry:
+    return Entry(id=eid, agency=agency, date=PartialDate.day(day), time=at, kind=kind,
+                 source=SourceRef(file=f"{agency}.xlsx", sheet="S", row=row))
+
+
+def test_untimed_entries_come_at_the_end_of_their_day_then_agency_order() -> None:
+    day = date(2020, 3, 14)
+    items = [
+        _entry("a", "Police", day),
+        _entry("b", "Children's Social Care", day),
+        _entry("c", "GP", day, at=time(9, 30)),
+        _entry("d", "Police", date(2020, 3, 13), at=time(23, 15)),
+    ]
+    assert [e.id for e in merge(items, AGENCIES).entries] == ["d", "c", "b", "a"]
+
+
+def test_a_strategy_meeting_in_three_agencies_is_one_joint_event_of_three_entries() -> None:
+    day = date(2020, 3, 14)
+    items = [_entry(f"x{n}", agency, day, kind=ContactKind.STRATEGY_DISCUSSION)
+             for n, agency in enumerate(AGENCIES[:3])]
+    items.append(_entry("y", "GP", day, kind=ContactKind.APPOINTMENT))
+    merged = merge(items, AGENCIES)
+    assert len(merged.entries) == 4
+    assert len(merged.joint_events) == 1
+    assert merged.joint_events[0].entries == ["x0", "x1", "x2"]
+
+
+def test_one_agency_alone_is_not_a_joint_event() -> None:
+    day = date(2020, 3, 14)
+    items = [_entry("a", "Police", day, kind=ContactKind.MEETING, row=2),
+             _entry("b", "Police", day, kind=ContactKind.MEETING, row=3)]
+    assert merge(items, AGENCIES).joint_events == []
