@@ -14,6 +14,7 @@ import calendar
 import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 from dateutil import parser as dateutil_parser
@@ -204,6 +205,7 @@ _RANGE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def parse_date_time(text: str) -> ParsedDateTime:
     """Parse a date, with an optional trailing time, from *text*.
 

@@ -116,6 +116,7 @@ class _RowReader:
         self.subject_ids = [p.id for p in family.subject_children]
         self.fields = layout.by_field()
         self.header_key = layout.header_key()
+        self.first_mapped = next((c for c in layout.columns if c.field is not None), None)
         self.result = AgencyResult(report=FileReport(
             file=self.sheet.file, agency=agency, sheet=self.sheet.name,
             header_row=layout.header_row,
@@ -179,6 +180,9 @@ class _RowReader:
                          f"the mapping names column {heading!r}, which is not in the sheet")
 
     def _is_repeated_header(self, cells: tuple[Cell, ...]) -> bool:
+        first = self.first_mapped
+        if first is None or first.index >= len(cells) or not isinstance(cells[first.index], str):
+            return False
         key = tuple(
             normalise_heading(str(cells[c.index])) if c.index < len(cells)
             and cells[c.index] is not None else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chronogen.model.recorded import Recorded
 
@@ -57,6 +58,17 @@ def _key(text: str) -> str:
 
 def read_answer(value: object) -> Answer:
     """Normalise one cell. Never raises: unknown text gives ``recognised=False``."""
+    if isinstance(value, str):
+        return _read_text_answer(value)
+    return _read_answer(value)
+
+
+@lru_cache(maxsize=8192)
+def _read_text_answer(value: str) -> Answer:
+    return _read_answer(value)
+
+
+def _read_answer(value: object) -> Answer:
     if value is None:
         return Answer(Recorded.NOT_RECORDED)
     if isinstance(value, bool):

@@ -8,6 +8,7 @@ rule recognises is ``other`` and is reported, never guessed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from chronogen.model.chronology import ContactKind
 
@@ -39,6 +40,7 @@ _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), kind) for pattern, kind i
 _EXACT = {kind.value: kind for kind in ContactKind}
 
 
+@lru_cache(maxsize=4096)
 def classify_kind(text: str | None) -> ContactKind | None:
     """The contact kind *text* names, or ``None`` when no rule recognises it."""
     if text is None:

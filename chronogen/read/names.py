@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from chronogen.model.family import Family
 
@@ -13,6 +14,7 @@ _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|master|dr|baby)\.?\s+", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]+")
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case without accents or extra spaces, for comparing names."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -38,6 +40,8 @@ class NameIndex:
         self._order = {p.id: n for n, p in enumerate(family.people)}
         #: every person id in the family
         self.ids = set(self._order)
+        self._list_cache: dict[str, NameMatch] = {}
+        self._text_cache: dict[tuple[str, frozenset[str] | None], list[str]] = {}
         for person in family.people:
             keys = {person.id}
             if person.first_name:
@@ -71,6 +75,12 @@ class NameIndex:
 
     def match_list(self, text: str) -> NameMatch:
         """Match a list of names ("Leo, Mia", "Leo and Mia"); report what matched no one."""
+        cached = self._list_cache.get(text)
+        if cached is None:
+            cached = self._list_cache[text] = self._match_list(text)
+        return NameMatch(list(cached.ids), list(cached.unknown), list(cached.ambiguous))
+
+    def _match_list(self, text: str) -> NameMatch:
         result = NameMatch()
         for part in _SPLIT.split(text.strip()):
             part = part.strip(" .()-:")
@@ -90,6 +100,13 @@ class NameIndex:
 
         Only unambiguous names count; with *among*, only those ids are looked for.
         """
+        key = (text, frozenset(among) if among is not None else None)
+        cached = self._text_cache.get(key)
+        if cached is None:
+            cached = self._text_cache[key] = self._find_in_text(text, among)
+        return list(cached)
+
+    def _find_in_text(self, text: str, among: set[str] | None) -> list[str]:
         words = _WORD.findall(text)
         found: set[str] = set()
         for size in (2, 1):

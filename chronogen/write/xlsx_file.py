@@ -49,6 +49,12 @@ def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
             _set(cell, value)
             cell.alignment = alignment
     sheet.freeze_panes = "A2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     if columns:
         last = get_column_letter(len(columns))
         sheet.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
