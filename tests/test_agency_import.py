@@ -1,0 +1,281 @@
+"""Agency import on small hand-made sheets: each awkward shape real returns have."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from chronogen import (
+    ColumnMapping,
+    Family,
+    InputError,
+    Person,
+    ProblemCode,
+    Recorded,
+    read_agency_file,
+)
+from chronogen.read.table import _read_with_calamine, _read_with_openpyxl, read_sheets
+from tests.conftest import HARBOUR
+
+FAMILY = Family(people=[
+    Person(id="C1", first_name="Mia", surname="Harbour", subject=True),
+    Person(id="C2", first_name="Leo", surname="Harbour", subject=True),
+    Person(id="A1", first_name="Jade", surname="Harbour"),
+    Person(id="A2", first_name="Dean", surname="Foster", aliases=["Deano"]),
+])
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]], *, epoch1904: bool = False
+             ) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    if epoch1904:
+        book.epoch = CALENDAR_MAC_1904
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def read(path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
+    return read_agency_file(path, agency="Police", code="POL", family=FAMILY, **kwargs)  # type: ignore[arg-type]
+
+
+def codes(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.code.value for p in result.problems]
+
+
+def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"Chronology": [
+        ["Police chronology"], [], ["Date", "Summary", "Child seen"],
+        ["01/02/2020", "first", "Y"], [], ["Date", "Summary", "Child seen"],
+        ["02/02/2020", "second", "N"], ["Prepared by: DS Smith on 03/05/2021"],
+    ]})
+    result = read(path)
+    report = result.report
+    assert (report.header_row, report.rows_read, report.entries, report.rejected, report.blank,
+            report.title, report.headers) == (3, 8, 2, 1, 2, 1, 2)
+    assert report.balanced
+    assert "repeated-header" in codes(result)
+    assert result.rejected[0].source.row == 8
+    assert result.rejected[0].code is ProblemCode.MISSING_DATE
+
+
+def test_the_chronology_sheet_is_found_even_when_not_first(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {
+        "Summary": [["Pupil", "Attendance %"], ["Mia Harbour", 86]],
+        "Log": [["When", "What happened", "Officer"], ["March 2020", "x", "PC 1"]],
+    })
+    result = read(path)
+    assert result.report.sheet == "Log"
+    assert result.entries[0].date.precision.value == "month"
+
+
+def test_a_named_sheet_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"Log": [["Date", "Summary"], ["01/01/2020", "x"]]})
+    with pytest.raises(InputError, match="no sheet named 'Nope'.*'Log'"):
+        read(path, sheet="Nope")
+
+
+def test_no_header_rejects_every_row_with_a_reason(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [["a", "b"], ["c", "d"], [], ["e"]]})
+    result = read(path)
+    assert result.report.rejected == 3 and result.report.blank == 1
+    assert all(r.code is ProblemCode.NO_HEADER for r in result.rejected)
+    assert result.report.balanced
+
+
+def test_excel_error_cells_are_reported_and_blank(tmp_path: Path) -> None:
+    path = tmp_path / "e.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Summary", "Outcome"])
+    sheet.append(["01/02/2020", "fine", "x"])
+    cell = sheet.cell(row=2, column=3)
+    cell.value = "#REF!"
+    cell.data_type = "e"
+    book.save(path)
+    result = read(path)
+    assert result.entries[0].outcome is None
+    problem = next(p for p in result.problems if p.code is ProblemCode.CELL_ERROR)
+    assert (problem.row, problem.column, problem.value) == (2, "Outcome", "#REF!")
+
+
+def test_dates_from_date_cells_serials_and_the_1904_system(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Date", "Summary"], [datetime(2020, 3, 14, 10, 30), "cell"],
+                                [43903, "serial"], ["2021", "year"], [2019, "year number"]]
+    for epoch1904, serial_day in ((False, date(2020, 3, 13)), (True, date(2024, 3, 14))):
+        path = workbook(tmp_path / f"d{epoch1904}.xlsx", {"S": rows}, epoch1904=epoch1904)
+        entries = {e.summary: e for e in read(path).entries}
+        assert entries["cell"].date.earliest == date(2020, 3, 14)
+        assert entries["cell"].time == time(10, 30)
+        assert entries["serial"].date.earliest == serial_day
+        assert entries["year"].date.precision.value == "year"
+        assert entries["year number"].date.earliest == date(2019, 1, 1)
+
+
+def test_combined_date_time_column_is_split(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Incident Date/Time", "Circumstances"],
+                                                ["13/03/2020 23:15", "x"]]})
+    entry = read(path).entries[0]
+    assert (entry.date.earliest, entry.time) == (date(2020, 3, 13), time(23, 15))
+
+
+def test_separate_time_column(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Time", "Summary"],
+                                                ["13/03/2020", "2315", "a"],
+                                                ["13/03/2020", time(9, 5), "b"],
+                                                ["13/03/2020", "teatime", "c"]]})
+    result = read(path)
+    assert [e.time for e in result.entries] == [time(23, 15), time(9, 5), None]
+    assert "invalid-time" in codes(result)
+
+
+def test_ambiguous_dates_reported_only_when_nothing_settles_the_column(tmp_path: Path) -> None:
+    unsettled = workbook(tmp_path / "u.xlsx", {"S": [["Date", "Summary"], ["03/04/2020", "a"],
+                                                     ["05/06/2020", "b"]]})
+    problems = [p for p in read(unsettled).problems if p.code is ProblemCode.AMBIGUOUS_DATE]
+    assert [(p.row, p.value) for p in problems] == [(2, "03/04/2020"), (3, "05/06/2020")]
+    settled = workbook(tmp_path / "s.xlsx", {"S": [["Date", "Summary"], ["03/04/2020", "a"],
+                                                   ["25/06/2020", "b"]]})
+    assert "ambiguous-date" not in codes(read(settled))
+    assert read(settled).entries[0].date.earliest == date(2020, 4, 3)  # day-first
+
+
+def test_seen_and_views_per_child(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [
+        ["Date", "Child", "Child seen?", "Child's views"],
+        ["01/01/2020", None, "Yes", None],  # bare yes: every subject child
+        ["02/01/2020", "Mia", "Yes", "said she was cold"],  # the named child; words = views
+        ["03/01/2020", None, "Yes - Leo", "N"],  # names in the cell
+        ["04/01/2020", "Jade Harbour", None, None],  # an adult only: no child concerned
+        ["05/01/2020", "Mia, Leo", "Child not seen", "N/A"],
+        ["06/01/2020", "Mia", "  yes  ", None],  # stray whitespace
+    ]})
+    entries = read(path).entries
+
+    def table(n: int) -> dict[str, tuple[str, str]]:
+        return {c: (r.seen.value, r.views.value) for c, r in entries[n].children.items()}
+
+    assert table(0) == {"C1": ("yes", "not recorded"), "C2": ("yes", "not recorded")}
+    assert table(1) == {"C1": ("yes", "yes")}
+    assert table(2) == {"C1": ("not recorded", "no"), "C2": ("yes", "no")}
+    assert table(3) == {} and entries[3].people == ["A1"]
+    assert table(4) == {"C1": ("no", "not applicable"), "C2": ("no", "not applicable")}
+    assert table(5) == {"C1": ("yes", "not recorded")}
+
+
+def test_unknown_and_ambiguous_names_are_reported_not_guessed(tmp_path: Path) -> None:
+    family = Family(people=[*FAMILY.people, Person(id="C3", first_name="Mia", surname="Jones",
+                                                   subject=True)])
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Child", "Seen"],
+                                                ["01/01/2020", "Zed", "Y"],
+                                                ["02/01/2020", "Mia", "Y"],
+                                                ["03/01/2020", "Mia Jones", "Y"],
+                                                ["04/01/2020", "Mr Foster", None],
+                                                ["05/01/2020", "deano", None]]})
+    result = read_agency_file(path, agency="X", code="X", family=family)
+    assert [(p.code.value, p.row) for p in result.problems
+            if p.code in (ProblemCode.UNKNOWN_PERSON, ProblemCode.AMBIGUOUS_PERSON)] == [
+        ("unknown-person", 2), ("ambiguous-person", 3)]
+    assert [e.people for e in result.entries] == [[], [], ["C3"], ["A2"], ["A2"]]
+
+
+def test_unrecognised_seen_words_are_reported(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Seen"], ["01/01/2020", "perhaps"]]})
+    result = read(path)
+    assert "unrecognised-value" in codes(result)
+    assert all(r.seen is Recorded.NOT_RECORDED for r in result.entries[0].children.values())
+
+
+def test_referral_column_with_the_agency_in_the_heading(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Referral to CSC (Y/N)", "Referred to"],
+                                                ["01/01/2020", "Y", None],
+                                                ["02/01/2020", "N", None]]})
+    assert [e.referral_to for e in read(path).entries] == ["CSC", None]
+
+
+def test_unknown_and_duplicate_columns_are_kept_in_raw(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Summary", "Notes", "DASH risk"],
+                                                ["01/01/2020", "one", "two", "High"]]})
+    result = read(path)
+    entry = result.entries[0]
+    assert entry.summary == "one"
+    assert entry.raw["Notes"] == "two" and entry.raw["DASH risk"] == "High"
+    assert {"unknown-column", "duplicate-column"} <= set(codes(result))
+
+
+def test_very_long_text_is_kept_whole(tmp_path: Path) -> None:
+    text = "word " * 6000
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Summary"], ["01/01/2020", text]]})
+    assert read(path).entries[0].summary == text.strip()
+
+
+def test_mapping_file_overrides_the_guess(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"Odd": [["x"], ["Happened on", "Blurb", "Kid"],
+                                                  ["01/01/2020", "text", "Mia"]]})
+    mapping_file = tmp_path / "map.toml"
+    mapping_file.write_text('sheet = "Odd"\nheader_row = 2\n[columns]\n"Happened on" = "date"\n'
+                            '"Blurb" = "summary"\n"Kid" = "child"\n"Missing" = "views"\n',
+                            encoding="utf-8")
+    result = read(path, mapping=ColumnMapping.load(mapping_file))
+    entry = result.entries[0]
+    assert (entry.summary, entry.people) == ("text", ["C1"])
+    assert any("Missing" in p.message for p in result.problems)
+
+
+def test_mapping_file_with_a_wrong_field_names_the_key(tmp_path: Path) -> None:
+    bad = tmp_path / "map.toml"
+    bad.write_text('[columns]\n"Happened on" = "daet"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"map.toml: columns.Happened on"):
+        ColumnMapping.load(bad)
+
+
+@pytest.mark.parametrize(("encoding", "bom", "delimiter"), [
+    ("utf-8", b"", ","), ("utf-8", b"\xef\xbb\xbf", ","), ("cp1252", b"", ","),
+    ("utf-8", b"", ";"), ("utf-8", b"", "\t"),
+])
+def test_csv_encodings_and_delimiters(tmp_path: Path, encoding: str, bom: bytes,
+                                      delimiter: str) -> None:
+    text = delimiter.join(["Date", "Patient", "Notes"]) + "\r\n" + delimiter.join(
+        ["12/03/2019", "Jade Harbour", "Seen by Dr Zoë Müller"]) + "\r\n"
+    path = tmp_path / "gp.csv"
+    path.write_bytes(bom + text.encode(encoding))
+    result = read_agency_file(path, agency="GP", code="GP", family=FAMILY)
+    entry = result.entries[0]
+    assert entry.summary == "Seen by Dr Zoë Müller"
+    assert entry.people == ["A1"]
+    assert result.report.sheet is None
+
+
+def test_calamine_and_openpyxl_read_the_fixtures_alike() -> None:
+    def normal(value: object) -> object:
+        if isinstance(value, datetime) and value.time() == time(0):
+            return value.date()
+        return value
+
+    for path in sorted(HARBOUR.glob("*.xlsx")):
+        fast = _read_with_calamine(path, path.name, False)
+        slow = _read_with_openpyxl(path, path.name, False)
+        assert fast is not None
+        assert [s.name for s in fast] == [s.name for s in slow]
+        for a, b in zip(fast, slow, strict=True):
+            assert [tuple(map(normal, r)) for r in a.rows] == [
+                tuple(map(normal, r)) for r in b.rows], (path.name, a.name)
+
+
+def test_unsupported_files_are_clear_errors(tmp_path: Path) -> None:
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError, match="save it as .xlsx"):
+        read_sheets(old)
+    odd = tmp_path / "notes.docx"
+    odd.write_bytes(b"x")
+    with pytest.raises(InputError, match="unsupported file type"):
+        read_sheets(odd)
