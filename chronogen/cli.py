@@ -18,6 +18,7 @@ from chronogen._version import __version__
 from chronogen.dates import PartialDate
 from chronogen.errors import ChronogenError, DateError
 from chronogen.model.case import Case
+from chronogen.model.family import Family
 from chronogen.model.problems import Severity
 
 EXIT_OK = 0
@@ -119,6 +120,51 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if args.strict and _has_input_problems(case) else EXIT_OK
 
 
+def _family_from(path_text: str | None) -> Family | None:
+    if path_text is None:
+        return None
+    path = Path(path_text)
+    if path.is_dir():
+        from chronogen.read.case import locate_case
+
+        folder, manifest = locate_case(path)
+        if manifest.family is None:
+            raise UsageError(f"{path}: the case names no family file")
+        path = folder / manifest.family.file
+    from chronogen.read.family import read_family_file
+
+    return read_family_file(path).family
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from chronogen.convert import conversion_report, convert_file, format_report
+    from chronogen.read.layout import ColumnMapping
+
+    mapping = ColumnMapping.load(Path(args.mapping)) if args.mapping else None
+    output = Path(args.output)
+    conversion = convert_file(Path(args.file), output, agency=args.agency, sheet=args.sheet,
+                              mapping=mapping, family=_family_from(args.family))
+    if args.json:
+        print(json.dumps(conversion_report(conversion, output), indent=2, ensure_ascii=False))
+    else:
+        print(format_report(conversion, output))
+    result = conversion.result
+    troubled = bool(result.rejected) or any(p.severity is not Severity.INFO
+                                            for p in result.problems)
+    return EXIT_PROBLEMS if args.strict and troubled else EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from chronogen.write.template import write_template
+
+    output = Path(args.output)
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(f"{output}: the template is an .xlsx workbook")
+    write_template(output, agency=args.agency)
+    print(f"Template written to {output}")
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     schema = Case.model_json_schema()
     print(json.dumps(schema, indent=2, sort_keys=True))
@@ -165,6 +211,25 @@ def make_parser() -> argparse.ArgumentParser:
                        help="exit 1 when rows were rejected or problems found")
     check.set_defaults(func=cmd_check)
 
+    convert = commands.add_parser(
+        "convert", help="one agency sheet -> the standard template (xlsx, csv or json)")
+    convert.add_argument("file", help="the agency's .xlsx or .csv file")
+    convert.add_argument("--agency", required=True, help="the agency's name")
+    convert.add_argument("--sheet", help="the sheet to read (default: found by its header)")
+    convert.add_argument("--mapping", help="a TOML column-mapping file")
+    convert.add_argument("--family", help="a family file or case folder, to match child names")
+    convert.add_argument("-o", "--output", required=True,
+                         help="output file: .xlsx, .csv or .json")
+    convert.add_argument("--json", action="store_true", help="print the report as JSON")
+    convert.add_argument("--strict", action="store_true",
+                         help="exit 1 when rows were rejected or problems found")
+    convert.set_defaults(func=cmd_convert)
+
+    template = commands.add_parser("template", help="write a blank standard agency template")
+    template.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    template.add_argument("--agency", help="the agency's name, shown in the guidance")
+    template.set_defaults(func=cmd_template)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of case.json")
     schema.set_defaults(func=cmd_schema)
     return parser
@@ -187,6 +252,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ChronogenError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except BrokenPipeError:  # output piped into `head`, say: not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

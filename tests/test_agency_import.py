@@ -79,7 +79,7 @@ def test_the_chronology_sheet_is_found_even_when_not_first(tmp_path: Path) -> No
 
 def test_a_named_sheet_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> None:
     path = workbook(tmp_path / "a.xlsx", {"Log": [["Date", "Summary"], ["01/01/2020", "x"]]})
-    with pytest.raises(InputError, match="no sheet named 'Nope'.*'Log'"):
+    with pytest.raises(InputError, match=r"no sheet named 'Nope'.*'Log'"):
         read(path, sheet="Nope")
 
 
@@ -273,7 +273,7 @@ def test_calamine_and_openpyxl_read_the_fixtures_alike() -> None:
 def test_unsupported_files_are_clear_errors(tmp_path: Path) -> None:
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(InputError, match="save it as .xlsx"):
+    with pytest.raises(InputError, match=r"save it as \.xlsx"):
         read_sheets(old)
     odd = tmp_path / "notes.docx"
     odd.write_bytes(b"x")

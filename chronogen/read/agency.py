@@ -390,8 +390,8 @@ class _RowReader:
 
     def _people(self, number: int, cells: tuple[Cell, ...]) -> list[str]:
         column, value = self._cell(cells, Field.CHILD)
-        if value is None:
-            return []
+        if value is None or not self.family.people:
+            return []  # with no family there is no one to match names against
         match = self.names.match_list(str(value))
         for name in match.unknown:
             self.problem(ProblemCode.UNKNOWN_PERSON, Severity.WARNING,

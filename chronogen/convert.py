@@ -1,0 +1,181 @@
+"""Converting one agency's sheet into chronogen's standard template (xlsx, csv or json).
+
+Nothing is dropped: columns chronogen has no field for are carried after the template's
+own columns under their original headings, and rejected rows are listed in the report.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+
+from chronogen.errors import InputError
+from chronogen.model.chronology import ContactKind, Entry, RawValue
+from chronogen.model.family import Family
+from chronogen.model.recorded import Recorded
+from chronogen.read.agencies import agency_code
+from chronogen.read.agency import AgencyResult, read_agency_file
+from chronogen.read.answers import read_answer
+from chronogen.read.layout import ColumnMapping
+from chronogen.write.safety import neutralise
+from chronogen.write.template import TEMPLATE_COLUMNS, TemplateColumn, write_template
+
+OUTPUT_FORMATS = (".xlsx", ".csv", ".json")
+_WORDS = {Recorded.YES: "Yes", Recorded.NO: "No", Recorded.NOT_RECORDED: "",
+          Recorded.NOT_APPLICABLE: "N/A"}
+
+
+@dataclass
+class Conversion:
+    """The result of :func:`convert_file`: what was read and the template rows written."""
+
+    result: AgencyResult
+    headings: list[str]
+    rows: list[list[object]]
+
+
+def convert_file(path: Path, output: Path, *, agency: str, sheet: str | None = None,
+                 mapping: ColumnMapping | None = None, family: Family | None = None
+                 ) -> Conversion:
+    """Read *path* as *agency*'s chronology and write it to *output* in the standard
+    template (the format follows the suffix: .xlsx, .csv or .json)."""
+    suffix = output.suffix.lower()
+    if suffix not in OUTPUT_FORMATS:
+        raise InputError(f"{output}: output must end in " + ", ".join(OUTPUT_FORMATS))
+    result = read_agency_file(path, agency=agency, code=agency_code(agency), family=family,
+                              sheet=sheet, mapping=mapping)
+    conversion = template_rows(result)
+    if suffix == ".xlsx":
+        extra = conversion.headings[len(TEMPLATE_COLUMNS):]
+        _write_xlsx(output, agency, conversion, extra)
+    elif suffix == ".csv":
+        with output.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(conversion.headings)
+            for row in conversion.rows:
+                writer.writerow([_csv_cell(v) for v in row])
+    else:
+        output.write_text(json.dumps(conversion_report(conversion, output) | {
+            "entries": [e.model_dump(mode="json") for e in result.entries],
+            "rejected": [r.model_dump(mode="json") for r in result.rejected],
+        }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return conversion
+
+
+def _write_xlsx(output: Path, agency: str, conversion: Conversion, extra: list[str]) -> None:
+    carried = tuple(TemplateColumn(h, "raw", 18, "Carried over from the agency's sheet: "
+                                   "chronogen has no field for it.") for h in extra)
+    write_template(output, agency=agency, rows=conversion.rows,
+                   columns=TEMPLATE_COLUMNS + carried)
+
+
+def _csv_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, date | time):
+        return value.strftime("%d/%m/%Y") if isinstance(value, date) else value.strftime("%H:%M")
+    return neutralise(value) if isinstance(value, str) else value
+
+
+def template_rows(result: AgencyResult) -> Conversion:
+    """The standard template's rows for an agency's entries (unmapped columns appended)."""
+    by_field = {field: heading for heading, field in result.report.columns.items()}
+    mapped = set(result.report.columns)
+    extra: list[str] = []
+    for entry in result.entries:
+        for heading in entry.raw:
+            if heading not in mapped and heading not in extra:
+                extra.append(heading)
+    headings = [c.heading for c in TEMPLATE_COLUMNS] + extra
+    rows = [_row(entry, by_field) + [entry.raw.get(h) for h in extra]
+            for entry in result.entries]
+    return Conversion(result=result, headings=headings, rows=rows)
+
+
+def _answer_text(value: RawValue) -> str | None:
+    if value is None:
+        return None
+    answer = read_answer(value)
+    if not answer.recognised:
+        return str(value).strip()
+    word = _WORDS[answer.value]
+    if answer.names:
+        return f"{word} - {answer.names}" if word else answer.names
+    return word or None
+
+
+def _row(entry: Entry, by_field: dict[str, str]) -> list[object]:
+    def raw(field: str) -> RawValue:
+        heading = by_field.get(field)
+        return entry.raw.get(heading) if heading else None
+
+    when: object = entry.date.display()
+    if entry.date.is_exact_day and entry.date.qualifier.value == "exact" and entry.date.earliest:
+        when = entry.date.earliest
+    kind: str | None = entry.kind.value
+    if entry.kind is ContactKind.OTHER and entry.kind_text:
+        kind = entry.kind_text
+    child = raw("child")
+    return [
+        when,
+        entry.time,
+        kind,
+        str(child).strip() if child is not None else None,
+        entry.summary,
+        entry.outcome,
+        _answer_text(raw("seen")),
+        _answer_text(raw("seen_alone")),
+        _answer_text(raw("views")),
+        entry.practitioner,
+        entry.referral_to,
+        entry.reference,
+        entry.significance,
+    ]
+
+
+def conversion_report(conversion: Conversion, output: Path | None = None) -> dict[str, object]:
+    """The problems report of a conversion as plain data (for ``--json``)."""
+    result = conversion.result
+    report = result.report
+    return {
+        "file": report.file,
+        "agency": report.agency,
+        "sheet": report.sheet,
+        "header_row": report.header_row,
+        "output": str(output) if output else None,
+        "columns": report.columns,
+        "carried_columns": conversion.headings[len(TEMPLATE_COLUMNS):],
+        "counts": {"rows_read": report.rows_read, "entries": report.entries,
+                   "rejected": report.rejected, "blank": report.blank,
+                   "title": report.title, "headers": report.headers},
+        "problems": [p.model_dump(mode="json") for p in result.problems],
+    }
+
+
+def format_report(conversion: Conversion, output: Path) -> str:
+    """The problems report of a conversion as text for a terminal."""
+    result = conversion.result
+    report = result.report
+    sheet = f", sheet {report.sheet!r}" if report.sheet else ""
+    lines = [f"Converted {report.file}{sheet} (header on row {report.header_row}) for "
+             f"{report.agency} -> {output}", "Columns:"]
+    for heading, field in report.columns.items():
+        lines.append(f"  {heading!r} -> {field}")
+    for heading in conversion.headings[len(TEMPLATE_COLUMNS):]:
+        lines.append(f"  {heading!r} -> (no field: carried over as it is)")
+    lines.append(f"Rows: {report.rows_read} read = {report.entries} entries + {report.rejected} "
+                 f"rejected + {report.blank} blank + {report.title + report.headers} "
+                 "title/header")
+    if result.rejected:
+        lines.append("Rejected rows:")
+        for rejected in result.rejected:
+            lines.append(f"  row {rejected.source.row}: {rejected.code.value}: "
+                         f"{rejected.message}")
+    others = [p for p in result.problems if p.severity.value != "error"]
+    if others:
+        lines.append("Other problems:")
+        lines.extend(f"  [{p.severity.value}] {p}" for p in others)
+    return "\n".join(lines)

@@ -1,0 +1,103 @@
+"""`chronogen template` and `chronogen convert`: the standard template round trip."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from chronogen import read_agency_file, read_family_file
+from chronogen.convert import convert_file
+from chronogen.model.chronology import ContactKind
+from chronogen.write.template import TEMPLATE_COLUMNS, YES_NO, write_template
+from tests.conftest import HARBOUR
+
+
+def test_blank_template_has_guidance_dropdowns_formats_and_a_frozen_header(
+        tmp_path: Path) -> None:
+    path = write_template(tmp_path / "t.xlsx", agency="Police")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Chronology", "Guidance"]
+    sheet = book["Chronology"]
+    assert [c.value for c in sheet[1]] == [c.heading for c in TEMPLATE_COLUMNS]
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A2"].number_format == "DD/MM/YYYY" and sheet["B2"].number_format == "HH:MM"
+    validations = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    assert set(validations) == {"C2:C2000", "G2:G2000", "H2:H2000", "I2:I2000"}
+    assert all(v.type == "list" and v.showDropDown is not True for v in validations.values())
+    assert "Police" in book["Guidance"]["A1"].value
+    guide = [book["Guidance"].cell(row=r, column=1).value for r in range(5, 5 + 13)]
+    assert guide == [c.heading for c in TEMPLATE_COLUMNS]
+
+
+def test_a_filled_template_imports_with_zero_problems(tmp_path: Path) -> None:
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    kinds = [k.value for k in ContactKind]
+    rows = []
+    for n, kind in enumerate(kinds):
+        rows.append([date(2020, 1, 1 + n), time(9, n), kind, ["Mia", "Leo, Ava", None][n % 3],
+                     f"summary {n}", "outcome", YES_NO[n % 4], YES_NO[(n + 1) % 4],
+                     YES_NO[(n + 2) % 4], "Social worker", "CSC" if n % 5 == 0 else None,
+                     f"REF-{n}", None])
+    path = write_template(tmp_path / "filled.xlsx", agency="CSC", rows=rows)
+    result = read_agency_file(path, agency="Children's Social Care", code="CSC", family=family)
+    assert result.problems == []
+    assert result.report.entries == len(kinds)
+    assert [e.kind.value for e in result.entries] == kinds
+    assert result.entries[1].people == ["P2", "P3"]
+
+
+def test_convert_then_import_gives_the_same_entries(tmp_path: Path) -> None:
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    for name, agency in [("health_visiting.xlsx", "Health Visiting"),
+                         ("csc_chronology.xlsx", "Children's Social Care"),
+                         ("police_incidents.xlsx", "Police"), ("gp_consultations.csv", "GP"),
+                         ("school_chronology.xlsx", "School"), ("housing.xlsx", "Housing")]:
+        original = read_agency_file(HARBOUR / name, agency=agency, code="X", family=family)
+        for suffix in (".xlsx", ".csv"):
+            out = tmp_path / f"{Path(name).stem}{suffix}"
+            convert_file(HARBOUR / name, out, agency=agency, family=family)
+            again = read_agency_file(out, agency=agency, code="X", family=family)
+            assert len(again.entries) == len(original.entries), (name, suffix)
+            assert again.rejected == []
+            for a, b in zip(original.entries, again.entries, strict=True):
+                where = (name, suffix, a.source.row)
+                assert (a.date.earliest, a.date.latest, a.date.precision) == (
+                    b.date.earliest, b.date.latest, b.date.precision), where
+                assert a.time == b.time, where
+                assert a.kind == b.kind, where
+                assert a.children == b.children, where
+                assert (a.summary, a.referral_to, a.people) == (
+                    b.summary, b.referral_to, b.people), where
+
+
+def test_convert_cli_prints_the_report_and_json(tmp_path: Path) -> None:
+    out = tmp_path / "hv.xlsx"
+    done = subprocess.run([sys.executable, "-m", "chronogen", "convert",
+                           str(HARBOUR / "health_visiting.xlsx"), "--agency", "Health Visiting",
+                           "-o", str(out), "--json"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["columns"]["Voice of the child"] == "views"
+    assert report["counts"] == {"rows_read": 10, "entries": 8, "rejected": 1, "blank": 0,
+                                "title": 0, "headers": 1}
+    assert report["problems"][0]["row"] == 10
+    text = subprocess.run([sys.executable, "-m", "chronogen", "convert",
+                           str(HARBOUR / "health_visiting.xlsx"), "--agency", "HV", "-o",
+                           str(tmp_path / "x.csv"), "--strict"], capture_output=True, text=True,
+                          check=False)
+    assert text.returncode == 1
+    assert "row 10: invalid-date" in text.stdout
+
+
+@pytest.mark.parametrize("output", ["x.txt", "x.docx"])
+def test_convert_rejects_unknown_output_types(tmp_path: Path, output: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "chronogen", "convert",
+                           str(HARBOUR / "housing.xlsx"), "--agency", "Housing", "-o",
+                           str(tmp_path / output)], capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
