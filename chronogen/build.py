@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from chronogen.genogram.dot import find_dot, render, to_dot
+from chronogen.genogram.dot import find_dot, render_genogram
 from chronogen.model.case import Case
 from chronogen.read.case import read_case
 from chronogen.write.csv_file import write_csv
@@ -44,10 +44,12 @@ def write_outputs(case: Case, out: Path, *, as_at: date | None = None) -> BuildR
     result.outputs.append(write_xlsx(case, out / "chronology.xlsx"))
     result.outputs.append(write_csv(case, out / "chronology.csv"))
     when = as_at or last_entry_date(case)
-    dot_text = to_dot(case.family, as_at=when, title=f"{case.title}: genogram")
-    result.outputs.append(render(dot_text, out / "genogram.dot"))
+    title = f"{case.title}: genogram"
+    result.outputs.append(render_genogram(case.family, out / "genogram.dot", as_at=when,
+                                          title=title))
     if find_dot() is not None:
-        result.outputs.append(render(dot_text, out / "genogram.svg"))
+        result.outputs.append(render_genogram(case.family, out / "genogram.svg", as_at=when,
+                                              title=title))
     else:
         result.notes.append("genogram.svg not written: Graphviz's 'dot' was not found "
                             "(Debian/Ubuntu: sudo apt-get install graphviz)")

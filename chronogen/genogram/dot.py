@@ -1,12 +1,19 @@
 """The genogram as Graphviz DOT text, in standard genogram notation, and rendering with ``dot``.
 
-Choices where Graphviz cannot draw the textbook symbol (documented in docs/genogram.md):
+Layout recipe. Each couple's union is a small node on a rank of its own just below the
+partners, and lines are orthogonal (``splines=ortho``): the partner line runs down from each
+partner and across to the union, as genograms draw it, and children hang from the union,
+oldest on the left (``ordering=out``). Partners are kept side by side by an invisible
+same-rank chain in the order of their partnerships. Relationship lines do not move anyone
+(``constraint=false``).
 
-- deceased: grey fill with Graphviz ``diagonals`` style and a ✕ before the years;
-- separation ``/`` and divorce ``//``: a label on the partner line;
+Where Graphviz cannot draw the textbook symbol (see docs/genogram.md):
+
+- deceased: a large ✕ inside the symbol, grey fill, years under it;
+- separation ``/`` and divorce ``//``: the mark sits where the partner line meets;
 - violence and abuse: a bold red line with an arrow to the victim (Graphviz has no zigzag);
-  conflict: a red dashed line; close: a double line; cut-off: a line with ``||``; distant:
-  dotted;
+  conflict: a red dashed line; close: a double green line; cut-off: a grey line marked
+  ``||``; distant: a grey dotted line;
 - household: a dotted box round the people living together at the as-at date.
 
 The text is deterministic: the same family and date always give the same bytes.
@@ -14,6 +21,7 @@ The text is deterministic: the same family and date always give the same bytes.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from datetime import date
@@ -22,6 +30,7 @@ from typing import Any
 
 from chronogen.errors import RenderError
 from chronogen.genogram.graph import genogram
+from chronogen.genogram.households import households_at, outlines, overlay_dot
 from chronogen.model.family import (
     Family,
     ParentKind,
@@ -38,13 +47,21 @@ _SHAPES = {Sex.MALE: "square", Sex.FEMALE: "circle", Sex.UNKNOWN: "diamond"}
 _FONT = "Helvetica"
 
 
+class HtmlLabel(str):
+    """A Graphviz HTML-like label: written between < and >, not quoted."""
+
+
+Attrs = dict[str, str | int | float | None]
+
+
 def _q(text: str) -> str:
     """A DOT double-quoted string."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _attrs(**values: str | int | float | None) -> str:
-    parts = [f"{k}={_q(str(v)) if isinstance(v, str) else v}" for k, v in values.items()
+def _attrs(values: Attrs) -> str:
+    parts = [f"{k}=<{v}>" if isinstance(v, HtmlLabel) else
+             f"{k}={_q(v) if isinstance(v, str) else v}" for k, v in values.items()
              if v is not None]
     return "[" + ", ".join(parts) + "]"
 
@@ -66,20 +83,21 @@ def default_as_at(family: Family) -> date | None:
     return max(dates) if dates else None
 
 
-def person_caption(person: Person, as_at: date | None) -> str:
-    """The text under a person's symbol: name, years or age, role."""
-    lines = [person.name if not person.placeholder else "(not known)"]
+def person_caption(person: Person) -> str:
+    """The text under a person's symbol: name, years, role."""
+    lines = [person.name if not person.placeholder else "not known"]
     born = person.birth.earliest.year if person.birth and person.birth.earliest else None
     if person.death is not None and person.death.earliest is not None:
-        lines.append(f"✕ {born if born else '?'}–{person.death.earliest.year}")
+        lines.append(f"{born if born else '?'}–{person.death.earliest.year}")
     elif person.birth is not None:
         lines.append(f"b. {person.birth.display()}")
-    if person.role:
+    if person.role and not person.placeholder:
         lines.append(person.role)
     return "\n".join(lines)
 
 
-def _age_label(person: Person, as_at: date | None) -> str:
+def age_label(person: Person, as_at: date | None) -> str:
+    """The age at *as_at* to write inside the symbol ('' when unknown or not alive)."""
     if as_at is None or person.birth is None:
         return ""
     if person.death is not None and person.death.earliest is not None \
@@ -92,153 +110,219 @@ def _age_label(person: Person, as_at: date | None) -> str:
     return f"{'c.' if approx else ''}{age}"
 
 
-def to_dot(family: Family, *, as_at: date | None = None, title: str | None = None,
-           key: bool = True) -> str:
-    """Graphviz DOT text for *family* as at *as_at* (default: the latest date it mentions)."""
-    when = as_at or default_as_at(family)
-    graph = genogram(family)
-    index = family.index_child
-    lines = [
-        "digraph genogram {",
-        f"  graph {_attrs(rankdir='TB', newrank='true', splines='ortho', nodesep=0.5, ranksep=0.7, fontname=_FONT, fontsize=11, labelloc='t', label=title or None, forcelabels='true')};",  # noqa: E501
-        f"  node {_attrs(fontname=_FONT, fontsize=10, width=0.55, height=0.55, fixedsize='true', style='filled', fillcolor='white')};",  # noqa: E501
-        f"  edge {_attrs(dir='none', fontname=_FONT, fontsize=9)};",
-    ]
-    used: set[str] = set()
+class _DotWriter:
+    def __init__(self, family: Family, as_at: date | None) -> None:
+        self.family = family
+        self.when = as_at
+        self.graph = genogram(family)
+        self.used: set[str] = set()
+        self.lines: list[str] = []
+        self.by_birth = {p.id: (p.birth.sort_key if p.birth else (date.max, date.max), n)
+                         for n, p in enumerate(family.people)}
 
-    # households at the date: dotted clusters
-    in_cluster: set[str] = set()
-    if when is not None:
-        homes: dict[str, list[str]] = {}
-        for membership in family.households:
-            if membership.current_on(when) and membership.person not in in_cluster:
-                person = family.get(membership.person)
-                if person is None or not person.alive_on(when):
+    def emit(self, line: str) -> None:
+        self.lines.append("  " + line)
+
+    # -- people and households ------------------------------------------------------------
+
+    def note_households(self) -> None:
+        if self.when is not None and households_at(self.family, self.when):
+            self.used.add("household")
+
+    def people(self) -> None:
+        index = self.family.index_child
+        for person in self.family.people:
+            attrs: Attrs = {"shape": _SHAPES[person.sex], "label": age_label(person, self.when),
+                            "xlabel": person_caption(person)}
+            self.used.add(person.sex.value)
+            if person.sex is Sex.UNKNOWN:
+                attrs["width"] = attrs["height"] = 0.65
+            if index is not None and person.id == index.id:
+                attrs["peripheries"] = 2
+                self.used.add("index")
+            elif person.subject:
+                attrs["fillcolor"] = "#dbe7fb"
+                self.used.add("subject")
+            if person.death is not None:
+                attrs["label"] = HtmlLabel('<FONT POINT-SIZE="28">✕</FONT>')
+                attrs["fillcolor"] = "gray88"
+                self.used.add("deceased")
+            if person.placeholder:
+                attrs["style"] = "dashed"
+                attrs["label"] = "?"
+                self.used.add("placeholder")
+            self.emit(f"{_q(person.id)} {_attrs(attrs)};")
+
+    # -- partnerships and children --------------------------------------------------------
+
+    def unions(self) -> list[str]:
+        """Partners side by side on one rank, the union node on the line between them.
+
+        Couples with children are placed first, so that parents stand next to each other;
+        a childless partnership of someone with several partners goes to the side.
+        """
+        nodes = sorted((n for n, d in self.graph.nodes(data=True) if d.get("kind") == "union"),
+                       key=self._union_order)
+        pairs = [self._left_right(self.graph.nodes[n]["partners"]) for n in nodes]
+        for chain in partner_chains(pairs):
+            row = list(chain)
+            for node, (a, b) in zip(nodes, pairs, strict=True):
+                if a not in chain:
                     continue
-                homes.setdefault(membership.household, []).append(membership.person)
-                in_cluster.add(membership.person)
-        for number, (home, members) in enumerate(homes.items(), start=1):
-            used.add("household")
-            lines.append(f"  subgraph cluster_household_{number} {{")
-            caption = f"{home} (at {when.strftime('%d/%m/%Y')})"
-            lines.append(f"    label={_q(caption)}; style=\"dotted,rounded\"; color=gray30; "
-                         "fontsize=9;")
-            lines.extend(f"    {_q(pid)};" for pid in members)
-            lines.append("  }")
+                left, right = (a, b) if row.index(a) < row.index(b) else (b, a)
+                row.insert(row.index(left) + 1, node)
+                self._union_node(node, left, right)
+            names = " -> ".join(_q(n) for n in row)
+            self.emit(f"{{ rank=same; {names} [style=invis, weight=10]; }}")
+        return nodes
 
-    # people
-    for person in family.people:
-        attrs: dict[str, str | int | float | None] = {
-            "shape": _SHAPES[person.sex],
-            "label": _age_label(person, when),
-            "xlabel": person_caption(person, when),
-        }
-        used.add(person.sex.value)
-        if person.sex is Sex.UNKNOWN:
-            attrs["width"] = attrs["height"] = 0.65
-        if index is not None and person.id == index.id:
-            attrs["peripheries"] = 2
-            used.add("index")
-        elif person.subject:
-            attrs["fillcolor"] = "#e8f0fe"
-            used.add("subject")
-        if person.death is not None:
-            attrs["style"] = "filled,diagonals"
-            attrs["fillcolor"] = "gray85"
-            used.add("deceased")
-        if person.placeholder:
-            attrs["style"] = "dashed"
-            used.add("placeholder")
-        lines.append(f"  {_q(person.id)} {_attrs(**attrs)};")
+    def _union_node(self, node: str, left: str, right: str) -> None:
+        partnership: Partnership | None = self.graph.nodes[node]["partnership"]
+        style, mark = self._partner_line(partnership)
+        if mark:
+            attrs: Attrs = {"shape": "plaintext", "label": mark, "fontsize": 18,
+                            "width": 0.25, "height": 0.25, "style": "", "margin": 0}
+        else:
+            attrs = {"shape": "point", "width": 0.06, "height": 0.06, "label": "",
+                     "style": "filled", "fillcolor": "black"}
+        self.emit(f"{_q(node)} {_attrs(attrs)};")
+        line = _attrs({"style": style, "weight": 10, "penwidth": 1.3})
+        self.emit(f"{_q(left)} -> {_q(node)} {line};")
+        self.emit(f"{_q(node)} -> {_q(right)} {line};")
 
-    # unions: partners side by side on one rank, the union point between them
-    for node, data in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
-        if data.get("kind") != "union":
-            continue
-        a, b = _left_right(family, data["partners"])
-        partnership: Partnership | None = data["partnership"]
-        style, label = _partner_line(partnership, used)
-        lines.append(f"  {_q(node)} {_attrs(shape='point', width=0.06, height=0.06, label='', style='filled', fillcolor='black')};")  # noqa: E501
-        lines.append(f"  {{ rank=same; {_q(a)}; {_q(node)}; {_q(b)}; }}")
-        lines.append(f"  {_q(a)} -> {_q(node)} {_attrs(style=style, xlabel=label or None, weight=10)};")  # noqa: E501
-        lines.append(f"  {_q(node)} -> {_q(b)} {_attrs(style=style, weight=10)};")
+    def _union_order(self, node: str) -> tuple[int, date, str]:
+        partnership: Partnership | None = self.graph.nodes[node]["partnership"]
+        start = (partnership.start.sort_key[0] if partnership and partnership.start
+                 else date.min)
+        has_children = any(k == "child" for _, _, k in self.graph.out_edges(node, keys=True))
+        return (0 if has_children else 1, start, node)
 
-    # children from their parents' union, oldest first
-    by_birth = {p.id: (p.birth.sort_key if p.birth else (date.max, date.max), n)
-                for n, p in enumerate(family.people)}
-    for node in sorted((n for n, d in graph.nodes(data=True) if d.get("kind") == "union"),
-                       key=str):
-        children = sorted((v for _, v, k in graph.out_edges(node, keys=True) if k == "child"),
-                          key=lambda c: by_birth[c])
-        if not children:
-            continue
-        for child in children:
-            kinds = [d["parent_kind"] for _, v, d in graph.out_edges(node, data=True)
-                     if v == child and d.get("layer") == "child"]
-            lines.append(f"  {_q(node)} -> {_q(child)} {_attrs(**_child_line(kinds[0], used))};")
-        if len(children) > 1:
-            chain = " -> ".join(_q(c) for c in children)
-            lines.append(f"  {{ rank=same; {chain} [style=invis]; }}")
-    for person in family.people:
-        single = graph.nodes[person.id].get("single_parent")
-        if single is not None:
-            parent, kind = single
-            lines.append(f"  {_q(parent)} -> {_q(person.id)} {_attrs(**_child_line(kind, used))};")
+    def children(self, unions: list[str]) -> None:
+        for node in unions:
+            kids = sorted((v for _, v, k in self.graph.out_edges(node, keys=True) if k == "child"),
+                          key=lambda c: self.by_birth[c])
+            for group in self._twin_groups(kids):
+                if len(group) > 1:
+                    twin = f"T:{node}:{group[0]}"
+                    self.used.add("twins")
+                    self.emit(f"{_q(twin)} [shape=point, width=0.04, height=0.04, label=\"\"];")
+                    self.emit(f"{_q(node)} -> {_q(twin)};")
+                    for child in group:
+                        attrs = self._child_line(self._kind(node, child))
+                        self.emit(f"{_q(twin)} -> {_q(child)} {_attrs(attrs)};")
+                else:
+                    attrs = self._child_line(self._kind(node, group[0]))
+                    self.emit(f"{_q(node)} -> {_q(group[0])} {_attrs(attrs)};")
+            if len(kids) > 1:
+                chain = " -> ".join(_q(c) for c in kids)
+                self.emit(f"{{ rank=same; {chain} [style=invis]; }}")
+        for person in self.family.people:
+            single = self.graph.nodes[person.id].get("single_parent")
+            if single is not None:
+                parent, kind = single
+                self.emit(f"{_q(parent)} -> {_q(person.id)} {_attrs(self._child_line(kind))};")
 
-    # the relationship layer: does not move anyone
-    for a, b, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
-        if data.get("layer") != "relation":
-            continue
-        kind = data["relation"].kind
-        used.add(f"relation:{kind.value}")
-        lines.append(f"  {_q(a)} -> {_q(b)} {_attrs(**_relation_line(kind))};")
+    def _twin_groups(self, kids: list[str]) -> list[list[str]]:
+        groups: list[list[str]] = []
+        for child in kids:
+            person = self.family.person(child)
+            born = person.birth
+            if (groups and born is not None and born.is_exact_day and born.earliest
+                    and self.family.person(groups[-1][0]).birth == born):
+                groups[-1].append(child)
+            else:
+                groups.append([child])
+        return groups
 
-    if key:
-        lines.extend(_legend(used))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    def _kind(self, union: str, child: str) -> ParentKind:
+        kinds = [d["parent_kind"] for _, v, d in self.graph.out_edges(union, data=True)
+                 if v == child and d.get("layer") == "child"]
+        return kinds[0] if kinds else ParentKind.BIOLOGICAL
+
+    def relations(self) -> None:
+        edges = sorted(((a, b, d) for a, b, d in self.graph.edges(data=True)
+                        if d.get("layer") == "relation"),
+                       key=lambda e: (str(e[0]), str(e[1]), e[2]["relation"].kind.value))
+        for a, b, data in edges:
+            kind = data["relation"].kind
+            self.used.add(f"relation:{kind.value}")
+            self.emit(f"{_q(a)} -> {_q(b)} {_attrs(_relation_line(kind))};")
+
+    def _left_right(self, partners: tuple[str, str]) -> tuple[str, str]:
+        """Male partner on the left, by convention; otherwise the family's order."""
+        a, b = partners
+        pa, pb = self.family.get(a), self.family.get(b)
+        if pa and pb and pa.sex is Sex.FEMALE and pb.sex is Sex.MALE:
+            return b, a
+        order = {p.id: n for n, p in enumerate(self.family.people)}
+        if pa and pb and pa.sex is pb.sex and order.get(a, 0) > order.get(b, 0):
+            return b, a
+        return a, b
+
+    def _partner_line(self, partnership: Partnership | None) -> tuple[str, str]:
+        if partnership is None:
+            self.used.add("partner:unknown")
+            return "dotted", ""
+        if partnership.kind in (PartnershipKind.MARRIAGE, PartnershipKind.CIVIL_PARTNERSHIP):
+            style = "solid"
+            self.used.add("partner:married")
+        else:
+            style = "dashed"
+            self.used.add("partner:cohabiting")
+        if partnership.ended_by is PartnershipEnd.SEPARATION:
+            self.used.add("partner:separated")
+            return style, "/"
+        if partnership.ended_by is PartnershipEnd.DIVORCE:
+            self.used.add("partner:divorced")
+            return style, "//"
+        return style, ""
+
+    def _child_line(self, kind: ParentKind) -> Attrs:
+        self.used.add(f"child:{kind.value}")
+        if kind is ParentKind.BIOLOGICAL:
+            return {"style": "solid"}
+        if kind is ParentKind.ADOPTIVE:
+            return {"style": "dashed"}
+        return {"style": "dotted"}
 
 
-def _left_right(family: Family, partners: tuple[str, str]) -> tuple[str, str]:
-    """Male partner on the left, by convention; otherwise the family's order."""
-    a, b = partners
-    pa, pb = family.get(a), family.get(b)
-    if pa and pb and pa.sex is Sex.FEMALE and pb.sex is Sex.MALE:
-        return b, a
-    return a, b
+def partner_chains(pairs: list[tuple[str, str]]) -> list[list[str]]:
+    """Left-to-right rows of partners, in partnership order.
+
+    A person's next partner goes beside them on the free side (the end of the row they are
+    at), so that someone with two partners stands between them; a later partner who cannot
+    stand beside them goes at the nearer end of the row.
+    """
+    chains: list[list[str]] = []
+    for a, b in pairs:
+        holder_a = next((c for c in chains if a in c), None)
+        holder_b = next((c for c in chains if b in c), None)
+        if holder_a is None and holder_b is None:
+            chains.append([a, b])
+        elif holder_a is not None and holder_b is None:
+            _place_beside(holder_a, a, b)
+        elif holder_b is not None and holder_a is None:
+            _place_beside(holder_b, b, a)
+        elif holder_a is not holder_b and holder_a is not None and holder_b is not None:
+            holder_a.extend(holder_b)
+            chains.remove(holder_b)
+    return chains
 
 
-def _partner_line(partnership: Partnership | None, used: set[str]) -> tuple[str, str]:
-    if partnership is None:
-        used.add("partner:unknown")
-        return "dotted", ""
-    if partnership.kind in (PartnershipKind.MARRIAGE, PartnershipKind.CIVIL_PARTNERSHIP):
-        style = "solid"
-        used.add("partner:married")
+def _place_beside(chain: list[str], anchor: str, newcomer: str) -> None:
+    position = chain.index(anchor)
+    if position == len(chain) - 1:
+        chain.append(newcomer)
+    elif position == 0:
+        chain.insert(0, newcomer)
+    elif position >= len(chain) / 2:
+        chain.append(newcomer)
     else:
-        style = "dashed"
-        used.add("partner:cohabiting")
-    label = ""
-    if partnership.ended_by is PartnershipEnd.SEPARATION:
-        label = "/"
-        used.add("partner:separated")
-    elif partnership.ended_by is PartnershipEnd.DIVORCE:
-        label = "//"
-        used.add("partner:divorced")
-    return style, label
+        chain.insert(0, newcomer)
 
 
-def _child_line(kind: ParentKind, used: set[str]) -> dict[str, str | int | float | None]:
-    used.add(f"child:{kind.value}")
-    if kind is ParentKind.BIOLOGICAL:
-        return {"style": "solid"}
-    if kind is ParentKind.ADOPTIVE:
-        return {"style": "dashed"}
-    return {"style": "dotted"}
-
-
-def _relation_line(kind: RelationKind) -> dict[str, str | int | float | None]:
-    base: dict[str, str | int | float | None] = {"constraint": "false"}
+def _relation_line(kind: RelationKind) -> Attrs:
+    base: Attrs = {"constraint": "false"}
     if kind in (RelationKind.VIOLENCE, RelationKind.ABUSE):
         return base | {"color": "red", "penwidth": 2.0, "dir": "forward", "arrowhead": "normal",
                        "style": "bold"}
@@ -251,71 +335,99 @@ def _relation_line(kind: RelationKind) -> dict[str, str | int | float | None]:
     return base | {"color": "gray40", "style": "dotted"}
 
 
-_LEGEND_ITEMS: tuple[tuple[str, str, str], ...] = (
-    ("male", "shape=square, label=\"\"", "male"),
-    ("female", "shape=circle, label=\"\"", "female"),
-    ("unknown", "shape=diamond, label=\"\", width=0.4, height=0.4", "sex unknown"),
-    ("index", "shape=circle, peripheries=2, label=\"\"", "index child (double outline)"),
-    ("subject", "shape=circle, fillcolor=\"#e8f0fe\", label=\"\"", "subject child"),
-    ("deceased", "shape=square, style=\"filled,diagonals\", fillcolor=gray85, label=\"\"",
-     "deceased (✕ years)"),
-    ("placeholder", "shape=square, style=dashed, label=\"\"", "parent not known"),
-)
-_LEGEND_LINES: tuple[tuple[str, str, str], ...] = (
-    ("partner:married", "style=solid", "married / civil partners"),
-    ("partner:cohabiting", "style=dashed", "cohabiting / partners"),
-    ("partner:unknown", "style=dotted", "parents, relationship not recorded"),
-    ("partner:separated", "style=solid, label=\"/\"", "separated"),
-    ("partner:divorced", "style=solid, label=\"//\"", "divorced"),
-    ("child:adoptive", "style=dashed", "adopted child"),
-    ("child:foster", "style=dotted", "foster child"),
-    ("child:step", "style=dotted", "step child"),
-    ("child:kinship", "style=dotted", "kinship care"),
-    ("relation:violence", "color=red, penwidth=2, dir=forward, style=bold",
-     "violence (arrow to victim)"),
-    ("relation:abuse", "color=red, penwidth=2, dir=forward, style=bold",
-     "abuse (arrow to victim)"),
-    ("relation:conflict", "color=red, style=dashed", "conflict"),
-    ("relation:close", "color=\"darkgreen:invis:darkgreen\"", "close"),
-    ("relation:cut-off", "color=gray40, label=\"||\"", "cut-off"),
-    ("relation:distant", "color=gray40, style=dotted", "distant"),
+#: key entries: (what uses it, symbol in the key, text)
+_KEY: tuple[tuple[str, str, str], ...] = (
+    ("male", "□", "male"),
+    ("female", "○", "female"),
+    ("unknown", "◇", "sex not known"),
+    ("index", "◎", "index child (double outline)"),
+    ("subject", '<FONT COLOR="#6b8fd6">●</FONT>', "subject child"),
+    ("deceased", "☒", "deceased (years below)"),
+    ("placeholder", "?", "parent not known (dashed)"),
+    ("partner:married", "——", "married / civil partners"),
+    ("partner:cohabiting", "- - -", "cohabiting / partners"),
+    ("partner:unknown", "·····", "parents, relationship not recorded"),
+    ("partner:separated", "—/—", "separated"),
+    ("partner:divorced", "—//—", "divorced"),
+    ("child:adoptive", "- - -", "adopted (child line)"),
+    ("child:foster", "·····", "fostered (child line)"),
+    ("child:step", "·····", "step-child (child line)"),
+    ("child:kinship", "·····", "kinship care (child line)"),
+    ("twins", "⋀", "twins (from one point)"),
+    ("relation:violence", '<FONT COLOR="red"><B>——▶</B></FONT>', "violence (arrow to victim)"),
+    ("relation:abuse", '<FONT COLOR="red"><B>——▶</B></FONT>', "abuse (arrow to victim)"),
+    ("relation:conflict", '<FONT COLOR="red">- - -</FONT>', "conflict"),
+    ("relation:close", '<FONT COLOR="darkgreen">══</FONT>', "close"),
+    ("relation:cut-off", "—||—", "cut-off"),
+    ("relation:distant", '<FONT COLOR="gray40">·····</FONT>', "distant"),
+    ("household", "⬚", "household (dotted box)"),
 )
 
 
-def _legend(used: set[str]) -> list[str]:
-    rows = [item for item in _LEGEND_ITEMS if item[0] in used]
-    line_rows = [item for item in _LEGEND_LINES if item[0] in used]
-    if not rows and not line_rows and "household" not in used:
-        return []
-    out = ["  subgraph cluster_key {",
-           "    label=\"Key\"; style=\"rounded\"; color=gray50; fontsize=10;"]
-    for number, (_, attrs, text) in enumerate(rows):
-        out.append(f"    key_s{number} [{attrs}, width=0.3, height=0.3, xlabel=\"\"];")
-        out.append(f"    key_t{number} [shape=plaintext, label={_q(text)}, fixedsize=false, "
-                   "style=\"\", width=0, height=0];")
-        out.append(f"    {{ rank=same; key_s{number} -> key_t{number} [style=invis]; }}")
-    for number, (_, attrs, text) in enumerate(line_rows):
-        out.append(f"    key_la{number} [shape=point, width=0.02, style=invis];")
-        out.append(f"    key_lb{number} [shape=point, width=0.02, style=invis];")
-        out.append(f"    key_lt{number} [shape=plaintext, label={_q(text)}, fixedsize=false, "
-                   "style=\"\", width=0, height=0];")
-        out.append(f"    {{ rank=same; key_la{number} -> key_lb{number} [{attrs}]; "
-                   f"key_lb{number} -> key_lt{number} [style=invis]; }}")
-    if "household" in used:
-        out.append("    key_h [shape=box, style=\"dotted,rounded\", label=\"household\", "
-                   "fixedsize=false, width=0, height=0];")
-    names = ([f"key_s{n}" for n in range(len(rows))]
-             + [f"key_la{n}" for n in range(len(line_rows))]
-             + (["key_h"] if "household" in used else []))
-    if len(names) > 1:
-        out.append("    " + " -> ".join(names) + " [style=invis];")
-    out.append("  }")
-    return out
+def _key_node(used: set[str], as_at: date | None) -> str | None:
+    rows = [(symbol, text) for name, symbol, text in _KEY if name in used]
+    if not rows:
+        return None
+    cells = "".join(f'<TR><TD ALIGN="CENTER">{symbol}</TD><TD ALIGN="LEFT">{text}</TD></TR>'
+                    for symbol, text in rows)
+    age = (f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>ages as at {as_at.strftime("%d/%m/%Y")}'
+           f"</I></TD></TR>") if as_at else ""
+    table = (f'<TABLE BORDER="1" COLOR="gray60" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
+             f'<TR><TD COLSPAN="2"><B>Key</B></TD></TR>{cells}{age}</TABLE>')
+    return (f"key [shape=plaintext, fixedsize=false, style=\"\", fontsize=9, width=0, height=0,"
+            f" label=<{table}>];")
+
+
+def to_dot(family: Family, *, as_at: date | None = None, title: str | None = None,
+           key: bool = True) -> str:
+    """Graphviz DOT text for *family* as at *as_at* (default: the latest date it mentions)."""
+    when = as_at or default_as_at(family)
+    writer = _DotWriter(family, when)
+    head: Attrs = {"rankdir": "TB", "newrank": "true", "splines": "polyline",
+            "nodesep": 0.45, "ranksep": 0.9, "fontname": _FONT, "fontsize": 12, "labelloc": "t",
+            "label": title or None, "forcelabels": "true", "ordering": "out", "pad": 0.3}
+    lines = [
+        "digraph genogram {",
+        f"  graph {_attrs(head)};",
+        f"  node {_attrs({'fontname': _FONT, 'fontsize': 10, 'width': 0.5, 'height': 0.5, 'fixedsize': 'true', 'style': 'filled', 'fillcolor': 'white'})};",  # noqa: E501
+        f"  edge {_attrs({'dir': 'none', 'fontname': _FONT, 'fontsize': 9})};",
+    ]
+    writer.note_households()
+    writer.people()
+    unions = writer.unions()
+    writer.children(unions)
+    writer.relations()
+    if key:
+        node = _key_node(writer.used, when)
+        if node:
+            writer.emit(node)
+    lines.extend(writer.lines)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def find_dot() -> str | None:
     """The path of Graphviz's ``dot`` program, or None."""
     return shutil.which("dot")
+
+
+def _run_dot(dot_text: str, kind: str, output: Path | None) -> str:
+    arguments = [f"-T{kind}"] + (["-o", str(output)] if output else [])
+    return _run_graphviz("dot", arguments, dot_text)
+
+
+def _run_graphviz(name: str, arguments: list[str], dot_text: str) -> str:
+    program = shutil.which(name)
+    if program is None:
+        raise RenderError("Graphviz's 'dot' program was not found: install Graphviz "
+                          "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
+                          "graphviz) or write the genogram as .dot")
+    completed = subprocess.run([program, *arguments], input=dot_text.encode("utf-8"),
+                               capture_output=True, check=False, timeout=120)
+    if completed.returncode != 0:
+        message = completed.stderr.decode("utf-8", "replace").strip()[:500]
+        raise RenderError(f"Graphviz {name} failed (exit {completed.returncode}): {message}")
+    return completed.stdout.decode("utf-8", "replace")
 
 
 def render(dot_text: str, output: Path, fmt: str | None = None) -> Path:
@@ -327,28 +439,51 @@ def render(dot_text: str, output: Path, fmt: str | None = None) -> Path:
     if kind == "dot":
         output.write_text(dot_text, encoding="utf-8")
         return output
-    program = find_dot()
-    if program is None:
-        raise RenderError("Graphviz's 'dot' program was not found: install Graphviz "
-                          "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
-                          "graphviz) or write the genogram as .dot")
-    completed = subprocess.run([program, f"-T{kind}", "-o", str(output)], input=dot_text,
-                               capture_output=True, text=True, check=False, timeout=120)
-    if completed.returncode != 0:
-        raise RenderError(f"{output}: Graphviz failed: {completed.stderr.strip()[:500]}")
+    _run_dot(dot_text, kind, output)
+    return output
+
+
+def final_dot(family: Family, *, as_at: date | None = None, title: str | None = None) -> str:
+    """The finished genogram: laid out by ``dot``, household outlines drawn over it.
+
+    The result is positioned DOT text; render it with ``neato -n2``. Needs Graphviz.
+    """
+    when = as_at or default_as_at(family)
+    structure = to_dot(family, as_at=when, title=title)
+    positioned = _run_dot(structure, "dot", None)
+    if when is None:
+        return positioned
+    homes = households_at(family, when)
+    if not homes:
+        return positioned
+    layout: dict[str, Any] = json.loads(_run_dot(structure, "json", None))
+    return overlay_dot(positioned, outlines(homes, layout, when))
+
+
+def render_genogram(family: Family, output: Path, *, as_at: date | None = None,
+                    title: str | None = None) -> Path:
+    """Draw the genogram of *family* to *output* (.svg, .png, .pdf or .dot).
+
+    With Graphviz installed, .dot is the finished, positioned drawing (``neato -n2 -Tsvg``
+    renders it as chronogen does); without it, .dot is the unpositioned structure and the
+    other formats raise :class:`RenderError` saying how to install Graphviz.
+    """
+    kind = output.suffix.lstrip(".").lower()
+    if kind not in FORMATS:
+        raise RenderError(f"{output}: unsupported genogram format {kind!r}; use one of "
+                          + ", ".join(FORMATS))
+    if kind == "dot" and find_dot() is None:
+        output.write_text(to_dot(family, as_at=as_at, title=title), encoding="utf-8")
+        return output
+    finished = final_dot(family, as_at=as_at, title=title)
+    if kind == "dot":
+        output.write_text(finished, encoding="utf-8")
+        return output
+    _run_graphviz("neato", ["-n2", f"-T{kind}", "-o", str(output)], finished)
     return output
 
 
 def layout_json(dot_text: str) -> dict[str, Any]:
     """Graphviz's own layout (``dot -Tjson``) of DOT text: positions of every node."""
-    import json
-
-    program = find_dot()
-    if program is None:
-        raise RenderError("Graphviz's 'dot' program was not found")
-    completed = subprocess.run([program, "-Tjson"], input=dot_text, capture_output=True,
-                               text=True, check=False, timeout=120)
-    if completed.returncode != 0:
-        raise RenderError(f"Graphviz failed: {completed.stderr.strip()[:500]}")
-    result: dict[str, Any] = json.loads(completed.stdout)
+    result: dict[str, Any] = json.loads(_run_dot(dot_text, "json", None))
     return result

@@ -1,0 +1,207 @@
+"""Household outlines drawn over a finished genogram layout.
+
+Graphviz clusters would draw households, but they take over the layout: a cluster must be a
+contiguous block in every rank, which pulls partners and their union apart as soon as one
+of them lives elsewhere. So the genogram is laid out without them, and each household is
+then drawn as a dotted box round its members' positions. Where the box round a whole
+household would take in someone who does not live there, each run of members on a row gets
+a box of its own instead, so an outline never includes a non-member.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from chronogen.model.family import Family
+
+POINTS_PER_INCH = 72.0
+_MARGIN = 9.0
+_CHAR_WIDTH = 5.2  # points per character of a 10 pt caption, roughly
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in Graphviz points (y grows upwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def contains(self, x: float, y: float) -> bool:
+        """True when the point lies inside."""
+        return self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1
+
+    def union(self, other: Box) -> Box:
+        """The smallest box holding both."""
+        return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1),
+                   max(self.y1, other.y1))
+
+
+@dataclass(frozen=True)
+class HouseholdOutline:
+    """A household's caption and the boxes that outline it."""
+
+    label: str
+    boxes: tuple[Box, ...]
+
+
+def households_at(family: Family, when: date) -> dict[str, list[str]]:
+    """Household -> ids of the living people in it on *when* (each person in one household:
+    the first listed)."""
+    homes: dict[str, list[str]] = {}
+    placed: set[str] = set()
+    for membership in family.households:
+        person = family.get(membership.person)
+        if (person is None or membership.person in placed or not membership.current_on(when)
+                or not person.alive_on(when)):
+            continue
+        homes.setdefault(membership.household, []).append(membership.person)
+        placed.add(membership.person)
+    return homes
+
+
+def _symbols(layout: dict[str, Any]) -> dict[str, Box]:
+    """name -> box round the symbol alone."""
+    found: dict[str, Box] = {}
+    for obj in layout.get("objects", []):
+        if "pos" not in obj or obj.get("shape") == "plaintext":
+            continue
+        x, y = (float(v) for v in obj["pos"].split(","))
+        half_w = float(obj.get("width", 0.5)) * POINTS_PER_INCH / 2
+        half_h = float(obj.get("height", 0.5)) * POINTS_PER_INCH / 2
+        found[obj["name"]] = Box(x - half_w, y - half_h, x + half_w, y + half_h)
+    return found
+
+
+def _node_boxes(layout: dict[str, Any]) -> dict[str, tuple[Box, tuple[float, float]]]:
+    """name -> (box round the symbol and its caption, centre)."""
+    found: dict[str, tuple[Box, tuple[float, float]]] = {}
+    for obj in layout.get("objects", []):
+        if "pos" not in obj or obj.get("shape") == "plaintext":
+            continue
+        x, y = (float(v) for v in obj["pos"].split(","))
+        half_w = float(obj.get("width", 0.5)) * POINTS_PER_INCH / 2
+        half_h = float(obj.get("height", 0.5)) * POINTS_PER_INCH / 2
+        box = Box(x - half_w, y - half_h, x + half_w, y + half_h)
+        if "xlp" in obj and obj.get("xlabel"):
+            lx, ly = (float(v) for v in obj["xlp"].split(","))
+            lines = str(obj["xlabel"]).split("\\n")
+            width = max(len(line) for line in lines) * _CHAR_WIDTH
+            height = len(lines) * 12.0
+            box = box.union(Box(lx - width / 2, ly - height / 2, lx + width / 2, ly + height / 2))
+        found[obj["name"]] = (box, (x, y))
+    return found
+
+
+def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date
+             ) -> list[HouseholdOutline]:
+    """Outlines for each household over the layout (``dot -Tjson`` output)."""
+    nodes = _node_boxes(layout)
+    symbols = _symbols(layout)
+    result = []
+    for home, members in homes.items():
+        present = [m for m in members if m in nodes]
+        if not present:
+            continue
+        label = f"{home} (at {when.strftime('%d/%m/%Y')})"
+        whole = _pad(_cover([nodes[m][0] for m in present]))
+        outsiders = [box for name, box in symbols.items()
+                     if name not in members and _is_person(name)]
+        if not any(_overlaps(whole, box) for box in outsiders):
+            result.append(HouseholdOutline(label, (whole,)))
+            continue
+        result.append(HouseholdOutline(label, tuple(_runs(present, nodes, outsiders))))
+    return result
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def _is_person(name: str) -> bool:
+    return not name.startswith(("U:", "T:", "key"))
+
+
+def _cover(boxes: list[Box]) -> Box:
+    total = boxes[0]
+    for box in boxes[1:]:
+        total = total.union(box)
+    return total
+
+
+def _pad(box: Box) -> Box:
+    return Box(box.x0 - _MARGIN, box.y0 - _MARGIN, box.x1 + _MARGIN, box.y1 + _MARGIN + 12)
+
+
+def _runs(present: list[str], nodes: dict[str, tuple[Box, tuple[float, float]]],
+          outsiders: list[Box]) -> list[Box]:
+    """One box per run of members on a row, split wherever a non-member stands between, and
+    kept clear of non-members' symbols."""
+    rows: dict[float, list[str]] = {}
+    for member in present:
+        rows.setdefault(round(nodes[member][1][1]), []).append(member)
+    boxes: list[Box] = []
+    for y, row in sorted(rows.items(), reverse=True):
+        row.sort(key=lambda m: nodes[m][1][0])
+        blockers = sorted((b for b in outsiders if b.y0 <= y <= b.y1), key=lambda b: b.x0)
+        run: list[str] = []
+        for member in row:
+            x = nodes[member][1][0]
+            if run and any(nodes[run[-1]][1][0] < (b.x0 + b.x1) / 2 < x for b in blockers):
+                boxes.append(_clip(_pad(_cover([nodes[m][0] for m in run])), blockers))
+                run = []
+            run.append(member)
+        if run:
+            boxes.append(_clip(_pad(_cover([nodes[m][0] for m in run])), blockers))
+    return boxes
+
+
+def _clip(box: Box, blockers: list[Box]) -> Box:
+    """Narrow *box* so that it stops short of the symbols either side of it."""
+    x0, x1 = box.x0, box.x1
+    centre = (box.x0 + box.x1) / 2
+    for blocker in blockers:
+        if blocker.x1 <= centre and blocker.x1 > x0:
+            x0 = blocker.x1 + 3
+        elif blocker.x0 >= centre and blocker.x0 < x1:
+            x1 = blocker.x0 - 3
+    return Box(x0, box.y0, x1, box.y1)
+
+
+def overlay_dot(positioned: str, outlines_: list[HouseholdOutline]) -> str:
+    """Add household boxes (as fixed-position nodes drawn first, under everything) to the
+    positioned DOT text that ``dot -Tdot`` printed, and widen its bounding box to fit."""
+    statements = []
+    grow: Box | None = None
+    for number, outline in enumerate(outlines_, start=1):
+        for part, box in enumerate(outline.boxes, start=1):
+            cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+            width = (box.x1 - box.x0) / POINTS_PER_INCH
+            height = (box.y1 - box.y0) / POINTS_PER_INCH
+            label = outline.label
+            statements.append(
+                f'\thousehold_{number}_{part} [shape=box, style="dotted,rounded", color=gray35, '
+                f'fontcolor=gray25, fontname="Helvetica", fontsize=9, labelloc=t, '
+                f'fixedsize=true, label="{_escape(label)}", pos="{cx:.2f},{cy:.2f}!", '
+                f"width={width:.3f}, height={height:.3f}];"
+            )
+            grow = box if grow is None else grow.union(box)
+    if not statements:
+        return positioned
+    head, _, rest = positioned.partition("\n")
+    text = head + "\n" + "\n".join(statements) + "\n" + rest
+    match = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', text)
+    if match is not None and grow is not None:
+        bb = Box(*(float(v) for v in match.groups()))
+        new = bb.union(Box(grow.x0 - 4, grow.y0 - 4, grow.x1 + 4, grow.y1 + 4))
+        text = (text[:match.start()] + f'bb="{new.x0:.2f},{new.y0:.2f},{new.x1:.2f},{new.y1:.2f}"'
+                + text[match.end():])
+    return text
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
