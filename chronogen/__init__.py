@@ -20,8 +20,10 @@ from chronogen.errors import (
     RenderError,
     UnreadableFileError,
 )
-from chronogen.genogram.dot import render, to_dot
+from chronogen.genogram.dot import render, render_genogram, to_dot
 from chronogen.genogram.graph import genogram
+from chronogen.genogram.kinship import Kinship
+from chronogen.genogram.people import PersonRow, people_table
 from chronogen.model import (
     AgencySource,
     Case,
@@ -36,6 +38,7 @@ from chronogen.model import (
     JointEvent,
     ParentKind,
     ParentLink,
+    ParentRole,
     Partnership,
     PartnershipEnd,
     PartnershipKind,
@@ -53,7 +56,7 @@ from chronogen.model import (
 )
 from chronogen.read.agency import AgencyResult, read_agency_file
 from chronogen.read.case import read_case
-from chronogen.read.family import FamilyResult, read_family_file
+from chronogen.read.family import FamilyResult, load_family, read_family_file
 from chronogen.read.layout import ColumnMapping
 from chronogen.timeline import Timeline, merge
 from chronogen.write.csv_file import write_csv
@@ -80,15 +83,18 @@ __all__ = [
     "InputError",
     "InputFileNotFound",
     "JointEvent",
+    "Kinship",
     "ManifestError",
     "ParentKind",
     "ParentLink",
+    "ParentRole",
     "ParsedDateTime",
     "PartialDate",
     "Partnership",
     "PartnershipEnd",
     "PartnershipKind",
     "Person",
+    "PersonRow",
     "Precision",
     "Problem",
     "ProblemCode",
@@ -108,13 +114,16 @@ __all__ = [
     "build",
     "case_to_json",
     "genogram",
+    "load_family",
     "merge",
     "parse_date_time",
+    "people_table",
     "read_agency_file",
     "read_case",
     "read_case_json",
     "read_family_file",
     "render",
+    "render_genogram",
     "to_dot",
     "write_csv",
     "write_json",

@@ -123,17 +123,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _family_from(path_text: str | None) -> Family | None:
     if path_text is None:
         return None
-    path = Path(path_text)
-    if path.is_dir():
-        from chronogen.read.case import locate_case
+    from chronogen.read.family import load_family
 
-        folder, manifest = locate_case(path)
-        if manifest.family is None:
-            raise UsageError(f"{path}: the case names no family file")
-        path = folder / manifest.family.file
-    from chronogen.read.family import read_family_file
-
-    return read_family_file(path).family
+    return load_family(Path(path_text)).family
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -162,6 +154,47 @@ def cmd_template(args: argparse.Namespace) -> int:
         raise UsageError(f"{output}: the template is an .xlsx workbook")
     write_template(output, agency=args.agency)
     print(f"Template written to {output}")
+    return EXIT_OK
+
+
+def _family_date(family: Family, text: str | None) -> date:
+    from chronogen.genogram.dot import default_as_at
+
+    chosen = _as_at(text) or default_as_at(family)
+    if chosen is None:
+        raise UsageError("the family has no dates: give --as-at")
+    return chosen
+
+
+def cmd_genogram(args: argparse.Namespace) -> int:
+    from chronogen.genogram.dot import render_genogram
+    from chronogen.read.family import load_family
+
+    loaded = load_family(Path(args.family))
+    for problem in loaded.problems:
+        print(f"[{problem.severity.value}] {problem}", file=sys.stderr)
+    output = Path(args.output)
+    when = _family_date(loaded.family, args.as_at)
+    render_genogram(loaded.family, output, as_at=when, title=args.title)
+    print(f"Genogram as at {when.strftime('%d/%m/%Y')} written to {output}")
+    return EXIT_OK
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    from chronogen.genogram.people import format_people, people_table
+    from chronogen.read.family import load_family
+
+    loaded = load_family(Path(args.family))
+    when = _family_date(loaded.family, args.as_at)
+    rows = people_table(loaded.family, when)
+    if args.json:
+        print(json.dumps({"as_at": when.isoformat(),
+                          "people": [r.model_dump(mode="json") for r in rows]}, indent=2,
+                         ensure_ascii=False))
+    else:
+        print(format_people(rows, when))
+        for problem in loaded.problems:
+            print(f"[{problem.severity.value}] {problem}")
     return EXIT_OK
 
 
@@ -229,6 +262,20 @@ def make_parser() -> argparse.ArgumentParser:
     template.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
     template.add_argument("--agency", help="the agency's name, shown in the guidance")
     template.set_defaults(func=cmd_template)
+
+    genogram = commands.add_parser("genogram", help="draw the family as a genogram")
+    genogram.add_argument("family", help="family workbook, family JSON, or a case folder")
+    genogram.add_argument("-o", "--output", required=True,
+                          help="the file to write: .svg, .png, .pdf or .dot")
+    genogram.add_argument("--as-at", help="the date to draw households and ages at")
+    genogram.add_argument("--title", help="a title above the drawing")
+    genogram.set_defaults(func=cmd_genogram)
+
+    people = commands.add_parser("people", help="the family-composition table")
+    people.add_argument("family", help="family workbook, family JSON, or a case folder")
+    people.add_argument("--as-at", help="the date for ages and households")
+    people.add_argument("--json", action="store_true", help="print JSON")
+    people.set_defaults(func=cmd_people)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of case.json")
     schema.set_defaults(func=cmd_schema)

@@ -83,6 +83,11 @@ def default_as_at(family: Family) -> date | None:
     return max(dates) if dates else None
 
 
+def caption_id(person_id: str) -> str:
+    """The node id of a person's caption."""
+    return f"C:{person_id}"
+
+
 def person_caption(person: Person) -> str:
     """The text under a person's symbol: name, years, role."""
     lines = [person.name if not person.placeholder else "not known"]
@@ -116,6 +121,8 @@ class _DotWriter:
         self.when = as_at
         self.graph = genogram(family)
         self.used: set[str] = set()
+        #: person -> (partner row, place in it): relation lines must not contradict it
+        self.row_place: dict[str, tuple[int, int]] = {}
         self.lines: list[str] = []
         self.by_birth = {p.id: (p.birth.sort_key if p.birth else (date.max, date.max), n)
                          for n, p in enumerate(family.people)}
@@ -133,7 +140,7 @@ class _DotWriter:
         index = self.family.index_child
         for person in self.family.people:
             attrs: Attrs = {"shape": _SHAPES[person.sex], "label": age_label(person, self.when),
-                            "xlabel": person_caption(person)}
+                            "group": person.id}
             self.used.add(person.sex.value)
             if person.sex is Sex.UNKNOWN:
                 attrs["width"] = attrs["height"] = 0.65
@@ -152,6 +159,14 @@ class _DotWriter:
                 attrs["label"] = "?"
                 self.used.add("placeholder")
             self.emit(f"{_q(person.id)} {_attrs(attrs)};")
+            # the caption sits on the rank below, straight under the symbol
+            caption: Attrs = {"shape": "plaintext", "label": person_caption(person),
+                              "fontsize": 9,
+                       "fixedsize": "false", "width": 0, "height": 0, "style": "",
+                       "margin": "0.02,0.01", "group": person.id}
+            self.emit(f"{_q(caption_id(person.id))} {_attrs(caption)};")
+            self.emit(f"{_q(person.id)} -> {_q(caption_id(person.id))} "
+                      "[style=invis, weight=100, minlen=1];")
 
     # -- partnerships and children --------------------------------------------------------
 
@@ -164,7 +179,8 @@ class _DotWriter:
         nodes = sorted((n for n, d in self.graph.nodes(data=True) if d.get("kind") == "union"),
                        key=self._union_order)
         pairs = [self._left_right(self.graph.nodes[n]["partners"]) for n in nodes]
-        for chain in partner_chains(pairs):
+        for number, chain in enumerate(partner_chains(pairs)):
+            self.row_place.update({pid: (number, n) for n, pid in enumerate(chain)})
             row = list(chain)
             for node, (a, b) in zip(nodes, pairs, strict=True):
                 if a not in chain:
@@ -180,11 +196,11 @@ class _DotWriter:
         partnership: Partnership | None = self.graph.nodes[node]["partnership"]
         style, mark = self._partner_line(partnership)
         if mark:
-            attrs: Attrs = {"shape": "plaintext", "label": mark, "fontsize": 18,
+            attrs: Attrs = {"ordering": "out", "shape": "plaintext", "label": mark, "fontsize": 18,
                             "width": 0.25, "height": 0.25, "style": "", "margin": 0}
         else:
-            attrs = {"shape": "point", "width": 0.06, "height": 0.06, "label": "",
-                     "style": "filled", "fillcolor": "black"}
+            attrs = {"ordering": "out", "shape": "point", "width": 0.06, "height": 0.06,
+                     "label": "", "style": "filled", "fillcolor": "black"}
         self.emit(f"{_q(node)} {_attrs(attrs)};")
         line = _attrs({"style": style, "weight": 10, "penwidth": 1.3})
         self.emit(f"{_q(left)} -> {_q(node)} {line};")
@@ -206,21 +222,34 @@ class _DotWriter:
                     twin = f"T:{node}:{group[0]}"
                     self.used.add("twins")
                     self.emit(f"{_q(twin)} [shape=point, width=0.04, height=0.04, label=\"\"];")
-                    self.emit(f"{_q(node)} -> {_q(twin)};")
+                    self.emit(f"{_q(node)} -> {_q(twin)} [minlen=1];")
                     for child in group:
-                        attrs = self._child_line(self._kind(node, child))
+                        attrs = self._child_line(self._kind(node, child)) | {"minlen": 1}
                         self.emit(f"{_q(twin)} -> {_q(child)} {_attrs(attrs)};")
                 else:
-                    attrs = self._child_line(self._kind(node, group[0]))
+                    attrs = self._child_line(self._kind(node, group[0])) | {"minlen": 2}
                     self.emit(f"{_q(node)} -> {_q(group[0])} {_attrs(attrs)};")
             if len(kids) > 1:
                 chain = " -> ".join(_q(c) for c in kids)
                 self.emit(f"{{ rank=same; {chain} [style=invis]; }}")
+        # a child with one known parent hangs from a point beside that parent, on their rank
+        solo: dict[str, list[tuple[str, ParentKind]]] = {}
         for person in self.family.people:
             single = self.graph.nodes[person.id].get("single_parent")
             if single is not None:
-                parent, kind = single
-                self.emit(f"{_q(parent)} -> {_q(person.id)} {_attrs(self._child_line(kind))};")
+                solo.setdefault(single[0], []).append((person.id, single[1]))
+        for parent, kids in solo.items():
+            point = f"S:{parent}"
+            self.emit(f"{_q(point)} [ordering=out, shape=point, width=0.06, height=0.06, "
+                      "label=\"\"];")
+            self.emit(f"{{ rank=same; {_q(parent)} -> {_q(point)} [weight=10]; }}")
+            kids.sort(key=lambda k: self.by_birth[k[0]])
+            for child, kind in kids:
+                attrs = self._child_line(kind) | {"minlen": 2}
+                self.emit(f"{_q(point)} -> {_q(child)} {_attrs(attrs)};")
+            if len(kids) > 1:
+                chain = " -> ".join(_q(c) for c, _ in kids)
+                self.emit(f"{{ rank=same; {chain} [style=invis]; }}")
 
     def _twin_groups(self, kids: list[str]) -> list[list[str]]:
         groups: list[list[str]] = []
@@ -246,7 +275,15 @@ class _DotWriter:
         for a, b, data in edges:
             kind = data["relation"].kind
             self.used.add(f"relation:{kind.value}")
-            self.emit(f"{_q(a)} -> {_q(b)} {_attrs(_relation_line(kind))};")
+            attrs = _relation_line(kind)
+            place_a, place_b = self.row_place.get(a), self.row_place.get(b)
+            if place_a and place_b and place_a[0] == place_b[0] and place_a[1] > place_b[1]:
+                # a line between two people on one row is read by dot as "left to right":
+                # draw it from the left one, with the arrow (if any) turned round
+                a, b = b, a
+                if attrs.get("dir") == "forward":
+                    attrs = attrs | {"dir": "back", "arrowtail": "normal"}
+            self.emit(f"{_q(a)} -> {_q(b)} {_attrs(attrs)};")
 
     def _left_right(self, partners: tuple[str, str]) -> tuple[str, str]:
         """Male partner on the left, by convention; otherwise the family's order."""
@@ -304,9 +341,18 @@ def partner_chains(pairs: list[tuple[str, str]]) -> list[list[str]]:
         elif holder_b is not None and holder_a is None:
             _place_beside(holder_b, b, a)
         elif holder_a is not holder_b and holder_a is not None and holder_b is not None:
-            holder_a.extend(holder_b)
+            chains.remove(holder_a)
             chains.remove(holder_b)
+            chains.append(_join(holder_a, a, holder_b, b))
     return chains
+
+
+def _join(first: list[str], a: str, second: list[str], b: str) -> list[str]:
+    """Join two rows so that *a* (in the first) and *b* (in the second) end up adjacent
+    where their places at the ends of the rows allow."""
+    left = first if first[-1] == a else first[::-1] if first[0] == a else first
+    right = second if second[0] == b else second[::-1] if second[-1] == b else second
+    return left + right
 
 
 def _place_beside(chain: list[str], anchor: str, newcomer: str) -> None:
@@ -380,12 +426,26 @@ def _key_node(used: set[str], as_at: date | None) -> str | None:
 
 def to_dot(family: Family, *, as_at: date | None = None, title: str | None = None,
            key: bool = True) -> str:
-    """Graphviz DOT text for *family* as at *as_at* (default: the latest date it mentions)."""
+    """Graphviz DOT text for *family* as at *as_at* (default: the latest date it mentions).
+
+    This is the structure of the drawing, for ``dot``; :func:`render_genogram` lays it out
+    and then adds the household outlines and places the key beside the drawing.
+    """
+    return _structure(family, as_at or default_as_at(family), title, key)[0]
+
+
+def key_statement(family: Family, as_at: date | None = None) -> str | None:
+    """The DOT statement of the key node for *family*'s drawing (None if nothing to explain)."""
     when = as_at or default_as_at(family)
+    return _structure(family, when, None, True)[1]
+
+
+def _structure(family: Family, when: date | None, title: str | None, key: bool
+               ) -> tuple[str, str | None]:
     writer = _DotWriter(family, when)
     head: Attrs = {"rankdir": "TB", "newrank": "true", "splines": "polyline",
-            "nodesep": 0.45, "ranksep": 0.9, "fontname": _FONT, "fontsize": 12, "labelloc": "t",
-            "label": title or None, "forcelabels": "true", "ordering": "out", "pad": 0.3}
+            "nodesep": 0.45, "ranksep": 0.42, "fontname": _FONT, "fontsize": 12, "labelloc": "t",
+            "label": title or None, "pad": 0.3}
     lines = [
         "digraph genogram {",
         f"  graph {_attrs(head)};",
@@ -397,13 +457,12 @@ def to_dot(family: Family, *, as_at: date | None = None, title: str | None = Non
     unions = writer.unions()
     writer.children(unions)
     writer.relations()
-    if key:
-        node = _key_node(writer.used, when)
-        if node:
-            writer.emit(node)
+    node = _key_node(writer.used, when)
+    if key and node:
+        writer.emit(node)
     lines.extend(writer.lines)
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", node
 
 
 def find_dot() -> str | None:
@@ -449,15 +508,17 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
     The result is positioned DOT text; render it with ``neato -n2``. Needs Graphviz.
     """
     when = as_at or default_as_at(family)
-    structure = to_dot(family, as_at=when, title=title)
+    # laid out without the key: a tall key would stretch the rank it landed on
+    structure, key = _structure(family, when, title, False)
     positioned = _run_dot(structure, "dot", None)
-    if when is None:
-        return positioned
-    homes = households_at(family, when)
-    if not homes:
-        return positioned
     layout: dict[str, Any] = json.loads(_run_dot(structure, "json", None))
-    return overlay_dot(positioned, outlines(homes, layout, when))
+    homes = households_at(family, when) if when is not None else {}
+    drawn = outlines(homes, layout, when) if when is not None else []
+    extra: list[tuple[str, float, float]] = []
+    if key is not None:
+        size = json.loads(_run_dot(f"digraph k {{ {key} }}", "json", None))["objects"][0]
+        extra.append((key, float(size["width"]) * 72, float(size["height"]) * 72))
+    return overlay_dot(positioned, drawn, extra)
 
 
 def render_genogram(family: Family, output: Path, *, as_at: date | None = None,

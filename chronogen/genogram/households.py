@@ -11,6 +11,7 @@ a box of its own instead, so an outline never includes a non-member.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,7 +20,6 @@ from chronogen.model.family import Family
 
 POINTS_PER_INCH = 72.0
 _MARGIN = 9.0
-_CHAR_WIDTH = 5.2  # points per character of a 10 pt caption, roughly
 
 
 @dataclass(frozen=True)
@@ -64,66 +64,47 @@ def households_at(family: Family, when: date) -> dict[str, list[str]]:
     return homes
 
 
-def _symbols(layout: dict[str, Any]) -> dict[str, Box]:
-    """name -> box round the symbol alone."""
-    found: dict[str, Box] = {}
+def _units(layout: dict[str, Any]) -> dict[str, tuple[Box, tuple[float, float]]]:
+    """person id -> (box round the symbol and its caption, centre of the symbol)."""
+    boxes: dict[str, tuple[Box, tuple[float, float]]] = {}
     for obj in layout.get("objects", []):
-        if "pos" not in obj or obj.get("shape") == "plaintext":
+        name = str(obj.get("name", ""))
+        if "pos" not in obj or name.startswith(("U:", "T:", "S:", "key")):
             continue
         x, y = (float(v) for v in obj["pos"].split(","))
         half_w = float(obj.get("width", 0.5)) * POINTS_PER_INCH / 2
         half_h = float(obj.get("height", 0.5)) * POINTS_PER_INCH / 2
-        found[obj["name"]] = Box(x - half_w, y - half_h, x + half_w, y + half_h)
-    return found
-
-
-def _node_boxes(layout: dict[str, Any]) -> dict[str, tuple[Box, tuple[float, float]]]:
-    """name -> (box round the symbol and its caption, centre)."""
-    found: dict[str, tuple[Box, tuple[float, float]]] = {}
-    for obj in layout.get("objects", []):
-        if "pos" not in obj or obj.get("shape") == "plaintext":
+        boxes[name] = (Box(x - half_w, y - half_h, x + half_w, y + half_h), (x, y))
+    units: dict[str, tuple[Box, tuple[float, float]]] = {}
+    for name, (box, centre) in boxes.items():
+        if name.startswith("C:"):
             continue
-        x, y = (float(v) for v in obj["pos"].split(","))
-        half_w = float(obj.get("width", 0.5)) * POINTS_PER_INCH / 2
-        half_h = float(obj.get("height", 0.5)) * POINTS_PER_INCH / 2
-        box = Box(x - half_w, y - half_h, x + half_w, y + half_h)
-        if "xlp" in obj and obj.get("xlabel"):
-            lx, ly = (float(v) for v in obj["xlp"].split(","))
-            lines = str(obj["xlabel"]).split("\\n")
-            width = max(len(line) for line in lines) * _CHAR_WIDTH
-            height = len(lines) * 12.0
-            box = box.union(Box(lx - width / 2, ly - height / 2, lx + width / 2, ly + height / 2))
-        found[obj["name"]] = (box, (x, y))
-    return found
+        caption = boxes.get(f"C:{name}")
+        units[name] = (box.union(caption[0]) if caption else box, centre)
+    return units
 
 
 def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date
              ) -> list[HouseholdOutline]:
     """Outlines for each household over the layout (``dot -Tjson`` output)."""
-    nodes = _node_boxes(layout)
-    symbols = _symbols(layout)
+    units = _units(layout)
     result = []
     for home, members in homes.items():
-        present = [m for m in members if m in nodes]
+        present = [m for m in members if m in units]
         if not present:
             continue
         label = f"{home} (at {when.strftime('%d/%m/%Y')})"
-        whole = _pad(_cover([nodes[m][0] for m in present]))
-        outsiders = [box for name, box in symbols.items()
-                     if name not in members and _is_person(name)]
+        whole = _pad(_cover([units[m][0] for m in present]))
+        outsiders = [box for name, (box, _) in units.items() if name not in members]
         if not any(_overlaps(whole, box) for box in outsiders):
             result.append(HouseholdOutline(label, (whole,)))
             continue
-        result.append(HouseholdOutline(label, tuple(_runs(present, nodes, outsiders))))
+        result.append(HouseholdOutline(label, tuple(_runs(present, units, outsiders))))
     return result
 
 
 def _overlaps(a: Box, b: Box) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
-
-
-def _is_person(name: str) -> bool:
-    return not name.startswith(("U:", "T:", "key"))
 
 
 def _cover(boxes: list[Box]) -> Box:
@@ -148,6 +129,7 @@ def _runs(present: list[str], nodes: dict[str, tuple[Box, tuple[float, float]]],
     for y, row in sorted(rows.items(), reverse=True):
         row.sort(key=lambda m: nodes[m][1][0])
         blockers = sorted((b for b in outsiders if b.y0 <= y <= b.y1), key=lambda b: b.x0)
+        # a run is split where a non-member stands between two members
         run: list[str] = []
         for member in row:
             x = nodes[member][1][0]
@@ -172,9 +154,12 @@ def _clip(box: Box, blockers: list[Box]) -> Box:
     return Box(x0, box.y0, x1, box.y1)
 
 
-def overlay_dot(positioned: str, outlines_: list[HouseholdOutline]) -> str:
+def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
+                beside: Sequence[tuple[str, float, float]] = ()) -> str:
     """Add household boxes (as fixed-position nodes drawn first, under everything) to the
-    positioned DOT text that ``dot -Tdot`` printed, and widen its bounding box to fit."""
+    positioned DOT text that ``dot -Tdot`` printed, place the *beside* nodes (statement,
+    width, height in points; the key) to the right of the drawing, top-aligned, and widen
+    the bounding box to fit."""
     statements = []
     grow: Box | None = None
     for number, outline in enumerate(outlines_, start=1):
@@ -190,6 +175,19 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline]) -> str:
                 f"width={width:.3f}, height={height:.3f}];"
             )
             grow = box if grow is None else grow.union(box)
+    match = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', positioned)
+    if match is not None:
+        bb = Box(*(float(v) for v in match.groups()))
+        if grow is not None:
+            bb = bb.union(grow)
+        x = bb.x1 + 24
+        for statement, width, height in beside:
+            cx, cy = x + width / 2, bb.y1 - height / 2 - 4
+            statements.append("\t" + statement.rstrip(";").rstrip("]")
+                              + f', pos="{cx:.2f},{cy:.2f}!"];')
+            box = Box(x, bb.y1 - height - 4, x + width, bb.y1)
+            grow = box if grow is None else grow.union(box)
+            x += width + 12
     if not statements:
         return positioned
     head, _, rest = positioned.partition("\n")

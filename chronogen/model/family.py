@@ -51,6 +51,13 @@ class ParentKind(StrEnum):
     KINSHIP = "kinship"
 
 
+class ParentRole(StrEnum):
+    """Which parent someone is to a child, as the sources say (never derived from sex)."""
+
+    MOTHER = "mother"
+    FATHER = "father"
+
+
 class RelationKind(StrEnum):
     """An emotional or abusive relationship drawn on the genogram's relationship layer."""
 
@@ -139,6 +146,8 @@ class ParentLink(BaseModel):
     parent: str
     child: str
     kind: ParentKind = ParentKind.BIOLOGICAL
+    #: mother or father where the source says so ("mother of"); None when it only says parent
+    role: ParentRole | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
 

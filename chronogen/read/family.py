@@ -22,6 +22,7 @@ from chronogen.model.family import (
     HouseholdMembership,
     ParentKind,
     ParentLink,
+    ParentRole,
     Partnership,
     PartnershipEnd,
     PartnershipKind,
@@ -107,6 +108,12 @@ _CHILD = re.compile(
     r"^(?:(?P<k1>biological|birth|adoptive|adopted|foster|step)\s*)?"
     r"(?P<role>child|son|daughter)(?:\s+of)?(?:\s*\((?P<k2>[a-z ]+)\))?$"
 )
+_ROLE = {"mother": ParentRole.MOTHER, "mum": ParentRole.MOTHER, "father": ParentRole.FATHER,
+         "dad": ParentRole.FATHER}
+_SIBLING = re.compile(r"^(?P<half>half\s*)?(?:brothers?|sisters?|siblings?)(?:\s+of)?"
+                      r"(?:\s*\((?:maternal|paternal)\))?$")
+_GRANDPARENT = re.compile(r"^(?:maternal\s+|paternal\s+)?grand(?:mother|father|parent)"
+                          r"(?:\s+of)?$")
 _RELATION_WORDS = {
     "violence": RelationKind.VIOLENCE, "violent": RelationKind.VIOLENCE,
     "violent to": RelationKind.VIOLENCE, "violence towards": RelationKind.VIOLENCE,
@@ -147,6 +154,19 @@ def read_family_file(path: Path, *, display_name: str | None = None) -> FamilyRe
         return _read_family_json(path, name)
     sheets = read_sheets(path, display_name=name)
     return _FamilyWorkbook(sheets, name).read()
+
+
+def load_family(path: Path) -> FamilyResult:
+    """A family from a family workbook, family JSON, a ``case.json`` or a case folder."""
+    if path.is_dir():
+        from chronogen.read.case import locate_case
+
+        folder, manifest = locate_case(path)
+        if manifest.family is None:
+            raise InputError(f"{path}: the case names no family file")
+        return read_family_file(folder / manifest.family.file,
+                                display_name=manifest.family.file)
+    return read_family_file(path)
 
 
 def _read_family_json(path: Path, name: str) -> FamilyResult:
@@ -201,6 +221,8 @@ class _FamilyWorkbook:
         self.sheets = sheets
         self.name = name
         self.problems: list[Problem] = []
+        #: sibling and grandparent rows, applied once every parent link is known
+        self.kin_rows: list[tuple[str, str, str, Sheet, int]] = []
 
     def problem(self, message: str, sheet: Sheet | None = None, row: int | None = None,
                 column: str | None = None, value: object = None,
@@ -231,10 +253,65 @@ class _FamilyWorkbook:
                                   "household")
         if house_table is not None:
             self._households(*house_table, names, households)
+        self._apply_kin_rows(people, parent_links)
         family = Family(people=people, partnerships=partnerships, parent_links=parent_links,
                         households=households, relations=relations)
         self.problems.extend(check_family(family, self.name))
         return FamilyResult(family, self.problems)
+
+    # -- siblings and grandparents: placeholders for parents the sources do not name -------
+
+    def _apply_kin_rows(self, people: list[Person], links: list[ParentLink]) -> None:
+        counter = [0]
+
+        def parents(child: str) -> set[str]:
+            return {link.parent for link in links if link.child == child
+                    and link.kind in (ParentKind.BIOLOGICAL, ParentKind.ADOPTIVE)}
+
+        def placeholder() -> str:
+            known = {p.id for p in people}
+            counter[0] += 1
+            while f"PH{counter[0]}" in known:
+                counter[0] += 1
+            pid = f"PH{counter[0]}"
+            people.append(Person(id=pid, placeholder=True, role="parent not known"))
+            return pid
+
+        for kind, a, b, sheet, number in self.kin_rows:
+            pa, pb = parents(a), parents(b)
+            if kind == "full":
+                together = pa | pb
+                if len(together) > 2 or (len(pa) == 2 and pa != pb) or (
+                        len(pb) == 2 and pa != pb):
+                    self.problem(f"{a} and {b} are recorded as full siblings but have different "
+                                 "parents", sheet, number)
+                    continue
+                while len(together) < 2:
+                    together.add(placeholder())
+                for parent in sorted(together):
+                    for child in (a, b):
+                        if parent not in parents(child):
+                            links.append(ParentLink(parent=parent, child=child))
+            elif kind == "half":
+                if pa & pb:
+                    continue
+                if pa or pb:
+                    self.problem(f"{a} and {b} are recorded as half-siblings; which parent they "
+                                 "share is not recorded: add that parent link", sheet, number)
+                    continue
+                shared = placeholder()
+                links.extend([ParentLink(parent=shared, child=a),
+                              ParentLink(parent=shared, child=b)])
+            else:  # a is a grandparent of b
+                if pb:
+                    if not any(a in parents(p) for p in pb):
+                        self.problem(f"{a} is recorded as a grandparent of {b}; through which "
+                                     "parent is not recorded: add that parent link", sheet,
+                                     number)
+                    continue
+                middle = placeholder()
+                links.extend([ParentLink(parent=a, child=middle),
+                              ParentLink(parent=middle, child=b)])
 
     # -- cells ----------------------------------------------------------------------------
 
@@ -374,8 +451,14 @@ class _FamilyWorkbook:
                                  number, "Relationship", word_text)
                     continue
                 pair = (a, b) if parent is not None else (b, a)
+                role = _ROLE.get(match.group("role")) if parent is not None else None
                 parent_links.append(ParentLink(parent=pair[0], child=pair[1], kind=parent_kind,
-                                               start=start, end=end))
+                                               role=role, start=start, end=end))
+            elif (sibling := _SIBLING.match(word)) is not None:
+                self.kin_rows.append(("half" if sibling.group("half") else "full", a, b,
+                                      sheet, number))
+            elif _GRANDPARENT.match(word) is not None:
+                self.kin_rows.append(("grand", a, b, sheet, number))
             elif word in _RELATION_WORDS:
                 relations.append(Relation(a=a, b=b, kind=_RELATION_WORDS[word], start=start,
                                           end=end))

@@ -1,0 +1,192 @@
+"""The genogram: graph, DOT (golden), layout invariants on real `dot` output, households."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chronogen import Family, genogram, read_family_file, render_genogram, to_dot
+from chronogen.genogram.dot import caption_id, final_dot, layout_json, partner_chains
+from chronogen.genogram.graph import union_id
+from chronogen.genogram.households import Box, households_at, outlines
+from tests.conftest import HARBOUR
+from tests.families import blended, generations
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz not installed")
+GOLDEN = Path(__file__).parent / "golden"
+AS_AT = date(2021, 2, 11)
+
+
+def harbour() -> Family:
+    return read_family_file(HARBOUR / "family.xlsx").family
+
+
+SHAPES = {"harbour": (harbour, AS_AT), "blended": (blended, date(2020, 6, 1)),
+          "generations": (generations, date(2020, 6, 1))}
+
+
+def test_graph_has_people_unions_and_layers() -> None:
+    graph = genogram(harbour())
+    kinds = {d["kind"] for _, d in graph.nodes(data=True)}
+    assert kinds == {"person", "union"}
+    union = union_id("P4", "P5")
+    assert graph.has_edge("P5", union, key="partner") and graph.has_edge("P4", union)
+    assert graph.has_edge(union, "P1", key="child") and graph.has_edge(union, "P2")
+    assert graph.has_edge("P4", "P1", key="parent:biological")
+    violence = graph.get_edge_data("P7", "P4")["relation:violence"]
+    assert violence["layer"] == "relation"
+    # a partnership with no children is still a union
+    assert union_id("P4", "P7") in graph
+
+
+def test_dot_text_is_deterministic_and_matches_the_golden_file() -> None:
+    text = to_dot(harbour(), as_at=AS_AT, title="Harbour family")
+    assert text == to_dot(harbour(), as_at=AS_AT, title="Harbour family")
+    golden = GOLDEN / "harbour.dot"
+    if os.environ.get("CHRONOGEN_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_notation_in_the_dot_text() -> None:
+    text = to_dot(harbour(), as_at=AS_AT)
+    assert '"P1" [shape="circle", label="4", group="P1", peripheries=2' in text  # index
+    assert '"P2" [shape="square"' in text
+    assert "✕" in text  # Peter, deceased
+    assert '"U:P4+P5" [ordering="out", shape="plaintext", label="/"' in text  # separated
+    assert 'color="red", penwidth=2.0' in text  # violence
+    assert "Key" in text and "ages as at 11/02/2021" in text
+
+
+def test_partner_rows_keep_each_couple_adjacent_where_possible() -> None:
+    assert partner_chains([("A", "B"), ("C", "D"), ("C", "B")]) in (
+        [["A", "B", "C", "D"]], [["D", "C", "B", "A"]])
+    assert partner_chains([("X", "W1"), ("X", "W2")]) == [["W2", "X", "W1"]] or \
+        partner_chains([("X", "W1"), ("X", "W2")]) == [["X", "W1", "W2"]]
+
+
+# -- layout invariants on the positions Graphviz computes -----------------------------------
+
+
+def _positions(layout: dict[str, Any]) -> dict[str, tuple[float, float, float, float]]:
+    found = {}
+    for obj in layout["objects"]:
+        if "pos" in obj:
+            x, y = (float(v) for v in obj["pos"].split(","))
+            found[obj["name"]] = (x, y, float(obj["width"]) * 72, float(obj["height"]) * 72)
+    return found
+
+
+@needs_dot
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_layout_invariants(shape: str) -> None:
+    make, when = SHAPES[shape]
+    family = make()
+    pos = _positions(layout_json(to_dot(family, as_at=when)))
+    graph = genogram(family)
+    people = [p.id for p in family.people]
+    for node, data in graph.nodes(data=True):
+        if data["kind"] != "union":
+            continue
+        a, b = data["partners"]
+        assert pos[a][1] == pos[b][1] == pos[node][1], f"{shape}: partners {a}, {b} off rank"
+        assert min(pos[a][0], pos[b][0]) <= pos[node][0] <= max(pos[a][0], pos[b][0]), (
+            f"{shape}: the union of {a} and {b} is not between them")
+        children = [v for _, v, k in graph.out_edges(node, keys=True) if k == "child"]
+        for child in children:
+            assert pos[child][1] < pos[a][1], f"{shape}: {child} not below parents"
+        born = sorted(children, key=lambda c: (family.person(c).birth.sort_key
+                                               if family.person(c).birth else (date.max,) * 2))
+        xs = [pos[c][0] for c in born]
+        assert xs == sorted(xs), f"{shape}: siblings {born} not in birth order"
+    for link in family.parent_links:
+        assert pos[link.child][1] < pos[link.parent][1], f"{shape}: {link} child not below"
+    boxes = {p: pos[p] for p in people} | {caption_id(p): pos[caption_id(p)] for p in people}
+    names = sorted(boxes)
+    for i, first in enumerate(names):
+        x1, y1, w1, h1 = boxes[first]
+        for second in names[i + 1:]:
+            x2, y2, w2, h2 = boxes[second]
+            overlap = abs(x1 - x2) < (w1 + w2) / 2 - 0.5 and abs(y1 - y2) < (h1 + h2) / 2 - 0.5
+            assert not overlap, f"{shape}: {first} overlaps {second}"
+    for person in people:  # every caption sits straight under its symbol
+        assert abs(pos[person][0] - pos[caption_id(person)][0]) < 1
+        assert pos[caption_id(person)][1] < pos[person][1]
+
+
+@needs_dot
+def test_household_outlines_hold_members_and_no_one_else() -> None:
+    family = harbour()
+    structure = to_dot(family, as_at=AS_AT)
+    layout = layout_json(structure)
+    pos = _positions(layout)
+    homes = households_at(family, AS_AT)
+    assert homes == {"14 Quay Street": ["P4", "P3", "P1", "P2", "P7"], "3 Mill Lane": ["P8"]}
+    drawn = outlines(homes, layout, AS_AT)
+    for outline, (home, members) in zip(drawn, homes.items(), strict=True):
+        assert outline.label == f"{home} (at 11/02/2021)"
+        for member in members:
+            x, y, _, _ = pos[member]
+            assert any(box.contains(x, y) for box in outline.boxes), member
+        for other in (p.id for p in family.people if p.id not in members):
+            x, y, _, _ = pos[other]
+            assert not any(box.contains(x, y) for box in outline.boxes), other
+
+
+def test_box_helpers() -> None:
+    box = Box(0, 0, 10, 10)
+    assert box.contains(5, 5) and not box.contains(11, 5)
+    assert box.union(Box(5, 5, 20, 20)) == Box(0, 0, 20, 20)
+
+
+@needs_dot
+@pytest.mark.parametrize("suffix", [".svg", ".png", ".pdf", ".dot"])
+def test_render_every_format(tmp_path: Path, suffix: str) -> None:
+    out = render_genogram(harbour(), tmp_path / f"g{suffix}", as_at=AS_AT)
+    data = out.read_bytes()
+    expected = {".svg": b"<svg", ".png": b"\x89PNG", ".pdf": b"%PDF", ".dot": b"digraph"}
+    assert expected[suffix] in data[:400]
+
+
+@needs_dot
+def test_finished_dot_draws_the_households() -> None:
+    text = final_dot(harbour(), as_at=AS_AT)
+    assert text.count("household_") >= 2 and 'style="dotted,rounded"' in text
+    assert 'label="14 Quay Street (at 11/02/2021)"' in text
+
+
+@needs_dot
+def test_genogram_and_people_commands(tmp_path: Path) -> None:
+    out = tmp_path / "g.svg"
+    done = subprocess.run([sys.executable, "-m", "chronogen", "genogram", str(HARBOUR), "-o",
+                           str(out), "--as-at", "11/02/2021"], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Mia Harbour" in out.read_text(encoding="utf-8")
+    people = subprocess.run([sys.executable, "-m", "chronogen", "people",
+                             str(HARBOUR / "family.xlsx"), "--as-at", "2021-02-11"],
+                            capture_output=True, text=True, check=False)
+    assert people.returncode == 0
+    line = next(x for x in people.stdout.splitlines() if x.startswith("P7"))
+    assert "mother's partner" in line and "yes" in line
+    bad = subprocess.run([sys.executable, "-m", "chronogen", "genogram", str(HARBOUR), "-o",
+                          str(tmp_path / "g.gif")], capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "unsupported genogram format" in bad.stderr
+
+
+def test_without_graphviz_the_message_says_how_to_install(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronogen import RenderError
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` on this PATH
+    with pytest.raises(RenderError, match="apt-get install graphviz"):
+        render_genogram(harbour(), tmp_path / "g.svg", as_at=AS_AT)
+    out = render_genogram(harbour(), tmp_path / "g.dot", as_at=AS_AT)
+    assert out.read_text(encoding="utf-8").startswith("digraph genogram")
