@@ -300,8 +300,9 @@ class _FamilyWorkbook:
                                  "share is not recorded: add that parent link", sheet, number)
                     continue
                 shared = placeholder()
-                links.extend([ParentLink(parent=shared, child=a),
-                              ParentLink(parent=shared, child=b)])
+                for child in (a, b):  # a shared parent, and another of their own each
+                    links.extend([ParentLink(parent=shared, child=child),
+                                  ParentLink(parent=placeholder(), child=child)])
             else:  # a is a grandparent of b
                 if pb:
                     if not any(a in parents(p) for p in pb):

@@ -1,0 +1,197 @@
+"""Kinship queries, the people table, and the family workbook reader's words and checks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from chronogen import Family, Kinship, ParentKind, ParentRole, people_table, read_family_file
+from chronogen.genogram.kinship import Stay
+from tests.conftest import HARBOUR
+from tests.families import blended
+
+DAY = date(2020, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def kin() -> Kinship:
+    return Kinship(blended())
+
+
+@pytest.fixture(scope="module")
+def harbour_kin() -> Kinship:
+    return Kinship(read_family_file(HARBOUR / "family.xlsx").family)
+
+
+@pytest.mark.parametrize(("person", "words"), [
+    ("SAM", "index child"), ("BETH", "mother"), ("CARL", "father"),
+    ("DORA", "maternal half-sister"), ("FINN", "paternal half-brother"),
+    ("GAIL", "sister"), ("HUGO", "brother"), ("IVY", "sister"),
+    ("JACK", "maternal grandfather"), ("KATE", "maternal grandmother"),
+    ("LENA", "paternal grandmother"), ("MIKE", "paternal uncle"),
+    ("ADAM", "mother's ex-partner"), ("ERIN", "father's ex-partner"),
+])
+def test_relationship_to_the_index_child_in_words(kin: Kinship, person: str, words: str) -> None:
+    assert kin.relationship(person, "SAM", DAY) == words
+
+
+def test_sibling_kinds(kin: Kinship) -> None:
+    assert kin.full_siblings("SAM") == ["IVY", "GAIL", "HUGO"]
+    assert kin.half_siblings("SAM") == ["DORA", "FINN"]
+    assert kin.maternal_half_siblings("SAM") == ["DORA"]
+    assert kin.paternal_half_siblings("SAM") == ["FINN"]
+    assert kin.step_siblings("DORA") == ["FINN"]  # Carl's son, no parent shared with Dora
+    assert kin.grandparents("SAM") == ["CARL", "JACK", "KATE", "LENA"][1:]
+
+
+def test_mother_and_father_come_from_the_record_not_from_sex() -> None:
+    family = blended()
+    links = [link.model_copy(update={"role": None}) for link in family.parent_links]
+    kin = Kinship(family.model_copy(update={"parent_links": links}))
+    assert kin.mother("SAM") is None and kin.father("SAM") is None
+    assert kin.relationship("BETH", "SAM") == "parent"
+    assert kin.relationship("DORA", "SAM") == "half-sister (through Beth Test)"
+
+
+def test_step_and_foster_parents_are_named_as_such() -> None:
+    family = blended()
+    family.parent_links.append(family.parent_links[0].model_copy(
+        update={"parent": "MIKE", "child": "DORA", "kind": ParentKind.FOSTER, "role": None}))
+    assert Kinship(family).relationship("MIKE", "DORA") == "foster carer"
+
+
+def test_partners_and_households_on_a_date(kin: Kinship) -> None:
+    assert kin.partners_on("BETH", date(2010, 1, 1)) == ["ADAM"]
+    assert kin.partners_on("BETH", DAY) == ["CARL"]
+    assert "MIKE" in kin.household_on("SAM", DAY)
+    assert "MIKE" not in kin.household_on("SAM", date(2019, 6, 1))
+    assert kin.lived_with_on("SAM", "FINN", DAY) is False
+
+
+def test_adults_who_lived_with_the_child_in_a_period(harbour_kin: Kinship) -> None:
+    stays = harbour_kin.adults_in_household("P1", date(2019, 1, 1), date(2021, 2, 11))
+    assert stays == [
+        Stay("P4", "14 Quay Street", date(2019, 1, 1), date(2021, 2, 11)),
+        Stay("P5", "14 Quay Street", date(2019, 1, 1), date(2019, 5, 20)),
+        Stay("P7", "14 Quay Street", date(2020, 3, 1), date(2021, 2, 11)),
+    ]
+    # children of the review are not "adults in the household", however old
+    assert all(s.person not in {"P2", "P3"} for s in stays)
+
+
+def test_people_table_for_the_harbour_family() -> None:
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    rows = {r.id: r for r in people_table(family, date(2021, 2, 11))}
+    assert rows["P7"].relationship_to_index == "mother's partner"
+    assert rows["P7"].lived_with_index is True and rows["P7"].age_approximate
+    assert rows["P5"].lived_with_index is False
+    assert rows["P9"].age is None and rows["P9"].died == "02/03/2017"
+    assert rows["P3"].relationship_to_index == "maternal half-sister"
+    assert rows["P6"].ethnicity is None
+
+
+# -- the family workbook reader ---------------------------------------------------------
+
+
+def family_book(tmp_path: Path, people: list[list[object]], relations: list[list[object]],
+                households: list[list[object]] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Who"  # sheets are found by their headings, not their names
+    sheet.append(["Ref", "Name", "Gender", "DOB", "Subject"])
+    for row in people:
+        sheet.append(row)
+    rel = book.create_sheet("Links")
+    rel.append(["Person", "Related person", "Relationship", "From", "To", "Ended by"])
+    for row in relations:
+        rel.append(row)
+    if households is not None:
+        home = book.create_sheet("Homes")
+        home.append(["Address", "Person", "Moved in", "Moved out"])
+        for row in households:
+            home.append(row)
+    path = tmp_path / "family.xlsx"
+    book.save(path)
+    return path
+
+
+PEOPLE = [["A", "Ann Smith", "F", "1980", ""], ["B", "Bob Smith", "M", "1978", ""],
+          ["C", "Cal Smith", "M", "2010", "Y (index)"], ["D", "Dee Jones", "F", "2012", "Y"],
+          ["E", "Eve Smith", "F", "1950", ""]]
+
+
+def test_relationship_words_in_either_direction(tmp_path: Path) -> None:
+    path = family_book(tmp_path, PEOPLE, [
+        ["A", "C", "mother of"], ["C", "B", "son of"], ["A", "B", "ex-partner", "2005", "2011"],
+        ["B", "A", "violence"], ["E", "A", "Mother"], ["A", "E", "close"],
+    ])
+    result = read_family_file(path)
+    family = result.family
+    assert [p.id for p in family.people] == ["A", "B", "C", "D", "E"]
+    assert family.index_child is not None and family.index_child.id == "C"
+    pairs = {(link.parent, link.child, link.role) for link in family.parent_links}
+    assert pairs == {("A", "C", ParentRole.MOTHER), ("B", "C", None),
+                     ("E", "A", ParentRole.MOTHER)}
+    assert family.partnerships[0].ended_by is not None
+    assert {r.kind.value for r in family.relations} == {"violence", "close"}
+    assert Kinship(family).relationship("E", "C") == "maternal grandmother"
+
+
+def test_siblings_with_unknown_parents_get_placeholders(tmp_path: Path) -> None:
+    path = family_book(tmp_path, PEOPLE, [["C", "D", "half-sister"], ["A", "B", "brothers"]])
+    family = read_family_file(path).family
+    placeholders = [p for p in family.people if p.placeholder]
+    assert len(placeholders) == 5  # C and D: one shared, one each; A and B: two shared
+    kin = Kinship(family)
+    assert kin.half_siblings("C") == ["D"]
+    assert kin.full_siblings("A") == ["B"]
+
+
+def test_grandparent_words_create_the_missing_parent(tmp_path: Path) -> None:
+    path = family_book(tmp_path, PEOPLE, [["E", "D", "grandmother of"]])
+    family = read_family_file(path).family
+    kin = Kinship(family)
+    assert kin.grandparents("D") == ["E"]
+    assert any(p.placeholder for p in family.people)
+
+
+@pytest.mark.parametrize(("relations", "message"), [
+    ([["A", "Z", "mother of"]], "'Z' is not a person id or name"),
+    ([["A", "C", "aunt-ish"]], "relationship 'aunt-ish' is not understood"),
+    ([["A", None, "partner"]], "no person given"),
+    ([["C", "A", "mother of"]], "born before their parent"),
+    ([["A", "C", "mother of"], ["C", "A", "mother of"]], "their own ancestor"),
+    ([["A", "A", "partner"]], "related to themselves"),
+])
+def test_bad_family_input_is_a_located_problem(tmp_path: Path, relations: list[list[object]],
+                                              message: str) -> None:
+    result = read_family_file(family_book(tmp_path, PEOPLE, relations))
+    assert any(message in p.message for p in result.problems), [
+        p.message for p in result.problems]
+    located = [p for p in result.problems if message in p.message]
+    assert all(p.file == "family.xlsx" for p in located)
+
+
+def test_duplicate_ids_and_death_before_birth(tmp_path: Path) -> None:
+    people = [*PEOPLE, ["A", "Another Ann", "F", "1990", ""]]
+    result = read_family_file(family_book(tmp_path, people, []))
+    duplicate = next(p for p in result.problems if "duplicate id" in p.message)
+    assert (duplicate.sheet, duplicate.row) == ("Who", 7)
+    family = Family.model_validate({"people": [
+        {"id": "X", "birth": {"text": "2000", "earliest": "2000-01-01", "latest": "2000-12-31",
+                              "precision": "year"},
+         "death": {"text": "1999", "earliest": "1999-01-01", "latest": "1999-12-31",
+                   "precision": "year"}}]})
+    from chronogen.read.family import check_family
+
+    assert any("died before they were born" in p.message for p in check_family(family, "f"))
+
+
+def test_family_json_round_trip(tmp_path: Path) -> None:
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    path = tmp_path / "family.json"
+    path.write_text(family.model_dump_json(), encoding="utf-8")
+    assert read_family_file(path).family == family
