@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
 
 from chronogen._version import __version__
 from chronogen.dates import PartialDate
@@ -20,6 +19,7 @@ from chronogen.errors import ChronogenError, DateError
 from chronogen.model.case import Case
 from chronogen.model.family import Family
 from chronogen.model.problems import Severity
+from chronogen.terminal import print_flags, print_problems, print_summaries, print_summary
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -42,47 +42,6 @@ def _as_at(text: str | None) -> date | None:
     return value.latest
 
 
-def print_summary(case: Case, out: TextIO) -> None:
-    """The terminal summary of a read case: per-file counts, people, time span."""
-    print(f"Case: {case.title}", file=out)
-    print("Files read:", file=out)
-    width = max((len(f.file) for f in case.files), default=10)
-    for report in case.files:
-        where = f" [{report.sheet}]" if report.sheet else ""
-        print(f"  {report.file:<{width}}{where}: {report.rows_read} rows read, "
-              f"{report.entries} entries, {report.rejected} rejected, {report.blank} blank, "
-              f"{report.title + report.headers} title/header", file=out)
-    people = case.family.people
-    children = ", ".join(p.name for p in case.family.subject_children) or "none marked"
-    print(f"People: {len(people)} (subject children: {children})", file=out)
-    if case.entries:
-        first = case.entries[0].date.display()
-        last = max(case.entries, key=lambda e: e.date.sort_key[0]).date.display()
-        print(f"Entries: {len(case.entries)} from {first} to {last}; "
-              f"joint events: {len(case.joint_events)}; rejected rows: {len(case.rejected)}",
-              file=out)
-    else:
-        print("Entries: none", file=out)
-
-
-def print_problems(case: Case, out: TextIO, *, limit: int | None = 50) -> None:
-    """Problems, most serious first, each with its location."""
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    problems = sorted(case.problems, key=lambda p: order[p.severity])
-    if not problems:
-        print("Problems: none", file=out)
-        return
-    counts = {s: sum(1 for p in problems if p.severity is s) for s in order}
-    print(f"Problems: {counts[Severity.ERROR]} errors (rows rejected), "
-          f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes", file=out)
-    shown = problems if limit is None else problems[:limit]
-    for problem in shown:
-        print(f"  [{problem.severity.value}] {problem}", file=out)
-    if len(shown) < len(problems):
-        print(f"  ... and {len(problems) - len(shown)} more (all are in case.json and the "
-              "Problems sheet)", file=out)
-
-
 def _has_input_problems(case: Case) -> bool:
     return any(p.severity is not Severity.INFO for p in case.problems) or bool(case.rejected)
 
@@ -96,6 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(Path(args.case_dir), Path(args.output), as_at=_as_at(args.as_at))
     print_summary(result.case, sys.stdout)
     print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50)
+    print_flags(result.case, sys.stdout, brief=True)
     print(f"Written to {args.output}:", file=sys.stdout)
     for path in result.outputs:
         print(f"  {path.name}", file=sys.stdout)
@@ -117,6 +77,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     case = read_case(Path(args.case_dir))
     print_summary(case, sys.stdout)
     print_problems(case, sys.stdout, limit=None)
+    print_flags(case, sys.stdout)
+    print_summaries(case, sys.stdout)
     return EXIT_PROBLEMS if args.strict and _has_input_problems(case) else EXIT_OK
 
 

@@ -44,7 +44,8 @@ def test_case_json_public_shape(harbour_case: Case, tmp_path: Path) -> None:
 def test_chronology_workbook(harbour_case: Case, tmp_path: Path) -> None:
     path = write_xlsx(harbour_case, tmp_path / "chronology.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Chronology", "Rejected rows", "Problems", "Sources"]
+    assert book.sheetnames == ["Chronology", "Flags", "By agency", "By child", "Rejected rows",
+                               "Problems", "Sources"]
     sheet = book["Chronology"]
     headings = [c.value for c in sheet[1]]
     assert headings[:4] == ["ID", "Date", "Time", "Agency"]

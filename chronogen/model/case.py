@@ -8,6 +8,7 @@ from chronogen.model.chronology import Entry, FileReport, JointEvent, RejectedRo
 from chronogen.model.family import Family
 from chronogen.model.flag import Flag
 from chronogen.model.problems import Problem
+from chronogen.model.summary import Summaries
 
 SCHEMA_VERSION = 1
 
@@ -27,6 +28,17 @@ class Settings(BaseModel):
     was_not_brought_cluster: int = Field(default=2, ge=1)
     #: ... within this many months make a cluster
     was_not_brought_months: int = Field(default=6, ge=1)
+    #: agencies whose contacts do not count as seeing an adult for ``hidden-adult``
+    hidden_adult_exclude_agencies: list[str] = Field(default_factory=lambda: ["Police"])
+    #: an agency is flagged when at least this share of its direct contacts saw a parent
+    #: but no child ...
+    parental_focus_share: float = Field(default=0.5, ge=0, le=1)
+    #: ... and it had at least this many direct contacts
+    parental_focus_min_contacts: int = Field(default=4, ge=1)
+    #: domestic abuse, mental ill health and substance misuse within this many months
+    toxic_trio_months: int = Field(default=12, ge=1)
+    #: this many referrals into one agency, one after a closure, are a start-again pattern
+    start_again_referrals: int = Field(default=2, ge=2)
 
 
 class AgencySource(BaseModel):
@@ -56,6 +68,7 @@ class Case(BaseModel):
     rejected: list[RejectedRow] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
+    summaries: Summaries = Field(default_factory=Summaries)
     files: list[FileReport] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from chronogen.errors import InputFileNotFound
+from chronogen.flags import find_flags
+from chronogen.flags.summaries import summarise
 from chronogen.model.case import AgencySource, Case
 from chronogen.model.family import Family
 from chronogen.model.problems import Problem, ProblemCode, Severity
@@ -76,4 +78,6 @@ def read_case(path: Path | str) -> Case:
     case.entries = timeline.entries
     case.joint_events = timeline.joint_events
     case.problems = problems
+    case.flags = find_flags(case)
+    case.summaries = summarise(case)
     return case

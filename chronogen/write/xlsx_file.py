@@ -72,6 +72,47 @@ def save_workbook(book: Any, output: Path) -> Path:
     return output
 
 
+def _people_names(case: Case, ids: list[str]) -> str:
+    return ", ".join((p.name if (p := case.family.get(i)) else i) for i in ids)
+
+
+def add_flags_sheet(book: Any, case: Case) -> None:
+    """The flags, each with its people, period and evidence traced to file and row."""
+    columns = [TableColumn("Severity", 9), TableColumn("Flag", 22), TableColumn("People", 24),
+               TableColumn("Period", 24), TableColumn("What it found", 80),
+               TableColumn("Evidence (entry: file, row)", 44)]
+    entries = {e.id: e for e in case.entries}
+    rows = []
+    for flag in case.flags:
+        evidence = "; ".join(
+            f"{i}: {entries[i].source.file}, row {entries[i].source.row}" if i in entries else i
+            for i in flag.evidence)
+        rows.append([flag.severity.value, flag.code, _people_names(case, flag.people) or None,
+                     flag.period.display() if flag.period else None, flag.message,
+                     evidence or None])
+    add_table_sheet(book, "Flags", columns, rows)
+
+
+def add_summary_sheets(book: Any, case: Case) -> None:
+    """Per-agency and per-child summary tables."""
+    agencies = case.summaries.agencies
+    columns = [TableColumn("Agency", 24), TableColumn("Contacts", 9),
+               TableColumn("About a child", 9), TableColumn("Child seen", 9),
+               TableColumn("Views recorded", 9), TableColumn("Seen not recorded", 9)]
+    add_table_sheet(book, "By agency", columns, [
+        [a.agency, a.contacts, a.about_children, a.child_seen, a.views_recorded,
+         a.seen_not_recorded] for a in agencies], wrap=False)
+    columns = [TableColumn("Child", 20), TableColumn("Times seen", 9),
+               TableColumn("Seen by", 40), TableColumn("Views recorded", 9),
+               TableColumn("Longest unseen (days)", 10), TableColumn("Longest unseen period", 26),
+               TableColumn("Missed appointments", 10), TableColumn("No-access visits", 10)]
+    add_table_sheet(book, "By child", columns, [
+        [c.name, c.times_seen, ", ".join(f"{a}: {n}" for a, n in c.seen_by.items()) or None,
+         c.views_recorded, c.longest_unseen_days,
+         c.longest_unseen.display() if c.longest_unseen else None, c.missed_appointments,
+         c.no_access_visits] for c in case.summaries.children])
+
+
 def write_xlsx(case: Case, output: Path) -> Path:
     """Write ``chronology.xlsx``."""
     from openpyxl import Workbook
@@ -80,6 +121,9 @@ def write_xlsx(case: Case, output: Path) -> Path:
     book.remove(book.active)
     columns, rows = chronology_table(case)
     add_table_sheet(book, "Chronology", columns, rows)
+
+    add_flags_sheet(book, case)
+    add_summary_sheets(book, case)
 
     rejected_columns = [TableColumn("Source file", 22), TableColumn("Sheet", 14),
                         TableColumn("Row", 6), TableColumn("Reason", 14),

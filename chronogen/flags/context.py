@@ -1,0 +1,94 @@
+"""What every flag rule needs to know about a case, computed once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from chronogen.dates import PartialDate, Precision, Qualifier
+from chronogen.flags.participants import Participants
+from chronogen.genogram.kinship import Kinship
+from chronogen.model.case import Case, Settings
+from chronogen.model.chronology import ContactKind, Entry
+from chronogen.model.family import Person
+
+#: contacts in which seeing the child could be expected
+EXPECT_SEEN = frozenset({ContactKind.HOME_VISIT, ContactKind.OFFICE_VISIT,
+                         ContactKind.APPOINTMENT, ContactKind.SCHOOL_CONTACT,
+                         ContactKind.ASSESSMENT})
+#: direct contacts with the family (as opposed to meetings, referrals, decisions)
+DIRECT = EXPECT_SEEN | {ContactKind.TELEPHONE, ContactKind.NO_ACCESS_VISIT,
+                        ContactKind.WAS_NOT_BROUGHT, ContactKind.INCIDENT}
+
+
+@dataclass
+class FlagContext:
+    """A case, its settings, and derived facts the rules share."""
+
+    case: Case
+    settings: Settings
+    kinship: Kinship = field(init=False)
+    participants: Participants = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.kinship = Kinship(self.case.family)
+        self.participants = Participants(self.case.family, self.kinship)
+        self._entries = {e.id: e for e in self.case.entries}
+
+    @property
+    def children(self) -> list[Person]:
+        """The subject children."""
+        return self.case.family.subject_children
+
+    def entry(self, entry_id: str) -> Entry:
+        """An entry by id."""
+        return self._entries[entry_id]
+
+    def name(self, person_id: str) -> str:
+        """A person's name (first name for subject children), or the id."""
+        person = self.case.family.get(person_id)
+        if person is None:
+            return person_id
+        return person.first_name or person.name if person.subject else person.name
+
+    def names(self, ids: Iterable[str]) -> str:
+        """``Mia, Leo and Ava``."""
+        return join_words([self.name(i) for i in ids])
+
+    @property
+    def start(self) -> date | None:
+        """The first day the chronology certainly covers."""
+        days = [e.date.sort_key[0] for e in self.case.entries]
+        return min(days) if days else None
+
+    @property
+    def end(self) -> date | None:
+        """The last day the chronology certainly reaches (the greatest earliest bound)."""
+        days = [e.date.sort_key[0] for e in self.case.entries]
+        return max(days) if days else None
+
+
+def join_words(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def where(entry: Entry) -> str:
+    """``csc_chronology.xlsx, row 9`` for messages."""
+    return f"{entry.source.file}, row {entry.source.row}"
+
+
+def span(first: date, last: date) -> PartialDate:
+    """A period as a PartialDate range."""
+    return PartialDate(text=f"{first.isoformat()} to {last.isoformat()}", earliest=first,
+                       latest=last, precision=Precision.RANGE, qualifier=Qualifier.BETWEEN)
+
+
+def fmt(day: date) -> str:
+    """UK display of a day."""
+    return day.strftime("%d/%m/%Y")

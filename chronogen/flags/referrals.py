@@ -1,0 +1,80 @@
+"""Referrals sent to another agency with no sign that it was received."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from chronogen.flags.context import FlagContext, fmt, span, where
+from chronogen.flags.registry import rule
+from chronogen.model.chronology import Entry
+from chronogen.model.flag import Flag, FlagSeverity
+from chronogen.read.agencies import canonical_agency, resolve_agency
+
+_REFERRED = re.compile(
+    r"\breferr(?:al|ed)\s+(?:made\s+|sent\s+)?to\s+(?:the\s+)?(?P<to>[A-Za-z&'’ ]+?)"
+    r"(?=\s+(?:for|re|regarding|about|due|as|following|by|on|with)\b|[.,;:()]|$)",
+    re.IGNORECASE)
+
+
+def add_working_days(day: date, days: int) -> date:
+    """*day* plus *days* working days (Monday to Friday; bank holidays are not known)."""
+    current = day
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def referral_target(entry: Entry) -> str | None:
+    """The agency a referral in this entry went to: the referral column, else the words
+    "referral to X" in the contact type, outcome or summary."""
+    if entry.referral_to:
+        return entry.referral_to
+    for text in (entry.kind_text, entry.outcome, entry.summary):
+        if text and (match := _REFERRED.search(text)) is not None:
+            return match.group("to").strip()
+    return None
+
+
+@rule("referral-not-received", "referral-to-absent-agency")
+def referrals(ctx: FlagContext) -> Iterator[Flag]:
+    """A referral from one agency to another that the receiving agency's chronology shows no
+    contact for within the set number of working days. Referrals to agencies that sent no
+    chronology are reported as such, not counted as silence."""
+    names = [a.name for a in ctx.case.agencies] or sorted({e.agency for e in ctx.case.entries})
+    window = ctx.settings.referral_working_days
+    for entry in ctx.case.entries:
+        target_text = referral_target(entry)
+        if target_text is None:
+            continue
+        target = resolve_agency(target_text, names)
+        sent = entry.date.sort_key[0]
+        if target is None:
+            known = canonical_agency(target_text)
+            yield Flag(
+                code="referral-to-absent-agency", severity=FlagSeverity.INFO,
+                period=entry.date, evidence=[entry.id], people=sorted(entry.children),
+                message=(f"{entry.agency} referred to {known or target_text!r} on "
+                         f"{entry.date.display()} ({where(entry)}), but that agency sent no "
+                         "chronology to the review: whether it was received cannot be "
+                         "checked."))
+            continue
+        if target == entry.agency:
+            continue
+        deadline = add_working_days(entry.date.sort_key[1], window)
+        answered = [e for e in ctx.case.entries if e.agency == target
+                    and sent <= e.date.sort_key[0] <= deadline and e.date.is_exact_day]
+        if answered:
+            continue
+        later = [e for e in ctx.case.entries if e.agency == target and e.date.sort_key[0] > sent]
+        after = (f" The next {target} entry is on {later[0].date.display()}." if later else
+                 f" {target} records nothing after it.")
+        yield Flag(
+            code="referral-not-received", severity=FlagSeverity.HIGH,
+            period=span(sent, deadline), evidence=[entry.id], people=sorted(entry.children),
+            message=(f"{entry.agency} referred to {target} on {entry.date.display()} "
+                     f"({where(entry)}); {target}'s chronology has no entry between then and "
+                     f"{fmt(deadline)} ({window} working days).{after}"))

@@ -1,0 +1,117 @@
+"""What the command line prints: summaries, problems, flags, tables."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from chronogen.model.case import Case
+from chronogen.model.flag import Flag, FlagSeverity
+from chronogen.model.problems import Severity
+
+
+def print_summary(case: Case, out: TextIO) -> None:
+    """The terminal summary of a read case: per-file counts, people, time span."""
+    print(f"Case: {case.title}", file=out)
+    print("Files read:", file=out)
+    width = max((len(f.file) for f in case.files), default=10)
+    for report in case.files:
+        where = f" [{report.sheet}]" if report.sheet else ""
+        print(f"  {report.file:<{width}}{where}: {report.rows_read} rows read, "
+              f"{report.entries} entries, {report.rejected} rejected, {report.blank} blank, "
+              f"{report.title + report.headers} title/header", file=out)
+    people = case.family.people
+    children = ", ".join(p.name for p in case.family.subject_children) or "none marked"
+    print(f"People: {len(people)} (subject children: {children})", file=out)
+    if case.entries:
+        first = case.entries[0].date.display()
+        last = max(case.entries, key=lambda e: e.date.sort_key[0]).date.display()
+        print(f"Entries: {len(case.entries)} from {first} to {last}; "
+              f"joint events: {len(case.joint_events)}; rejected rows: {len(case.rejected)}",
+              file=out)
+    else:
+        print("Entries: none", file=out)
+
+
+def print_problems(case: Case, out: TextIO, *, limit: int | None = 50) -> None:
+    """Problems, most serious first, each with its location."""
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    problems = sorted(case.problems, key=lambda p: order[p.severity])
+    if not problems:
+        print("Problems: none", file=out)
+        return
+    counts = {s: sum(1 for p in problems if p.severity is s) for s in order}
+    print(f"Problems: {counts[Severity.ERROR]} errors (rows rejected), "
+          f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes", file=out)
+    shown = problems if limit is None else problems[:limit]
+    for problem in shown:
+        print(f"  [{problem.severity.value}] {problem}", file=out)
+    if len(shown) < len(problems):
+        print(f"  ... and {len(problems) - len(shown)} more (all are in case.json and the "
+              "Problems sheet)", file=out)
+
+
+_FLAG_ORDER = {FlagSeverity.HIGH: 0, FlagSeverity.MEDIUM: 1, FlagSeverity.LOW: 2,
+               FlagSeverity.INFO: 3}
+
+
+def _flag_line(flag: Flag) -> str:
+    return f"    [{flag.severity.value}] {flag.code}: {flag.message}"
+
+
+def print_flags(case: Case, out: TextIO, *, brief: bool = False) -> None:
+    """Flags grouped by subject child, then the rest; with *brief*, only the counts."""
+    flags = case.flags
+    counts = {s: sum(1 for f in flags if f.severity is s) for s in _FLAG_ORDER}
+    print(f"Flags: {len(flags)} ({', '.join(f'{counts[s]} {s.value}' for s in _FLAG_ORDER)})",
+          file=out)
+    if not flags:
+        return
+    by_code: dict[str, int] = {}
+    for flag in flags:
+        by_code[flag.code] = by_code.get(flag.code, 0) + 1
+    print("  by code: " + ", ".join(f"{code} {n}" for code, n in by_code.items()), file=out)
+    if brief:
+        print("  (every flag, with its evidence, is in case.json and the Flags sheet; "
+              "`chronogen check` lists them)", file=out)
+        return
+    shown: set[int] = set()
+    for child in case.family.subject_children:
+        mine = [f for f in flags if child.id in f.people]
+        if not mine:
+            continue
+        print(f"  {child.name} ({child.id}):", file=out)
+        for flag in sorted(mine, key=lambda f: _FLAG_ORDER[f.severity]):
+            print(_flag_line(flag), file=out)
+            shown.add(id(flag))
+    rest = [f for f in flags if id(f) not in shown]
+    if rest:
+        print("  The family and the records:", file=out)
+        for flag in sorted(rest, key=lambda f: _FLAG_ORDER[f.severity]):
+            print(_flag_line(flag), file=out)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part // whole}%" if whole else "-"
+
+
+def print_summaries(case: Case, out: TextIO) -> None:
+    """The per-agency and per-child summary tables."""
+    summaries = case.summaries
+    if summaries.agencies:
+        print("By agency (of contacts about a child: child seen / views recorded / seen not "
+              "recorded):", file=out)
+        width = max(len(a.agency) for a in summaries.agencies)
+        for a in summaries.agencies:
+            print(f"  {a.agency:<{width}}  {a.contacts:>4} contacts, {a.about_children:>4} about "
+                  f"a child: seen {_percent(a.child_seen, a.about_children):>4}, views "
+                  f"{_percent(a.views_recorded, a.about_children):>4}, not recorded "
+                  f"{_percent(a.seen_not_recorded, a.about_children):>4}", file=out)
+    if summaries.children:
+        print("By child:", file=out)
+        for c in summaries.children:
+            by = ", ".join(f"{agency} {n}" for agency, n in c.seen_by.items()) or "no one"
+            longest = (f"{c.longest_unseen_days} days ({c.longest_unseen.display()})"
+                       if c.longest_unseen and c.longest_unseen_days is not None else "-")
+            print(f"  {c.name}: seen {c.times_seen} times ({by}); views recorded "
+                  f"{c.views_recorded}; longest unseen {longest}; missed appointments "
+                  f"{c.missed_appointments}; no-access visits {c.no_access_visits}", file=out)
