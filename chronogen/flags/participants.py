@@ -26,7 +26,8 @@ _ROLE_WORDS = {
 _VERBS = (r"said|says|stated|states|reported|reports|told|tells|explained|disclosed|agreed|"
           r"declined|refused|present|was present|were present|seen|was seen|were seen|spoke|"
           r"spoken to|attended|answered|confirmed|denied|asked|requested|requests|described|"
-          r"engaged|admitted|allowed|consented|informed us|presented|was spoken to")
+          r"engaged|admitted|allowed|consented|informed us|presented|was spoken to|"
+          r"arrested|cautioned|charged|detained|interviewed")
 _WITH = r"(?:with|to|by|from|saw|met|visited|spoke to|spoke with|interviewed|contacted|called)"
 
 

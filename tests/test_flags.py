@@ -1,0 +1,329 @@
+"""Flags: the harbour case's expected findings, and each rule on small hand-made cases."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chronogen import (
+    AgencySource,
+    Case,
+    ChildRecord,
+    ContactKind,
+    Entry,
+    Family,
+    HouseholdMembership,
+    PartialDate,
+    Person,
+    Recorded,
+    Settings,
+    Sex,
+    SourceRef,
+    merge,
+)
+from chronogen.flags import CODE_ORDER, codes, find_flags
+from chronogen.flags.referrals import add_working_days
+
+DOCS = Path(__file__).parent.parent / "docs" / "flags"
+
+
+# -- the harbour case ----------------------------------------------------------------------
+
+
+def _flags(case: Case, code: str) -> list[Any]:
+    return [f for f in case.flags if f.code == code]
+
+
+def test_referral_never_received(harbour_case: Case, harbour_expected: dict[str, Any]) -> None:
+    flagged = _flags(harbour_case, "referral-not-received")
+    for referral in harbour_expected["referrals"]:
+        sent = date.fromisoformat(referral["date"])
+        matching = [f for f in flagged if f.period.earliest == sent]
+        if referral["received"] is None:
+            assert len(matching) == 1
+            flag = matching[0]
+            entry = harbour_case.entry(flag.evidence[0])
+            assert (entry.agency, entry.source.row) == ("Police", 4)
+            assert "Police referred to Children's Social Care on 02/06/2020" in flag.message
+            assert "police_incidents.xlsx, row 4" in flag.message
+        else:
+            assert matching == []
+
+
+def test_missed_appointments(harbour_case: Case, harbour_expected: dict[str, Any]) -> None:
+    for child, days in harbour_expected["was_not_brought"].items():
+        flag = next(f for f in _flags(harbour_case, "was-not-brought") if f.people == [child])
+        got = sorted(harbour_case.entry(e).date.earliest.isoformat() for e in flag.evidence)
+        assert got == sorted(days)
+        assert flag.severity.value == "high"  # 2 or more within 6 months: a cluster
+        assert "Leo was not brought to 4 appointments" in flag.message
+
+
+def test_missing_ethnicity(harbour_case: Case, harbour_expected: dict[str, Any]) -> None:
+    (flag,) = _flags(harbour_case, "missing-ethnicity")
+    assert flag.people == harbour_expected["missing_ethnicity"]
+    assert "Ryan Harbour, Liam Clarke and Dean Foster" in flag.message
+
+
+def test_longest_unseen_period_per_child(harbour_case: Case,
+                                         harbour_expected: dict[str, Any]) -> None:
+    for child, expected in harbour_expected["longest_unseen"].items():
+        longest = [f for f in _flags(harbour_case, "unseen-period")
+                   if f.people == [child] and f.message.startswith("Longest")]
+        assert len(longest) == 1, child
+        flag = longest[0]
+        assert flag.period.earliest == date.fromisoformat(expected["from"])
+        assert flag.period.latest == date.fromisoformat(expected["to"])
+        assert f"{expected['days']} days" in flag.message
+        summary = next(c for c in harbour_case.summaries.children if c.child == child)
+        assert summary.longest_unseen_days == expected["days"]
+
+
+def test_joint_strategy_meeting(harbour_case: Case) -> None:
+    (flag,) = _flags(harbour_case, "joint-event")
+    assert flag.evidence == ["CSC-8", "POL-3", "HV-5"]
+    assert "recorded by 3 agencies" in flag.message
+
+
+def test_dean_foster_is_an_adult_in_the_household_unseen(harbour_case: Case) -> None:
+    hidden = {f.people[0]: f for f in _flags(harbour_case, "hidden-adult")}
+    assert "P7" in hidden
+    assert "P4" not in hidden  # the mother took part in social care visits
+    dean = hidden["P7"]
+    assert "Dean Foster lived with Mia, Leo and Ava from 01/03/2020" in dean.message
+    # his arrest (police contacts do not count) and his own GP consultation (no child)
+    assert dean.evidence == ["POL-2", "GP-7"]
+
+
+def test_every_flag_evidence_resolves_to_a_source_row(harbour_case: Case) -> None:
+    for flag in harbour_case.flags:
+        assert flag.message.endswith(".")
+        for entry_id in flag.evidence:
+            entry = harbour_case.entry(entry_id)
+            assert entry.source.file and entry.source.row
+
+
+# -- hand-made cases -----------------------------------------------------------------------
+
+CHILD = Person(id="C", first_name="Kim", surname="Lee", sex=Sex.FEMALE,
+               birth=PartialDate.parse("01/01/2015"), subject=True, index=True,
+               ethnicity="Any other")
+MUM = Person(id="M", first_name="Ros", surname="Lee", sex=Sex.FEMALE, role="mother",
+             ethnicity="Any other", birth=PartialDate.parse("1990"))
+LODGER = Person(id="L", first_name="Vic", surname="Hart", sex=Sex.MALE, ethnicity="Any other",
+                birth=PartialDate.parse("1985"))
+
+
+def family(households: bool = True) -> Family:
+    from chronogen import ParentLink, ParentRole
+
+    homes = [HouseholdMembership(household="Flat 1", person=p, start=PartialDate.parse("2015"))
+             for p in ("C", "M", "L")] if households else []
+    return Family(people=[CHILD, MUM, LODGER], households=homes,
+                  parent_links=[ParentLink(parent="M", child="C", role=ParentRole.MOTHER)])
+
+
+def entry(n: int, agency: str, day: str, kind: ContactKind = ContactKind.HOME_VISIT, *,
+          seen: Recorded = Recorded.NOT_RECORDED, views: Recorded = Recorded.NOT_RECORDED,
+          summary: str | None = None, people: list[str] | None = None,
+          children: bool = True, referral_to: str | None = None,
+          outcome: str | None = None) -> Entry:
+    return Entry(id=f"E{n}", agency=agency, date=PartialDate.parse(day), kind=kind,
+                 summary=summary, people=people or [], referral_to=referral_to, outcome=outcome,
+                 children={"C": ChildRecord(seen=seen, views=views)} if children else {},
+                 source=SourceRef(file=f"{agency}.xlsx", sheet="S", row=n + 1))
+
+
+def case_of(entries: list[Entry], fam: Family | None = None, **settings: Any) -> Case:
+    agencies = list(dict.fromkeys(e.agency for e in entries))
+    timeline = merge(entries, agencies)
+    return Case(title="t", family=fam or family(), entries=timeline.entries,
+                joint_events=timeline.joint_events, settings=Settings(**settings),
+                agencies=[AgencySource(name=a, file=f"{a}.xlsx") for a in agencies])
+
+
+def flags(case: Case, code: str) -> list[Any]:
+    return [f for f in find_flags(case) if f.code == code]
+
+
+def test_child_not_seen_only_where_seeing_the_child_was_expected() -> None:
+    case = case_of([
+        entry(1, "CSC", "01/03/2020", seen=Recorded.NO),
+        entry(2, "CSC", "02/03/2020", ContactKind.STRATEGY_DISCUSSION, seen=Recorded.NO),
+        entry(3, "CSC", "03/03/2020", ContactKind.TELEPHONE, seen=Recorded.NO),
+        entry(4, "CSC", "04/03/2020", seen=Recorded.YES),
+    ])
+    (flag,) = flags(case, "child-not-seen")
+    assert flag.evidence == ["E1"] and flag.people == ["C"]
+    assert flag.message == ("01/03/2020, CSC (home visit): Kim was recorded as not seen "
+                            "(CSC.xlsx, row 2).")
+
+
+def test_seen_not_recorded_counts_per_agency() -> None:
+    case = case_of([entry(1, "HV", "01/03/2020"), entry(2, "HV", "02/03/2020",
+                                                         seen=Recorded.YES)])
+    (flag,) = flags(case, "seen-not-recorded")
+    assert flag.evidence == ["E1"]
+    assert flag.message.startswith("HV: 1 of 2 contacts where a child could have been seen")
+
+
+def test_views_expected_only_from_the_set_age() -> None:
+    young = [entry(1, "HV", "01/06/2016", seen=Recorded.YES)]  # aged 1
+    assert flags(case_of(young), "views-not-recorded") == []
+    older = [entry(1, "HV", "01/06/2019", seen=Recorded.YES),
+             entry(2, "HV", "02/06/2019", seen=Recorded.YES, views=Recorded.YES)]
+    (flag,) = flags(case_of(older), "views-not-recorded")
+    assert flag.evidence == ["E1"]
+    assert flags(case_of(older, views_from_age=5), "views-not-recorded") == []
+
+
+def test_unseen_periods_use_date_bounds_honestly() -> None:
+    case = case_of([
+        entry(1, "HV", "01/01/2020", seen=Recorded.YES),
+        entry(2, "HV", "March 2020", seen=Recorded.YES),  # a month-only sighting
+        entry(3, "HV", "30/06/2020", ContactKind.MEETING),
+    ])
+    gaps = sorted((f.period.earliest, f.period.latest) for f in flags(case, "unseen-period"))
+    # before: closed at the start of March; after: opened at the end of March
+    assert gaps == [(date(2020, 1, 1), date(2020, 3, 1)), (date(2020, 3, 31), date(2020, 6, 30))]
+    assert flags(case_of(case.entries, unseen_days=90), "unseen-period")[0].period.earliest == \
+        date(2020, 3, 31)
+
+
+def test_unseen_period_starts_at_birth_when_the_chronology_starts_earlier() -> None:
+    baby = CHILD.model_copy(update={"birth": PartialDate.parse("01/06/2019")})
+    fam = family().model_copy(update={"people": [baby, MUM, LODGER]})
+    case = case_of([entry(1, "HV", "01/01/2019", ContactKind.MEETING, children=False),
+                    entry(2, "HV", "01/09/2019", seen=Recorded.YES),
+                    entry(3, "HV", "02/09/2019", ContactKind.MEETING)], fam)
+    (flag,) = flags(case, "unseen-period")
+    assert flag.period.earliest == date(2019, 6, 1) and "92 days" in flag.message
+
+
+def test_missed_appointments_cluster_and_no_access_visits() -> None:
+    apart = [entry(1, "GP", "01/01/2019", ContactKind.WAS_NOT_BROUGHT),
+             entry(2, "GP", "01/01/2020", ContactKind.WAS_NOT_BROUGHT)]
+    (flag,) = flags(case_of(apart), "was-not-brought")
+    assert flag.severity.value == "medium"
+    close = [*apart, entry(3, "HV", "01/03/2020", ContactKind.WAS_NOT_BROUGHT),
+             entry(4, "HV", "05/03/2020", ContactKind.NO_ACCESS_VISIT)]
+    (flag,) = flags(case_of(close), "was-not-brought")
+    assert flag.severity.value == "high" and len(flag.evidence) == 3
+    assert len(flags(case_of(close), "no-access-visit")) == 1
+
+
+def test_referrals_received_unanswered_and_to_absent_agencies() -> None:
+    friday = date(2020, 3, 13)
+    assert add_working_days(friday, 3) == date(2020, 3, 18)
+    case = case_of([
+        entry(1, "Police", "13/03/2020", ContactKind.INCIDENT, referral_to="CSC"),
+        entry(2, "Children's Social Care", "18/03/2020", ContactKind.REFERRAL_RECEIVED),
+        entry(3, "Police", "01/06/2020", ContactKind.INCIDENT, referral_to="social care"),
+        entry(4, "Children's Social Care", "05/06/2020"),  # Friday: too late
+        entry(5, "School", "01/07/2020", ContactKind.SCHOOL_CONTACT,
+              outcome="Referral to CAMHS for assessment."),
+    ])
+    (late,) = flags(case, "referral-not-received")
+    assert late.evidence == ["E3"]
+    assert "no entry between then and 04/06/2020" in late.message
+    assert "The next Children's Social Care entry is on 05/06/2020" in late.message
+    (absent,) = flags(case, "referral-to-absent-agency")
+    assert absent.evidence == ["E5"] and "'CAMHS'" in absent.message
+
+
+def test_hidden_adult_rules() -> None:
+    seen_only_in_text = [
+        entry(1, "CSC", "01/03/2020", seen=Recorded.YES,
+              summary="Mother said Vic no longer visits. Kim said Vic shouts."),
+        entry(2, "GP", "02/03/2020", ContactKind.APPOINTMENT, people=["L"], children=False,
+              summary="Vic Hart seen for back pain."),
+        entry(3, "Police", "03/03/2020", ContactKind.INCIDENT, summary="Vic Hart arrested."),
+    ]
+    hidden = {f.people[0]: f for f in flags(case_of(seen_only_in_text), "hidden-adult")}
+    assert set(hidden) == {"L"}  # the mother took part ("Mother said")
+    assert hidden["L"].evidence == ["E2", "E3"]
+    took_part = [*seen_only_in_text,
+                 entry(4, "HV", "04/03/2020", seen=Recorded.YES, summary="Vic present at visit.")]
+    assert flags(case_of(took_part), "hidden-adult") == []
+    with_police = case_of(seen_only_in_text, hidden_adult_exclude_agencies=[])
+    # once police contacts count, Vic's arrest concerned the child's household entry
+    assert flags(with_police, "hidden-adult") == []
+
+
+def test_missing_ethnicity_and_parental_focus() -> None:
+    fam = family()
+    fam.people[2] = LODGER.model_copy(update={"ethnicity": None})
+    case = case_of([entry(n, "School", f"0{n}/03/2020", ContactKind.TELEPHONE, seen=Recorded.NO,
+                          summary="Phone call with mother.") for n in range(1, 5)], fam)
+    assert flags(case, "missing-ethnicity")[0].people == ["L"]
+    (focus,) = flags(case, "parental-focus")
+    assert "School: 4 of 4 direct contacts (100%)" in focus.message
+    assert flags(case_of(case.entries, fam, parental_focus_min_contacts=5), "parental-focus") \
+        == []
+
+
+def test_toxic_trio_only_when_all_three_within_the_window() -> None:
+    texts = ["Domestic incident, DASH high.", "Mother reports low mood.",
+             "Father drunk at contact."]
+    near = case_of([entry(n, "X", f"0{n + 1}/03/2020", ContactKind.OTHER, summary=t)
+                    for n, t in enumerate(texts)])
+    (flag,) = flags(near, "toxic-trio")
+    assert flag.evidence == ["E0", "E1", "E2"]
+    far = case_of([entry(0, "X", "01/01/2018", ContactKind.OTHER, summary=texts[0]),
+                   entry(1, "X", "01/03/2020", ContactKind.OTHER, summary=texts[1]),
+                   entry(2, "X", "02/03/2020", ContactKind.OTHER, summary=texts[2])])
+    assert flags(far, "toxic-trio") == []
+
+
+def test_start_again_after_a_closure() -> None:
+    case = case_of([
+        entry(1, "CSC", "01/01/2019", ContactKind.REFERRAL_RECEIVED),
+        entry(2, "CSC", "01/02/2019", ContactKind.ASSESSMENT, outcome="No further action."),
+        entry(3, "CSC", "01/06/2019", ContactKind.REFERRAL_RECEIVED),
+    ])
+    (flag,) = flags(case, "start-again")
+    assert flag.evidence == ["E1", "E2", "E3"]
+    once = case_of(case.entries[:2])
+    assert flags(once, "start-again") == []
+
+
+def test_data_quality_flags() -> None:
+    case = case_of([
+        entry(1, "HV", "01/06/2014"),  # before Kim was born (2015)
+        entry(2, "HV", "01/06/2014", summary="Antenatal booking visit."),  # pregnancy: fine
+        entry(3, "HV", "2020"),
+        entry(4, "HV", "01/01/2019"),  # row 5 earlier than row 4's 2020
+    ])
+    (outside,) = flags(case, "date-outside-life")
+    assert outside.evidence == ["E1"] and "before Kim was born" in outside.message
+    assert flags(case, "date-uncertain")[0].evidence == ["E3"]
+    assert flags(case, "out-of-order")[0].evidence == ["E4"]
+
+
+def test_thresholds_are_read_from_case_toml(tmp_path: Path) -> None:
+    from chronogen import read_case
+    from tests.conftest import HARBOUR
+
+    import shutil
+
+    copy = tmp_path / "case"
+    shutil.copytree(HARBOUR, copy)
+    toml = (copy / "case.toml").read_text(encoding="utf-8")
+    (copy / "case.toml").write_text(toml + "\n[settings]\nunseen_days = 200\n", encoding="utf-8")
+    case = read_case(copy)
+    assert {f.period.latest - f.period.earliest > timedelta(days=200)
+            for f in case.flags if f.code == "unseen-period"} == {True}
+
+
+def test_every_code_is_registered_ordered_and_documented() -> None:
+    assert sorted(codes()) == sorted(CODE_ORDER)
+    for code in CODE_ORDER:
+        page = DOCS / f"{code}.md"
+        assert page.exists(), code
+        text = page.read_text(encoding="utf-8")
+        for heading in ("## What it finds", "## Why reviews care", "## Settings",
+                        "## Example"):
+            assert heading in text, (code, heading)
