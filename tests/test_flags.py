@@ -6,8 +6,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from chronogen import (
     AgencySource,
     Case,
@@ -304,10 +302,10 @@ def test_data_quality_flags() -> None:
 
 
 def test_thresholds_are_read_from_case_toml(tmp_path: Path) -> None:
+    import shutil
+
     from chronogen import read_case
     from tests.conftest import HARBOUR
-
-    import shutil
 
     copy = tmp_path / "case"
     shutil.copytree(HARBOUR, copy)
