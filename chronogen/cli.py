@@ -169,6 +169,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 # -- parser -----------------------------------------------------------------------------
 
 
+FAMILY_HELP = "family workbook, family JSON, GEDCOM file, or a case folder"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message}")
@@ -226,15 +229,15 @@ def make_parser() -> argparse.ArgumentParser:
     template.set_defaults(func=cmd_template)
 
     genogram = commands.add_parser("genogram", help="draw the family as a genogram")
-    genogram.add_argument("family", help="family workbook, family JSON, or a case folder")
+    genogram.add_argument("family", help=FAMILY_HELP)
     genogram.add_argument("-o", "--output", required=True,
-                          help="the file to write: .svg, .png, .pdf or .dot")
+                          help="the file to write: .svg, .png, .pdf, .dot, or .ged (GEDCOM 7)")
     genogram.add_argument("--as-at", help="the date to draw households and ages at")
     genogram.add_argument("--title", help="a title above the drawing")
     genogram.set_defaults(func=cmd_genogram)
 
     people = commands.add_parser("people", help="the family-composition table")
-    people.add_argument("family", help="family workbook, family JSON, or a case folder")
+    people.add_argument("family", help=FAMILY_HELP)
     people.add_argument("--as-at", help="the date for ages and households")
     people.add_argument("--json", action="store_true", help="print JSON")
     people.set_defaults(func=cmd_people)

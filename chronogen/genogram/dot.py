@@ -523,16 +523,21 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
 
 def render_genogram(family: Family, output: Path, *, as_at: date | None = None,
                     title: str | None = None) -> Path:
-    """Draw the genogram of *family* to *output* (.svg, .png, .pdf or .dot).
+    """Draw the genogram of *family* to *output* (.svg, .png, .pdf or .dot), or write the
+    family as GEDCOM 7 (.ged).
 
     With Graphviz installed, .dot is the finished, positioned drawing (``neato -n2 -Tsvg``
     renders it as chronogen does); without it, .dot is the unpositioned structure and the
     other formats raise :class:`RenderError` saying how to install Graphviz.
     """
     kind = output.suffix.lstrip(".").lower()
+    if kind == "ged":
+        from chronogen.gedcom import write_gedcom
+
+        return write_gedcom(family, output)
     if kind not in FORMATS:
         raise RenderError(f"{output}: unsupported genogram format {kind!r}; use one of "
-                          + ", ".join(FORMATS))
+                          + ", ".join((*FORMATS, "ged")))
     if kind == "dot" and find_dot() is None:
         output.write_text(to_dot(family, as_at=as_at, title=title), encoding="utf-8")
         return output

@@ -146,12 +146,17 @@ class FamilyResult:
 
 
 def read_family_file(path: Path, *, display_name: str | None = None) -> FamilyResult:
-    """Read a family workbook (.xlsx), CSV of people, or family JSON (.json)."""
+    """Read a family workbook (.xlsx), CSV of people, family JSON (.json) or GEDCOM (.ged)."""
     name = display_name or path.name
     if not path.exists():
         raise InputFileNotFound(f"{name}: family file not found ({path})")
     if path.suffix.lower() == ".json":
         return _read_family_json(path, name)
+    if path.suffix.lower() == ".ged":
+        from chronogen.gedcom import read_gedcom
+
+        family, problems = read_gedcom(path)
+        return FamilyResult(family, [*problems, *check_family(family, name)])
     sheets = read_sheets(path, display_name=name)
     return _FamilyWorkbook(sheets, name).read()
 

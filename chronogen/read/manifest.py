@@ -108,8 +108,8 @@ def guess_manifest(folder: Path) -> Manifest:
     assumptions: list[str] = []
     for path in files:
         suffix = path.suffix.lower()
-        if family is None and _FAMILY_NAME.search(path.stem) and suffix in (
-                *WORKBOOK_SUFFIXES, ".json"):
+        if family is None and (suffix == ".ged" or _FAMILY_NAME.search(path.stem)) and \
+                suffix in (*WORKBOOK_SUFFIXES, ".json", ".ged"):
             family = FamilySource(file=path.name)
             assumptions.append(f"{path.name}: read as the family file")
         elif suffix in WORKBOOK_SUFFIXES or suffix in CSV_SUFFIXES:
