@@ -172,7 +172,7 @@ def test_bad_family_input_is_a_located_problem(tmp_path: Path, relations: list[l
     assert any(message in p.message for p in result.problems), [
         p.message for p in result.problems]
     located = [p for p in result.problems if message in p.message]
-    assert all(p.file == "family.xlsx" for p in located)
+    assert all(p.file == "family.xlsx" and p.sheet == "Links" and p.row for p in located)
 
 
 def test_duplicate_ids_and_death_before_birth(tmp_path: Path) -> None:

@@ -226,6 +226,8 @@ class _FamilyWorkbook:
         self.sheets = sheets
         self.name = name
         self.problems: list[Problem] = []
+        #: where each person and parent link was read, to locate later checks
+        self.rows: Locations = {}
         #: sibling and grandparent rows, applied once every parent link is known
         self.kin_rows: list[tuple[str, str, str, Sheet, int]] = []
 
@@ -261,7 +263,7 @@ class _FamilyWorkbook:
         self._apply_kin_rows(people, parent_links)
         family = Family(people=people, partnerships=partnerships, parent_links=parent_links,
                         households=households, relations=relations)
-        self.problems.extend(check_family(family, self.name))
+        self.problems.extend(check_family(family, self.name, self.rows))
         return FamilyResult(family, self.problems)
 
     # -- siblings and grandparents: placeholders for parents the sources do not name -------
@@ -393,6 +395,7 @@ class _FamilyWorkbook:
                              pid, Severity.ERROR)
                 continue
             seen_ids.add(pid)
+            self.rows[f"person:{pid}"] = (sheet.name, number)
             subject_text = (self._text(row, columns, "subject") or "").lower()
             role = self._text(row, columns, "role")
             is_index = "index" in subject_text
@@ -460,6 +463,7 @@ class _FamilyWorkbook:
                 role = _ROLE.get(match.group("role")) if parent is not None else None
                 parent_links.append(ParentLink(parent=pair[0], child=pair[1], kind=parent_kind,
                                                role=role, start=start, end=end))
+                self.rows[f"link:{pair[0]}>{pair[1]}"] = (sheet.name, number)
             elif (sibling := _SIBLING.match(word)) is not None:
                 self.kin_rows.append(("half" if sibling.group("half") else "full", a, b,
                                       sheet, number))
@@ -492,13 +496,22 @@ class _FamilyWorkbook:
                 end=self._date(sheet, number, row, columns, "end", "Moved out")))
 
 
-def check_family(family: Family, file: str) -> list[Problem]:
-    """Problems in a family that was read: unknown ids, impossible dates, parent cycles."""
-    problems: list[Problem] = []
+#: where something was read: "person:P1" or "link:P4>P1" -> (sheet, row)
+Locations = dict[str, tuple[str | None, int]]
 
-    def add(message: str) -> None:
+
+def check_family(family: Family, file: str, where: Locations | None = None) -> list[Problem]:
+    """Problems in a family that was read: unknown ids, impossible dates, parent cycles.
+
+    With *where*, each problem names the sheet and row it was read from.
+    """
+    problems: list[Problem] = []
+    rows = where or {}
+
+    def add(message: str, key: str | None = None) -> None:
+        sheet, row = rows.get(key or "", (None, None))
         problems.append(Problem(code=ProblemCode.INVALID_FAMILY, severity=Severity.WARNING,
-                                message=message, file=file))
+                                message=message, file=file, sheet=sheet, row=row))
 
     ids = [p.id for p in family.people]
     known = set(ids)
@@ -507,7 +520,7 @@ def check_family(family: Family, file: str) -> list[Problem]:
     for person in family.people:
         if person.birth and person.death and person.death.latest and person.birth.earliest \
                 and person.death.latest < person.birth.earliest:
-            add(f"{person.id} ({person.name}) died before they were born")
+            add(f"{person.id} ({person.name}) died before they were born", f"person:{person.id}")
     references = [(pl.parent, "parent link") for pl in family.parent_links]
     references += [(pl.child, "parent link") for pl in family.parent_links]
     references += [(p, "partnership") for ps in family.partnerships for p in ps.partners]
@@ -523,7 +536,7 @@ def check_family(family: Family, file: str) -> list[Problem]:
         if parent and child and parent.birth and child.birth and parent.birth.earliest and \
                 child.birth.latest and child.birth.latest < parent.birth.earliest:
             add(f"{child.id} ({child.name}) was born before their parent {parent.id} "
-                f"({parent.name})")
+                f"({parent.name})", f"link:{parent.id}>{child.id}")
     parents: dict[str, set[str]] = {}
     for link in family.parent_links:
         parents.setdefault(link.child, set()).add(link.parent)
@@ -532,7 +545,9 @@ def check_family(family: Family, file: str) -> list[Problem]:
         while stack:
             current = stack.pop()
             if current == start:
-                add(f"{start} is their own ancestor (a cycle in parent links)")
+                first_parent = sorted(parents[start])[0]
+                add(f"{start} is their own ancestor (a cycle in parent links)",
+                    f"link:{first_parent}>{start}")
                 break
             if current in visited:
                 continue
