@@ -268,7 +268,7 @@ class Kinship:
             shared = (set(self.birth_parents(to)) & set(self.birth_parents(who.id))).pop()
             side = self._side(shared, to)
             noun = _gendered(who, "half-brother", "half-sister", "half-sibling")
-            return f"{side}{noun}" if not side.startswith("(") else f"{noun} {side.strip()}"
+            return _with_side(side, noun)
         if who.id in self.siblings(to):
             return _gendered(who, "brother", "sister", "sibling") + " (parents not all known)"
         if who.id in self.step_siblings(to):
@@ -280,14 +280,14 @@ class Kinship:
             if who.id in self.parents(parent):
                 side = self._side(parent, to)
                 noun = _gendered(who, "grandfather", "grandmother", "grandparent")
-                return f"{side}{noun}" if not side.startswith("(") else f"{noun} {side.strip()}"
+                return _with_side(side, noun)
         for parent in self.parents(to):
             for grand in self.parents(parent):
                 if who.id in self.parents(grand):
                     side = self._side(parent, to)
                     noun = _gendered(who, "great-grandfather", "great-grandmother",
                                      "great-grandparent")
-                    return f"{side}{noun}" if not side.startswith("(") else noun
+                    return _with_side(side, noun)
         return ""
 
     def _as_parent_partner(self, who: Person, to: str, day: date | None) -> str:
@@ -302,7 +302,7 @@ class Kinship:
             if who.id in self.siblings(parent):
                 side = self._side(parent, to)
                 noun = _gendered(who, "uncle", "aunt", "aunt or uncle")
-                return f"{side}{noun}" if not side.startswith("(") else f"{noun} {side.strip()}"
+                return _with_side(side, noun)
         return ""
 
     def _as_grandchild(self, who: Person, to: str, day: date | None) -> str:
@@ -321,6 +321,11 @@ class Kinship:
                 if words:
                     return f"{self.relationship(relative, to, day)}'s {words}"
         return "no recorded relationship"
+
+
+def _with_side(side: str, noun: str) -> str:
+    """``maternal grandmother``, or ``grandmother (through Jade Harbour)``."""
+    return f"{side}{noun}" if not side.startswith("(") else f"{noun} {side.strip()}"
 
 
 def _other(partnership: Partnership, person: str) -> str:

@@ -15,6 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from chronogen.dates import PartialDate
 
 
+def _within(start: PartialDate | None, end: PartialDate | None, day: date) -> bool:
+    """True when *day* may fall between *start* and *end* (open where unknown)."""
+    if start is not None and start.earliest is not None and day < start.earliest:
+        return False
+    return not (end is not None and end.latest is not None and day > end.latest)
+
+
 class Sex(StrEnum):
     """Sex as recorded; gender identity, where recorded, goes in ``Person.gender``."""
 
@@ -133,9 +140,7 @@ class Partnership(BaseModel):
 
     def current_on(self, day: date) -> bool:
         """True when the partnership may have been in being on *day*."""
-        if self.start is not None and self.start.earliest is not None and day < self.start.earliest:
-            return False
-        return not (self.end is not None and self.end.latest is not None and day > self.end.latest)
+        return _within(self.start, self.end, day)
 
 
 class ParentLink(BaseModel):
@@ -164,9 +169,7 @@ class HouseholdMembership(BaseModel):
 
     def current_on(self, day: date) -> bool:
         """True when the person may have lived there on *day*."""
-        if self.start is not None and self.start.earliest is not None and day < self.start.earliest:
-            return False
-        return not (self.end is not None and self.end.latest is not None and day > self.end.latest)
+        return _within(self.start, self.end, day)
 
 
 class Relation(BaseModel):
