@@ -44,10 +44,16 @@ def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
         sheet.column_dimensions[get_column_letter(col)].width = column.width
     alignment = Alignment(vertical="top", wrap_text=wrap)
     for r, row in enumerate(rows, start=2):
+        lines = 1
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
             _set(cell, value)
             cell.alignment = alignment
+            if wrap and isinstance(value, str) and c <= len(columns):
+                lines = max(lines, _wrapped_lines(value, columns[c - 1].width))
+        if lines > 1:
+            # spreadsheets do not grow rows for wrapped text on opening: give the height
+            sheet.row_dimensions[r].height = min(15 * lines, 409)
     sheet.freeze_panes = "A2"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -59,6 +65,12 @@ def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
         last = get_column_letter(len(columns))
         sheet.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
     return sheet
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """Roughly how many lines *text* takes in a column *width* characters wide."""
+    usable = max(width - 1, 1)
+    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
 
 
 def save_workbook(book: Any, output: Path) -> Path:
