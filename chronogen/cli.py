@@ -264,6 +264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ChronogenError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except OSError as error:  # an output folder that cannot be written, a full disc, ...
+        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+        print(f"error: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_UNUSABLE
     except BrokenPipeError:  # output piped into `head`, say: not an error
         import os
 

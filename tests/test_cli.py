@@ -125,3 +125,21 @@ def test_folder_without_case_toml_is_read_by_guessing(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "read as the family file" in done.stdout
     assert "Children's Social Care" in done.stdout
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = run("build", str(HARBOUR), "-o", str(blocker / "out"))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "error:" in done.stderr
+
+
+def test_bundled_example_is_the_tested_fixture() -> None:
+    from chronogen.examples import example_case
+
+    bundled = example_case()
+    names = sorted(p.name for p in bundled.iterdir() if p.is_file())
+    assert names == sorted(p.name for p in HARBOUR.iterdir() if p.name != "expected.json")
+    for name in names:
+        assert (bundled / name).read_bytes() == (HARBOUR / name).read_bytes(), name
