@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from chronogen.dates import PartialDate, Precision, Qualifier
 from chronogen.flags.participants import Participants
@@ -56,13 +57,13 @@ class FlagContext:
         """``Mia, Leo and Ava``."""
         return join_words([self.name(i) for i in ids])
 
-    @property
+    @cached_property
     def start(self) -> date | None:
         """The first day the chronology certainly covers."""
         days = [e.date.sort_key[0] for e in self.case.entries]
         return min(days) if days else None
 
-    @property
+    @cached_property
     def end(self) -> date | None:
         """The last day the chronology certainly reaches (the greatest earliest bound)."""
         days = [e.date.sort_key[0] for e in self.case.entries]

@@ -38,6 +38,7 @@ class Participants:
         self.family = family
         self.kinship = kinship
         self.names = NameIndex(family)
+        self._cache: dict[str, frozenset[str]] = {}
         words = sorted({*_ROLE_WORDS, *self._name_words()}, key=len, reverse=True)
         alternatives = "|".join(re.escape(w) for w in words if w)
         self._after = re.compile(
@@ -60,7 +61,13 @@ class Participants:
         return words
 
     def of(self, entry: Entry) -> set[str]:
-        """Ids of the people who took part in *entry*."""
+        """Ids of the people who took part in *entry* (worked out once per entry)."""
+        cached = self._cache.get(entry.id)
+        if cached is None:
+            cached = self._cache[entry.id] = frozenset(self._find(entry))
+        return set(cached)
+
+    def _find(self, entry: Entry) -> set[str]:
         found = set(entry.people)
         day = entry.date.sort_key[0]
         texts = [t for t in (entry.summary, entry.kind_text, entry.outcome) if t]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from chronogen.flags.appointments import _add_months
 from chronogen.flags.context import FlagContext, join_words, span
@@ -31,8 +32,13 @@ THEMES: dict[str, re.Pattern[str]] = {
 
 def themes_of(entry: Entry) -> set[str]:
     """The toxic-trio themes an entry's text mentions."""
-    text = " ".join(t for t in (entry.kind_text, entry.summary, entry.outcome) if t)
-    return {name for name, pattern in THEMES.items() if pattern.search(text)}
+    return set(_themes(" ".join(t for t in (entry.kind_text, entry.summary, entry.outcome)
+                                if t)))
+
+
+@lru_cache(maxsize=4096)
+def _themes(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in THEMES.items() if pattern.search(text))
 
 
 @rule("toxic-trio")
