@@ -187,6 +187,20 @@ def test_unknown_and_ambiguous_names_are_reported_not_guessed(tmp_path: Path) ->
     assert [e.people for e in result.entries] == [[], [], ["C3"], ["A2"], ["A2"]]
 
 
+def test_unknown_names_after_yes_are_reported_but_phrases_are_not(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Seen"],
+                                                ["01/01/2020", "Yes - Mia and Zed"],
+                                                ["02/01/2020", "Yes - at school"]]})
+    result = read(path)
+    unknown = [(p.row, p.message) for p in result.problems
+               if p.code is ProblemCode.UNKNOWN_PERSON]
+    assert unknown == [(2, "'Zed' matches no one in the family")]
+    first, second = result.entries
+    assert first.children["C1"].seen is Recorded.YES
+    assert first.children["C2"].seen is Recorded.NOT_RECORDED
+    assert all(r.seen is Recorded.YES for r in second.children.values())
+
+
 def test_unrecognised_seen_words_are_reported(tmp_path: Path) -> None:
     path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Seen"], ["01/01/2020", "perhaps"]]})
     result = read(path)

@@ -435,6 +435,12 @@ class _RowReader:
         subjects = set(self.subject_ids)
         match = self.names.match_list(answer.names)
         named = [p for p in match.ids if p in subjects]
+        if not free_text:
+            for part in match.unknown:
+                if all(word[:1].isupper() for word in part.split()):  # looks like a name
+                    self.problem(ProblemCode.UNKNOWN_PERSON, Severity.WARNING,
+                                 f"{part!r} matches no one in the family", row=number,
+                                 column=column, value=value)
         if match.unknown or match.ambiguous or not named:
             # "Yes - at school" or "Yes - with mother": not a list of children
             in_text = self.names.find_in_text(answer.names, among=subjects)
