@@ -444,7 +444,7 @@ def _structure(family: Family, when: date | None, title: str | None, key: bool
                ) -> tuple[str, str | None]:
     writer = _DotWriter(family, when)
     head: Attrs = {"rankdir": "TB", "newrank": "true", "splines": "polyline",
-            "nodesep": 0.45, "ranksep": 0.42, "fontname": _FONT, "fontsize": 12, "labelloc": "t",
+            "nodesep": 0.45, "ranksep": 0.3, "fontname": _FONT, "fontsize": 12, "labelloc": "t",
             "label": title or None, "pad": 0.3}
     lines = [
         "digraph genogram {",
@@ -509,7 +509,7 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
     """
     when = as_at or default_as_at(family)
     # laid out without the key: a tall key would stretch the rank it landed on
-    structure, key = _structure(family, when, title, False)
+    structure, key = _structure(family, when, None, False)
     positioned = _run_dot(structure, "dot", None)
     layout: dict[str, Any] = json.loads(_run_dot(structure, "json", None))
     homes = households_at(family, when) if when is not None else {}
@@ -518,7 +518,7 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
     if key is not None:
         size = json.loads(_run_dot(f"digraph k {{ {key} }}", "json", None))["objects"][0]
         extra.append((key, float(size["width"]) * 72, float(size["height"]) * 72))
-    return overlay_dot(positioned, drawn, extra)
+    return overlay_dot(positioned, drawn, extra, title=title)
 
 
 def render_genogram(family: Family, output: Path, *, as_at: date | None = None,

@@ -155,7 +155,8 @@ def _clip(box: Box, blockers: list[Box]) -> Box:
 
 
 def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
-                beside: Sequence[tuple[str, float, float]] = ()) -> str:
+                beside: Sequence[tuple[str, float, float]] = (), *,
+                title: str | None = None) -> str:
     """Add household boxes (as fixed-position nodes drawn first, under everything) to the
     positioned DOT text that ``dot -Tdot`` printed, place the *beside* nodes (statement,
     width, height in points; the key) to the right of the drawing, top-aligned, and widen
@@ -165,12 +166,15 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
     for number, outline in enumerate(outlines_, start=1):
         for part, box in enumerate(outline.boxes, start=1):
             cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+            label_width = len(outline.label) * 5.0 + 10  # 9 pt Helvetica, roughly
+            if box.x1 - box.x0 < label_width:  # wide enough for its caption
+                box = Box(cx - label_width / 2, box.y0, cx + label_width / 2, box.y1)
             width = (box.x1 - box.x0) / POINTS_PER_INCH
             height = (box.y1 - box.y0) / POINTS_PER_INCH
             label = outline.label
             statements.append(
                 f'\thousehold_{number}_{part} [shape=box, style="dotted,rounded", color=gray35, '
-                f'fontcolor=gray25, fontname="Helvetica", fontsize=9, labelloc=t, '
+                f'fontcolor=gray25, fontname="Helvetica", fontsize=9, labelloc=b, '
                 f'fixedsize=true, label="{_escape(label)}", pos="{cx:.2f},{cy:.2f}!", '
                 f"width={width:.3f}, height={height:.3f}];"
             )
@@ -188,6 +192,15 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
             box = Box(x, bb.y1 - height - 4, x + width, bb.y1)
             grow = box if grow is None else grow.union(box)
             x += width + 12
+        if title:
+            # the title goes above everything (a graph label would be placed before the
+            # outlines and the key were added, and could land on them)
+            top = max(bb.y1, grow.y1 if grow is not None else bb.y1) + 22
+            statements.append(
+                f'\ttitle [shape=plaintext, fontname="Helvetica", fontsize=14, fixedsize=false, '
+                f'label="{_escape(title)}", pos="{(bb.x0 + bb.x1) / 2:.2f},{top:.2f}!"];')
+            box = Box(bb.x0, top - 12, bb.x1, top + 12)
+            grow = box if grow is None else grow.union(box)
     if not statements:
         return positioned
     head, _, rest = positioned.partition("\n")
