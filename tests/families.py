@@ -126,3 +126,48 @@ def generations(width: int = 3) -> Family:
         year += 25
     people[-1] = people[-1].model_copy(update={"subject": True, "index": True})
     return Family(people=people, partnerships=partnerships, parent_links=links)
+
+
+def many_partners() -> Family:
+    """One man with four partners in turn, a child with each; one woman with three."""
+    people = [person("DAD", "Dan", M, "1975", subject=False)]
+    partnerships: list[Partnership] = []
+    links: list[ParentLink] = []
+    for n in range(4):
+        mum, kid = f"W{n}", f"K{n}"
+        people += [person(mum, f"Wen{n}", F, str(1976 + n)),
+                   person(kid, f"Kit{n}", M if n % 2 else F, f"01/01/{2000 + 3 * n}",
+                          subject=True, index=(n == 3))]
+        partnerships.append(Partnership(partners=("DAD", mum), kind=PartnershipKind.COHABITATION,
+                                        start=PartialDate.parse(str(1999 + 3 * n)),
+                                        end=PartialDate.parse(str(2001 + 3 * n)) if n < 3 else None,
+                                        ended_by=PartnershipEnd.SEPARATION if n < 3 else None))
+        links += [link("DAD", kid, FATHER), link(mum, kid, MOTHER)]
+    for n in range(2):  # W3's other partners, each with a child
+        other, kid = f"O{n}", f"H{n}"
+        people += [person(other, f"Oli{n}", M, "1970"),
+                   person(kid, f"Hal{n}", F, f"01/06/{1996 + n}")]
+        partnerships.append(Partnership(partners=(other, "W3"), kind=PartnershipKind.MARRIAGE,
+                                        start=PartialDate.parse(str(1990 + n * 3)),
+                                        end=PartialDate.parse(str(1992 + n * 3)),
+                                        ended_by=PartnershipEnd.DIVORCE))
+        links += [link(other, kid, FATHER), link("W3", kid, MOTHER)]
+    return Family(people=people, partnerships=partnerships, parent_links=links)
+
+
+def big_sibship() -> Family:
+    """Eight children of one couple, one known parent for two more, a grandparent."""
+    people = [person("PA", "Pat", M, "1970"), person("MA", "Mo", F, "1972"),
+              person("GR", "Gran", F, "1945")]
+    links = [link("GR", "MA", MOTHER)]
+    for n in range(8):
+        pid = f"S{n}"
+        people.append(person(pid, f"Sib{n}", M if n % 2 else F, f"01/03/{1995 + 2 * n}",
+                             subject=n > 4, index=n == 7))
+        links += [link("PA", pid, FATHER), link("MA", pid, MOTHER)]
+    for n in range(2):
+        pid = f"Q{n}"
+        people.append(person(pid, f"Que{n}", F, f"01/03/{2012 + n}"))
+        links.append(link("MA", pid, MOTHER))
+    return Family(people=people, partnerships=[Partnership(partners=("PA", "MA"))],
+                  parent_links=links)

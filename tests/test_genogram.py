@@ -17,7 +17,7 @@ from chronogen.genogram.dot import caption_id, final_dot, layout_json, partner_c
 from chronogen.genogram.graph import union_id
 from chronogen.genogram.households import Box, households_at, outlines
 from tests.conftest import HARBOUR
-from tests.families import blended, generations
+from tests.families import big_sibship, blended, generations, many_partners
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz not installed")
 GOLDEN = Path(__file__).parent / "golden"
@@ -29,7 +29,9 @@ def harbour() -> Family:
 
 
 SHAPES = {"harbour": (harbour, AS_AT), "blended": (blended, date(2020, 6, 1)),
-          "generations": (generations, date(2020, 6, 1))}
+          "generations": (generations, date(2020, 6, 1)),
+          "many-partners": (many_partners, date(2012, 1, 1)),
+          "big-sibship": (big_sibship, date(2015, 1, 1))}
 
 
 def test_graph_has_people_unions_and_layers() -> None:
