@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cache
 from pathlib import Path
 
 from chronogen.dates import ParsedDateTime, PartialDate, from_excel_serial, parse_date_time
@@ -416,9 +417,9 @@ class _RowReader:
                 cid: v for cid, v in alone.items() if v is not Recorded.NOT_RECORDED}
         ids = [c for c in self.subject_ids if c in set(concerned) | set(seen) | set(views)]
         return {
-            cid: ChildRecord(seen=seen.get(cid, Recorded.NOT_RECORDED),
-                             views=views.get(cid, Recorded.NOT_RECORDED),
-                             seen_alone=alone.get(cid, Recorded.NOT_RECORDED))
+            cid: _child_record(seen.get(cid, Recorded.NOT_RECORDED),
+                               views.get(cid, Recorded.NOT_RECORDED),
+                               alone.get(cid, Recorded.NOT_RECORDED))
             for cid in ids
         }
 
@@ -472,6 +473,12 @@ class _RowReader:
     def _name(self, person_id: str) -> str:
         person = self.family.get(person_id)
         return person.name if person else person_id
+
+
+@cache
+def _child_record(seen: Recorded, views: Recorded, alone: Recorded) -> ChildRecord:
+    """One shared (frozen) record per combination: a large sheet holds few distinct ones."""
+    return ChildRecord(seen=seen, views=views, seen_alone=alone)
 
 
 def _is_note_not_date(text: str) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from chronogen.errors import InputFileNotFound, UnreadableFileError
 
@@ -125,8 +126,10 @@ def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | 
         book = CalamineWorkbook.from_path(str(path))
         sheets = []
         for sheet_name in book.sheet_names:
-            values = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-            rows = [tuple(_from_calamine(v) for v in row) for row in values]
+            rows: list[Any] = book.get_sheet_by_name(sheet_name).to_python(
+                skip_empty_area=False)
+            for index, row in enumerate(rows):  # in place: never two copies of the sheet
+                rows[index] = tuple(_from_calamine(v) for v in row)
             sheets.append(Sheet(file=name, name=sheet_name, rows=_trim(rows),
                                 date1904=date1904))
         return sheets
