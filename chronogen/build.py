@@ -48,9 +48,10 @@ def write_outputs(case: Case, out: Path, *, as_at: date | None = None) -> BuildR
     result.outputs.append(render_genogram(case.family, out / "genogram.dot", as_at=when,
                                           title=title))
     if find_dot() is not None:
-        result.outputs.append(render_genogram(case.family, out / "genogram.svg", as_at=when,
-                                              title=title))
+        for suffix in ("svg", "png", "pdf"):
+            result.outputs.append(render_genogram(case.family, out / f"genogram.{suffix}",
+                                                  as_at=when, title=title))
     else:
-        result.notes.append("genogram.svg not written: Graphviz's 'dot' was not found "
+        result.notes.append("genogram.svg/.png/.pdf not written: Graphviz's 'dot' was not found "
                             "(Debian/Ubuntu: sudo apt-get install graphviz)")
     return result
