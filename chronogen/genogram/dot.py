@@ -22,6 +22,8 @@ The text is deterministic: the same family and date always give the same bytes.
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -481,8 +483,10 @@ def _run_graphviz(name: str, arguments: list[str], dot_text: str) -> str:
         raise RenderError("Graphviz's 'dot' program was not found: install Graphviz "
                           "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
                           "graphviz) or write the genogram as .dot")
+    # a fixed date for the PDF's creation date: the same input gives the same bytes
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "946684800"}
     completed = subprocess.run([program, *arguments], input=dot_text.encode("utf-8"),
-                               capture_output=True, check=False, timeout=120)
+                               capture_output=True, check=False, timeout=120, env=env)
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip()[:500]
         raise RenderError(f"Graphviz {name} failed (exit {completed.returncode}): {message}")
@@ -546,7 +550,21 @@ def render_genogram(family: Family, output: Path, *, as_at: date | None = None,
         output.write_text(finished, encoding="utf-8")
         return output
     _run_graphviz("neato", ["-n2", f"-T{kind}", "-o", str(output)], finished)
+    if kind == "pdf":
+        _fix_pdf_date(output)
     return output
+
+
+_PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+
+
+def _fix_pdf_date(path: Path) -> None:
+    """Older cairo writes the time of day into the PDF: put a fixed date of the same length
+    in its place (offsets in the PDF stay right), so equal inputs give equal bytes."""
+    data = path.read_bytes()
+    fixed = _PDF_DATE.sub(b"/CreationDate (D:20000101000000Z)", data)
+    if fixed != data:
+        path.write_bytes(fixed)
 
 
 def layout_json(dot_text: str) -> dict[str, Any]:
