@@ -13,6 +13,7 @@ from chronogen import (
     PartnershipEnd,
     PartnershipKind,
     Person,
+    PregnancyOutcome,
     Relation,
     RelationKind,
     Sex,
@@ -22,7 +23,7 @@ M, F = Sex.MALE, Sex.FEMALE
 
 
 def person(pid: str, first: str, sex: Sex, born: str | None = None, **extra: object) -> Person:
-    return Person(id=pid, first_name=first, surname="Test", sex=sex,
+    return Person(id=pid, first_name=first or None, surname="Test" if first else None, sex=sex,
                   birth=PartialDate.parse(born) if born else None, **extra)  # type: ignore[arg-type]
 
 
@@ -57,6 +58,8 @@ def blended() -> Family:
         person("KATE", "Kate", F, "1962"),
         person("LENA", "Lena", F, "1958"),
         person("MIKE", "Mike", M, "1990"),
+        person("LOSS", "", Sex.UNKNOWN, "March 2018", pregnancy=PregnancyOutcome.MISCARRIAGE),
+        person("DUE", "", Sex.UNKNOWN, "August 2020", pregnancy=PregnancyOutcome.PREGNANCY),
     ]
     partnerships = [
         Partnership(partners=("ADAM", "BETH"), kind=PartnershipKind.MARRIAGE,
@@ -81,6 +84,8 @@ def blended() -> Family:
         link("CARL", "IVY", FATHER, ParentKind.ADOPTIVE),
         link("JACK", "BETH", FATHER), link("KATE", "BETH", MOTHER),
         link("LENA", "CARL", MOTHER), link("LENA", "MIKE", MOTHER),
+        link("BETH", "LOSS", MOTHER), link("CARL", "LOSS", FATHER),
+        link("BETH", "DUE", MOTHER), link("CARL", "DUE", FATHER),
     ]
     home = [HouseholdMembership(household="1 Elm Road", person=p,
                                 start=PartialDate.parse("2014"))

@@ -33,6 +33,7 @@ def harbour_kin() -> Kinship:
     ("JACK", "maternal grandfather"), ("KATE", "maternal grandmother"),
     ("LENA", "paternal grandmother"), ("MIKE", "paternal uncle"),
     ("ADAM", "mother's ex-partner"), ("ERIN", "father's ex-partner"),
+    ("LOSS", "miscarriage (sibling)"), ("DUE", "unborn sibling"),
 ])
 def test_relationship_to_the_index_child_in_words(kin: Kinship, person: str, words: str) -> None:
     assert kin.relationship(person, "SAM", DAY) == words
@@ -45,6 +46,23 @@ def test_sibling_kinds(kin: Kinship) -> None:
     assert kin.paternal_half_siblings("SAM") == ["FINN"]
     assert kin.step_siblings("DORA") == ["FINN"]  # Carl's son, no parent shared with Dora
     assert kin.grandparents("SAM") == ["CARL", "JACK", "KATE", "LENA"][1:]
+
+
+def test_a_pregnancy_column_in_the_family_workbook(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ID", "Name", "Sex", "DOB", "Pregnancy"])
+    sheet.append(["A", "Ann Smith", "F", "1990", None])
+    sheet.append(["B", None, None, "June 2021", "unborn"])
+    sheet.append(["C", None, None, "2019", "stillborn"])
+    sheet.append(["D", None, None, "2018", "lost"])
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    result = read_family_file(path)
+    outcomes = [p.pregnancy.value if p.pregnancy else None for p in result.family.people]
+    assert outcomes == [None, "pregnancy", "stillbirth", None]
+    problem = next(p for p in result.problems if "pregnancy 'lost'" in p.message)
+    assert problem.row == 5
 
 
 def test_mother_and_father_come_from_the_record_not_from_sex() -> None:

@@ -12,7 +12,8 @@ from chronogen.model.flag import Flag, FlagSeverity
 @rule("missing-ethnicity")
 def missing_ethnicity(ctx: FlagContext) -> Iterator[Flag]:
     """Family members with no ethnicity recorded."""
-    missing = [p for p in ctx.case.family.people if not p.placeholder and not p.ethnicity]
+    missing = [p for p in ctx.case.family.people
+               if not p.placeholder and p.pregnancy is None and not p.ethnicity]
     if missing:
         yield Flag(code="missing-ethnicity", severity=FlagSeverity.LOW,
                    people=[p.id for p in missing],

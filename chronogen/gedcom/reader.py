@@ -24,6 +24,7 @@ from chronogen.model.family import (
     PartnershipEnd,
     PartnershipKind,
     Person,
+    PregnancyOutcome,
     Relation,
     RelationKind,
     Sex,
@@ -196,7 +197,8 @@ class _Reader:
             ethnicity=facts.get("ethnicity"), role=record.value(T.ROLE),
             subject=record.value(T.SUBJECT) == "Y" or record.value(T.INDEX) == "Y",
             index=record.value(T.INDEX) == "Y", notes=notes,
-            placeholder=record.value(T.PLACEHOLDER) == "Y")
+            placeholder=record.value(T.PLACEHOLDER) == "Y",
+            pregnancy=_pregnancy(record.value(T.PREGNANCY)))
 
     def family(self, record: Node, individuals: list[Node],
                partnerships: list[Partnership],
@@ -258,6 +260,10 @@ class _Reader:
                                   start=self.date(node.first(T.START), "relationship start"),
                                   end=self.date(node.first(T.END), "relationship end")))
         return found
+
+
+def _pregnancy(text: str | None) -> PregnancyOutcome | None:
+    return PregnancyOutcome(text) if text in {p.value for p in PregnancyOutcome} else None
 
 
 def read_gedcom(path: Path) -> tuple[Family, list[Problem]]:

@@ -160,6 +160,8 @@ def family_to_gedcom(family: Family) -> str:
             body.append(node(T.INDEX, "Y"))
         if person.placeholder:
             body.append(node(T.PLACEHOLDER, "Y"))
+        if person.pregnancy is not None:
+            body.append(node(T.PREGNANCY, person.pregnancy.value))
         for relation in family.relations:
             if relation.a == person.id and relation.b in xref:
                 body.append(node(T.RELATION, pointer=xref[relation.b], children=[

@@ -40,6 +40,7 @@ from chronogen.model.family import (
     PartnershipEnd,
     PartnershipKind,
     Person,
+    PregnancyOutcome,
     RelationKind,
     Sex,
 )
@@ -92,6 +93,12 @@ def caption_id(person_id: str) -> str:
 
 def person_caption(person: Person) -> str:
     """The text under a person's symbol: name, years, role."""
+    if person.pregnancy is not None:
+        named = person.name if person.name != person.id else None
+        when = f" {person.birth.display()}" if person.birth else ""
+        what = ("pregnancy, due" if person.pregnancy is PregnancyOutcome.PREGNANCY
+                else person.pregnancy.value) + when
+        return "\n".join(line for line in (named, what) if line)
     lines = [person.name if not person.placeholder else "not known"]
     born = person.birth.earliest.year if person.birth and person.birth.earliest else None
     if person.death is not None and person.death.earliest is not None:
@@ -105,7 +112,7 @@ def person_caption(person: Person) -> str:
 
 def age_label(person: Person, as_at: date | None) -> str:
     """The age at *as_at* to write inside the symbol ('' when unknown or not alive)."""
-    if as_at is None or person.birth is None:
+    if as_at is None or person.birth is None or person.pregnancy is not None:
         return ""
     if person.death is not None and person.death.earliest is not None \
             and person.death.earliest <= as_at:
@@ -143,7 +150,8 @@ class _DotWriter:
         for person in self.family.people:
             attrs: Attrs = {"shape": _SHAPES[person.sex], "label": age_label(person, self.when),
                             "group": person.id}
-            self.used.add(person.sex.value)
+            if person.pregnancy is None:
+                self.used.add(person.sex.value)
             if person.sex is Sex.UNKNOWN:
                 attrs["width"] = attrs["height"] = 0.65
             if index is not None and person.id == index.id:
@@ -160,6 +168,9 @@ class _DotWriter:
                 attrs["style"] = "dashed"
                 attrs["label"] = "?"
                 self.used.add("placeholder")
+            if person.pregnancy is not None:
+                attrs |= _pregnancy_symbol(person)
+                self.used.add(f"pregnancy:{person.pregnancy.value}")
             self.emit(f"{_q(person.id)} {_attrs(attrs)};")
             # the caption sits on the rank below, straight under the symbol
             caption: Attrs = {"shape": "plaintext", "label": person_caption(person),
@@ -369,6 +380,19 @@ def _place_beside(chain: list[str], anchor: str, newcomer: str) -> None:
         chain.insert(0, newcomer)
 
 
+def _pregnancy_symbol(person: Person) -> Attrs:
+    """Triangle for a pregnancy; a small cross for a miscarriage or termination; a small
+    crossed symbol for a stillbirth."""
+    if person.pregnancy is PregnancyOutcome.PREGNANCY:
+        return {"shape": "triangle", "label": "", "width": 0.5, "height": 0.45,
+                "fillcolor": "white"}
+    if person.pregnancy is PregnancyOutcome.STILLBIRTH:
+        return {"width": 0.3, "height": 0.3, "fillcolor": "gray88",
+                "label": HtmlLabel('<FONT POINT-SIZE="14">✕</FONT>')}
+    return {"shape": "plaintext", "width": 0.3, "height": 0.3, "style": "",
+            "label": HtmlLabel('<FONT POINT-SIZE="18">✕</FONT>')}
+
+
 def _relation_line(kind: RelationKind) -> Attrs:
     base: Attrs = {"constraint": "false"}
     if kind in (RelationKind.VIOLENCE, RelationKind.ABUSE):
@@ -392,6 +416,10 @@ _KEY: tuple[tuple[str, str, str], ...] = (
     ("subject", '<FONT COLOR="#6b8fd6">●</FONT>', "subject child"),
     ("deceased", "☒", "deceased (years below)"),
     ("placeholder", "?", "parent not known (dashed)"),
+    ("pregnancy:pregnancy", "△", "pregnancy"),
+    ("pregnancy:miscarriage", "✕", "miscarriage (small cross)"),
+    ("pregnancy:termination", "✕", "termination (small cross)"),
+    ("pregnancy:stillbirth", "☒", "stillbirth (small, crossed)"),
     ("partner:married", "——", "married / civil partners"),
     ("partner:cohabiting", "- - -", "cohabiting / partners"),
     ("partner:unknown", "·····", "parents, relationship not recorded"),

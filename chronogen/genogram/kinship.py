@@ -19,6 +19,7 @@ from chronogen.model.family import (
     ParentRole,
     Partnership,
     Person,
+    PregnancyOutcome,
     Sex,
 )
 
@@ -145,6 +146,8 @@ class Kinship:
 
     def _candidates(self, person: str) -> list[str]:
         found = {c for p in self.parents(person) for c in self.children(p)} - {person}
+        # pregnancies are not siblings (yet); they have words of their own
+        found = {c for c in found if (p := self._people.get(c)) is None or p.pregnancy is None}
         return sorted(found, key=self._birth_key)
 
     # -- partners and households --------------------------------------------------------------
@@ -214,6 +217,11 @@ class Kinship:
         who = self._people.get(person)
         if who is None:
             return "unknown person"
+        if who.pregnancy is not None:
+            shared = set(self.parents(person)) & set(self.parents(to))
+            if who.pregnancy is PregnancyOutcome.PREGNANCY:
+                return "unborn sibling" if shared else "pregnancy"
+            return f"{who.pregnancy.value} (sibling)" if shared else who.pregnancy.value
         for describe in (self._as_parent, self._as_child, self._as_partner, self._as_sibling,
                          self._as_grandparent, self._as_parent_partner, self._as_aunt_uncle,
                          self._as_grandchild):

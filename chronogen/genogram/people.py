@@ -38,7 +38,7 @@ def people_table(family: Family, as_at: date) -> list[PersonRow]:
             continue
         dead = person.death is not None and person.death.earliest is not None \
             and person.death.earliest <= as_at
-        age = None if dead else person.age_on(as_at)
+        age = None if dead or person.pregnancy is not None else person.age_on(as_at)
         rows.append(PersonRow(
             id=person.id,
             name=person.name,

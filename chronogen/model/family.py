@@ -30,6 +30,15 @@ class Sex(StrEnum):
     UNKNOWN = "unknown"
 
 
+class PregnancyOutcome(StrEnum):
+    """A pregnancy drawn on the genogram in birth order: ongoing, or how it ended."""
+
+    PREGNANCY = "pregnancy"
+    MISCARRIAGE = "miscarriage"
+    STILLBIRTH = "stillbirth"
+    TERMINATION = "termination"
+
+
 class PartnershipKind(StrEnum):
     """How two people were partners."""
 
@@ -97,6 +106,8 @@ class Person(BaseModel):
     notes: str | None = None
     #: created to stand for a parent the sources do not name (drawn as such)
     placeholder: bool = False
+    #: set for a pregnancy, miscarriage, stillbirth or termination (``birth`` is its date)
+    pregnancy: PregnancyOutcome | None = None
 
     @property
     def name(self) -> str:

@@ -27,6 +27,7 @@ from chronogen.model.family import (
     PartnershipEnd,
     PartnershipKind,
     Person,
+    PregnancyOutcome,
     Relation,
     RelationKind,
     Sex,
@@ -53,6 +54,15 @@ _PEOPLE_HEADINGS = {
     "subject": ("subject of review", "subject", "subject child", "review subject",
                 "subject of the review", "index"),
     "notes": ("notes", "note", "comments", "comment", "other information"),
+    "pregnancy": ("pregnancy", "pregnancy outcome", "status", "pregnancy status"),
+}
+_PREGNANCY = {
+    "pregnancy": PregnancyOutcome.PREGNANCY, "pregnant": PregnancyOutcome.PREGNANCY,
+    "unborn": PregnancyOutcome.PREGNANCY, "expected": PregnancyOutcome.PREGNANCY,
+    "miscarriage": PregnancyOutcome.MISCARRIAGE, "miscarried": PregnancyOutcome.MISCARRIAGE,
+    "stillbirth": PregnancyOutcome.STILLBIRTH, "stillborn": PregnancyOutcome.STILLBIRTH,
+    "termination": PregnancyOutcome.TERMINATION, "top": PregnancyOutcome.TERMINATION,
+    "terminated": PregnancyOutcome.TERMINATION,
 }
 _RELATION_HEADINGS = {
     "a": ("person", "person 1", "from person", "person a", "who", "id", "name"),
@@ -400,6 +410,13 @@ class _FamilyWorkbook:
             role = self._text(row, columns, "role")
             is_index = "index" in subject_text
             is_subject = is_index or subject_text.startswith(("y", "true", "1", "subject"))
+            pregnancy_text = (self._text(row, columns, "pregnancy") or "").lower()
+            pregnancy = _PREGNANCY.get(pregnancy_text)
+            if pregnancy_text and pregnancy is None and pregnancy_text not in ("born", "alive",
+                                                                               "living", "n/a"):
+                self.problem(f"pregnancy {pregnancy_text!r} is not pregnancy, miscarriage, "
+                             "stillbirth or termination", sheet, number, "Pregnancy",
+                             pregnancy_text)
             aliases_text = self._text(row, columns, "aliases")
             sex_text = (self._text(row, columns, "sex") or "").lower()
             sex = _SEX.get(sex_text, Sex.UNKNOWN)
@@ -414,7 +431,7 @@ class _FamilyWorkbook:
                 death=self._date(sheet, number, row, columns, "death", "date of death"),
                 ethnicity=self._text(row, columns, "ethnicity"),
                 role=role, subject=is_subject, index=is_index,
-                notes=self._text(row, columns, "notes"),
+                notes=self._text(row, columns, "notes"), pregnancy=pregnancy,
             ))
         return people
 
