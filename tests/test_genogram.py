@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronogen import Family, genogram, read_family_file, render_genogram, to_dot
 from chronogen.genogram.dot import caption_id, final_dot, layout_json, partner_chains
@@ -192,3 +194,36 @@ def test_without_graphviz_the_message_says_how_to_install(tmp_path: Path,
         render_genogram(harbour(), tmp_path / "g.svg", as_at=AS_AT)
     out = render_genogram(harbour(), tmp_path / "g.dot", as_at=AS_AT)
     assert out.read_text(encoding="utf-8").startswith("digraph genogram")
+
+
+@st.composite
+def random_families(draw: st.DrawFn) -> Family:
+    from chronogen import ParentLink, Partnership, Person, Sex
+
+    count = draw(st.integers(min_value=1, max_value=14))
+    people = [Person(id=f"X{n}", first_name=f"N{n}", sex=draw(st.sampled_from(list(Sex))),
+                     subject=draw(st.booleans())) for n in range(count)]
+    links = []
+    for child in range(1, count):  # parents always earlier in the list: no cycles
+        for parent in draw(st.sets(st.integers(min_value=0, max_value=child - 1), max_size=2)):
+            links.append(ParentLink(parent=f"X{parent}", child=f"X{child}"))
+    pairs = draw(st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)),
+                          max_size=5))
+    partnerships = [Partnership(partners=(f"X{a}", f"X{b}")) for a, b in pairs if a != b]
+    return Family(people=people, parent_links=links, partnerships=partnerships)
+
+
+@given(random_families())
+@settings(max_examples=60, deadline=None)
+def test_any_family_gives_a_graph_dot_text_and_words(family: Family) -> None:
+    from chronogen import Kinship
+
+    graph = genogram(family)
+    assert {p.id for p in family.people} <= set(graph.nodes)
+    text = to_dot(family, as_at=date(2020, 1, 1))
+    assert text.startswith("digraph genogram {") and text.endswith("}\n")
+    assert text == to_dot(family, as_at=date(2020, 1, 1))
+    kin = Kinship(family)
+    target = family.people[0].id
+    for person in family.people:
+        assert kin.relationship(person.id, target)

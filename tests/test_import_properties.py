@@ -1,0 +1,59 @@
+"""Property tests for the agency reader: any grid of cells is read without an exception
+that is not chronogen's own, and every row is accounted for."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronogen import Family, Person
+from chronogen.read.agency import read_agency_sheets
+from chronogen.read.table import Sheet
+
+FAMILY = Family(people=[Person(id="C1", first_name="Mia", subject=True),
+                        Person(id="C2", first_name="Leo", subject=True)])
+HEADINGS = ["Date", "Time", "Contact type", "Child", "Summary", "Child seen?",
+            "Child's views", "Date/Time", "Referral to CSC (Y/N)", "Mystery"]
+
+cells = st.one_of(
+    st.none(), st.text(max_size=30), st.integers(min_value=-10, max_value=3_000_000),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 1, 1)),
+    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)),
+    st.times(), st.booleans(),
+    st.sampled_from(["Yes", "N", "N/A", "Yes - Mia", "#REF!", "31/02/2020", "March 2020",
+                     "13/03/2020 23:15", "abt 1988", "Home visit", "Mia, Leo", "Zed", "  "]),
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(cells, min_size=0, max_size=len(HEADINGS) + 2), max_size=25),
+       st.integers(min_value=0, max_value=4), st.booleans())
+def test_any_grid_is_read_and_every_row_accounted_for(rows: list[list[object]], title_rows: int,
+                                                      with_header: bool) -> None:
+    grid: list[tuple[object, ...]] = [("A title",)] * title_rows
+    if with_header:
+        grid.append(tuple(HEADINGS))
+    grid.extend(tuple(r) for r in rows)
+    sheet = Sheet(file="x.xlsx", name="S", rows=grid)  # type: ignore[arg-type]
+    result = read_agency_sheets([sheet], agency="Police", code="POL", family=FAMILY)
+    report = result.report
+    assert report.balanced
+    assert report.rows_read == len(grid)
+    assert report.entries == len(result.entries)
+    assert report.rejected == len(result.rejected)
+    for entry in result.entries:
+        assert entry.date.earliest is not None or entry.date.latest is not None
+        assert set(entry.children) <= {"C1", "C2"}
+    for rejected in result.rejected:
+        assert rejected.message and rejected.source.row
+
+
+@given(st.times())
+def test_time_cells_are_kept(clock: time) -> None:
+    grid = [("Date", "Time", "Summary"), ("01/02/2020", clock, "x")]
+    result = read_agency_sheets([Sheet(file="x.xlsx", name="S", rows=grid)], agency="P",
+                                code="P", family=FAMILY)
+    assert result.entries[0].time == clock
