@@ -185,6 +185,8 @@ def test_unknown_and_ambiguous_names_are_reported_not_guessed(tmp_path: Path) ->
             if p.code in (ProblemCode.UNKNOWN_PERSON, ProblemCode.AMBIGUOUS_PERSON)] == [
         ("unknown-person", 2), ("ambiguous-person", 3)]
     assert [e.people for e in result.entries] == [[], [], ["C3"], ["A2"], ["A2"]]
+    # a name no one has is not guessed to mean every child
+    assert result.entries[0].children == {}
 
 
 def test_unknown_names_after_yes_are_reported_but_phrases_are_not(tmp_path: Path) -> None:

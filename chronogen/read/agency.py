@@ -407,7 +407,12 @@ class _RowReader:
     def _children(self, number: int, cells: tuple[Cell, ...], people: list[str]
                   ) -> dict[str, ChildRecord]:
         subjects = set(self.subject_ids)
-        concerned = [p for p in people if p in subjects] if people else list(self.subject_ids)
+        if people:
+            concerned = [p for p in people if p in subjects]
+        elif self._cell(cells, Field.CHILD)[1] is not None and self.family.people:
+            concerned = []  # the row names someone the family does not know: do not guess
+        else:
+            concerned = list(self.subject_ids)
         seen = self._per_child(number, cells, Field.SEEN, concerned, free_text=False)
         views = self._per_child(number, cells, Field.VIEWS, concerned, free_text=True)
         alone = self._per_child(number, cells, Field.SEEN_ALONE, concerned, free_text=False)
