@@ -75,6 +75,19 @@ def test_the_chronology_sheet_is_found_even_when_not_first(tmp_path: Path) -> No
     result = read(path)
     assert result.report.sheet == "Log"
     assert result.entries[0].date.precision.value == "month"
+    (skipped,) = [p for p in result.problems if p.code is ProblemCode.SHEET_NOT_READ]
+    assert (skipped.sheet, skipped.severity.value) == ("Summary", "info")
+
+
+def test_a_second_chronology_sheet_is_a_warning(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Date", "Summary", "Officer"], ["01/01/2019", "a", "PC 1"]]
+    path = workbook(tmp_path / "a.xlsx", {"2019": rows, "2020": [*rows, ["02/02/2020", "b",
+                                                                          "PC 2"]]})
+    result = read(path)
+    assert result.report.sheet == "2020" or result.report.sheet == "2019"
+    (warning,) = [p for p in result.problems if p.code is ProblemCode.SHEET_NOT_READ]
+    assert warning.severity.value == "warning" and "also looks like a chronology" in \
+        warning.message
 
 
 def test_a_named_sheet_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ class ProblemCode(StrEnum):
     INVALID_FAMILY = "invalid-family"
     UNKNOWN_AGENCY = "unknown-agency"
     ASSUMPTION = "assumption"
+    SHEET_NOT_READ = "sheet-not-read"
 
 
 class SourceRef(BaseModel):

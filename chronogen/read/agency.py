@@ -38,6 +38,8 @@ _DATE_WORDS = re.compile(
     r"pm|hrs|est|around|on|mon|tue|wed|thu|fri|sat|sun)[a-z]*$"
 )
 _DAY_FIRST_PROOF = re.compile(r"^\s*\??\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
+#: the first words of the guidance sheet of chronogen's own template
+TEMPLATE_TITLE = "Agency chronology template"
 _AGENCY_DEFAULT_KIND = {"school": ContactKind.SCHOOL_CONTACT, "nursery": ContactKind.SCHOOL_CONTACT}
 
 
@@ -80,7 +82,40 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
     layout = find_layout(sheets, sheet_name=sheet, mapping=mapping)
     if layout is None:
         return _no_header(sheets, agency)
-    return _RowReader(layout, agency=agency, code=code, family=family or Family()).run()
+    result = _RowReader(layout, agency=agency, code=code, family=family or Family()).run()
+    result.problems.extend(_other_sheets(sheets, layout.sheet))
+    return result
+
+
+def _is_template_guidance(sheet: Sheet) -> bool:
+    """The guidance sheet of chronogen's own template (nothing to read there)."""
+    first = sheet.rows[0][0] if sheet.rows and sheet.rows[0] else None
+    return isinstance(first, str) and first.startswith(TEMPLATE_TITLE)
+
+
+def _other_sheets(sheets: list[Sheet], chosen: Sheet) -> list[Problem]:
+    """Say which other sheets were not read, so that none is left out silently."""
+    problems = []
+    for other in sheets:
+        if other is chosen:
+            continue
+        filled = sum(1 for row in other.rows if not is_blank(row))
+        if not filled or _is_template_guidance(other):
+            continue
+        layout = find_layout([other])
+        if layout is not None:
+            severity = Severity.WARNING
+            message = (f"sheet {other.name!r} also looks like a chronology (header on row "
+                       f"{layout.header_row}, {filled} filled rows) but was not read: only "
+                       f"{chosen.name!r} was. Name the sheet to read in case.toml, or put all "
+                       "the contacts on one sheet")
+        else:
+            severity = Severity.INFO
+            message = (f"sheet {other.name!r} ({filled} filled rows) was not read: it has no "
+                       "chronology header")
+        problems.append(Problem(code=ProblemCode.SHEET_NOT_READ, severity=severity,
+                                message=message, file=other.file, sheet=other.name))
+    return problems
 
 
 def _no_header(sheets: list[Sheet], agency: str) -> AgencyResult:

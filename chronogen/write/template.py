@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from chronogen.model.chronology import ContactKind
+from chronogen.read.agency import TEMPLATE_TITLE
 from chronogen.write.table import TableColumn
 from chronogen.write.xlsx_file import add_table_sheet, save_workbook
 
@@ -116,7 +117,7 @@ def write_template(output: Path, *, agency: str | None = None,
                 sheet.cell(row=row, column=number).number_format = column.number_format
 
     guide = book.create_sheet("Guidance")
-    title = "Agency chronology template" + (f": {agency}" if agency else "")
+    title = TEMPLATE_TITLE + (f": {agency}" if agency else "")
     guide["A1"] = title
     guide["A1"].font = Font(bold=True, size=14)
     guide["A2"] = ("One row per contact. Keep the headings as they are. Dates as date cells "
