@@ -308,3 +308,15 @@ def test_unsupported_files_are_clear_errors(tmp_path: Path) -> None:
     odd.write_bytes(b"x")
     with pytest.raises(InputError, match="unsupported file type"):
         read_sheets(odd)
+
+
+def test_source_and_end_date_columns(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "End date", "Source", "Summary"],
+                                                ["01/01/2020", "03/01/2020", "MASH", "x"],
+                                                ["01/01/2020", "soon", None, "y"]]})
+    result = read(path)
+    first, second = result.entries
+    assert first.origin == "MASH" and first.end_date is not None
+    assert first.end_date.earliest == date(2020, 1, 3)
+    assert second.end_date is None
+    assert any(p.code is ProblemCode.INVALID_DATE and p.row == 3 for p in result.problems)

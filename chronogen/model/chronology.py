@@ -61,6 +61,8 @@ class Entry(BaseModel):
     practitioner: str | None = None
     significance: str | None = None
     reference: str | None = None
+    #: where the agency's own record came from, as it says ("MASH", a system's name)
+    origin: str | None = None
     #: the agency a referral in this entry was sent to, as named in the source
     referral_to: str | None = None
     #: ids of the people the row names (child / pupil / patient columns)

@@ -286,6 +286,7 @@ class _RowReader:
             practitioner=self._text(cells, Field.PRACTITIONER),
             significance=self._text(cells, Field.SIGNIFICANCE),
             reference=self._text(cells, Field.REFERENCE),
+            origin=self._text(cells, Field.SOURCE),
             referral_to=self._referral(cells),
             people=people,
             children=children,

@@ -29,6 +29,8 @@ class Field(StrEnum):
     SIGNIFICANCE = "significance"
     REFERENCE = "reference"
     REFERRAL_TO = "referral_to"
+    #: where the agency's record came from ("Source: MASH", a system name)
+    SOURCE = "source"
     #: mapping files may send a column here to keep it only in ``raw``, unreported
     IGNORE = "ignore"
 
@@ -101,6 +103,8 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "case number", "crime number", "crime no", "log number", "id", "entry id",
     ),
     Field.REFERRAL_TO: ("referral to", "referred to", "referral made to", "refer to"),
+    Field.SOURCE: ("source", "source of information", "information source", "record source",
+                   "system", "source document", "recorded in", "source record"),
 }
 
 _LOOKUP: dict[str, Field] = {}
