@@ -90,3 +90,14 @@ def test_formulas_are_neutralised_in_csv(tmp_path: Path, index: int) -> None:
         assert value == "plain"
     else:
         assert value == "'" + NASTY[index]
+
+
+def test_text_longer_than_an_excel_cell_is_cut_with_a_note(tmp_path: Path) -> None:
+    long = "x" * 40000
+    case = Case(title="t", entries=[Entry(id="E1", agency="P", summary=long,
+                                          date=PartialDate.parse("01/01/2020"),
+                                          source=SourceRef(file="p.xlsx", row=2))])
+    sheet = openpyxl.load_workbook(write_xlsx(case, tmp_path / "c.xlsx"))["Chronology"]
+    column = [c.value for c in sheet[1]].index("Summary") + 1
+    value = sheet.cell(row=2, column=column).value
+    assert len(value) <= 32767 and value.endswith("the whole text is in case.json]")

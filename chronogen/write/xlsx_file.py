@@ -20,7 +20,14 @@ FIXED_DOC_TIME = datetime(2000, 1, 1)
 _HEADER_FILL = "1F3864"
 
 
+EXCEL_CELL_LIMIT = 32767
+_TRUNCATED = " [… cut at Excel's cell limit: the whole text is in case.json]"
+
+
 def _set(cell: Any, value: object) -> None:
+    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+        # Excel cannot open a workbook with a longer cell; nothing is lost: case.json has it
+        value = value[: EXCEL_CELL_LIMIT - len(_TRUNCATED)] + _TRUNCATED
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # text that starts with "=" stays text, never a formula
