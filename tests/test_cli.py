@@ -143,3 +143,18 @@ def test_bundled_example_is_the_tested_fixture() -> None:
     assert names == sorted(p.name for p in HARBOUR.iterdir() if p.name != "expected.json")
     for name in names:
         assert (bundled / name).read_bytes() == (HARBOUR / name).read_bytes(), name
+
+
+def test_a_build_opens_no_network_connection(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from chronogen import build
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("chronogen tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = build(HARBOUR, tmp_path / "out")
+    assert len(result.case.entries) == 40
