@@ -20,10 +20,11 @@ from chronogen.errors import (
     RenderError,
     UnreadableFileError,
 )
-from chronogen.genogram.dot import render, render_genogram, to_dot
+from chronogen.genogram.dot import to_dot
 from chronogen.genogram.graph import genogram
 from chronogen.genogram.kinship import Kinship
 from chronogen.genogram.people import PersonRow, people_table
+from chronogen.genogram.render import render, render_genogram
 from chronogen.model import (
     AgencySource,
     Case,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from chronogen.genogram.dot import find_dot, render_genogram
+from chronogen.genogram.render import find_dot, render_genogram
 from chronogen.model.case import Case
 from chronogen.read.case import read_case
 from chronogen.write.csv_file import write_csv

@@ -129,7 +129,7 @@ def _family_date(family: Family, text: str | None) -> date:
 
 
 def cmd_genogram(args: argparse.Namespace) -> int:
-    from chronogen.genogram.dot import render_genogram
+    from chronogen.genogram.render import render_genogram
     from chronogen.read.family import load_family
 
     loaded = load_family(Path(args.family))

@@ -1,11 +1,10 @@
-"""The genogram as Graphviz DOT text, in standard genogram notation, and rendering with ``dot``.
+"""The genogram as Graphviz DOT text, in standard genogram notation.
 
-Layout recipe. Each couple's union is a small node on a rank of its own just below the
-partners, and lines are orthogonal (``splines=ortho``): the partner line runs down from each
-partner and across to the union, as genograms draw it, and children hang from the union,
-oldest on the left (``ordering=out``). Partners are kept side by side by an invisible
-same-rank chain in the order of their partnerships. Relationship lines do not move anyone
-(``constraint=false``).
+Layout recipe. Partners stand side by side on one rank with their union node on the line
+between them (an invisible same-rank chain keeps the order); children hang from the union on
+the rank two below, oldest on the left, with each person's caption on the rank between, straight
+under the symbol. Relationship lines do not move anyone (``constraint=false``). Laying it out
+and drawing it is :mod:`chronogen.genogram.render`.
 
 Where Graphviz cannot draw the textbook symbol (see docs/genogram.md):
 
@@ -21,18 +20,13 @@ The text is deterministic: the same family and date always give the same bytes.
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import shutil
-import subprocess
 from datetime import date
-from pathlib import Path
-from typing import Any
 
-from chronogen.errors import RenderError
+from chronogen.genogram.dot_syntax import Attrs, HtmlLabel, attr_list, quote
 from chronogen.genogram.graph import genogram
-from chronogen.genogram.households import households_at, outlines, overlay_dot
+from chronogen.genogram.households import households_at
+from chronogen.genogram.key import key_node
+from chronogen.genogram.partner_rows import partner_chains
 from chronogen.model.family import (
     Family,
     ParentKind,
@@ -48,25 +42,6 @@ from chronogen.model.family import (
 FORMATS = ("svg", "png", "pdf", "dot")
 _SHAPES = {Sex.MALE: "square", Sex.FEMALE: "circle", Sex.UNKNOWN: "diamond"}
 _FONT = "Helvetica"
-
-
-class HtmlLabel(str):
-    """A Graphviz HTML-like label: written between < and >, not quoted."""
-
-
-Attrs = dict[str, str | int | float | None]
-
-
-def _q(text: str) -> str:
-    """A DOT double-quoted string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
-def _attrs(values: Attrs) -> str:
-    parts = [f"{k}=<{v}>" if isinstance(v, HtmlLabel) else
-             f"{k}={_q(v) if isinstance(v, str) else v}" for k, v in values.items()
-             if v is not None]
-    return "[" + ", ".join(parts) + "]"
 
 
 def default_as_at(family: Family) -> date | None:
@@ -171,14 +146,14 @@ class _DotWriter:
             if person.pregnancy is not None:
                 attrs |= _pregnancy_symbol(person)
                 self.used.add(f"pregnancy:{person.pregnancy.value}")
-            self.emit(f"{_q(person.id)} {_attrs(attrs)};")
+            self.emit(f"{quote(person.id)} {attr_list(attrs)};")
             # the caption sits on the rank below, straight under the symbol
             caption: Attrs = {"shape": "plaintext", "label": person_caption(person),
                               "fontsize": 9,
                        "fixedsize": "false", "width": 0, "height": 0, "style": "",
                        "margin": "0.02,0.01", "group": person.id}
-            self.emit(f"{_q(caption_id(person.id))} {_attrs(caption)};")
-            self.emit(f"{_q(person.id)} -> {_q(caption_id(person.id))} "
+            self.emit(f"{quote(caption_id(person.id))} {attr_list(caption)};")
+            self.emit(f"{quote(person.id)} -> {quote(caption_id(person.id))} "
                       "[style=invis, weight=100, minlen=1];")
 
     # -- partnerships and children --------------------------------------------------------
@@ -201,7 +176,7 @@ class _DotWriter:
                 left, right = (a, b) if row.index(a) < row.index(b) else (b, a)
                 row.insert(row.index(left) + 1, node)
                 self._union_node(node, left, right)
-            names = " -> ".join(_q(n) for n in row)
+            names = " -> ".join(quote(n) for n in row)
             self.emit(f"{{ rank=same; {names} [style=invis, weight=10]; }}")
         return nodes
 
@@ -214,10 +189,10 @@ class _DotWriter:
         else:
             attrs = {"ordering": "out", "shape": "point", "width": 0.06, "height": 0.06,
                      "label": "", "style": "filled", "fillcolor": "black"}
-        self.emit(f"{_q(node)} {_attrs(attrs)};")
-        line = _attrs({"style": style, "weight": 10, "penwidth": 1.3})
-        self.emit(f"{_q(left)} -> {_q(node)} {line};")
-        self.emit(f"{_q(node)} -> {_q(right)} {line};")
+        self.emit(f"{quote(node)} {attr_list(attrs)};")
+        line = attr_list({"style": style, "weight": 10, "penwidth": 1.3})
+        self.emit(f"{quote(left)} -> {quote(node)} {line};")
+        self.emit(f"{quote(node)} -> {quote(right)} {line};")
 
     def _union_order(self, node: str) -> tuple[int, date, str]:
         partnership: Partnership | None = self.graph.nodes[node]["partnership"]
@@ -234,16 +209,16 @@ class _DotWriter:
                 if len(group) > 1:
                     twin = f"T:{node}:{group[0]}"
                     self.used.add("twins")
-                    self.emit(f"{_q(twin)} [shape=point, width=0.04, height=0.04, label=\"\"];")
-                    self.emit(f"{_q(node)} -> {_q(twin)} [minlen=1];")
+                    self.emit(f"{quote(twin)} [shape=point, width=0.04, height=0.04, label=\"\"];")
+                    self.emit(f"{quote(node)} -> {quote(twin)} [minlen=1];")
                     for child in group:
                         attrs = self._child_line(self._kind(node, child)) | {"minlen": 1}
-                        self.emit(f"{_q(twin)} -> {_q(child)} {_attrs(attrs)};")
+                        self.emit(f"{quote(twin)} -> {quote(child)} {attr_list(attrs)};")
                 else:
                     attrs = self._child_line(self._kind(node, group[0])) | {"minlen": 2}
-                    self.emit(f"{_q(node)} -> {_q(group[0])} {_attrs(attrs)};")
+                    self.emit(f"{quote(node)} -> {quote(group[0])} {attr_list(attrs)};")
             if len(kids) > 1:
-                chain = " -> ".join(_q(c) for c in kids)
+                chain = " -> ".join(quote(c) for c in kids)
                 self.emit(f"{{ rank=same; {chain} [style=invis]; }}")
         # a child with one known parent hangs from a point beside that parent, on their rank
         solo: dict[str, list[tuple[str, ParentKind]]] = {}
@@ -253,15 +228,15 @@ class _DotWriter:
                 solo.setdefault(single[0], []).append((person.id, single[1]))
         for parent, kids in solo.items():
             point = f"S:{parent}"
-            self.emit(f"{_q(point)} [ordering=out, shape=point, width=0.06, height=0.06, "
+            self.emit(f"{quote(point)} [ordering=out, shape=point, width=0.06, height=0.06, "
                       "label=\"\"];")
-            self.emit(f"{{ rank=same; {_q(parent)} -> {_q(point)} [weight=10]; }}")
+            self.emit(f"{{ rank=same; {quote(parent)} -> {quote(point)} [weight=10]; }}")
             kids.sort(key=lambda k: self.by_birth[k[0]])
             for child, kind in kids:
                 attrs = self._child_line(kind) | {"minlen": 2}
-                self.emit(f"{_q(point)} -> {_q(child)} {_attrs(attrs)};")
+                self.emit(f"{quote(point)} -> {quote(child)} {attr_list(attrs)};")
             if len(kids) > 1:
-                chain = " -> ".join(_q(c) for c, _ in kids)
+                chain = " -> ".join(quote(c) for c, _ in kids)
                 self.emit(f"{{ rank=same; {chain} [style=invis]; }}")
 
     def _twin_groups(self, kids: list[str]) -> list[list[str]]:
@@ -296,7 +271,7 @@ class _DotWriter:
                 a, b = b, a
                 if attrs.get("dir") == "forward":
                     attrs = attrs | {"dir": "back", "arrowtail": "normal"}
-            self.emit(f"{_q(a)} -> {_q(b)} {_attrs(attrs)};")
+            self.emit(f"{quote(a)} -> {quote(b)} {attr_list(attrs)};")
 
     def _left_right(self, partners: tuple[str, str]) -> tuple[str, str]:
         """Male partner on the left, by convention; otherwise the family's order."""
@@ -336,50 +311,6 @@ class _DotWriter:
         return {"style": "dotted"}
 
 
-def partner_chains(pairs: list[tuple[str, str]]) -> list[list[str]]:
-    """Left-to-right rows of partners, in partnership order.
-
-    A person's next partner goes beside them on the free side (the end of the row they are
-    at), so that someone with two partners stands between them; a later partner who cannot
-    stand beside them goes at the nearer end of the row.
-    """
-    chains: list[list[str]] = []
-    for a, b in pairs:
-        holder_a = next((c for c in chains if a in c), None)
-        holder_b = next((c for c in chains if b in c), None)
-        if holder_a is None and holder_b is None:
-            chains.append([a, b])
-        elif holder_a is not None and holder_b is None:
-            _place_beside(holder_a, a, b)
-        elif holder_b is not None and holder_a is None:
-            _place_beside(holder_b, b, a)
-        elif holder_a is not holder_b and holder_a is not None and holder_b is not None:
-            chains.remove(holder_a)
-            chains.remove(holder_b)
-            chains.append(_join(holder_a, a, holder_b, b))
-    return chains
-
-
-def _join(first: list[str], a: str, second: list[str], b: str) -> list[str]:
-    """Join two rows so that *a* (in the first) and *b* (in the second) end up adjacent
-    where their places at the ends of the rows allow."""
-    left = first if first[-1] == a else first[::-1] if first[0] == a else first
-    right = second if second[0] == b else second[::-1] if second[-1] == b else second
-    return left + right
-
-
-def _place_beside(chain: list[str], anchor: str, newcomer: str) -> None:
-    position = chain.index(anchor)
-    if position == len(chain) - 1:
-        chain.append(newcomer)
-    elif position == 0:
-        chain.insert(0, newcomer)
-    elif position >= len(chain) / 2:
-        chain.append(newcomer)
-    else:
-        chain.insert(0, newcomer)
-
-
 def _pregnancy_symbol(person: Person) -> Attrs:
     """Triangle for a pregnancy; a small cross for a miscarriage or termination; a small
     crossed symbol for a stillbirth."""
@@ -407,53 +338,6 @@ def _relation_line(kind: RelationKind) -> Attrs:
     return base | {"color": "gray40", "style": "dotted"}
 
 
-#: key entries: (what uses it, symbol in the key, text)
-_KEY: tuple[tuple[str, str, str], ...] = (
-    ("male", "□", "male"),
-    ("female", "○", "female"),
-    ("unknown", "◇", "sex not known"),
-    ("index", "◎", "index child (double outline)"),
-    ("subject", '<FONT COLOR="#6b8fd6">●</FONT>', "subject child"),
-    ("deceased", "☒", "deceased (years below)"),
-    ("placeholder", "?", "parent not known (dashed)"),
-    ("pregnancy:pregnancy", "△", "pregnancy"),
-    ("pregnancy:miscarriage", "✕", "miscarriage (small cross)"),
-    ("pregnancy:termination", "✕", "termination (small cross)"),
-    ("pregnancy:stillbirth", "☒", "stillbirth (small, crossed)"),
-    ("partner:married", "——", "married / civil partners"),
-    ("partner:cohabiting", "- - -", "cohabiting / partners"),
-    ("partner:unknown", "·····", "parents, relationship not recorded"),
-    ("partner:separated", "—/—", "separated"),
-    ("partner:divorced", "—//—", "divorced"),
-    ("child:adoptive", "- - -", "adopted (child line)"),
-    ("child:foster", "·····", "fostered (child line)"),
-    ("child:step", "·····", "step-child (child line)"),
-    ("child:kinship", "·····", "kinship care (child line)"),
-    ("twins", "⋀", "twins (from one point)"),
-    ("relation:violence", '<FONT COLOR="red"><B>——▶</B></FONT>', "violence (arrow to victim)"),
-    ("relation:abuse", '<FONT COLOR="red"><B>——▶</B></FONT>', "abuse (arrow to victim)"),
-    ("relation:conflict", '<FONT COLOR="red">- - -</FONT>', "conflict"),
-    ("relation:close", '<FONT COLOR="darkgreen">══</FONT>', "close"),
-    ("relation:cut-off", "—||—", "cut-off"),
-    ("relation:distant", '<FONT COLOR="gray40">·····</FONT>', "distant"),
-    ("household", "⬚", "household (dotted box)"),
-)
-
-
-def _key_node(used: set[str], as_at: date | None) -> str | None:
-    rows = [(symbol, text) for name, symbol, text in _KEY if name in used]
-    if not rows:
-        return None
-    cells = "".join(f'<TR><TD ALIGN="CENTER">{symbol}</TD><TD ALIGN="LEFT">{text}</TD></TR>'
-                    for symbol, text in rows)
-    age = (f'<TR><TD COLSPAN="2" ALIGN="LEFT"><I>ages as at {as_at.strftime("%d/%m/%Y")}'
-           f"</I></TD></TR>") if as_at else ""
-    table = (f'<TABLE BORDER="1" COLOR="gray60" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
-             f'<TR><TD COLSPAN="2"><B>Key</B></TD></TR>{cells}{age}</TABLE>')
-    return (f"key [shape=plaintext, fixedsize=false, style=\"\", fontsize=9, width=0, height=0,"
-            f" label=<{table}>];")
-
-
 def to_dot(family: Family, *, as_at: date | None = None, title: str | None = None,
            key: bool = True) -> str:
     """Graphviz DOT text for *family* as at *as_at* (default: the latest date it mentions).
@@ -461,16 +345,16 @@ def to_dot(family: Family, *, as_at: date | None = None, title: str | None = Non
     This is the structure of the drawing, for ``dot``; :func:`render_genogram` lays it out
     and then adds the household outlines and places the key beside the drawing.
     """
-    return _structure(family, as_at or default_as_at(family), title, key)[0]
+    return structure(family, as_at or default_as_at(family), title, key)[0]
 
 
 def key_statement(family: Family, as_at: date | None = None) -> str | None:
     """The DOT statement of the key node for *family*'s drawing (None if nothing to explain)."""
     when = as_at or default_as_at(family)
-    return _structure(family, when, None, True)[1]
+    return structure(family, when, None, True)[1]
 
 
-def _structure(family: Family, when: date | None, title: str | None, key: bool
+def structure(family: Family, when: date | None, title: str | None, key: bool
                ) -> tuple[str, str | None]:
     writer = _DotWriter(family, when)
     head: Attrs = {"rankdir": "TB", "newrank": "true", "splines": "polyline",
@@ -478,16 +362,16 @@ def _structure(family: Family, when: date | None, title: str | None, key: bool
             "label": title or None, "pad": 0.3}
     lines = [
         "digraph genogram {",
-        f"  graph {_attrs(head)};",
-        f"  node {_attrs({'fontname': _FONT, 'fontsize': 10, 'width': 0.5, 'height': 0.5, 'fixedsize': 'true', 'style': 'filled', 'fillcolor': 'white'})};",  # noqa: E501
-        f"  edge {_attrs({'dir': 'none', 'fontname': _FONT, 'fontsize': 9})};",
+        f"  graph {attr_list(head)};",
+        f"  node {attr_list({'fontname': _FONT, 'fontsize': 10, 'width': 0.5, 'height': 0.5, 'fixedsize': 'true', 'style': 'filled', 'fillcolor': 'white'})};",  # noqa: E501
+        f"  edge {attr_list({'dir': 'none', 'fontname': _FONT, 'fontsize': 9})};",
     ]
     writer.note_households()
     writer.people()
     unions = writer.unions()
     writer.children(unions)
     writer.relations()
-    node = _key_node(writer.used, when)
+    node = key_node(writer.used, when)
     if key and node:
         writer.emit(node)
     lines.extend(writer.lines)
@@ -495,107 +379,3 @@ def _structure(family: Family, when: date | None, title: str | None, key: bool
     return "\n".join(lines) + "\n", node
 
 
-def find_dot() -> str | None:
-    """The path of Graphviz's ``dot`` program, or None."""
-    return shutil.which("dot")
-
-
-def _run_dot(dot_text: str, kind: str, output: Path | None) -> str:
-    arguments = [f"-T{kind}"] + (["-o", str(output)] if output else [])
-    return _run_graphviz("dot", arguments, dot_text)
-
-
-def _run_graphviz(name: str, arguments: list[str], dot_text: str) -> str:
-    program = shutil.which(name)
-    if program is None:
-        raise RenderError("Graphviz's 'dot' program was not found: install Graphviz "
-                          "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
-                          "graphviz) or write the genogram as .dot")
-    # a fixed date for the PDF's creation date: the same input gives the same bytes
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "946684800"}
-    completed = subprocess.run([program, *arguments], input=dot_text.encode("utf-8"),
-                               capture_output=True, check=False, timeout=120, env=env)
-    if completed.returncode != 0:
-        message = completed.stderr.decode("utf-8", "replace").strip()[:500]
-        raise RenderError(f"Graphviz {name} failed (exit {completed.returncode}): {message}")
-    return completed.stdout.decode("utf-8", "replace")
-
-
-def render(dot_text: str, output: Path, fmt: str | None = None) -> Path:
-    """Render DOT text to *output* (svg, png, pdf or dot) with the real ``dot`` binary."""
-    kind = (fmt or output.suffix.lstrip(".")).lower()
-    if kind not in FORMATS:
-        raise RenderError(f"{output}: unsupported genogram format {kind!r}; use one of "
-                          + ", ".join(FORMATS))
-    if kind == "dot":
-        output.write_text(dot_text, encoding="utf-8")
-        return output
-    _run_dot(dot_text, kind, output)
-    return output
-
-
-def final_dot(family: Family, *, as_at: date | None = None, title: str | None = None) -> str:
-    """The finished genogram: laid out by ``dot``, household outlines drawn over it.
-
-    The result is positioned DOT text; render it with ``neato -n2``. Needs Graphviz.
-    """
-    when = as_at or default_as_at(family)
-    # laid out without the key: a tall key would stretch the rank it landed on
-    structure, key = _structure(family, when, None, False)
-    positioned = _run_dot(structure, "dot", None)
-    layout: dict[str, Any] = json.loads(_run_dot(structure, "json", None))
-    homes = households_at(family, when) if when is not None else {}
-    drawn = outlines(homes, layout, when) if when is not None else []
-    extra: list[tuple[str, float, float]] = []
-    if key is not None:
-        size = json.loads(_run_dot(f"digraph k {{ {key} }}", "json", None))["objects"][0]
-        extra.append((key, float(size["width"]) * 72, float(size["height"]) * 72))
-    return overlay_dot(positioned, drawn, extra, title=title)
-
-
-def render_genogram(family: Family, output: Path, *, as_at: date | None = None,
-                    title: str | None = None) -> Path:
-    """Draw the genogram of *family* to *output* (.svg, .png, .pdf or .dot), or write the
-    family as GEDCOM 7 (.ged).
-
-    With Graphviz installed, .dot is the finished, positioned drawing (``neato -n2 -Tsvg``
-    renders it as chronogen does); without it, .dot is the unpositioned structure and the
-    other formats raise :class:`RenderError` saying how to install Graphviz.
-    """
-    kind = output.suffix.lstrip(".").lower()
-    if kind == "ged":
-        from chronogen.gedcom import write_gedcom
-
-        return write_gedcom(family, output)
-    if kind not in FORMATS:
-        raise RenderError(f"{output}: unsupported genogram format {kind!r}; use one of "
-                          + ", ".join((*FORMATS, "ged")))
-    if kind == "dot" and find_dot() is None:
-        output.write_text(to_dot(family, as_at=as_at, title=title), encoding="utf-8")
-        return output
-    finished = final_dot(family, as_at=as_at, title=title)
-    if kind == "dot":
-        output.write_text(finished, encoding="utf-8")
-        return output
-    _run_graphviz("neato", ["-n2", f"-T{kind}", "-o", str(output)], finished)
-    if kind == "pdf":
-        _fix_pdf_date(output)
-    return output
-
-
-_PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
-
-
-def _fix_pdf_date(path: Path) -> None:
-    """Older cairo writes the time of day into the PDF: put a fixed date of the same length
-    in its place (offsets in the PDF stay right), so equal inputs give equal bytes."""
-    data = path.read_bytes()
-    fixed = _PDF_DATE.sub(b"/CreationDate (D:20000101000000Z)", data)
-    if fixed != data:
-        path.write_bytes(fixed)
-
-
-def layout_json(dot_text: str) -> dict[str, Any]:
-    """Graphviz's own layout (``dot -Tjson``) of DOT text: positions of every node."""
-    result: dict[str, Any] = json.loads(_run_dot(dot_text, "json", None))
-    return result

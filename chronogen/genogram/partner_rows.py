@@ -1,0 +1,47 @@
+"""The left-to-right order of partners on a row of the genogram."""
+
+from __future__ import annotations
+
+
+def partner_chains(pairs: list[tuple[str, str]]) -> list[list[str]]:
+    """Left-to-right rows of partners, in partnership order.
+
+    A person's next partner goes beside them on the free side (the end of the row they are
+    at), so that someone with two partners stands between them; a later partner who cannot
+    stand beside them goes at the nearer end of the row.
+    """
+    chains: list[list[str]] = []
+    for a, b in pairs:
+        holder_a = next((c for c in chains if a in c), None)
+        holder_b = next((c for c in chains if b in c), None)
+        if holder_a is None and holder_b is None:
+            chains.append([a, b])
+        elif holder_a is not None and holder_b is None:
+            _place_beside(holder_a, a, b)
+        elif holder_b is not None and holder_a is None:
+            _place_beside(holder_b, b, a)
+        elif holder_a is not holder_b and holder_a is not None and holder_b is not None:
+            chains.remove(holder_a)
+            chains.remove(holder_b)
+            chains.append(_join(holder_a, a, holder_b, b))
+    return chains
+
+
+def _join(first: list[str], a: str, second: list[str], b: str) -> list[str]:
+    """Join two rows so that *a* (in the first) and *b* (in the second) end up adjacent
+    where their places at the ends of the rows allow."""
+    left = first if first[-1] == a else first[::-1] if first[0] == a else first
+    right = second if second[0] == b else second[::-1] if second[-1] == b else second
+    return left + right
+
+
+def _place_beside(chain: list[str], anchor: str, newcomer: str) -> None:
+    position = chain.index(anchor)
+    if position == len(chain) - 1:
+        chain.append(newcomer)
+    elif position == 0:
+        chain.insert(0, newcomer)
+    elif position >= len(chain) / 2:
+        chain.append(newcomer)
+    else:
+        chain.insert(0, newcomer)
