@@ -22,129 +22,32 @@ from chronogen.model.family import (
     HouseholdMembership,
     ParentKind,
     ParentLink,
-    ParentRole,
     Partnership,
-    PartnershipEnd,
-    PartnershipKind,
     Person,
-    PregnancyOutcome,
     Relation,
-    RelationKind,
     Sex,
 )
 from chronogen.model.problems import Problem, ProblemCode, Severity
 from chronogen.read.columns import normalise_heading
+from chronogen.read.family_checks import Locations, check_family
+from chronogen.read.family_words import (
+    CHILD,
+    ENDED_BY,
+    GRANDPARENT,
+    HOUSEHOLD_HEADINGS,
+    PARENT,
+    PARENT_KIND_WORDS,
+    PARTNER_WORDS,
+    PEOPLE_HEADINGS,
+    PREGNANCY,
+    RELATION_HEADINGS,
+    RELATION_WORDS,
+    ROLE,
+    SEX,
+    SIBLING,
+)
 from chronogen.read.names import NameIndex
 from chronogen.read.table import Cell, Sheet, is_blank, read_sheets
-
-_PEOPLE_HEADINGS = {
-    "id": ("id", "ref", "person id", "reference", "person ref", "no", "code"),
-    "first_name": ("first name", "forename", "forenames", "given name", "given names",
-                   "first names", "christian name"),
-    "surname": ("surname", "last name", "family name"),
-    "name": ("name", "full name", "person", "person name"),
-    "known_as": ("known as", "preferred name", "nickname"),
-    "aliases": ("aliases", "alias", "also known as", "aka", "other names"),
-    "sex": ("sex", "gender", "sex gender", "m f"),
-    "birth": ("date of birth", "dob", "born", "birth", "birth date", "d o b"),
-    "death": ("date of death", "dod", "died", "death", "death date", "d o d"),
-    "ethnicity": ("ethnicity", "ethnic origin", "ethnic group", "ethnicity heritage"),
-    "role": ("role", "relationship to child", "relationship to index child", "relationship",
-             "role in family"),
-    "subject": ("subject of review", "subject", "subject child", "review subject",
-                "subject of the review", "index"),
-    "notes": ("notes", "note", "comments", "comment", "other information"),
-    "pregnancy": ("pregnancy", "pregnancy outcome", "status", "pregnancy status"),
-}
-_PREGNANCY = {
-    "pregnancy": PregnancyOutcome.PREGNANCY, "pregnant": PregnancyOutcome.PREGNANCY,
-    "unborn": PregnancyOutcome.PREGNANCY, "expected": PregnancyOutcome.PREGNANCY,
-    "miscarriage": PregnancyOutcome.MISCARRIAGE, "miscarried": PregnancyOutcome.MISCARRIAGE,
-    "stillbirth": PregnancyOutcome.STILLBIRTH, "stillborn": PregnancyOutcome.STILLBIRTH,
-    "termination": PregnancyOutcome.TERMINATION, "top": PregnancyOutcome.TERMINATION,
-    "terminated": PregnancyOutcome.TERMINATION,
-}
-_RELATION_HEADINGS = {
-    "a": ("person", "person 1", "from person", "person a", "who", "id", "name"),
-    "b": ("related person", "person 2", "to person", "person b", "related to", "other person",
-          "relative", "of"),
-    "kind": ("relationship", "relation", "type", "relationship type", "kind"),
-    "start": ("from", "start", "start date", "began", "date from", "married", "since"),
-    "end": ("to", "end", "end date", "ended", "date to", "until"),
-    "ended_by": ("ended by", "how ended", "end reason", "reason ended"),
-}
-_HOUSEHOLD_HEADINGS = {
-    "household": ("address", "household", "home", "property", "household name"),
-    "person": ("person", "id", "name", "resident", "member", "who"),
-    "start": ("moved in", "from", "start", "date from", "start date", "in"),
-    "end": ("moved out", "to", "end", "date to", "end date", "out", "until"),
-}
-
-_PARTNER_WORDS: dict[str, tuple[PartnershipKind, PartnershipEnd | None]] = {
-    "marriage": (PartnershipKind.MARRIAGE, None), "married": (PartnershipKind.MARRIAGE, None),
-    "spouse": (PartnershipKind.MARRIAGE, None), "husband": (PartnershipKind.MARRIAGE, None),
-    "wife": (PartnershipKind.MARRIAGE, None),
-    "husband of": (PartnershipKind.MARRIAGE, None), "wife of": (PartnershipKind.MARRIAGE, None),
-    "divorced": (PartnershipKind.MARRIAGE, PartnershipEnd.DIVORCE),
-    "civil partnership": (PartnershipKind.CIVIL_PARTNERSHIP, None),
-    "civil partner": (PartnershipKind.CIVIL_PARTNERSHIP, None),
-    "cohabitation": (PartnershipKind.COHABITATION, None),
-    "cohabiting": (PartnershipKind.COHABITATION, None),
-    "cohabitee": (PartnershipKind.COHABITATION, None),
-    "living together": (PartnershipKind.COHABITATION, None),
-    "partner": (PartnershipKind.PARTNER, None), "partners": (PartnershipKind.PARTNER, None),
-    "partner of": (PartnershipKind.PARTNER, None),
-    "boyfriend": (PartnershipKind.PARTNER, None), "girlfriend": (PartnershipKind.PARTNER, None),
-    "relationship": (PartnershipKind.PARTNER, None),
-    "ex partner": (PartnershipKind.PARTNER, PartnershipEnd.SEPARATION),
-    "former partner": (PartnershipKind.PARTNER, PartnershipEnd.SEPARATION),
-    "ex husband": (PartnershipKind.MARRIAGE, PartnershipEnd.DIVORCE),
-    "ex wife": (PartnershipKind.MARRIAGE, PartnershipEnd.DIVORCE),
-    "separated": (PartnershipKind.PARTNER, PartnershipEnd.SEPARATION),
-    "transitory": (PartnershipKind.TRANSITORY, None), "casual": (PartnershipKind.TRANSITORY, None),
-}
-_PARENT_KIND_WORDS = {
-    "biological": ParentKind.BIOLOGICAL, "birth": ParentKind.BIOLOGICAL,
-    "adoptive": ParentKind.ADOPTIVE, "adopted": ParentKind.ADOPTIVE,
-    "foster": ParentKind.FOSTER, "step": ParentKind.STEP, "kinship": ParentKind.KINSHIP,
-    "special guardian": ParentKind.KINSHIP, "guardian": ParentKind.KINSHIP,
-}
-_PARENT = re.compile(
-    r"^(?:(?P<k1>biological|birth|adoptive|foster|step|kinship)\s*)?"
-    r"(?P<role>parent|mother|father|mum|dad|carer|guardian)(?:\s+of)?"
-    r"(?:\s*\((?P<k2>[a-z ]+)\))?$"
-)
-_CHILD = re.compile(
-    r"^(?:(?P<k1>biological|birth|adoptive|adopted|foster|step)\s*)?"
-    r"(?P<role>child|son|daughter)(?:\s+of)?(?:\s*\((?P<k2>[a-z ]+)\))?$"
-)
-_ROLE = {"mother": ParentRole.MOTHER, "mum": ParentRole.MOTHER, "father": ParentRole.FATHER,
-         "dad": ParentRole.FATHER}
-_SIBLING = re.compile(r"^(?P<half>half\s*)?(?:brothers?|sisters?|siblings?)(?:\s+of)?"
-                      r"(?:\s*\((?:maternal|paternal)\))?$")
-_GRANDPARENT = re.compile(r"^(?:maternal\s+|paternal\s+)?grand(?:mother|father|parent)"
-                          r"(?:\s+of)?$")
-_RELATION_WORDS = {
-    "violence": RelationKind.VIOLENCE, "violent": RelationKind.VIOLENCE,
-    "violent to": RelationKind.VIOLENCE, "violence towards": RelationKind.VIOLENCE,
-    "domestic abuse": RelationKind.VIOLENCE, "domestic violence": RelationKind.VIOLENCE,
-    "abuse": RelationKind.ABUSE, "abusive": RelationKind.ABUSE, "abusive to": RelationKind.ABUSE,
-    "physical abuse": RelationKind.ABUSE, "sexual abuse": RelationKind.ABUSE,
-    "conflict": RelationKind.CONFLICT, "hostile": RelationKind.CONFLICT,
-    "conflictual": RelationKind.CONFLICT,
-    "close": RelationKind.CLOSE, "very close": RelationKind.CLOSE,
-    "cut off": RelationKind.CUT_OFF, "cutoff": RelationKind.CUT_OFF,
-    "estranged": RelationKind.CUT_OFF, "distant": RelationKind.DISTANT,
-}
-_ENDED_BY = {
-    "separation": PartnershipEnd.SEPARATION, "separated": PartnershipEnd.SEPARATION,
-    "divorce": PartnershipEnd.DIVORCE, "divorced": PartnershipEnd.DIVORCE,
-    "death": PartnershipEnd.DEATH, "died": PartnershipEnd.DEATH, "widowed": PartnershipEnd.DEATH,
-}
-_SEX = {
-    "m": Sex.MALE, "male": Sex.MALE, "man": Sex.MALE, "boy": Sex.MALE,
-    "f": Sex.FEMALE, "female": Sex.FEMALE, "woman": Sex.FEMALE, "girl": Sex.FEMALE,
-}
 
 
 @dataclass
@@ -250,8 +153,8 @@ class _FamilyWorkbook:
             value=None if value is None else str(value)))
 
     def read(self) -> FamilyResult:
-        people_table = _find_table(self.sheets, _PEOPLE_HEADINGS, {"id"}, "people") or \
-            _find_table(self.sheets, _PEOPLE_HEADINGS, {"name"}, "people")
+        people_table = _find_table(self.sheets, PEOPLE_HEADINGS, {"id"}, "people") or \
+            _find_table(self.sheets, PEOPLE_HEADINGS, {"name"}, "people")
         if people_table is None:
             raise InputError(f"{self.name}: no people table found: a sheet needs a header row "
                              "with an ID (or Name) column")
@@ -261,12 +164,12 @@ class _FamilyWorkbook:
         partnerships: list[Partnership] = []
         parent_links: list[ParentLink] = []
         relations: list[Relation] = []
-        rel_table = _find_table(self.sheets, _RELATION_HEADINGS, {"a", "b", "kind"},
+        rel_table = _find_table(self.sheets, RELATION_HEADINGS, {"a", "b", "kind"},
                                 "relation")
         if rel_table is not None:
             self._relationships(*rel_table, names, partnerships, parent_links, relations)
         households: list[HouseholdMembership] = []
-        house_table = _find_table(self.sheets, _HOUSEHOLD_HEADINGS, {"household", "person"},
+        house_table = _find_table(self.sheets, HOUSEHOLD_HEADINGS, {"household", "person"},
                                   "household")
         if house_table is not None:
             self._households(*house_table, names, households)
@@ -411,7 +314,7 @@ class _FamilyWorkbook:
             is_index = "index" in subject_text
             is_subject = is_index or subject_text.startswith(("y", "true", "1", "subject"))
             pregnancy_text = (self._text(row, columns, "pregnancy") or "").lower()
-            pregnancy = _PREGNANCY.get(pregnancy_text)
+            pregnancy = PREGNANCY.get(pregnancy_text)
             if pregnancy_text and pregnancy is None and pregnancy_text not in ("born", "alive",
                                                                                "living", "n/a"):
                 self.problem(f"pregnancy {pregnancy_text!r} is not pregnancy, miscarriage, "
@@ -419,7 +322,7 @@ class _FamilyWorkbook:
                              pregnancy_text)
             aliases_text = self._text(row, columns, "aliases")
             sex_text = (self._text(row, columns, "sex") or "").lower()
-            sex = _SEX.get(sex_text, Sex.UNKNOWN)
+            sex = SEX.get(sex_text, Sex.UNKNOWN)
             people.append(Person(
                 id=pid, first_name=first, surname=surname,
                 known_as=self._text(row, columns, "known_as"),
@@ -456,12 +359,12 @@ class _FamilyWorkbook:
             if a == b:
                 self.problem(f"{a!r} is related to themselves", sheet, number, value=word_text)
                 continue
-            parent = _PARENT.match(word)
-            child = _CHILD.match(word)
-            if word in _PARTNER_WORDS:
-                kind, default_end = _PARTNER_WORDS[word]
-                ended_by = _ENDED_BY.get(ended_text, default_end)
-                if ended_text and ended_text not in _ENDED_BY:
+            parent = PARENT.match(word)
+            child = CHILD.match(word)
+            if word in PARTNER_WORDS:
+                kind, default_end = PARTNER_WORDS[word]
+                ended_by = ENDED_BY.get(ended_text, default_end)
+                if ended_text and ended_text not in ENDED_BY:
                     self.problem(f"'ended by' {ended_text!r} is not separation, divorce or "
                                  "death", sheet, number, "Ended by", ended_text)
                 partnerships.append(Partnership(partners=(a, b), kind=kind, start=start,
@@ -471,23 +374,23 @@ class _FamilyWorkbook:
                 assert match is not None
                 kind_word = match.group("k1") or match.group("k2") or (
                     "step" if word.startswith("step") else "biological")
-                parent_kind = _PARENT_KIND_WORDS.get(kind_word.strip())
+                parent_kind = PARENT_KIND_WORDS.get(kind_word.strip())
                 if parent_kind is None:
                     self.problem(f"{word_text!r}: unknown kind of parent {kind_word!r}", sheet,
                                  number, "Relationship", word_text)
                     continue
                 pair = (a, b) if parent is not None else (b, a)
-                role = _ROLE.get(match.group("role")) if parent is not None else None
+                role = ROLE.get(match.group("role")) if parent is not None else None
                 parent_links.append(ParentLink(parent=pair[0], child=pair[1], kind=parent_kind,
                                                role=role, start=start, end=end))
                 self.rows[f"link:{pair[0]}>{pair[1]}"] = (sheet.name, number)
-            elif (sibling := _SIBLING.match(word)) is not None:
+            elif (sibling := SIBLING.match(word)) is not None:
                 self.kin_rows.append(("half" if sibling.group("half") else "full", a, b,
                                       sheet, number))
-            elif _GRANDPARENT.match(word) is not None:
+            elif GRANDPARENT.match(word) is not None:
                 self.kin_rows.append(("grand", a, b, sheet, number))
-            elif word in _RELATION_WORDS:
-                relations.append(Relation(a=a, b=b, kind=_RELATION_WORDS[word], start=start,
+            elif word in RELATION_WORDS:
+                relations.append(Relation(a=a, b=b, kind=RELATION_WORDS[word], start=start,
                                           end=end))
             else:
                 self.problem(f"relationship {word_text!r} is not understood; skipped", sheet,
@@ -513,61 +416,3 @@ class _FamilyWorkbook:
                 end=self._date(sheet, number, row, columns, "end", "Moved out")))
 
 
-#: where something was read: "person:P1" or "link:P4>P1" -> (sheet, row)
-Locations = dict[str, tuple[str | None, int]]
-
-
-def check_family(family: Family, file: str, where: Locations | None = None) -> list[Problem]:
-    """Problems in a family that was read: unknown ids, impossible dates, parent cycles.
-
-    With *where*, each problem names the sheet and row it was read from.
-    """
-    problems: list[Problem] = []
-    rows = where or {}
-
-    def add(message: str, key: str | None = None) -> None:
-        sheet, row = rows.get(key or "", (None, None))
-        problems.append(Problem(code=ProblemCode.INVALID_FAMILY, severity=Severity.WARNING,
-                                message=message, file=file, sheet=sheet, row=row))
-
-    ids = [p.id for p in family.people]
-    known = set(ids)
-    for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
-        add(f"duplicate person id {duplicate!r}")
-    for person in family.people:
-        if person.birth and person.death and person.death.latest and person.birth.earliest \
-                and person.death.latest < person.birth.earliest:
-            add(f"{person.id} ({person.name}) died before they were born", f"person:{person.id}")
-    references = [(pl.parent, "parent link") for pl in family.parent_links]
-    references += [(pl.child, "parent link") for pl in family.parent_links]
-    references += [(p, "partnership") for ps in family.partnerships for p in ps.partners]
-    references += [(m.person, "household") for m in family.households]
-    references += [(r.a, "relationship") for r in family.relations]
-    references += [(r.b, "relationship") for r in family.relations]
-    for pid, what in references:
-        if pid not in known:
-            add(f"{what} names {pid!r}, who is not in the people list")
-    by_id = {p.id: p for p in family.people}
-    for link in family.parent_links:
-        parent, child = by_id.get(link.parent), by_id.get(link.child)
-        if parent and child and parent.birth and child.birth and parent.birth.earliest and \
-                child.birth.latest and child.birth.latest < parent.birth.earliest:
-            add(f"{child.id} ({child.name}) was born before their parent {parent.id} "
-                f"({parent.name})", f"link:{parent.id}>{child.id}")
-    parents: dict[str, set[str]] = {}
-    for link in family.parent_links:
-        parents.setdefault(link.child, set()).add(link.parent)
-    for start in sorted(parents):
-        stack, visited = list(parents[start]), set()
-        while stack:
-            current = stack.pop()
-            if current == start:
-                first_parent = sorted(parents[start])[0]
-                add(f"{start} is their own ancestor (a cycle in parent links)",
-                    f"link:{first_parent}>{start}")
-                break
-            if current in visited:
-                continue
-            visited.add(current)
-            stack.extend(parents.get(current, ()))
-    return problems
