@@ -159,3 +159,14 @@ def test_no_input_raises_anything_but_date_error(text: str) -> None:
 def test_excel_serials_raise_only_date_error(serial: float, date1904: bool) -> None:
     with contextlib.suppress(DateError):
         from_excel_serial(serial, date1904=date1904)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("23:15", time(23, 15)), ("2315", time(23, 15)), ("11.15pm", time(23, 15)),
+    ("12:05am", time(0, 5)), ("12:05pm", time(12, 5)), (0.5, time(12, 0)),
+    (time(9, 30), time(9, 30)), ("25:00", None), ("teatime", None), (None, None),
+])
+def test_times_in_cells(value: object, expected: time | None) -> None:
+    from chronogen.read.cell_values import time_from_cell
+
+    assert time_from_cell(value) == expected  # type: ignore[arg-type]

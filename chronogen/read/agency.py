@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 
-from chronogen.dates import ParsedDateTime, PartialDate, from_excel_serial, parse_date_time
+from chronogen.dates import ParsedDateTime, PartialDate
 from chronogen.errors import DateError
 from chronogen.model.chronology import (
     ChildRecord,
@@ -26,17 +26,18 @@ from chronogen.model.family import Family
 from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
 from chronogen.model.recorded import Recorded
 from chronogen.read.answers import Answer, read_answer
+from chronogen.read.cell_values import (
+    date_from_cell,
+    is_note_not_date,
+    raw_value,
+    time_from_cell,
+)
 from chronogen.read.columns import Field, normalise_heading
 from chronogen.read.kinds import classify_kind
 from chronogen.read.layout import Column, ColumnMapping, Layout, column_letter, find_layout
 from chronogen.read.names import NameIndex
 from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, read_sheets
 
-_DATE_WORDS = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:st|nd|rd|th|of|and|to|"
-    r"between|bet|from|before|after|about|approx|approximately|circa|abt|bef|aft|ca|c|at|am|"
-    r"pm|hrs|est|around|on|mon|tue|wed|thu|fri|sat|sun)[a-z]*$"
-)
 _DAY_FIRST_PROOF = re.compile(r"^\s*\??\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
 #: the first words of the guidance sheet of chronogen's own template
 TEMPLATE_TITLE = "Agency chronology template"
@@ -51,15 +52,6 @@ class AgencyResult:
     rejected: list[RejectedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     report: FileReport = field(default_factory=lambda: FileReport(file=""))
-
-
-def raw_value(value: Cell) -> RawValue:
-    """A cell value as it is kept in ``Entry.raw`` (dates as ISO text)."""
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ") if value.time() != time(0) else value.date().isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return value
 
 
 def read_agency_file(path: Path, *, agency: str, code: str, family: Family | None = None,
@@ -336,7 +328,7 @@ class _RowReader:
             parsed = self._parse_date_value(value)
         except DateError as error:
             text = str(value)
-            if _is_note_not_date(text):
+            if is_note_not_date(text):
                 self._reject(source, ProblemCode.MISSING_DATE,
                              f"no date: the date cell holds a note ({text[:60]!r})",
                              raw, column, value)
@@ -352,19 +344,7 @@ class _RowReader:
         return parsed
 
     def _parse_date_value(self, value: Cell) -> ParsedDateTime:
-        if isinstance(value, datetime):
-            clock = value.time() if value.time() != time(0) else None
-            day = value.date()
-            return ParsedDateTime(PartialDate.day(day, text=str(raw_value(value))), clock, False)
-        if isinstance(value, date):
-            return ParsedDateTime(PartialDate.day(value, text=value.isoformat()), None, False)
-        if isinstance(value, bool | time):
-            raise DateError(f"{value!r} is not a date")
-        if isinstance(value, int | float):
-            if 1000 <= value <= 2200 and float(value).is_integer():
-                return parse_date_time(str(int(value)))  # a year typed as a number
-            return from_excel_serial(float(value), date1904=self.sheet.date1904)
-        return parse_date_time(str(value))
+        return date_from_cell(value, date1904=self.sheet.date1904)
 
     def _report_ambiguous_dates(self) -> None:
         if self.day_first_proven:
@@ -379,22 +359,10 @@ class _RowReader:
         column, value = self._cell(cells, Field.TIME)
         if value is None:
             return None
-        if isinstance(value, time):
-            return value
-        if isinstance(value, datetime):
-            return value.time()
-        if isinstance(value, float | int) and not isinstance(value, bool) and 0 <= value < 1:
-            seconds = round(float(value) * 86400)
-            return time(min(seconds // 3600, 23), (seconds % 3600) // 60, seconds % 60)
+        clock = time_from_cell(value)
+        if clock is not None:
+            return clock
         text = str(value).strip()
-        match = re.fullmatch(r"(\d{1,2})[:.]?(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*(?:hrs|h)?", text,
-                             re.IGNORECASE)
-        if match is not None:
-            hour, minute = int(match[1]), int(match[2])
-            if match[4] and match[4].lower() == "pm" and hour < 12:
-                hour += 12
-            if hour <= 23 and minute <= 59:
-                return time(hour, minute, int(match[3] or 0))
         self.problem(ProblemCode.INVALID_TIME, Severity.WARNING,
                      f"{text!r} is not a time; the entry is kept without a time",
                      row=number, column=column, value=text)
@@ -520,10 +488,3 @@ class _RowReader:
 def _child_record(seen: Recorded, views: Recorded, alone: Recorded) -> ChildRecord:
     """One shared (frozen) record per combination: a large sheet holds few distinct ones."""
     return ChildRecord(seen=seen, views=views, seen_alone=alone)
-
-
-def _is_note_not_date(text: str) -> bool:
-    """True for prose in a date cell ("Prepared by: Team Manager, 03/05/2021")."""
-    words = re.findall(r"[a-z]+", text.lower())
-    other = [w for w in words if not _DATE_WORDS.match(w)]
-    return len(other) >= 2

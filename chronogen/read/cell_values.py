@@ -1,0 +1,81 @@
+"""Cell values as dates, times and raw values: what a spreadsheet cell can hold.
+
+Excel date cells arrive as datetimes; numbers in a date column are Excel serial days (in the
+workbook's 1900 or 1904 system) or years typed as numbers; text goes to the date parser.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from chronogen.dates import ParsedDateTime, PartialDate, from_excel_serial, parse_date_time
+from chronogen.errors import DateError
+from chronogen.model.chronology import RawValue
+from chronogen.read.table import Cell
+
+#: words that may stand in a date (months, qualifiers, ordinals, weekdays)
+DATE_WORDS = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^(?:st|nd|rd|th|of|and|to|"
+    r"between|bet|from|before|after|about|approx|approximately|circa|abt|bef|aft|ca|c|at|am|"
+    r"pm|hrs|est|around|on|mon|tue|wed|thu|fri|sat|sun)[a-z]*$"
+)
+
+_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*(?:hrs|h)?", re.IGNORECASE)
+
+
+def raw_value(value: Cell) -> RawValue:
+    """A cell value as it is kept in ``Entry.raw`` (dates as ISO text)."""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ") if value.time() != time(0) else value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return value
+
+
+def date_from_cell(value: Cell, *, date1904: bool = False) -> ParsedDateTime:
+    """A date (and a time, if it carries one) from a cell; :class:`DateError` if it is not."""
+    if isinstance(value, datetime):
+        clock = value.time() if value.time() != time(0) else None
+        return ParsedDateTime(PartialDate.day(value.date(), text=str(raw_value(value))), clock,
+                              False)
+    if isinstance(value, date):
+        return ParsedDateTime(PartialDate.day(value, text=value.isoformat()), None, False)
+    if isinstance(value, bool | time) or value is None:
+        raise DateError(f"{value!r} is not a date")
+    if isinstance(value, int | float):
+        if 1000 <= value <= 2200 and float(value).is_integer():
+            return parse_date_time(str(int(value)))  # a year typed as a number
+        return from_excel_serial(float(value), date1904=date1904)
+    return parse_date_time(str(value))
+
+
+def time_from_cell(value: Cell) -> time | None:
+    """A time of day from a cell (a time, a datetime, a day fraction, "23:15", "2315",
+    "11.15pm"), or None when the cell holds no time."""
+    if isinstance(value, time):
+        return value
+    if isinstance(value, datetime):
+        return value.time()
+    if isinstance(value, float | int) and not isinstance(value, bool) and 0 <= value < 1:
+        seconds = round(float(value) * 86400)
+        return time(min(seconds // 3600, 23), (seconds % 3600) // 60, seconds % 60)
+    match = _TIME.fullmatch(str(value).strip())
+    if match is None:
+        return None
+    hour, minute = int(match[1]), int(match[2])
+    meridiem = (match[4] or "").lower()
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or int(match[3] or 0) > 59:
+        return None
+    return time(hour, minute, int(match[3] or 0))
+
+
+def is_note_not_date(text: str) -> bool:
+    """True for prose in a date cell ("Prepared by: Team Manager, 03/05/2021")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    other = [w for w in words if not DATE_WORDS.match(w)]
+    return len(other) >= 2
