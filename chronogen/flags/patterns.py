@@ -90,6 +90,8 @@ def start_again(ctx: FlagContext) -> Iterator[Flag]:
             elif entry.agency == agency and (entry.kind is ContactKind.DECISION or _CLOSURE.search(
                     " ".join(t for t in (entry.summary, entry.outcome) if t))):
                 events.append((day, "closure", entry))
+        # an episode runs from a referral to the closure that ends it; a referral while one is
+        # open joins it, so every episode but the last was closed before the next began
         episodes: list[list[Entry]] = []
         open_episode = False
         for _, what, entry in sorted(events, key=lambda e: (e[0], e[1] != "referral")):
@@ -101,8 +103,7 @@ def start_again(ctx: FlagContext) -> Iterator[Flag]:
             elif open_episode:
                 episodes[-1].append(entry)
                 open_episode = False
-        closed = sum(1 for ep in episodes[:-1])
-        if len(episodes) >= ctx.settings.start_again_referrals and closed >= 1:
+        if len(episodes) >= ctx.settings.start_again_referrals:
             evidence = [e.id for ep in episodes for e in ep]
             dates = join_words([ep[0].date.display() for ep in episodes])
             yield Flag(
