@@ -223,6 +223,8 @@ def test_referrals_received_unanswered_and_to_absent_agencies() -> None:
         entry(4, "Children's Social Care", "05/06/2020"),  # Friday: too late
         entry(5, "School", "01/07/2020", ContactKind.SCHOOL_CONTACT,
               outcome="Referral to CAMHS for assessment."),
+        entry(6, "School", "02/07/2020", ContactKind.SCHOOL_CONTACT,
+              outcome="Decided not to make a referral to CSC."),
     ])
     (late,) = flags(case, "referral-not-received")
     assert late.evidence == ["E3"]

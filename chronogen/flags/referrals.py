@@ -18,6 +18,10 @@ _REFERRED = re.compile(
     re.IGNORECASE)
 
 
+_NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without)\b[^.;]*$",
+                      re.IGNORECASE)
+
+
 def add_working_days(day: date, days: int) -> date:
     """*day* plus *days* working days (Monday to Friday; bank holidays are not known)."""
     current = day
@@ -34,8 +38,12 @@ def referral_target(entry: Entry) -> str | None:
     if entry.referral_to:
         return entry.referral_to
     for text in (entry.kind_text, entry.outcome, entry.summary):
-        if text and (match := _REFERRED.search(text)) is not None:
-            return match.group("to").strip()
+        if not text:
+            continue
+        for match in _REFERRED.finditer(text):
+            before = text[max(0, match.start() - 25):match.start()]
+            if not _NEGATED.search(before):  # "not referred to CAMHS" is no referral
+                return match.group("to").strip()
     return None
 
 
