@@ -75,6 +75,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     from chronogen.read.case import read_case
 
     case = read_case(Path(args.case_dir))
+    if args.json:
+        data = case.model_dump(mode="json", include={"title", "files", "problems", "flags",
+                                                     "summaries", "joint_events", "rejected"})
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_PROBLEMS if args.strict and _has_input_problems(case) else EXIT_OK
     print_summary(case, sys.stdout)
     print_problems(case, sys.stdout, limit=None)
     print_flags(case, sys.stdout)
@@ -205,6 +210,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="read a case and report problems; write nothing")
     check.add_argument("case_dir")
+    check.add_argument("--json", action="store_true",
+                       help="print files, problems, rejected rows, flags and summaries as JSON")
     check.add_argument("--strict", action="store_true",
                        help="exit 1 when rows were rejected or problems found")
     check.set_defaults(func=cmd_check)

@@ -116,6 +116,15 @@ def test_check_reports_problems_and_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in copy.iterdir()) == before
 
 
+def test_check_json_for_other_tools() -> None:
+    done = run("check", str(HARBOUR), "--json")
+    assert done.returncode == 0
+    data = json.loads(done.stdout)
+    assert set(data) == {"title", "files", "problems", "flags", "summaries", "joint_events",
+                         "rejected"}
+    assert any(f["code"] == "referral-not-received" for f in data["flags"])
+
+
 def test_folder_without_case_toml_is_read_by_guessing(tmp_path: Path) -> None:
     copy = tmp_path / "case"
     shutil.copytree(HARBOUR, copy)
