@@ -42,6 +42,17 @@ def _as_at(text: str | None) -> date | None:
     return value.latest
 
 
+def _progress() -> Callable[[str], None]:
+    """Progress on the terminal (stderr), and only when it is a terminal."""
+    if not sys.stderr.isatty():
+        return lambda message: None
+
+    def show(message: str) -> None:
+        print(f"... {message}", file=sys.stderr, flush=True)
+
+    return show
+
+
 def _has_input_problems(case: Case) -> bool:
     return any(p.severity is not Severity.INFO for p in case.problems) or bool(case.rejected)
 
@@ -52,7 +63,8 @@ def _has_input_problems(case: Case) -> bool:
 def cmd_build(args: argparse.Namespace) -> int:
     from chronogen.build import build
 
-    result = build(Path(args.case_dir), Path(args.output), as_at=_as_at(args.as_at))
+    result = build(Path(args.case_dir), Path(args.output), as_at=_as_at(args.as_at),
+                   progress=_progress())
     print_summary(result.case, sys.stdout)
     print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50)
     print_flags(result.case, sys.stdout, brief=True)
@@ -74,7 +86,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from chronogen.read.case import read_case
 
-    case = read_case(Path(args.case_dir))
+    case = read_case(Path(args.case_dir), progress=_progress())
     if args.json:
         data = case.model_dump(mode="json", include={"title", "files", "problems", "flags",
                                                      "summaries", "joint_events", "rejected"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from chronogen.errors import InputFileNotFound
@@ -44,11 +45,19 @@ def unique_codes(agencies: list[AgencySource]) -> list[str]:
     return codes
 
 
-def read_case(path: Path | str) -> Case:
+Progress = Callable[[str], None]
+
+
+def no_progress(message: str) -> None:
+    """The default progress report: none."""
+
+
+def read_case(path: Path | str, *, progress: Progress = no_progress) -> Case:
     """Read a case folder (or its ``case.toml``) into a merged :class:`Case`.
 
     Raises :class:`~chronogen.errors.ChronogenError` subclasses only for input that cannot be
-    used at all; problems in rows become ``case.problems`` and ``case.rejected``.
+    used at all; problems in rows become ``case.problems`` and ``case.rejected``. *progress*
+    is told what is being done, for long cases.
     """
     folder, manifest = locate_case(Path(path))
     problems: list[Problem] = [
@@ -57,6 +66,7 @@ def read_case(path: Path | str) -> Case:
     ]
     family = Family()
     if manifest.family is not None:
+        progress(f"reading the family: {manifest.family.file}")
         family_result = read_family_file(folder / manifest.family.file,
                                          display_name=manifest.family.file)
         family = family_result.family
@@ -67,6 +77,7 @@ def read_case(path: Path | str) -> Case:
     all_entries = []
     for source, code in zip(manifest.agencies, unique_codes(manifest.agencies), strict=True):
         mapping = ColumnMapping.load(folder / source.mapping) if source.mapping else None
+        progress(f"reading {source.name}: {source.file}")
         result = read_agency_file(folder / source.file, agency=source.name, code=code,
                                   family=family, sheet=source.sheet, mapping=mapping,
                                   display_name=source.file)
@@ -74,10 +85,12 @@ def read_case(path: Path | str) -> Case:
         case.rejected.extend(result.rejected)
         problems.extend(result.problems)
         case.files.append(result.report)
+    progress(f"merging {len(all_entries)} entries")
     timeline = merge(all_entries, [a.name for a in manifest.agencies])
     case.entries = timeline.entries
     case.joint_events = timeline.joint_events
     case.problems = problems
+    progress("looking for gaps (flags)")
     case.flags = find_flags(case)
     case.summaries = summarise(case)
     return case
