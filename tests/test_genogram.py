@@ -229,3 +229,17 @@ def test_any_family_gives_a_graph_dot_text_and_words(family: Family) -> None:
     target = family.people[0].id
     for person in family.people:
         assert kin.relationship(person.id, target)
+
+
+@needs_dot
+def test_awkward_names_render(tmp_path: Path) -> None:
+    from chronogen import Person, Sex
+
+    names = ['O"Brien', "back\\slash", "two\nlines", "ctrl\x01char", "<b>tag</b>", "Zoë 🌈",
+             "{brace} [bracket]"]
+    family = Family(people=[Person(id=f"A{n}", first_name=name, sex=Sex.FEMALE,
+                                   role="role; with: punctuation")
+                            for n, name in enumerate(names)])
+    out = render_genogram(family, tmp_path / "g.svg", as_at=date(2020, 1, 1), title='a "title"')
+    text = out.read_text(encoding="utf-8")
+    assert "Zoë" in text and "O&quot;Brien" in text and "&lt;b&gt;tag" in text

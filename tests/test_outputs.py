@@ -7,6 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronogen import (
     Case,
@@ -101,3 +103,26 @@ def test_text_longer_than_an_excel_cell_is_cut_with_a_note(tmp_path: Path) -> No
     column = [c.value for c in sheet[1]].index("Summary") + 1
     value = sheet.cell(row=2, column=column).value
     assert len(value) <= 32767 and value.endswith("the whole text is in case.json]")
+
+
+def test_control_characters_do_not_break_the_workbook(tmp_path: Path) -> None:
+    case = Case(title="t", entries=[Entry(id="E1", agency="P", summary="bad\x00\x01bytes\ttab",
+                                          date=PartialDate.parse("01/01/2020"),
+                                          source=SourceRef(file="p.csv", row=2))])
+    sheet = openpyxl.load_workbook(write_xlsx(case, tmp_path / "c.xlsx"))["Chronology"]
+    column = [c.value for c in sheet[1]].index("Summary") + 1
+    assert sheet.cell(row=2, column=column).value == "bad\ufffd\ufffdbytes\ttab"
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=60, deadline=None)
+def test_any_text_survives_the_workbook_and_csv(text: str) -> None:
+    import tempfile
+
+    case = Case(title="t", entries=[Entry(id="E1", agency="P", summary=text,
+                                          date=PartialDate.parse("01/01/2020"),
+                                          source=SourceRef(file="p.csv", row=2))])
+    with tempfile.TemporaryDirectory() as folder:
+        book = openpyxl.load_workbook(write_xlsx(case, Path(folder) / "c.xlsx"))
+        assert book["Chronology"].max_row == 2
+        write_csv(case, Path(folder) / "c.csv")

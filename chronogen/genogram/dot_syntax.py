@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
 
 class HtmlLabel(str):
     """A Graphviz HTML-like label: written between < and >, not quoted."""
@@ -12,6 +16,7 @@ Attrs = dict[str, str | int | float | None]
 
 def quote(text: str) -> str:
     """A DOT double-quoted string."""
+    text = _CONTROL.sub("", text)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 

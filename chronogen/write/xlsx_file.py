@@ -7,6 +7,7 @@ the same case (fixed document dates and zip timestamps).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,13 @@ EXCEL_CELL_LIMIT = 32767
 _TRUNCATED = " [… cut at Excel's cell limit: the whole text is in case.json]"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _set(cell: Any, value: object) -> None:
+    if isinstance(value, str) and _CONTROL.search(value):
+        # control characters (from a damaged export) cannot be stored in a workbook at all
+        value = _CONTROL.sub("\N{REPLACEMENT CHARACTER}", value)
     if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
         # Excel cannot open a workbook with a longer cell; nothing is lost: case.json has it
         value = value[: EXCEL_CELL_LIMIT - len(_TRUNCATED)] + _TRUNCATED
