@@ -299,6 +299,17 @@ def test_calamine_and_openpyxl_read_the_fixtures_alike() -> None:
                 tuple(map(normal, r)) for r in b.rows], (path.name, a.name)
 
 
+def test_empty_and_protected_workbooks_are_clear_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match="the file is empty"):
+        read_sheets(empty)
+    protected = tmp_path / "locked.xlsx"
+    protected.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(InputError, match="password-protected"):
+        read_sheets(protected)
+
+
 def test_unsupported_files_are_clear_errors(tmp_path: Path) -> None:
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")

@@ -110,8 +110,18 @@ def _workbook_traits(path: Path, name: str) -> tuple[bool, bool]:
                 if member.startswith("xl/worksheets/") and member.endswith(".xml")
             )
     except (zipfile.BadZipFile, OSError, KeyError) as error:
+        if path.stat().st_size == 0:
+            raise UnreadableFileError(f"{name}: the file is empty") from error
+        if path.read_bytes()[:8] == _OLE_MAGIC:
+            raise UnreadableFileError(
+                f"{name}: this is a password-protected workbook or an old-style .xls saved "
+                "with an .xlsx name: open it in Excel or LibreOffice, remove the password, and "
+                "save it as .xlsx") from error
         raise UnreadableFileError(f"{name}: not a readable .xlsx workbook ({error})") from error
     return date1904, has_errors
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 _ERROR_CELL = re.compile(rb"<c\b[^>]*\bt=\"e\"")
