@@ -112,6 +112,7 @@ def print_summaries(case: Case, out: TextIO) -> None:
             by = ", ".join(f"{agency} {n}" for agency, n in c.seen_by.items()) or "no one"
             longest = (f"{c.longest_unseen_days} days ({c.longest_unseen.display()})"
                        if c.longest_unseen and c.longest_unseen_days is not None else "-")
-            print(f"  {c.name}: seen {c.times_seen} times ({by}); views recorded "
+            print(f"  {c.name}: seen {c.times_seen} times ({by}), alone {c.times_seen_alone}; "
+                  f"views recorded "
                   f"{c.views_recorded}; longest unseen {longest}; missed appointments "
                   f"{c.missed_appointments}; no-access visits {c.no_access_visits}", file=out)

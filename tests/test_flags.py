@@ -78,6 +78,8 @@ def test_longest_unseen_period_per_child(harbour_case: Case,
         assert f"{expected['days']} days" in flag.message
         summary = next(c for c in harbour_case.summaries.children if c.child == child)
         assert summary.longest_unseen_days == expected["days"]
+        seen = [e for e in harbour_case.entries if child in e.seen_children()]
+        assert summary.times_seen == len(seen) and summary.times_seen_alone == 0
 
 
 def test_joint_strategy_meeting(harbour_case: Case) -> None:

@@ -38,6 +38,8 @@ def summarise(case: Case) -> Summaries:
         mine = [e for e in case.entries if child.id in e.children or child.id in e.people]
         result.children.append(ChildSummary(
             child=child.id, name=child.name, times_seen=len(seen), seen_by=by,
+            times_seen_alone=sum(1 for e in seen
+                                 if e.children[child.id].seen_alone is Recorded.YES),
             views_recorded=sum(1 for e in case.entries
                                if (r := e.children.get(child.id)) and r.views is Recorded.YES),
             longest_unseen_days=(longest[1] - longest[0]).days if longest else None,

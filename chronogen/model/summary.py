@@ -28,6 +28,8 @@ class ChildSummary(BaseModel):
     child: str
     name: str
     times_seen: int
+    #: ... of which the record says the child was seen alone (without a parent or carer)
+    times_seen_alone: int = 0
     #: agency -> times that agency recorded seeing the child
     seen_by: dict[str, int] = Field(default_factory=dict)
     views_recorded: int

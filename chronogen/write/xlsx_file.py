@@ -129,11 +129,12 @@ def add_summary_sheets(book: Any, case: Case) -> None:
         [a.agency, a.contacts, a.about_children, a.child_seen, a.views_recorded,
          a.seen_not_recorded] for a in agencies], wrap=False)
     columns = [TableColumn("Child", 20), TableColumn("Times seen", 9),
+               TableColumn("Seen alone", 9),
                TableColumn("Seen by", 40), TableColumn("Views recorded", 9),
                TableColumn("Longest unseen (days)", 10), TableColumn("Longest unseen period", 26),
                TableColumn("Missed appointments", 10), TableColumn("No-access visits", 10)]
     add_table_sheet(book, "By child", columns, [
-        [c.name, c.times_seen, ", ".join(f"{a}: {n}" for a, n in c.seen_by.items()) or None,
+        [c.name, c.times_seen, c.times_seen_alone, ", ".join(f"{a}: {n}" for a, n in c.seen_by.items()) or None,
          c.views_recorded, c.longest_unseen_days,
          c.longest_unseen.display() if c.longest_unseen else None, c.missed_appointments,
          c.no_access_visits] for c in case.summaries.children])
