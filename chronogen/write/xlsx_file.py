@@ -134,7 +134,8 @@ def add_summary_sheets(book: Any, case: Case) -> None:
                TableColumn("Longest unseen (days)", 10), TableColumn("Longest unseen period", 26),
                TableColumn("Missed appointments", 10), TableColumn("No-access visits", 10)]
     add_table_sheet(book, "By child", columns, [
-        [c.name, c.times_seen, c.times_seen_alone, ", ".join(f"{a}: {n}" for a, n in c.seen_by.items()) or None,
+        [c.name, c.times_seen, c.times_seen_alone,
+         ", ".join(f"{a}: {n}" for a, n in c.seen_by.items()) or None,
          c.views_recorded, c.longest_unseen_days,
          c.longest_unseen.display() if c.longest_unseen else None, c.missed_appointments,
          c.no_access_visits] for c in case.summaries.children])
