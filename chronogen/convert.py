@@ -82,15 +82,17 @@ def _csv_cell(value: object) -> object:
 
 def template_rows(result: AgencyResult) -> Conversion:
     """The standard template's rows for an agency's entries (unmapped columns appended)."""
-    by_field = {field: heading for heading, field in result.report.columns.items()}
-    mapped = set(result.report.columns)
+    reports = result.reports or [result.report]
+    by_sheet = {r.sheet: {field: heading for heading, field in r.columns.items()}
+                for r in reports}
+    mapped = {heading for r in reports for heading in r.columns}
     extra: list[str] = []
     for entry in result.entries:
         for heading in entry.raw:
             if heading not in mapped and heading not in extra:
                 extra.append(heading)
     headings = [c.heading for c in TEMPLATE_COLUMNS] + extra
-    rows = [_row(entry, by_field) + [entry.raw.get(h) for h in extra]
+    rows = [_row(entry, by_sheet.get(entry.source.sheet, {})) + [entry.raw.get(h) for h in extra]
             for entry in result.entries]
     return Conversion(result=result, headings=headings, rows=rows)
 
@@ -140,7 +142,12 @@ def conversion_report(conversion: Conversion, output: Path | None = None) -> dic
     """The problems report of a conversion as plain data (for ``--json``)."""
     result = conversion.result
     report = result.report
+    extra_sheets = [{"sheet": r.sheet, "header_row": r.header_row, "columns": r.columns,
+                     "counts": {"rows_read": r.rows_read, "entries": r.entries,
+                                "rejected": r.rejected, "blank": r.blank, "title": r.title,
+                                "headers": r.headers}} for r in result.reports[1:]]
     return {
+        "more_sheets": extra_sheets,
         "file": report.file,
         "agency": report.agency,
         "sheet": report.sheet,
@@ -166,9 +173,11 @@ def format_report(conversion: Conversion, output: Path) -> str:
         lines.append(f"  {heading!r} -> {field}")
     for heading in conversion.headings[len(TEMPLATE_COLUMNS):]:
         lines.append(f"  {heading!r} -> (no field: carried over as it is)")
-    lines.append(f"Rows: {report.rows_read} read = {report.entries} entries + {report.rejected} "
-                 f"rejected + {report.blank} blank + {report.title + report.headers} "
-                 "title/header")
+    for sheet_report in result.reports or [report]:
+        where = f" (sheet {sheet_report.sheet!r})" if len(result.reports) > 1 else ""
+        lines.append(f"Rows{where}: {sheet_report.rows_read} read = {sheet_report.entries} "
+                     f"entries + {sheet_report.rejected} rejected + {sheet_report.blank} blank "
+                     f"+ {sheet_report.title + sheet_report.headers} title/header")
     if result.rejected:
         lines.append("Rejected rows:")
         for rejected in result.rejected:

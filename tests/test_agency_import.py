@@ -79,15 +79,27 @@ def test_the_chronology_sheet_is_found_even_when_not_first(tmp_path: Path) -> No
     assert (skipped.sheet, skipped.severity.value) == ("Summary", "info")
 
 
-def test_a_second_chronology_sheet_is_a_warning(tmp_path: Path) -> None:
-    rows: list[list[object]] = [["Date", "Summary", "Officer"], ["01/01/2019", "a", "PC 1"]]
-    path = workbook(tmp_path / "a.xlsx", {"2019": rows, "2020": [*rows, ["02/02/2020", "b",
-                                                                          "PC 2"]]})
+def test_every_chronology_sheet_of_a_workbook_is_read(tmp_path: Path) -> None:
+    head: list[object] = ["Date", "Summary", "Officer"]
+    path = workbook(tmp_path / "a.xlsx", {
+        "Notes": [["Prepared for the review"]],
+        "2019": [head, ["01/01/2019", "a", "PC 1"], ["bad date", "b", "PC 1"]],
+        "2020": [["Police 2020"], head, ["02/02/2020", "c", "PC 2"]],
+    })
     result = read(path)
-    assert result.report.sheet == "2020" or result.report.sheet == "2019"
-    (warning,) = [p for p in result.problems if p.code is ProblemCode.SHEET_NOT_READ]
-    assert warning.severity.value == "warning" and "also looks like a chronology" in \
-        warning.message
+    assert [e.summary for e in result.entries] == ["a", "c"]
+    assert len({e.id for e in result.entries}) == 2
+    assert [(r.sheet, r.rows_read, r.entries, r.rejected) for r in result.reports] == [
+        ("2019", 3, 1, 1), ("2020", 3, 1, 0)]
+    assert all(r.balanced for r in result.reports)
+    messages = [p.message for p in result.problems if p.code is ProblemCode.SHEET_NOT_READ]
+    assert any("all were read: '2019', '2020'" in m for m in messages)
+    assert any("'Notes'" in m for m in messages)
+    named = read(path, sheet="2020")
+    assert [e.summary for e in named.entries] == ["c"]
+    (warning,) = [p for p in named.problems if p.code is ProblemCode.SHEET_NOT_READ
+                  and p.severity.value == "warning"]
+    assert warning.sheet == "2019"
 
 
 def test_a_named_sheet_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> None:

@@ -51,7 +51,10 @@ class AgencyResult:
     entries: list[Entry] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: the report of the main chronology sheet
     report: FileReport = field(default_factory=lambda: FileReport(file=""))
+    #: one report per sheet read (the main one first)
+    reports: list[FileReport] = field(default_factory=list)
 
 
 def read_agency_file(path: Path, *, agency: str, code: str, family: Family | None = None,
@@ -73,9 +76,35 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
     """As :func:`read_agency_file`, from sheets already read."""
     layout = find_layout(sheets, sheet_name=sheet, mapping=mapping)
     if layout is None:
-        return _no_header(sheets, agency)
-    result = _RowReader(layout, agency=agency, code=code, family=family or Family()).run()
-    result.problems.extend(_other_sheets(sheets, layout.sheet))
+        result = _no_header(sheets, agency)
+        result.reports = [result.report]
+        return result
+    people = family or Family()
+    result = _RowReader(layout, agency=agency, code=code, family=people).run()
+    result.reports = [result.report]
+    chosen = sheet or (mapping.sheet if mapping else None)
+    read = [layout.sheet]
+    if chosen is None:
+        # a workbook may hold the chronology on several sheets (one a year, say): read all
+        for position, other in enumerate(sheets, start=1):
+            if other is layout.sheet or _is_template_guidance(other):
+                continue
+            other_layout = find_layout([other], mapping=mapping)
+            if other_layout is None:
+                continue
+            more = _RowReader(other_layout, agency=agency, code=f"{code}-S{position}",
+                              family=people).run()
+            result.entries.extend(more.entries)
+            result.rejected.extend(more.rejected)
+            result.problems.extend(more.problems)
+            result.reports.append(more.report)
+            read.append(other)
+        if len(read) > 1:
+            names = ", ".join(repr(s.name) for s in read)
+            result.problems.append(Problem(
+                code=ProblemCode.SHEET_NOT_READ, severity=Severity.INFO, file=layout.sheet.file,
+                message=f"{len(read)} sheets hold chronology rows and all were read: {names}"))
+    result.problems.extend(_other_sheets(sheets, read))
     return result
 
 
@@ -85,11 +114,12 @@ def _is_template_guidance(sheet: Sheet) -> bool:
     return isinstance(first, str) and first.startswith(TEMPLATE_TITLE)
 
 
-def _other_sheets(sheets: list[Sheet], chosen: Sheet) -> list[Problem]:
+def _other_sheets(sheets: list[Sheet], read: list[Sheet]) -> list[Problem]:
     """Say which other sheets were not read, so that none is left out silently."""
     problems = []
+    chosen = read[0]
     for other in sheets:
-        if other is chosen:
+        if any(other is done for done in read):
             continue
         filled = sum(1 for row in other.rows if not is_blank(row))
         if not filled or _is_template_guidance(other):
@@ -99,8 +129,8 @@ def _other_sheets(sheets: list[Sheet], chosen: Sheet) -> list[Problem]:
             severity = Severity.WARNING
             message = (f"sheet {other.name!r} also looks like a chronology (header on row "
                        f"{layout.header_row}, {filled} filled rows) but was not read: only "
-                       f"{chosen.name!r} was. Name the sheet to read in case.toml, or put all "
-                       "the contacts on one sheet")
+                       f"{chosen.name!r} was named. Leave the sheet out of case.toml to read "
+                       "every chronology sheet")
         else:
             severity = Severity.INFO
             message = (f"sheet {other.name!r} ({filled} filled rows) was not read: it has no "

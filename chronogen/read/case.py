@@ -84,7 +84,7 @@ def read_case(path: Path | str, *, progress: Progress = no_progress) -> Case:
         all_entries.extend(result.entries)
         case.rejected.extend(result.rejected)
         problems.extend(result.problems)
-        case.files.append(result.report)
+        case.files.extend(result.reports)
     progress(f"merging {len(all_entries)} entries")
     timeline = merge(all_entries, [a.name for a in manifest.agencies])
     case.entries = timeline.entries
