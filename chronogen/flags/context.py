@@ -85,7 +85,9 @@ def where(entry: Entry) -> str:
 
 
 def span(first: date, last: date) -> PartialDate:
-    """A period as a PartialDate range."""
+    """A period as a PartialDate range (a single day when it is one)."""
+    if first == last:
+        return PartialDate.day(first, text=first.isoformat())
     return PartialDate(text=f"{first.isoformat()} to {last.isoformat()}", earliest=first,
                        latest=last, precision=Precision.RANGE, qualifier=Qualifier.BETWEEN)
 
