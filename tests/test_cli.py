@@ -167,3 +167,28 @@ def test_a_build_opens_no_network_connection(tmp_path: Path,
     monkeypatch.setattr(socket, "create_connection", refuse)
     result = build(HARBOUR, tmp_path / "out")
     assert len(result.case.entries) == 40
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["genogram", str(HARBOUR), "-o", "x.svg", "--as-at", "31/02/2020"],
+     "--as-at: '31/02/2020' is not a real date"),
+    (["convert", str(HARBOUR / "housing.xlsx"), "--agency", "H", "--mapping", "nope.toml",
+      "-o", "h.csv"], "nope.toml: mapping file not found"),
+    (["people", "nothing.xlsx"], "nothing.xlsx: family file not found"),
+    (["template", "-o", "t.csv"], "the template is an .xlsx workbook"),
+    (["convert", str(HARBOUR / "housing.xlsx"), "--agency", "H", "-o", "h.csv", "--sheet",
+      "Nope"], "no sheet named 'Nope' (sheets: 'Sheet1')"),
+])
+def test_more_user_mistakes(tmp_path: Path, args: list[str], expected: str) -> None:
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert expected in done.stderr and "Traceback" not in done.stderr
+
+
+def test_people_json(tmp_path: Path) -> None:
+    done = run("people", str(HARBOUR), "--as-at", "11/02/2021", "--json")
+    assert done.returncode == 0
+    data = json.loads(done.stdout)
+    assert data["as_at"] == "2021-02-11"
+    dean = next(p for p in data["people"] if p["id"] == "P7")
+    assert (dean["relationship_to_index"], dean["lived_with_index"]) == ("mother's partner", True)
