@@ -192,3 +192,13 @@ def test_people_json(tmp_path: Path) -> None:
     assert data["as_at"] == "2021-02-11"
     dean = next(p for p in data["people"] if p["id"] == "P7")
     assert (dean["relationship_to_index"], dean["lived_with_index"]) == ("mother's partner", True)
+
+
+def test_a_case_without_a_family_says_what_cannot_be_done(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(HARBOUR / "police_incidents.xlsx", folder)
+    done = run("check", str(folder))
+    assert done.returncode == 0
+    assert "no family file" in done.stdout
+    assert "read as the chronology of 'Police'" in done.stdout

@@ -233,7 +233,7 @@ def test_referrals_received_unanswered_and_to_absent_agencies() -> None:
     assert "no entry between then and 04/06/2020" in late.message
     assert "The next Children's Social Care entry is on 05/06/2020" in late.message
     (absent,) = flags(case, "referral-to-absent-agency")
-    assert absent.evidence == ["E5"] and "'CAMHS'" in absent.message
+    assert absent.evidence == ["E5"] and "referred to CAMHS on 01/07/2020" in absent.message
 
 
 def test_hidden_adult_rules() -> None:

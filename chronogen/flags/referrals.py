@@ -65,7 +65,7 @@ def referrals(ctx: FlagContext) -> Iterator[Flag]:
             yield Flag(
                 code="referral-to-absent-agency", severity=FlagSeverity.INFO,
                 period=entry.date, evidence=[entry.id], people=sorted(entry.children),
-                message=(f"{entry.agency} referred to {known or target_text!r} on "
+                message=(f"{entry.agency} referred to {known or target_text} on "
                          f"{entry.date.display()} ({where(entry)}), but that agency sent no "
                          "chronology to the review: whether it was received cannot be "
                          "checked."))

@@ -65,7 +65,13 @@ def read_case(path: Path | str, *, progress: Progress = no_progress) -> Case:
         for text in manifest.assumptions
     ]
     family = Family()
-    if manifest.family is not None:
+    if manifest.family is None:
+        problems.append(Problem(
+            code=ProblemCode.ASSUMPTION, severity=Severity.WARNING,
+            message="no family file: without the family, children cannot be told apart, so "
+                    "who was seen, views, unseen periods and adults in the household cannot be "
+                    "worked out; add the family (see docs/genogram.md) and name it in case.toml"))
+    else:
         progress(f"reading the family: {manifest.family.file}")
         family_result = read_family_file(folder / manifest.family.file,
                                          display_name=manifest.family.file)
