@@ -343,3 +343,14 @@ def test_source_and_end_date_columns(tmp_path: Path) -> None:
     assert first.end_date.earliest == date(2020, 1, 3)
     assert second.end_date is None
     assert any(p.code is ProblemCode.INVALID_DATE and p.row == 3 for p in result.problems)
+
+
+def test_the_example_mapping_file_reads_the_same_as_the_guess() -> None:
+    mapping = ColumnMapping.load(Path(__file__).parent.parent / "examples" /
+                                 "health-visiting-map.toml")
+    guessed = read_agency_file(HARBOUR / "health_visiting.xlsx", agency="HV", code="HV",
+                               family=FAMILY)
+    mapped = read_agency_file(HARBOUR / "health_visiting.xlsx", agency="HV", code="HV",
+                              family=FAMILY, mapping=mapping)
+    assert mapped.entries == guessed.entries
+    assert mapped.report == guessed.report
