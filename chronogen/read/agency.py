@@ -154,7 +154,7 @@ def _no_header(sheets: list[Sheet], agency: str) -> AgencyResult:
             result.report.blank += 1
             continue
         raw: dict[str, RawValue] = {
-            f"Column {i + 1}": raw_value(v) for i, v in enumerate(cells) if v is not None
+            f"Column {column_letter(i)}": raw_value(v) for i, v in enumerate(cells) if v is not None
         }
         result.rejected.append(RejectedRow(
             source=SourceRef(file=first.file, sheet=first.name, row=number),
