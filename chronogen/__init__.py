@@ -20,6 +20,8 @@ from chronogen.errors import (
     RenderError,
     UnreadableFileError,
 )
+from chronogen.flags import find_flags
+from chronogen.flags.summaries import summarise
 from chronogen.genogram.dot import to_dot
 from chronogen.genogram.graph import genogram
 from chronogen.genogram.kinship import Kinship
@@ -56,6 +58,7 @@ from chronogen.model import (
     Sex,
     SourceRef,
 )
+from chronogen.model.summary import AgencySummary, ChildSummary, MonthSummary, Summaries
 from chronogen.read.agency import AgencyResult, read_agency_file
 from chronogen.read.case import read_case
 from chronogen.read.family import FamilyResult, load_family, read_family_file
@@ -68,9 +71,11 @@ from chronogen.write.xlsx_file import write_xlsx
 __all__ = [
     "AgencyResult",
     "AgencySource",
+    "AgencySummary",
     "BuildResult",
     "Case",
     "ChildRecord",
+    "ChildSummary",
     "ChronogenError",
     "ColumnMapping",
     "ContactKind",
@@ -87,6 +92,7 @@ __all__ = [
     "JointEvent",
     "Kinship",
     "ManifestError",
+    "MonthSummary",
     "ParentKind",
     "ParentLink",
     "ParentRole",
@@ -111,11 +117,13 @@ __all__ = [
     "Severity",
     "Sex",
     "SourceRef",
+    "Summaries",
     "Timeline",
     "UnreadableFileError",
     "__version__",
     "build",
     "case_to_json",
+    "find_flags",
     "genogram",
     "load_family",
     "merge",
@@ -127,6 +135,7 @@ __all__ = [
     "read_family_file",
     "render",
     "render_genogram",
+    "summarise",
     "to_dot",
     "write_csv",
     "write_json",
