@@ -217,7 +217,10 @@ class _DotWriter:
                 else:
                     attrs = self._child_line(self._kind(node, group[0])) | {"minlen": 2}
                     self.emit(f"{quote(node)} -> {quote(group[0])} {attr_list(attrs)};")
-            if len(kids) > 1:
+            if any(len(group) > 1 for group in self._twin_groups(kids)):
+                # the twins' junction hides their place among the siblings from ordering=out:
+                # hold this sibship in birth order explicitly (elsewhere it would only spread
+                # large families, so it is used only here)
                 chain = " -> ".join(quote(c) for c in kids)
                 self.emit(f"{{ rank=same; {chain} [style=invis]; }}")
         # a child with one known parent hangs from a point beside that parent, on their rank
