@@ -35,7 +35,8 @@ def harbour() -> Family:
 SHAPES = {"harbour": (harbour, AS_AT), "blended": (blended, date(2020, 6, 1)),
           "generations": (generations, date(2020, 6, 1)),
           "many-partners": (many_partners, date(2012, 1, 1)),
-          "big-sibship": (big_sibship, date(2015, 1, 1))}
+          "big-sibship": (big_sibship, date(2015, 1, 1)),
+          "generations-74": (lambda: generations(4), date(2020, 6, 1))}
 
 
 def test_graph_has_people_unions_and_layers() -> None:
@@ -112,6 +113,12 @@ def test_layout_invariants(shape: str) -> None:
                                                if family.person(c).birth else (date.max,) * 2))
         xs = [pos[c][0] for c in born]
         assert xs == sorted(xs), f"{shape}: siblings {born} not in birth order"
+        # a couple with no grandchildren has its children close below it
+        if not any(k == "partner" for c in children for _, _, k in graph.out_edges(c, keys=True)):
+            reach = 120 * max(len(children), 2)
+            for child in children:
+                distance = abs(pos[child][0] - pos[node][0])
+                assert distance <= reach, f"{shape}: {child} is {distance:.0f}pt from its union"
     for link in family.parent_links:
         assert pos[link.child][1] < pos[link.parent][1], f"{shape}: {link} child not below"
     boxes = {p: pos[p] for p in people} | {caption_id(p): pos[caption_id(p)] for p in people}
