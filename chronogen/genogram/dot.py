@@ -42,6 +42,8 @@ from chronogen.model.family import (
 FORMATS = ("svg", "png", "pdf", "dot")
 _SHAPES = {Sex.MALE: "square", Sex.FEMALE: "circle", Sex.UNKNOWN: "diamond"}
 _FONT = "Helvetica"
+_NODE_DEFAULTS: Attrs = {"fontname": _FONT, "fontsize": 10, "width": 0.5, "height": 0.5,
+                         "fixedsize": "true", "style": "filled", "fillcolor": "white"}
 
 
 def default_as_at(family: Family) -> date | None:
@@ -366,7 +368,7 @@ def structure(family: Family, when: date | None, title: str | None, key: bool
     lines = [
         "digraph genogram {",
         f"  graph {attr_list(head)};",
-        f"  node {attr_list({'fontname': _FONT, 'fontsize': 10, 'width': 0.5, 'height': 0.5, 'fixedsize': 'true', 'style': 'filled', 'fillcolor': 'white'})};",  # noqa: E501
+        f"  node {attr_list(_NODE_DEFAULTS)};",
         f"  edge {attr_list({'dir': 'none', 'fontname': _FONT, 'fontsize': 9})};",
     ]
     writer.note_households()
