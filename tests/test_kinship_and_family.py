@@ -39,6 +39,21 @@ def test_relationship_to_the_index_child_in_words(kin: Kinship, person: str, wor
     assert kin.relationship(person, "SAM", DAY) == words
 
 
+def test_cousins_and_nieces() -> None:
+    family = blended()
+    family.people.append(family.people[0].model_copy(update={
+        "id": "COZ", "first_name": "Coz", "subject": False, "index": False}))
+    family.people.append(family.people[0].model_copy(update={
+        "id": "NEP", "first_name": "Nep", "subject": False, "index": False}))
+    family.parent_links.append(family.parent_links[0].model_copy(
+        update={"parent": "MIKE", "child": "COZ", "role": None}))
+    family.parent_links.append(family.parent_links[0].model_copy(
+        update={"parent": "DORA", "child": "NEP", "role": None}))
+    kin = Kinship(family)
+    assert kin.relationship("COZ", "SAM") == "paternal cousin"
+    assert kin.relationship("NEP", "SAM") == "nephew"
+
+
 def test_sibling_kinds(kin: Kinship) -> None:
     assert kin.full_siblings("SAM") == ["IVY", "GAIL", "HUGO"]
     assert kin.half_siblings("SAM") == ["DORA", "FINN"]

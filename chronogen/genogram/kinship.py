@@ -224,7 +224,7 @@ class Kinship:
             return f"{who.pregnancy.value} (sibling)" if shared else who.pregnancy.value
         for describe in (self._as_parent, self._as_child, self._as_partner, self._as_sibling,
                          self._as_grandparent, self._as_parent_partner, self._as_aunt_uncle,
-                         self._as_grandchild):
+                         self._as_grandchild, self._as_cousin, self._as_niece_nephew):
             words = describe(who, to, day)
             if words:
                 return words
@@ -317,6 +317,20 @@ class Kinship:
         for child in self.children(to):
             if who.id in self.children(child):
                 return _gendered(who, "grandson", "granddaughter", "grandchild")
+        return ""
+
+    def _as_cousin(self, who: Person, to: str, day: date | None) -> str:
+        for parent in self.parents(to):
+            for aunt in self.siblings(parent):
+                if who.id in self.children(aunt):
+                    side = self._side(parent, to)
+                    return _with_side(side, "cousin")
+        return ""
+
+    def _as_niece_nephew(self, who: Person, to: str, day: date | None) -> str:
+        for sibling in self.siblings(to):
+            if who.id in self.children(sibling):
+                return _gendered(who, "nephew", "niece", "niece or nephew")
         return ""
 
     def _by_connection(self, who: Person, to: str, day: date | None) -> str:
