@@ -9,6 +9,7 @@ from pathlib import Path
 from chronogen.genogram.render import find_dot, render_genogram
 from chronogen.model.case import Case
 from chronogen.read.case import Progress, no_progress, read_case
+from chronogen.timeline import span_of
 from chronogen.write.csv_file import write_csv
 from chronogen.write.json_file import write_json
 from chronogen.write.xlsx_file import write_xlsx
@@ -25,8 +26,8 @@ class BuildResult:
 
 def last_entry_date(case: Case) -> date | None:
     """The latest day the chronology certainly reaches (the greatest earliest bound)."""
-    days = [e.date.sort_key[0] for e in case.entries]
-    return max(days) if days else None
+    covered = span_of(case.entries)
+    return covered[1] if covered else None
 
 
 def build(case_dir: Path | str, out_dir: Path | str, *, as_at: date | None = None,

@@ -13,6 +13,7 @@ from chronogen.genogram.kinship import Kinship
 from chronogen.model.case import Case, Settings
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.family import Person
+from chronogen.timeline import span_of
 
 #: contacts in which seeing the child could be expected
 EXPECT_SEEN = frozenset({ContactKind.HOME_VISIT, ContactKind.OFFICE_VISIT,
@@ -60,14 +61,14 @@ class FlagContext:
     @cached_property
     def start(self) -> date | None:
         """The first day the chronology certainly covers."""
-        days = [e.date.sort_key[0] for e in self.case.entries]
-        return min(days) if days else None
+        covered = span_of(self.case.entries)
+        return covered[0] if covered else None
 
     @cached_property
     def end(self) -> date | None:
         """The last day the chronology certainly reaches (the greatest earliest bound)."""
-        days = [e.date.sort_key[0] for e in self.case.entries]
-        return max(days) if days else None
+        covered = span_of(self.case.entries)
+        return covered[1] if covered else None
 
 
 def join_words(words: list[str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from chronogen.dates import PartialDate
 from chronogen.model.family import (
     Family,
     ParentKind,
@@ -363,11 +364,9 @@ def _gendered(person: Person, male: str, female: str, neutral: str) -> str:
     return neutral
 
 
-def _lo(value: object) -> date | None:
-    earliest = getattr(value, "earliest", None)
-    return earliest if isinstance(earliest, date) else None
+def _lo(value: PartialDate | None) -> date | None:
+    return value.earliest if value is not None else None
 
 
-def _hi(value: object) -> date | None:
-    latest = getattr(value, "latest", None)
-    return latest if isinstance(latest, date) else None
+def _hi(value: PartialDate | None) -> date | None:
+    return value.latest if value is not None else None
