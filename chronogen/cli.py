@@ -2,6 +2,8 @@
 
 Exit codes: 0 done; 1 done, but input problems were found and ``--strict`` was given;
 2 unusable input or a usage mistake. User mistakes get one clear message, never a traceback.
+What a command produces goes to stdout; progress, notes and problems go to stderr. Each
+command imports what it needs when it runs, so ``chronogen --version`` loads almost nothing.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from chronogen._version import __version__
-from chronogen.dates import PartialDate
-from chronogen.errors import ChronogenError, DateError
-from chronogen.model.case import Case
-from chronogen.model.family import Family
-from chronogen.model.problems import Severity
-from chronogen.terminal import print_flags, print_problems, print_summaries, print_summary
+from chronogen.errors import ChronogenError
+
+if TYPE_CHECKING:
+    from chronogen.model.case import Case
+    from chronogen.model.family import Family
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -27,10 +29,17 @@ EXIT_UNUSABLE = 2
 
 
 class UsageError(Exception):
-    """A mistake in the command line itself."""
+    """A mistake in the command line itself, in the command named *prog*."""
+
+    def __init__(self, message: str, prog: str | None = None) -> None:
+        super().__init__(message)
+        self.prog = prog
 
 
 def _as_at(text: str | None) -> date | None:
+    from chronogen.dates import PartialDate
+    from chronogen.errors import DateError
+
     if text is None:
         return None
     try:
@@ -42,18 +51,26 @@ def _as_at(text: str | None) -> date | None:
     return value.latest
 
 
+#: what chronogen was doing last, for the message of an unexpected failure
+_DOING: list[str] = []
+
+
 def _progress() -> Callable[[str], None]:
-    """Progress on the terminal (stderr), and only when it is a terminal."""
-    if not sys.stderr.isatty():
-        return lambda message: None
+    """Progress on the terminal (stderr), and only when it is a terminal; always remembered
+    for the last-resort message."""
+    shown = sys.stderr.isatty()
 
     def show(message: str) -> None:
-        print(f"... {message}", file=sys.stderr, flush=True)
+        _DOING[:] = [message]
+        if shown:
+            print(f"... {message}", file=sys.stderr, flush=True)
 
     return show
 
 
 def _has_input_problems(case: Case) -> bool:
+    from chronogen.model.problems import Severity
+
     return any(p.severity is not Severity.INFO for p in case.problems) or bool(case.rejected)
 
 
@@ -61,10 +78,12 @@ def _has_input_problems(case: Case) -> bool:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from chronogen.build import build
+    from chronogen.pipeline import build
+    from chronogen.terminal import print_flags, print_problems, print_summary
 
+    formats = args.format.split(",") if args.format else None
     result = build(Path(args.case_dir), Path(args.output), as_at=_as_at(args.as_at),
-                   progress=_progress())
+                   formats=formats, progress=_progress())
     print_summary(result.case, sys.stdout)
     print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50)
     print_flags(result.case, sys.stdout, brief=True)
@@ -72,7 +91,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     for path in result.outputs:
         print(f"  {path.name}", file=sys.stdout)
     for note in result.notes:
-        print(f"Note: {note}", file=sys.stdout)
+        print(f"Note: {note}", file=sys.stderr)
     return EXIT_PROBLEMS if args.strict and _has_input_problems(result.case) else EXIT_OK
 
 
@@ -84,7 +103,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from chronogen.read.case import read_case
+    from chronogen.pipeline import read_case
+    from chronogen.terminal import print_flags, print_problems, print_summaries, print_summary
 
     case = read_case(Path(args.case_dir), progress=_progress())
     if args.json:
@@ -102,14 +122,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _family_from(path_text: str | None) -> Family | None:
     if path_text is None:
         return None
-    from chronogen.read.family import load_family
+    from chronogen.read.family.reader import load_family
 
     return load_family(Path(path_text)).family
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
     from chronogen.convert import conversion_report, convert_file, format_report
-    from chronogen.read.layout import ColumnMapping
+    from chronogen.read.returns.layout import ColumnMapping
 
     mapping = ColumnMapping.load(Path(args.mapping)) if args.mapping else None
     output = Path(args.output)
@@ -119,6 +139,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
         print(json.dumps(conversion_report(conversion, output), indent=2, ensure_ascii=False))
     else:
         print(format_report(conversion, output))
+    from chronogen.model.problems import Severity
+
     result = conversion.result
     troubled = bool(result.rejected) or any(p.severity is not Severity.INFO
                                             for p in result.problems)
@@ -126,18 +148,19 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    from chronogen.errors import OutputFormatError
     from chronogen.write.template import write_template
 
     output = Path(args.output)
     if output.suffix.lower() != ".xlsx":
-        raise UsageError(f"{output}: the template is an .xlsx workbook")
+        raise OutputFormatError(f"{output}: the template is an .xlsx workbook")
     write_template(output, agency=args.agency)
     print(f"Template written to {output}")
     return EXIT_OK
 
 
 def _family_date(family: Family, text: str | None) -> date:
-    from chronogen.genogram.dot import default_as_at
+    from chronogen.draw.dot import default_as_at
 
     chosen = _as_at(text) or default_as_at(family)
     if chosen is None:
@@ -146,8 +169,8 @@ def _family_date(family: Family, text: str | None) -> date:
 
 
 def cmd_genogram(args: argparse.Namespace) -> int:
-    from chronogen.genogram.render import render_genogram
-    from chronogen.read.family import load_family
+    from chronogen.read.family.reader import load_family
+    from chronogen.write.genogram_files import render_genogram
 
     loaded = load_family(Path(args.family))
     for problem in loaded.problems:
@@ -160,8 +183,8 @@ def cmd_genogram(args: argparse.Namespace) -> int:
 
 
 def cmd_people(args: argparse.Namespace) -> int:
-    from chronogen.genogram.people import format_people, people_table
-    from chronogen.read.family import load_family
+    from chronogen.domain.people import format_people, people_table
+    from chronogen.read.family.reader import load_family
 
     loaded = load_family(Path(args.family))
     when = _family_date(loaded.family, args.as_at)
@@ -172,12 +195,14 @@ def cmd_people(args: argparse.Namespace) -> int:
                          ensure_ascii=False))
     else:
         print(format_people(rows, when))
-        for problem in loaded.problems:
-            print(f"[{problem.severity.value}] {problem}")
+    for problem in loaded.problems:
+        print(f"[{problem.severity.value}] {problem}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from chronogen.model.case import Case
+
     schema = Case.model_json_schema()
     print(json.dumps(schema, indent=2, sort_keys=True))
     return EXIT_OK
@@ -186,115 +211,192 @@ def cmd_schema(args: argparse.Namespace) -> int:
 # -- parser -----------------------------------------------------------------------------
 
 
-FAMILY_HELP = "family workbook, family JSON, GEDCOM file, or a case folder"
+FAMILY_HELP = ("the family: a family workbook (.xlsx), family JSON, GEDCOM (.ged), or a case "
+               "folder whose case.toml names one")
+DATE_HELP = "DD/MM/YYYY (UK day first; also YYYY-MM-DD, 'March 2020', '2020')"
+STRICT_HELP = "exit 1 (not 0) when rows were rejected or problems found"
+DEMO_OUTPUT = "demo-out"
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(message, self.prog)
+
+
+def _command(commands: Any, name: str, summary: str, description: str,
+             examples: Sequence[str]) -> argparse.ArgumentParser:
+    epilog = "examples:\n" + "\n".join(f"  {e}" for e in examples)
+    sub: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=f"{summary}.\n\n{description}", epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    return sub
 
 
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     parser = _Parser(prog="chronogen",
-                     description="Multi-agency chronologies and genograms for case reviews.")
+                     description="Multi-agency chronologies and genograms for case reviews.",
+                     epilog="Run 'chronogen COMMAND --help' for a command's options and "
+                            "examples. Documentation: docs/index.md")
     parser.add_argument("--version", action="version", version=f"chronogen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def with_build_options(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("-o", "--output", default="chronogen-out",
-                         help="output folder (created if needed; default: chronogen-out)")
-        sub.add_argument("--as-at", help="date to draw the genogram's households at "
-                                         "(default: the last entry's date)")
-        sub.add_argument("--strict", action="store_true",
-                         help="exit 1 when rows were rejected or problems found")
+    def with_build_options(sub: argparse.ArgumentParser, default_output: str) -> None:
+        sub.add_argument("-o", "--output", default=default_output, metavar="OUT_DIR",
+                         help=f"output folder, created if needed (default: {default_output})")
+        sub.add_argument("--format", metavar="NAMES",
+                         help="comma-separated outputs to write (default: all): "
+                              "json, xlsx, csv, genogram")
+        sub.add_argument("--as-at", metavar="DATE",
+                         help="date to draw the genogram's households at, " + DATE_HELP
+                              + " (default: the chronology's last day)")
+        sub.add_argument("--strict", action="store_true", help=STRICT_HELP)
         sub.add_argument("--all-problems", action="store_true",
                          help="list every problem, not only the first 50")
 
-    build = commands.add_parser("build", help="read a case folder and write every output")
-    build.add_argument("case_dir", help="the case folder (with case.toml) or its case.toml")
-    with_build_options(build)
+    build = _command(
+        commands, "build", "read a case folder and write every output",
+        "Reads case.toml (or guesses from the folder's files), every agency return and the "
+        "family; merges the chronology, finds the flags and writes case.json, "
+        "chronology.xlsx, chronology.csv and the genogram.",
+        ["chronogen build cases/harbour -o out/", "chronogen build cases/harbour/case.toml "
+         "-o out/ --format xlsx,csv --strict"])
+    build.add_argument("case_dir", metavar="CASE_DIR",
+                       help="the case folder (with case.toml) or its case.toml")
+    with_build_options(build, "chronogen-out")
     build.set_defaults(func=cmd_build)
 
-    demo = commands.add_parser("demo", help="build the bundled example case (fictional)")
-    with_build_options(demo)
-    demo.set_defaults(func=cmd_demo, output="demo-out")
+    demo = _command(
+        commands, "demo", "build the bundled fictional example case",
+        "The same as 'build' on the example case shipped inside chronogen (a fictional "
+        f"family and six agency returns). Writes to ./{DEMO_OUTPUT} unless -o is given.",
+        ["chronogen demo", "chronogen demo -o /tmp/harbour-out"])
+    with_build_options(demo, DEMO_OUTPUT)
+    demo.set_defaults(func=cmd_demo)
 
-    check = commands.add_parser("check", help="read a case and report problems; write nothing")
-    check.add_argument("case_dir")
+    check = _command(
+        commands, "check", "read a case and report problems and flags; write nothing",
+        "Prints what was read from each file, every problem, the flags and the summaries.",
+        ["chronogen check cases/harbour", "chronogen check cases/harbour --json | jq .flags"])
+    check.add_argument("case_dir", metavar="CASE_DIR",
+                       help="the case folder (with case.toml) or its case.toml")
     check.add_argument("--json", action="store_true",
                        help="print files, problems, rejected rows, flags and summaries as JSON")
-    check.add_argument("--strict", action="store_true",
-                       help="exit 1 when rows were rejected or problems found")
+    check.add_argument("--strict", action="store_true", help=STRICT_HELP)
     check.set_defaults(func=cmd_check)
 
-    convert = commands.add_parser(
-        "convert", help="one agency sheet -> the standard template (xlsx, csv or json)")
-    convert.add_argument("file", help="the agency's .xlsx or .csv file")
-    convert.add_argument("--agency", required=True, help="the agency's name")
+    convert = _command(
+        commands, "convert", "one agency's sheet into the standard template",
+        "Reads one agency return as 'build' would and writes it in chronogen's standard "
+        "template (.xlsx with dropdowns, .csv, or .json with the full report). Columns "
+        "chronogen has no field for are carried over, never dropped.",
+        ["chronogen convert police.xlsx --agency Police -o police-template.xlsx",
+         "chronogen convert gp.csv --agency GP --family case/ -o gp.json --json"])
+    convert.add_argument("file", metavar="FILE", help="the agency's .xlsx, .xlsm or .csv file")
+    convert.add_argument("--agency", required=True, help="the agency's name, e.g. 'Police'")
     convert.add_argument("--sheet", help="the sheet to read (default: found by its header)")
-    convert.add_argument("--mapping", help="a TOML column-mapping file")
-    convert.add_argument("--family", help="a family file or case folder, to match child names")
-    convert.add_argument("-o", "--output", required=True,
-                         help="output file: .xlsx, .csv or .json")
+    convert.add_argument("--mapping", metavar="TOML",
+                         help="a column-mapping file (see docs/agency-returns.md)")
+    convert.add_argument("--family", metavar="FAMILY",
+                         help="a family file or case folder, to match children's names")
+    convert.add_argument("-o", "--output", required=True, metavar="OUT",
+                         help="the file to write: .xlsx, .csv or .json")
     convert.add_argument("--json", action="store_true", help="print the report as JSON")
-    convert.add_argument("--strict", action="store_true",
-                         help="exit 1 when rows were rejected or problems found")
+    convert.add_argument("--strict", action="store_true", help=STRICT_HELP)
     convert.set_defaults(func=cmd_convert)
 
-    template = commands.add_parser("template", help="write a blank standard agency template")
-    template.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    template = _command(
+        commands, "template", "write a blank standard agency template",
+        "A workbook agencies fill in: guidance sheet, dropdowns for contact type and the "
+        "seen / views questions, date and time formats.",
+        ["chronogen template -o template.xlsx --agency 'Health Visiting'"])
+    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
+                          help="the .xlsx file to write")
     template.add_argument("--agency", help="the agency's name, shown in the guidance")
     template.set_defaults(func=cmd_template)
 
-    genogram = commands.add_parser("genogram", help="draw the family as a genogram")
-    genogram.add_argument("family", help=FAMILY_HELP)
-    genogram.add_argument("-o", "--output", required=True,
+    genogram = _command(
+        commands, "genogram", "draw the family as a genogram",
+        "Standard genogram notation, households drawn as at a date. Needs Graphviz for "
+        ".svg, .png and .pdf; .ged writes the family as GEDCOM 7.",
+        ["chronogen genogram cases/harbour -o family.svg",
+         "chronogen genogram family.xlsx -o family.pdf --as-at 01/06/2019"])
+    genogram.add_argument("family", metavar="FAMILY", help=FAMILY_HELP)
+    genogram.add_argument("-o", "--output", required=True, metavar="FILE",
                           help="the file to write: .svg, .png, .pdf, .dot, or .ged (GEDCOM 7)")
-    genogram.add_argument("--as-at", help="the date to draw households and ages at")
+    genogram.add_argument("--as-at", metavar="DATE",
+                          help="the date to draw households and ages at, " + DATE_HELP
+                               + " (default: the latest date in the family)")
     genogram.add_argument("--title", help="a title above the drawing")
     genogram.set_defaults(func=cmd_genogram)
 
-    people = commands.add_parser("people", help="the family-composition table")
-    people.add_argument("family", help=FAMILY_HELP)
-    people.add_argument("--as-at", help="the date for ages and households")
-    people.add_argument("--json", action="store_true", help="print JSON")
+    people = _command(
+        commands, "people", "the family-composition table",
+        "Each person's role, age, relationship to the index child and whether they lived "
+        "with the child, as at a date.",
+        ["chronogen people cases/harbour --as-at 11/02/2021", "chronogen people family.xlsx "
+         "--json"])
+    people.add_argument("family", metavar="FAMILY", help=FAMILY_HELP)
+    people.add_argument("--as-at", metavar="DATE",
+                        help="the date for ages and households, " + DATE_HELP
+                             + " (default: the latest date in the family)")
+    people.add_argument("--json", action="store_true", help="print JSON instead of a table")
     people.set_defaults(func=cmd_people)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of case.json")
+    schema = _command(
+        commands, "schema", "print the JSON Schema of case.json",
+        "For other tools that read chronogen's case.json (see docs/case-json.md).",
+        ["chronogen schema > case.schema.json"])
     schema.set_defaults(func=cmd_schema)
     return parser
 
 
+def _error(prog: str, message: str, *, hint: bool) -> int:
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    if hint:
+        print(f"Try '{prog} --help'.", file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from chronogen.errors import OutputFormatError
+
     parser = make_parser()
+    prog = "chronogen"
     try:
         args = parser.parse_args(argv)
         func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
         if func is None:
-            parser.print_help()
+            parser.print_usage(sys.stderr)
+            print("Run 'chronogen --help' for the commands, or 'chronogen demo' to try it.",
+                  file=sys.stderr)
             return EXIT_UNUSABLE
+        prog = f"chronogen {args.command}"
         return func(args)
     except UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
-        print("Try 'chronogen --help'.", file=sys.stderr)
-        return EXIT_UNUSABLE
+        return _error(error.prog or prog, str(error), hint=True)
+    except OutputFormatError as error:
+        return _error(prog, str(error), hint=True)
     except ChronogenError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    except OSError as error:  # an output folder that cannot be written, a full disc, ...
-        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
-        print(f"error: {error.strerror or error}{where}", file=sys.stderr)
-        return EXIT_UNUSABLE
+        return _error(prog, str(error), hint=False)
     except BrokenPipeError:  # output piped into `head`, say: not an error
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # an output folder that cannot be written, a full disc, ...
+        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+        return _error(prog, f"{error.strerror or error}{where}", hint=False)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug: one line, what was being done, and where to report
+        doing = f" while {_DOING[0]}" if _DOING else ""
+        print(f"{prog}: internal error{doing}: {type(error).__name__}: {error}. This is a "
+              "bug in chronogen, not in your files: please report it with this line (and, "
+              "if you can, a fictional file that shows it).", file=sys.stderr)
+        return EXIT_UNUSABLE
 
 
 if __name__ == "__main__":

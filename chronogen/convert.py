@@ -6,24 +6,19 @@ own columns under their original headings, and rejected rows are listed in the r
 
 from __future__ import annotations
 
-import csv
-import json
 from dataclasses import dataclass
-from datetime import date, time
 from pathlib import Path
 
-from chronogen.errors import InputError
+from chronogen.domain.agencies import agency_code
 from chronogen.model.chronology import ContactKind, Entry, RawValue
 from chronogen.model.family import Family
 from chronogen.model.recorded import Recorded
-from chronogen.read.agencies import agency_code
-from chronogen.read.agency import AgencyResult, read_agency_file
-from chronogen.read.answers import read_answer
-from chronogen.read.layout import ColumnMapping
-from chronogen.write.safety import neutralise
-from chronogen.write.template import TEMPLATE_COLUMNS, TemplateColumn, write_template
+from chronogen.read.returns.answers import read_answer
+from chronogen.read.returns.layout import ColumnMapping
+from chronogen.read.returns.reader import AgencyResult, read_agency_file
+from chronogen.write.registry import TEMPLATE_FILES, by_suffix
+from chronogen.write.template import TEMPLATE_COLUMNS, FilledTemplate
 
-OUTPUT_FORMATS = (".xlsx", ".csv", ".json")
 _WORDS = {Recorded.YES: "Yes", Recorded.NO: "No", Recorded.NOT_RECORDED: "",
           Recorded.NOT_APPLICABLE: "N/A"}
 
@@ -42,42 +37,16 @@ def convert_file(path: Path, output: Path, *, agency: str, sheet: str | None = N
                  ) -> Conversion:
     """Read *path* as *agency*'s chronology and write it to *output* in the standard
     template (the format follows the suffix: .xlsx, .csv or .json)."""
-    suffix = output.suffix.lower()
-    if suffix not in OUTPUT_FORMATS:
-        raise InputError(f"{output}: output must end in " + ", ".join(OUTPUT_FORMATS))
+    writer = by_suffix(TEMPLATE_FILES, output, "template")
     result = read_agency_file(path, agency=agency, code=agency_code(agency), family=family,
                               sheet=sheet, mapping=mapping)
     conversion = template_rows(result)
-    if suffix == ".xlsx":
-        extra = conversion.headings[len(TEMPLATE_COLUMNS):]
-        _write_xlsx(output, agency, conversion, extra)
-    elif suffix == ".csv":
-        with output.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow(conversion.headings)
-            for row in conversion.rows:
-                writer.writerow([_csv_cell(v) for v in row])
-    else:
-        output.write_text(json.dumps(conversion_report(conversion, output) | {
-            "entries": [e.model_dump(mode="json") for e in result.entries],
-            "rejected": [r.model_dump(mode="json") for r in result.rejected],
-        }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    document = conversion_report(conversion, output) | {
+        "entries": [e.model_dump(mode="json") for e in result.entries],
+        "rejected": [r.model_dump(mode="json") for r in result.rejected],
+    }
+    writer.load()(FilledTemplate(agency, conversion.headings, conversion.rows, document), output)
     return conversion
-
-
-def _write_xlsx(output: Path, agency: str, conversion: Conversion, extra: list[str]) -> None:
-    carried = tuple(TemplateColumn(h, "raw", 18, "Carried over from the agency's sheet: "
-                                   "chronogen has no field for it.") for h in extra)
-    write_template(output, agency=agency, rows=conversion.rows,
-                   columns=TEMPLATE_COLUMNS + carried)
-
-
-def _csv_cell(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, date | time):
-        return value.strftime("%d/%m/%Y") if isinstance(value, date) else value.strftime("%H:%M")
-    return neutralise(value) if isinstance(value, str) else value
 
 
 def template_rows(result: AgencyResult) -> Conversion:

@@ -10,6 +10,8 @@ still catch it::
     │   ├── ManifestError                                 case.toml is wrong
     │   └── UnreadableFileError                          not a workbook / CSV we can read
     ├── DateError              (also ValueError)         text that is not a valid date
+    ├── OutputFormatError      (also ValueError)         an output suffix or format chronogen
+    │                                                     cannot write
     └── RenderError            (also RuntimeError)       Graphviz missing or failing
 
 Problems in single rows are never raised: they become :class:`chronogen.Problem` records and
@@ -48,6 +50,10 @@ class UnreadableFileError(InputError):
 
 class DateError(ChronogenError, ValueError):
     """Text that is not a valid (or is an impossible) date."""
+
+
+class OutputFormatError(ChronogenError, ValueError):
+    """An output named with a suffix (or a ``--format``) chronogen cannot write."""
 
 
 class RenderError(ChronogenError, RuntimeError):

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chronogen import Recorded
-from chronogen.read.answers import read_answer
+from chronogen.read.returns.answers import read_answer
 
 
 @pytest.mark.parametrize(

@@ -167,6 +167,6 @@ def test_excel_serials_raise_only_date_error(serial: float, date1904: bool) -> N
     (time(9, 30), time(9, 30)), ("25:00", None), ("teatime", None), (None, None),
 ])
 def test_times_in_cells(value: object, expected: time | None) -> None:
-    from chronogen.read.cell_values import time_from_cell
+    from chronogen.read.returns.cell_values import time_from_cell
 
     assert time_from_cell(value) == expected  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chronogen import ProblemCode
-from chronogen.read.columns import SYNONYMS, Field
+from chronogen.read.returns.columns import SYNONYMS, Field
 
 DOCS = Path(__file__).parent.parent / "docs"
 AGENCY_DOC = (DOCS / "agency-returns.md").read_text(encoding="utf-8")

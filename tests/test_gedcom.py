@@ -10,7 +10,8 @@ import gedcom7
 import pytest
 
 from chronogen import Family, PartialDate, read_family_file
-from chronogen.gedcom import family_to_gedcom, gedcom_date, read_gedcom, write_gedcom
+from chronogen.read.family.gedcom import read_gedcom
+from chronogen.write.gedcom import family_to_gedcom, gedcom_date, write_gedcom
 from tests.conftest import HARBOUR
 from tests.families import blended
 

@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronogen import Family, genogram, read_family_file, render_genogram, to_dot
-from chronogen.genogram.dot import caption_id
-from chronogen.genogram.graph import union_id
-from chronogen.genogram.households import Box, households_at, outlines
-from chronogen.genogram.partner_rows import partner_chains
-from chronogen.genogram.render import final_dot, layout_json
+from chronogen.domain.family_graph import union_id
+from chronogen.draw.dot import caption_id
+from chronogen.draw.households import Box, households_at, outlines
+from chronogen.draw.partner_rows import partner_chains
+from chronogen.draw.render import final_dot, layout_json
 from tests.conftest import HARBOUR
 from tests.families import big_sibship, blended, generations, many_partners
 

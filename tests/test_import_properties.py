@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chronogen import Family, Person
-from chronogen.read.agency import read_agency_sheets
+from chronogen.read.returns.reader import read_agency_sheets
 from chronogen.read.table import Sheet
 
 FAMILY = Family(people=[Person(id="C1", first_name="Mia", subject=True),

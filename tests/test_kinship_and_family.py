@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from chronogen import Family, Kinship, ParentKind, ParentRole, people_table, read_family_file
-from chronogen.genogram.kinship import Stay
+from chronogen.domain.kinship import Stay
 from tests.conftest import HARBOUR
 from tests.families import blended
 
@@ -218,7 +218,7 @@ def test_duplicate_ids_and_death_before_birth(tmp_path: Path) -> None:
                               "precision": "year"},
          "death": {"text": "1999", "earliest": "1999-01-01", "latest": "1999-12-31",
                    "precision": "year"}}]})
-    from chronogen.read.family_checks import check_family
+    from chronogen.read.family.checks import check_family
 
     assert any("died before they were born" in p.message for p in check_family(family, "f"))
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chronogen import ContactKind, Entry, PartialDate, SourceRef, merge
-from chronogen.timeline import sort_key
+from chronogen.analyse.timeline import sort_key
 
 AGENCIES = ["Children's Social Care", "Police", "Health Visiting", "GP"]
 

@@ -25,7 +25,7 @@ from chronogen.model.family import (
     RelationKind,
     Sex,
 )
-from chronogen.model.flag import Flag, FlagSeverity
+from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
 from chronogen.model.recorded import Recorded
 
@@ -38,6 +38,7 @@ __all__ = [
     "Family",
     "FileReport",
     "Flag",
+    "FlagCode",
     "FlagSeverity",
     "HouseholdMembership",
     "JointEvent",

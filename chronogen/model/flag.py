@@ -9,6 +9,37 @@ from pydantic import BaseModel, Field
 from chronogen.dates import PartialDate
 
 
+class FlagCode(StrEnum):
+    """Stable flag codes (other tools may rely on them).
+
+    The order here is the order flags are listed in everywhere: the child first, then the
+    family, then patterns, then the data's own quality.
+    """
+
+    CHILD_NOT_SEEN = "child-not-seen"
+    SEEN_NOT_RECORDED = "seen-not-recorded"
+    VIEWS_NOT_RECORDED = "views-not-recorded"
+    UNSEEN_PERIOD = "unseen-period"
+    WAS_NOT_BROUGHT = "was-not-brought"
+    NO_ACCESS_VISIT = "no-access-visit"
+    REFERRAL_NOT_RECEIVED = "referral-not-received"
+    REFERRAL_TO_ABSENT_AGENCY = "referral-to-absent-agency"
+    HIDDEN_ADULT = "hidden-adult"
+    MISSING_ETHNICITY = "missing-ethnicity"
+    PARENTAL_FOCUS = "parental-focus"
+    TOXIC_TRIO = "toxic-trio"
+    START_AGAIN = "start-again"
+    JOINT_EVENT = "joint-event"
+    DATE_UNCERTAIN = "date-uncertain"
+    DATE_OUTSIDE_LIFE = "date-outside-life"
+    OUT_OF_ORDER = "out-of-order"
+
+    @property
+    def rank(self) -> int:
+        """The code's place in the listing order."""
+        return _RANK[self]
+
+
 class FlagSeverity(StrEnum):
     """How strongly a flag asks for attention."""
 
@@ -21,10 +52,13 @@ class FlagSeverity(StrEnum):
 class Flag(BaseModel):
     """One finding: a stable code, a message a reviewer can paste, people, period, evidence."""
 
-    code: str
+    code: FlagCode
     severity: FlagSeverity
     message: str
     people: list[str] = Field(default_factory=list)
     period: PartialDate | None = None
     #: ids of the entries that show it; each resolves to a file, sheet and row
     evidence: list[str] = Field(default_factory=list)
+
+
+_RANK = {code: n for n, code in enumerate(FlagCode)}

@@ -1,36 +1,18 @@
-"""Reading a whole case folder into a :class:`~chronogen.model.Case`."""
+"""Reading a whole case folder into a :class:`~chronogen.model.Case`: files only, no analysis."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from chronogen.errors import InputFileNotFound
-from chronogen.flags import find_flags
-from chronogen.flags.summaries import summarise
+from chronogen.domain.agencies import agency_code
 from chronogen.model.case import AgencySource, Case
 from chronogen.model.family import Family
 from chronogen.model.problems import Problem, ProblemCode, Severity
-from chronogen.read.agencies import agency_code
-from chronogen.read.agency import read_agency_file
-from chronogen.read.family import read_family_file
-from chronogen.read.layout import ColumnMapping
-from chronogen.read.manifest import MANIFEST_NAME, Manifest, guess_manifest, load_manifest
-from chronogen.timeline import merge
-
-
-def locate_case(path: Path) -> tuple[Path, Manifest]:
-    """The case folder and its manifest (``case.toml``, or guessed from the files)."""
-    if path.is_file() and path.name.endswith(".toml"):
-        return path.parent, load_manifest(path)
-    if not path.exists():
-        raise InputFileNotFound(f"{path}: case folder not found")
-    if not path.is_dir():
-        raise InputFileNotFound(f"{path}: not a folder (give the case folder or its case.toml)")
-    manifest_path = path / MANIFEST_NAME
-    if manifest_path.exists():
-        return path, load_manifest(manifest_path)
-    return path, guess_manifest(path)
+from chronogen.progress import Progress, no_progress
+from chronogen.read.family.reader import read_family_file
+from chronogen.read.manifest import locate_case
+from chronogen.read.returns.layout import ColumnMapping
+from chronogen.read.returns.reader import read_agency_file
 
 
 def unique_codes(agencies: list[AgencySource]) -> list[str]:
@@ -45,15 +27,10 @@ def unique_codes(agencies: list[AgencySource]) -> list[str]:
     return codes
 
 
-Progress = Callable[[str], None]
-
-
-def no_progress(message: str) -> None:
-    """The default progress report: none."""
-
-
-def read_case(path: Path | str, *, progress: Progress = no_progress) -> Case:
-    """Read a case folder (or its ``case.toml``) into a merged :class:`Case`.
+def read_case_files(path: Path | str, *, progress: Progress = no_progress) -> Case:
+    """Read a case folder (or its ``case.toml``) into a :class:`Case` whose entries are in
+    the order of the files and their rows: not yet merged, flagged or summarised (that is
+    :func:`chronogen.analyse.analyse`; :func:`chronogen.read_case` does both).
 
     Raises :class:`~chronogen.errors.ChronogenError` subclasses only for input that cannot be
     used at all; problems in rows become ``case.problems`` and ``case.rejected``. *progress*
@@ -91,12 +68,6 @@ def read_case(path: Path | str, *, progress: Progress = no_progress) -> Case:
         case.rejected.extend(result.rejected)
         problems.extend(result.problems)
         case.files.extend(result.reports)
-    progress(f"merging {len(all_entries)} entries")
-    timeline = merge(all_entries, [a.name for a in manifest.agencies])
-    case.entries = timeline.entries
-    case.joint_events = timeline.joint_events
+    case.entries = all_entries
     case.problems = problems
-    progress("looking for gaps (flags)")
-    case.flags = find_flags(case)
-    case.summaries = summarise(case)
     return case

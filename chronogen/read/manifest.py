@@ -23,9 +23,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from chronogen.domain.agencies import canonical_agency
 from chronogen.errors import InputFileNotFound, ManifestError
 from chronogen.model.case import AgencySource, Settings
-from chronogen.read.agencies import canonical_agency
 from chronogen.read.table import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 
 MANIFEST_NAME = "case.toml"
@@ -58,6 +58,20 @@ _KNOWN_KEYS = {
     ("agencies",): ["name", "file", "code", "sheet", "mapping"],
     ("settings",): list(Settings.model_fields),
 }
+
+
+def locate_case(path: Path) -> tuple[Path, Manifest]:
+    """The case folder and its manifest (``case.toml``, or guessed from the files)."""
+    if path.is_file() and path.name.endswith(".toml"):
+        return path.parent, load_manifest(path)
+    if not path.exists():
+        raise InputFileNotFound(f"{path}: case folder not found")
+    if not path.is_dir():
+        raise InputFileNotFound(f"{path}: not a folder (give the case folder or its case.toml)")
+    manifest_path = path / MANIFEST_NAME
+    if manifest_path.exists():
+        return path, load_manifest(manifest_path)
+    return path, guess_manifest(path)
 
 
 def load_manifest(path: Path) -> Manifest:

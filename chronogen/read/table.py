@@ -213,3 +213,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def normalise_heading(text: str) -> str:
+    """Lower case; every run of punctuation and space becomes one space."""
+    return re.sub(r"[^a-z0-9&]+", " ", text.lower().replace("’", "'")).strip()

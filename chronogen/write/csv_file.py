@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from chronogen.model.case import Case
+from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.safety import neutralise
 from chronogen.write.table import chronology_table
 
@@ -20,3 +21,8 @@ def write_csv(case: Case, output: Path) -> Path:
             writer.writerow(["" if v is None else neutralise(v) if isinstance(v, str) else v
                              for v in row])
     return output
+
+
+def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
+    """``chronology.csv`` in the output folder (the ``build`` writer)."""
+    return Written([write_csv(case, out / "chronology.csv")])

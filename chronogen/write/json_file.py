@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chronogen.model.case import Case
+from chronogen.write.registry import OutputOptions, Written
 
 
 def case_to_json(case: Case) -> str:
@@ -21,3 +22,8 @@ def write_json(case: Case, output: Path) -> Path:
 def read_case_json(path: Path) -> Case:
     """Load a ``case.json`` written by chronogen back into a :class:`Case`."""
     return Case.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
+    """``case.json`` in the output folder (the ``build`` writer)."""
+    return Written([write_json(case, out / "case.json")])

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chronogen.domain.template import TEMPLATE_TITLE
 from chronogen.model.chronology import ContactKind
-from chronogen.read.agency import TEMPLATE_TITLE
 from chronogen.write.table import TableColumn
 from chronogen.write.xlsx_file import add_table_sheet, save_workbook
 
@@ -74,6 +74,31 @@ TEMPLATE_COLUMNS: tuple[TemplateColumn, ...] = (
     TemplateColumn("Significance", "significance", 30,
                    "Why this contact matters to the review (optional, for the author)."),
 )
+
+
+@dataclass
+class FilledTemplate:
+    """One agency's return in the template's shape, ready for any template writer."""
+
+    agency: str
+    #: the template's headings, then those of columns carried over unmapped
+    headings: list[str]
+    rows: list[list[object]]
+    #: the conversion report, entries and rejected rows as plain data (for .json)
+    document: dict[str, object]
+
+    @property
+    def carried(self) -> list[str]:
+        """Headings of the agency's columns that have no template field."""
+        return self.headings[len(TEMPLATE_COLUMNS):]
+
+
+def write_conversion(filled: FilledTemplate, output: Path) -> Path:
+    """The filled template as a workbook; carried columns after the template's own."""
+    carried = tuple(TemplateColumn(h, "raw", 18, "Carried over from the agency's sheet: "
+                                   "chronogen has no field for it.") for h in filled.carried)
+    return write_template(output, agency=filled.agency, rows=filled.rows,
+                          columns=TEMPLATE_COLUMNS + carried)
 
 
 def _add_validation(sheet: Any, column: TemplateColumn, letter: str, last_row: int) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from chronogen.model.case import Case
 from chronogen.write.archive import normalise_zip
+from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.table import TableColumn, chronology_table
 
 FIXED_DOC_TIME = datetime(2000, 1, 1)
@@ -198,3 +199,8 @@ def write_xlsx(case: Case, output: Path) -> Path:
                   f.blank, f.title, f.headers] for f in case.files]
     add_table_sheet(book, "Sources", file_columns, file_rows, wrap=False)
     return save_workbook(book, output)
+
+
+def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
+    """``chronology.xlsx`` in the output folder (the ``build`` writer)."""
+    return Written([write_xlsx(case, out / "chronology.xlsx")])

@@ -1,0 +1,37 @@
+"""Analysis: a read case -> merged, flagged and summarised.
+
+``timeline`` (merge, joint events) -> ``flags`` (one module per family of rules, over the
+facts in ``context`` and ``participants``) -> ``summaries``. Reads no file, writes none.
+"""
+
+from __future__ import annotations
+
+from chronogen.analyse.context import FlagContext
+from chronogen.analyse.flags import find_flags
+from chronogen.analyse.summaries import summarise
+from chronogen.analyse.timeline import merge
+from chronogen.model.case import Case, Settings
+from chronogen.progress import Progress, no_progress
+
+__all__ = ["analyse"]
+
+
+def analyse(case: Case, settings: Settings | None = None, *,
+            progress: Progress = no_progress) -> Case:
+    """Merge *case*'s entries into one timeline, link joint events, find the flags and
+    summarise, with *settings* (else the case's own).
+
+    Returns a new :class:`Case` carrying the settings used, so that every output written from
+    it agrees with its flags; *case* itself is not changed.
+    """
+    chosen = settings if settings is not None else case.settings
+    progress(f"merging {len(case.entries)} entries")
+    timeline = merge(case.entries, [a.name for a in case.agencies])
+    result = case.model_copy(update={"entries": timeline.entries,
+                                     "joint_events": timeline.joint_events,
+                                     "settings": chosen})
+    progress("looking for gaps (flags)")
+    context = FlagContext(result, chosen)
+    result.flags = find_flags(result, chosen, context=context)
+    result.summaries = summarise(result, context)
+    return result

@@ -1,0 +1,141 @@
+"""What every flag rule needs to know about a case, computed once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from chronogen.analyse.participants import Participants
+from chronogen.analyse.timeline import span_of
+from chronogen.dates import PartialDate, Precision, Qualifier
+from chronogen.domain.kinship import Kinship
+from chronogen.model.case import Case, Settings
+from chronogen.model.chronology import ContactKind, Entry
+from chronogen.model.family import Person
+from chronogen.model.recorded import Recorded
+
+#: contacts in which seeing the child could be expected
+EXPECT_SEEN = frozenset({ContactKind.HOME_VISIT, ContactKind.OFFICE_VISIT,
+                         ContactKind.APPOINTMENT, ContactKind.SCHOOL_CONTACT,
+                         ContactKind.ASSESSMENT})
+#: direct contacts with the family (as opposed to meetings, referrals, decisions)
+DIRECT = EXPECT_SEEN | {ContactKind.TELEPHONE, ContactKind.NO_ACCESS_VISIT,
+                        ContactKind.WAS_NOT_BROUGHT, ContactKind.INCIDENT}
+
+
+@dataclass
+class FlagContext:
+    """A case, its settings, and derived facts the rules share."""
+
+    case: Case
+    settings: Settings
+    kinship: Kinship = field(init=False)
+    participants: Participants = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.kinship = Kinship(self.case.family)
+        self.participants = Participants(self.case.family, self.kinship)
+        self._entries = {e.id: e for e in self.case.entries}
+
+    @property
+    def children(self) -> list[Person]:
+        """The subject children."""
+        return self.case.family.subject_children
+
+    def entry(self, entry_id: str) -> Entry:
+        """An entry by id."""
+        return self._entries[entry_id]
+
+    def name(self, person_id: str) -> str:
+        """A person's name (first name for subject children), or the id."""
+        person = self.case.family.get(person_id)
+        if person is None:
+            return person_id
+        return person.first_name or person.name if person.subject else person.name
+
+    def names(self, ids: Iterable[str]) -> str:
+        """``Mia, Leo and Ava``."""
+        return join_words([self.name(i) for i in ids])
+
+    @cached_property
+    def start(self) -> date | None:
+        """The first day the chronology certainly covers."""
+        covered = span_of(self.case.entries)
+        return covered[0] if covered else None
+
+    @cached_property
+    def end(self) -> date | None:
+        """The last day the chronology certainly reaches (the greatest earliest bound)."""
+        covered = span_of(self.case.entries)
+        return covered[1] if covered else None
+
+
+def join_words(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def where(entry: Entry) -> str:
+    """``csc_chronology.xlsx, row 9`` for messages."""
+    return f"{entry.source.file}, row {entry.source.row}"
+
+
+def span(first: date, last: date) -> PartialDate:
+    """A period as a PartialDate range (a single day when it is one)."""
+    if first == last:
+        return PartialDate.day(first, text=first.isoformat())
+    return PartialDate(text=f"{first.isoformat()} to {last.isoformat()}", earliest=first,
+                       latest=last, precision=Precision.RANGE, qualifier=Qualifier.BETWEEN)
+
+
+def fmt(day: date) -> str:
+    """UK display of a day."""
+    return day.strftime("%d/%m/%Y")
+
+
+def sightings(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str]]:
+    """(earliest, latest, entry id) of each recorded sighting of a child, in order."""
+    found = []
+    for entry in ctx.case.entries:
+        record = entry.children.get(child_id)
+        if record is not None and record.seen is Recorded.YES:
+            first, last = entry.date.sort_key
+            found.append((first, last, entry.id))
+    return sorted(found)
+
+
+def unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str | None,
+                                                              str | None]]:
+    """Every period in which no agency recorded seeing the child:
+    (from, to, entry id of the sighting before, entry id of the sighting after).
+
+    Periods run from the start of the chronology (or birth) to the first sighting, between
+    sightings, and from the last sighting to the end of the chronology (or death). A sighting
+    known only to the month closes a gap at the start of its month and opens the next at
+    its end: the gap is never made shorter than the record supports.
+    """
+    start, end = ctx.start, ctx.end
+    if start is None or end is None:
+        return []
+    child = ctx.case.family.get(child_id)
+    if child is not None and child.birth is not None and child.birth.earliest:
+        start = max(start, child.birth.earliest)
+    if child is not None and child.death is not None and child.death.earliest:
+        end = min(end, child.death.earliest)
+    gaps: list[tuple[date, date, str | None, str | None]] = []
+    previous_day: date = start
+    previous_id: str | None = None
+    for first, last, entry_id in sightings(ctx, child_id):
+        if first > previous_day:
+            gaps.append((previous_day, first, previous_id, entry_id))
+        if last >= previous_day:
+            previous_day, previous_id = last, entry_id
+    if end > previous_day:
+        gaps.append((previous_day, end, previous_id, None))
+    return gaps

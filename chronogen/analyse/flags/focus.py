@@ -1,0 +1,40 @@
+"""Contacts that saw a parent but no child: the record's focus on the adults."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from chronogen.analyse.context import DIRECT, FlagContext
+from chronogen.analyse.flags.registry import rule
+from chronogen.model.chronology import Entry
+from chronogen.model.flag import Flag, FlagCode, FlagSeverity
+from chronogen.model.recorded import Recorded
+
+
+def adult_only(ctx: FlagContext, entry: Entry) -> bool:
+    """A direct contact in which an adult of the family took part and no child was seen."""
+    if entry.kind not in DIRECT:
+        return False
+    if any(r.seen is Recorded.YES for r in entry.children.values()):
+        return False
+    subjects = {c.id for c in ctx.children}
+    return any(p not in subjects for p in ctx.participants.of(entry))
+
+
+@rule(FlagCode.PARENTAL_FOCUS)
+def parental_focus(ctx: FlagContext) -> Iterator[Flag]:
+    """Per agency: the share of direct contacts that saw a parent or carer but no child."""
+    share = ctx.settings.parental_focus_share
+    minimum = ctx.settings.parental_focus_min_contacts
+    agencies = list(dict.fromkeys(e.agency for e in ctx.case.entries))
+    for agency in agencies:
+        direct = [e for e in ctx.case.entries if e.agency == agency and e.kind in DIRECT]
+        adults = [e for e in direct if adult_only(ctx, e)]
+        if len(direct) < minimum or not adults or len(adults) / len(direct) < share:
+            continue
+        yield Flag(
+            code=FlagCode.PARENTAL_FOCUS, severity=FlagSeverity.MEDIUM,
+            evidence=[e.id for e in adults],
+            message=(f"{agency}: {len(adults)} of {len(direct)} direct contacts "
+                     f"({100 * len(adults) // len(direct)}%) were with a parent or carer and "
+                     "saw no child."))

@@ -1,0 +1,127 @@
+"""Patterns across the chronology: the toxic trio, start-again cycles, joint events."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+
+from chronogen.analyse.context import FlagContext, join_words, span
+from chronogen.analyse.flags.appointments import _add_months
+from chronogen.analyse.flags.referrals import referral_target
+from chronogen.analyse.flags.registry import rule
+from chronogen.domain.agencies import resolve_agency
+from chronogen.model.chronology import ContactKind, Entry
+from chronogen.model.flag import Flag, FlagCode, FlagSeverity
+
+THEMES: dict[str, re.Pattern[str]] = {
+    "domestic abuse": re.compile(
+        r"domestic (?:abuse|violence|incident)|\bdv\b|\bdash\b|marac|assault|violen|"
+        r"coercive|controlling behaviour|non-molestation|strangl|punched|hit (?:her|him|mum)",
+        re.IGNORECASE),
+    "mental ill health": re.compile(
+        r"mental health|depress|low mood|anxiety|sertraline|fluoxetine|citalopram|"
+        r"self[- ]harm|overdose|suicid|psychosis|psychiatric|bipolar|schizo|\bcmht\b",
+        re.IGNORECASE),
+    "substance misuse": re.compile(
+        r"alcohol|drunk|intoxicated|\bdrugs?\b|cannabis|cocaine|heroin|methadone|"
+        r"substance|under the influence|smelled of|needles", re.IGNORECASE),
+}
+
+
+def themes_of(entry: Entry) -> set[str]:
+    """The toxic-trio themes an entry's text mentions."""
+    return set(_themes(" ".join(t for t in (entry.kind_text, entry.summary, entry.outcome)
+                                if t)))
+
+
+@lru_cache(maxsize=4096)
+def _themes(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in THEMES.items() if pattern.search(text))
+
+
+@rule(FlagCode.TOXIC_TRIO)
+def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
+    """Domestic abuse, mental ill health and substance misuse all recorded within the set
+    number of months."""
+    months = ctx.settings.toxic_trio_months
+    tagged = [(e.date.sort_key[0], e, themes_of(e)) for e in ctx.case.entries]
+    tagged = [t for t in tagged if t[2]]
+    for index, (first_day, _, _) in enumerate(tagged):
+        window_end = _add_months(first_day, months)
+        window = [t for t in tagged[index:] if t[0] <= window_end]
+        found = set().union(*(t[2] for t in window))
+        if found == set(THEMES):
+            evidence = [t[1].id for t in window]
+            yield Flag(
+                code=FlagCode.TOXIC_TRIO, severity=FlagSeverity.HIGH,
+                period=span(first_day, window[-1][0]), evidence=evidence,
+                message=("Domestic abuse, parental mental ill health and substance misuse were "
+                         f"all recorded within {months} months, from {first_day:%d/%m/%Y} "
+                         f"({len(evidence)} entries across "
+                         f"{join_words(sorted({t[1].agency for t in window}))})."))
+            return
+
+
+_CLOSURE = re.compile(r"no further action|\bnfa\b|clos(?:e|ed|ure)|signpost|step(?:ped)? down"
+                      r"|case ended|no role", re.IGNORECASE)
+
+
+def _referral_into(entry: Entry, agency: str, names: list[str]) -> bool:
+    """A referral received by *agency*, or sent to it by another agency."""
+    if entry.agency == agency:
+        return entry.kind is ContactKind.REFERRAL_RECEIVED
+    target = referral_target(entry)
+    return target is not None and resolve_agency(target, names) == agency
+
+
+@rule(FlagCode.START_AGAIN)
+def start_again(ctx: FlagContext) -> Iterator[Flag]:
+    """Repeated referrals into one agency, each after the last was closed: the family
+    assessed from scratch each time."""
+    names = [a.name for a in ctx.case.agencies] or sorted({e.agency for e in ctx.case.entries})
+    for agency in names:
+        events: list[tuple[date, str, Entry]] = []
+        for entry in ctx.case.entries:
+            day = entry.date.sort_key[0]
+            if _referral_into(entry, agency, names):
+                events.append((day, "referral", entry))
+            elif entry.agency == agency and (entry.kind is ContactKind.DECISION or _CLOSURE.search(
+                    " ".join(t for t in (entry.summary, entry.outcome) if t))):
+                events.append((day, "closure", entry))
+        # an episode runs from a referral to the closure that ends it; a referral while one is
+        # open joins it, so every episode but the last was closed before the next began
+        episodes: list[list[Entry]] = []
+        open_episode = False
+        for _, what, entry in sorted(events, key=lambda e: (e[0], e[1] != "referral")):
+            if what == "referral" and not open_episode:
+                episodes.append([entry])
+                open_episode = True
+            elif what == "referral":
+                episodes[-1].append(entry)
+            elif open_episode:
+                episodes[-1].append(entry)
+                open_episode = False
+        if len(episodes) >= ctx.settings.start_again_referrals:
+            evidence = [e.id for ep in episodes for e in ep]
+            dates = join_words([ep[0].date.display() for ep in episodes])
+            yield Flag(
+                code=FlagCode.START_AGAIN, severity=FlagSeverity.MEDIUM,
+                period=span(episodes[0][0].date.sort_key[0], episodes[-1][-1].date.sort_key[0]),
+                evidence=evidence,
+                message=(f"{agency} received {len(episodes)} referrals ({dates}), each after "
+                         "the previous one had been closed: check whether each began again "
+                         "from scratch."))
+
+
+@rule(FlagCode.JOINT_EVENT)
+def joint_event(ctx: FlagContext) -> Iterator[Flag]:
+    """The same meeting or incident recorded by several agencies (for information)."""
+    for event in ctx.case.joint_events:
+        yield Flag(
+            code=FlagCode.JOINT_EVENT, severity=FlagSeverity.INFO, period=event.date,
+            evidence=list(event.entries),
+            message=(f"One {event.kind.value} on {event.date.display()} is recorded by "
+                     f"{len(event.agencies)} agencies ({join_words(event.agencies)}); their "
+                     "accounts are kept side by side."))

@@ -1,0 +1,73 @@
+"""Data quality: uncertain dates, contacts outside a child's life, rows out of order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from chronogen.analyse.context import FlagContext, where
+from chronogen.analyse.flags.registry import rule
+from chronogen.model.chronology import Entry
+from chronogen.model.flag import Flag, FlagCode, FlagSeverity
+
+_PREGNANCY = re.compile(r"pregnan|antenatal|ante-natal|unborn|midwi|booking|scan|gestation",
+                        re.IGNORECASE)
+
+
+@rule(FlagCode.DATE_UNCERTAIN)
+def date_uncertain(ctx: FlagContext) -> Iterator[Flag]:
+    """Entries dated only to a month or year, approximately, or as a range."""
+    vague = [e for e in ctx.case.entries if not e.date.is_exact_day]
+    if vague:
+        yield Flag(code=FlagCode.DATE_UNCERTAIN, severity=FlagSeverity.INFO,
+                   evidence=[e.id for e in vague],
+                   message=(f"{len(vague)} entries have no exact date: " + "; ".join(
+                       f"{e.agency} {e.date.text!r}" for e in vague)
+                       + ". They are placed at the start of their period."))
+
+
+@rule(FlagCode.DATE_OUTSIDE_LIFE)
+def date_outside_life(ctx: FlagContext) -> Iterator[Flag]:
+    """A contact about a child dated before their birth (unless about the pregnancy) or
+    after their death."""
+    for entry in ctx.case.entries:
+        for child_id in entry.children:
+            child = ctx.case.family.get(child_id)
+            if child is None:
+                continue
+            first, last = entry.date.sort_key
+            text = " ".join(t for t in (entry.kind_text, entry.summary) if t)
+            if child.birth and child.birth.earliest and last < child.birth.earliest and not \
+                    _PREGNANCY.search(text):
+                yield _outside(ctx, entry, child_id, "before", child.birth.display())
+            elif child.death and child.death.latest and first > child.death.latest:
+                yield _outside(ctx, entry, child_id, "after the death of", child.death.display())
+
+
+def _outside(ctx: FlagContext, entry: Entry, child_id: str, what: str, when: str) -> Flag:
+    relation = f"{what} {ctx.name(child_id)}" if what != "before" else (
+        f"before {ctx.name(child_id)} was born")
+    return Flag(code=FlagCode.DATE_OUTSIDE_LIFE, severity=FlagSeverity.LOW, people=[child_id],
+                period=entry.date, evidence=[entry.id],
+                message=(f"{entry.agency} entry of {entry.date.display()} ({where(entry)}) "
+                         f"concerns {ctx.name(child_id)} but is dated {relation} ({when}): "
+                         "check the date."))
+
+
+@rule(FlagCode.OUT_OF_ORDER)
+def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
+    """Rows dated earlier than the row above them in the same source file."""
+    by_file: dict[str, list[Entry]] = {}
+    for entry in ctx.case.entries:
+        by_file.setdefault(entry.source.file, []).append(entry)
+    for file, entries in by_file.items():
+        entries.sort(key=lambda e: e.source.row or 0)
+        backwards = [b for a, b in pairwise(entries)
+                     if b.date.sort_key[1] < a.date.sort_key[0]]
+        if backwards:
+            yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
+                       evidence=[e.id for e in backwards],
+                       message=(f"{file}: {len(backwards)} row(s) dated earlier than the row "
+                                "above (rows " + ", ".join(str(e.source.row) for e in backwards)
+                                + "): the agency's own order may hide missing or moved entries."))

@@ -1,0 +1,88 @@
+"""Referrals sent to another agency with no sign that it was received."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from chronogen.analyse.context import FlagContext, fmt, span, where
+from chronogen.analyse.flags.registry import rule
+from chronogen.domain.agencies import canonical_agency, resolve_agency
+from chronogen.model.chronology import Entry
+from chronogen.model.flag import Flag, FlagCode, FlagSeverity
+
+_REFERRED = re.compile(
+    r"\breferr(?:al|ed)\s+(?:made\s+|sent\s+)?to\s+(?:the\s+)?(?P<to>[A-Za-z&'’ ]+?)"
+    r"(?=\s+(?:for|re|regarding|about|due|as|following|by|on|with)\b|[.,;:()]|$)",
+    re.IGNORECASE)
+
+
+_NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without)\b[^.;]*$",
+                      re.IGNORECASE)
+
+
+def add_working_days(day: date, days: int) -> date:
+    """*day* plus *days* working days (Monday to Friday; bank holidays are not known)."""
+    current = day
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def referral_target(entry: Entry) -> str | None:
+    """The agency a referral in this entry went to: the referral column, else the words
+    "referral to X" in the contact type, outcome or summary."""
+    if entry.referral_to:
+        return entry.referral_to
+    for text in (entry.kind_text, entry.outcome, entry.summary):
+        if not text:
+            continue
+        for match in _REFERRED.finditer(text):
+            before = text[max(0, match.start() - 25):match.start()]
+            if not _NEGATED.search(before):  # "not referred to CAMHS" is no referral
+                return match.group("to").strip()
+    return None
+
+
+@rule(FlagCode.REFERRAL_NOT_RECEIVED, FlagCode.REFERRAL_TO_ABSENT_AGENCY)
+def referrals(ctx: FlagContext) -> Iterator[Flag]:
+    """A referral from one agency to another that the receiving agency's chronology shows no
+    contact for within the set number of working days. Referrals to agencies that sent no
+    chronology are reported as such, not counted as silence."""
+    names = [a.name for a in ctx.case.agencies] or sorted({e.agency for e in ctx.case.entries})
+    window = ctx.settings.referral_working_days
+    for entry in ctx.case.entries:
+        target_text = referral_target(entry)
+        if target_text is None:
+            continue
+        target = resolve_agency(target_text, names)
+        sent = entry.date.sort_key[0]
+        if target is None:
+            known = canonical_agency(target_text)
+            yield Flag(
+                code=FlagCode.REFERRAL_TO_ABSENT_AGENCY, severity=FlagSeverity.INFO,
+                period=entry.date, evidence=[entry.id], people=sorted(entry.children),
+                message=(f"{entry.agency} referred to {known or target_text} on "
+                         f"{entry.date.display()} ({where(entry)}), but that agency sent no "
+                         "chronology to the review: whether it was received cannot be "
+                         "checked."))
+            continue
+        if target == entry.agency:
+            continue
+        deadline = add_working_days(entry.date.sort_key[1], window)
+        answered = [e for e in ctx.case.entries if e.agency == target
+                    and sent <= e.date.sort_key[0] <= deadline and e.date.is_exact_day]
+        if answered:
+            continue
+        later = [e for e in ctx.case.entries if e.agency == target and e.date.sort_key[0] > sent]
+        after = (f" The next {target} entry is on {later[0].date.display()}." if later else
+                 f" {target} records nothing after it.")
+        yield Flag(
+            code=FlagCode.REFERRAL_NOT_RECEIVED, severity=FlagSeverity.HIGH,
+            period=span(sent, deadline), evidence=[entry.id], people=sorted(entry.children),
+            message=(f"{entry.agency} referred to {target} on {entry.date.display()} "
+                     f"({where(entry)}); {target}'s chronology has no entry between then and "
+                     f"{fmt(deadline)} ({window} working days).{after}"))

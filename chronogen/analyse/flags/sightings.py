@@ -1,0 +1,111 @@
+"""Was the child seen, were their views sought, and how long did no one see them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from chronogen.analyse.context import EXPECT_SEEN, FlagContext, fmt, span, unseen_gaps, where
+from chronogen.analyse.flags.registry import rule
+from chronogen.model.chronology import Entry
+from chronogen.model.flag import Flag, FlagCode, FlagSeverity
+from chronogen.model.recorded import Recorded
+
+
+@rule(FlagCode.CHILD_NOT_SEEN)
+def child_not_seen(ctx: FlagContext) -> Iterator[Flag]:
+    """A contact where seeing the child could be expected, recorded as not seen."""
+    for entry in ctx.case.entries:
+        if entry.kind not in EXPECT_SEEN:
+            continue
+        unseen = [c for c, r in entry.children.items() if r.seen is Recorded.NO]
+        if not unseen:
+            continue
+        yield Flag(
+            code=FlagCode.CHILD_NOT_SEEN, severity=FlagSeverity.MEDIUM, people=unseen,
+            period=entry.date, evidence=[entry.id],
+            message=(f"{entry.date.display()}, {entry.agency} ({entry.kind.value}): "
+                     f"{ctx.names(unseen)} {'was' if len(unseen) == 1 else 'were'} recorded as "
+                     f"not seen ({where(entry)})."))
+
+
+@rule(FlagCode.SEEN_NOT_RECORDED)
+def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
+    """Per agency: contacts where a child could be seen that do not say whether they were."""
+    by_agency: dict[str, list[Entry]] = {}
+    totals: dict[str, int] = {}
+    for entry in ctx.case.entries:
+        if entry.kind not in EXPECT_SEEN or not entry.children:
+            continue
+        totals[entry.agency] = totals.get(entry.agency, 0) + 1
+        if all(r.seen is Recorded.NOT_RECORDED for r in entry.children.values()):
+            by_agency.setdefault(entry.agency, []).append(entry)
+    for agency, entries in by_agency.items():
+        children = sorted({c for e in entries for c in e.children},
+                          key=[p.id for p in ctx.children].index)
+        yield Flag(
+            code=FlagCode.SEEN_NOT_RECORDED, severity=FlagSeverity.LOW, people=children,
+            period=span(entries[0].date.sort_key[0], entries[-1].date.sort_key[0]),
+            evidence=[e.id for e in entries],
+            message=(f"{agency}: {len(entries)} of {totals[agency]} contact"
+                     f"{'s' if totals[agency] > 1 else ''} where a child could have been seen "
+                     f"{'does' if len(entries) == 1 else 'do'} not record whether the child "
+                     "was seen ("
+                     + ", ".join(e.date.display() for e in entries) + ")."))
+
+
+@rule(FlagCode.VIEWS_NOT_RECORDED)
+def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
+    """A child seen, old enough to give views, whose views were not recorded."""
+    minimum = ctx.settings.views_from_age
+    for child in ctx.children:
+        missing: list[Entry] = []
+        for entry in ctx.case.entries:
+            record = entry.children.get(child.id)
+            if record is None or record.seen is not Recorded.YES:
+                continue
+            age = child.age_on(entry.date.sort_key[0])
+            if age is None or age < minimum:
+                continue
+            if record.views in (Recorded.NOT_RECORDED, Recorded.NO):
+                missing.append(entry)
+        if not missing:
+            continue
+        seen_total = sum(1 for e in ctx.case.entries if (r := e.children.get(child.id))
+                         and r.seen is Recorded.YES and (child.age_on(e.date.sort_key[0])
+                                                         or 0) >= minimum)
+        yield Flag(
+            code=FlagCode.VIEWS_NOT_RECORDED, severity=FlagSeverity.MEDIUM, people=[child.id],
+            period=span(missing[0].date.sort_key[0], missing[-1].date.sort_key[0]),
+            evidence=[e.id for e in missing],
+            message=(f"{ctx.name(child.id)} was seen {seen_total} times at an age to give "
+                     f"views ({minimum} or over); on {len(missing)} of them the child's views "
+                     "were not recorded: " + "; ".join(
+                         f"{e.agency} {e.date.display()}" for e in missing) + "."))
+
+
+@rule(FlagCode.UNSEEN_PERIOD)
+def unseen_period(ctx: FlagContext) -> Iterator[Flag]:
+    """Runs of more than the set number of days in which no agency saw a subject child."""
+    limit = ctx.settings.unseen_days
+    for child in ctx.children:
+        gaps = unseen_gaps(ctx, child.id)
+        if not gaps:
+            continue
+        longest = max(gaps, key=lambda g: ((g[1] - g[0]).days, -g[0].toordinal()))
+        for first, last, before, after in gaps:
+            days = (last - first).days
+            if days <= limit:
+                continue
+            is_longest = (first, last) == longest[:2]
+            evidence = [e for e in (before, after) if e]
+            opening = f"the last recorded sighting on {fmt(first)}" if before else (
+                f"the start of the chronology ({fmt(first)})")
+            closing = f"the next on {fmt(last)}" if after else (
+                f"the end of the chronology ({fmt(last)})")
+            yield Flag(
+                code=FlagCode.UNSEEN_PERIOD,
+                severity=FlagSeverity.HIGH if is_longest else FlagSeverity.MEDIUM,
+                people=[child.id], period=span(first, last), evidence=evidence,
+                message=(f"{'Longest period' if is_longest else 'A period'} in which no agency "
+                         f"recorded seeing {ctx.name(child.id)}: {days} days, from {opening} to "
+                         f"{closing}."))

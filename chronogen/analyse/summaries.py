@@ -1,0 +1,64 @@
+"""Per agency, per child and per month summaries (the tables a review report carries)."""
+
+from __future__ import annotations
+
+from chronogen.analyse.context import FlagContext, span, unseen_gaps
+from chronogen.model.case import Case
+from chronogen.model.chronology import ContactKind
+from chronogen.model.recorded import Recorded
+from chronogen.model.summary import AgencySummary, ChildSummary, MonthSummary, Summaries
+
+
+def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
+    """The summaries of *case* (per agency, per child, per month).
+
+    *context* is the one :func:`~chronogen.analyse.flags.find_flags` already built for the
+    same case, so the facts both need are worked out once.
+    """
+    ctx = context if context is not None else FlagContext(case, case.settings)
+    result = Summaries()
+    for agency in dict.fromkeys([a.name for a in case.agencies]
+                                + [e.agency for e in case.entries]):
+        entries = [e for e in case.entries if e.agency == agency]
+        about = [e for e in entries if e.children]
+        result.agencies.append(AgencySummary(
+            agency=agency, contacts=len(entries), about_children=len(about),
+            child_seen=sum(1 for e in about if any(r.seen is Recorded.YES
+                                                   for r in e.children.values())),
+            views_recorded=sum(1 for e in about if any(r.views is Recorded.YES
+                                                       for r in e.children.values())),
+            seen_not_recorded=sum(1 for e in about if all(r.seen is Recorded.NOT_RECORDED
+                                                          for r in e.children.values())),
+        ))
+    for child in case.family.subject_children:
+        seen = [e for e in case.entries
+                if (r := e.children.get(child.id)) and r.seen is Recorded.YES]
+        by: dict[str, int] = {}
+        for entry in seen:
+            by[entry.agency] = by.get(entry.agency, 0) + 1
+        gaps = unseen_gaps(ctx, child.id)
+        longest = max(gaps, key=lambda g: (g[1] - g[0]).days) if gaps else None
+        mine = [e for e in case.entries if child.id in e.children or child.id in e.people]
+        result.children.append(ChildSummary(
+            child=child.id, name=child.name, times_seen=len(seen), seen_by=by,
+            times_seen_alone=sum(1 for e in seen
+                                 if e.children[child.id].seen_alone is Recorded.YES),
+            views_recorded=sum(1 for e in case.entries
+                               if (r := e.children.get(child.id)) and r.views is Recorded.YES),
+            longest_unseen_days=(longest[1] - longest[0]).days if longest else None,
+            longest_unseen=span(longest[0], longest[1]) if longest else None,
+            missed_appointments=sum(1 for e in mine if e.kind is ContactKind.WAS_NOT_BROUGHT),
+            no_access_visits=sum(1 for e in mine if e.kind is ContactKind.NO_ACCESS_VISIT),
+        ))
+    months: dict[str, MonthSummary] = {}
+    for entry in case.entries:
+        first, last = entry.date.sort_key
+        if (first.year, first.month) != (last.year, last.month):
+            continue  # a year-only or range date belongs to no one month
+        key = f"{first.year}-{first.month:02d}"
+        month = months.setdefault(key, MonthSummary(month=key, contacts=0, child_seen=0))
+        month.contacts += 1
+        if any(r.seen is Recorded.YES for r in entry.children.values()):
+            month.child_seen += 1
+    result.months = [months[k] for k in sorted(months)]
+    return result

@@ -1,0 +1,146 @@
+"""Column headings agencies use, and the chronogen field each one means.
+
+Headings are compared after :func:`normalise_heading`: lower case, punctuation and extra
+spaces removed, so ``Child(ren) Seen?`` and ``child ren seen`` are the same heading.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from chronogen.read.table import normalise_heading
+
+
+class Field(StrEnum):
+    """The fields of an agency chronology row."""
+
+    DATE = "date"
+    TIME = "time"
+    DATE_TIME = "date_time"
+    END_DATE = "end_date"
+    AGENCY = "agency"
+    KIND = "kind"
+    SUMMARY = "summary"
+    OUTCOME = "outcome"
+    SEEN = "seen"
+    SEEN_ALONE = "seen_alone"
+    VIEWS = "views"
+    CHILD = "child"
+    PRACTITIONER = "practitioner"
+    SIGNIFICANCE = "significance"
+    REFERENCE = "reference"
+    REFERRAL_TO = "referral_to"
+    #: where the agency's record came from ("Source: MASH", a system name)
+    SOURCE = "source"
+    #: mapping files may send a column here to keep it only in ``raw``, unreported
+    IGNORE = "ignore"
+
+
+#: Field -> the headings that mean it (any case, spacing and punctuation).
+SYNONYMS: dict[Field, tuple[str, ...]] = {
+    Field.DATE: (
+        "date", "date of contact", "contact date", "date of event", "event date",
+        "date of incident", "incident date", "consultation date", "date of consultation",
+        "appointment date", "date of appointment", "date of visit", "visit date", "when",
+        "entry date", "date of entry", "start date", "date seen", "date recorded",
+    ),
+    Field.DATE_TIME: (
+        "date time", "date and time", "date & time", "incident date time",
+        "date time of contact", "contact date time", "event date time",
+        "date time of incident",
+    ),
+    Field.TIME: ("time", "time of contact", "incident time", "start time", "time of incident"),
+    Field.END_DATE: ("end date", "date to", "to date", "until", "date ended"),
+    Field.AGENCY: ("agency", "organisation", "organization", "service", "agency name"),
+    Field.KIND: (
+        "contact type", "type of contact", "type", "kind", "incident type", "event type",
+        "category", "appointment type", "activity", "nature of contact",
+        "consultation type", "contact", "type of event", "event",
+    ),
+    Field.SUMMARY: (
+        "summary", "summary of contact", "contact summary", "details", "detail",
+        "description", "notes", "note", "circumstances", "what happened", "concern",
+        "narrative", "information", "incident details", "details of contact",
+        "summary of event", "record", "entry", "comments", "comment",
+    ),
+    Field.OUTCOME: (
+        "outcome", "outcomes", "action", "actions", "action taken", "outcome action",
+        "outcome and action", "decision", "next steps", "response", "outcome actions",
+        "actions taken", "result",
+    ),
+    Field.SEEN: (
+        "child seen", "children seen", "child ren seen", "seen", "was the child seen",
+        "child seen y n", "seen y n", "spoke with child", "spoke to child",
+        "child spoken to", "child seen yes no", "were the children seen",
+        "was child seen", "children seen y n",
+    ),
+    Field.SEEN_ALONE: (
+        "seen alone", "child seen alone", "child ren seen alone", "children seen alone",
+        "was the child seen alone",
+    ),
+    Field.VIEWS: (
+        "child s views", "childs views", "child s views obtained", "childs views obtained",
+        "views of the child", "voice of the child", "child s voice", "childs voice",
+        "child s words", "childs words", "child s wishes and feelings",
+        "wishes and feelings", "what the child said", "views obtained", "child s views y n",
+        "child s views recorded", "child s views sought", "views",
+    ),
+    Field.CHILD: (
+        "child", "children", "child ren", "child name", "child s name", "childs name",
+        "name of child", "pupil", "pupil name", "patient", "patient name", "young person",
+        "subject", "client", "service user", "person", "name", "child concerned",
+    ),
+    Field.PRACTITIONER: (
+        "practitioner", "worker", "worker role", "officer", "clinician", "staff",
+        "staff member", "author", "recorded by", "professional", "by whom",
+        "practitioner role", "lead professional", "job title", "role",
+    ),
+    Field.SIGNIFICANCE: (
+        "significance", "analysis", "relevance", "reviewer comment", "reviewer comments",
+        "significance to review", "author comment", "analysis of significance",
+    ),
+    Field.REFERENCE: (
+        "reference", "ref", "incident no", "incident number", "incident ref", "record id",
+        "case number", "crime number", "crime no", "log number", "id", "entry id",
+    ),
+    Field.REFERRAL_TO: ("referral to", "referred to", "referral made to", "refer to"),
+    Field.SOURCE: ("source", "source of information", "information source", "record source",
+                   "system", "source document", "recorded in", "source record"),
+}
+
+_LOOKUP: dict[str, Field] = {}
+
+
+for _field, _names in SYNONYMS.items():
+    for _name in _names:
+        _LOOKUP.setdefault(normalise_heading(_name), _field)
+
+_REFERRAL_TO_AGENCY = re.compile(r"^(?:referral|referred|refer)(?: made)? to (?P<target>.+?)"
+                                 r"(?: y n| yes no)?$")
+_YN_SUFFIX = re.compile(r" (?:y n|yes no)$")
+
+
+def match_heading(heading: str) -> tuple[Field, str | None] | None:
+    """The field a heading means, and for ``Referral to X (Y/N)`` the target agency X.
+
+    Returns ``None`` for headings chronogen does not know.
+    """
+    key = normalise_heading(heading)
+    if not key:
+        return None
+    found = _LOOKUP.get(key)
+    if found is not None:
+        return found, None
+    stripped = _YN_SUFFIX.sub("", key)
+    found = _LOOKUP.get(stripped)
+    if found is not None:
+        return found, None
+    referral = _REFERRAL_TO_AGENCY.match(key)
+    if referral is not None:
+        # the column holds yes/no; the heading names the agency referred to
+        target = heading.strip()
+        target = re.sub(r"(?i)^\s*(referral|referred|refer)(\s+made)?\s+to\s+", "", target)
+        target = re.sub(r"(?i)\s*\(?\s*(y\s*/\s*n|yes\s*/\s*no)\s*\)?\s*\??$", "", target)
+        return Field.REFERRAL_TO, target.strip() or None
+    return None

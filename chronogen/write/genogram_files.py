@@ -1,0 +1,50 @@
+"""The genogram as files: the drawing in every format, laid out once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import cast
+
+from chronogen.analyse.timeline import span_of
+from chronogen.draw.render import draw_genogram, find_dot
+from chronogen.model.case import Case
+from chronogen.model.family import Family
+from chronogen.write.registry import FAMILY_FILES, OutputOptions, Written, by_suffix
+
+GRAPHVIZ_MISSING = ("genogram.svg/.png/.pdf not written: Graphviz's 'dot' was not found "
+                    "(Debian/Ubuntu: sudo apt-get install graphviz)")
+
+
+def write_drawing(family: Family, output: Path, *, as_at: date | None = None,
+                  title: str | None = None) -> Path:
+    """Draw *family*'s genogram to *output* (.svg, .png, .pdf or .dot)."""
+    draw_genogram(family, [output], as_at=as_at, title=title)
+    return output
+
+
+def render_genogram(family: Family, output: Path, *, as_at: date | None = None,
+                    title: str | None = None) -> Path:
+    """Draw the genogram of *family* to *output* (.svg, .png, .pdf or .dot), or write the
+    family as GEDCOM 7 (.ged): the writer is chosen by the suffix."""
+    writer = by_suffix(FAMILY_FILES, output, "genogram")
+    if writer.name == "ged":
+        return cast(Path, writer.load()(family, output))
+    return cast(Path, writer.load()(family, output, as_at=as_at, title=title))
+
+
+def chronology_end(case: Case) -> date | None:
+    """The latest day the chronology certainly reaches (the greatest earliest bound)."""
+    covered = span_of(case.entries)
+    return covered[1] if covered else None
+
+
+def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
+    """``genogram.dot`` always; ``.svg``, ``.png`` and ``.pdf`` too where Graphviz is installed."""
+    when = options.as_at or chronology_end(case)
+    title = f"{case.title}: genogram"
+    kinds = ("dot", "svg", "png", "pdf") if find_dot() is not None else ("dot",)
+    files = draw_genogram(case.family, [out / f"genogram.{k}" for k in kinds], as_at=when,
+                          title=title)
+    return Written(files, [] if find_dot() is not None else [GRAPHVIZ_MISSING])
+
