@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from chronogen._version import __version__
 
 if TYPE_CHECKING:
-    from chronogen.analyse import analyse
+    from chronogen.analyse import analyse_case
     from chronogen.analyse.flags import find_flags
     from chronogen.analyse.summaries import summarise
     from chronogen.analyse.timeline import Timeline, merge
@@ -86,7 +86,7 @@ _EXPORTS: dict[str, str] = {
     "AgencyResult": "chronogen.read.returns.reader",
     "AgencySource": "chronogen.model",
     "AgencySummary": "chronogen.model.summary",
-    "analyse": "chronogen.analyse",
+    "analyse_case": "chronogen.analyse",
     "build": "chronogen.pipeline",
     "BuildResult": "chronogen.pipeline",
     "Case": "chronogen.model",
@@ -216,7 +216,7 @@ __all__ = [
     "Timeline",
     "UnreadableFileError",
     "__version__",
-    "analyse",
+    "analyse_case",
     "build",
     "case_to_json",
     "draw_genogram",

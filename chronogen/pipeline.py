@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from chronogen.analyse import analyse
+from chronogen.analyse import analyse_case
 from chronogen.model.case import Case, Settings
 from chronogen.progress import Progress, no_progress
 from chronogen.read.case import read_case_files
@@ -36,7 +36,7 @@ def read_case(path: Path | str, *, settings: Settings | None = None,
     used at all; problems in rows become ``case.problems`` and ``case.rejected``. *progress*
     is told what is being done, for long cases.
     """
-    return analyse(read_case_files(path, progress=progress), settings, progress=progress)
+    return analyse_case(read_case_files(path, progress=progress), settings, progress=progress)
 
 
 def write_outputs(case: Case, out: Path | str, *, as_at: date | None = None,
@@ -50,7 +50,7 @@ def write_outputs(case: Case, out: Path | str, *, as_at: date | None = None,
     """
     writers = case_outputs(formats)
     if settings is not None and settings != case.settings:
-        case = analyse(case, settings, progress=progress)
+        case = analyse_case(case, settings, progress=progress)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     result = BuildResult(case)

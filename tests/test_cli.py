@@ -20,6 +20,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
                           text=True, cwd=cwd, check=False, timeout=300)
 
 
+@pytest.mark.slow
 def test_build_writes_every_output_and_a_summary(tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = run("build", str(HARBOUR), "-o", str(out))
@@ -38,6 +39,7 @@ def test_build_writes_every_output_and_a_summary(tmp_path: Path) -> None:
     assert len(data["entries"]) == 40
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     for name in ("a", "b"):
         assert run("build", str(HARBOUR), "-o", str(tmp_path / name)).returncode == 0
@@ -45,12 +47,14 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
 
 
+@pytest.mark.slow
 def test_demo_runs_on_the_bundled_example(tmp_path: Path) -> None:
     done = run("demo", "-o", str(tmp_path / "demo"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "demo" / "chronology.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_strict_exits_1_when_rows_were_rejected(tmp_path: Path) -> None:
     done = run("build", str(HARBOUR), "-o", str(tmp_path / "o"), "--strict")
     assert done.returncode == 1
@@ -202,3 +206,82 @@ def test_a_case_without_a_family_says_what_cannot_be_done(tmp_path: Path) -> Non
     assert done.returncode == 0
     assert "no family file" in done.stdout
     assert "read as the chronology of 'Police'" in done.stdout
+
+
+# -- a command line people already know how to use ------------------------------------------
+
+
+def test_every_command_has_a_description_examples_and_help_for_every_argument() -> None:
+    from chronogen.cli import make_parser
+
+    parser = make_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():  # type: ignore[attr-defined]
+        assert sub.description and "examples:" in (sub.epilog or ""), name
+        for action in sub._actions:
+            if action.dest != "help":
+                assert action.help, f"chronogen {name}: {action.dest} has no help"
+    assert "DD/MM/YYYY" in subparsers.choices["people"].format_help()  # type: ignore[attr-defined]
+
+
+def test_demo_help_states_its_real_default_folder() -> None:
+    done = run("demo", "--help")
+    assert done.returncode == 0 and "default: demo-out" in done.stdout
+
+
+def test_bare_chronogen_prints_short_usage_to_stderr() -> None:
+    done = run()
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("usage: chronogen") and "chronogen --help" in done.stderr
+
+
+def test_errors_name_the_command_and_point_to_its_help(tmp_path: Path) -> None:
+    done = run("convert", str(HARBOUR / "housing.xlsx"), "-o", "x.csv")  # no --agency
+    assert done.returncode == 2
+    assert done.stderr.startswith("chronogen convert: error:")
+    assert "Try 'chronogen convert --help'." in done.stderr
+    wrong = run("convert", str(HARBOUR / "housing.xlsx"), "--agency", "H", "-o",
+                str(tmp_path / "x.docx"))
+    assert wrong.returncode == 2 and "chronogen convert: error:" in wrong.stderr
+    assert "unsupported template format '.docx'; use one of .xlsx, .csv, .json" in wrong.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_build_formats_pick_the_outputs(tmp_path: Path) -> None:
+    done = run("build", str(HARBOUR), "-o", str(tmp_path / "out"), "--format", "csv,json")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["case.json",
+                                                                    "chronology.csv"]
+    bad = run("build", str(HARBOUR), "-o", str(tmp_path / "out2"), "--format", "pdf")
+    assert bad.returncode == 2 and "unknown output format 'pdf'" in bad.stderr
+    assert not (tmp_path / "out2").exists()
+
+
+def test_data_on_stdout_messages_on_stderr() -> None:
+    done = run("people", str(HARBOUR), "--json")
+    json.loads(done.stdout)  # nothing but the data
+    table = run("people", str(HARBOUR))
+    assert "[warning]" not in table.stdout
+
+
+def test_piping_into_head_is_quiet() -> None:
+    done = subprocess.run(f"{sys.executable} -m chronogen schema | head -1", shell=True,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.strip() == "{"
+
+
+def test_a_bug_is_one_line_that_asks_for_a_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import chronogen.pipeline
+    from chronogen.cli import main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(chronogen.pipeline, "write_outputs", broken)
+    assert main(["build", str(HARBOUR), "-o", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("chronogen build: internal error while ")
+    assert "ZeroDivisionError: boom" in err and "please report it" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -114,6 +114,7 @@ def test_reads_gedcom_551(tmp_path: Path) -> None:
     assert kinds[("I2", "I1")] == "biological" and kinds[("I2", "I4")] == "adoptive"
 
 
+@pytest.mark.slow
 def test_genogram_command_writes_and_reads_gedcom(tmp_path: Path) -> None:
     out = tmp_path / "family.ged"
     done = subprocess.run([sys.executable, "-m", "chronogen", "genogram", str(HARBOUR), "-o",

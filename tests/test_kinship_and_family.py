@@ -8,7 +8,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from chronogen import Family, Kinship, ParentKind, ParentRole, people_table, read_family_file
+from chronogen import (
+    Family,
+    Kinship,
+    ParentKind,
+    ParentRole,
+    Sex,
+    people_table,
+    read_family_file,
+)
 from chronogen.domain.kinship import Stay
 from tests.conftest import HARBOUR
 from tests.families import blended
@@ -52,6 +60,52 @@ def test_cousins_and_nieces() -> None:
     kin = Kinship(family)
     assert kin.relationship("COZ", "SAM") == "paternal cousin"
     assert kin.relationship("NEP", "SAM") == "nephew"
+
+
+def _add_person(family: Family, person: str) -> None:
+    family.people.append(family.people[0].model_copy(update={
+        "id": person, "first_name": person.title(), "subject": False, "index": False,
+        "sex": Sex.UNKNOWN, "birth": None}))
+
+
+def _add_child(family: Family, parent: str, child: str) -> None:
+    for person in (parent, child):
+        if family.get(person) is None:
+            _add_person(family, person)
+    family.parent_links.append(family.parent_links[0].model_copy(
+        update={"parent": parent, "child": child, "role": None}))
+
+
+def test_distant_kin_from_lines_of_descent() -> None:
+    family = blended()
+    _add_child(family, "MIKE", "COZ")      # father's brother's child: first cousin
+    _add_child(family, "COZ", "COZKID")    # first cousin once removed
+    _add_child(family, "SAM", "KID")       # child
+    _add_child(family, "KID", "GKID")      # grandchild
+    _add_child(family, "GKID", "GGKID")    # great-grandchild
+    _add_child(family, "GGG", "KATE")      # Kate's mother: a maternal great-grandmother
+    kin = Kinship(family)
+    assert kin.cousin_degree("SAM", "COZ") == (1, 0)
+    assert kin.cousin_degree("SAM", "COZKID") == (1, 1)
+    assert kin.cousin_degree("SAM", "DORA") is None  # a half-sister, not a cousin
+    assert kin.cousin_degree("SAM", "MIKE") is None  # an uncle, not a cousin
+    assert kin.relationship("COZKID", "SAM") == "paternal cousin once removed"
+    assert kin.relationship("GKID", "SAM") == "grandchild"
+    assert kin.relationship("GGKID", "SAM") == "great-grandchild"
+    assert kin.relationship("GGG", "SAM") == "maternal great-grandparent"
+    assert kin.ancestors("GGKID")["SAM"] == 3
+    assert kin.descendants("GGG")["SAM"] == 3
+
+
+def test_second_cousins() -> None:
+    family = blended()
+    _add_child(family, "LENA", "AUNT2")  # a second child of the paternal grandmother
+    _add_child(family, "AUNT2", "C1")
+    _add_child(family, "C1", "C2")       # C2 and Sam's child would be second cousins
+    _add_child(family, "SAM", "KID")
+    kin = Kinship(family)
+    assert kin.cousin_degree("KID", "C2") == (2, 0)
+    assert kin.relationship("C2", "KID") == "second cousin (through Sam Test)"
 
 
 def test_sibling_kinds(kin: Kinship) -> None:

@@ -9,8 +9,17 @@ from tests.conftest import HARBOUR
 
 
 def test_every_public_name_exists_and_is_documented() -> None:
+    import importlib
+    import pkgutil
+    import types
+
+    # every module loaded first: a public name must not be shadowed by a subpackage's name
+    for module in pkgutil.walk_packages(chronogen.__path__, "chronogen."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
     for name in chronogen.__all__:
         value = getattr(chronogen, name)
+        assert not isinstance(value, types.ModuleType), f"chronogen.{name} is a module"
         if callable(value) and not name.startswith("_"):
             assert value.__doc__, f"{name} has no docstring"
 
@@ -23,10 +32,61 @@ def test_the_stages_compose(tmp_path: Path) -> None:
     assert {f.code for f in stricter} <= {f.code for f in case.flags}
     assert sum(f.code == "unseen-period" for f in stricter) < sum(
         f.code == "unseen-period" for f in case.flags)
-    assert chronogen.summarise(case) == case.summaries
+    summaries = chronogen.summarise(case)  # built afresh, without find_flags' context
+    assert summaries == case.summaries
+    for agency in summaries.agencies:  # against counts made here, from the entries
+        assert agency.contacts == sum(e.agency == agency.agency for e in case.entries)
+    for child in summaries.children:
+        seen = [e for e in case.entries
+                if (r := e.children.get(child.child)) and r.seen is chronogen.Recorded.YES]
+        assert child.times_seen == len(seen) > 0
+    assert sum(m.contacts for m in summaries.months) <= len(case.entries)
     graph = chronogen.genogram(case.family)
     assert graph.number_of_nodes() > len(case.family.people)
     assert chronogen.to_dot(case.family).startswith("digraph")
     result = chronogen.write_outputs(case, tmp_path)
     assert {p.name for p in result.outputs} >= {"case.json", "chronology.xlsx"}
     assert chronogen.read_case_json(tmp_path / "case.json") == case
+
+
+def test_settings_given_to_the_api_are_the_settings_written(tmp_path: Path) -> None:
+    case = chronogen.read_case(HARBOUR)
+    assert case.settings.unseen_days == 28
+    wider = chronogen.Settings(unseen_days=56)
+    flags = chronogen.find_flags(case, wider)
+    assert case.settings.unseen_days == 28  # find_flags does not change the case
+    result = chronogen.write_outputs(case, str(tmp_path), settings=wider)
+    written = chronogen.read_case_json(tmp_path / "case.json")
+    assert written.settings == wider
+    assert [f.message for f in written.flags] == [f.message for f in flags]
+    assert result.case.settings == wider
+    again = chronogen.read_case(HARBOUR, settings=wider)
+    assert [f.message for f in again.flags] == [f.message for f in flags]
+    assert again.summaries == written.summaries
+
+
+def test_analyse_is_read_then_merge_flag_summarise() -> None:
+    raw = chronogen.read_case_files(HARBOUR)
+    assert not raw.flags and not raw.joint_events  # reading only reads
+    files_order = [e.id for e in raw.entries]
+    analysed = chronogen.analyse_case(raw)
+    assert [e.id for e in raw.entries] == files_order  # the read case is not changed
+    assert analysed == chronogen.read_case(HARBOUR)
+    assert sorted(e.id for e in analysed.entries) == sorted(files_order)
+
+
+def test_importing_chronogen_loads_no_stage_until_it_is_used() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, chronogen; heavy = [m for m in ('pydantic', 'networkx', 'openpyxl', "
+            "'chronogen.model', 'chronogen.read') if m in sys.modules]; print(heavy); "
+            "chronogen.Kinship; print('networkx' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "True"]
+    version = subprocess.run([sys.executable, "-c", "import sys; from chronogen.cli import main; "
+                              "sys.argv = ['chronogen', '--version']\ntry: main()\nexcept "
+                              "SystemExit: pass\nprint('pydantic' in sys.modules)"],
+                             capture_output=True, text=True, check=True)
+    assert version.stdout.splitlines() == ["chronogen 0.1.0", "False"]

@@ -13,10 +13,10 @@ from chronogen.analyse.timeline import merge
 from chronogen.model.case import Case, Settings
 from chronogen.progress import Progress, no_progress
 
-__all__ = ["analyse"]
+__all__ = ["analyse_case"]
 
 
-def analyse(case: Case, settings: Settings | None = None, *,
+def analyse_case(case: Case, settings: Settings | None = None, *,
             progress: Progress = no_progress) -> Case:
     """Merge *case*'s entries into one timeline, link joint events, find the flags and
     summarise, with *settings* (else the case's own).

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import networkx as nx
+
 from chronogen.dates import PartialDate
 from chronogen.model.family import (
     Family,
@@ -52,6 +54,11 @@ class Kinship:
             self._parents.setdefault(link.child, []).append(link)
             self._children.setdefault(link.parent, []).append(link)
         self._order = {p.id: n for n, p in enumerate(family.people)}
+        #: parent -> child, every kind of parent link: lines of descent for networkx
+        self._lineage = nx.DiGraph()
+        self._lineage.add_nodes_from(self._people)
+        self._lineage.add_edges_from((link.parent, link.child) for link in family.parent_links)
+        self._up = self._lineage.reverse(copy=False)
 
     def _sorted(self, ids: set[str]) -> list[str]:
         return sorted(ids, key=lambda i: self._order.get(i, len(self._order)))
@@ -100,6 +107,38 @@ class Kinship:
     def grandparents(self, person: str) -> list[str]:
         """Parents of parents."""
         return self._sorted({g for p in self.parents(person) for g in self.parents(p)})
+
+    # -- lines of descent (networkx) --------------------------------------------------------
+
+    def ancestors(self, person: str) -> dict[str, int]:
+        """Every ancestor of *person* -> how many generations above them (1: a parent)."""
+        return _generations(self._up, person)
+
+    def descendants(self, person: str) -> dict[str, int]:
+        """Every descendant of *person* -> how many generations below them (1: a child)."""
+        return _generations(self._lineage, person)
+
+    def cousin_degree(self, person: str, other: str) -> tuple[int, int] | None:
+        """``(degree, removed)`` when the two are cousins: first cousins are ``(1, 0)``,
+        a first cousin's child is ``(1, 1)``; None when they are not (or are closer kin).
+
+        Worked out from their lowest common ancestors: the nearest ancestor both share.
+        """
+        mine, theirs = self.ancestors(person), self.ancestors(other)
+        common = mine.keys() & theirs.keys()
+        if not common:
+            return None
+        nearest = min(common, key=lambda a: (max(mine[a], theirs[a]), min(mine[a], theirs[a]),
+                                             self._order.get(a, 0)))
+        up, down = mine[nearest], theirs[nearest]
+        if min(up, down) < 2:
+            return None  # a parent's sibling, a sibling's child: not cousins
+        return min(up, down) - 1, abs(up - down)
+
+    def _line_to(self, ancestor: str, person: str) -> list[str]:
+        """The shortest line of descent from *ancestor* down to *person*."""
+        line: list[str] = nx.shortest_path(self._lineage, ancestor, person)
+        return line
 
     # -- siblings ---------------------------------------------------------------------------
 
@@ -285,19 +324,14 @@ class Kinship:
         return ""
 
     def _as_grandparent(self, who: Person, to: str, day: date | None) -> str:
-        for parent in self.parents(to):
-            if who.id in self.parents(parent):
-                side = self._side(parent, to)
-                noun = _gendered(who, "grandfather", "grandmother", "grandparent")
-                return _with_side(side, noun)
-        for parent in self.parents(to):
-            for grand in self.parents(parent):
-                if who.id in self.parents(grand):
-                    side = self._side(parent, to)
-                    noun = _gendered(who, "great-grandfather", "great-grandmother",
-                                     "great-grandparent")
-                    return _with_side(side, noun)
-        return ""
+        generations = self.ancestors(to).get(who.id)
+        if generations is None or generations < 2:
+            return ""
+        parent = self._line_to(who.id, to)[-2]
+        greats = "great-" * (generations - 2)
+        noun = _gendered(who, f"{greats}grandfather", f"{greats}grandmother",
+                         f"{greats}grandparent")
+        return _with_side(self._side(parent, to), noun)
 
     def _as_parent_partner(self, who: Person, to: str, day: date | None) -> str:
         for parent in self.parents(to):
@@ -315,18 +349,26 @@ class Kinship:
         return ""
 
     def _as_grandchild(self, who: Person, to: str, day: date | None) -> str:
-        for child in self.children(to):
-            if who.id in self.children(child):
-                return _gendered(who, "grandson", "granddaughter", "grandchild")
-        return ""
+        generations = self.descendants(to).get(who.id)
+        if generations is None or generations < 2:
+            return ""
+        greats = "great-" * (generations - 2)
+        return _gendered(who, f"{greats}grandson", f"{greats}granddaughter",
+                         f"{greats}grandchild")
 
     def _as_cousin(self, who: Person, to: str, day: date | None) -> str:
-        for parent in self.parents(to):
-            for aunt in self.siblings(parent):
-                if who.id in self.children(aunt):
-                    side = self._side(parent, to)
-                    return _with_side(side, "cousin")
-        return ""
+        found = self.cousin_degree(to, who.id)
+        if found is None:
+            return ""
+        degree, removed = found
+        ancestors = self.ancestors(to)
+        common = ancestors.keys() & self.ancestors(who.id).keys()
+        nearest = min(common, key=lambda a: (ancestors[a], self._order.get(a, 0)))
+        parent = self._line_to(nearest, to)[-2]
+        noun = "cousin" if degree == 1 else f"{_ORDINALS.get(degree, f'{degree}th')} cousin"
+        if removed:
+            noun += f" {_TIMES.get(removed, f'{removed} times')} removed"
+        return _with_side(self._side(parent, to), noun)
 
     def _as_niece_nephew(self, who: Person, to: str, day: date | None) -> str:
         for sibling in self.siblings(to):
@@ -344,6 +386,19 @@ class Kinship:
                 if words:
                     return f"{self.relationship(relative, to, day)}'s {words}"
         return "no recorded relationship"
+
+
+def _generations(lines: nx.DiGraph, person: str) -> dict[str, int]:
+    """Everyone reachable from *person* along *lines* -> how many steps away."""
+    if person not in lines:
+        return {}
+    found: dict[str, int] = nx.single_source_shortest_path_length(lines, person)
+    found.pop(person, None)
+    return found
+
+
+_ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+_TIMES = {1: "once", 2: "twice", 3: "three times"}
 
 
 def _with_side(side: str, noun: str) -> str:

@@ -35,8 +35,11 @@ class ProblemCode(StrEnum):
     UNKNOWN_KIND = "unknown-kind"
     CELL_ERROR = "cell-error"
     NO_HEADER = "no-header"
-    INVALID_FAMILY = "invalid-family"
-    UNKNOWN_AGENCY = "unknown-agency"
+    DUPLICATE_PERSON = "duplicate-person"
+    MISSING_VALUE = "missing-value"
+    UNKNOWN_RELATIONSHIP = "unknown-relationship"
+    INCOMPLETE_RELATIONSHIP = "incomplete-relationship"
+    FAMILY_CONTRADICTION = "family-contradiction"
     ASSUMPTION = "assumption"
     SHEET_NOT_READ = "sheet-not-read"
 

@@ -30,7 +30,7 @@ def unique_codes(agencies: list[AgencySource]) -> list[str]:
 def read_case_files(path: Path | str, *, progress: Progress = no_progress) -> Case:
     """Read a case folder (or its ``case.toml``) into a :class:`Case` whose entries are in
     the order of the files and their rows: not yet merged, flagged or summarised (that is
-    :func:`chronogen.analyse.analyse`; :func:`chronogen.read_case` does both).
+    :func:`chronogen.analyse_case`; :func:`chronogen.read_case` does both).
 
     Raises :class:`~chronogen.errors.ChronogenError` subclasses only for input that cannot be
     used at all; problems in rows become ``case.problems`` and ``case.rejected``. *progress*

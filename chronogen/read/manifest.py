@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -26,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from chronogen.domain.agencies import canonical_agency
 from chronogen.errors import InputFileNotFound, ManifestError
 from chronogen.model.case import AgencySource, Settings
+from chronogen.model.validation import explain
 from chronogen.read.table import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 
 MANIFEST_NAME = "case.toml"
@@ -87,26 +87,7 @@ def load_manifest(path: Path) -> Manifest:
     try:
         return Manifest.model_validate(data)
     except ValidationError as error:
-        raise ManifestError(f"{path}: " + _explain(error)) from error
-
-
-def _explain(error: ValidationError) -> str:
-    messages = []
-    for item in error.errors():
-        loc = [str(p) for p in item["loc"]]
-        where = ".".join(loc)
-        if item["type"] == "extra_forbidden":
-            section = tuple(p for p in loc[:-1] if not p.isdigit())
-            options = _KNOWN_KEYS.get(section, [])
-            close = difflib.get_close_matches(loc[-1], options, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else (
-                f" (known keys: {', '.join(options)})" if options else "")
-            messages.append(f"unknown key {where!r}{hint}")
-        elif item["type"] == "missing":
-            messages.append(f"missing key {where!r}")
-        else:
-            messages.append(f"{where}: {item['msg']}")
-    return "; ".join(messages)
+        raise ManifestError(f"{path}: " + explain(error, _KNOWN_KEYS)) from error
 
 
 _FAMILY_NAME = re.compile(r"famil|genogram|people|household", re.IGNORECASE)

@@ -27,7 +27,8 @@ EXCEL_CELL_LIMIT = 32767
 _TRUNCATED = " [… cut at Excel's cell limit: the whole text is in case.json]"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: code points XML (and so a workbook) cannot hold at all
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(value: object) -> object:

@@ -29,7 +29,7 @@ def find_flags(case: Case, settings: Settings | None = None, *,
     code (:class:`~chronogen.model.FlagCode` order), then by date.
 
     *case* is not changed. To write outputs with other settings, give them to
-    :func:`chronogen.read_case`, :func:`chronogen.analyse` or :func:`chronogen.write_outputs`.
+    :func:`chronogen.read_case`, :func:`chronogen.analyse_case` or :func:`chronogen.write_outputs`.
     """
     if context is None:
         context = FlagContext(case, settings or case.settings)

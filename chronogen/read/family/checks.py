@@ -17,19 +17,20 @@ def check_family(family: Family, file: str, where: Locations | None = None) -> l
     problems: list[Problem] = []
     rows = where or {}
 
-    def add(message: str, key: str | None = None) -> None:
+    def add(code: ProblemCode, message: str, key: str | None = None) -> None:
         sheet, row = rows.get(key or "", (None, None))
-        problems.append(Problem(code=ProblemCode.INVALID_FAMILY, severity=Severity.WARNING,
+        problems.append(Problem(code=code, severity=Severity.WARNING,
                                 message=message, file=file, sheet=sheet, row=row))
 
     ids = [p.id for p in family.people]
     known = set(ids)
     for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
-        add(f"duplicate person id {duplicate!r}")
+        add(ProblemCode.DUPLICATE_PERSON, f"duplicate person id {duplicate!r}")
     for person in family.people:
         if person.birth and person.death and person.death.latest and person.birth.earliest \
                 and person.death.latest < person.birth.earliest:
-            add(f"{person.id} ({person.name}) died before they were born", f"person:{person.id}")
+            add(ProblemCode.FAMILY_CONTRADICTION,
+                f"{person.id} ({person.name}) died before they were born", f"person:{person.id}")
     references = [(pl.parent, "parent link") for pl in family.parent_links]
     references += [(pl.child, "parent link") for pl in family.parent_links]
     references += [(p, "partnership") for ps in family.partnerships for p in ps.partners]
@@ -38,13 +39,14 @@ def check_family(family: Family, file: str, where: Locations | None = None) -> l
     references += [(r.b, "relationship") for r in family.relations]
     for pid, what in references:
         if pid not in known:
-            add(f"{what} names {pid!r}, who is not in the people list")
+            add(ProblemCode.UNKNOWN_PERSON, f"{what} names {pid!r}, who is not in the people list")
     by_id = {p.id: p for p in family.people}
     for link in family.parent_links:
         parent, child = by_id.get(link.parent), by_id.get(link.child)
         if parent and child and parent.birth and child.birth and parent.birth.earliest and \
                 child.birth.latest and child.birth.latest < parent.birth.earliest:
-            add(f"{child.id} ({child.name}) was born before their parent {parent.id} "
+            add(ProblemCode.FAMILY_CONTRADICTION,
+                f"{child.id} ({child.name}) was born before their parent {parent.id} "
                 f"({parent.name})", f"link:{parent.id}>{child.id}")
     parents: dict[str, set[str]] = {}
     for link in family.parent_links:
@@ -55,7 +57,8 @@ def check_family(family: Family, file: str, where: Locations | None = None) -> l
             current = stack.pop()
             if current == start:
                 first_parent = sorted(parents[start])[0]
-                add(f"{start} is their own ancestor (a cycle in parent links)",
+                add(ProblemCode.FAMILY_CONTRADICTION,
+                    f"{start} is their own ancestor (a cycle in parent links)",
                     f"link:{first_parent}>{start}")
                 break
             if current in visited:

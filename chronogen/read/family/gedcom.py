@@ -130,8 +130,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.ids: dict[str, str] = {}
 
-    def problem(self, message: str) -> None:
-        self.problems.append(Problem(code=ProblemCode.INVALID_FAMILY,
+    def problem(self, code: ProblemCode, message: str) -> None:
+        self.problems.append(Problem(code=code,
                                      severity=Severity.WARNING, message=message,
                                      file=self.name))
 
@@ -144,7 +144,7 @@ class _Reader:
         try:
             value = PartialDate.parse(date_node.text.replace("@#DGREGORIAN@", "").strip())
         except DateError as error:
-            self.problem(f"{what}: {error}; left blank")
+            self.problem(ProblemCode.INVALID_DATE, f"{what}: {error}; left blank")
             return None
         phrase = date_node.value("PHRASE")  # the date as the source wrote it
         return value.model_copy(update={"text": phrase}) if phrase else value
@@ -253,7 +253,8 @@ class _Reader:
         for node in record.all(T.RELATION):
             kind_text = node.value("TYPE") or ""
             if kind_text not in {k.value for k in RelationKind}:
-                self.problem(f"{record.xref}: relationship {kind_text!r} is not understood")
+                self.problem(ProblemCode.UNKNOWN_RELATIONSHIP,
+                             f"{record.xref}: relationship {kind_text!r} is not understood")
                 continue
             found.append(Relation(a=self.person_id(record.xref), b=self.person_id(node.text),
                                   kind=RelationKind(kind_text),

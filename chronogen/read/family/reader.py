@@ -29,6 +29,7 @@ from chronogen.model.family import (
     Sex,
 )
 from chronogen.model.problems import Problem, ProblemCode, Severity
+from chronogen.model.validation import explain
 from chronogen.read.family.checks import Locations, check_family
 from chronogen.read.family.words import (
     CHILD,
@@ -95,9 +96,7 @@ def _read_family_json(path: Path, name: str) -> FamilyResult:
     try:
         family = Family.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"{name}: {where}: {first['msg']}") from error
+        raise InputError(f"{name}: {explain(error)}") from error
     result = FamilyResult(family)
     result.problems.extend(check_family(family, name))
     return result
@@ -142,11 +141,11 @@ class _FamilyWorkbook:
         #: sibling and grandparent rows, applied once every parent link is known
         self.kin_rows: list[tuple[str, str, str, Sheet, int]] = []
 
-    def problem(self, message: str, sheet: Sheet | None = None, row: int | None = None,
-                column: str | None = None, value: object = None,
+    def problem(self, code: ProblemCode, message: str, sheet: Sheet | None = None,
+                row: int | None = None, column: str | None = None, value: object = None,
                 severity: Severity = Severity.WARNING) -> None:
         self.problems.append(Problem(
-            code=ProblemCode.INVALID_FAMILY, severity=severity, message=message, file=self.name,
+            code=code, severity=severity, message=message, file=self.name,
             sheet=sheet.name if sheet else None, row=row, column=column,
             value=None if value is None else str(value)))
 
@@ -201,7 +200,8 @@ class _FamilyWorkbook:
                 together = pa | pb
                 if len(together) > 2 or (len(pa) == 2 and pa != pb) or (
                         len(pb) == 2 and pa != pb):
-                    self.problem(f"{a} and {b} are recorded as full siblings but have different "
+                    self.problem(ProblemCode.FAMILY_CONTRADICTION,
+                                 f"{a} and {b} are recorded as full siblings but have different "
                                  "parents", sheet, number)
                     continue
                 while len(together) < 2:
@@ -214,7 +214,8 @@ class _FamilyWorkbook:
                 if pa & pb:
                     continue
                 if pa or pb:
-                    self.problem(f"{a} and {b} are recorded as half-siblings; which parent they "
+                    self.problem(ProblemCode.INCOMPLETE_RELATIONSHIP,
+                                 f"{a} and {b} are recorded as half-siblings; which parent they "
                                  "share is not recorded: add that parent link", sheet, number)
                     continue
                 shared = placeholder()
@@ -224,7 +225,8 @@ class _FamilyWorkbook:
             else:  # a is a grandparent of b
                 if pb:
                     if not any(a in parents(p) for p in pb):
-                        self.problem(f"{a} is recorded as a grandparent of {b}; through which "
+                        self.problem(ProblemCode.INCOMPLETE_RELATIONSHIP,
+                                     f"{a} is recorded as a grandparent of {b}; through which "
                                      "parent is not recorded: add that parent link", sheet,
                                      number)
                     continue
@@ -262,20 +264,22 @@ class _FamilyWorkbook:
                 return parse_date_time(str(int(value))).date
             return parse_date_time(str(value)).date
         except DateError as error:
-            self.problem(f"{label}: {error}; left blank", sheet, number, label, value)
+            self.problem(ProblemCode.INVALID_DATE,
+                         f"{label}: {error}; left blank", sheet, number, label, value)
             return None
 
     def _resolve(self, text: str | None, names: NameIndex, known: set[str], sheet: Sheet,
                  number: int, column: str) -> str | None:
         if text is None:
-            self.problem("no person given", sheet, number, column)
+            self.problem(ProblemCode.MISSING_VALUE, "no person given", sheet, number, column)
             return None
         if text in known:
             return text
         ids = names.lookup(text)
         if len(ids) == 1:
             return next(iter(ids))
-        self.problem(f"{text!r} is not a person id or name in the people sheet", sheet, number,
+        self.problem(ProblemCode.UNKNOWN_PERSON,
+                     f"{text!r} is not a person id or name in the people sheet", sheet, number,
                      column, text)
         return None
 
@@ -297,12 +301,14 @@ class _FamilyWorkbook:
             if pid is None:
                 pid = f"P{len(people) + 1}" if (first or surname) else None
                 if pid is None:
-                    self.problem("row has no id and no name; skipped", sheet, number)
+                    self.problem(ProblemCode.MISSING_VALUE,
+                                 "row has no id and no name; skipped", sheet, number)
                     continue
                 while pid in seen_ids:
                     pid += "'"
             if pid in seen_ids:
-                self.problem(f"duplicate id {pid!r}; this row is skipped", sheet, number, "ID",
+                self.problem(ProblemCode.DUPLICATE_PERSON,
+                             f"duplicate id {pid!r}; this row is skipped", sheet, number, "ID",
                              pid, Severity.ERROR)
                 continue
             seen_ids.add(pid)
@@ -315,7 +321,8 @@ class _FamilyWorkbook:
             pregnancy = PREGNANCY.get(pregnancy_text)
             if pregnancy_text and pregnancy is None and pregnancy_text not in ("born", "alive",
                                                                                "living", "n/a"):
-                self.problem(f"pregnancy {pregnancy_text!r} is not pregnancy, miscarriage, "
+                self.problem(ProblemCode.UNRECOGNISED_VALUE,
+                             f"pregnancy {pregnancy_text!r} is not pregnancy, miscarriage, "
                              "stillbirth or termination", sheet, number, "Pregnancy",
                              pregnancy_text)
             aliases_text = self._text(row, columns, "aliases")
@@ -355,7 +362,8 @@ class _FamilyWorkbook:
             if a is None or b is None:
                 continue
             if a == b:
-                self.problem(f"{a!r} is related to themselves", sheet, number, value=word_text)
+                self.problem(ProblemCode.FAMILY_CONTRADICTION,
+                             f"{a!r} is related to themselves", sheet, number, value=word_text)
                 continue
             parent = PARENT.match(word)
             child = CHILD.match(word)
@@ -363,7 +371,8 @@ class _FamilyWorkbook:
                 kind, default_end = PARTNER_WORDS[word]
                 ended_by = ENDED_BY.get(ended_text, default_end)
                 if ended_text and ended_text not in ENDED_BY:
-                    self.problem(f"'ended by' {ended_text!r} is not separation, divorce or "
+                    self.problem(ProblemCode.UNRECOGNISED_VALUE,
+                                 f"'ended by' {ended_text!r} is not separation, divorce or "
                                  "death", sheet, number, "Ended by", ended_text)
                 partnerships.append(Partnership(partners=(a, b), kind=kind, start=start,
                                                 end=end, ended_by=ended_by))
@@ -374,7 +383,8 @@ class _FamilyWorkbook:
                     "step" if word.startswith("step") else "biological")
                 parent_kind = PARENT_KIND_WORDS.get(kind_word.strip())
                 if parent_kind is None:
-                    self.problem(f"{word_text!r}: unknown kind of parent {kind_word!r}", sheet,
+                    self.problem(ProblemCode.UNRECOGNISED_VALUE,
+                                 f"{word_text!r}: unknown kind of parent {kind_word!r}", sheet,
                                  number, "Relationship", word_text)
                     continue
                 pair = (a, b) if parent is not None else (b, a)
@@ -391,7 +401,8 @@ class _FamilyWorkbook:
                 relations.append(Relation(a=a, b=b, kind=RELATION_WORDS[word], start=start,
                                           end=end))
             else:
-                self.problem(f"relationship {word_text!r} is not understood; skipped", sheet,
+                self.problem(ProblemCode.UNKNOWN_RELATIONSHIP,
+                             f"relationship {word_text!r} is not understood; skipped", sheet,
                              number, "Relationship", word_text)
 
     def _households(self, sheet: Sheet, header: int, columns: dict[str, int], names: NameIndex,
@@ -404,7 +415,8 @@ class _FamilyWorkbook:
             person = self._resolve(self._text(row, columns, "person"), names, known, sheet,
                                    number, "Person")
             if place is None:
-                self.problem("no household / address given; skipped", sheet, number)
+                self.problem(ProblemCode.MISSING_VALUE,
+                             "no household / address given; skipped", sheet, number)
                 continue
             if person is None:
                 continue

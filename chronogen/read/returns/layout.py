@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from chronogen.errors import InputError, InputFileNotFound
+from chronogen.model.validation import explain
 from chronogen.read.returns.columns import Field, match_heading
 from chronogen.read.table import Cell, Sheet, normalise_heading
 
@@ -62,9 +63,7 @@ class ColumnMapping(BaseModel):
         try:
             return cls.model_validate(data)
         except ValidationError as error:
-            details = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
-            )
+            details = explain(error)
             valid = ", ".join(f.value for f in Field)
             raise InputError(f"{path}: {details} (fields are: {valid})") from error
 
