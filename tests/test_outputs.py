@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import csv
+import shutil
+from datetime import datetime, time
 from pathlib import Path
 
 import openpyxl
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
 
 from chronogen import (
     Case,
     Entry,
     PartialDate,
     SourceRef,
+    read_case,
     read_case_json,
     write_csv,
     write_json,
     write_xlsx,
 )
+from tests.conftest import HARBOUR
 
 NASTY = ["=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "plain"]
 
@@ -46,24 +51,107 @@ def test_case_json_public_shape(harbour_case: Case, tmp_path: Path) -> None:
 def test_chronology_workbook(harbour_case: Case, tmp_path: Path) -> None:
     path = write_xlsx(harbour_case, tmp_path / "chronology.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Chronology", "Flags", "By agency", "By child", "Rejected rows",
-                               "Problems", "Sources"]
+    assert book.sheetnames == ["Chronology", "Key", "Flags", "Flag evidence", "By agency",
+                               "By child", "By month", "Family", "Problems", "Rejected rows",
+                               "Sources"]
     sheet = book["Chronology"]
     headings = [c.value for c in sheet[1]]
-    assert headings[:4] == ["ID", "Date", "Time", "Agency"]
+    assert headings[:7] == ["ID", "Date", "Time", "Agency", "Contact type", "What happened",
+                            "Outcome / action"]
     assert "Mia Harbour: seen" in headings and "Ava Clarke: views" in headings
-    assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.freeze_panes == "C2"
     assert sheet.max_row == len(harbour_case.entries) + 1
     ids = [sheet.cell(row=r, column=1).value for r in range(2, sheet.max_row + 1)]
     assert ids == [e.id for e in harbour_case.entries]
-    row = {h: sheet.cell(row=ids.index("CSC-16") + 2, column=n + 1).value
+    row = {h: sheet.cell(row=ids.index("CSC-16") + 2, column=n + 1)
            for n, h in enumerate(headings)}
-    assert row["Mia Harbour: seen"] == "Yes" and row["Ava Clarke: seen"] == "Not recorded"
-    assert (row["Source file"], row["Sheet"], row["Row"]) == (
+    assert row["Mia Harbour: seen"].value == "Yes"
+    assert row["Ava Clarke: seen"].value == "Not recorded"
+    assert (row["Source file"].value, row["Sheet"].value, row["Row"].value) == (
         "csc_chronology.xlsx", "Chronology", 16)
+    # an exact day is a real date cell shown the UK way; a month stays text as recorded
+    assert row["Date"].value == datetime(2021, 2, 10)
+    assert row["Date"].number_format == "dd/mm/yyyy"
+    month = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=1).value
+                 == "HOU-2")
+    assert sheet.cell(row=month, column=2).value == "Mar 2020"
+    timed = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=1).value
+                 == "POL-2")
+    assert sheet.cell(row=timed, column=3).value == time(23, 15)
+    assert sheet.cell(row=timed, column=3).number_format == "hh:mm"
     rejected = book["Rejected rows"]
     assert rejected.max_row == len(harbour_case.rejected) + 1
+
+
+def test_chronology_sheet_is_a_table_and_prints_as_an_appendix(harbour_case: Case,
+                                                               tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(write_xlsx(harbour_case, tmp_path / "c.xlsx"))
+    sheet = book["Chronology"]
+    headings = [c.value for c in sheet[1]]
+    flags_column = headings.index("Flags") + 1
+    (table,) = sheet.tables.values()
+    assert table.ref == f"A1:{get_column_letter(len(headings))}{len(harbour_case.entries) + 1}"
+    assert table.autoFilter is not None
+    # the print view: what a panel reads, landscape, header row repeated on every page
+    assert sheet.print_area == f"'Chronology'!$A$1:${get_column_letter(flags_column)}$" \
+        f"{len(harbour_case.entries) + 1}"
+    assert "Source file" in headings[flags_column:]  # audit columns outside the print area
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth or 1) == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.oddHeader.left.text == "OFFICIAL-SENSITIVE"
+    assert sheet.oddHeader.center.text == harbour_case.title
+    assert sheet.oddFooter.center.text == "Page &P of &N"
+    # shading by agency, highlights by conditional format
+    fills = {sheet.cell(row=r, column=4).value: sheet.cell(row=r, column=4).fill.fgColor.rgb
+             for r in range(2, sheet.max_row + 1)}
+    assert len(set(fills.values())) == len(fills) == 6
+    rules = [rule for rng in sheet.conditional_formatting for rule in rng.rules]
+    assert any(rule.formula == ['"Not recorded"'] for rule in rules)
+    assert any(rule.formula == ['"No"'] for rule in rules)
+    flagged = [sheet.cell(row=r, column=flags_column).value for r in range(2, sheet.max_row + 1)]
+    assert "referral-not-received" in " ".join(v for v in flagged if v)
+
+
+def test_flags_link_to_their_evidence_rows(harbour_case: Case, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(write_xlsx(harbour_case, tmp_path / "c.xlsx"))
+    chronology = book["Chronology"]
+    row_of = {chronology.cell(row=r, column=1).value: r
+              for r in range(2, chronology.max_row + 1)}
+    evidence = book["Flag evidence"]
+    assert evidence.max_row - 1 == sum(len(f.evidence) for f in harbour_case.flags)
+    for r in range(2, evidence.max_row + 1):
+        entry_id = evidence.cell(row=r, column=3).value
+        link = evidence.cell(row=r, column=7).hyperlink
+        assert link is not None and link.location == f"'Chronology'!A{row_of[entry_id]}"
+    flags = book["Flags"]
+    assert flags.max_row - 1 == len(harbour_case.flags)
+    assert flags.cell(row=2, column=8).hyperlink is not None
+
+
+def test_every_summary_and_the_family_have_a_sheet(harbour_case: Case, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(write_xlsx(harbour_case, tmp_path / "c.xlsx"))
+    months = book["By month"]
+    assert months.max_row - 1 == len(harbour_case.summaries.months)
+    family = [str(c.value) for row in book["Family"].iter_rows() for c in row if c.value]
+    for section in ("Partnerships", "Parents", "Households", "Dean Foster",
+                    "mother's partner"):
+        assert any(section in v for v in family), section
+    key = [str(c.value) for row in book["Key"].iter_rows() for c in row if c.value]
+    assert "Police" in key and "unseen_days" in key and "OFFICIAL-SENSITIVE" in key
+
+
+def test_the_marking_comes_from_case_toml(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    shutil.copytree(HARBOUR, folder)
+    toml = folder / "case.toml"
+    toml.write_text('marking = "OFFICIAL"\n' + toml.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    case = read_case(folder)
+    assert case.marking == "OFFICIAL"
+    sheet = openpyxl.load_workbook(write_xlsx(case, tmp_path / "c.xlsx"))["Chronology"]
+    assert sheet.oddHeader.left.text == "OFFICIAL"
 
 
 def _nasty_case() -> Case:
@@ -76,7 +164,7 @@ def _nasty_case() -> Case:
 def test_formulas_are_never_written_to_xlsx(tmp_path: Path) -> None:
     path = write_xlsx(_nasty_case(), tmp_path / "c.xlsx")
     sheet = openpyxl.load_workbook(path)["Chronology"]
-    column = [c.value for c in sheet[1]].index("Summary") + 1
+    column = [c.value for c in sheet[1]].index("What happened") + 1
     cells = [sheet.cell(row=r, column=column) for r in range(2, 2 + len(NASTY))]
     assert [c.value for c in cells] == NASTY  # the text itself is kept
     assert all(c.data_type == "s" for c in cells)  # ... as text, not formulas
@@ -100,7 +188,7 @@ def test_text_longer_than_an_excel_cell_is_cut_with_a_note(tmp_path: Path) -> No
                                           date=PartialDate.parse("01/01/2020"),
                                           source=SourceRef(file="p.xlsx", row=2))])
     sheet = openpyxl.load_workbook(write_xlsx(case, tmp_path / "c.xlsx"))["Chronology"]
-    column = [c.value for c in sheet[1]].index("Summary") + 1
+    column = [c.value for c in sheet[1]].index("What happened") + 1
     value = sheet.cell(row=2, column=column).value
     assert len(value) <= 32767 and value.endswith("the whole text is in case.json]")
 
@@ -110,7 +198,7 @@ def test_control_characters_do_not_break_the_workbook(tmp_path: Path) -> None:
                                           date=PartialDate.parse("01/01/2020"),
                                           source=SourceRef(file="p.csv", row=2))])
     sheet = openpyxl.load_workbook(write_xlsx(case, tmp_path / "c.xlsx"))["Chronology"]
-    column = [c.value for c in sheet[1]].index("Summary") + 1
+    column = [c.value for c in sheet[1]].index("What happened") + 1
     assert sheet.cell(row=2, column=column).value == "bad\ufffd\ufffdbytes\ttab"
 
 
@@ -138,7 +226,7 @@ def test_any_text_survives_the_workbook_and_csv(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         sheet = openpyxl.load_workbook(write_xlsx(case, Path(folder) / "c.xlsx"))["Chronology"]
         assert sheet.max_row == 2
-        column = [c.value for c in sheet[1]].index("Summary") + 1
+        column = [c.value for c in sheet[1]].index("What happened") + 1
         read_back = sheet.cell(row=2, column=column).value or ""
         # XML reads every line end back as \n: a line break either way
         assert _lines(read_back) == _lines(stored)

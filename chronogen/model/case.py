@@ -11,6 +11,8 @@ from chronogen.model.problems import Problem
 from chronogen.model.summary import Summaries
 
 SCHEMA_VERSION = 1
+#: the protective marking of a case review's working papers (Government Security Classifications)
+DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 
 
 class Settings(BaseModel):
@@ -61,6 +63,8 @@ class Case(BaseModel):
 
     schema_version: int = SCHEMA_VERSION
     title: str
+    #: printed on every page of the appendix (``marking`` in case.toml)
+    marking: str = DEFAULT_MARKING
     family: Family = Field(default_factory=Family)
     agencies: list[AgencySource] = Field(default_factory=list)
     entries: list[Entry] = Field(default_factory=list)

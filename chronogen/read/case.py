@@ -55,7 +55,8 @@ def read_case_files(path: Path | str, *, progress: Progress = no_progress) -> Ca
         family = family_result.family
         problems.extend(family_result.problems)
 
-    case = Case(title=manifest.title, family=family, agencies=manifest.agencies,
+    case = Case(title=manifest.title, marking=manifest.marking, family=family,
+                agencies=manifest.agencies,
                 settings=manifest.settings)
     all_entries = []
     for source, code in zip(manifest.agencies, unique_codes(manifest.agencies), strict=True):

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from chronogen.domain.agencies import canonical_agency
 from chronogen.errors import InputFileNotFound, ManifestError
-from chronogen.model.case import AgencySource, Settings
+from chronogen.model.case import DEFAULT_MARKING, AgencySource, Settings
 from chronogen.model.validation import explain
 from chronogen.read.table import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 
@@ -45,6 +45,8 @@ class Manifest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str
+    #: the protective marking printed in the header of every page of the appendix
+    marking: str = DEFAULT_MARKING
     family: FamilySource | None = None
     agencies: list[AgencySource] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
@@ -53,7 +55,7 @@ class Manifest(BaseModel):
 
 
 _KNOWN_KEYS = {
-    (): ["title", "family", "agencies", "settings"],
+    (): ["title", "marking", "family", "agencies", "settings"],
     ("family",): ["file"],
     ("agencies",): ["name", "file", "code", "sheet", "mapping"],
     ("settings",): list(Settings.model_fields),

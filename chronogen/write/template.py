@@ -16,8 +16,8 @@ from typing import Any
 
 from chronogen.domain.template import TEMPLATE_TITLE
 from chronogen.model.chronology import ContactKind
+from chronogen.write.openpyxl_sheets import add_table_sheet, save_workbook
 from chronogen.write.table import TableColumn
-from chronogen.write.xlsx_file import add_table_sheet, save_workbook
 
 TEMPLATE_ROWS = 2000
 YES_NO = ("Yes", "No", "Not recorded", "N/A")

@@ -1,205 +1,485 @@
-"""The chronology workbook: the merged chronology, rejected rows, problems and file counts.
+"""``chronology.xlsx``: the chronology appendix as a workbook, for print and for analysis.
 
-Every text cell is written as a string, never a formula, and the file is byte-identical for
-the same case (fixed document dates and zip timestamps).
+Written with XlsxWriter (fast, streams nothing back): the Chronology sheet is an Excel table
+with filters, real date and time cells, rows shaded by agency, worrying seen / views answers
+and flagged rows highlighted by conditional formats, and a print view (the columns a panel
+reads, landscape, header row repeated, title and protective marking in the page header,
+page X of Y in the footer). Audit columns sit to the right, outside the print area.
+Text is always written as text, never as a formula.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
-from copy import copy
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from chronogen.domain.people import people_table
 from chronogen.model.case import Case
+from chronogen.write.appendix import Appendix, AppendixRow, build_appendix
 from chronogen.write.archive import normalise_zip
 from chronogen.write.registry import OutputOptions, Written
-from chronogen.write.table import TableColumn, chronology_table
 
 FIXED_DOC_TIME = datetime(2000, 1, 1)
-_HEADER_FILL = "1F3864"
-
-
 EXCEL_CELL_LIMIT = 32767
 _TRUNCATED = " [… cut at Excel's cell limit: the whole text is in case.json]"
-
-
 #: code points XML (and so a workbook) cannot hold at all
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Excel keeps at most this many hyperlinks on a sheet
+_LINK_LIMIT = 65000
+_HEADER_FILL = "#1F3864"
+_NO_FILL, _NOT_RECORDED_FILL, _FLAG_FILL = "#F8CBAD", "#FFE699", "#F4B6C2"
+_BODY_PT = 10
+#: printable width of a landscape page, in column-width units (about 0.073 in each)
+_PAGE_UNITS = {9: 148, 8: 218}  # A4, A3
 
 
-def _clean(value: object) -> object:
-    if isinstance(value, str) and _CONTROL.search(value):
+@dataclass(frozen=True)
+class Column:
+    """A workbook column: heading, width (characters) and how its cells are written."""
+
+    heading: str
+    width: float
+    kind: str = "wrap"  # wrap | text | date | time | int | answer | flags
+
+
+def clean(value: str) -> str:
+    """Text a workbook can hold: line ends as a cell's line breaks, XML-illegal characters
+    replaced, cut at the cell limit (with a note saying so; case.json keeps the whole text)."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(value):
         # control characters (from a damaged export) cannot be stored in a workbook at all
         value = _CONTROL.sub("\N{REPLACEMENT CHARACTER}", value)
-    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
-        # Excel cannot open a workbook with a longer cell; nothing is lost: case.json has it
+    if len(value) > EXCEL_CELL_LIMIT:
         value = value[: EXCEL_CELL_LIMIT - len(_TRUNCATED)] + _TRUNCATED
     return value
 
 
-def _style_of(sheet: Any, **style: Any) -> Any:
-    """The workbook's index entry for a combination of styles, worked out once."""
-    from openpyxl.cell import WriteOnlyCell
-
-    model = WriteOnlyCell(sheet)
-    for name, setting in style.items():
-        setattr(model, name, setting)
-    return model._style
+def _header_text(text: str) -> str:
+    """Text for a page header or footer: ``&`` doubled, kept short (Excel's limit is 255)."""
+    return clean(text).replace("&", "&&")[:90]
 
 
-def _cell(sheet: Any, value: object, style: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
+class _Styles:
+    """Every cell format the workbook uses, made once (XlsxWriter shares them)."""
 
-    cell = WriteOnlyCell(sheet, value=_clean(value))
-    if isinstance(cell.value, str):
-        cell.data_type = "s"  # text that starts with "=" stays text, never a formula
-    # copying the style index is what openpyxl does itself; setting each style object on
-    # every cell makes openpyxl compare it with every style it has, which is slow
-    cell._style = copy(style)
-    return cell
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self._made: dict[tuple[str, str | None], Any] = {}
+        base = {"font_size": _BODY_PT, "valign": "top", "border": 1, "border_color": "#BFBFBF"}
+        self.base = base
+        self.header = book.add_format({**base, "bold": True, "font_color": "#FFFFFF",
+                                       "bg_color": _HEADER_FILL, "text_wrap": True})
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.heading = book.add_format({"bold": True, "font_size": 12})
+        self.plain = book.add_format({"font_size": _BODY_PT, "text_wrap": True, "valign": "top",
+                                      "align": "left"})
+        self.no = book.add_format({"bg_color": _NO_FILL, "bold": True})
+        self.not_recorded = book.add_format({"bg_color": _NOT_RECORDED_FILL})
+        self.flagged = book.add_format({"bg_color": _FLAG_FILL, "bold": True,
+                                        "font_color": "#7B0C1E"})
+        self.flagged_id = book.add_format({"bold": True, "font_color": "#7B0C1E"})
+        self.link = book.add_format({**base, "font_color": "#0563C1", "underline": 1})
 
-
-def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
-                    rows: Sequence[Sequence[object]], *, wrap: bool = True) -> Any:
-    """A sheet with a bold frozen header row, a filter, column widths and wrapped text.
-
-    Rows are appended, so this works in write-only workbooks (fast and lean for large cases)
-    as well as ordinary ones.
-    """
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(title)
-    for col, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(col)].width = column.width
-    sheet.freeze_panes = "A2"
-    if columns:
-        last = get_column_letter(len(columns))
-        sheet.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = 9  # A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
-    header = _style_of(sheet, font=Font(bold=True, color="FFFFFF"),
-                       fill=PatternFill("solid", fgColor=_HEADER_FILL),
-                       alignment=Alignment(vertical="top", wrap_text=True))
-    sheet.append([_cell(sheet, column.heading, header) for column in columns])
-    body = _style_of(sheet, alignment=Alignment(vertical="top", wrap_text=wrap))
-    for r, row in enumerate(rows, start=2):
-        if wrap:
-            lines = max((_wrapped_lines(v, columns[c].width) for c, v in enumerate(row)
-                         if isinstance(v, str) and c < len(columns)), default=1)
-            if lines > 1:
-                # spreadsheets do not grow rows for wrapped text on opening: give the height
-                sheet.row_dimensions[r].height = min(15 * lines, 409)
-        sheet.append([_cell(sheet, value, body) for value in row])
-    return sheet
+    def cell(self, kind: str, fill: str | None = None) -> Any:
+        """The format of a body cell of *kind*, on an agency's *fill* (or none)."""
+        key = (kind, fill)
+        if key not in self._made:
+            spec: dict[str, Any] = dict(self.base)
+            if kind in ("wrap", "flags", "answer"):
+                spec["text_wrap"] = True
+            if kind == "date":
+                spec["num_format"] = "dd/mm/yyyy"
+                spec["align"] = "left"
+            if kind == "time":
+                spec["num_format"] = "hh:mm"
+                spec["align"] = "left"
+            if fill:
+                spec["bg_color"] = f"#{fill}"
+            self._made[key] = self.book.add_format(spec)
+        return self._made[key]
 
 
-def _wrapped_lines(text: str, width: int) -> int:
+def _unique(headings: list[str]) -> list[str]:
+    """Excel tables need distinct headings: a repeat gets `` (2)``."""
+    seen: dict[str, int] = {}
+    out = []
+    for heading in headings:
+        base = clean(heading).strip() or "Column"
+        n = seen.get(base.lower(), 0) + 1
+        seen[base.lower()] = n
+        out.append(base if n == 1 else f"{base} ({n})")
+    return out
+
+
+def _write(sheet: Any, row: int, col: int, value: object, fmt: Any) -> None:
+    """One cell, typed: text stays text whatever it starts with."""
+    if value is None or value == "":
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, str):
+        sheet.write_string(row, col, clean(value), fmt)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, fmt)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value, fmt)
+    elif isinstance(value, datetime | date | time):
+        sheet.write_datetime(row, col, value, fmt)
+    else:
+        sheet.write_string(row, col, clean(str(value)), fmt)
+
+
+def _lines(text: str, width: float) -> int:
     """Roughly how many lines *text* takes in a column *width* characters wide."""
-    usable = max(width - 1, 1)
+    usable = max(int(width * 1.1) - 1, 1)  # 10 pt text: a little more than a character a unit
     return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
 
 
-def save_workbook(book: Any, output: Path) -> Path:
-    """Save with fixed document dates and zip timestamps, so equal inputs give equal bytes."""
-    book.properties.creator = "chronogen"
-    book.properties.created = FIXED_DOC_TIME
-    book.properties.modified = FIXED_DOC_TIME
-    buffer = io.BytesIO()
-    book.save(buffer)
-    normalise_zip(buffer.getvalue(), output)
-    return output
+def _page_setup(sheet: Any, appendix: Appendix, *, paper: int = 9,
+                print_columns: int | None = None, last_row: int | None = None) -> None:
+    """Landscape, one page wide, the header row repeated, title and marking in the page
+    header, page X of Y in the footer."""
+    sheet.set_landscape()
+    sheet.set_paper(paper)
+    sheet.set_margins(left=0.4, right=0.4, top=0.75, bottom=0.6)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    marking, title = _header_text(appendix.marking), _header_text(appendix.title)
+    sheet.set_header(f"&L{marking}&C{title}&R{marking}", {"margin": 0.3})
+    sheet.set_footer("&L&A&CPage &P of &N&R" + _header_text("chronogen"), {"margin": 0.3})
+    if print_columns is not None and last_row is not None:
+        sheet.print_area(0, 0, max(last_row, 1), print_columns - 1)
 
 
-def _people_names(case: Case, ids: list[str]) -> str:
-    return ", ".join((p.name if (p := case.family.get(i)) else i) for i in ids)
+def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
+                 columns: Sequence[Column], rows: Sequence[Sequence[object]], *,
+                 fills: Sequence[str | None] | None = None, print_columns: int | None = None,
+                 paper: int = 9, freeze: int = 1) -> Any:
+    """A sheet holding one Excel table (filters, frozen header) with typed cells."""
+    sheet = book.add_worksheet(name)
+    headings = _unique([c.heading for c in columns])
+    for n, column in enumerate(columns):
+        sheet.set_column(n, n, column.width)
+    last = max(len(rows), 1)
+    sheet.add_table(0, 0, last, len(columns) - 1, {
+        "name": re.sub(r"\W", "", name) or "Table",
+        "columns": [{"header": h, "header_format": styles.header} for h in headings],
+        "style": "Table Style Light 1", "banded_rows": False, "autofilter": True})
+    wraps = [n for n, c in enumerate(columns) if c.kind in ("wrap", "flags", "answer")]
+    # headings are bold and break at spaces: count them narrower, with a spare line
+    heading_lines = max((_lines(h, c.width * 0.75) + (" " in h)
+                         for h, c in zip(headings, columns, strict=True)), default=1)
+    if heading_lines > 1:
+        sheet.set_row(0, 13.5 * heading_lines + 2)
+    for r, row in enumerate(rows, start=1):
+        fill = fills[r - 1] if fills is not None else None
+        for c, value in enumerate(row):
+            _write(sheet, r, c, value, styles.cell(columns[c].kind, fill))
+        height = max((_lines(text, columns[c].width) for c in wraps
+                      if isinstance(text := row[c], str)), default=1)
+        if height > 1:
+            # spreadsheets do not grow rows for wrapped text on opening: give the height
+            sheet.set_row(r, min(13.5 * height + 2, 409))
+    sheet.freeze_panes(1, freeze)
+    _page_setup(sheet, appendix, paper=paper,
+                print_columns=print_columns or len(columns), last_row=last)
+    return sheet
 
 
-def add_flags_sheet(book: Any, case: Case) -> None:
-    """The flags, each with its people, period and evidence traced to file and row."""
-    columns = [TableColumn("Severity", 9), TableColumn("Flag", 22), TableColumn("People", 24),
-               TableColumn("Period", 24), TableColumn("What it found", 80),
-               TableColumn("Evidence (entry: file, row)", 44)]
-    entries = {e.id: e for e in case.entries}
+# -- the chronology ---------------------------------------------------------------------
+
+
+def chronology_columns(appendix: Appendix) -> tuple[list[Column], int]:
+    """The Chronology sheet's columns, and how many of them (from the left) are printed."""
+    panel = [Column("ID", 9, "text"), Column("Date", 11, "date"), Column("Time", 6, "time"),
+             Column("Agency", 14), Column("Contact type", 14), Column("What happened", 48),
+             Column("Outcome / action", 24)]
+    for child in appendix.children:
+        panel += [Column(f"{child.name}: seen", 10, "answer"),
+                  Column(f"{child.name}: views", 10, "answer")]
+    panel.append(Column("Flags", 16, "flags"))
+    audit = [Column("Contact kind", 14, "text"), Column("People named", 16),
+             Column("Practitioner", 16), Column("Referral to", 14),
+             Column("Joint event", 10, "text"), Column("Date as recorded", 16, "text"),
+             Column("Earliest date", 11, "date"), Column("Source file", 22),
+             Column("Sheet", 14, "text"), Column("Row", 6, "int")]
+    return panel + audit, len(panel)
+
+
+def paper_for(columns: Sequence[Column], printed: int) -> int:
+    """A4 (9) when the printed columns fit its width at 8.5 pt or more, else A3 (8)."""
+    units = sum(c.width + 0.7 for c in columns[:printed])
+    return 9 if _BODY_PT * min(1.0, _PAGE_UNITS[9] / units) >= 8.5 else 8
+
+
+def _chronology_row(appendix: Appendix, row: AppendixRow) -> list[object]:
+    entry = row.entry
+    values: list[object] = [entry.id, row.day or row.date_text, row.time, entry.agency,
+                            entry.kind_text or entry.kind.value, entry.summary, entry.outcome]
+    for seen, views in row.answers:
+        values += [seen, views]
+    values.append(", ".join(row.flags) or None)
+    values += [entry.kind.value, ", ".join(appendix.person_name(p) for p in entry.people) or None,
+               entry.practitioner, entry.referral_to, entry.joint_event, entry.date.text,
+               entry.date.sort_key[0] if entry.date.earliest or entry.date.latest else None,
+               entry.source.file, entry.source.sheet, entry.source.row]
+    return values
+
+
+def _chronology_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
+    columns, printed = chronology_columns(appendix)
+    rows = [_chronology_row(appendix, r) for r in appendix.rows]
+    sheet = _table_sheet(book, styles, appendix, "Chronology", columns, rows,
+                         fills=[r.fill for r in appendix.rows], print_columns=printed,
+                         paper=paper_for(columns, printed), freeze=2)
+    last = max(len(rows), 1)
+    flags_col = printed - 1
+    for n, column in enumerate(columns[:printed]):
+        if column.kind == "answer":
+            sheet.conditional_format(1, n, last, n, {"type": "cell", "criteria": "==",
+                                                     "value": '"No"', "format": styles.no})
+            sheet.conditional_format(1, n, last, n, {
+                "type": "cell", "criteria": "==", "value": '"Not recorded"',
+                "format": styles.not_recorded})
+    sheet.conditional_format(1, flags_col, last, flags_col,
+                             {"type": "no_blanks", "format": styles.flagged})
+    letter = _column_letter(flags_col)
+    sheet.conditional_format(1, 0, last, 0, {"type": "formula", "criteria": f'=${letter}2<>""',
+                                             "format": styles.flagged_id})
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# -- the other sheets -------------------------------------------------------------------
+
+
+def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
+    sheet = book.add_worksheet("Key")
+    sheet.set_column(0, 0, 34)
+    sheet.set_column(1, 1, 90)
+    case = appendix.case
+    sheet.write_string(0, 0, clean(appendix.title), styles.title)
+    sheet.write_string(1, 0, clean(appendix.marking), styles.heading)
+    facts: list[tuple[str, object]] = [
+        ("Period covered", appendix.period),
+        ("Subject children", ", ".join(c.name for c in appendix.children) or "none marked"),
+        ("Entries", len(case.entries)), ("Rejected rows", len(case.rejected)),
+        ("Flags", len(case.flags)),
+    ]
+    row = 3
+    for label, value in facts:
+        sheet.write_string(row, 0, label, styles.plain)
+        _write(sheet, row, 1, value, styles.plain)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, "Agencies (row shading in Chronology)", styles.heading)
+    row += 1
+    for agency, count in appendix.agency_counts():
+        sheet.write_string(row, 0, clean(agency), styles.cell("text", appendix.fills[agency]))
+        sheet.write_string(row, 1, f"{count} entries", styles.plain)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, "Highlights", styles.heading)
+    meanings = [("No", styles.no, "the record says the child was not seen / views not sought"),
+                ("Not recorded", styles.not_recorded,
+                 "the record does not say: itself a gap national reviews keep finding"),
+                ("flag codes", styles.flagged, "chronogen's flags (sheet Flags): an invitation "
+                 "to look, not a judgement; the agencies' own words are never changed")]
+    for label, fmt, meaning in meanings:
+        row += 1
+        sheet.write_string(row, 0, label, fmt)
+        sheet.write_string(row, 1, meaning, styles.plain)
+    row += 2
+    sheet.write_string(row, 0, "Settings used for the flags", styles.heading)
+    for name, value in case.settings.model_dump().items():
+        row += 1
+        sheet.write_string(row, 0, name, styles.plain)
+        _write(sheet, row, 1, ", ".join(value) if isinstance(value, list) else value,
+               styles.plain)
+    _page_setup(sheet, appendix)
+
+
+def _flag_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
+    case = appendix.case
+    entries = {r.entry.id: (n, r) for n, r in enumerate(appendix.rows)}
+    columns = [Column("No.", 5, "int"), Column("Severity", 9, "text"), Column("Flag", 22, "text"),
+               Column("People", 22), Column("Period", 22), Column("What it found", 70),
+               Column("Evidence (entries)", 30), Column("Go to", 12, "text")]
     rows = []
-    for flag in case.flags:
-        evidence = "; ".join(
-            f"{i}: {entries[i].source.file}, row {entries[i].source.row}" if i in entries else i
-            for i in flag.evidence)
-        rows.append([flag.severity.value, flag.code, _people_names(case, flag.people) or None,
+    for number, flag in enumerate(case.flags, start=1):
+        rows.append([number, flag.severity.value, flag.code.value,
+                     ", ".join(appendix.person_name(p) for p in flag.people) or None,
                      flag.period.display() if flag.period else None, flag.message,
-                     evidence or None])
-    add_table_sheet(book, "Flags", columns, rows)
+                     ", ".join(flag.evidence) or None, None])
+    sheet = _table_sheet(book, styles, appendix, "Flags", columns, rows, print_columns=7)
+    links = 0
+    for r, flag in enumerate(case.flags, start=1):
+        first = next((entries[e][0] for e in flag.evidence if e in entries), None)
+        if first is not None and links < _LINK_LIMIT:
+            sheet.write_url(r, 7, f"internal:'Chronology'!A{first + 2}", styles.link,
+                            string=f"{flag.evidence[0]} →")
+            links += 1
+    evidence_columns = [Column("Flag no.", 7, "int"), Column("Flag", 22, "text"),
+                        Column("Entry", 10, "text"), Column("Date", 11, "date"),
+                        Column("Agency", 18), Column("Source", 40), Column("Go to", 12, "text")]
+    evidence_rows: list[list[object]] = []
+    targets: list[int | None] = []
+    for number, flag in enumerate(case.flags, start=1):
+        for entry_id in flag.evidence:
+            found = entries.get(entry_id)
+            row = found[1] if found else None
+            evidence_rows.append([number, flag.code.value, entry_id,
+                                  (row.day or row.date_text) if row else None,
+                                  row.entry.agency if row else None,
+                                  row.reference if row else None, None])
+            targets.append(found[0] if found else None)
+    sheet = _table_sheet(book, styles, appendix, "Flag evidence", evidence_columns,
+                         evidence_rows)
+    for r, target in enumerate(targets, start=1):
+        if target is not None and r <= _LINK_LIMIT:
+            sheet.write_url(r, 6, f"internal:'Chronology'!A{target + 2}", styles.link,
+                            string=f"{evidence_rows[r - 1][2]} →")
 
 
-def add_summary_sheets(book: Any, case: Case) -> None:
-    """Per-agency and per-child summary tables."""
-    agencies = case.summaries.agencies
-    columns = [TableColumn("Agency", 24), TableColumn("Contacts", 9),
-               TableColumn("About a child", 9), TableColumn("Child seen", 9),
-               TableColumn("Views recorded", 9), TableColumn("Seen not recorded", 9)]
-    add_table_sheet(book, "By agency", columns, [
-        [a.agency, a.contacts, a.about_children, a.child_seen, a.views_recorded,
-         a.seen_not_recorded] for a in agencies], wrap=False)
-    columns = [TableColumn("Child", 20), TableColumn("Times seen", 9),
-               TableColumn("Seen alone", 9),
-               TableColumn("Seen by", 40), TableColumn("Views recorded", 9),
-               TableColumn("Longest unseen (days)", 10), TableColumn("Longest unseen period", 26),
-               TableColumn("Missed appointments", 10), TableColumn("No-access visits", 10)]
-    add_table_sheet(book, "By child", columns, [
-        [c.name, c.times_seen, c.times_seen_alone,
-         ", ".join(f"{a}: {n}" for a, n in c.seen_by.items()) or None,
-         c.views_recorded, c.longest_unseen_days,
-         c.longest_unseen.display() if c.longest_unseen else None, c.missed_appointments,
-         c.no_access_visits] for c in case.summaries.children])
+def _summary_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
+    summaries = appendix.case.summaries
+    _table_sheet(book, styles, appendix, "By agency", [
+        Column("Agency", 24), Column("Contacts", 10, "int"), Column("About a child", 10, "int"),
+        Column("Child seen", 10, "int"), Column("Views recorded", 10, "int"),
+        Column("Seen not recorded", 10, "int")],
+        [[a.agency, a.contacts, a.about_children, a.child_seen, a.views_recorded,
+          a.seen_not_recorded] for a in summaries.agencies],
+        fills=[appendix.fills.get(a.agency) for a in summaries.agencies])
+    _table_sheet(book, styles, appendix, "By child", [
+        Column("Child", 20), Column("Times seen", 9, "int"), Column("Seen alone", 9, "int"),
+        Column("Seen by", 40), Column("Views recorded", 9, "int"),
+        Column("Longest unseen (days)", 10, "int"), Column("Longest unseen period", 26),
+        Column("Missed appointments", 10, "int"), Column("No-access visits", 10, "int")],
+        [[c.name, c.times_seen, c.times_seen_alone,
+          ", ".join(f"{a}: {n}" for a, n in c.seen_by.items()) or None, c.views_recorded,
+          c.longest_unseen_days, c.longest_unseen.display() if c.longest_unseen else None,
+          c.missed_appointments, c.no_access_visits] for c in summaries.children])
+    _table_sheet(book, styles, appendix, "By month", [
+        Column("Month", 10, "text"), Column("Contacts", 10, "int"),
+        Column("Contacts seeing a child", 12, "int")],
+        [[m.month, m.contacts, m.child_seen] for m in summaries.months])
+
+
+def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
+    family = appendix.case.family
+    sheet = book.add_worksheet("Family")
+    widths = (24, 30, 10, 12, 12, 22, 20, 9)
+    for n, width in enumerate(widths):
+        sheet.set_column(n, n, width)
+    row = 0
+
+    def block(title: str, headings: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        nonlocal row
+        sheet.write_string(row, 0, title, styles.heading)
+        row += 1
+        for c, heading in enumerate(headings):
+            sheet.write_string(row, c, heading, styles.header)
+        row += 1
+        if not rows:
+            sheet.write_string(row, 0, "none recorded", styles.plain)
+            row += 1
+        for values in rows:
+            for c, value in enumerate(values):
+                _write(sheet, row, c, value, styles.cell("wrap"))
+            row += 1
+        row += 1
+
+    name = appendix.person_name
+    when = appendix.last
+    people = people_table(family, when) if when is not None and family.index_child else []
+    if people:
+        block(f"People (relationships as at {when.strftime('%d/%m/%Y') if when else ''})",
+              ["Name", "Relationship to the index child", "Sex", "Born", "Died", "Ethnicity",
+               "Role as recorded", "Lived with the index child"],
+              [[p.name, p.relationship_to_index, p.sex, p.born, p.died,
+                p.ethnicity or "not recorded", p.role,
+                None if p.lived_with_index is None else ("yes" if p.lived_with_index else "no")]
+               for p in people])
+    else:
+        block("People", ["Name", "Role as recorded", "Sex", "Born", "Died", "Ethnicity"],
+              [[p.name, p.role, p.sex.value, p.birth.display() if p.birth else None,
+                p.death.display() if p.death else None, p.ethnicity or "not recorded"]
+               for p in family.people if not p.placeholder])
+    block("Partnerships", ["Partner", "Partner", "Kind", "From", "Until", "Ended by"],
+          [[name(p.partners[0]), name(p.partners[1]), p.kind.value,
+            p.start.display() if p.start else None, p.end.display() if p.end else None,
+            p.ended_by.value if p.ended_by else None] for p in family.partnerships])
+    block("Parents", ["Parent", "Child", "Kind", "Role"],
+          [[name(link.parent), name(link.child), link.kind.value,
+            link.role.value if link.role else None] for link in family.parent_links])
+    block("Other relationships", ["Person", "Person", "Kind", "From", "Until"],
+          [[name(r.a), name(r.b), r.kind.value, r.start.display() if r.start else None,
+            r.end.display() if r.end else None] for r in family.relations])
+    block("Households", ["Household", "Person", "From", "Until"],
+          [[m.household, name(m.person), m.start.display() if m.start else None,
+            m.end.display() if m.end else None] for m in family.households])
+    _page_setup(sheet, appendix)
+
+
+def _records_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
+    case = appendix.case
+    _table_sheet(book, styles, appendix, "Problems", [
+        Column("Severity", 9, "text"), Column("Code", 18, "text"), Column("File", 22),
+        Column("Sheet", 14), Column("Row", 6, "int"), Column("Column", 18), Column("Value", 24),
+        Column("Message", 70)],
+        [[p.severity.value, p.code.value, p.file, p.sheet, p.row, p.column, p.value,
+          p.message] for p in case.problems])
+    _table_sheet(book, styles, appendix, "Rejected rows", [
+        Column("Source file", 22), Column("Sheet", 14), Column("Row", 6, "int"),
+        Column("Reason", 14, "text"), Column("Message", 50), Column("Original values", 80)],
+        [[r.source.file, r.source.sheet, r.source.row, r.code.value, r.message,
+          "; ".join(f"{k}: {v}" for k, v in r.raw.items())] for r in case.rejected])
+    _table_sheet(book, styles, appendix, "Sources", [
+        Column("File", 24), Column("Agency", 22), Column("Sheet", 14),
+        Column("Header row", 8, "int"), Column("Rows read", 8, "int"),
+        Column("Entries", 8, "int"), Column("Rejected", 8, "int"), Column("Blank", 8, "int"),
+        Column("Title rows", 8, "int"), Column("Header rows", 8, "int")],
+        [[f.file, f.agency, f.sheet, f.header_row, f.rows_read, f.entries, f.rejected, f.blank,
+          f.title, f.headers] for f in case.files],
+        fills=[appendix.fills.get(f.agency or "") for f in case.files])
+
+
+#: the sheets, in order, each written by one function
+SHEETS: tuple[tuple[str, Callable[[Any, _Styles, Appendix], None]], ...] = (
+    ("Chronology", _chronology_sheet), ("Key", _key_sheet),
+    ("Flags, Flag evidence", _flag_sheets),
+    ("By agency, By child, By month", _summary_sheets), ("Family", _family_sheet),
+    ("Problems, Rejected rows, Sources", _records_sheets),
+)
 
 
 def write_xlsx(case: Case, output: Path) -> Path:
-    """Write ``chronology.xlsx``."""
-    from openpyxl import Workbook
+    """Write ``chronology.xlsx`` (byte-identical for the same case)."""
+    import xlsxwriter
 
-    book = Workbook(write_only=True)  # streams rows: fast and lean for large cases
-    columns, rows = chronology_table(case)
-    add_table_sheet(book, "Chronology", columns, rows)
-
-    add_flags_sheet(book, case)
-    add_summary_sheets(book, case)
-
-    rejected_columns = [TableColumn("Source file", 22), TableColumn("Sheet", 14),
-                        TableColumn("Row", 6), TableColumn("Reason", 14),
-                        TableColumn("Message", 50), TableColumn("Original values", 80)]
-    rejected_rows = [
-        [r.source.file, r.source.sheet, r.source.row, r.code.value, r.message,
-         "; ".join(f"{k}: {v}" for k, v in r.raw.items())]
-        for r in case.rejected
-    ]
-    add_table_sheet(book, "Rejected rows", rejected_columns, rejected_rows)
-
-    problem_columns = [TableColumn("Severity", 9), TableColumn("Code", 18),
-                       TableColumn("File", 22), TableColumn("Sheet", 14), TableColumn("Row", 6),
-                       TableColumn("Column", 18), TableColumn("Value", 24),
-                       TableColumn("Message", 70)]
-    problem_rows = [[p.severity.value, p.code.value, p.file, p.sheet, p.row, p.column, p.value,
-                     p.message] for p in case.problems]
-    add_table_sheet(book, "Problems", problem_columns, problem_rows)
-
-    file_columns = [TableColumn("File", 24), TableColumn("Agency", 22), TableColumn("Sheet", 14),
-                    TableColumn("Header row", 8), TableColumn("Rows read", 8),
-                    TableColumn("Entries", 8), TableColumn("Rejected", 8),
-                    TableColumn("Blank", 8), TableColumn("Title rows", 8),
-                    TableColumn("Header rows", 8)]
-    file_rows = [[f.file, f.agency, f.sheet, f.header_row, f.rows_read, f.entries, f.rejected,
-                  f.blank, f.title, f.headers] for f in case.files]
-    add_table_sheet(book, "Sources", file_columns, file_rows, wrap=False)
-    return save_workbook(book, output)
+    appendix = build_appendix(case)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"title": clean(case.title)[:250], "author": "chronogen",
+                         "created": FIXED_DOC_TIME, "keywords": clean(case.marking)[:250]})
+    styles = _Styles(book)
+    for _, write_sheets in SHEETS:
+        write_sheets(book, styles, appendix)
+    book.close()
+    normalise_zip(buffer.getvalue(), output)
+    return output
 
 
 def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:

@@ -1,0 +1,141 @@
+"""What the chronology appendix shows, worked out once for every format that prints it
+(the workbook, the Word document, the HTML report).
+
+The appendix quotes the agencies' own words and never rewords them; what chronogen adds
+(flag codes, shading by agency, the seen / views highlights) is kept visibly apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from chronogen.analyse.timeline import span_of
+from chronogen.model.case import Case
+from chronogen.model.chronology import Entry
+from chronogen.model.family import Person
+from chronogen.model.flag import FlagCode
+from chronogen.model.recorded import Recorded
+
+#: light fills, one per agency in case.toml order (then any other agency), readable under
+#: black text in print and on screen; chosen to stay apart from the seen / views highlights
+AGENCY_FILLS = ("DDEBF7", "E2EFDA", "FFF2CC", "EADCF0", "D9F2EF", "F2E6D9", "E7E6E6",
+                "FCE4D6", "D6DCE4", "EDF5D9", "E4DFEC", "DEE9E0", "F0EAD2", "DCE6F2")
+
+RECORDED_TEXT = {
+    Recorded.YES: "Yes",
+    Recorded.NO: "No",
+    Recorded.NOT_RECORDED: "Not recorded",
+    Recorded.NOT_APPLICABLE: "N/A",
+}
+#: the answers a reader should notice: a child not seen, or nothing recorded
+WORRYING = frozenset({"No", "Not recorded"})
+
+
+@dataclass(frozen=True)
+class ChildColumn:
+    """A subject child's seen / views columns."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    """One entry as the appendix prints it."""
+
+    entry: Entry
+    #: a real date when the agency gave one exact day; otherwise the date as text
+    day: date | None
+    date_text: str
+    time: time | None
+    #: per subject child, in :attr:`Appendix.children` order: (seen, views) as words, or
+    #: ``(None, None)`` when the entry is not about that child
+    answers: tuple[tuple[str | None, str | None], ...]
+    flags: tuple[FlagCode, ...]
+    fill: str
+
+    @property
+    def reference(self) -> str:
+        """``police_incidents.xlsx, sheet 'Log', row 7``."""
+        return self.entry.source.describe()
+
+
+@dataclass
+class Appendix:
+    """Everything the appendix writers share."""
+
+    case: Case
+    children: list[ChildColumn]
+    rows: list[AppendixRow]
+    fills: dict[str, str]
+    first: date | None
+    last: date | None
+    flag_rows: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        """The case title."""
+        return self.case.title
+
+    @property
+    def marking(self) -> str:
+        """The protective marking."""
+        return self.case.marking
+
+    @property
+    def period(self) -> str:
+        """``12/03/2018 to 11/02/2021`` (or "no dated entries")."""
+        if self.first is None or self.last is None:
+            return "no dated entries"
+        return f"{self.first.strftime('%d/%m/%Y')} to {self.last.strftime('%d/%m/%Y')}"
+
+    def person_name(self, person_id: str) -> str:
+        """A person's name, or the id when the family does not know them."""
+        person: Person | None = self.case.family.get(person_id)
+        return person.name if person is not None else person_id
+
+    def agency_counts(self) -> list[tuple[str, int]]:
+        """Each agency with how many entries it sent, in the appendix's agency order."""
+        counts: dict[str, int] = dict.fromkeys(self.fills, 0)
+        for row in self.rows:
+            counts[row.entry.agency] = counts.get(row.entry.agency, 0) + 1
+        return list(counts.items())
+
+
+def build_appendix(case: Case) -> Appendix:
+    """The appendix of *case*: rows in chronology order, shading and flags per entry."""
+    agencies = list(dict.fromkeys([a.name for a in case.agencies]
+                                  + [e.agency for e in case.entries]))
+    fills = {name: AGENCY_FILLS[n % len(AGENCY_FILLS)] for n, name in enumerate(agencies)}
+    children = [ChildColumn(p.id, p.name) for p in case.family.subject_children]
+    flagged: dict[str, list[FlagCode]] = {}
+    for flag in case.flags:
+        for entry_id in flag.evidence:
+            codes = flagged.setdefault(entry_id, [])
+            if flag.code not in codes:
+                codes.append(flag.code)
+    rows = [_row(entry, children, tuple(sorted(flagged.get(entry.id, []),
+                                                 key=lambda c: c.rank)), fills[entry.agency])
+            for entry in case.entries]
+    covered = span_of(case.entries)
+    appendix = Appendix(case, children, rows, fills, covered[0] if covered else None,
+                        covered[1] if covered else None)
+    position = {row.entry.id: n for n, row in enumerate(rows)}
+    for number, flag in enumerate(case.flags):
+        appendix.flag_rows[str(number)] = [position[e] for e in flag.evidence if e in position]
+    return appendix
+
+
+def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
+         fill: str) -> AppendixRow:
+    exact = (entry.date.is_exact_day and entry.date.qualifier.value == "exact"
+             and entry.date.earliest is not None)
+    answers = []
+    for child in children:
+        record = entry.children.get(child.id)
+        answers.append((None, None) if record is None else
+                       (RECORDED_TEXT[record.seen], RECORDED_TEXT[record.views]))
+    return AppendixRow(entry=entry, day=entry.date.earliest if exact else None,
+                       date_text=entry.date.display(), time=entry.time,
+                       answers=tuple(answers), flags=flags, fill=fill)

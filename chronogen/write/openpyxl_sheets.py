@@ -1,0 +1,114 @@
+"""Ordinary openpyxl sheets (the standard agency template): a bold frozen header, filter,
+widths, wrapped text, and a byte-identical save."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from copy import copy
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from chronogen.write.archive import normalise_zip
+from chronogen.write.table import TableColumn
+
+FIXED_DOC_TIME = datetime(2000, 1, 1)
+_HEADER_FILL = "1F3864"
+
+
+EXCEL_CELL_LIMIT = 32767
+_TRUNCATED = " [… cut at Excel's cell limit: the whole text is in case.json]"
+
+
+#: code points XML (and so a workbook) cannot hold at all
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str) and _CONTROL.search(value):
+        # control characters (from a damaged export) cannot be stored in a workbook at all
+        value = _CONTROL.sub("\N{REPLACEMENT CHARACTER}", value)
+    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+        # Excel cannot open a workbook with a longer cell; nothing is lost: case.json has it
+        value = value[: EXCEL_CELL_LIMIT - len(_TRUNCATED)] + _TRUNCATED
+    return value
+
+
+def _style_of(sheet: Any, **style: Any) -> Any:
+    """The workbook's index entry for a combination of styles, worked out once."""
+    from openpyxl.cell import WriteOnlyCell
+
+    model = WriteOnlyCell(sheet)
+    for name, setting in style.items():
+        setattr(model, name, setting)
+    return model._style
+
+
+def _cell(sheet: Any, value: object, style: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=_clean(value))
+    if isinstance(cell.value, str):
+        cell.data_type = "s"  # text that starts with "=" stays text, never a formula
+    # copying the style index is what openpyxl does itself; setting each style object on
+    # every cell makes openpyxl compare it with every style it has, which is slow
+    cell._style = copy(style)
+    return cell
+
+
+def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
+                    rows: Sequence[Sequence[object]], *, wrap: bool = True) -> Any:
+    """A sheet with a bold frozen header row, a filter, column widths and wrapped text.
+
+    Rows are appended, so this works in write-only workbooks (fast and lean for large cases)
+    as well as ordinary ones.
+    """
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(title)
+    for col, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = column.width
+    sheet.freeze_panes = "A2"
+    if columns:
+        last = get_column_letter(len(columns))
+        sheet.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    header = _style_of(sheet, font=Font(bold=True, color="FFFFFF"),
+                       fill=PatternFill("solid", fgColor=_HEADER_FILL),
+                       alignment=Alignment(vertical="top", wrap_text=True))
+    sheet.append([_cell(sheet, column.heading, header) for column in columns])
+    body = _style_of(sheet, alignment=Alignment(vertical="top", wrap_text=wrap))
+    for r, row in enumerate(rows, start=2):
+        if wrap:
+            lines = max((_wrapped_lines(v, columns[c].width) for c, v in enumerate(row)
+                         if isinstance(v, str) and c < len(columns)), default=1)
+            if lines > 1:
+                # spreadsheets do not grow rows for wrapped text on opening: give the height
+                sheet.row_dimensions[r].height = min(15 * lines, 409)
+        sheet.append([_cell(sheet, value, body) for value in row])
+    return sheet
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """Roughly how many lines *text* takes in a column *width* characters wide."""
+    usable = max(width - 1, 1)
+    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
+
+
+def save_workbook(book: Any, output: Path) -> Path:
+    """Save with fixed document dates and zip timestamps, so equal inputs give equal bytes."""
+    book.properties.creator = "chronogen"
+    book.properties.created = FIXED_DOC_TIME
+    book.properties.modified = FIXED_DOC_TIME
+    buffer = io.BytesIO()
+    book.save(buffer)
+    normalise_zip(buffer.getvalue(), output)
+    return output
