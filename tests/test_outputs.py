@@ -236,3 +236,31 @@ def test_any_text_survives_the_workbook_and_csv(text: str) -> None:
         summary = rows[1][rows[0].index("Summary")]
         expected = "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
         assert summary == expected
+
+
+def test_flags_csv_has_each_flag_with_its_evidence(harbour_case: Case, tmp_path: Path) -> None:
+    from chronogen.write.csv_file import write_flags_csv
+
+    path = write_flags_csv(harbour_case, tmp_path / "flags.csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(harbour_case.flags)
+    for row, flag in zip(rows, harbour_case.flags, strict=True):
+        assert row["Flag"] == flag.code.value and row["Message"] == flag.message
+        assert row["Evidence"].split("; ") == (flag.evidence or [""])
+    referral = next(r for r in rows if r["Flag"] == "referral-not-received")
+    assert "police_incidents.xlsx" in referral["Evidence sources"]
+
+
+def test_csv_headings_are_neutralised_too(tmp_path: Path) -> None:
+    from chronogen import Family, Person
+
+    family = Family(people=[Person(id="C1", first_name="=HYPERLINK(\"x\")", subject=True,
+                                   index=True)])
+    case = Case(title="t", family=family, entries=[Entry(
+        id="E1", agency="P", date=PartialDate.parse("01/01/2020"),
+        source=SourceRef(file="p.csv", row=2))])
+    with write_csv(case, tmp_path / "c.csv").open(encoding="utf-8-sig", newline="") as handle:
+        headings = next(csv.reader(handle))
+    assert all(not h.startswith(("=", "+", "-", "@")) for h in headings)
+    assert "'=HYPERLINK(\"x\"): seen" in headings

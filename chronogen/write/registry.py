@@ -63,7 +63,7 @@ CASE_OUTPUTS: tuple[Writer, ...] = (
     Writer("xlsx", "chronogen.write.xlsx_file:write_case_output",
            "chronology.xlsx: the chronology, flags, summaries, problems, sources"),
     Writer("csv", "chronogen.write.csv_file:write_case_output",
-           "chronology.csv: the chronology alone"),
+           "chronology.csv and flags.csv: the chronology, and each flag with its evidence"),
     Writer("genogram", "chronogen.write.genogram_files:write_case_output",
            "genogram.dot, .svg, .png and .pdf: the family drawn at the chronology's end"),
 )
