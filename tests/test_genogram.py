@@ -269,3 +269,25 @@ def test_awkward_names_render(tmp_path: Path) -> None:
     out = render_genogram(family, tmp_path / "g.svg", as_at=date(2020, 1, 1), title='a "title"')
     text = out.read_text(encoding="utf-8")
     assert "Zoë" in text and "O&quot;Brien" in text and "&lt;b&gt;tag" in text
+
+
+@needs_dot
+def test_png_is_drawn_for_print_and_pdf_is_the_same_in_any_time_zone(tmp_path: Path) -> None:
+    from PIL import Image
+
+    svg = render_genogram(harbour(), tmp_path / "g.svg", as_at=AS_AT)
+    png = render_genogram(harbour(), tmp_path / "g.png", as_at=AS_AT, dpi=200)
+    width_pt = float(svg.read_text(encoding="utf-8").split('width="', 1)[1].split("pt", 1)[0])
+    with Image.open(png) as image:
+        assert abs(image.width - width_pt * 200 / 72) < 0.05 * width_pt * 200 / 72
+    code = ("import sys; from pathlib import Path; from datetime import date; import chronogen; "
+            "f = chronogen.read_family_file(Path(sys.argv[1])).family; "
+            "chronogen.render_genogram(f, Path(sys.argv[2]), as_at=date(2021, 2, 11))")
+    pdfs = []
+    for zone in ("UTC", "Europe/Berlin", "Pacific/Auckland"):
+        out = tmp_path / f"{zone.replace('/', '-')}.pdf"
+        subprocess.run([sys.executable, "-c", code, str(HARBOUR / "family.xlsx"), str(out)],
+                       check=True, env={**os.environ, "TZ": zone})
+        pdfs.append(out.read_bytes())
+    assert pdfs[0] == pdfs[1] == pdfs[2]
+    assert b"/CreationDate (D:20000101000000Z)" in pdfs[0]

@@ -8,11 +8,10 @@ from datetime import date
 from functools import cached_property
 
 from chronogen.analyse.participants import Participants
-from chronogen.analyse.timeline import span_of
 from chronogen.dates import PartialDate, Precision, Qualifier
 from chronogen.domain.kinship import Kinship
 from chronogen.model.case import Case, Settings
-from chronogen.model.chronology import ContactKind, Entry
+from chronogen.model.chronology import ContactKind, Entry, span_of
 from chronogen.model.family import Person
 from chronogen.model.recorded import Recorded
 

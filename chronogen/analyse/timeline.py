@@ -43,13 +43,6 @@ def sort_key(entry: Entry, agency_order: dict[str, int]
     )
 
 
-def span_of(entries: Iterable[Entry]) -> tuple[date, date] | None:
-    """The first and last days a chronology certainly covers (the least and greatest
-    earliest bounds of its entries), or None when it is empty."""
-    days = [e.date.sort_key[0] for e in entries]
-    return (min(days), max(days)) if days else None
-
-
 def merge(entries: Iterable[Entry], agency_order: Sequence[str] = ()) -> Timeline:
     """Order *entries* into one timeline and link joint events. The input is not changed."""
     order = {name: index for index, name in enumerate(agency_order)}

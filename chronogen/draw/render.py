@@ -7,10 +7,8 @@ the key and the title are then placed over the finished layout and ``neato -n2``
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -21,6 +19,9 @@ from chronogen.draw.households import households_at, outlines, overlay_dot
 from chronogen.errors import OutputFormatError, RenderError
 from chronogen.model.family import Family
 
+#: resolution of PNG genograms: print quality
+DEFAULT_DPI = 200
+
 
 def find_dot() -> str | None:
     """The path of Graphviz's ``dot`` program, or None."""
@@ -28,24 +29,29 @@ def find_dot() -> str | None:
 
 
 def _run_dot(dot_text: str, kind: str, output: Path | None) -> str:
-    arguments = [f"-T{kind}"] + (["-o", str(output)] if output else [])
-    return _run_graphviz("dot", arguments, dot_text)
+    data = _graphviz("dot", kind, dot_text)
+    if output is not None:
+        output.write_bytes(data)
+    return data.decode("utf-8", "replace")
 
 
-def _run_graphviz(name: str, arguments: list[str], dot_text: str) -> str:
-    program = shutil.which(name)
-    if program is None:
+def _graphviz(engine: str, kind: str, dot_text: str, *, no_op: int | None = None) -> bytes:
+    """Run Graphviz's *engine* (through the ``graphviz`` package) on DOT text."""
+    import graphviz
+
+    try:
+        data: bytes = graphviz.pipe(engine, kind, dot_text.encode("utf-8"), neato_no_op=no_op,
+                                    quiet=True)
+    except graphviz.ExecutableNotFound as error:
         raise RenderError("Graphviz's 'dot' program was not found: install Graphviz "
                           "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install "
-                          "graphviz) or write the genogram as .dot")
-    # a fixed date for the PDF's creation date: the same input gives the same bytes
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "946684800"}
-    completed = subprocess.run([program, *arguments], input=dot_text.encode("utf-8"),
-                               capture_output=True, check=False, timeout=120, env=env)
-    if completed.returncode != 0:
-        message = completed.stderr.decode("utf-8", "replace").strip()[:500]
-        raise RenderError(f"Graphviz {name} failed (exit {completed.returncode}): {message}")
-    return completed.stdout.decode("utf-8", "replace")
+                          "graphviz) or write the genogram as .dot") from error
+    except graphviz.CalledProcessError as error:
+        stderr = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) \
+            else str(error.stderr or "")
+        raise RenderError(f"Graphviz {engine} failed (exit {error.returncode}): "
+                          f"{stderr.strip()[:500]}") from error
+    return data
 
 
 def render(dot_text: str, output: Path, fmt: str | None = None) -> Path:
@@ -81,13 +87,14 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
 
 
 def draw_genogram(family: Family, outputs: Sequence[Path], *, as_at: date | None = None,
-                  title: str | None = None) -> list[Path]:
+                  title: str | None = None, dpi: int = DEFAULT_DPI) -> list[Path]:
     """Draw the genogram of *family* to each of *outputs* (.svg, .png, .pdf or .dot), laid out
     once for all of them.
 
     With Graphviz installed, .dot is the finished, positioned drawing (``neato -n2 -Tsvg``
     renders it as chronogen does); without it, .dot is the unpositioned structure and the
-    other formats raise :class:`RenderError` saying how to install Graphviz.
+    other formats raise :class:`RenderError` saying how to install Graphviz. PNG is drawn at
+    *dpi* dots per inch.
     """
     for output in outputs:
         if output.suffix.lstrip(".").lower() not in FORMATS:
@@ -105,22 +112,45 @@ def draw_genogram(family: Family, outputs: Sequence[Path], *, as_at: date | None
         if kind == "dot":
             output.write_text(finished, encoding="utf-8")
             continue
-        _run_graphviz("neato", ["-n2", f"-T{kind}", "-o", str(output)], finished)
-        if kind == "pdf":
-            _fix_pdf_date(output)
+        text = with_dpi(finished, dpi) if kind == "png" else finished
+        data = _graphviz("neato", kind, text, no_op=2)
+        output.write_bytes(fixed_pdf_dates(data) if kind == "pdf" else data)
     return list(outputs)
 
 
-_PDF_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)")
+_FIXED_DATE = b"(D:20000101000000Z)"
+_XREF_ENTRY = re.compile(rb"^(\d{10}) (\d{5}) n", re.MULTILINE)
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
 
 
-def _fix_pdf_date(path: Path) -> None:
-    """Older cairo writes the time of day into the PDF: put a fixed date of the same length
-    in its place (offsets in the PDF stay right), so equal inputs give equal bytes."""
-    data = path.read_bytes()
-    fixed = _PDF_DATE.sub(b"/CreationDate (D:20000101000000Z)", data)
-    if fixed != data:
-        path.write_bytes(fixed)
+def with_dpi(dot_text: str, dpi: int) -> str:
+    """The same drawing with a resolution for bitmaps (the first graph attribute line)."""
+    return dot_text.replace("{", f"{{\n\tgraph [dpi={int(dpi)}];", 1)
+
+
+def fixed_pdf_dates(data: bytes) -> bytes:
+    """The PDF with its creation and modification dates fixed: cairo writes the time of day
+    in the local time zone, so equal inputs would give different bytes from one run or time
+    zone to the next. The cross-reference offsets after each date are moved to match."""
+    for match in reversed(list(_PDF_DATE.finditer(data))):
+        old = match.group(0)
+        new = b"/" + match.group(1) + b" " + _FIXED_DATE
+        if old == new:
+            continue
+        delta, at = len(new) - len(old), match.start()
+        data = data[:at] + new + data[match.end():]
+
+        def moved(entry: re.Match[bytes], at: int = at, delta: int = delta) -> bytes:
+            offset = int(entry.group(1))
+            return b"%010d %s n" % (offset + delta if offset > at else offset, entry.group(2))
+
+        def start(found: re.Match[bytes], delta: int = delta) -> bytes:
+            return b"startxref\n%d" % (int(found.group(1)) + delta)
+
+        head, tail = data[:at], data[at:]
+        data = head + _STARTXREF.sub(start, _XREF_ENTRY.sub(moved, tail))
+    return data
 
 
 def layout_json(dot_text: str) -> dict[str, Any]:

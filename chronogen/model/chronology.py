@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -129,3 +130,10 @@ class JointEvent(BaseModel):
     kind: ContactKind
     agencies: list[str]
     entries: list[str]
+
+
+def span_of(entries: Iterable[Entry]) -> tuple[dt.date, dt.date] | None:
+    """The first and last days a chronology certainly covers (the least and greatest
+    earliest bounds of its entries), or None when it is empty."""
+    days = [e.date.sort_key[0] for e in entries]
+    return (min(days), max(days)) if days else None

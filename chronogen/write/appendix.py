@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from chronogen.analyse.timeline import span_of
 from chronogen.model.case import Case
-from chronogen.model.chronology import Entry
+from chronogen.model.chronology import Entry, span_of
 from chronogen.model.family import Person
 from chronogen.model.flag import FlagCode
 from chronogen.model.recorded import Recorded

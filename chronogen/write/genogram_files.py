@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from chronogen.analyse.timeline import span_of
-from chronogen.draw.render import draw_genogram, find_dot
+from chronogen.draw.render import DEFAULT_DPI, draw_genogram, find_dot
 from chronogen.model.case import Case
+from chronogen.model.chronology import span_of
 from chronogen.model.family import Family
 from chronogen.write.registry import FAMILY_FILES, OutputOptions, Written, by_suffix
 
@@ -17,20 +17,20 @@ GRAPHVIZ_MISSING = ("genogram.svg/.png/.pdf not written: Graphviz's 'dot' was no
 
 
 def write_drawing(family: Family, output: Path, *, as_at: date | None = None,
-                  title: str | None = None) -> Path:
+                  title: str | None = None, dpi: int = DEFAULT_DPI) -> Path:
     """Draw *family*'s genogram to *output* (.svg, .png, .pdf or .dot)."""
-    draw_genogram(family, [output], as_at=as_at, title=title)
+    draw_genogram(family, [output], as_at=as_at, title=title, dpi=dpi)
     return output
 
 
 def render_genogram(family: Family, output: Path, *, as_at: date | None = None,
-                    title: str | None = None) -> Path:
+                    title: str | None = None, dpi: int = DEFAULT_DPI) -> Path:
     """Draw the genogram of *family* to *output* (.svg, .png, .pdf or .dot), or write the
-    family as GEDCOM 7 (.ged): the writer is chosen by the suffix."""
+    family as GEDCOM 7 (.ged): the writer is chosen by the suffix. PNG is drawn at *dpi*."""
     writer = by_suffix(FAMILY_FILES, output, "genogram")
     if writer.name == "ged":
         return cast(Path, writer.load()(family, output))
-    return cast(Path, writer.load()(family, output, as_at=as_at, title=title))
+    return cast(Path, writer.load()(family, output, as_at=as_at, title=title, dpi=dpi))
 
 
 def chronology_end(case: Case) -> date | None:
@@ -45,6 +45,6 @@ def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
     title = f"{case.title}: genogram"
     kinds = ("dot", "svg", "png", "pdf") if find_dot() is not None else ("dot",)
     files = draw_genogram(case.family, [out / f"genogram.{k}" for k in kinds], as_at=when,
-                          title=title)
+                          title=title, dpi=options.dpi)
     return Written(files, [] if find_dot() is not None else [GRAPHVIZ_MISSING])
 

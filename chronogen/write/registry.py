@@ -31,6 +31,8 @@ class OutputOptions:
 
     #: the date the genogram and households are drawn at (None: the chronology's last day)
     as_at: date | None = None
+    #: resolution of the PNG pictures (genogram, timeline)
+    dpi: int = 200
 
 
 @dataclass
@@ -66,6 +68,8 @@ CASE_OUTPUTS: tuple[Writer, ...] = (
            "chronology.csv and flags.csv: the chronology, and each flag with its evidence"),
     Writer("genogram", "chronogen.write.genogram_files:write_case_output",
            "genogram.dot, .svg, .png and .pdf: the family drawn at the chronology's end"),
+    Writer("timeline", "chronogen.write.timeline_files:write_case_output",
+           "timeline.svg and .png: every agency's contacts across the period"),
 )
 
 #: the family alone, by suffix: ``write(family, path, as_at=..., title=...)``

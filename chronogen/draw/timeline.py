@@ -1,0 +1,225 @@
+"""The timeline picture: one lane per agency across the whole period (matplotlib).
+
+Each contact is a mark that says whether a child was seen (filled green), recorded as not
+seen (red cross), or the record does not say (hollow amber ring); contacts that concern no
+child are small grey dots. Above the lanes, each subject child has a band: their recorded
+sightings as ticks and every unseen period chronogen flagged shaded red. Flagged contacts
+carry a small red triangle. Births, household moves and child-protection milestones
+(strategy discussions, conferences) are labelled along the top.
+
+matplotlib is used through its object API with the Agg canvas (no pyplot, no global state,
+no screen); outputs are made byte-identical (fixed SVG ids, no dates in the metadata).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from chronogen.model.case import Case
+from chronogen.model.chronology import ContactKind, Entry, span_of
+from chronogen.model.flag import FlagCode
+from chronogen.model.recorded import Recorded
+
+SEEN, NOT_SEEN, NOT_RECORDED, NO_CHILD = "seen", "not seen", "not recorded", "no child"
+#: the kinds of contact labelled along the top as child-protection milestones
+MILESTONES = {ContactKind.STRATEGY_DISCUSSION: "strategy", ContactKind.CONFERENCE: "conference"}
+_STYLE = {
+    SEEN: {"marker": "o", "color": "#2E7D32", "s": 46, "label": "a child seen"},
+    NOT_SEEN: {"marker": "X", "color": "#C62828", "s": 60, "label": "recorded as not seen"},
+    NOT_RECORDED: {"marker": "o", "facecolors": "none", "edgecolors": "#E6A100", "s": 46,
+                   "linewidths": 1.6, "label": "not recorded whether seen"},
+    NO_CHILD: {"marker": ".", "color": "#9E9E9E", "s": 30, "label": "no child concerned"},
+}
+
+
+#: no dates or versions in the files: the same case gives the same bytes
+_METADATA: dict[str, dict[str, Any]] = {
+    "svg": {"Date": None, "Creator": "chronogen"},
+    "png": {"Software": "chronogen"},
+    "pdf": {"CreationDate": None, "Creator": "chronogen", "Producer": "chronogen"},
+}
+#: flags whose evidence is a contact worth marking (an unseen period's evidence is the
+#: sightings around it, and a joint event is no concern in itself)
+_NOT_MARKED = frozenset({FlagCode.UNSEEN_PERIOD, FlagCode.JOINT_EVENT})
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One contact on the picture."""
+
+    lane: int
+    first: date
+    last: date
+    state: str
+    flagged: bool
+
+
+def seen_state(entry: Entry) -> str:
+    """Whether a child was seen in *entry*: seen, not seen, not recorded, or no child."""
+    records = list(entry.children.values())
+    if any(r.seen is Recorded.YES for r in records):
+        return SEEN
+    if any(r.seen is Recorded.NO for r in records):
+        return NOT_SEEN
+    if any(r.seen is Recorded.NOT_RECORDED for r in records):
+        return NOT_RECORDED
+    return NO_CHILD
+
+
+def lanes_of(case: Case) -> list[str]:
+    """The agencies, one lane each, in case.toml order (then any other agency)."""
+    return list(dict.fromkeys([a.name for a in case.agencies] + [e.agency for e in case.entries]))
+
+
+def marks_of(case: Case) -> list[Mark]:
+    """Every dated contact as a mark in its agency's lane."""
+    lanes = {name: n for n, name in enumerate(lanes_of(case))}
+    flagged = {e for f in case.flags if f.code not in _NOT_MARKED for e in f.evidence}
+    marks = []
+    for entry in case.entries:
+        first, last = entry.date.sort_key
+        if entry.date.earliest is None and entry.date.latest is None:
+            continue
+        marks.append(Mark(lanes[entry.agency], first, last, seen_state(entry),
+                          entry.id in flagged))
+    return marks
+
+
+def key_events(case: Case, first: date, last: date) -> list[tuple[date, str]]:
+    """Births and deaths of subject children, moves in or out of a household, and
+    child-protection milestones, within the period, each with a short label."""
+    family = case.family
+    events: list[tuple[date, str]] = []
+    for child in family.subject_children:
+        if child.birth and child.birth.earliest and first <= child.birth.earliest <= last:
+            events.append((child.birth.earliest, f"{child.first_name or child.name} born"))
+        if child.death and child.death.earliest and first <= child.death.earliest <= last:
+            events.append((child.death.earliest, f"{child.first_name or child.name} died"))
+    names = {p.id: (p.first_name or p.name) for p in family.people}
+    for stay in family.households:
+        for bound, verb in ((stay.start, "moves in"), (stay.end, "moves out")):
+            if bound is not None and bound.earliest and first < bound.earliest <= last:
+                events.append((bound.earliest, f"{names.get(stay.person, stay.person)} {verb}"))
+    seen_days: set[tuple[date, str]] = set()
+    for entry in case.entries:
+        label = MILESTONES.get(entry.kind)
+        day = entry.date.earliest
+        if label and day and entry.date.is_exact_day and (day, label) not in seen_days:
+            seen_days.add((day, label))
+            events.append((day, label))
+    return sorted(events)
+
+
+def unseen_periods(case: Case) -> dict[str, list[tuple[date, date, bool]]]:
+    """Per subject child, the unseen periods the flags found: (from, to, the longest?)."""
+    found: dict[str, list[tuple[date, date, bool]]] = {}
+    for flag in case.flags:
+        if flag.code is FlagCode.UNSEEN_PERIOD and flag.period and flag.people:
+            first, last = flag.period.sort_key
+            longest = flag.severity.value == "high"
+            found.setdefault(flag.people[0], []).append((first, last, longest))
+    return found
+
+
+def timeline_figure(case: Case) -> Any:
+    """The timeline as a matplotlib Figure (not yet saved)."""
+    from matplotlib import dates as mdates
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    lanes = lanes_of(case)
+    children = case.family.subject_children
+    covered = span_of(case.entries) or (date.today(), date.today())
+    first, last = covered
+    pad = timedelta(days=max(7, (last - first).days // 40))
+    rows = len(children) + len(lanes)
+    figure = Figure(figsize=(16, 2.2 + 0.42 * rows + 0.02 * len(key_events(case, first, last))),
+                    dpi=100)
+    # matplotlib takes dates where its type hints say float: hold the axes untyped
+    axes: Any = figure.add_subplot(1, 1, 1)
+    dates: Any = mdates
+    # y: children's bands on top (highest y), then agency lanes downwards
+    child_y = {c.id: rows - 1 - n for n, c in enumerate(children)}
+    lane_y = [len(lanes) - 1 - n for n in range(len(lanes))]
+    gaps = unseen_periods(case)
+    for child in children:
+        y = child_y[child.id]
+        for start, end, longest in gaps.get(child.id, []):
+            axes.axvspan(start, end, ymin=(y + 0.15) / (rows + 0.1),
+                         ymax=(y + 0.85) / (rows + 0.1), color="#E53935",
+                         alpha=0.45 if longest else 0.16, linewidth=0)
+        sightings = [e.date.sort_key[0] for e in case.entries
+                     if (r := e.children.get(child.id)) and r.seen is Recorded.YES]
+        axes.vlines(sightings, y - 0.3, y + 0.3, color="#2E7D32", linewidth=1.4)
+        axes.axhline(y - 0.5, color="#BDBDBD", linewidth=0.6)
+    for y in lane_y:
+        axes.axhline(y, color="#EEEEEE", linewidth=0.8, zorder=0)
+    marks = marks_of(case)
+    for state, style in _STYLE.items():
+        chosen = [m for m in marks if m.state == state]
+        if chosen:
+            axes.scatter([m.first + (m.last - m.first) / 2 for m in chosen],
+                         [lane_y[m.lane] for m in chosen], zorder=3, **style)
+    for mark in marks:
+        if mark.last > mark.first:  # a month or a range: a bar shows how vague the date is
+            axes.plot([mark.first, mark.last], [lane_y[mark.lane]] * 2, color="#9E9E9E",
+                      linewidth=3, alpha=0.5, zorder=2, solid_capstyle="butt")
+    flagged = [m for m in marks if m.flagged]
+    axes.scatter([m.first + (m.last - m.first) / 2 for m in flagged],
+                 [lane_y[m.lane] + 0.3 for m in flagged], marker="v", color="#B71C1C",
+                 s=18, zorder=4)
+    events = key_events(case, first, last)
+    for n, (day, label) in enumerate(events):
+        axes.axvline(day, color="#5C6BC0", linewidth=0.8, linestyle=":", zorder=1)
+        axes.annotate(label, xy=(day, rows - 0.5), xytext=(0, 4 + 10 * (n % 3)),
+                      textcoords="offset points", fontsize=7.5, color="#283593",
+                      rotation=0, ha="left", va="bottom", annotation_clip=False)
+    ticks = [child_y[c.id] for c in children] + lane_y
+    labels = [f"{c.first_name or c.name}: seen / unseen" for c in children] + lanes
+    axes.set_yticks(ticks, labels, fontsize=9)
+    axes.set_ylim(-0.5, rows - 0.4)
+    axes.set_xlim(first - pad, last + pad)
+    locator = dates.AutoDateLocator(minticks=6, maxticks=14)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
+    axes.tick_params(axis="x", labelsize=8)
+    axes.grid(axis="x", color="#F0F0F0", linewidth=0.6)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    handles = [Line2D([], [], linestyle="none", markersize=7,
+                      marker=str(s["marker"]), label=str(s["label"]),
+                      markerfacecolor=str(s.get("color", "none")),
+                      markeredgecolor=str(s.get("edgecolors", s.get("color"))))
+               for s in _STYLE.values()]
+    handles.append(Line2D([], [], linestyle="none", marker="v", color="#B71C1C",
+                          markersize=6, label="contact flagged (see the flags)"))
+    handles.append(Line2D([], [], color="#E53935", alpha=0.2, linewidth=8,
+                          label=f"unseen over {case.settings.unseen_days} days"))
+    handles.append(Line2D([], [], color="#E53935", alpha=0.5, linewidth=8,
+                          label="longest unseen period"))
+    handles.append(Line2D([], [], color="#2E7D32", linewidth=1.5, label="child seen"))
+    axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4,
+                fontsize=8, frameon=False)
+    figure.suptitle(f"{case.title}: contacts by agency, {first.strftime('%d/%m/%Y')} to "
+                    f"{last.strftime('%d/%m/%Y')}", fontsize=11, x=0.01, ha="left")
+    figure.tight_layout()
+    return figure
+
+
+def draw_timeline(case: Case, outputs: list[Path], *, dpi: int = 200) -> list[Path]:
+    """Save the timeline to each of *outputs* (.svg, .png or .pdf), byte-identical for the
+    same case."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = timeline_figure(case)
+    FigureCanvasAgg(figure)
+    for output in outputs:
+        kind = output.suffix.lstrip(".").lower()
+        metadata: dict[str, Any] = dict(_METADATA.get(kind, {}))
+        with matplotlib.rc_context({"svg.hashsalt": "chronogen", "svg.fonttype": "none"}):
+            figure.savefig(output, format=kind, dpi=dpi, metadata=metadata)
+    return outputs
