@@ -64,6 +64,8 @@ CASE_OUTPUTS: tuple[Writer, ...] = (
            "case.json: the whole case, flags and summaries included"),
     Writer("xlsx", "chronogen.write.xlsx_file:write_case_output",
            "chronology.xlsx: the chronology, flags, summaries, problems, sources"),
+    Writer("docx", "chronogen.write.docx_file:write_case_output",
+           "chronology.docx: the appendix for the review report, landscape, restylable"),
     Writer("csv", "chronogen.write.csv_file:write_case_output",
            "chronology.csv and flags.csv: the chronology, and each flag with its evidence"),
     Writer("genogram", "chronogen.write.genogram_files:write_case_output",

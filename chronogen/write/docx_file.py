@@ -1,0 +1,378 @@
+"""``chronology.docx``: the appendix a report author drops into a review (python-docx).
+
+Landscape A4; every paragraph and table is given a named style (``Chronology Text``,
+``Answer No``, ``Flag Code``, ...) rather than direct formatting, so an author can restyle the
+whole appendix from Word's style pane. Contents: a title page; a method note (sources and
+their counts, period, settings, what was rejected); the genogram with its key; the timeline;
+the summary tables; the flags with their evidence; the chronology as a table whose header
+row repeats on every page, rows shaded by agency. The protective marking is in the page
+header, page X of Y in the footer. The agencies' words are quoted, never changed.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from chronogen.draw.render import find_dot
+from chronogen.model.case import Case
+from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appendix
+from chronogen.write.archive import normalise_zip
+from chronogen.write.registry import OutputOptions, Written
+from chronogen.write.xlsx_file import clean
+
+FIXED_DOC_TIME = datetime(2000, 1, 1)
+#: usable width of a landscape A4 page with 15 mm margins, in millimetres
+_USABLE_MM = 267
+#: the chronology table's columns: heading and width in millimetres
+CHRONOLOGY_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Date", 21), ("Agency", 24), ("Contact type", 24), ("What happened", 80),
+    ("Outcome / action", 40), ("Child seen / views", 41), ("Flags", 22), ("Ref.", 15))
+_NAVY = "1F3864"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _styles(document: Any) -> None:
+    """The named styles the appendix uses (created once, restylable by the author)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt, RGBColor
+
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10)
+
+    def paragraph(name: str, size: float, *, bold: bool = False,
+                  colour: str | None = None) -> None:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        if colour:
+            style.font.color.rgb = RGBColor.from_string(colour)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.space_before = Pt(0)
+
+    def character(name: str, *, bold: bool = False, italic: bool = False,
+                  colour: str | None = None) -> None:
+        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.font.bold = bold
+        style.font.italic = italic
+        if colour:
+            style.font.color.rgb = RGBColor.from_string(colour)
+
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm
+
+    for name in ("Header", "Footer"):  # tab stops for a landscape page: centre and right
+        tabs = styles[name].paragraph_format.tab_stops
+        for stop in list(tabs):
+            tabs._pPr.tabs.remove(stop._tab)  # the portrait stops of the default template
+        tabs.add_tab_stop(Mm(_USABLE_MM / 2), WD_TAB_ALIGNMENT.CENTER)
+        tabs.add_tab_stop(Mm(_USABLE_MM), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph("Chronology Text", 8.5)
+    paragraph("Chronology Heading", 8.5, bold=True, colour="FFFFFF")
+    paragraph("Marking", 9, bold=True)
+    styles["Marking"].base_style = styles["Header"]
+    paragraph("Title Page Detail", 12)
+    character("Answer No", bold=True, colour="C00000")
+    character("Answer Not Recorded", italic=True, colour="9C5700")
+    character("Flag Code", bold=True, colour="7B0C1E")
+
+
+def _landscape(document: Any, appendix: Appendix) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(15))
+    section.top_margin, section.bottom_margin = Mm(18), Mm(15)
+    header = section.header.paragraphs[0]
+    header.style = document.styles["Marking"]
+    header.text = f"{clean(appendix.marking)}\t{clean(appendix.title)}\t{clean(appendix.marking)}"
+    footer = section.footer.paragraphs[0]
+    footer.style = document.styles["Footer"]
+    footer.add_run("\tPage ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+    footer.add_run(f"\t{clean(appendix.marking)}")
+
+
+def _field(paragraph: Any, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in *paragraph*, with a placeholder result."""
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(parse_xml(
+        f'<w:fldSimple xmlns:w="{_W}" w:instr="{code}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml import parse_xml
+
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd xmlns:w="{_W}" w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+
+
+def _repeat_header(row: Any) -> None:
+    """Mark a table row as a header row, repeated at the top of every page."""
+    from docx.oxml import parse_xml
+
+    row._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{_W}"/>'))
+
+
+def _set_widths(table: Any, widths_mm: Sequence[float]) -> list[int]:
+    """Fixed column widths (in the grid, which Word and LibreOffice lay out by, and on each
+    cell of the table so far); returns them in twips for cells added later."""
+    from docx.oxml import parse_xml
+
+    twips = [round(mm * 56.7) for mm in widths_mm]
+    tbl = table._tbl
+    for column, width in zip(tbl.tblGrid.findall(f"{{{_W}}}gridCol"), twips, strict=True):
+        column.set(f"{{{_W}}}w", str(width))
+    properties = tbl.tblPr
+    properties.append(parse_xml(f'<w:tblLayout xmlns:w="{_W}" w:type="fixed"/>'))
+    for row in table.rows:
+        for cell, width in zip(row.cells, twips, strict=True):
+            cell._tc.get_or_add_tcPr().get_or_add_tcW().set(f"{{{_W}}}w", str(width))
+            cell._tc.tcPr.tcW.set(f"{{{_W}}}type", "dxa")
+    return twips
+
+
+def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequence[object]],
+                  widths: Sequence[float] | None = None) -> Any:
+    """A small table (summaries, sources, flags) in the document's own styles."""
+    table = document.add_table(rows=1, cols=len(headings))
+    table.style = document.styles["Table Grid"]
+    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = heading
+        cell.paragraphs[0].style = document.styles["Chronology Heading"]
+        _shade(cell, _NAVY)
+    _repeat_header(table.rows[0])
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = "" if value is None else clean(str(value))
+            cell.paragraphs[0].style = document.styles["Chronology Text"]
+    _set_widths(table, widths or [_USABLE_MM / len(headings)] * len(headings))
+    return table
+
+
+def _title_page(document: Any, appendix: Appendix) -> None:
+    from docx.enum.text import WD_BREAK
+
+    case = appendix.case
+    document.add_paragraph(clean(appendix.marking), style="Marking")
+    document.add_paragraph(clean(appendix.title), style="Title")
+    document.add_paragraph("Multi-agency chronology: appendix", style="Subtitle")
+    details = [
+        f"Period covered: {appendix.period}",
+        "Subject children: " + (", ".join(clean(c.name) for c in appendix.children)
+                                or "none marked"),
+        f"Agencies: {len(appendix.fills)}; entries: {len(case.entries)}; "
+        f"flags: {len(case.flags)}",
+        "The chronology quotes each agency's own record. What chronogen adds (flags, shading, "
+        "highlighted answers) is an invitation to look, not a judgement.",
+    ]
+    for line in details:
+        document.add_paragraph(line, style="Title Page Detail")
+    document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+
+def _method(document: Any, appendix: Appendix) -> None:
+    case = appendix.case
+    document.add_heading("How this chronology was made", level=1)
+    document.add_paragraph(
+        f"Each agency's own chronology was read as it was sent and merged into one timeline "
+        f"in date order ({appendix.period}). Every row of every return is accounted for: it "
+        f"became an entry, or it was rejected with its reason, or it was a blank, title or "
+        f"heading row. Entries that several agencies made of the same meeting or incident are "
+        f"linked, not merged ({len(case.joint_events)} joint events).")
+    document.add_heading("Sources", level=2)
+    _simple_table(document, ["Agency", "File", "Sheet", "Rows read", "Entries", "Rejected",
+                             "Blank", "Title / heading rows"],
+                  [[f.agency, f.file, f.sheet or "", f.rows_read, f.entries, f.rejected,
+                    f.blank, f.title + f.headers] for f in case.files])
+    document.add_heading("What was rejected", level=2)
+    if case.rejected:
+        reasons: dict[str, int] = {}
+        for rejected in case.rejected:
+            reasons[rejected.code.value] = reasons.get(rejected.code.value, 0) + 1
+        document.add_paragraph(
+            f"{len(case.rejected)} rows could not be used and are listed, with their original "
+            "values, in the workbook's 'Rejected rows' sheet: "
+            + "; ".join(f"{code} ({n})" for code, n in sorted(reasons.items())) + ".")
+    else:
+        document.add_paragraph("No row was rejected.")
+    document.add_heading("Settings used for the flags", level=2)
+    _simple_table(document, ["Setting", "Value"],
+                  [[name, ", ".join(value) if isinstance(value, list) else value]
+                   for name, value in case.settings.model_dump().items()], widths=[80, 60])
+
+
+def _pictures(document: Any, appendix: Appendix, options: OutputOptions) -> None:
+    from docx.shared import Mm
+
+    from chronogen.draw.render import draw_genogram
+    from chronogen.draw.timeline import draw_timeline
+
+    case = appendix.case
+    document.add_heading("The family", level=1)
+    with tempfile.TemporaryDirectory() as folder:
+        genogram = Path(folder) / "genogram.png"
+        if find_dot() is not None and case.family.people:
+            when = options.as_at or appendix.last
+            draw_genogram(case.family, [genogram], as_at=when, title=None, dpi=options.dpi)
+            document.add_picture(str(genogram), width=Mm(_USABLE_MM - 20))
+            document.add_paragraph(
+                "Genogram in standard notation, households as at "
+                f"{when.strftime('%d/%m/%Y') if when else 'the latest date known'} (the key "
+                "is beside the drawing).", style="Caption")
+        else:
+            document.add_paragraph("The genogram is not drawn here: "
+                                   + ("the case has no family file." if not case.family.people
+                                      else "Graphviz is not installed."))
+        if case.entries:
+            timeline = Path(folder) / "timeline.png"
+            draw_timeline(case, [timeline], dpi=options.dpi)
+            document.add_heading("Contacts over time", level=1)
+            document.add_picture(str(timeline), width=Mm(_USABLE_MM))
+            document.add_paragraph(
+                "Each agency's contacts across the period: whether a child was seen, recorded "
+                "as not seen, or not recorded; unseen periods per child shaded.", style="Caption")
+
+
+def _summaries(document: Any, appendix: Appendix) -> None:
+    summaries = appendix.case.summaries
+    document.add_heading("Summaries", level=1)
+    document.add_heading("By agency", level=2)
+    _simple_table(document, ["Agency", "Contacts", "About a child", "Child seen",
+                             "Views recorded", "Seen not recorded"],
+                  [[a.agency, a.contacts, a.about_children, a.child_seen, a.views_recorded,
+                    a.seen_not_recorded] for a in summaries.agencies])
+    document.add_heading("By child", level=2)
+    _simple_table(document, ["Child", "Times seen", "Seen alone", "Views recorded",
+                             "Longest unseen", "Missed appointments", "No-access visits"],
+                  [[c.name, c.times_seen, c.times_seen_alone, c.views_recorded,
+                    f"{c.longest_unseen_days} days ({c.longest_unseen.display()})"
+                    if c.longest_unseen else "", c.missed_appointments, c.no_access_visits]
+                   for c in summaries.children])
+
+
+def _flags(document: Any, appendix: Appendix) -> None:
+    case = appendix.case
+    entries = {r.entry.id: r for r in appendix.rows}
+    document.add_heading("Flags", level=1)
+    document.add_paragraph(
+        "What chronogen found for a reviewer to look at, each with the entries that show it "
+        "(their reference in the chronology below, and the agency's file and row).")
+    rows = []
+    for number, flag in enumerate(case.flags, start=1):
+        evidence = "; ".join(
+            f"{e} ({entries[e].reference})" if e in entries else e for e in flag.evidence)
+        rows.append([number, f"{flag.code.value} ({flag.severity.value})", flag.message,
+                     evidence])
+    _simple_table(document, ["No.", "Flag", "What it found", "Evidence"], rows,
+                  widths=[10, 42, 130, 85])
+
+
+def _answer_runs(appendix: Appendix, row: AppendixRow) -> str:
+    """The seen / views cell: a line per child, worrying answers in their own styles."""
+    parts = []
+    for child, (seen, views) in zip(appendix.children, row.answers, strict=True):
+        if seen is None:
+            continue
+        parts.append(_run(f"{child.name.split(' ')[0]}: seen ")
+                     + _run(seen, _answer_style(seen)) + _run(", views ")
+                     + _run(views or "", _answer_style(views)))
+    return "<w:r><w:br/></w:r>".join(parts)
+
+
+def _answer_style(answer: str | None) -> str | None:
+    if answer not in WORRYING:
+        return None
+    return "AnswerNo" if answer == "No" else "AnswerNotRecorded"
+
+
+def _run(text: str, style: str | None = None) -> str:
+    props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(clean(text))}</w:t></w:r>'
+
+
+def _lines(text: str | None) -> str:
+    """Text as runs, its line breaks kept."""
+    if not text:
+        return ""
+    return "<w:r><w:br/></w:r>".join(_run(line) for line in clean(text).split("\n"))
+
+
+def _cell(content: str, width_twips: int, fill: str) -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/>'
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="ChronologyText"/></w:pPr>{content}</w:p></w:tc>')
+
+
+def _chronology(document: Any, appendix: Appendix) -> None:
+    """The chronology table: one row of XML built per entry (fast for long chronologies)."""
+    from docx.oxml import parse_xml
+
+    document.add_heading("The chronology", level=1)
+    document.add_paragraph(
+        "Every entry from every agency in date order, in the agencies' own words. Rows are "
+        "shaded by agency (the key is the Sources table above). 'No' and 'Not recorded' "
+        "answers are marked; flag codes refer to the Flags list.")
+    table = _simple_table(document, [h for h, _ in CHRONOLOGY_COLUMNS], [],
+                          widths=[mm for _, mm in CHRONOLOGY_COLUMNS])
+    widths = [round(mm * 56.7) for _, mm in CHRONOLOGY_COLUMNS]
+    tbl = table._tbl
+    for row in appendix.rows:
+        entry = row.entry
+        when = row.date_text + (f" {row.time.strftime('%H:%M')}" if row.time else "")
+        flags = "<w:r><w:br/></w:r>".join(_run(code.value, "FlagCode") for code in row.flags)
+        contents = [_run(when), _run(entry.agency), _run(entry.kind_text or entry.kind.value),
+                    _lines(entry.summary), _lines(entry.outcome), _answer_runs(appendix, row),
+                    flags, _run(entry.id)]
+        cells = "".join(_cell(c, w, row.fill) for c, w in zip(contents, widths, strict=True))
+        tbl.append(parse_xml(f'<w:tr xmlns:w="{_W}"><w:trPr><w:cantSplit/></w:trPr>'
+                             f'{cells}</w:tr>'))
+
+
+def write_docx(case: Case, output: Path, options: OutputOptions | None = None) -> Path:
+    """Write ``chronology.docx`` (byte-identical for the same case)."""
+    import docx
+
+    chosen = options or OutputOptions()
+    appendix = build_appendix(case)
+    document = docx.Document()
+    _styles(document)
+    _landscape(document, appendix)
+    properties = document.core_properties
+    properties.title = clean(case.title)[:250]
+    properties.subject = "Multi-agency chronology"
+    properties.author = properties.last_modified_by = "chronogen"
+    properties.keywords = clean(case.marking)[:250]
+    properties.created = properties.modified = FIXED_DOC_TIME
+    properties.revision = 1
+    _title_page(document, appendix)
+    _method(document, appendix)
+    _pictures(document, appendix, chosen)
+    _summaries(document, appendix)
+    _flags(document, appendix)
+    _chronology(document, appendix)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    normalise_zip(buffer.getvalue(), output)
+    return output
+
+
+def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
+    """``chronology.docx`` in the output folder (the ``build`` writer)."""
+    return Written([write_docx(case, out / "chronology.docx", options)])

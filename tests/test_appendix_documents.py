@@ -1,0 +1,108 @@
+"""The appendix documents: structure of chronology.docx, and that LibreOffice opens every
+xlsx and docx chronogen writes without repair (converted to PDF by `soffice --headless`)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+
+from chronogen import Case
+from chronogen.write.docx_file import CHRONOLOGY_COLUMNS, write_docx
+from chronogen.write.template import write_template
+from chronogen.write.xlsx_file import write_xlsx
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="module")
+def appendix_docx(harbour_case: Case, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_docx(harbour_case, tmp_path_factory.mktemp("docx") / "chronology.docx")
+
+
+def test_landscape_with_marking_and_page_numbers(appendix_docx: Path) -> None:
+    document = docx.Document(str(appendix_docx))
+    (section,) = document.sections
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert section.page_width > section.page_height
+    header = section.header.paragraphs[0].text
+    assert header.startswith("OFFICIAL-SENSITIVE") and "Harbour family (fictional)" in header
+    footer = section.footer.paragraphs[0]._p.xml
+    assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
+
+
+def test_the_chronology_table_repeats_its_header_and_is_shaded_by_agency(
+        appendix_docx: Path, harbour_case: Case) -> None:
+    document = docx.Document(str(appendix_docx))
+    table = document.tables[-1]
+    assert [c.text for c in table.rows[0].cells] == [h for h, _ in CHRONOLOGY_COLUMNS]
+    assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+    assert len(table.rows) == len(harbour_case.entries) + 1
+    refs = [row.cells[-1].text for row in table.rows[1:]]
+    assert refs == [e.id for e in harbour_case.entries]
+    fills = {}
+    for row in table.rows[1:]:
+        shade = row.cells[0]._tc.find(f"{W}tcPr/{W}shd")
+        fills.setdefault(row.cells[1].text, set()).add(shade.get(f"{W}fill"))
+    assert all(len(f) == 1 for f in fills.values())  # one colour per agency
+    assert len({next(iter(f)) for f in fills.values()}) == len(fills)  # ... each its own
+    csc16 = table.rows[refs.index("CSC-16") + 1]
+    entry = next(e for e in harbour_case.entries if e.id == "CSC-16")
+    assert csc16.cells[3].text == entry.summary  # the agency's words, as written
+
+
+def test_styles_not_direct_formatting(appendix_docx: Path) -> None:
+    document = docx.Document(str(appendix_docx))
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Caption"} <= used
+    xml = zipfile.ZipFile(appendix_docx).read("word/document.xml").decode("utf-8")
+    for style in ("ChronologyText", "ChronologyHeading", "AnswerNo", "AnswerNotRecorded",
+                  "FlagCode"):
+        assert f'w:val="{style}"' in xml, style
+    assert "<w:b/>" not in xml and "<w:color " not in xml  # bold and colour come from styles
+    assert len(document.inline_shapes) == 2  # the genogram and the timeline
+
+
+def test_method_note_flags_and_summaries_are_there(appendix_docx: Path,
+                                                   harbour_case: Case) -> None:
+    document = docx.Document(str(appendix_docx))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for heading in ("How this chronology was made", "Sources", "What was rejected",
+                    "Settings used for the flags", "The family", "Contacts over time",
+                    "Summaries", "Flags", "The chronology"):
+        assert heading in headings, heading
+    text = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "referral-not-received" in text and "police_incidents.xlsx" in text
+
+
+def test_docx_is_byte_identical(harbour_case: Case, tmp_path: Path) -> None:
+    one = write_docx(harbour_case, tmp_path / "a.docx")
+    two = write_docx(harbour_case, tmp_path / "b.docx")
+    assert one.read_bytes() == two.read_bytes()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; "
+                                            ".ci/run installs it")
+def test_libreoffice_opens_every_workbook_and_document(harbour_case: Case,
+                                                       tmp_path: Path) -> None:
+    files = [write_xlsx(harbour_case, tmp_path / "chronology.xlsx"),
+             write_docx(harbour_case, tmp_path / "chronology.docx"),
+             write_template(tmp_path / "template.xlsx", agency="Police")]
+    out = tmp_path / "pdf"
+    assert SOFFICE is not None
+    done = subprocess.run([SOFFICE, "--headless", "--norestore",
+                           f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                           "--convert-to", "pdf", "--outdir", str(out), *map(str, files)],
+                          capture_output=True, text=True, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr
+    for source in files:
+        pdf = out / f"{source.stem}.pdf"
+        assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), source.name
+        assert pdf.stat().st_size > 5000, source.name
