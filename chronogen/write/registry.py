@@ -66,6 +66,8 @@ CASE_OUTPUTS: tuple[Writer, ...] = (
            "chronology.xlsx: the chronology, flags, summaries, problems, sources"),
     Writer("docx", "chronogen.write.docx_file:write_case_output",
            "chronology.docx: the appendix for the review report, landscape, restylable"),
+    Writer("html", "chronogen.write.html_file:write_case_output",
+           "report.html: the appendix in one self-contained page, with filters"),
     Writer("csv", "chronogen.write.csv_file:write_case_output",
            "chronology.csv and flags.csv: the chronology, and each flag with its evidence"),
     Writer("genogram", "chronogen.write.genogram_files:write_case_output",

@@ -1,0 +1,153 @@
+"""``report.html``: the whole appendix in one self-contained page (Jinja2).
+
+Nothing is fetched: the CSS, the script and both pictures (genogram and timeline, as SVG)
+are inside the file, so it opens the same on a laptop with no network. The chronology can be
+filtered by agency, child, flag, seen / views answer and date range, with the keyboard as
+well as the mouse; printed, the filters disappear and every row is shown with its header
+repeated on each landscape page.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chronogen.draw.render import draw_genogram, find_dot
+from chronogen.draw.timeline import draw_timeline
+from chronogen.model.case import Case
+from chronogen.model.recorded import Recorded
+from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appendix
+from chronogen.write.registry import OutputOptions, Written
+from chronogen.write.xlsx_file import clean
+
+TEMPLATES = Path(__file__).parent / "templates"
+_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One child's seen / views answers in a row, with their highlight classes."""
+
+    name: str
+    seen: str
+    views: str
+
+    @property
+    def seen_class(self) -> str:
+        """The highlight of the seen answer (``answer-no``, ``answer-nr`` or none)."""
+        return _answer_class(self.seen)
+
+    @property
+    def views_class(self) -> str:
+        """The highlight of the views answer."""
+        return _answer_class(self.views)
+
+
+def _answer_class(answer: str) -> str:
+    if answer not in WORRYING:
+        return ""
+    return "answer-no" if answer == "No" else "answer-nr"
+
+
+def _status(row: AppendixRow) -> list[str]:
+    """What the seen / views filter matches this row by."""
+    records = list(row.entry.children.values())
+    found = []
+    if any(r.seen is Recorded.YES for r in records):
+        found.append("seen")
+    if any(r.seen is Recorded.NO for r in records):
+        found.append("not-seen")
+    if any(r.seen is Recorded.NOT_RECORDED for r in records):
+        found.append("seen-not-recorded")
+    if any(r.seen is Recorded.YES and r.views in (Recorded.NOT_RECORDED, Recorded.NO)
+           for r in records):
+        found.append("views-not-recorded")
+    return found
+
+
+def _rows(appendix: Appendix) -> list[dict[str, Any]]:
+    agencies = list(appendix.fills)
+    rows = []
+    for row in appendix.rows:
+        entry = row.entry
+        first, last = entry.date.sort_key
+        answers = [Answer(child.name.split(" ")[0], seen, views or "")
+                   for child, (seen, views) in zip(appendix.children, row.answers, strict=True)
+                   if seen is not None]
+        rows.append({
+            "id": entry.id, "agency_index": agencies.index(entry.agency),
+            "children": " ".join(sorted(set(entry.children) | set(entry.people))),
+            "flags": [c.value for c in row.flags], "status": _status(row),
+            "first": first.isoformat(), "last": last.isoformat(),
+            "date": row.date_text + (f" {row.time.strftime('%H:%M')}" if row.time else ""),
+            "agency": entry.agency, "kind": entry.kind_text or entry.kind.value,
+            "summary": clean(entry.summary or ""), "outcome": clean(entry.outcome or ""),
+            "answers": answers, "reference": row.reference,
+        })
+    return rows
+
+
+def inline_svg(svg: str) -> str:
+    """An SVG file's text ready to sit inside HTML: no XML prologue, DOCTYPE or metadata."""
+    return _METADATA.sub("", _PROLOGUE.sub("", svg, count=1))
+
+
+def _pictures(case: Case, appendix: Appendix, options: OutputOptions) -> dict[str, Any]:
+    from markupsafe import Markup
+
+    found: dict[str, Any] = {"genogram_svg": None, "timeline_svg": None,
+                             "genogram_note": "", "as_at": ""}
+    when = options.as_at or appendix.last
+    found["as_at"] = when.strftime("%d/%m/%Y") if when else "the latest date known"
+    with tempfile.TemporaryDirectory() as folder:
+        if not case.family.people:
+            found["genogram_note"] = "the case has no family file."
+        elif find_dot() is None:
+            found["genogram_note"] = "Graphviz is not installed."
+        else:
+            path = Path(folder) / "genogram.svg"
+            draw_genogram(case.family, [path], as_at=when)
+            found["genogram_svg"] = Markup(inline_svg(path.read_text(encoding="utf-8")))
+        if case.entries:
+            path = Path(folder) / "timeline.svg"
+            draw_timeline(case, [path])
+            found["timeline_svg"] = Markup(inline_svg(path.read_text(encoding="utf-8")))
+    return found
+
+
+def render_report(case: Case, options: OutputOptions | None = None) -> str:
+    """The report as HTML text."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    chosen = options or OutputOptions()
+    appendix = build_appendix(case)
+    environment = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
+                              autoescape=select_autoescape(["html", "j2"],
+                                                           default_for_string=True),
+                              trim_blocks=True, lstrip_blocks=True)
+    template = environment.get_template("report.html.j2")
+    return template.render(
+        title=clean(case.title), marking=clean(case.marking), period=appendix.period,
+        children=appendix.children,
+        children_names=", ".join(c.name for c in appendix.children),
+        entries=case.entries, agencies=list(appendix.fills), fills=appendix.fills,
+        flags=case.flags, flag_codes=sorted({f.code.value for f in case.flags},
+                                            key=lambda c: [f.code.value for f in case.flags]
+                                            .index(c)),
+        rejected_count=len(case.rejected), summaries=case.summaries, files=case.files,
+        rows=_rows(appendix), **_pictures(case, appendix, chosen))
+
+
+def write_html(case: Case, output: Path, options: OutputOptions | None = None) -> Path:
+    """Write ``report.html``."""
+    output.write_text(render_report(case, options), encoding="utf-8")
+    return output
+
+
+def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
+    """``report.html`` in the output folder (the ``build`` writer)."""
+    return Written([write_html(case, out / "report.html", options)])
