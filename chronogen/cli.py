@@ -82,14 +82,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     from chronogen.terminal import print_flags, print_problems, print_summary
 
     formats = args.format.split(",") if args.format else None
+    if args.dpi < 50 or args.dpi > 1200:
+        raise UsageError(f"--dpi: {args.dpi} is outside 50 to 1200", "chronogen build")
     result = build(Path(args.case_dir), Path(args.output), as_at=_as_at(args.as_at),
-                   formats=formats, progress=_progress())
+                   formats=formats, anonymise=args.anonymise or bool(args.anonymised_output),
+                   anonymised_out=args.anonymised_output, dpi=args.dpi, progress=_progress())
     print_summary(result.case, sys.stdout)
     print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50)
     print_flags(result.case, sys.stdout, brief=True)
     print(f"Written to {args.output}:", file=sys.stdout)
     for path in result.outputs:
         print(f"  {path.name}", file=sys.stdout)
+    if result.anonymised:
+        print(f"Anonymised for publication, in {result.anonymised[0].parent}:", file=sys.stdout)
+        for path in result.anonymised:
+            print(f"  {path.name}", file=sys.stdout)
+        print(f"Check {result.anonymisation_log} (every replacement, and words that look like "
+              "names) before publishing; it names people, so never publish it.", file=sys.stdout)
     for note in result.notes:
         print(f"Note: {note}", file=sys.stderr)
     return EXIT_PROBLEMS if args.strict and _has_input_problems(result.case) else EXIT_OK
@@ -246,10 +255,17 @@ def make_parser() -> argparse.ArgumentParser:
                          help=f"output folder, created if needed (default: {default_output})")
         sub.add_argument("--format", metavar="NAMES",
                          help="comma-separated outputs to write (default: all): "
-                              "json, xlsx, csv, genogram")
+                              "json, xlsx, docx, html, csv, genogram, timeline")
         sub.add_argument("--as-at", metavar="DATE",
                          help="date to draw the genogram's households at, " + DATE_HELP
                               + " (default: the chronology's last day)")
+        sub.add_argument("--anonymise", action="store_true",
+                         help="also write the set for publication, nobody named, to "
+                              "OUT_DIR/anonymised (and OUT_DIR/anonymisation.csv to check)")
+        sub.add_argument("--anonymised-output", metavar="DIR",
+                         help="where the anonymised set goes (implies --anonymise)")
+        sub.add_argument("--dpi", type=int, default=200,
+                         help="resolution of the PNG pictures (default: 200)")
         sub.add_argument("--strict", action="store_true", help=STRICT_HELP)
         sub.add_argument("--all-problems", action="store_true",
                          help="list every problem, not only the first 50")

@@ -1,10 +1,11 @@
 """The folder layout is the data flow: imports only point down the stages, and no loop.
 
-    errors, progress, _version  <  dates  <  model  <  domain  <  read | analyse | draw
-    <  write  <  pipeline | convert  <  terminal  <  cli  <  chronogen (the public API)
+    errors, progress, _version  <  dates  <  model  <  domain
+    <  read | analyse | draw | anonymise  <  write  <  pipeline | convert
+    <  terminal  <  cli  <  chronogen (the public API)
 
-``read``, ``analyse`` and ``draw`` are siblings: none of them imports another. A module may
-always import from its own package.
+``read``, ``analyse``, ``draw`` and ``anonymise`` are siblings: none imports another.
+A module may always import from its own package.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ RANKS = {
     "dates": 1,
     "model": 2,
     "domain": 3,
-    "read": 4, "analyse": 4, "draw": 4,
+    "read": 4, "analyse": 4, "draw": 4, "anonymise": 4,
     "write": 5,
     "pipeline": 6, "convert": 6, "examples": 6,
     "terminal": 7,

@@ -158,6 +158,7 @@ def test_bundled_example_is_the_tested_fixture() -> None:
         assert (bundled / name).read_bytes() == (HARBOUR / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_a_build_opens_no_network_connection(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import socket

@@ -44,8 +44,8 @@ def test_the_stages_compose(tmp_path: Path) -> None:
     graph = chronogen.genogram(case.family)
     assert graph.number_of_nodes() > len(case.family.people)
     assert chronogen.to_dot(case.family).startswith("digraph")
-    result = chronogen.write_outputs(case, tmp_path)
-    assert {p.name for p in result.outputs} >= {"case.json", "chronology.xlsx"}
+    result = chronogen.write_outputs(case, tmp_path, formats=["json", "xlsx"])
+    assert {p.name for p in result.outputs} == {"case.json", "chronology.xlsx"}
     assert chronogen.read_case_json(tmp_path / "case.json") == case
 
 
@@ -55,7 +55,7 @@ def test_settings_given_to_the_api_are_the_settings_written(tmp_path: Path) -> N
     wider = chronogen.Settings(unseen_days=56)
     flags = chronogen.find_flags(case, wider)
     assert case.settings.unseen_days == 28  # find_flags does not change the case
-    result = chronogen.write_outputs(case, str(tmp_path), settings=wider)
+    result = chronogen.write_outputs(case, str(tmp_path), settings=wider, formats=["json"])
     written = chronogen.read_case_json(tmp_path / "case.json")
     assert written.settings == wider
     assert [f.message for f in written.flags] == [f.message for f in flags]

@@ -1,6 +1,6 @@
 """The vocabulary of a case review: family, chronology entries, problems, flags."""
 
-from chronogen.model.case import AgencySource, Case, Settings
+from chronogen.model.case import AgencySource, Case, Publication, Settings
 from chronogen.model.chronology import (
     ChildRecord,
     ContactKind,
@@ -52,6 +52,7 @@ __all__ = [
     "PregnancyOutcome",
     "Problem",
     "ProblemCode",
+    "Publication",
     "RawValue",
     "Recorded",
     "RejectedRow",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from chronogen.model.chronology import Entry, FileReport, JointEvent, RejectedRow
@@ -43,6 +45,19 @@ class Settings(BaseModel):
     start_again_referrals: int = Field(default=2, ge=2)
 
 
+class Publication(BaseModel):
+    """How the anonymised set for publication is made (``[publication]`` in case.toml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: dates of birth become the year ("year") or are left out, ages only ("age")
+    birth: Literal["year", "age"] = "year"
+    #: person id -> the pseudonym to use instead of the one made from their role
+    pseudonyms: dict[str, str] = Field(default_factory=dict)
+    #: the marking printed on every page of the anonymised set
+    marking: str = "ANONYMISED FOR PUBLICATION: CHECK BEFORE RELEASE"
+
+
 class AgencySource(BaseModel):
     """An agency chronology named in ``case.toml``."""
 
@@ -75,6 +90,7 @@ class Case(BaseModel):
     summaries: Summaries = Field(default_factory=Summaries)
     files: list[FileReport] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
+    publication: Publication = Field(default_factory=Publication)
 
     def entry(self, entry_id: str) -> Entry:
         """The entry with *entry_id*; KeyError if there is none."""

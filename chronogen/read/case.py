@@ -57,7 +57,7 @@ def read_case_files(path: Path | str, *, progress: Progress = no_progress) -> Ca
 
     case = Case(title=manifest.title, marking=manifest.marking, family=family,
                 agencies=manifest.agencies,
-                settings=manifest.settings)
+                settings=manifest.settings, publication=manifest.publication)
     all_entries = []
     for source, code in zip(manifest.agencies, unique_codes(manifest.agencies), strict=True):
         mapping = ColumnMapping.load(folder / source.mapping) if source.mapping else None

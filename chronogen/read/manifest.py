@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from chronogen.domain.agencies import canonical_agency
 from chronogen.errors import InputFileNotFound, ManifestError
-from chronogen.model.case import DEFAULT_MARKING, AgencySource, Settings
+from chronogen.model.case import DEFAULT_MARKING, AgencySource, Publication, Settings
 from chronogen.model.validation import explain
 from chronogen.read.table import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 
@@ -50,12 +50,14 @@ class Manifest(BaseModel):
     family: FamilySource | None = None
     agencies: list[AgencySource] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
+    publication: Publication = Field(default_factory=Publication)
     #: what was assumed when there was no case.toml (not part of the file)
     assumptions: list[str] = Field(default_factory=list, exclude=True)
 
 
 _KNOWN_KEYS = {
-    (): ["title", "marking", "family", "agencies", "settings"],
+    (): ["title", "marking", "family", "agencies", "settings", "publication"],
+    ("publication",): list(Publication.model_fields),
     ("family",): ["file"],
     ("agencies",): ["name", "file", "code", "sheet", "mapping"],
     ("settings",): list(Settings.model_fields),

@@ -1,0 +1,210 @@
+"""The anonymised case for publication: nobody named, in any field of any output.
+
+:func:`anonymise_case` returns a new :class:`~chronogen.model.Case` in which every person is
+a pseudonym from their role (:mod:`.pseudonyms`), every free-text field has names, addresses,
+postcodes, e-mail addresses and telephone / NHS numbers replaced (:mod:`.scrubber`),
+practitioners are "<agency> practitioner N", dates of birth are years (or gone), person ids
+are renumbered, and original cell values (``raw``) and agencies' reference numbers are left
+out. Every writer then writes it as it writes any case. What was replaced, and every
+capitalised word that looks like a name but matched nobody (:mod:`.candidates`), is listed
+for a person to check: anonymisation by rule is a first pass, not a guarantee.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from chronogen.anonymise.candidates import Candidate, possible_names
+from chronogen.anonymise.pseudonyms import pseudonyms
+from chronogen.anonymise.scrubber import TITLES, Replacement, Scrubber, initials, name_variants
+from chronogen.dates import PartialDate, Precision
+from chronogen.model.case import Case
+from chronogen.model.family import Person, Sex
+
+__all__ = ["Anonymised", "anonymise_case"]
+
+#: words of practitioners' job titles: kept, never taken for a practitioner's name
+_ROLE_WORDS_TEXT = """
+hv sw gp ds dc pc psw dsl senco sn nurse health visitor social worker manager team leader
+doctor dr consultant midwife officer police constable sergeant detective teacher head
+headteacher deputy practitioner worker support family the of and a duty early help school
+community mental drug alcohol service housing probation camhs mash student named lead
+safeguarding paediatrician registrar
+"""
+ROLE_WORDS = frozenset(_ROLE_WORDS_TEXT.split())
+_MALE_TITLES, _FEMALE_TITLES = {"Mr", "Master"}, {"Mrs", "Ms", "Miss"}
+
+
+@dataclass
+class Anonymised:
+    """The anonymised case, what was replaced, and words a person should check."""
+
+    case: Case
+    pseudonyms: dict[str, str]
+    replacements: list[Replacement] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def _unique(values: list[str]) -> set[str]:
+    lowered = [v.lower() for v in values]
+    return {v for v in values if lowered.count(v.lower()) == 1}
+
+
+def _people_words(scrubber: Scrubber, people: list[Person], names: dict[str, str]) -> None:
+    firsts = [n for p in people for n in (p.first_name, p.known_as) if n]
+    surnames = [p.surname for p in people if p.surname]
+    unique_first, unique_surname = _unique(firsts), _unique(surnames)
+    for person in people:
+        pseudonym = names[person.id]
+        for variant in name_variants(person.first_name, person.surname, person.known_as,
+                                     person.aliases):
+            scrubber.add(variant, pseudonym)
+        for given in (person.first_name, person.known_as):
+            if given:
+                scrubber.add(given, pseudonym if given in unique_first else "[name]")
+                for part in given.split()[1:]:  # a middle name
+                    scrubber.add(part, "[name]")
+        if person.surname:
+            alone = pseudonym if person.surname in unique_surname else "[surname]"
+            scrubber.add(person.surname, alone)
+            for title in TITLES:
+                scrubber.add(f"{title} {person.surname}",
+                             _titled(title, person, people, pseudonym, alone))
+                scrubber.add(f"{title}. {person.surname}",
+                             _titled(title, person, people, pseudonym, alone))
+        for letters in initials(person.first_name, person.surname):
+            scrubber.add(letters, pseudonym, case_sensitive=True)
+        if person.birth is not None and person.birth.is_exact_day and person.birth.earliest:
+            day = person.birth.earliest
+            for form in (f"{day:%d/%m/%Y}", f"{day.day}/{day.month}/{day.year}",
+                         f"{day:%d/%m/%y}", day.isoformat(), f"{day:%d.%m.%Y}"):
+                scrubber.add(form, "[date of birth]")
+
+
+def _titled(title: str, person: Person, people: list[Person], pseudonym: str,
+            alone: str) -> str:
+    """"Mr Harbour": the one man of that surname, else as the surname alone."""
+    if alone == pseudonym:
+        return pseudonym
+    sexes = {Sex.MALE} if title in _MALE_TITLES else {Sex.FEMALE} if title in _FEMALE_TITLES \
+        else {Sex.MALE, Sex.FEMALE, Sex.UNKNOWN}
+    same = [p for p in people if p.surname == person.surname and p.sex in sexes]
+    return pseudonym if same == [person] else alone
+
+
+def _practitioners(case: Case, scrubber: Scrubber) -> dict[tuple[str, str], str]:
+    """(agency, practitioner as written) -> "<agency> practitioner N"; their names added."""
+    chosen: dict[tuple[str, str], str] = {}
+    counts: dict[str, int] = {}
+    for entry in case.entries:
+        if not entry.practitioner or (entry.agency, entry.practitioner) in chosen:
+            continue
+        counts[entry.agency] = counts.get(entry.agency, 0) + 1
+        chosen[(entry.agency, entry.practitioner)] = \
+            f"{entry.agency} practitioner {counts[entry.agency]}"
+    tokens: dict[str, set[str]] = {}
+    for (_, written), pseudonym in chosen.items():
+        named = [w for w in re.findall(r"[^\W\d_][\w'’-]+", written)
+                 if w.lower() not in ROLE_WORDS and len(w) > 2]
+        if not named:
+            continue  # a job title alone ("Social worker") names nobody
+        scrubber.add(written, pseudonym)
+        for word in named:
+            tokens.setdefault(word, set()).add(pseudonym)
+    for word, named in tokens.items():
+        scrubber.add(word, next(iter(named)) if len(named) == 1 else "[practitioner]")
+    return chosen
+
+
+#: fields of fixed vocabularies (and times): never free text
+_TYPED = frozenset({"time", "code", "severity", "kind", "sex", "pregnancy", "seen", "views",
+                    "seen_alone", "ended_by", "precision", "qualifier", "earliest", "latest"})
+
+
+def _walk(value: Any, path: str, scrub: Callable[[str, str], str]) -> Any:
+    """Every string in JSON-like data scrubbed (dict keys too), with a readable location.
+    Dates are left whole: their bounds are data, and their text is what the agency wrote."""
+    if isinstance(value, str):
+        return scrub(value, path)
+    if isinstance(value, list):
+        return [_walk(v, f"{path}[{_label(v, n)}]", scrub) for n, v in enumerate(value)]
+    if isinstance(value, dict):
+        if {"earliest", "latest", "precision"} <= value.keys():
+            return {**value, "text": scrub(value["text"], f"{path}.text")} \
+                if _has_letters(value.get("text")) else value
+        return {scrub(k, f"{path}.(key)") if isinstance(k, str) else k:
+                v if k in _TYPED else _walk(v, f"{path}.{k}", scrub) for k, v in value.items()}
+    return value
+
+
+def _has_letters(text: object) -> bool:
+    """A date written in words ("Mia's birthday") may hold a name; one in figures may not."""
+    return isinstance(text, str) and re.search(r"[A-Za-z]{3,}", text) is not None
+
+
+def _label(value: Any, index: int) -> str:
+    return str(value["id"]) if isinstance(value, dict) and "id" in value else str(index)
+
+
+def _birth(value: PartialDate | None, keep_year: bool) -> dict[str, Any] | None:
+    if value is None or value.earliest is None or not keep_year:
+        return None
+    year = value.earliest.year
+    return PartialDate(text=str(year), earliest=date(year, 1, 1),
+                       latest=date(year, 12, 31),
+                       precision=Precision.YEAR).model_dump(mode="json")
+
+
+def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
+    """The case as it may be published: see the module's description."""
+    names = pseudonyms(case, as_at)
+    people = [p for p in case.family.people if not p.placeholder]
+    scrubber = Scrubber()
+    _people_words(scrubber, people, names)
+    homes = list(dict.fromkeys(m.household for m in case.family.households))
+    home_names = {h: f"Household {n}" for n, h in enumerate(homes, start=1)}
+    for home, label in home_names.items():
+        scrubber.add(home, label)
+    practitioners = _practitioners(case, scrubber)
+    new_ids = {p.id: f"P{n}" for n, p in enumerate(case.family.people, start=1)}
+
+    def ids(values: list[str]) -> list[str]:
+        return [new_ids.get(v, v) for v in values]
+
+    data = case.model_dump(mode="json")
+    keep_year = case.publication.birth == "year"
+    for person, row in zip(case.family.people, data["family"]["people"], strict=True):
+        row.update(id=new_ids[person.id], first_name=names[person.id], surname=None,
+                   known_as=None, aliases=[], birth=_birth(person.birth, keep_year),
+                   death=_birth(person.death, True))
+    family = data["family"]
+    for link in family["parent_links"]:
+        link["parent"], link["child"] = new_ids.get(link["parent"]), new_ids.get(link["child"])
+    for partnership in family["partnerships"]:
+        partnership["partners"] = ids(partnership["partners"])
+    for stay in family["households"]:
+        stay["person"] = new_ids.get(stay["person"], stay["person"])
+        stay["household"] = home_names.get(stay["household"], stay["household"])
+    for relation in family["relations"]:
+        relation["a"], relation["b"] = new_ids.get(relation["a"]), new_ids.get(relation["b"])
+    for entry, row in zip(case.entries, data["entries"], strict=True):
+        row.update(raw={}, reference=None, people=ids(row["people"]),
+                   children={new_ids.get(k, k): v for k, v in row["children"].items()},
+                   practitioner=practitioners.get((entry.agency, entry.practitioner or "")))
+    for rejected in data["rejected"]:
+        rejected["raw"] = {}
+    for flag in data["flags"]:
+        flag["people"] = ids(flag["people"])
+    for child in data["summaries"]["children"]:
+        child["name"] = names.get(child["child"], child["name"])
+        child["child"] = new_ids.get(child["child"], child["child"])
+    data["publication"]["pseudonyms"] = {}
+    data["marking"] = case.publication.marking
+    data = _walk(data, "case", scrubber.scrub)
+    anonymised = Case.model_validate(data)
+    return Anonymised(anonymised, {new_ids[k]: v for k, v in names.items()},
+                      list(scrubber.made), possible_names(anonymised, set(names.values())))

@@ -1,0 +1,60 @@
+"""Capitalised words that look like names but matched nobody in the family: for a person to
+check before anything is published (a neighbour, a teacher, a name the family file missed)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chronogen.domain.agencies import AGENCY_ALIASES
+from chronogen.model.case import Case
+
+#: capitalised words agencies write that are not names
+_COMMON_TEXT = """
+i a an the and or but if on in at to of for by with from as is was were be been not no yes
+he she they them his her their we our you it its this that these those there then when where
+mr mrs ms miss dr mum dad mother father child children baby son daughter brother sister
+grandmother grandfather nan grandad aunt uncle partner family parent parents carer carers
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept oct
+nov dec christmas easter covid lockdown
+police school nursery hospital gp hv sw csc mash court ward clinic surgery service team unit
+social care health visitor visiting visit home office meeting conference strategy section
+referral assessment plan core group cp cin cla lac icpc rcpc s47 s17 marac mappa camhs dsl
+ed a&e ae ambulance paramedic nhs dwp housing probation early help council local authority
+child protection concern concerns incident report case review no further action nfa
+english british white black asian mixed other irish polish muslim christian
+"""
+COMMON = frozenset(_COMMON_TEXT.split())
+_WORD = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![\w])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“(]\s*)$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A word that may be a name nobody told chronogen about."""
+
+    word: str
+    count: int
+    first_seen: str
+
+
+def possible_names(case: Case, pseudonym_words: set[str]) -> list[Candidate]:
+    """Capitalised words inside sentences of the (anonymised) entries that are not common
+    words, agency words or pseudonyms; most frequent first."""
+    known = set(COMMON)
+    for name, aliases in AGENCY_ALIASES.items():
+        known.update(w.lower() for w in re.findall(r"[A-Za-z&]+", " ".join((name, *aliases))))
+    known.update(w.lower() for p in pseudonym_words for w in re.findall(r"[A-Za-z]+", p))
+    known.update(w.lower() for a in case.agencies for w in re.findall(r"[A-Za-z]+", a.name))
+    found: dict[str, list[str]] = {}
+    for entry in case.entries:
+        for field_name in ("summary", "outcome", "significance"):
+            text = getattr(entry, field_name) or ""
+            for match in _WORD.finditer(text):
+                word = re.sub(r"['’]s$", "", match.group(1))
+                if word.lower() in known or _SENTENCE_START.search(text[:match.start()]):
+                    continue
+                found.setdefault(word, []).append(f"{entry.id}.{field_name}")
+    return sorted((Candidate(w, len(places), places[0]) for w, places in found.items()),
+                  key=lambda c: (-c.count, c.word))

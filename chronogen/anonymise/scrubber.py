@@ -1,0 +1,128 @@
+"""Finding identifying words in free text and replacing them, with a record of each.
+
+Names hide in many shapes: full names, first names and surnames alone, "Mr / Mrs / Ms"
+with a surname, initials with a surname, initials alone ("J.H."), known-as names and aliases,
+possessives ("Jade's"), any case, and a line break between first name and surname. Each is
+matched as a whole word. Postcodes, e-mail addresses, telephone and NHS numbers, street
+addresses and the family's own household names are replaced too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
+#: what an ambiguous word (the same initials or first name for two people) becomes
+AMBIGUOUS = "[name]"
+_STREET = (r"Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|"
+           r"Gardens|Terrace|Grove|Hill|Park|Square|Walk|Row|Mews|View|Rise|Green|Parade")
+#: identifying patterns that are not names, and what replaces them
+FIXED_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[e-mail]"),
+    (r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", "[postcode]"),
+    (r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b", "[NHS number]"),
+    (r"(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b", "[telephone]"),
+    (rf"\b\d+[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_STREET})\b\.?", "[address]"),
+    # anyone else named with a title (a neighbour, a teacher): not in the family, still a name
+    (rf"\b(?:{'|'.join(TITLES)})\.?\s+[A-Z][\w'’-]+", "[name]"),
+)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """One replacement made: where, what was there, what is there now."""
+
+    where: str
+    original: str
+    replacement: str
+
+
+@dataclass
+class Scrubber:
+    """Replaces every known identifying word in text; remembers what it replaced."""
+
+    #: what to find (any case) -> what to put there
+    words: dict[str, str] = field(default_factory=dict)
+    #: what to find in exactly this case (initials, which are ordinary words otherwise)
+    exact: dict[str, str] = field(default_factory=dict)
+    made: list[Replacement] = field(default_factory=list)
+    _patterns: list[tuple[re.Pattern[str], dict[str, str]]] | None = None
+
+    def add(self, found: str, replacement: str, *, case_sensitive: bool = False) -> None:
+        """Replace *found* (a whole word or phrase) with *replacement*."""
+        found = re.sub(r"\s+", " ", found.strip())
+        if len(found) < 2 or found.lower() == replacement.lower():
+            return
+        table, key = (self.exact, found) if case_sensitive else (self.words, found.lower())
+        if table.get(key, replacement) != replacement:
+            replacement = AMBIGUOUS  # two people written the same way: name neither
+        table[key] = replacement
+        self._patterns = None
+
+    def _compiled(self) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+        if self._patterns is None:
+            self._patterns = []
+            for table, flags in ((self.words, re.IGNORECASE), (self.exact, 0)):
+                if not table:
+                    continue
+                # longest first, so "Jade Harbour" is one replacement, not two
+                ordered = sorted(table, key=lambda w: (-len(w), w))
+                body = "|".join(r"\s+".join(re.escape(p) for p in w.split(" "))
+                                for w in ordered)
+                pattern = re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", flags)
+                lookup = {(_key(k) if flags else k): v for k, v in table.items()}
+                self._patterns.append((pattern, lookup))
+        return self._patterns
+
+    def scrub(self, text: str, where: str) -> str:
+        """*text* with every identifying word replaced; each replacement recorded."""
+        if not text:
+            return text
+        for pattern, lookup in self._compiled():
+            exact = not pattern.flags & re.IGNORECASE
+
+            def replace(match: re.Match[str], lookup: dict[str, str] = lookup,
+                        exact: bool = exact) -> str:
+                original = match.group(0)
+                new = lookup[re.sub(r"\s+", " ", original) if exact else _key(original)]
+                self.made.append(Replacement(where, original, new))
+                return new
+
+            text = pattern.sub(replace, text)
+        for regex, label in FIXED_PATTERNS:
+            def fixed(match: re.Match[str], label: str = label) -> str:
+                self.made.append(Replacement(where, match.group(0), label))
+                return label
+
+            text = re.sub(regex, fixed, text)
+        return text
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def name_variants(first: str | None, surname: str | None, known_as: str | None,
+                  aliases: Iterable[str]) -> list[str]:
+    """The ways a person's name is written: full, known-as with surname, initial with
+    surname ("J Harbour", "J. Harbour"), title with surname, and every alias."""
+    variants: list[str] = []
+    firsts = [n for n in (first, known_as) if n]
+    for given in firsts:
+        if surname:
+            variants.append(f"{given} {surname}")
+            variants.append(f"{given[0]} {surname}")
+            variants.append(f"{given[0]}. {surname}")
+    variants.extend(a for a in aliases if a)
+    return variants
+
+
+def initials(first: str | None, surname: str | None) -> list[str]:
+    """``JH`` and ``J.H.``: matched in capitals only (they are ordinary words otherwise)."""
+    if not first or not surname:
+        return []
+    letters = first[0].upper() + surname[0].upper()
+    return [letters, f"{letters[0]}.{letters[1]}.", f"{letters[0]}. {letters[1]}."]
+

@@ -1,0 +1,237 @@
+"""The anonymised set, tested as an attacker would: no original name, alias, practitioner
+name, address or postcode in any byte of any anonymised file (zip parts and PDF text too)."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import subprocess
+import zipfile
+import zlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from chronogen import (
+    Case,
+    ChildRecord,
+    Entry,
+    Family,
+    HouseholdMembership,
+    ParentLink,
+    PartialDate,
+    Partnership,
+    Person,
+    Recorded,
+    Sex,
+    SourceRef,
+    analyse_case,
+    read_case,
+    write_outputs,
+)
+from chronogen.anonymise import ROLE_WORDS, anonymise_case
+from tests.conftest import HARBOUR
+
+BINARY_PARTS = re.compile(r"\.(png|jpe?g|gif|emf|wmf|bin)$", re.I)
+
+
+def _pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext"):
+        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    data = path.read_bytes()
+    parts = [data.decode("latin-1")]
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            parts.append(zlib.decompress(stream).decode("latin-1"))
+        except zlib.error:
+            continue
+    return "\n".join(parts)
+
+
+def _png_text(data: bytes) -> str:
+    """The text chunks of a PNG (its pixels hold no searchable text)."""
+    found, at = [], 8
+    while at < len(data):
+        length = int.from_bytes(data[at:at + 4], "big")
+        kind = data[at + 4:at + 8]
+        if kind in (b"tEXt", b"iTXt", b"zTXt"):
+            found.append(data[at + 8:at + 8 + length].decode("latin-1"))
+        at += 12 + length
+    return "\n".join(found)
+
+
+def every_text(folder: Path) -> dict[str, str]:
+    """Every file below *folder* as the text an attacker could read out of it."""
+    texts = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        texts[path.name] = path.name
+        if path.suffix in (".xlsx", ".docx"):
+            with zipfile.ZipFile(path) as package:
+                for name in package.namelist():
+                    data = package.read(name)
+                    texts[f"{path.name}!{name}"] = _png_text(data) if BINARY_PARTS.search(
+                        name) else data.decode("utf-8", "replace")
+        elif path.suffix == ".pdf":
+            texts[path.name] = _pdf_text(path)
+        elif path.suffix == ".png":
+            texts[path.name] = _png_text(path.read_bytes())
+        else:
+            texts[path.name] = path.read_text(encoding="utf-8", errors="replace")
+    return texts
+
+
+def identifying_words(case: Case) -> set[str]:
+    """What must never appear: every name part, alias, practitioner name, household."""
+    words: set[str] = set()
+    for person in case.family.people:
+        if person.placeholder:
+            continue
+        for part in (person.first_name, person.surname, person.known_as, *person.aliases):
+            if part:
+                words.update(w for w in re.split(r"\s+", part) if len(w) > 1)
+    for entry in case.entries:
+        for word in re.findall(r"[^\W\d_][\w'’-]+", entry.practitioner or ""):
+            if word.lower() not in ROLE_WORDS and len(word) > 2:
+                words.add(word)
+    words.update(m.household for m in case.family.households)
+    return words
+
+
+def leaks(folder: Path, words: set[str]) -> list[str]:
+    found = []
+    for where, text in every_text(folder).items():
+        for word in words:
+            pattern = r"(?<![\w@])" + r"\s+".join(map(re.escape, word.split())) + r"(?![\w])"
+            if re.search(pattern, text, re.I):
+                found.append(f"{word!r} in {where}")
+    return found
+
+
+@pytest.mark.slow
+def test_the_bundled_case_anonymised_names_nobody(tmp_path: Path) -> None:
+    case = read_case(HARBOUR)
+    result = write_outputs(case, tmp_path / "out", anonymise=True)
+    folder = tmp_path / "out" / "anonymised"
+    assert {p.name for p in result.anonymised} >= {
+        "case.json", "chronology.xlsx", "chronology.docx", "report.html", "chronology.csv",
+        "genogram.svg", "genogram.pdf", "timeline.svg"}
+    words = identifying_words(case)
+    assert {"Mia", "Harbour", "Foster", "Green", "14 Quay Street"} <= words
+    assert leaks(folder, words) == []
+    original = tmp_path / "original"
+    original.mkdir()
+    for name in ("case.json", "chronology.docx", "genogram.pdf"):
+        shutil.copy(tmp_path / "out" / name, original)
+    assert len(leaks(original, words)) > 10  # the same search finds them where they are
+    # the list of what was replaced names people: it sits beside the set, never inside it
+    assert result.anonymisation_log == tmp_path / "out" / "anonymisation.csv"
+    assert not list(folder.glob("anonymisation*"))
+    log = result.anonymisation_log.read_text(encoding="utf-8-sig")
+    assert "Dean FOSTER,Mother's partner" in log and "pseudonym,P1,,Child A," in log
+
+
+def test_pseudonyms_come_from_roles_and_can_be_overridden() -> None:
+    case = read_case(HARBOUR)
+    names = anonymise_case(case).pseudonyms
+    assert names["P1"] == "Child A"  # the index child first
+    assert {"Mother", "Father", "Mother's partner", "Maternal grandmother"} <= set(names.values())
+    override = case.model_copy(update={"publication": case.publication.model_copy(
+        update={"pseudonyms": {"P7": "Adult male 1"}})})
+    assert anonymise_case(override).pseudonyms["P7"] == "Adult male 1"
+
+
+def test_dates_of_birth_become_years_and_ids_are_renumbered() -> None:
+    case = read_case(HARBOUR)
+    anonymised = anonymise_case(case).case
+    for person in anonymised.family.people:
+        if person.birth is not None:
+            assert person.birth.precision.value == "year"
+            assert person.birth.earliest == date(person.birth.earliest.year, 1, 1)
+    assert [p.id for p in anonymised.family.people] == [
+        f"P{n}" for n in range(1, len(case.family.people) + 1)]
+    assert all(e.raw == {} and e.reference is None for e in anonymised.entries)
+    assert anonymised.marking.startswith("ANONYMISED")
+    assert len(anonymised.flags) == len(case.flags)  # the same findings, pseudonymised
+
+
+# -- a generated family, with names written every way agencies write them ---------------
+
+FIRST = ["Jade", "Kayleigh", "Dean", "Tyler", "Mason", "Poppy", "Alfie", "Ruby", "Connor",
+         "Shannon", "Kian", "Amelia", "Zoë", "Seán", "Aaliyah", "Bartosz"]
+SURNAMES = ["Harbour", "Pemberton", "Okafor", "Nowak", "Whitlock", "Fairbairn", "Oyelaran",
+            "Kowalczyk", "McAllister", "Thistlewood"]
+
+
+def generated_case(seed: int) -> Case:
+    rng = random.Random(seed)
+    first = rng.sample(FIRST, 6)
+    mum_surname, dad_surname, partner_surname = rng.sample(SURNAMES, 3)
+    people = [
+        Person(id="C1", first_name=first[0], surname=dad_surname, sex=Sex.FEMALE,
+               birth=PartialDate.parse("14/02/2016"), subject=True, index=True),
+        Person(id="C2", first_name=first[1], surname=mum_surname, known_as=first[1][:3] + "zy",
+               sex=Sex.MALE, birth=PartialDate.parse("03/09/2012"), subject=True),
+        Person(id="M", first_name=first[2], surname=mum_surname, sex=Sex.FEMALE,
+               aliases=[f"{first[2]} {partner_surname}"], role="mother"),
+        Person(id="F", first_name=first[3], surname=dad_surname, sex=Sex.MALE, role="father"),
+        Person(id="PT", first_name=first[4], surname=partner_surname, sex=Sex.MALE),
+        Person(id="GM", first_name=first[5], surname=mum_surname, sex=Sex.FEMALE),
+    ]
+    family = Family(
+        people=people,
+        parent_links=[ParentLink(parent="M", child="C1"), ParentLink(parent="F", child="C1"),
+                      ParentLink(parent="M", child="C2"), ParentLink(parent="GM", child="M")],
+        partnerships=[Partnership(partners=("M", "PT"), start=PartialDate.parse("2019"))],
+        households=[HouseholdMembership(household="7 Larch Close", person=p)
+                    for p in ("C1", "C2", "M", "PT")])
+    c1, c2, mum, dad, partner, gran = (p.first_name or "" for p in people)
+    texts = [
+        f"{c1} seen at home; {mum}'s partner {partner.upper()} present.",
+        f"Mr {partner_surname} arrested. {mum.lower()} said {c1.lower()} was asleep.",
+        f"Call from {mum[0]}. {mum_surname} about {c2}'s school (known as {people[1].known_as}).",
+        f"Letter sent to {mum}\n{mum_surname} at 7 Larch Close, LS12 4QT; copy to "
+        f"{mum.lower()}.{mum_surname.lower()}@example.org, tel 07700 900123.",
+        f"{gran} ({mum}'s mother) says {dad} {dad_surname} visits; {c1}'s DOB 14/02/2016.",
+        f"NHS number 943 476 5919 for {c2}. {mum[0]}{mum_surname[0]} to be told. Neighbour "
+        "Mrs Patel worried; her lodger Winterbottom too.",
+        f"Seen by SW Thistlethwaite with {first[2]} {partner_surname} (her other name).",
+    ]
+    entries = [Entry(id=f"CSC-{n}", agency="Children's Social Care",
+                     date=PartialDate.parse(f"{n + 1:02d}/03/2021"), summary=text,
+                     practitioner="SW Thistlethwaite" if n % 2 else "Dr Ngozi Eze",
+                     children={"C1": ChildRecord(seen=Recorded.YES)},
+                     source=SourceRef(file=f"{mum_surname.lower()}_csc.xlsx", sheet="Log",
+                                      row=n + 2))
+               for n, text in enumerate(texts)]
+    return analyse_case(Case(title=f"{mum_surname} family", family=family, entries=entries))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_generated_family_leaks_nothing(seed: int, tmp_path: Path) -> None:
+    case = generated_case(seed)
+    write_outputs(case, tmp_path / "out", anonymise=True,
+                  formats=["json", "xlsx", "csv", "html", "docx", "genogram"])
+    words = identifying_words(case) | {"Thistlethwaite", "Ngozi", "Eze", "Larch", "LS12",
+                                       "4QT", "07700", "943 476 5919", "14/02/2016",
+                                       "example.org", "Patel"}
+    assert leaks(tmp_path / "out" / "anonymised", words) == []
+    original = tmp_path / "out" / "original"
+    original.mkdir()
+    shutil.copy(tmp_path / "out" / "chronology.xlsx", original)
+    assert len(leaks(original, words)) > 5  # the same search finds them where they are
+    anonymised = anonymise_case(case).case
+    texts = [e.summary or "" for e in anonymised.entries]
+    assert texts[0] == "Child A seen at home; Mother's partner Mother's partner present."
+    assert texts[1] == "Mother's partner arrested. Mother said Child A was asleep."
+    assert texts[3].startswith("Letter sent to Mother at Household 1, [postcode]; copy to "
+                               "[e-mail], tel [telephone]")
+    assert "Mrs Patel" not in texts[5] and "Neighbour [name] worried" in texts[5]
+    assert "[date of birth]" in texts[4]
+    log = anonymise_case(case).candidates
+    assert "Winterbottom" in [c.word for c in log]  # a name nobody gave: listed to check
