@@ -115,8 +115,8 @@ def _practitioners(case: Case, scrubber: Scrubber) -> dict[tuple[str, str], str]
         scrubber.add(written, pseudonym)
         for word in named:
             tokens.setdefault(word, set()).add(pseudonym)
-    for word, named in tokens.items():
-        scrubber.add(word, next(iter(named)) if len(named) == 1 else "[practitioner]")
+    for word, whose in tokens.items():
+        scrubber.add(word, next(iter(whose)) if len(whose) == 1 else "[practitioner]")
     return chosen
 
 
