@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Regenerates the pictures in docs/outputs.md from the bundled example case, the way a reader
+# sees each output: the workbook and Word document printed by LibreOffice, the HTML report in
+# headless Chromium. Needs: graphviz, libreoffice (soffice), chromium, poppler-utils
+# (pdftoppm), and the project installed in .venv. Run from the project folder.
+set -euo pipefail
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+.venv/bin/chronogen demo -o "$work/out" --anonymise >/dev/null
+soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to pdf \
+    --outdir "$work/pdf" "$work/out/chronology.xlsx" "$work/out/chronology.docx" >/dev/null
+pdftoppm -r 55 -png -f 1 -l 1 "$work/pdf/chronology.pdf" "$work/xlsx"
+pdftoppm -r 55 -png -f 8 -l 8 "$work/pdf/chronology.pdf" "$work/docx" 2>/dev/null || true
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    "--user-data-dir=$work/chromium" --window-size=1300,1500 \
+    "--screenshot=$work/html.png" "file://$work/out/report.html" 2>/dev/null
+.venv/bin/python - "$work" <<'PY'
+import glob, sys
+from PIL import Image
+work = sys.argv[1]
+def save(source, target, width):
+    with Image.open(source) as image:
+        image = image.convert("RGB")
+        height = round(image.height * width / image.width)
+        image.resize((width, height), Image.LANCZOS).save(target, optimize=True)
+save(glob.glob(f"{work}/xlsx-*.png")[0], "docs/images/outputs-xlsx.png", 900)
+docx_pages = sorted(glob.glob(f"{work}/docx-*.png"))
+if docx_pages:
+    save(docx_pages[0], "docs/images/outputs-docx.png", 900)
+save(f"{work}/html.png", "docs/images/outputs-html.png", 900)
+save(f"{work}/out/timeline.png", "docs/images/outputs-timeline.png", 1100)
+save(f"{work}/out/anonymised/genogram.png", "docs/images/outputs-anonymised-genogram.png", 800)
+PY
+echo "pictures written to docs/images/"
