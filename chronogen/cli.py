@@ -86,7 +86,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise UsageError(f"--dpi: {args.dpi} is outside 50 to 1200", "chronogen build")
     result = build(Path(args.case_dir), Path(args.output), as_at=_as_at(args.as_at),
                    formats=formats, anonymise=args.anonymise or bool(args.anonymised_output),
-                   anonymised_out=args.anonymised_output, dpi=args.dpi, progress=_progress())
+                   anonymised_out=args.anonymised_output, dpi=args.dpi,
+                   allow_outside=args.allow_outside, progress=_progress())
     print_summary(result.case, sys.stdout)
     print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50)
     print_flags(result.case, sys.stdout, brief=True)
@@ -115,7 +116,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from chronogen.pipeline import read_case
     from chronogen.terminal import print_flags, print_problems, print_summaries, print_summary
 
-    case = read_case(Path(args.case_dir), progress=_progress())
+    case = read_case(Path(args.case_dir), allow_outside=args.allow_outside,
+                     progress=_progress())
     if args.json:
         data = case.model_dump(mode="json", include={"title", "files", "problems", "flags",
                                                      "summaries", "joint_events", "rejected"})
@@ -264,6 +266,9 @@ def make_parser() -> argparse.ArgumentParser:
                               "OUT_DIR/anonymised (and OUT_DIR/anonymisation.csv to check)")
         sub.add_argument("--anonymised-output", metavar="DIR",
                          help="where the anonymised set goes (implies --anonymise)")
+        sub.add_argument("--allow-outside", action="store_true",
+                         help="read files case.toml names outside the case folder (refused "
+                              "otherwise, links included)")
         sub.add_argument("--dpi", type=int, default=200,
                          help="resolution of the PNG pictures (default: 200)")
         sub.add_argument("--strict", action="store_true", help=STRICT_HELP)
@@ -299,6 +304,8 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true",
                        help="print files, problems, rejected rows, flags and summaries as JSON")
     check.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    check.add_argument("--allow-outside", action="store_true",
+                       help="read files case.toml names outside the case folder")
     check.set_defaults(func=cmd_check)
 
     convert = _command(

@@ -11,6 +11,7 @@ dates and fills in missing parts silently. Impossible dates (31/02/2020) raise
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -267,7 +268,7 @@ def from_excel_serial(serial: float, *, date1904: bool = False, text: str | None
     serial is rejected rather than moved.
     """
     label = text if text is not None else _number_text(serial)
-    if serial < 0 or serial != serial:  # negative or NaN
+    if not math.isfinite(serial) or serial < 0:  # negative, infinite or NaN
         raise DateError(f"{label!r} is not an Excel date serial")
     whole = int(serial)
     fraction = serial - whole

@@ -16,6 +16,7 @@ from chronogen.errors import OutputFormatError
 from chronogen.model.case import Case, Settings
 from chronogen.progress import Progress, no_progress
 from chronogen.read.case import read_case_files
+from chronogen.write.output_folder import commit, staged
 from chronogen.write.registry import OutputOptions, Writer, case_outputs
 
 
@@ -33,7 +34,7 @@ class BuildResult:
 
 
 def read_case(path: Path | str, *, settings: Settings | None = None,
-              progress: Progress = no_progress) -> Case:
+              allow_outside: bool = False, progress: Progress = no_progress) -> Case:
     """Read a case folder (or its ``case.toml``), merge, flag and summarise it.
 
     *settings* replace those of ``case.toml``; the case returned carries the settings used.
@@ -41,7 +42,8 @@ def read_case(path: Path | str, *, settings: Settings | None = None,
     used at all; problems in rows become ``case.problems`` and ``case.rejected``. *progress*
     is told what is being done, for long cases.
     """
-    return analyse_case(read_case_files(path, progress=progress), settings, progress=progress)
+    files = read_case_files(path, allow_outside=allow_outside, progress=progress)
+    return analyse_case(files, settings, progress=progress)
 
 
 def write_outputs(case: Case, out: Path | str, *, as_at: date | None = None,
@@ -61,25 +63,40 @@ def write_outputs(case: Case, out: Path | str, *, as_at: date | None = None,
     if settings is not None and settings != case.settings:
         case = analyse_case(case, settings, progress=progress)
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
     result = BuildResult(case)
     options = OutputOptions(as_at=as_at, dpi=dpi)
-    _write_all(case, folder, writers, options, result.outputs, result.notes, progress)
-    if anonymise:
-        from chronogen.anonymise import anonymise_case
-        from chronogen.write.anonymisation_file import write_anonymisation_log
+    separate = Path(anonymised_out) if anonymised_out is not None else None
+    if separate is not None and separate.resolve() == folder.resolve():
+        raise OutputFormatError("the anonymised set needs a folder of its own, not the "
+                                "output folder itself")
+    with staged(folder) as staging:
+        written: list[Path] = []
+        _write_all(case, staging, writers, options, written, result.notes, progress)
+        anonymised_files: list[Path] = []
+        if anonymise:
+            from chronogen.anonymise import anonymise_case
+            from chronogen.write.anonymisation_file import write_anonymisation_log
 
-        progress("anonymising for publication")
-        anonymised = anonymise_case(case, as_at)
-        target = Path(anonymised_out) if anonymised_out is not None else folder / "anonymised"
-        if target.resolve() == folder.resolve():
-            raise OutputFormatError("the anonymised set needs a folder of its own, not the "
-                                    "output folder itself")
-        target.mkdir(parents=True, exist_ok=True)
-        _write_all(anonymised.case, target, writers, options, result.anonymised,
-                   result.notes, progress)
-        result.anonymisation_log = write_anonymisation_log(anonymised,
-                                                           folder / "anonymisation.csv")
+            progress("anonymising for publication")
+            anonymised = anonymise_case(case, as_at)
+            log = write_anonymisation_log(anonymised, staging / "anonymisation.csv")
+            if separate is None:
+                (staging / "anonymised").mkdir()
+                _write_all(anonymised.case, staging / "anonymised", writers, options,
+                           anonymised_files, result.notes, progress)
+            else:
+                with staged(separate) as other:
+                    _write_all(anonymised.case, other, writers, options, anonymised_files,
+                               result.notes, progress)
+                    result.anonymised = commit(other, separate, anonymised_files)
+            written.append(log)
+        final = commit(staging, folder, written + (anonymised_files if separate is None
+                                                   else []))
+    result.outputs = final[:len(written) - (1 if anonymise else 0)]
+    if anonymise:
+        result.anonymisation_log = final[len(written) - 1]
+        if separate is None:
+            result.anonymised = final[len(written):]
     return result
 
 
@@ -95,10 +112,11 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
 def build(case_dir: Path | str, out_dir: Path | str, *, as_at: date | None = None,
           formats: Iterable[str] | None = None, settings: Settings | None = None,
           anonymise: bool = False, anonymised_out: Path | str | None = None, dpi: int = 200,
-          progress: Progress = no_progress) -> BuildResult:
+          allow_outside: bool = False, progress: Progress = no_progress) -> BuildResult:
     """Read *case_dir* and write its outputs to *out_dir*: ``chronogen build``."""
     writers = case_outputs(formats)  # a wrong format fails before any reading
-    case = read_case(case_dir, settings=settings, progress=progress)
+    case = read_case(case_dir, settings=settings, allow_outside=allow_outside,
+                     progress=progress)
     return write_outputs(case, out_dir, as_at=as_at, formats=[w.name for w in writers],
                          anonymise=anonymise, anonymised_out=anonymised_out, dpi=dpi,
                          progress=progress)

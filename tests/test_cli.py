@@ -252,7 +252,7 @@ def test_build_formats_pick_the_outputs(tmp_path: Path) -> None:
     done = run("build", str(HARBOUR), "-o", str(tmp_path / "out"), "--format", "csv,json")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "case.json", "chronology.csv", "flags.csv"]
+        "case.json", "chronogen-build.json", "chronology.csv", "flags.csv"]
     bad = run("build", str(HARBOUR), "-o", str(tmp_path / "out2"), "--format", "pdf")
     assert bad.returncode == 2 and "unknown output format 'pdf'" in bad.stderr
     assert not (tmp_path / "out2").exists()

@@ -1,6 +1,6 @@
 """The vocabulary of a case review: family, chronology entries, problems, flags."""
 
-from chronogen.model.case import AgencySource, Case, Publication, Settings
+from chronogen.model.case import AgencySource, Case, Limits, Publication, Settings
 from chronogen.model.chronology import (
     ChildRecord,
     ContactKind,
@@ -42,6 +42,7 @@ __all__ = [
     "FlagSeverity",
     "HouseholdMembership",
     "JointEvent",
+    "Limits",
     "ParentKind",
     "ParentLink",
     "ParentRole",

@@ -23,26 +23,47 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     #: a run of this many days with no agency seeing a subject child is reported
-    unseen_days: int = Field(default=28, ge=1)
+    unseen_days: int = Field(default=28, ge=1, le=36_500)
     #: working days within which a receiving agency should record a referral
-    referral_working_days: int = Field(default=3, ge=1)
+    referral_working_days: int = Field(default=3, ge=1, le=2_600)
     #: age in years from which a child's views are expected to be sought
-    views_from_age: int = Field(default=3, ge=0)
+    views_from_age: int = Field(default=3, ge=0, le=18)
     #: this many missed appointments ...
-    was_not_brought_cluster: int = Field(default=2, ge=1)
+    was_not_brought_cluster: int = Field(default=2, ge=1, le=10_000)
     #: ... within this many months make a cluster
-    was_not_brought_months: int = Field(default=6, ge=1)
+    was_not_brought_months: int = Field(default=6, ge=1, le=1_200)
     #: agencies whose contacts do not count as seeing an adult for ``hidden-adult``
     hidden_adult_exclude_agencies: list[str] = Field(default_factory=lambda: ["Police"])
     #: an agency is flagged when at least this share of its direct contacts saw a parent
     #: but no child ...
     parental_focus_share: float = Field(default=0.5, ge=0, le=1)
     #: ... and it had at least this many direct contacts
-    parental_focus_min_contacts: int = Field(default=4, ge=1)
+    parental_focus_min_contacts: int = Field(default=4, ge=1, le=1_000_000)
     #: domestic abuse, mental ill health and substance misuse within this many months
-    toxic_trio_months: int = Field(default=12, ge=1)
+    toxic_trio_months: int = Field(default=12, ge=1, le=1_200)
     #: this many referrals into one agency, one after a closure, are a start-again pattern
-    start_again_referrals: int = Field(default=2, ge=2)
+    start_again_referrals: int = Field(default=2, ge=2, le=10_000)
+
+
+class Limits(BaseModel):
+    """How big an input may be before chronogen refuses it (``[limits]`` in case.toml).
+
+    The defaults are far above any real agency return and far below what would exhaust an
+    ordinary laptop: a hostile or damaged file is refused in seconds, in bounded memory.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    #: the size of one input file on disk
+    max_file_mb: int = Field(default=200, ge=1, le=10_000)
+    #: the size of one sheet's XML once unzipped
+    max_sheet_mb: int = Field(default=500, ge=1, le=50_000)
+    #: how many times larger than its compressed size a sheet's XML may be
+    max_compression_ratio: int = Field(default=200, ge=10, le=100_000)
+    #: rows x columns of the area a sheet's cells span
+    max_cells: int = Field(default=50_000_000, ge=1_000, le=2_000_000_000)
+    #: characters in one cell of a CSV file
+    max_cell_chars: int = Field(default=1_000_000, ge=1_000, le=100_000_000)
 
 
 class Publication(BaseModel):
@@ -91,6 +112,7 @@ class Case(BaseModel):
     files: list[FileReport] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
     publication: Publication = Field(default_factory=Publication)
+    limits: Limits = Field(default_factory=Limits)
 
     def entry(self, entry_id: str) -> Entry:
         """The entry with *entry_id*; KeyError if there is none."""

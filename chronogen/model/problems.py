@@ -40,6 +40,11 @@ class ProblemCode(StrEnum):
     UNKNOWN_RELATIONSHIP = "unknown-relationship"
     INCOMPLETE_RELATIONSHIP = "incomplete-relationship"
     FAMILY_CONTRADICTION = "family-contradiction"
+    IMPLAUSIBLE_DATE = "implausible-date"
+    FORMULA_WITHOUT_VALUE = "formula-without-value"
+    JOINED_ROWS = "joined-rows"
+    DAMAGED_TEXT = "damaged-text"
+    DUPLICATE_SOURCE = "duplicate-source"
     ASSUMPTION = "assumption"
     SHEET_NOT_READ = "sheet-not-read"
 

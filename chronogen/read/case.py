@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chronogen.domain.agencies import agency_code
+from chronogen.errors import InputError
 from chronogen.model.case import AgencySource, Case
 from chronogen.model.family import Family
 from chronogen.model.problems import Problem, ProblemCode, Severity
@@ -27,14 +28,30 @@ def unique_codes(agencies: list[AgencySource]) -> list[str]:
     return codes
 
 
-def read_case_files(path: Path | str, *, progress: Progress = no_progress) -> Case:
+def within(folder: Path, relative: str, what: str, allow_outside: bool) -> Path:
+    """*relative* under the case folder; an :class:`InputError` when it (or a link it goes
+    through) leads outside the folder, unless *allow_outside*."""
+    path = folder / relative
+    if allow_outside:
+        return path
+    resolved, root = path.resolve(), folder.resolve()
+    if not resolved.is_relative_to(root):
+        raise InputError(f"{relative}: the {what} is outside the case folder ({resolved}); "
+                         "move it into the folder, or give --allow-outside "
+                         "(allow_outside=True) if that is meant")
+    return path
+
+
+def read_case_files(path: Path | str, *, allow_outside: bool = False,
+                    progress: Progress = no_progress) -> Case:
     """Read a case folder (or its ``case.toml``) into a :class:`Case` whose entries are in
     the order of the files and their rows: not yet merged, flagged or summarised (that is
     :func:`chronogen.analyse_case`; :func:`chronogen.read_case` does both).
 
     Raises :class:`~chronogen.errors.ChronogenError` subclasses only for input that cannot be
-    used at all; problems in rows become ``case.problems`` and ``case.rejected``. *progress*
-    is told what is being done, for long cases.
+    used at all; problems in rows become ``case.problems`` and ``case.rejected``. Every file
+    must be inside the case folder unless *allow_outside*. *progress* is told what is being
+    done, for long cases.
     """
     folder, manifest = locate_case(Path(path))
     problems: list[Problem] = [
@@ -50,21 +67,35 @@ def read_case_files(path: Path | str, *, progress: Progress = no_progress) -> Ca
                     "worked out; add the family (see docs/genogram.md) and name it in case.toml"))
     else:
         progress(f"reading the family: {manifest.family.file}")
-        family_result = read_family_file(folder / manifest.family.file,
-                                         display_name=manifest.family.file)
+        family_path = within(folder, manifest.family.file, "family file", allow_outside)
+        family_result = read_family_file(family_path,
+                                         display_name=manifest.family.file,
+                                         limits=manifest.limits)
         family = family_result.family
         problems.extend(family_result.problems)
 
     case = Case(title=manifest.title, marking=manifest.marking, family=family,
                 agencies=manifest.agencies,
-                settings=manifest.settings, publication=manifest.publication)
+                settings=manifest.settings, publication=manifest.publication,
+                limits=manifest.limits)
     all_entries = []
+    seen: dict[tuple[Path, str | None], str] = {}
     for source, code in zip(manifest.agencies, unique_codes(manifest.agencies), strict=True):
-        mapping = ColumnMapping.load(folder / source.mapping) if source.mapping else None
+        file = within(folder, source.file, "agency file", allow_outside)
+        key = (file.resolve(), source.sheet)
+        if key in seen:
+            problems.append(Problem(
+                code=ProblemCode.DUPLICATE_SOURCE, severity=Severity.WARNING, file=source.file,
+                message=f"case.toml names this file twice (for {seen[key]!r} and "
+                        f"{source.name!r}): it was read once, as {seen[key]!r}"))
+            continue
+        seen[key] = source.name
+        mapping = ColumnMapping.load(within(folder, source.mapping, "mapping file",
+                                            allow_outside)) if source.mapping else None
         progress(f"reading {source.name}: {source.file}")
-        result = read_agency_file(folder / source.file, agency=source.name, code=code,
+        result = read_agency_file(file, agency=source.name, code=code,
                                   family=family, sheet=source.sheet, mapping=mapping,
-                                  display_name=source.file)
+                                  display_name=source.file, limits=manifest.limits)
         all_entries.extend(result.entries)
         case.rejected.extend(result.rejected)
         problems.extend(result.problems)

@@ -24,8 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from chronogen.domain.agencies import canonical_agency
 from chronogen.errors import InputFileNotFound, ManifestError
-from chronogen.model.case import DEFAULT_MARKING, AgencySource, Publication, Settings
+from chronogen.model.case import DEFAULT_MARKING, AgencySource, Limits, Publication, Settings
 from chronogen.model.validation import explain
+from chronogen.read.built import BUILD_MANIFEST, built_files
 from chronogen.read.table import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 
 MANIFEST_NAME = "case.toml"
@@ -51,13 +52,15 @@ class Manifest(BaseModel):
     agencies: list[AgencySource] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
     publication: Publication = Field(default_factory=Publication)
+    limits: Limits = Field(default_factory=Limits)
     #: what was assumed when there was no case.toml (not part of the file)
     assumptions: list[str] = Field(default_factory=list, exclude=True)
 
 
 _KNOWN_KEYS = {
-    (): ["title", "marking", "family", "agencies", "settings", "publication"],
+    (): ["title", "marking", "family", "agencies", "settings", "publication", "limits"],
     ("publication",): list(Publication.model_fields),
+    ("limits",): list(Limits.model_fields),
     ("family",): ["file"],
     ("agencies",): ["name", "file", "code", "sheet", "mapping"],
     ("settings",): list(Settings.model_fields),
@@ -88,6 +91,8 @@ def load_manifest(path: Path) -> Manifest:
         raise ManifestError(f"{path}: not valid TOML: {error}") from error
     except UnicodeDecodeError as error:
         raise ManifestError(f"{path}: not UTF-8 text") from error
+    except RecursionError as error:
+        raise ManifestError(f"{path}: nested too deeply to be a case.toml") from error
     try:
         return Manifest.model_validate(data)
     except ValidationError as error:
@@ -100,11 +105,16 @@ _FAMILY_NAME = re.compile(r"famil|genogram|people|household", re.IGNORECASE)
 def guess_manifest(folder: Path) -> Manifest:
     """A manifest for a folder with no ``case.toml``: the family file found by its name,
     every other spreadsheet an agency named after its file."""
+    own = set(built_files(folder)) | {BUILD_MANIFEST}
     files = sorted(p for p in folder.iterdir()
-                   if p.is_file() and not p.name.startswith((".", "~$")))
+                   if p.is_file() and not p.name.startswith((".", "~$")) and p.name not in own)
+    if own - {BUILD_MANIFEST}:
+        assumptions = [f"{len(own) - 1} files of an earlier chronogen build in this folder "
+                       f"(listed in {BUILD_MANIFEST}) were not read as agency returns"]
+    else:
+        assumptions = []
     family: FamilySource | None = None
     agencies: list[AgencySource] = []
-    assumptions: list[str] = []
     for path in files:
         suffix = path.suffix.lower()
         if family is None and (suffix == ".ged" or _FAMILY_NAME.search(path.stem)) and \

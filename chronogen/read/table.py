@@ -13,11 +13,12 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from chronogen.errors import InputFileNotFound, UnreadableFileError
+from chronogen.model.case import Limits
 
 #: A cell value as read: text, number, boolean, date, datetime, time, or nothing.
 Cell = str | int | float | bool | date | datetime | time | None
@@ -42,6 +43,10 @@ class Sheet:
     #: the encoding a CSV file was decoded with
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
+    #: (row, column) of formula cells saved with no value (their cells read as blank)
+    uncached_formulas: list[tuple[int, int]] = field(default_factory=list)
+    #: rows of a CSV whose quoted cell seems to have swallowed the rows after it
+    swallowed_rows: list[int] = field(default_factory=list)
 
     def numbered(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
         """(row number, cells) for every row, blank ones included."""
@@ -59,18 +64,35 @@ def is_blank(cells: tuple[Cell, ...]) -> bool:
     return True
 
 
-def read_sheets(path: Path, *, display_name: str | None = None) -> list[Sheet]:
-    """Read every sheet of a workbook, or the single table of a CSV file."""
-    name = display_name or path.name
+def check_regular_file(path: Path, name: str, limits: Limits) -> None:
+    """Refuse what is not a saved file of a sane size: a folder, a device (``/dev/zero``),
+    a pipe, a socket, or a file larger than the limit; before a byte is read."""
     if not path.exists():
         raise InputFileNotFound(f"{name}: file not found ({path})")
     if path.is_dir():
         raise UnreadableFileError(f"{name}: is a folder, not a spreadsheet")
+    if not path.is_file():
+        raise UnreadableFileError(f"{name}: not an ordinary file (a device, pipe or socket); "
+                                  "give a saved spreadsheet")
+    size = path.stat().st_size
+    if size > limits.max_file_mb * 1_000_000:
+        raise UnreadableFileError(
+            f"{name}: {size / 1_000_000:.0f} MB is larger than the limit of "
+            f"{limits.max_file_mb} MB; raise max_file_mb under [limits] in case.toml if the "
+            "file is genuine")
+
+
+def read_sheets(path: Path, *, display_name: str | None = None,
+                limits: Limits | None = None) -> list[Sheet]:
+    """Read every sheet of a workbook, or the single table of a CSV file, within *limits*."""
+    name = display_name or path.name
+    bounds = limits or Limits()
+    check_regular_file(path, name, bounds)
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        return [read_csv(path, display_name=name)]
+        return [read_csv(path, display_name=name, limits=bounds)]
     if suffix in WORKBOOK_SUFFIXES:
-        return read_workbook(path, display_name=name)
+        return read_workbook(path, display_name=name, limits=bounds)
     if suffix == ".xls":
         raise UnreadableFileError(
             f"{name}: old-style .xls workbooks cannot be read; open it in Excel or "
@@ -81,7 +103,8 @@ def read_sheets(path: Path, *, display_name: str | None = None) -> list[Sheet]:
     )
 
 
-def read_workbook(path: Path, *, display_name: str | None = None) -> list[Sheet]:
+def read_workbook(path: Path, *, display_name: str | None = None,
+                  limits: Limits | None = None) -> list[Sheet]:
     """Every worksheet of an .xlsx workbook.
 
     python-calamine (Rust) reads it when it can, about fifteen times faster than openpyxl;
@@ -89,36 +112,151 @@ def read_workbook(path: Path, *, display_name: str | None = None) -> list[Sheet]
     workbooks holding Excel error cells (``#REF!``), which calamine reads as blanks.
     """
     name = display_name or path.name
-    date1904, has_errors = _workbook_traits(path, name)
-    if not has_errors:
-        sheets = _read_with_calamine(path, name, date1904)
+    traits = inspect_workbook(path, name, limits or Limits())
+    if not traits.has_errors:
+        sheets = _read_with_calamine(path, name, traits.date1904)
         if sheets is not None:
-            return sheets
-    return _read_with_openpyxl(path, name, date1904)
+            return _with_traits(sheets, traits)
+    return _with_traits(_read_with_openpyxl(path, name, traits.date1904), traits)
 
 
-def _workbook_traits(path: Path, name: str) -> tuple[bool, bool]:
-    """(uses the 1904 date system, has Excel error cells), from the package XML."""
+def _with_traits(sheets: list[Sheet], traits: WorkbookTraits) -> list[Sheet]:
+    """Attach what the package inspection found to each sheet (formulas with no value)."""
+    for sheet in sheets:
+        sheet.uncached_formulas = traits.uncached_formulas.get(sheet.name or "", [])
+    return sheets
+
+
+@dataclass
+class WorkbookTraits:
+    """What the package says before any cell is read."""
+
+    date1904: bool = False
+    has_errors: bool = False
+    #: sheet name -> (row, column) of formula cells saved without a value
+    uncached_formulas: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_UNCACHED = re.compile(
+    rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*'
+    rb'(?:<v>\s*</v>\s*)?</c>')
+_CHUNK = 1 << 20
+
+
+def inspect_workbook(path: Path, name: str, limits: Limits) -> WorkbookTraits:
+    """Check a workbook's package before reading it: every sheet's unzipped size, its
+    compression ratio and the area its cells span must be within *limits* (a zip bomb, or a
+    single cell at XFD1048576, is refused here, in seconds and little memory). Streams each
+    sheet's XML once, also finding error cells and formulas saved without a value."""
+    traits = WorkbookTraits()
     try:
         with zipfile.ZipFile(path) as package:
             names = package.namelist()
             workbook = package.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
-            date1904 = re.search(rb"date1904=\"(?:1|true)\"", workbook) is not None
-            has_errors = any(
-                _ERROR_CELL.search(package.read(member)) is not None
-                for member in names
-                if member.startswith("xl/worksheets/") and member.endswith(".xml")
-            )
+            if len(workbook) > 50_000_000:
+                raise UnreadableFileError(f"{name}: the workbook's index is implausibly large")
+            traits.date1904 = re.search(rb"date1904=\"(?:1|true)\"", workbook) is not None
+            titles = _sheet_titles(package, workbook)
+            for info in package.infolist():
+                member = info.filename
+                if not (member.startswith("xl/worksheets/") and member.endswith(".xml")):
+                    continue
+                title = titles.get(member, member)
+                _check_size(info, name, title, limits)
+                _scan_sheet(package, info, name, title, limits, traits)
     except (zipfile.BadZipFile, OSError, KeyError) as error:
         if path.stat().st_size == 0:
             raise UnreadableFileError(f"{name}: the file is empty") from error
-        if path.read_bytes()[:8] == _OLE_MAGIC:
+        with path.open("rb") as handle:
+            magic = handle.read(8)
+        if magic == _OLE_MAGIC:
             raise UnreadableFileError(
                 f"{name}: this is a password-protected workbook or an old-style .xls saved "
                 "with an .xlsx name: open it in Excel or LibreOffice, remove the password, and "
                 "save it as .xlsx") from error
         raise UnreadableFileError(f"{name}: not a readable .xlsx workbook ({error})") from error
-    return date1904, has_errors
+    return traits
+
+
+def _sheet_titles(package: zipfile.ZipFile, workbook: bytes) -> dict[str, str]:
+    """Worksheet part name -> the sheet's title, from the workbook and its relationships."""
+    rels_name = "xl/_rels/workbook.xml.rels"
+    if rels_name not in package.namelist():
+        return {}
+    rels = package.read(rels_name)[:10_000_000]
+    targets = {m[0].decode(): m[1].decode() for m in re.findall(
+        rb'<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"', rels)}
+    targets.update({m[1].decode(): m[0].decode() for m in re.findall(
+        rb'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"', rels)})
+    titles = {}
+    for title, rid in re.findall(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"',
+                                 workbook):
+        target = targets.get(rid.decode())
+        if target:
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            titles[part] = _xml_text(title.decode("utf-8", "replace"))
+    return titles
+
+
+def _xml_text(text: str) -> str:
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def _check_size(info: zipfile.ZipInfo, name: str, title: str, limits: Limits) -> None:
+    size, packed = info.file_size, max(info.compress_size, 1)
+    if size > limits.max_sheet_mb * 1_000_000:
+        raise UnreadableFileError(
+            f"{name}: sheet {title!r} unzips to {size / 1_000_000:.0f} MB, over the limit of "
+            f"{limits.max_sheet_mb} MB (max_sheet_mb under [limits] in case.toml)")
+    if size > 5_000_000 and size / packed > limits.max_compression_ratio:
+        raise UnreadableFileError(
+            f"{name}: sheet {title!r} is {size / packed:.0f} times larger unzipped than "
+            f"zipped (the limit is {limits.max_compression_ratio}): this is how a zip bomb "
+            "looks; re-save the workbook, or raise max_compression_ratio if it is genuine")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _scan_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
+                limits: Limits, traits: WorkbookTraits) -> None:
+    """Stream one sheet's XML: the area its cells span, error cells, formulas with no value."""
+    max_row = max_column = 0
+    tail = b""
+    read = 0
+    with package.open(info) as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            read += len(chunk)
+            if read > limits.max_sheet_mb * 1_000_000:
+                raise UnreadableFileError(f"{name}: sheet {title!r} is larger unzipped than "
+                                          "its package says: the file is damaged or hostile")
+            if not chunk:
+                break
+            window = tail + chunk
+            for letters, digits in _CELL_REF.findall(window):
+                max_column = max(max_column, _column_number(letters))
+                max_row = max(max_row, int(digits))
+            if _ERROR_CELL.search(window):
+                traits.has_errors = True
+            for letters, digits in _UNCACHED.findall(window):
+                cells = traits.uncached_formulas.setdefault(title, [])
+                where = (int(digits), _column_number(letters))
+                if where not in cells:
+                    cells.append(where)
+            if max_row * max_column > limits.max_cells:
+                raise UnreadableFileError(
+                    f"{name}: sheet {title!r} has a cell at row {max_row}, column "
+                    f"{max_column}: its area of {max_row * max_column:,} cells is over the "
+                    f"limit of {limits.max_cells:,} (max_cells under [limits] in case.toml); "
+                    "delete the stray cells far below or to the right of the table")
+            tail = window[-4096:]
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -152,7 +290,19 @@ def _from_calamine(value: object) -> Cell:
         return None
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    return value  # type: ignore[return-value]
+    return as_cell(value)
+
+
+def as_cell(value: object) -> Cell:
+    """Any value a reader returns as a :data:`Cell`: a duration (``[h]:mm``, which may pass
+    24 hours) becomes its text, ``26:30``; anything unknown becomes its text."""
+    if value is None or isinstance(value, str | int | float | bool | date | time):
+        return value
+    if isinstance(value, timedelta):
+        minutes = int(value.total_seconds() // 60)
+        sign = "-" if minutes < 0 else ""
+        return f"{sign}{abs(minutes) // 60}:{abs(minutes) % 60:02d}"
+    return str(value)
 
 
 def _trim(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
@@ -174,7 +324,8 @@ def _read_with_openpyxl(path: Path, name: str, date1904: bool) -> list[Sheet]:
         for worksheet in book.worksheets:
             if not hasattr(worksheet, "iter_rows"):
                 continue  # chart sheets have no cells
-            rows: list[tuple[Cell, ...]] = list(worksheet.iter_rows(values_only=True))
+            rows: list[tuple[Cell, ...]] = [tuple(as_cell(v) for v in row)
+                                            for row in worksheet.iter_rows(values_only=True)]
             sheets.append(Sheet(file=name, name=worksheet.title, rows=_trim(rows),
                                 date1904=date1904))
         return sheets
@@ -182,9 +333,15 @@ def _read_with_openpyxl(path: Path, name: str, date1904: bool) -> list[Sheet]:
         book.close()
 
 
-def read_csv(path: Path, *, display_name: str | None = None) -> Sheet:
-    """A CSV file as one sheet; the delimiter is sniffed among comma, semicolon, tab and bar."""
+def read_csv(path: Path, *, display_name: str | None = None,
+             limits: Limits | None = None) -> Sheet:
+    """A CSV file as one sheet; the delimiter is sniffed among comma, semicolon, tab and bar.
+
+    Quoted cells may hold line breaks, as Excel writes them; a quoted cell that runs on over
+    what look like whole rows of their own (an unbalanced quote) is reported by row.
+    """
     name = display_name or path.name
+    bounds = limits or Limits()
     data = path.read_bytes()
     text, encoding = decode_text(data)
     sample = text[:20000]
@@ -193,26 +350,82 @@ def read_csv(path: Path, *, display_name: str | None = None) -> Sheet:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    previous = csv.field_size_limit(bounds.max_cell_chars)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows: list[tuple[Cell, ...]] = []
     try:
-        rows: list[tuple[Cell, ...]] = [
-            tuple(cell if cell != "" else None for cell in row)
-            for row in csv.reader(io.StringIO(text, newline=""), dialect)
-        ]
+        for row in reader:
+            rows.append(tuple(cell if cell != "" else None for cell in row))
     except csv.Error as error:
-        raise UnreadableFileError(f"{name}: not a readable CSV file ({error})") from error
-    return Sheet(file=name, name=None, rows=rows, encoding=encoding)
+        row_number = len(rows) + 1
+        message = str(error)
+        if "field larger than field limit" in message:
+            message = (f"a cell longer than {bounds.max_cell_chars:,} characters (raise "
+                       "max_cell_chars under [limits] in case.toml if it is genuine)")
+        raise UnreadableFileError(f"{name}, row {row_number} (line {reader.line_num}): "
+                                  f"not a readable CSV row: {message}") from error
+    finally:
+        csv.field_size_limit(previous)
+    sheet = Sheet(file=name, name=None, rows=rows, encoding=encoding)
+    if encoding.startswith("utf-16") and "\ufffd" in text:
+        sheet.notes.append("the file is UTF-16 but its last bytes are cut short: the damaged "
+                           "characters are shown as \ufffd")
+    sheet.swallowed_rows = swallowed_rows(rows, getattr(dialect, "delimiter", ","))
+    return sheet
+
+
+_DATE_AT_LINE_START = re.compile(r"(?m)^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+
+
+def swallowed_rows(rows: list[tuple[Cell, ...]], delimiter: str) -> list[int]:
+    """Rows with a cell holding line breaks that themselves look like rows: a line starting
+    with a date, or as many delimiters as the table has columns (an unbalanced quote has
+    joined the rows after it into one cell)."""
+    width = max((len(r) for r in rows[:50]), default=0)
+    found = []
+    for number, row in enumerate(rows, start=1):
+        for cell in row:
+            if not isinstance(cell, str) or "\n" not in cell:
+                continue
+            lines = cell.split("\n")[1:]
+            if any(_DATE_AT_LINE_START.match(line) for line in lines) or any(
+                    width > 2 and line.count(delimiter) >= width - 1 for line in lines):
+                found.append(number)
+                break
+    return found
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (BOM or not), else Windows-1252. Returns (text, encoding)."""
+    """Decode CSV bytes: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252.
+    Returns (text, encoding). Damaged bytes become \ufffd, never an exception."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` / ``-be`` when every other byte of the start is a NUL (ASCII text in
+    UTF-16 saved without a byte-order mark), else None."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.8 * len(odd) and even.count(0) < 0.2 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.8 * len(even) and odd.count(0) < 0.2 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def normalise_heading(text: str) -> str:

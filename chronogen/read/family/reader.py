@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from chronogen.dates import PartialDate, parse_date_time
 from chronogen.domain.names import NameIndex
 from chronogen.errors import DateError, InputError, InputFileNotFound
+from chronogen.model.case import Limits
 from chronogen.model.family import (
     Family,
     HouseholdMembership,
@@ -48,7 +49,14 @@ from chronogen.read.family.words import (
     SIBLING,
 )
 from chronogen.read.manifest import locate_case
-from chronogen.read.table import Cell, Sheet, is_blank, normalise_heading, read_sheets
+from chronogen.read.table import (
+    Cell,
+    Sheet,
+    check_regular_file,
+    is_blank,
+    normalise_heading,
+    read_sheets,
+)
 
 
 @dataclass
@@ -59,11 +67,13 @@ class FamilyResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_family_file(path: Path, *, display_name: str | None = None) -> FamilyResult:
+def read_family_file(path: Path, *, display_name: str | None = None,
+                     limits: Limits | None = None) -> FamilyResult:
     """Read a family workbook (.xlsx), CSV of people, family JSON (.json) or GEDCOM (.ged)."""
     name = display_name or path.name
     if not path.exists():
         raise InputFileNotFound(f"{name}: family file not found ({path})")
+    check_regular_file(path, name, limits or Limits())
     if path.suffix.lower() == ".json":
         return _read_family_json(path, name)
     if path.suffix.lower() == ".ged":
@@ -71,7 +81,7 @@ def read_family_file(path: Path, *, display_name: str | None = None) -> FamilyRe
 
         family, problems = read_gedcom(path)
         return FamilyResult(family, [*problems, *check_family(family, name)])
-    sheets = read_sheets(path, display_name=name)
+    sheets = read_sheets(path, display_name=name, limits=limits)
     return _FamilyWorkbook(sheets, name).read()
 
 
@@ -91,12 +101,16 @@ def _read_family_json(path: Path, name: str) -> FamilyResult:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"{name}: not valid JSON ({error})") from error
+    except RecursionError as error:
+        raise InputError(f"{name}: nested too deeply to be a family file") from error
     if isinstance(data, dict) and "family" in data and "people" not in data:
         data = data["family"]  # a whole case.json
     try:
         family = Family.model_validate(data)
     except ValidationError as error:
         raise InputError(f"{name}: {explain(error)}") from error
+    except RecursionError as error:
+        raise InputError(f"{name}: nested too deeply to be a family file") from error
     result = FamilyResult(family)
     result.problems.extend(check_family(family, name))
     return result

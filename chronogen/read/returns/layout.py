@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import Field as PydanticField
 
 from chronogen.errors import InputError, InputFileNotFound
 from chronogen.model.validation import explain
@@ -48,7 +49,8 @@ class ColumnMapping(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sheet: str | None = None
-    header_row: int | None = None
+    #: the row the headings are on, counted from 1 as Excel does
+    header_row: int | None = PydanticField(default=None, ge=1, le=1_048_576)
     columns: dict[str, Field] = {}
 
     @classmethod
@@ -60,6 +62,8 @@ class ColumnMapping(BaseModel):
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise InputError(f"{path}: not valid TOML ({error})") from error
+        except RecursionError as error:
+            raise InputError(f"{path}: nested too deeply to be a mapping file") from error
         try:
             return cls.model_validate(data)
         except ValidationError as error:

@@ -16,6 +16,7 @@ from chronogen.dates import ParsedDateTime, PartialDate
 from chronogen.domain.names import NameIndex
 from chronogen.domain.template import TEMPLATE_TITLE
 from chronogen.errors import DateError
+from chronogen.model.case import Limits
 from chronogen.model.chronology import (
     ChildRecord,
     ContactKind,
@@ -59,13 +60,14 @@ class AgencyResult:
 
 def read_agency_file(path: Path, *, agency: str, code: str, family: Family | None = None,
                      sheet: str | None = None, mapping: ColumnMapping | None = None,
-                     display_name: str | None = None) -> AgencyResult:
+                     display_name: str | None = None,
+                     limits: Limits | None = None) -> AgencyResult:
     """Read one agency chronology (xlsx or csv) into entries, rejected rows and problems.
 
     Raises only for files that cannot be used at all (missing, unreadable, a named sheet
     that does not exist); problems in rows are returned, never raised.
     """
-    sheets = read_sheets(path, display_name=display_name)
+    sheets = read_sheets(path, display_name=display_name, limits=limits)
     return read_agency_sheets(sheets, agency=agency, code=code, family=family, sheet=sheet,
                               mapping=mapping)
 
@@ -140,14 +142,40 @@ def _other_sheets(sheets: list[Sheet], read: list[Sheet]) -> list[Problem]:
     return problems
 
 
+def sheet_problems(sheet: Sheet) -> list[Problem]:
+    """What the file reader noticed about a whole sheet, as located problems: formulas
+    saved with no value (read as blank cells), a quoted CSV cell that has swallowed the rows
+    after it, damaged text."""
+    found = [Problem(code=ProblemCode.FORMULA_WITHOUT_VALUE, severity=Severity.WARNING,
+                     file=sheet.file, sheet=sheet.name, row=row, column=column_letter(col - 1),
+                     message="a formula saved without its value: the cell reads as blank; "
+                             "open the file in Excel, let it calculate, and save it again")
+             for row, col in sheet.uncached_formulas]
+    found += [Problem(code=ProblemCode.JOINED_ROWS, severity=Severity.WARNING, file=sheet.file,
+                      sheet=sheet.name, row=row,
+                      message="a quoted cell runs over several lines that look like rows of "
+                              "their own (a date, or a whole row of separators): an unbalanced "
+                              "quote may have joined later contacts into this one; check the "
+                              "file around this row")
+              for row in sheet.swallowed_rows]
+    found += [Problem(code=ProblemCode.DAMAGED_TEXT, severity=Severity.WARNING, file=sheet.file,
+                      sheet=sheet.name, message=note) for note in sheet.notes]
+    return found
+
+
 def _no_header(sheets: list[Sheet], agency: str) -> AgencyResult:
     """No sheet has a recognisable header: every non-blank row of the first sheet is rejected."""
     first = sheets[0] if sheets else Sheet(file="?", name=None, rows=[])
     result = AgencyResult(report=FileReport(file=first.file, agency=agency, sheet=first.name))
     message = ("no header row found: no row in the first 30 of any sheet names a date column "
                "and another known column; give the sheet and columns in a mapping file")
+    if first.encoding == "cp1252" and any(
+            isinstance(v, str) and "\x00" in v for row in first.rows[:30] for v in row):
+        message += ("; the text looks wrongly decoded (NUL bytes): check the file's encoding "
+                    "and save it as UTF-8 CSV")
     result.problems.append(Problem(code=ProblemCode.NO_HEADER, severity=Severity.ERROR,
                                    message=message, file=first.file, sheet=first.name))
+    result.problems.extend(sheet_problems(first))
     for number, cells in first.numbered():
         result.report.rows_read += 1
         if is_blank(cells):
@@ -161,6 +189,21 @@ def _no_header(sheets: list[Sheet], agency: str) -> AgencyResult:
             code=ProblemCode.NO_HEADER, message=message, raw=raw))
         result.report.rejected += 1
     return result
+
+
+#: no chronology entry is older than this
+EARLIEST_PLAUSIBLE = date(1900, 1, 1)
+
+
+def date_floor(family: Family) -> date:
+    """The earliest plausible day for an entry: 1900, or 100 years before the eldest subject
+    child's birth when that is later (a date before it is kept, with a warning)."""
+    births = [p.birth.earliest for p in family.subject_children
+              if p.birth is not None and p.birth.earliest is not None]
+    if not births:
+        return EARLIEST_PLAUSIBLE
+    eldest = min(births)
+    return max(EARLIEST_PLAUSIBLE, eldest.replace(year=max(eldest.year - 100, 1), day=1))
 
 
 class _RowReader:
@@ -182,6 +225,7 @@ class _RowReader:
         ))
         self.ambiguous: list[tuple[int, Column, str]] = []
         self.day_first_proven = False
+        self.date_floor = date_floor(family)
 
     # -- problems -------------------------------------------------------------------------
 
@@ -197,6 +241,7 @@ class _RowReader:
     # -- the loop -------------------------------------------------------------------------
 
     def run(self) -> AgencyResult:
+        self.result.problems.extend(sheet_problems(self.sheet))
         self._report_columns()
         report = self.result.report
         for number, cells in self.sheet.numbered():
@@ -317,6 +362,13 @@ class _RowReader:
         )
         self.result.entries.append(entry)
         self.result.report.entries += 1
+        first = parsed.date.sort_key[0]
+        if first < self.date_floor:
+            column, value = self._cell(cells, Field.DATE)
+            self.problem(ProblemCode.IMPLAUSIBLE_DATE, Severity.WARNING,
+                         f"{parsed.date.display()} is before {self.date_floor:%d/%m/%Y}: "
+                         "probably a number read as an Excel date (0 is 31/12/1899); check "
+                         "the source", row=number, column=column, value=value)
 
     def _raw(self, number: int, cells: tuple[Cell, ...]) -> dict[str, RawValue]:
         raw: dict[str, RawValue] = {}
