@@ -81,6 +81,7 @@ def test_method_note_flags_and_summaries_are_there(appendix_docx: Path,
     assert "referral-not-received" in text and "police_incidents.xlsx" in text
 
 
+@pytest.mark.slow
 def test_docx_is_byte_identical(harbour_case: Case, tmp_path: Path) -> None:
     one = write_docx(harbour_case, tmp_path / "a.docx")
     two = write_docx(harbour_case, tmp_path / "b.docx")

@@ -272,6 +272,7 @@ def test_awkward_names_render(tmp_path: Path) -> None:
 
 
 @needs_dot
+@pytest.mark.slow
 def test_png_is_drawn_for_print_and_pdf_is_the_same_in_any_time_zone(tmp_path: Path) -> None:
     from PIL import Image
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from chronogen.draw.dot_syntax import clean_label
 from chronogen.model.family import Family
 
 POINTS_PER_INCH = 72.0
@@ -215,4 +216,4 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    return clean_label(text).replace("\\", "\\\\").replace('"', '\\"')

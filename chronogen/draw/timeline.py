@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from chronogen.draw.dot_syntax import clean_label
 from chronogen.model.case import Case
 from chronogen.model.chronology import ContactKind, Entry, span_of
 from chronogen.model.flag import FlagCode
@@ -174,11 +175,12 @@ def timeline_figure(case: Case) -> Any:
     events = key_events(case, first, last)
     for n, (day, label) in enumerate(events):
         axes.axvline(day, color="#5C6BC0", linewidth=0.8, linestyle=":", zorder=1)
-        axes.annotate(label, xy=(day, rows - 0.5), xytext=(0, 4 + 10 * (n % 3)),
+        axes.annotate(clean_label(label, 60), xy=(day, rows - 0.5), xytext=(0, 4 + 10 * (n % 3)),
                       textcoords="offset points", fontsize=7.5, color="#283593",
                       rotation=0, ha="left", va="bottom", annotation_clip=False)
     ticks = [child_y[c.id] for c in children] + lane_y
-    labels = [f"{c.first_name or c.name}: seen / unseen" for c in children] + lanes
+    labels = [clean_label(f"{c.first_name or c.name}: seen / unseen", 60) for c in children]
+    labels += [clean_label(lane, 60) for lane in lanes]
     axes.set_yticks(ticks, labels, fontsize=9)
     axes.set_ylim(-0.5, rows - 0.4)
     axes.set_xlim(first - pad, last + pad)
@@ -203,8 +205,9 @@ def timeline_figure(case: Case) -> Any:
     handles.append(Line2D([], [], color="#2E7D32", linewidth=1.5, label="child seen"))
     axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4,
                 fontsize=8, frameon=False)
-    figure.suptitle(f"{case.title}: contacts by agency, {first.strftime('%d/%m/%Y')} to "
-                    f"{last.strftime('%d/%m/%Y')}", fontsize=11, x=0.01, ha="left")
+    figure.suptitle(f"{clean_label(case.title, 120)}: contacts by agency, "
+                    f"{first.strftime('%d/%m/%Y')} to {last.strftime('%d/%m/%Y')}",
+                    fontsize=11, x=0.01, ha="left")
     figure.tight_layout()
     return figure
 

@@ -61,7 +61,7 @@ class Limits(BaseModel):
     #: how many times larger than its compressed size a sheet's XML may be
     max_compression_ratio: int = Field(default=200, ge=10, le=100_000)
     #: rows x columns of the area a sheet's cells span
-    max_cells: int = Field(default=50_000_000, ge=1_000, le=2_000_000_000)
+    max_cells: int = Field(default=10_000_000, ge=1_000, le=2_000_000_000)
     #: characters in one cell of a CSV file
     max_cell_chars: int = Field(default=1_000_000, ge=1_000, le=100_000_000)
 

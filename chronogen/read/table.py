@@ -317,8 +317,9 @@ def _read_with_openpyxl(path: Path, name: str, date1904: bool) -> list[Sheet]:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise UnreadableFileError(f"{name}: not a readable .xlsx workbook ({error})") from error
+    except Exception as error:  # openpyxl's (and lxml's) errors are not a stable API
+        raise UnreadableFileError(f"{name}: not a readable .xlsx workbook "
+                                  f"({type(error).__name__}: {error})") from error
     try:
         sheets = []
         for worksheet in book.worksheets:
@@ -329,6 +330,9 @@ def _read_with_openpyxl(path: Path, name: str, date1904: bool) -> list[Sheet]:
             sheets.append(Sheet(file=name, name=worksheet.title, rows=_trim(rows),
                                 date1904=date1904))
         return sheets
+    except Exception as error:
+        raise UnreadableFileError(f"{name}: a sheet of this workbook cannot be read "
+                                  f"({type(error).__name__}: {error})") from error
     finally:
         book.close()
 

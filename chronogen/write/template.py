@@ -144,6 +144,7 @@ def write_template(output: Path, *, agency: str | None = None,
     guide = book.create_sheet("Guidance")
     title = TEMPLATE_TITLE + (f": {agency}" if agency else "")
     guide["A1"] = title
+    guide["A1"].data_type = "s"  # headings and names are text, never formulas
     guide["A1"].font = Font(bold=True, size=14)
     guide["A2"] = ("One row per contact. Keep the headings as they are. Dates as date cells "
                    "(DD/MM/YYYY). Blank means 'not recorded', which is itself a gap the review "
@@ -158,9 +159,11 @@ def write_template(output: Path, *, agency: str | None = None,
     for offset, column in enumerate(columns, start=5):
         lines = max(len(column.guidance) // 75 + 1, len(", ".join(column.choices)) // 38 + 1)
         guide.row_dimensions[offset].height = 15 * lines
-        guide.cell(row=offset, column=1, value=column.heading)
-        guide.cell(row=offset, column=2, value=column.guidance)
-        guide.cell(row=offset, column=3, value=", ".join(column.choices) or None)
+        for col, value in ((1, column.heading), (2, column.guidance),
+                           (3, ", ".join(column.choices) or None)):
+            cell = guide.cell(row=offset, column=col, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # a carried heading "=Evil" stays text
         for col in (1, 2, 3):
             guide.cell(row=offset, column=col).alignment = Alignment(wrap_text=True,
                                                                      vertical="top")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chronogen.model.family import Family
+from chronogen.model.family import Family, ParentKind
 from chronogen.model.problems import Problem, ProblemCode, Severity
 
 #: where something was read: "person:P1" or "link:P4>P1" -> (sheet, row)
@@ -48,6 +48,21 @@ def check_family(family: Family, file: str, where: Locations | None = None) -> l
             add(ProblemCode.FAMILY_CONTRADICTION,
                 f"{child.id} ({child.name}) was born before their parent {parent.id} "
                 f"({parent.name})", f"link:{parent.id}>{child.id}")
+    birth_parents: dict[str, set[str]] = {}
+    for link in family.parent_links:
+        if link.kind is ParentKind.BIOLOGICAL:
+            birth_parents.setdefault(link.child, set()).add(link.parent)
+    for child_id, found in sorted(birth_parents.items()):
+        if len(found) > 2:
+            add(ProblemCode.FAMILY_CONTRADICTION,
+                f"{child_id} has {len(found)} biological parents ({', '.join(sorted(found))}); "
+                "a child has two: record the others as step, foster or adoptive parents",
+                f"person:{child_id}")
+    marked = [p for p in family.people if p.index]
+    if len(marked) > 1:
+        add(ProblemCode.FAMILY_CONTRADICTION,
+            f"{len(marked)} people are marked as the index child "
+            f"({', '.join(p.id for p in marked)}); a review has one: the first is used")
     parents: dict[str, set[str]] = {}
     for link in family.parent_links:
         parents.setdefault(link.child, set()).add(link.parent)

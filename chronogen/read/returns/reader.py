@@ -191,12 +191,13 @@ def _no_header(sheets: list[Sheet], agency: str) -> AgencyResult:
     return result
 
 
-#: no chronology entry is older than this
-EARLIEST_PLAUSIBLE = date(1900, 1, 1)
+#: a contact before this is almost certainly a small number read as an Excel date (serial 1
+#: is 01/01/1900); the entry is kept, with a warning
+EARLIEST_PLAUSIBLE = date(1950, 1, 1)
 
 
 def date_floor(family: Family) -> date:
-    """The earliest plausible day for an entry: 1900, or 100 years before the eldest subject
+    """The earliest plausible day for an entry: 1950, or 100 years before the eldest subject
     child's birth when that is later (a date before it is kept, with a warning)."""
     births = [p.birth.earliest for p in family.subject_children
               if p.birth is not None and p.birth.earliest is not None]

@@ -1,0 +1,271 @@
+"""The hostile-input corpus: damaged, odd and malicious case folders, made on demand.
+
+Each function takes an empty folder and lays out one case there (``case.toml`` and its
+files). Files that would be large (zip bombs, far-away cells) are generated, never
+committed. ``python -m tests.data.hostile.make_corpus OUT`` writes every case into OUT, for
+trying chronogen by hand: ``chronogen check OUT/<case>``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import zipfile
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+Maker = Callable[[Path], None]
+HEADER = "Date,Contact type,Summary,Child seen?\r\n"
+
+
+def _toml(folder: Path, body: str = "", *, file: str = "p.csv", extra: str = "") -> None:
+    (folder / "case.toml").write_text(
+        f'title = "Hostile"\n{body}\n[[agencies]]\nname = "Police"\nfile = "{file}"\n{extra}',
+        encoding="utf-8")
+
+
+def _csv(folder: Path, rows: list[str], name: str = "p.csv") -> None:
+    (folder / name).write_text(HEADER + "".join(r + "\r\n" for r in rows), encoding="utf-8")
+
+
+_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+        '"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName='
+        '"/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target='
+        '"xl/workbook.xml"/></Relationships>'),
+    "xl/workbook.xml": (
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.'
+        'org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships"><sheets><sheet name="Log" sheetId="1" r:id="rId1"/>'
+        '</sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target='
+        '"worksheets/sheet1.xml"/></Relationships>'),
+}
+
+
+def _sheet_xml(cells: str, padding: int = 0) -> bytes:
+    head = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+            b'openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+    header = (b'<row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c><c r="B1" '
+              b't="inlineStr"><is><t>Summary</t></is></c><c r="C1" t="inlineStr"><is><t>Time'
+              b'</t></is></c></row>')
+    return head + header + b" " * padding + cells.encode() + b"</sheetData></worksheet>"
+
+
+def _xlsx(path: Path, cells: str, padding: int = 0) -> None:
+    """A minimal workbook written by hand, so its XML can be anything."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in _PARTS.items():
+            package.writestr(name, text)
+        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(cells, padding))
+
+
+def _row(number: int, date_cell: str, summary: str = "contact") -> str:
+    return (f'<row r="{number}">{date_cell}<c r="B{number}" t="inlineStr"><is><t>{summary}'
+            '</t></is></c></row>')
+
+
+def far_cell(folder: Path) -> None:
+    """One stray cell at XFD1048576: a dense reader would need half a terabyte."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", _row(2, '<c r="A2"><v>43900</v></c>')
+          + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+
+
+def column_z_cell(folder: Path) -> None:
+    """A stray cell at Z1048576: 27 million cells."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", _row(2, '<c r="A2"><v>43900</v></c>')
+          + '<row r="1048576"><c r="Z1048576"><v>1</v></c></row>')
+
+
+def whitespace_bomb(folder: Path) -> None:
+    """A 1 MB file whose sheet unzips to 300 MB of spaces."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", _row(2, '<c r="A2"><v>43900</v></c>'), padding=300_000_000)
+
+
+def device_file(folder: Path) -> None:
+    """The agency file is a link to /dev/zero: reading it never ends."""
+    _toml(folder)
+    os.symlink("/dev/zero", folder / "p.csv")
+
+
+def named_pipe(folder: Path) -> None:
+    """The agency file is a FIFO: opening it waits for a writer forever."""
+    _toml(folder)
+    os.mkfifo(folder / "p.csv")
+
+
+def utf16_cut_short(folder: Path) -> None:
+    """UTF-16 with a byte-order mark and an odd number of bytes."""
+    _toml(folder)
+    text = HEADER + "01/03/2020,Home visit,Seen at home,Yes\r\n"
+    (folder / "p.csv").write_bytes(text.encode("utf-16") + b"\x00")
+
+
+def utf16_without_bom(folder: Path) -> None:
+    """UTF-16 saved with no byte-order mark."""
+    _toml(folder)
+    text = HEADER + "01/03/2020,Home visit,Seen at home,Yes\r\n"
+    (folder / "p.csv").write_bytes(text.encode("utf-16-le"))
+
+
+def infinite_dates(folder: Path) -> None:
+    """Numbers no date can be: INF, 1e400, NaN."""
+    _toml(folder)
+    _csv(folder, ["INF,Visit,a,Yes", "1e400,Visit,b,Yes", "nan,Visit,c,Yes",
+                  "-inf,Visit,d,Yes", "01/03/2020,Visit,e,Yes"])
+
+
+def long_durations(folder: Path) -> None:
+    """A duration over 24 hours ([h]:mm) in the time and the date column."""
+    import openpyxl
+
+    _toml(folder, file="p.xlsx")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Time", "Summary"])
+    sheet.append([timedelta(hours=30), timedelta(hours=26, minutes=30), "a long duration"])
+    sheet.append(["01/03/2020", timedelta(hours=49), "time over two days"])
+    book.save(folder / "p.xlsx")
+
+
+def deep_toml(folder: Path) -> None:
+    """case.toml nested 100,000 deep."""
+    (folder / "case.toml").write_text("title = " + "[" * 100_000 + "]" * 100_000 + "\n",
+                                      encoding="utf-8")
+
+
+def deep_family_json(folder: Path) -> None:
+    """A family JSON nested 100,000 deep."""
+    _toml(folder, '[family]\nfile = "family.json"')
+    _csv(folder, ["01/03/2020,Visit,a,Yes"])
+    (folder / "family.json").write_text('{"people": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                                        encoding="utf-8")
+
+
+def huge_settings(folder: Path) -> None:
+    """Settings that would run for ever (a billion working days)."""
+    _toml(folder)
+    _csv(folder, ["01/03/2020,Referral to CSC,a,Yes"])
+    with (folder / "case.toml").open("a", encoding="utf-8") as handle:
+        handle.write("[settings]\nreferral_working_days = 1000000000\n"
+                     "toxic_trio_months = 1000000000\n")
+
+
+def negative_header_row(folder: Path) -> None:
+    """A mapping file with header_row = -5."""
+    _toml(folder, extra='mapping = "map.toml"\n')
+    _csv(folder, ["01/03/2020,Visit,a,Yes"])
+    (folder / "map.toml").write_text('header_row = -5\n[columns]\n"Date" = "date"\n',
+                                     encoding="utf-8")
+
+
+def zero_header_row(folder: Path) -> None:
+    """A mapping file with header_row = 0."""
+    negative_header_row(folder)
+    (folder / "map.toml").write_text('header_row = 0\n[columns]\n"Date" = "date"\n',
+                                     encoding="utf-8")
+
+
+def unbalanced_quote(folder: Path) -> None:
+    """A quote never closed: the next contact disappears into a notes cell."""
+    _toml(folder)
+    _csv(folder, ['01/03/2020,Visit,"Mother said fine,Yes', "02/03/2020,Visit,second,Yes",
+                  '03/03/2020,Visit,"third, quoted",Yes', "04/03/2020,Visit,fourth,Yes"])
+
+
+def uncached_formula(folder: Path) -> None:
+    """A formula saved without its value (a workbook written by a script, never opened)."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", '<row r="2"><c r="A2"><f>DATE(2020,3,1)</f></c><c r="B2" '
+          't="inlineStr"><is><t>contact</t></is></c></row>'
+          + _row(3, '<c r="A3"><v>43900</v></c>'))
+
+
+def tiny_serials(folder: Path) -> None:
+    """Small numbers in a date column, read as 1899 / 1900 dates."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", "".join(_row(n + 2, f'<c r="A{n + 2}"><v>{v}</v></c>')
+                                     for n, v in enumerate(("0", "0.5", "1", "3.75"))))
+
+
+def _family(folder: Path, rows: list[str], links: list[str]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "People"
+    people.append(["ID", "First name", "Surname", "Sex", "Date of birth", "Subject", "Index"])
+    for row in rows:
+        people.append(row.split(","))
+    relations = book.create_sheet("Relationships")
+    relations.append(["Person", "Relationship", "Related person"])
+    for link in links:
+        relations.append(link.split(","))
+    book.save(folder / "family.xlsx")
+
+
+def three_parents(folder: Path) -> None:
+    """A child with three biological parents, and two index children."""
+    _toml(folder, '[family]\nfile = "family.xlsx"')
+    _csv(folder, ["01/03/2020,Visit,a,Yes"])
+    _family(folder, ["C1,Amy,Test,F,01/01/2015,yes,yes", "C2,Bo,Test,M,01/01/2016,yes,yes",
+                     "P1,Cat,Test,F,,,", "P2,Dan,Test,M,,,", "P3,Eve,Test,F,,,"],
+            ["P1,mother of,C1", "P2,father of,C1", "P3,mother of,C1"])
+
+
+def same_file_twice(folder: Path) -> None:
+    """case.toml names one agency file twice."""
+    _toml(folder)
+    _csv(folder, ["01/03/2020,Visit,a,Yes"])
+    with (folder / "case.toml").open("a", encoding="utf-8") as handle:
+        handle.write('[[agencies]]\nname = "Police again"\nfile = "p.csv"\n')
+
+
+def path_outside(folder: Path) -> None:
+    """case.toml names a file outside the case folder."""
+    _toml(folder, file="../outside.csv")
+    _csv(folder.parent, ["01/03/2020,Visit,outside,Yes"], name="outside.csv")
+
+
+def link_outside(folder: Path) -> None:
+    """The agency file is a link to a system file."""
+    _toml(folder)
+    os.symlink("/etc/passwd", folder / "p.csv")
+
+
+CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
+    far_cell, column_z_cell, whitespace_bomb, device_file, named_pipe, utf16_cut_short,
+    utf16_without_bom, infinite_dates, long_durations, deep_toml, deep_family_json,
+    huge_settings, negative_header_row, zero_header_row, unbalanced_quote, uncached_formula,
+    tiny_serials, three_parents, same_file_twice, path_outside, link_outside)}
+
+
+def make(name: str, root: Path) -> Path:
+    """Lay out the case *name* in a new folder under *root*; returns the case folder."""
+    folder = root / name
+    folder.mkdir(parents=True)
+    CORPUS[name](folder)
+    return folder
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "hostile-corpus")
+    for case_name in CORPUS:
+        make(case_name, target)
+    print(f"{len(CORPUS)} hostile cases in {target}")

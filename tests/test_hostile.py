@@ -1,0 +1,307 @@
+"""Hostile and damaged input: every case ends cleanly (exit 2 with a located message, or a
+located problem with nothing lost), in seconds and bounded memory, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from chronogen import (
+    Case,
+    ChronogenError,
+    Entry,
+    Family,
+    PartialDate,
+    Person,
+    SourceRef,
+    analyse_case,
+    read_case,
+    write_outputs,
+)
+from tests.conftest import HARBOUR
+from tests.data.hostile.make_corpus import CORPUS, make
+
+#: case -> (exit code, what stderr says) for refusals, or the problem codes a check reports
+REFUSED = {
+    "far-cell": "area of 17,179,869,184 cells is over the limit",
+    "column-z-cell": "area of 27,262,976 cells is over the limit",
+    "whitespace-bomb": "times larger unzipped than zipped",
+    "device-file": "outside the case folder (/dev/zero)",
+    "named-pipe": "not an ordinary file",
+    "deep-toml": "nested too deeply",
+    "deep-family-json": "nested too deeply",
+    "huge-settings": "settings.referral_working_days",
+    "negative-header-row": "header_row: Input should be greater than or equal to 1",
+    "zero-header-row": "header_row: Input should be greater than or equal to 1",
+    "path-outside": "the agency file is outside the case folder",
+    "link-outside": "outside the case folder (/etc/passwd)",
+}
+REPORTED = {
+    "utf16-cut-short": {"damaged-text"},
+    "utf16-without-bom": set(),
+    "infinite-dates": {"invalid-date"},
+    "long-durations": {"invalid-date", "invalid-time"},
+    "unbalanced-quote": {"joined-rows"},
+    "uncached-formula": {"formula-without-value"},
+    "tiny-serials": {"implausible-date"},
+    "three-parents": {"family-contradiction"},
+    "same-file-twice": {"duplicate-source"},
+}
+
+
+def test_every_corpus_case_has_an_expected_outcome() -> None:
+    assert set(CORPUS) == set(REFUSED) | set(REPORTED)
+
+
+#: runs the command line, then reports the process's own peak memory (VmHWM counts from
+#: the exec, unlike the rusage of a child forked from a large test process)
+_MEASURED = """
+import sys
+from chronogen.cli import main
+code = main(sys.argv[1:])
+peak = next(int(line.split()[1]) for line in open("/proc/self/status")
+            if line.startswith("VmHWM:"))
+sys.stderr.write(f"\\nPEAK-KB {peak}\\n")
+sys.exit(code)
+"""
+
+
+def _run_measured(args: list[str]) -> tuple[int, str, str, float, int]:
+    """Run the CLI; (exit code, stdout, stderr, seconds, peak memory in MB)."""
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", _MEASURED, *args], capture_output=True,
+                          text=True, timeout=120, check=False)
+    seconds = time.monotonic() - started
+    err, _, peak = done.stderr.rpartition("\nPEAK-KB ")
+    return done.returncode, done.stdout, err, seconds, int(peak) // 1024
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_refused_in_seconds_and_little_memory(name: str, tmp_path: Path) -> None:
+    folder = make(name, tmp_path)
+    code, _, err, seconds, megabytes = _run_measured(["check", str(folder)])
+    assert code == 2, err
+    assert REFUSED[name] in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert seconds < 30 and megabytes < 400, (seconds, megabytes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(REPORTED))
+def test_reported_with_nothing_lost(name: str, tmp_path: Path) -> None:
+    folder = make(name, tmp_path)
+    code, out, err, seconds, megabytes = _run_measured(["check", str(folder), "--json"])
+    assert code == 0, err
+    assert "Traceback" not in err and seconds < 30 and megabytes < 400
+    data = json.loads(out)
+    codes = {p["code"] for p in data["problems"]}
+    assert REPORTED[name] <= codes, codes
+    for report in data["files"]:  # every row is accounted for
+        assert report["rows_read"] == (report["entries"] + report["rejected"] + report["blank"]
+                                       + report["title"] + report["headers"])
+    located = [p for p in data["problems"] if p["code"] in REPORTED[name]]
+    assert all(p["file"] for p in located)
+
+
+def test_a_quote_left_open_is_reported_at_its_row(tmp_path: Path) -> None:
+    data = json.loads(subprocess.run(
+        [sys.executable, "-m", "chronogen", "check", str(make("unbalanced-quote", tmp_path)),
+         "--json"], capture_output=True, text=True, check=True).stdout)
+    joined = next(p for p in data["problems"] if p["code"] == "joined-rows")
+    assert (joined["file"], joined["row"]) == ("p.csv", 2)
+
+
+def test_outside_files_are_read_when_allowed(tmp_path: Path) -> None:
+    folder = make("path-outside", tmp_path)
+    case = read_case(folder, allow_outside=True)
+    assert [e.summary for e in case.entries] == ["outside"]
+
+
+# -- every reader, fed garbage ------------------------------------------------------------
+
+
+def _garbage(rng: random.Random) -> bytes:
+    kind = rng.randrange(4)
+    if kind == 0:
+        return bytes(rng.randrange(256) for _ in range(rng.randrange(1, 400)))
+    if kind == 1:  # a zip that is not a workbook, or a workbook with junk parts
+        import io
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as package:
+            names = ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml",
+                     "junk"]
+            for name in rng.sample(names, rng.randrange(1, 4)):
+                package.writestr(name, bytes(rng.randrange(256) for _ in range(50)))
+        return buffer.getvalue()
+    if kind == 2:
+        return "".join(rng.choice('{}[]"=,;\n\t:0aé\u202e') for _ in range(200)).encode()
+    return ("\ufeff" + "Date,Summary\n" + "\n".join(
+        f"{rng.choice(['01/02/2020', '31/02/2020', '', '99999', 'x'])},\"{rng.random()}"
+        for _ in range(20))).encode(rng.choice(["utf-8", "utf-16", "cp1252"]), "replace")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".json", ".ged", "case.toml", "map.toml"])
+def test_every_reader_fed_garbage_raises_only_chronogen_errors(suffix: str,
+                                                              tmp_path: Path) -> None:
+    from chronogen import ColumnMapping, read_agency_file, read_family_file
+    from chronogen.read.manifest import load_manifest
+
+    rng = random.Random(suffix)
+    for n in range(40):
+        path = tmp_path / (f"g{n}{suffix}" if suffix.startswith(".") else f"{n}-{suffix}")
+        path.write_bytes(_garbage(rng))
+        try:
+            if suffix in (".xlsx", ".csv"):
+                read_agency_file(path, agency="Police", code="POL")
+            elif suffix in (".json", ".ged"):
+                read_family_file(path)
+            elif suffix == "case.toml":
+                load_manifest(path)
+            else:
+                ColumnMapping.load(path)
+        except ChronogenError:
+            continue
+
+
+# -- hostile text through every writer ----------------------------------------------------
+
+HOSTILE_TEXT = ["=HYPERLINK(\"http://x\",\"click\")", "bad \ufffe\uffff and \x00\x01 here",
+                "+SUM(A1:A9)", "@cmd", "\t=tab", "x" * 40_000, "a\r\nb\rc"]
+
+
+def _hostile_case() -> Case:
+    family = Family(people=[
+        Person(id="C1", first_name="=Evil\ufffe", surname="N" * 20_000, subject=True,
+               index=True, birth=PartialDate.parse("01/01/2015")),
+        Person(id="M", first_name="Mum\x00", surname="@Test", role="mother")])
+    entries = [Entry(id=f"E{n}", agency="=Police", date=PartialDate.parse(f"{n + 1:02d}/03/2020"),
+                     summary=text, outcome=text, kind_text=text,
+                     source=SourceRef(file="=p.csv", sheet="=S", row=n + 2))
+               for n, text in enumerate(HOSTILE_TEXT)]
+    return analyse_case(Case(title="=Title \ufffe" + "T" * 20_000, family=family,
+                             entries=entries))
+
+
+def _cells(path: Path) -> list[str]:
+    values: list[str] = []
+    book = openpyxl.load_workbook(path)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    values.append(f"FORMULA {cell.coordinate}")
+                elif isinstance(cell.value, str):
+                    values.append(cell.value)
+    return values
+
+
+@pytest.mark.slow
+def test_every_writer_survives_hostile_text_and_writes_no_formula(tmp_path: Path) -> None:
+    import csv
+
+    result = write_outputs(_hostile_case(), tmp_path / "out", anonymise=True)
+    files = result.outputs + result.anonymised
+    assert {p.suffix for p in files} >= {".json", ".xlsx", ".docx", ".html", ".csv", ".svg",
+                                         ".png", ".pdf", ".dot"}
+    for path in files:
+        if path.suffix in (".xlsx", ".docx"):
+            with zipfile.ZipFile(path) as package:
+                for name in package.namelist():
+                    if name.endswith((".xml", ".rels")):
+                        ET.fromstring(package.read(name))  # well-formed
+        if path.suffix == ".svg":
+            ET.parse(path)
+        if path.suffix == ".xlsx":
+            assert not [v for v in _cells(path) if v.startswith("FORMULA")], path
+        if path.suffix == ".csv":
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                for row in csv.reader(handle):
+                    assert not [c for c in row if c[:1] in ("=", "+", "-", "@", "\t", "\r")], (
+                        path, row)
+
+
+def test_a_convert_heading_is_never_a_live_formula(tmp_path: Path) -> None:
+    source = tmp_path / "p.csv"
+    source.write_text("Date,Summary,=Evil()\n01/03/2020,contact,x\n", encoding="utf-8")
+    for suffix in (".xlsx", ".csv"):
+        out = tmp_path / f"t{suffix}"
+        done = subprocess.run([sys.executable, "-m", "chronogen", "convert", str(source),
+                               "--agency", "Police", "-o", str(out)], capture_output=True,
+                              text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        if suffix == ".xlsx":
+            assert not [v for v in _cells(out) if v.startswith("FORMULA")]
+            assert "=Evil()" in _cells(out)  # kept, as text
+        else:
+            assert "'=Evil()" in out.read_text(encoding="utf-8-sig").splitlines()[0]
+
+
+# -- the output folder -----------------------------------------------------------------
+
+
+def test_a_failed_build_leaves_the_previous_one_whole(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import chronogen.write.xlsx_file
+    from chronogen.write.output_folder import verify_build
+
+    case = read_case(HARBOUR)
+    out = tmp_path / "out"
+    write_outputs(case, out, formats=["json", "csv", "xlsx"])
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert verify_build(out) == []
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(chronogen.write.xlsx_file, "write_case_output", broken)
+    with pytest.raises(OSError):
+        write_outputs(case.model_copy(update={"title": "changed"}), out,
+                      formats=["json", "csv", "xlsx"])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # untouched, no litter
+    assert verify_build(out) == []
+
+
+def test_outputs_of_a_smaller_build_do_not_linger(tmp_path: Path) -> None:
+    case = read_case(HARBOUR)
+    out = tmp_path / "out"
+    write_outputs(case, out, formats=["json", "csv"])
+    (out / "my notes.txt").write_text("the author's own file", encoding="utf-8")
+    write_outputs(case, out, formats=["json"])
+    assert sorted(p.name for p in out.iterdir()) == ["case.json", "chronogen-build.json",
+                                                      "my notes.txt"]
+
+
+def test_building_into_the_case_folder_twice_reads_the_same_case(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "case"
+    shutil.copytree(HARBOUR, folder)
+    (folder / "case.toml").unlink()  # read by guessing: every spreadsheet in the folder
+    first = read_case(folder)
+    for _ in range(2):
+        write_outputs(read_case(folder), folder, formats=["json", "xlsx", "csv"])
+    again = read_case(folder)
+    assert len(again.entries) == len(first.entries)
+    assert {f.file for f in again.files} == {f.file for f in first.files}
+
+
+def test_a_killed_build_is_seen_to_be_incomplete(tmp_path: Path) -> None:
+    from chronogen.write.output_folder import verify_build
+
+    out = tmp_path / "out"
+    write_outputs(read_case(HARBOUR), out, formats=["json", "csv"])
+    (out / "case.json").write_text("{}", encoding="utf-8")  # a truncated file
+    assert verify_build(out) == ["case.json: changed since the build"]
+    (out / "chronogen-build.json").unlink()
+    assert "not a complete build" in verify_build(out)[0]
