@@ -1,9 +1,18 @@
 """Who took part in a contact: named in a person column, or in the record as taking part.
 
-Being named in free text is not taking part: "Mother said Mr Foster no longer visits" has the
-mother taking part and Mr Foster only mentioned. A person (by name) or a parent (by role
-word) takes part when the record has them speaking, present, seen, or the contact was
-*with* them.
+Being named in free text is not taking part. A person takes part when the record has them
+as the subject of a verb of speech, presence or action ("Mother said", "mum present",
+"Dean arrested", "Mother, tearful, said", "Parents attended") or after "with / to / by" and
+the like ("spoke with mum", "visited by father", "with mother and father"). Text only
+*about* someone does not count: "Mia said mum shouts", "concerns about mother's drinking",
+"relationship problems with the child's father", "no contact with dad", "Dean's car seen",
+"mother not seen".
+
+People are written by name (any case, "Mr Foster"), by role word ("mother", "mum", "dad",
+"parents", "partner", "MGM", "maternal grandmother"), possessively through a child
+("Leo's father", "the children's mother") or through a parent ("mother's partner",
+"mum's boyfriend"); role words are resolved through the family's kinship on the day of the
+contact.
 """
 
 from __future__ import annotations
@@ -14,21 +23,56 @@ from datetime import date
 from chronogen.domain.kinship import Kinship
 from chronogen.domain.names import NameIndex
 from chronogen.model.chronology import Entry
-from chronogen.model.family import Family
+from chronogen.model.family import Family, Sex
 
-_ROLE_WORDS = {
-    "mother": "mother", "mum": "mother", "mom": "mother", "ms": None,
-    "father": "father", "dad": "father",
-    "parents": "parents", "parent": "parents", "carers": "parents",
-    "stepfather": "partner", "step-father": "partner", "partner": "partner",
-    "boyfriend": "partner", "girlfriend": "partner",
+#: role word -> what it means (resolved per child on the day)
+ROLE_WORDS = {
+    "mother": "mother", "mum": "mother", "mom": "mother", "mam": "mother", "mummy": "mother",
+    "father": "father", "dad": "father", "daddy": "father",
+    "parents": "parents", "parent": "parents", "carers": "parents", "carer": "parents",
+    "stepfather": "partner", "step-father": "partner", "stepdad": "partner",
+    "step-dad": "partner", "partner": "partner", "boyfriend": "partner",
+    "girlfriend": "partner", "stepmother": "partner", "step-mother": "partner",
+    "mgm": "mother's mother", "maternal grandmother": "mother's mother",
+    "mgf": "mother's father", "maternal grandfather": "mother's father",
+    "pgm": "father's mother", "paternal grandmother": "father's mother",
+    "pgf": "father's father", "paternal grandfather": "father's father",
+    "grandmother": "grandmother", "gran": "grandmother", "nan": "grandmother",
+    "nana": "grandmother", "grandma": "grandmother", "grandfather": "grandfather",
+    "grandad": "grandfather", "grandpa": "grandfather",
 }
-_VERBS = (r"said|says|stated|states|reported|reports|told|tells|explained|disclosed|agreed|"
-          r"declined|refused|present|was present|were present|seen|was seen|were seen|spoke|"
-          r"spoken to|attended|answered|confirmed|denied|asked|requested|requests|described|"
-          r"engaged|admitted|allowed|consented|informed us|presented|was spoken to|"
-          r"arrested|cautioned|charged|detained|interviewed")
-_WITH = r"(?:with|to|by|from|saw|met|visited|spoke to|spoke with|interviewed|contacted|called)"
+_PARENT_WORDS = r"mother|mum|mom|mam|father|dad"
+_PARTNER_WORDS = r"partner|boyfriend|girlfriend|new partner"
+VERBS = (
+    r"said|says|stated|states|reported|reports|told|tells|explained|explains|disclosed|"
+    r"discloses|agreed|agrees|declined|declines|refused|refuses|present|seen|spoke|spoken|"
+    r"attended|attends|answered|confirmed|confirms|denied|denies|asked|asks|requested|"
+    r"requests|described|describes|engaged|engages|admitted|admits|allowed|consented|"
+    r"informed|presented|arrested|cautioned|charged|detained|interviewed|visited|called|"
+    r"phoned|rang|telephoned|came|arrived|collected|brought|took|met|shared|expressed|"
+    r"showed|cried|appeared|opened|signed|returned|contacted|raised|agreed|accepted|"
+    r"wanted|wants|feels|felt|thinks|thought|understood|acknowledged|became|remained|"
+    r"accompanied|joined|participated|took part|was tearful|tearful|upset|angry|hostile")
+#: words that may stand between a person and their verb
+_AUX = r"(?:(?:had|has|have|was|were|is|are|also|both|then|later|again|herself|himself|" \
+       r"themselves|had been|has been|was then|initially|briefly|eventually)\s+){0,3}"
+_INTRODUCERS = (r"with|to|by|saw|sees|met|meets|visited|visits|interviewed|contacted|"
+                r"called|phoned|rang|telephoned|emailed|texted|accompanied by|"
+                r"spoke to|spoke with|spoken to|seen with|joined by")
+#: "<noun> with X" is about X: "relationship problems with the father"
+_ABOUT_TEXT = """problems problem issues issue difficulties difficulty concerns concern conflict
+conflicts arguments argument relationship relations worries worry tension tensions dispute
+disputes"""
+_ABOUT_NOUNS = frozenset(_ABOUT_TEXT.split())
+#: "no contact with X", "unable to contact X": X did not take part
+_NEGATOR_TEXT = "no not never without unable failed attempt attempts attempted tried nor cannot"
+_NEGATORS = frozenset(_NEGATOR_TEXT.split())
+
+
+#: a person after one of these is not the subject of the verb that follows
+_PREPOSITION_TEXT = ("on about of regarding re concerning for into against towards at from with "
+                     "to by around over")
+_PREPOSITIONS = frozenset(_PREPOSITION_TEXT.split())
 
 
 class Participants:
@@ -39,13 +83,25 @@ class Participants:
         self.kinship = kinship
         self.names = NameIndex(family)
         self._cache: dict[str, frozenset[str]] = {}
-        words = sorted({*_ROLE_WORDS, *self._name_words()}, key=len, reverse=True)
-        alternatives = "|".join(re.escape(w) for w in words if w)
-        self._after = re.compile(
-            rf"\b(?P<who>{alternatives})\b(?:\s+(?:and|&)\s+(?:the\s+)?\w+)?\s+"
-            rf"(?:(?:had|has|was|were|is|also)\s+)?(?:{_VERBS})\b", re.IGNORECASE)
-        self._before = re.compile(rf"\b{_WITH}\s+(?:the\s+)?(?P<who>{alternatives})\b",
-                                  re.IGNORECASE)
+        self._children = {(p.first_name or "").lower(): p.id for p in family.people
+                          if p.first_name}
+        roles = sorted(ROLE_WORDS, key=len, reverse=True)
+        names = sorted(self._name_words(), key=len, reverse=True)
+        owners = "|".join(re.escape(n) for n in sorted(self._children, key=len, reverse=True)
+                          if n)
+        possessor = rf"(?:(?:the\s+)?(?:child|children|childs|{owners}|his|her|their)['’]?s?\s+)"
+        compound = rf"(?:{_PARENT_WORDS})['’]s\s+(?:{_PARTNER_WORDS})"
+        single = "|".join([compound] + [re.escape(r) for r in roles]
+                          + [re.escape(n) for n in names if n])
+        mention = rf"(?:{possessor}?(?:{single}))(?!['’]s\b)(?![\w'’-])"
+        listed = rf"(?P<who>{mention}(?:\s*(?:,|and|&)\s*(?:the\s+)?{mention})*)"
+        aside = r"(?:\s*,\s*[^,.;:]{1,40},)?"
+        self._mention = re.compile(mention, re.IGNORECASE)
+        self._subject = re.compile(rf"(?<![\w'’]){listed}{aside}\s+{_AUX}(?:{VERBS})\b",
+                                   re.IGNORECASE)
+        self._object = re.compile(
+            rf"(?P<before>(?:\b[\w'’]+\s+){{0,3}})\b(?:{_INTRODUCERS})\s+(?:the\s+)?"
+            rf"{listed}", re.IGNORECASE)
 
     def _name_words(self) -> set[str]:
         words: set[str] = set()
@@ -56,8 +112,8 @@ class Participants:
                 if part:
                     words.add(part)
             if person.surname:
-                words.update({f"Mr {person.surname}", f"Mrs {person.surname}",
-                              f"Ms {person.surname}", f"Miss {person.surname}"})
+                words.update({f"{title} {person.surname}"
+                              for title in ("Mr", "Mrs", "Ms", "Miss", "Mx")})
         return words
 
     def of(self, entry: Entry) -> set[str]:
@@ -70,22 +126,59 @@ class Participants:
     def _find(self, entry: Entry) -> set[str]:
         found = set(entry.people)
         day = entry.date.sort_key[0]
-        texts = [t for t in (entry.summary, entry.kind_text, entry.outcome) if t]
-        for text in texts:
-            for pattern in (self._after, self._before):
-                for match in pattern.finditer(text):
-                    found |= self._resolve(match.group("who"), entry, day)
+        for text in (entry.summary, entry.kind_text, entry.outcome):
+            if not text:
+                continue
+            for match in self._subject.finditer(text):
+                before = text[:match.start()].lower().split()
+                if before and before[-1] in _PREPOSITIONS:
+                    continue  # "checks on mother's partner requested": not the subject
+                found |= self._resolve_list(match.group("who"), entry, day)
+            for match in self._object.finditer(text):
+                before = match.group("before").lower().split()
+                if (before and before[-1] in _ABOUT_NOUNS) or _NEGATORS & set(before):
+                    continue
+                found |= self._resolve_list(match.group("who"), entry, day)
         return found
 
-    def _resolve(self, word: str, entry: Entry, day: date) -> set[str]:
-        role = _ROLE_WORDS.get(word.lower())
-        if word.lower() in _ROLE_WORDS:
-            return self._by_role(role, entry, day) if role else set()
-        ids = self.names.lookup(word)
+    def _resolve_list(self, text: str, entry: Entry, day: date) -> set[str]:
+        found: set[str] = set()
+        for mention in self._mention.finditer(text):
+            found |= self._resolve(mention.group(0), entry, day)
+        return found
+
+    def _resolve(self, words: str, entry: Entry, day: date) -> set[str]:
+        text = re.sub(r"\s+", " ", words.strip().lower().replace("’", "'"))
+        text = re.sub(r"^the ", "", text)
+        children = list(entry.children) or [c.id for c in self.family.subject_children]
+        owner = re.match(r"^([\w-]+)'?s? ", text)
+        if owner and owner.group(1) in ("child", "children", "childs", "his", "her", "their"):
+            text = text[owner.end():]
+        elif owner and owner.group(1) in self._children and text[owner.end():] in ROLE_WORDS:
+            children = [self._children[owner.group(1)]]
+            text = text[owner.end():]
+        compound = re.match(rf"^({_PARENT_WORDS})'s ({_PARTNER_WORDS})$", text)
+        if compound:
+            parents = self._role(ROLE_WORDS[compound.group(1)], children, day)
+            return {p for parent in parents for p in self.kinship.partners_on(parent, day)
+                    if p not in self._role("parents", children, day)}
+        if text in ROLE_WORDS:
+            return self._role(ROLE_WORDS[text], children, day)
+        ids = self.names.lookup(words.strip())
         return set(ids) if len(ids) == 1 else set()
 
-    def _by_role(self, role: str, entry: Entry, day: date) -> set[str]:
-        children = list(entry.children) or [c.id for c in self.family.subject_children]
+    def _parent_of(self, person: str, role: str) -> str | None:
+        """A person's mother or father: as recorded, else the one parent of that sex."""
+        recorded = self.kinship.mother(person) if role == "mother" else self.kinship.father(
+            person)
+        if recorded:
+            return recorded
+        sex = Sex.FEMALE if role == "mother" else Sex.MALE
+        of_sex = [p for p in self.kinship.birth_parents(person)
+                  if (who := self.family.get(p)) is not None and who.sex is sex]
+        return of_sex[0] if len(of_sex) == 1 else None
+
+    def _role(self, role: str, children: list[str], day: date) -> set[str]:
         found: set[str] = set()
         for child in children:
             mother, father = self.kinship.mother(child), self.kinship.father(child)
@@ -98,4 +191,16 @@ class Participants:
                     if parent:
                         found.update(p for p in self.kinship.partners_on(parent, day)
                                      if p not in (mother, father))
+            if "'s " in role:  # a grandparent on one side
+                side, _, parent_role = role.partition("'s ")
+                middle = mother if side == "mother" else father
+                grand = self._parent_of(middle, parent_role) if middle else None
+                if grand:
+                    found.add(grand)
+            if role in ("grandmother", "grandfather"):
+                sex = Sex.FEMALE if role == "grandmother" else Sex.MALE
+                grands = [g for g in self.kinship.grandparents(child)
+                          if (p := self.family.get(g)) is not None and p.sex is sex]
+                if len(grands) == 1:
+                    found.update(grands)
         return found

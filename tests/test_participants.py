@@ -1,0 +1,114 @@
+"""Participation that reads English: who took part in a contact, and who is only mentioned.
+
+Each sentence is an entry about Mia (index child) on 01/01/2021, when Dean Foster was her
+mother's partner. Jade (P4) is the mother, Ryan (P5) the father, Dean (P7) the mother's
+partner, Karen (P8) the maternal grandmother.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronogen import ChildRecord, Entry, Kinship, PartialDate, SourceRef, read_family_file
+from chronogen.analyse.participants import Participants
+from tests.conftest import HARBOUR
+
+MOTHER, FATHER, PARTNER, MGM = "P4", "P5", "P7", "P8"
+
+TOOK_PART = [
+    ("Mother said the children were well.", {MOTHER}),
+    ("mother says she is coping.", {MOTHER}),
+    ("Mother arrested for assault.", {MOTHER}),
+    ("Mother seen for depression.", {MOTHER}),
+    ("Home visit: mum present, children playing.", {MOTHER}),
+    ("Spoke with mum on the phone.", {MOTHER}),
+    ("Mum reports Mia sleeping better.", {MOTHER}),
+    ("Visit with mother and Mia.", {MOTHER}),
+    ("Dad attended the core group.", {FATHER}),
+    ("Father declined to engage.", {FATHER}),
+    ("Telephone call to father.", {FATHER}),
+    ("Met father at the office.", {FATHER}),
+    ("Mother's partner was present throughout.", {PARTNER}),
+    ("Mum's partner answered the door.", {PARTNER}),
+    ("Dean said he no longer lives there.", {PARTNER}),
+    ("Mr Foster spoke to the social worker.", {PARTNER}),
+    ("MGM attended with the children.", {MGM}),
+    ("Maternal grandmother says she will help.", {MGM}),
+    ("Karen Harbour confirmed she collects Mia from school.", {MGM}),
+    ("Jade Harbour was seen at the clinic.", {MOTHER}),
+    ("Jade disclosed domestic abuse.", {MOTHER}),
+    ("Discussed with mother and father.", {MOTHER, FATHER}),
+    ("Parents attended the conference.", {MOTHER, FATHER}),
+    ("Both parents were present.", {MOTHER, FATHER}),
+    ("Letter handed to mum at the door.", {MOTHER}),
+    ("Seen by GP with mum.", {MOTHER}),
+    ("Mother and Dean attended.", {MOTHER, PARTNER}),
+    ("Mum and dad both present.", {MOTHER, FATHER}),
+    ("Interviewed father under caution.", {FATHER}),
+    ("Mother, tearful, said she could not cope.", {MOTHER}),
+    ("Safety plan discussed with the children's mother.", {MOTHER}),
+    ("Telephone contact with mother, no concerns raised by mother.", {MOTHER}),
+    ("DEAN FOSTER ARRESTED AT THE ADDRESS.", {PARTNER}),
+    ("Mia's mother agreed to the plan.", {MOTHER}),
+    ("Mother had also attended the GP.", {MOTHER}),
+]
+ONLY_MENTIONED = [
+    ("Mia said mum shouts a lot.", {MOTHER}),
+    ("Discussed relationship problems with the child's father.", {FATHER}),
+    ("Concerns about mother's drinking.", {MOTHER}),
+    ("School worried about dad.", {FATHER}),
+    ("Ava said Dean hits mum.", {PARTNER, MOTHER}),
+    ("Referral made regarding mother's mental health.", {MOTHER}),
+    ("Police informed of father's release.", {FATHER}),
+    ("Children not seen; mother's whereabouts unknown.", {MOTHER}),
+    ("No contact with father for a year.", {FATHER}),
+    ("Attempts to contact mum unsuccessful.", {MOTHER}),
+    ("GP wrote to mother's solicitor.", {MOTHER}),
+    ("Letter about father sent to school.", {FATHER}),
+    ("Mia upset about dad leaving.", {FATHER}),
+    ("Dean's car seen outside the house.", {PARTNER}),
+    ("Karen's house visited; nobody home.", {MGM}),
+    ("Mother's boyfriend unknown to agencies.", {PARTNER}),
+    ("Mia told teacher mum and Dean argue.", {MOTHER, PARTNER}),
+    ("Information shared with police about mother.", {MOTHER}),
+    ("Ava disclosed that dad hit her.", {FATHER}),
+    ("Mother not seen.", {MOTHER}),
+    ("Father did not attend.", {FATHER}),
+    ("No answer; mother believed to be out.", {MOTHER}),
+    ("Worker asked about Dean.", {PARTNER}),
+    ("Checks on mother's partner requested.", {PARTNER}),
+    ("Concern that dad may return.", {FATHER}),
+    ("Mia drew a picture of mum.", {MOTHER}),
+    ("Leo's father not known to services.", {FATHER}),
+    ("Nursery noted that mother was late.", {MOTHER}),
+    ("Unable to contact father by phone.", {FATHER}),
+    ("Arguments with mum's partner reported by neighbours.", {PARTNER}),
+]
+
+
+@pytest.fixture(scope="module")
+def participants() -> Participants:
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    return Participants(family, Kinship(family))
+
+
+def _entry(text: str) -> Entry:
+    return Entry(id=f"E{abs(hash(text))}", agency="Children's Social Care",
+                 date=PartialDate.day(date(2021, 1, 1)), summary=text,
+                 children={"P1": ChildRecord()}, source=SourceRef(file="t.csv", row=2))
+
+
+def test_at_least_sixty_sentences_both_ways() -> None:
+    assert len(TOOK_PART) + len(ONLY_MENTIONED) >= 60
+
+
+@pytest.mark.parametrize(("text", "expected"), TOOK_PART)
+def test_taking_part(participants: Participants, text: str, expected: set[str]) -> None:
+    assert expected <= participants.of(_entry(text)), text
+
+
+@pytest.mark.parametrize(("text", "mentioned"), ONLY_MENTIONED)
+def test_only_mentioned(participants: Participants, text: str, mentioned: set[str]) -> None:
+    assert not mentioned & participants.of(_entry(text)), text
