@@ -170,10 +170,10 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _family_date(family: Family, text: str | None) -> date:
-    from chronogen.draw.dot import default_as_at
+def _family_date(source: str, family: Family, text: str | None) -> date:
+    from chronogen.pipeline import default_as_at
 
-    chosen = _as_at(text) or default_as_at(family)
+    chosen = _as_at(text) or default_as_at(source, family)
     if chosen is None:
         raise UsageError("the family has no dates: give --as-at")
     return chosen
@@ -187,7 +187,7 @@ def cmd_genogram(args: argparse.Namespace) -> int:
     for problem in loaded.problems:
         print(f"[{problem.severity.value}] {problem}", file=sys.stderr)
     output = Path(args.output)
-    when = _family_date(loaded.family, args.as_at)
+    when = _family_date(args.family, loaded.family, args.as_at)
     render_genogram(loaded.family, output, as_at=when, title=args.title)
     print(f"Genogram as at {when.strftime('%d/%m/%Y')} written to {output}")
     return EXIT_OK
@@ -198,7 +198,7 @@ def cmd_people(args: argparse.Namespace) -> int:
     from chronogen.read.family.reader import load_family
 
     loaded = load_family(Path(args.family))
-    when = _family_date(loaded.family, args.as_at)
+    when = _family_date(args.family, loaded.family, args.as_at)
     rows = people_table(loaded.family, when)
     if args.json:
         print(json.dumps({"as_at": when.isoformat(),
@@ -349,7 +349,8 @@ def make_parser() -> argparse.ArgumentParser:
                           help="the file to write: .svg, .png, .pdf, .dot, or .ged (GEDCOM 7)")
     genogram.add_argument("--as-at", metavar="DATE",
                           help="the date to draw households and ages at, " + DATE_HELP
-                               + " (default: the latest date in the family)")
+                               + " (default: for a case folder the chronology's last day, as "
+                                 "build draws it; for a family file its latest date)")
     genogram.add_argument("--title", help="a title above the drawing")
     genogram.set_defaults(func=cmd_genogram)
 
@@ -362,7 +363,8 @@ def make_parser() -> argparse.ArgumentParser:
     people.add_argument("family", metavar="FAMILY", help=FAMILY_HELP)
     people.add_argument("--as-at", metavar="DATE",
                         help="the date for ages and households, " + DATE_HELP
-                             + " (default: the latest date in the family)")
+                             + " (default: for a case folder the chronology's last day; for a "
+                               "family file its latest date)")
     people.add_argument("--json", action="store_true", help="print JSON instead of a table")
     people.set_defaults(func=cmd_people)
 

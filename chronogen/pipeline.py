@@ -14,6 +14,7 @@ from pathlib import Path
 from chronogen.analyse import analyse_case
 from chronogen.errors import OutputFormatError
 from chronogen.model.case import Case, Settings
+from chronogen.model.family import Family
 from chronogen.progress import Progress, no_progress
 from chronogen.read.case import read_case_files
 from chronogen.write.output_folder import commit, staged
@@ -120,3 +121,19 @@ def build(case_dir: Path | str, out_dir: Path | str, *, as_at: date | None = Non
     return write_outputs(case, out_dir, as_at=as_at, formats=[w.name for w in writers],
                          anonymise=anonymise, anonymised_out=anonymised_out, dpi=dpi,
                          progress=progress)
+
+
+def default_as_at(path: Path | str, family: Family) -> date | None:
+    """The one date every command draws "as at" when none is given. For a case folder (or
+    its case.toml): the chronology's last day, as ``build`` uses. For a family file alone:
+    the latest date the family mentions."""
+    from chronogen.draw.dot import default_as_at as family_default
+    from chronogen.model.chronology import span_of
+    from chronogen.read.manifest import MANIFEST_NAME
+
+    place = Path(path)
+    if place.is_dir() or place.name == MANIFEST_NAME:
+        covered = span_of(read_case_files(place).entries)
+        if covered is not None:
+            return covered[1]
+    return family_default(family)

@@ -15,6 +15,7 @@ from chronogen import (
     ParentRole,
     Sex,
     people_table,
+    read_case,
     read_family_file,
 )
 from chronogen.domain.kinship import Stay
@@ -282,3 +283,47 @@ def test_family_json_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "family.json"
     path.write_text(family.model_dump_json(), encoding="utf-8")
     assert read_family_file(path).family == family
+
+
+# -- as at a date: only what had begun ----------------------------------------------------
+
+
+def test_people_as_at_a_date_before_a_partnership_began() -> None:
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    rows = {r.id: r for r in people_table(family, date(2019, 6, 1))}
+    assert rows["P7"].relationship_to_index == "no recorded relationship"  # Dean: from 2020
+    assert rows["P5"].relationship_to_index == "father"
+    later = {r.id: r for r in people_table(family, date(2021, 2, 11))}
+    assert later["P7"].relationship_to_index == "mother's partner"
+    kin = Kinship(family)
+    assert kin.relationship("P7", "P4", date(2019, 6, 1)) == "no recorded relationship"
+    assert kin.relationship("P6", "P4", date(2019, 6, 1)) == "ex-partner"
+
+
+def test_the_genogram_as_at_a_date_draws_only_what_had_begun() -> None:
+    from chronogen import to_dot
+    from chronogen.domain.kinship import family_as_at
+
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    then = family_as_at(family, date(2019, 6, 1))
+    assert not [p for p in then.partnerships if "P7" in p.partners]  # Dean and Jade: 2020
+    assert not [r for r in then.relations if "P7" in (r.a, r.b)]     # violence: later
+    married = next(p for p in then.partnerships if set(p.partners) == {"P4", "P5"})
+    assert married.end is not None  # separated in May 2019: already over
+    text = to_dot(family, as_at=date(2019, 6, 1))
+    later = to_dot(family, as_at=date(2021, 2, 11))
+    assert '"U:P4+P7"' not in text and '"U:P7+P4"' not in text
+    assert 'color="red", penwidth=2.0' not in text  # Dean's violence: begins later
+    assert '"U:P4+P7"' in later and 'color="red", penwidth=2.0' in later
+
+
+def test_one_default_as_at_date_for_every_command() -> None:
+    from chronogen.pipeline import default_as_at
+
+    case = read_case(HARBOUR)
+    last = max(e.date.sort_key[0] for e in case.entries)
+    assert default_as_at(HARBOUR, case.family) == last  # what build draws at
+    assert default_as_at(HARBOUR / "case.toml", case.family) == last
+    from chronogen.draw.dot import default_as_at as family_only
+
+    assert default_as_at(HARBOUR / "family.xlsx", case.family) == family_only(case.family)

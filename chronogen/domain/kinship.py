@@ -304,6 +304,9 @@ class Kinship:
 
     def _as_partner(self, who: Person, to: str, day: date | None) -> str:
         for partnership in self._partnerships_of(to):
+            started = partnership.start.earliest if partnership.start else None
+            if day is not None and started is not None and started > day:
+                continue  # not yet a partner, nor an ex-partner, on that day
             if _other(partnership, to) == who.id:
                 current = partnership.end is None if day is None else partnership.current_on(day)
                 return "partner" if current else "ex-partner"
@@ -425,3 +428,35 @@ def _lo(value: PartialDate | None) -> date | None:
 
 def _hi(value: PartialDate | None) -> date | None:
     return value.latest if value is not None else None
+
+
+def family_as_at(family: Family, day: date) -> Family:
+    """The family as it stood on *day*: partnerships, parent links and relationships that
+    had not begun are left out, and those that ended later are shown as still going; people
+    born later are left out, except the subject children (drawn however young) and
+    pregnancies (drawn as the notation draws them)."""
+    def begun(start: PartialDate | None) -> bool:
+        return start is None or start.earliest is None or start.earliest <= day
+
+    def as_then(end: PartialDate | None) -> PartialDate | None:
+        return end if end is not None and end.latest is not None and end.latest <= day else None
+
+    born = {p.id for p in family.people
+            if p.subject or p.pregnancy is not None or p.birth is None
+            or p.birth.earliest is None or p.birth.earliest <= day}
+    partnerships = []
+    for partnership in family.partnerships:
+        if not begun(partnership.start) or not set(partnership.partners) <= born:
+            continue
+        end = as_then(partnership.end)
+        partnerships.append(partnership.model_copy(update={
+            "end": end, "ended_by": partnership.ended_by if end is not None else None}))
+    return family.model_copy(update={
+        "people": [p for p in family.people if p.id in born],
+        "partnerships": partnerships,
+        "parent_links": [link for link in family.parent_links
+                         if begun(link.start) and {link.parent, link.child} <= born],
+        "relations": [r.model_copy(update={"end": as_then(r.end)}) for r in family.relations
+                      if begun(r.start) and {r.a, r.b} <= born],
+        "households": [m for m in family.households if m.person in born],
+    })

@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from chronogen.domain.kinship import Kinship
+from chronogen.domain.kinship import Kinship, family_as_at
 from chronogen.model.family import Family
 
 
@@ -29,7 +29,9 @@ class PersonRow(BaseModel):
 
 def people_table(family: Family, as_at: date) -> list[PersonRow]:
     """Each person: role, age at *as_at*, relationship to the index child in words, and
-    whether they lived with the index child on that date."""
+    whether they lived with the index child on that date. Only partnerships and links that
+    had begun by *as_at* count."""
+    family = family_as_at(family, as_at)
     kin = Kinship(family)
     index = family.index_child
     rows = []

@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date
 
 from chronogen.domain.family_graph import genogram
+from chronogen.domain.kinship import family_as_at
 from chronogen.draw.dot_syntax import Attrs, HtmlLabel, attr_list, quote
 from chronogen.draw.households import households_at
 from chronogen.draw.key import key_node
@@ -361,6 +362,8 @@ def key_statement(family: Family, as_at: date | None = None) -> str | None:
 
 def structure(family: Family, when: date | None, title: str | None, key: bool
                ) -> tuple[str, str | None]:
+    if when is not None:
+        family = family_as_at(family, when)  # only what had begun by then
     writer = _DotWriter(family, when)
     head: Attrs = {"rankdir": "TB", "newrank": "true", "splines": "polyline",
             "nodesep": 0.45, "ranksep": 0.3, "fontname": _FONT, "fontsize": 12, "labelloc": "t",

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from chronogen.domain.kinship import family_as_at
 from chronogen.draw.dot import FORMATS, default_as_at, structure, to_dot
 from chronogen.draw.households import households_at, outlines, overlay_dot
 from chronogen.errors import OutputFormatError, RenderError
@@ -73,6 +74,8 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
     The result is positioned DOT text; render it with ``neato -n2``. Needs Graphviz.
     """
     when = as_at or default_as_at(family)
+    if when is not None:
+        family = family_as_at(family, when)
     # laid out without the key: a tall key would stretch the rank it landed on
     shape, key = structure(family, when, None, False)
     positioned = _run_dot(shape, "dot", None)
