@@ -16,9 +16,15 @@ def print_summary(case: Case, out: TextIO) -> None:
     width = max((len(f.file) for f in case.files), default=10)
     for report in case.files:
         where = f" [{report.sheet}]" if report.sheet else ""
+        notes = f", {report.notes} author's notes" if report.notes else ""
         print(f"  {report.file:<{width}}{where}: {report.rows_read} rows read, "
               f"{report.entries} entries, {report.rejected} rejected, {report.blank} blank, "
-              f"{report.title + report.headers} title/header", file=out)
+              f"{report.title + report.headers} title/header{notes}", file=out)
+        if report.layout:
+            print(f"  {'':<{width}}  columns found by {report.layout}, confidence "
+                  f"{report.confidence}" + (": check the columns chronogen chose (chronogen "
+                                            "check, or a mapping file)"
+                                            if report.confidence == "low" else ""), file=out)
     people = case.family.people
     children = ", ".join(p.name for p in case.family.subject_children) or "none marked"
     print(f"People: {len(people)} (subject children: {children})", file=out)

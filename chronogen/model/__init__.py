@@ -2,6 +2,7 @@
 
 from chronogen.model.case import AgencySource, Case, Limits, Publication, Settings
 from chronogen.model.chronology import (
+    AuthorNote,
     ChildRecord,
     ContactKind,
     Entry,
@@ -31,6 +32,7 @@ from chronogen.model.recorded import Recorded
 
 __all__ = [
     "AgencySource",
+    "AuthorNote",
     "Case",
     "ChildRecord",
     "ContactKind",

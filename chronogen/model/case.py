@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chronogen.model.chronology import Entry, FileReport, JointEvent, RejectedRow
+from chronogen.model.chronology import AuthorNote, Entry, FileReport, JointEvent, RejectedRow
 from chronogen.model.family import Family
 from chronogen.model.flag import Flag
 from chronogen.model.problems import Problem
@@ -106,6 +106,8 @@ class Case(BaseModel):
     entries: list[Entry] = Field(default_factory=list)
     joint_events: list[JointEvent] = Field(default_factory=list)
     rejected: list[RejectedRow] = Field(default_factory=list)
+    #: author's-note rows from the returns, with their source
+    notes: list[AuthorNote] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
     summaries: Summaries = Field(default_factory=Summaries)

@@ -114,12 +114,28 @@ class FileReport(BaseModel):
     title: int = 0
     #: the header row itself and any repeats of it
     headers: int = 0
+    #: author's-note rows (a cell starting # ^ ¬ or ~): kept as notes, not entries
+    notes: int = 0
+    #: how the layout was recognised: "standard template", "mapping file" or "headings"
+    layout: str | None = None
+    #: how sure chronogen is of the columns it chose: "high", "medium" or "low"
+    confidence: str | None = None
+    #: why this header row, and why each column became what it is
+    explanation: list[str] = Field(default_factory=list)
 
     @property
     def balanced(self) -> bool:
         """True when every row read is accounted for."""
         return self.rows_read == (self.entries + self.rejected + self.blank + self.title
-                                  + self.headers)
+                                  + self.headers + self.notes)
+
+
+class AuthorNote(BaseModel):
+    """A row an author wrote as a note to the review (Chronolator marks them with a leading
+    ``#``, ``^``, ``¬`` or ``~``): kept with its source, never an entry or a rejection."""
+
+    text: str
+    source: SourceRef
 
 
 class JointEvent(BaseModel):

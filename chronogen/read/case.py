@@ -97,6 +97,7 @@ def read_case_files(path: Path | str, *, allow_outside: bool = False,
                                   family=family, sheet=source.sheet, mapping=mapping,
                                   display_name=source.file, limits=manifest.limits)
         all_entries.extend(result.entries)
+        case.notes.extend(result.notes)
         case.rejected.extend(result.rejected)
         problems.extend(result.problems)
         case.files.extend(result.reports)

@@ -21,6 +21,7 @@ DATE_WORDS = re.compile(
     r"pm|hrs|est|around|on|mon|tue|wed|thu|fri|sat|sun)[a-z]*$"
 )
 
+_SERIAL_TEXT = re.compile(r"\d{5}(?:\.\d+)?")
 _TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*(?:hrs|h)?", re.IGNORECASE)
 
 
@@ -47,7 +48,11 @@ def date_from_cell(value: Cell, *, date1904: bool = False) -> ParsedDateTime:
         if 1000 <= value <= 2200 and float(value).is_integer():
             return parse_date_time(str(int(value)))  # a year typed as a number
         return from_excel_serial(float(value), date1904=date1904)
-    return parse_date_time(str(value))
+    text = str(value).strip()
+    if _SERIAL_TEXT.fullmatch(text) and 20_000 <= float(text) <= 73_000:
+        # an Excel date saved to CSV as its serial number (1954 to 2099)
+        return from_excel_serial(float(text), date1904=date1904, text=text)
+    return parse_date_time(text)
 
 
 def time_from_cell(value: Cell) -> time | None:

@@ -97,6 +97,22 @@ class Layout:
     columns: list[Column]
     #: headings the mapping named that are not in the sheet
     missing_mapped: list[str] = field(default_factory=list)
+    #: how it was found: "standard template", "mapping file" or "headings"
+    found_by: str = "headings"
+    #: share of the rows under the header whose date cell reads as a date
+    date_share: float = 0.0
+    #: why this header, and why each column became what it is
+    explanation: list[str] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> str:
+        """high, medium or low: how sure the column choice is."""
+        fields = {c.field for c in self.columns}
+        if self.found_by in ("standard template", "mapping file"):
+            return "high"
+        if self.date_share >= 0.8 and Field.SUMMARY in fields and len(fields - {None}) >= 3:
+            return "high"
+        return "medium" if self.date_share >= 0.5 else "low"
 
     def by_field(self) -> dict[Field, Column]:
         """The first column for each field."""
@@ -150,6 +166,10 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
                 mapping: ColumnMapping | None = None) -> Layout | None:
     """The sheet and header row of the chronology, or ``None`` if no sheet has one.
 
+    A header is a row naming a date column and at least one other known column; among the
+    rows that do (in the first 30 of each sheet, below any title block or form fields), the
+    one whose table reads best wins: most known columns, and dates in its date column on the
+    rows below. Each column's role is then checked against what it holds (:func:`refine`).
     Raises :class:`InputError` when a named sheet does not exist.
     """
     wanted = sheet_name or (mapping.sheet if mapping else None)
@@ -162,8 +182,10 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
     else:
         candidates = sheets
     best: Layout | None = None
-    best_score = 0
+    best_fields = 0.0
     for sheet in candidates:
+        in_sheet: Layout | None = None
+        in_sheet_score, in_sheet_fields = 0.0, 0.0
         if mapping is not None and mapping.header_row is not None:
             rows_to_try = [mapping.header_row]
         else:
@@ -172,14 +194,96 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
             if row_number > len(sheet.rows):
                 continue
             columns = _columns_for(sheet.rows[row_number - 1], mapping)
-            score = _score(columns)
+            score: float = _score(columns)
             if mapping is not None and mapping.header_row is not None:
                 score = max(score, 1)
-            if (score >= 2 or (score >= 1 and mapping is not None)) and score > best_score:
-                best = Layout(sheet, row_number, columns)
-                best_score = score
-    if best is not None and mapping is not None:
+            if not (score >= 2 or (score >= 1 and mapping is not None)):
+                continue
+            share = _date_share(sheet, row_number, columns)
+            total = score + 2 * share  # a table of dates below beats a lone form row
+            if total > in_sheet_score:
+                in_sheet = Layout(sheet, row_number, columns, date_share=share)
+                in_sheet_score, in_sheet_fields = total, score
+        # between sheets, the one naming most known columns; the first of equals
+        if in_sheet is not None and in_sheet_fields > best_fields:
+            best, best_fields = in_sheet, in_sheet_fields
+    if best is None:
+        return None
+    if mapping is not None:
+        best.found_by = "mapping file"
         present = {normalise_heading(c.heading) for c in best.columns}
         best.missing_mapped = [k for k in mapping.columns if normalise_heading(k) not in present]
-    return best
+    return refine(best)
+
+
+#: rows under a header that are looked at to judge its columns
+_SAMPLE_ROWS = 200
+
+
+def _sample(sheet: Sheet, header_row: int, index: int) -> list[Cell]:
+    values = []
+    for row in sheet.rows[header_row:header_row + _SAMPLE_ROWS]:
+        if index < len(row) and row[index] is not None and str(row[index]).strip():
+            values.append(row[index])
+    return values
+
+
+def _reads_as_date(value: Cell) -> bool:
+    from chronogen.errors import DateError
+    from chronogen.read.returns.cell_values import date_from_cell
+
+    try:
+        date_from_cell(value)
+    except (DateError, ValueError, OverflowError):
+        return False
+    return True
+
+
+def _date_share(sheet: Sheet, header_row: int, columns: list[Column]) -> float:
+    date_column = next((c for c in columns if c.field in (Field.DATE, Field.DATE_TIME)), None)
+    if date_column is None:
+        return 0.0
+    own = normalise_heading(date_column.heading)
+    values = [v for v in _sample(sheet, header_row, date_column.index)
+              if normalise_heading(str(v)) != own][:30]  # the header pasted again is no row
+    return sum(_reads_as_date(v) for v in values) / len(values) if values else 0.0
+
+
+def _text_profile(values: list[Cell]) -> tuple[float, float]:
+    """(average length, share of distinct values) of a column's texts."""
+    texts = [str(v).strip() for v in values if isinstance(v, str)]
+    if not texts:
+        return 0.0, 0.0
+    return sum(map(len, texts)) / len(texts), len(set(texts)) / len(texts)
+
+
+def refine(layout: Layout) -> Layout:
+    """Check each column's role against what it holds, and explain the choice.
+
+    Long, mostly different free text is the description, whatever its heading says: an
+    "Event" column full of sentences is the summary, not the contact type, when no other
+    column is. An unlabelled column of long text becomes the summary when there is none.
+    """
+    sheet, row = layout.sheet, layout.header_row
+    fields = {c.field for c in layout.columns}
+    if Field.SUMMARY not in fields:
+        for column in layout.columns:
+            if column.field not in (Field.KIND, None):
+                continue
+            length, distinct = _text_profile(_sample(sheet, row, column.index))
+            if length >= 40 and distinct >= 0.7:
+                was = column.field.value if column.field else "no field"
+                column.field = Field.SUMMARY
+                layout.explanation.append(
+                    f"{column.heading!r} holds long, varied text (about {length:.0f} "
+                    f"characters, {distinct:.0%} different): read as the summary ({was} by "
+                    "its heading)")
+                break
+    headings = ", ".join(f"{c.heading!r} -> {c.field.value}" for c in layout.columns
+                         if c.field is not None)
+    layout.explanation.insert(0, (
+        f"header on row {row} of sheet {sheet.name!r}" if sheet.name else f"header on row {row}")
+        + f" ({layout.found_by}); {layout.date_share:.0%} of the rows below have a date in its "
+        f"date column; columns: {headings}")
+    return layout
 

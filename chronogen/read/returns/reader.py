@@ -18,6 +18,7 @@ from chronogen.domain.template import TEMPLATE_TITLE
 from chronogen.errors import DateError
 from chronogen.model.case import Limits
 from chronogen.model.chronology import (
+    AuthorNote,
     ChildRecord,
     ContactKind,
     Entry,
@@ -52,6 +53,8 @@ class AgencyResult:
     entries: list[Entry] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: author's-note rows, kept as notes
+    notes: list[AuthorNote] = field(default_factory=list)
     #: the report of the main chronology sheet
     report: FileReport = field(default_factory=lambda: FileReport(file=""))
     #: one report per sheet read (the main one first)
@@ -77,6 +80,8 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
                        mapping: ColumnMapping | None = None) -> AgencyResult:
     """As :func:`read_agency_file`, from sheets already read."""
     layout = find_layout(sheets, sheet_name=sheet, mapping=mapping)
+    if layout is not None and any(_is_template_guidance(s) for s in sheets):
+        layout.found_by = "standard template"
     if layout is None:
         result = _no_header(sheets, agency)
         result.reports = [result.report]
@@ -97,6 +102,7 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
             more = _RowReader(other_layout, agency=agency, code=f"{code}-S{position}",
                               family=people).run()
             result.entries.extend(more.entries)
+            result.notes.extend(more.notes)
             result.rejected.extend(more.rejected)
             result.problems.extend(more.problems)
             result.reports.append(more.report)
@@ -140,6 +146,19 @@ def _other_sheets(sheets: list[Sheet], read: list[Sheet]) -> list[Problem]:
         problems.append(Problem(code=ProblemCode.SHEET_NOT_READ, severity=severity,
                                 message=message, file=other.file, sheet=other.name))
     return problems
+
+
+#: the marks that open an author's note row (Chronolator's convention)
+NOTE_MARKS = ("#", "^", "¬", "~")
+
+
+def author_note(cells: tuple[Cell, ...]) -> str | None:
+    """The text of an author's-note row (its first filled cell starts with a note mark), or
+    None for an ordinary row."""
+    first = next((v for v in cells if v is not None and str(v).strip()), None)
+    if not isinstance(first, str) or not first.lstrip().startswith(NOTE_MARKS):
+        return None
+    return " | ".join(str(v).strip() for v in cells if v is not None and str(v).strip())
 
 
 def sheet_problems(sheet: Sheet) -> list[Problem]:
@@ -223,6 +242,8 @@ class _RowReader:
             file=self.sheet.file, agency=agency, sheet=self.sheet.name,
             header_row=layout.header_row,
             columns={c.heading: c.field.value for c in layout.columns if c.field is not None},
+            layout=layout.found_by, confidence=layout.confidence,
+            explanation=list(layout.explanation),
         ))
         self.ambiguous: list[tuple[int, Column, str]] = []
         self.day_first_proven = False
@@ -260,6 +281,10 @@ class _RowReader:
                 report.headers += 1
                 self.problem(ProblemCode.REPEATED_HEADER, Severity.INFO,
                              "the header row appears again here; skipped", row=number)
+            elif (note := author_note(cells)) is not None:
+                report.notes += 1
+                self.result.notes.append(AuthorNote(text=note, source=SourceRef(
+                    file=self.sheet.file, sheet=self.sheet.name, row=number)))
             else:
                 self._read_row(number, cells)
         self._report_ambiguous_dates()

@@ -1,0 +1,54 @@
+"""The layouts practitioners send (tests/data/layouts): each read with every row accounted
+for and the right fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chronogen import Family, Person, read_agency_file
+from tests.data.layouts.make_layouts import LAYOUTS, make
+
+MIA = Family(people=[Person(id="P1", first_name="Mia", surname="Harbour", subject=True,
+                            index=True)])
+
+
+def test_at_least_twenty_layouts() -> None:
+    assert len(LAYOUTS) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_layout_is_read_whole(name: str, tmp_path: Path) -> None:
+    expected = LAYOUTS[name][2]
+    result = read_agency_file(make(name, tmp_path), agency="Agency", code="AG", family=MIA)
+    assert [r for r in result.reports if not r.balanced] == []
+    assert sum(r.rows_read for r in result.reports) == sum(
+        r.entries + r.rejected + r.blank + r.title + r.headers + r.notes for r in result.reports)
+    assert (len(result.entries), len(result.rejected), len(result.notes)) == (
+        expected.entries, expected.rejected, expected.notes), [p.message for p in
+                                                                result.problems]
+    assert len(result.reports) == expected.sheets
+    first = result.entries[0]
+    day, summary, seen = expected.first
+    assert first.date.display() == day
+    assert (first.summary or "").startswith(summary), first.summary
+    if seen is not None:
+        assert first.children["P1"].seen.value == seen.lower()
+    report = result.reports[0]
+    assert report.layout == "headings" and report.confidence in ("high", "medium")
+    assert report.explanation and report.explanation[0].startswith("header on row")
+
+
+def test_an_event_column_of_long_text_is_the_summary(tmp_path: Path) -> None:
+    result = read_agency_file(make("court-chronology", tmp_path), agency="Court", code="CT")
+    report = result.reports[0]
+    assert report.columns["Event"] == "summary"
+    assert any("read as the summary (kind by its heading)" in e for e in report.explanation)
+    assert all(e.kind_text is None for e in result.entries)
+
+
+def test_author_notes_are_kept_as_notes_with_their_source(tmp_path: Path) -> None:
+    result = read_agency_file(make("chronolator-internal", tmp_path), agency="HV", code="HV")
+    assert [(n.source.row, n.text[:10]) for n in result.notes] == [
+        (2, "# Author n"), (5, "~ remember")]
