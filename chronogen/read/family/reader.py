@@ -24,6 +24,7 @@ from chronogen.model.family import (
     HouseholdMembership,
     ParentKind,
     ParentLink,
+    ParentRole,
     Partnership,
     Person,
     Relation,
@@ -32,11 +33,13 @@ from chronogen.model.family import (
 from chronogen.model.problems import Problem, ProblemCode, Severity
 from chronogen.model.validation import explain
 from chronogen.read.family.checks import Locations, check_family
+from chronogen.read.family.roles import RoleColumn
 from chronogen.read.family.words import (
     CHILD,
     ENDED_BY,
     GRANDPARENT,
     HOUSEHOLD_HEADINGS,
+    NAMED_CHILD_HEADING,
     PARENT,
     PARENT_KIND_WORDS,
     PARTNER_WORDS,
@@ -122,7 +125,11 @@ def _headings_map(row: tuple[Cell, ...], wanted: dict[str, tuple[str, ...]]) -> 
     for index, value in enumerate(row):
         if value is None:
             continue
-        key = lookup.get(normalise_heading(str(value)))
+        heading = normalise_heading(str(value))
+        key = lookup.get(heading)
+        named = NAMED_CHILD_HEADING.match(heading)
+        if key is None and named is not None and "role" in wanted:
+            key = "role" if named.group("what") == "relationship to" else "lives_with"
         if key is not None and key not in found:
             found[key] = index
     return found
@@ -134,8 +141,8 @@ def _find_table(sheets: list[Sheet], wanted: dict[str, tuple[str, ...]], require
     for order, sheet in enumerate(sheets):
         for number, row in list(sheet.numbered())[:15]:
             found = _headings_map(row, wanted)
-            if not required <= set(found):
-                continue
+            if not required <= set(found) or len(found) < 2:
+                continue  # one word alone ("No" in a data row) is no header
             named = 1 if sheet.name and prefer in sheet.name.lower() else 0
             score = len(found) + 3 * named
             if best is None or score > best[0]:
@@ -170,6 +177,7 @@ class _FamilyWorkbook:
             raise InputError(f"{self.name}: no people table found: a sheet needs a header row "
                              "with an ID (or Name) column")
         people = self._people(*people_table)
+        self.used = {people_table[0].name}
         family = Family(people=people)
         names = NameIndex(family)
         partnerships: list[Partnership] = []
@@ -178,17 +186,37 @@ class _FamilyWorkbook:
         rel_table = _find_table(self.sheets, RELATION_HEADINGS, {"a", "b", "kind"},
                                 "relation")
         if rel_table is not None:
+            self.used.add(rel_table[0].name)
             self._relationships(*rel_table, names, partnerships, parent_links, relations)
         households: list[HouseholdMembership] = []
         house_table = _find_table(self.sheets, HOUSEHOLD_HEADINGS, {"household", "person"},
                                   "household")
         if house_table is not None:
+            self.used.add(house_table[0].name)
             self._households(*house_table, names, households)
+        roles = RoleColumn(self, people, people_table, names)
+        roles.infer_sex()
+        roles.infer_links(parent_links, partnerships, rel_table is None)
+        roles.households(households)
         self._apply_kin_rows(people, parent_links)
+        self._report_unread_sheets()
         family = Family(people=people, partnerships=partnerships, parent_links=parent_links,
                         households=households, relations=relations)
         self.problems.extend(check_family(family, self.name, self.rows))
         return FamilyResult(family, self.problems)
+
+    def _report_unread_sheets(self) -> None:
+        """Say which sheets were not read, and why: nothing is ignored silently."""
+        for sheet in self.sheets:
+            if sheet.name in self.used or not any(not is_blank(r) for r in sheet.rows):
+                continue
+            first = next((r for r in sheet.rows if not is_blank(r)), ())
+            headings = ", ".join(repr(str(v)) for v in first if v is not None)[:200]
+            self.problem(ProblemCode.SHEET_NOT_READ,
+                         f"sheet {sheet.name!r} was not read: it is not a people, "
+                         "relationships or households table chronogen knows (its first row: "
+                         f"{headings}); see docs/genogram.md for the headings it reads",
+                         sheet)
 
     # -- siblings and grandparents: placeholders for parents the sources do not name -------
 
@@ -212,8 +240,7 @@ class _FamilyWorkbook:
             pa, pb = parents(a), parents(b)
             if kind == "full":
                 together = pa | pb
-                if len(together) > 2 or (len(pa) == 2 and pa != pb) or (
-                        len(pb) == 2 and pa != pb):
+                if len(together) > 2 or (len(pa) == 2 and len(pb) == 2 and pa != pb):
                     self.problem(ProblemCode.FAMILY_CONTRADICTION,
                                  f"{a} and {b} are recorded as full siblings but have different "
                                  "parents", sheet, number)
@@ -236,7 +263,12 @@ class _FamilyWorkbook:
                 for child in (a, b):  # a shared parent, and another of their own each
                     links.extend([ParentLink(parent=shared, child=child),
                                   ParentLink(parent=placeholder(), child=child)])
-            else:  # a is a grandparent of b
+            else:  # a is a grandparent of b ("grandmaternal": through the mother)
+                side = kind.removeprefix("grand")
+                through = [p for p in pb if self._is_side(p, b, side, people, links)]
+                if side and len(through) == 1 and a not in parents(through[0]):
+                    links.append(ParentLink(parent=a, child=through[0]))
+                    continue
                 if pb:
                     if not any(a in parents(p) for p in pb):
                         self.problem(ProblemCode.INCOMPLETE_RELATIONSHIP,
@@ -247,6 +279,25 @@ class _FamilyWorkbook:
                 middle = placeholder()
                 links.extend([ParentLink(parent=a, child=middle),
                               ParentLink(parent=middle, child=b)])
+
+    @staticmethod
+    def _is_side(parent: str, child: str, side: str, people: list[Person],
+                 links: list[ParentLink]) -> bool:
+        """True when *parent* is *child*'s mother (side "maternal") or father ("paternal"),
+        as the link or the parent's recorded role or sex says."""
+        if not side:
+            return False
+        wanted = ParentRole.MOTHER if side == "maternal" else ParentRole.FATHER
+        for link in links:
+            if link.parent == parent and link.child == child and link.role is not None:
+                return link.role is wanted
+        person = next((p for p in people if p.id == parent), None)
+        if person is None:
+            return False
+        role = (person.role or "").strip().lower()
+        if role in ("mother", "father"):
+            return role == wanted.value
+        return person.sex is (Sex.FEMALE if side == "maternal" else Sex.MALE)
 
     # -- cells ----------------------------------------------------------------------------
 
@@ -410,7 +461,8 @@ class _FamilyWorkbook:
                 self.kin_rows.append(("half" if sibling.group("half") else "full", a, b,
                                       sheet, number))
             elif GRANDPARENT.match(word) is not None:
-                self.kin_rows.append(("grand", a, b, sheet, number))
+                side = word.split()[0] if word.startswith(("maternal", "paternal")) else ""
+                self.kin_rows.append((f"grand{side}", a, b, sheet, number))
             elif word in RELATION_WORDS:
                 relations.append(Relation(a=a, b=b, kind=RELATION_WORDS[word], start=start,
                                           end=end))

@@ -17,6 +17,7 @@ from chronogen.model.family import (
     RelationKind,
     Sex,
 )
+from chronogen.read.table import Cell, normalise_heading
 
 PEOPLE_HEADINGS = {
     "id": ("id", "ref", "person id", "reference", "person ref", "no", "code"),
@@ -31,7 +32,11 @@ PEOPLE_HEADINGS = {
     "death": ("date of death", "dod", "died", "death", "death date", "d o d"),
     "ethnicity": ("ethnicity", "ethnic origin", "ethnic group", "ethnicity heritage"),
     "role": ("role", "relationship to child", "relationship to index child", "relationship",
-             "role in family"),
+             "role in family", "relationship to the child", "relationship to subject",
+             "relationship to subject child"),
+    "lives_with": ("lives with child", "lives with the child", "lives with index child",
+                   "in household", "lives in household", "household member",
+                   "lives with subject child"),
     "subject": ("subject of review", "subject", "subject child", "review subject",
                 "subject of the review", "index"),
     "notes": ("notes", "note", "comments", "comment", "other information"),
@@ -49,17 +54,25 @@ RELATION_HEADINGS = {
     "a": ("person", "person 1", "from person", "person a", "who", "id", "name"),
     "b": ("related person", "person 2", "to person", "person b", "related to", "other person",
           "relative", "of"),
-    "kind": ("relationship", "relation", "type", "relationship type", "kind"),
+    "kind": ("relationship", "relation", "type", "relationship type", "kind", "link",
+             "connection", "how related", "relationship a to b", "is", "a is"),
     "start": ("from", "start", "start date", "began", "date from", "married", "since"),
     "end": ("to", "end", "end date", "ended", "date to", "until"),
     "ended_by": ("ended by", "how ended", "end reason", "reason ended"),
 }
 HOUSEHOLD_HEADINGS = {
-    "household": ("address", "household", "home", "property", "household name"),
-    "person": ("person", "id", "name", "resident", "member", "who"),
+    "household": ("address", "household", "home", "property", "household name", "where"),
+    "person": ("person", "id", "name", "resident", "member", "who", "people", "residents"),
     "start": ("moved in", "from", "start", "date from", "start date", "in"),
     "end": ("moved out", "to", "end", "date to", "end date", "out", "until"),
 }
+#: "Relationship to Mia", "Lives with Mia?": headings that name the child they are about
+NAMED_CHILD_HEADING = re.compile(
+    r"^(?P<what>relationship to|lives with|living with|resides with)\s+(?P<child>.+?)$")
+#: "Yes (from Mar 2020)", "No (since May 2019)", "Yes until 2019"
+LIVES_WITH = re.compile(
+    r"^(?P<answer>yes|y|no|n)\b[\s,(-]*(?:(?P<word>from|since|until|till|to|between)\s+"
+    r"(?P<when>[^)]+?))?\)?\s*$")
 
 PARTNER_WORDS: dict[str, tuple[PartnershipKind, PartnershipEnd | None]] = {
     "marriage": (PartnershipKind.MARRIAGE, None), "married": (PartnershipKind.MARRIAGE, None),
@@ -126,3 +139,13 @@ SEX = {
     "m": Sex.MALE, "male": Sex.MALE, "man": Sex.MALE, "boy": Sex.MALE,
     "f": Sex.FEMALE, "female": Sex.FEMALE, "woman": Sex.FEMALE, "girl": Sex.FEMALE,
 }
+
+
+def named_child(row: tuple[Cell, ...], index: int | None) -> str | None:
+    """The child a heading names ("Relationship to Mia" -> "mia"), or None."""
+    if index is None or index >= len(row) or row[index] is None:
+        return None
+    named = NAMED_CHILD_HEADING.match(normalise_heading(str(row[index])))
+    child = named.group("child") if named else None
+    return child if child and child not in ("child", "the child", "index child",
+                                           "subject child", "subject") else None
