@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,6 +58,31 @@ class FlagContext:
     def names(self, ids: Iterable[str]) -> str:
         """``Mia, Leo and Ava``."""
         return join_words([self.name(i) for i in ids])
+
+    @cached_property
+    def by_agency(self) -> dict[str, tuple[list[date], list[Entry]]]:
+        """Each agency's entries sorted by their earliest day, with those days (for
+        :mod:`bisect`): rules ask "what did this agency record between these days" in
+        log time instead of scanning every entry."""
+        grouped: dict[str, list[Entry]] = {}
+        for entry in self.case.entries:
+            grouped.setdefault(entry.agency, []).append(entry)
+        index = {}
+        for agency, entries in grouped.items():
+            entries.sort(key=lambda e: e.date.sort_key[0])
+            index[agency] = ([e.date.sort_key[0] for e in entries], entries)
+        return index
+
+    def entries_between(self, agency: str, first: date, last: date) -> list[Entry]:
+        """*agency*'s entries whose earliest day falls from *first* to *last*."""
+        days, entries = self.by_agency.get(agency, ([], []))
+        return entries[bisect_left(days, first):bisect_right(days, last)]
+
+    def first_after(self, agency: str, day: date) -> Entry | None:
+        """*agency*'s first entry whose earliest day is after *day*."""
+        days, entries = self.by_agency.get(agency, ([], []))
+        position = bisect_right(days, day)
+        return entries[position] if position < len(entries) else None
 
     @cached_property
     def start(self) -> date | None:

@@ -19,7 +19,7 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
     result = Summaries()
     for agency in dict.fromkeys([a.name for a in case.agencies]
                                 + [e.agency for e in case.entries]):
-        entries = [e for e in case.entries if e.agency == agency]
+        entries = ctx.by_agency.get(agency, ([], []))[1]
         about = [e for e in entries if e.children]
         result.agencies.append(AgencySummary(
             agency=agency, contacts=len(entries), about_children=len(about),

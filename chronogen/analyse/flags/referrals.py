@@ -73,12 +73,10 @@ def referrals(ctx: FlagContext) -> Iterator[Flag]:
         if target == entry.agency:
             continue
         deadline = add_working_days(entry.date.sort_key[1], window)
-        answered = [e for e in ctx.case.entries if e.agency == target
-                    and sent <= e.date.sort_key[0] <= deadline and e.date.is_exact_day]
-        if answered:
+        if any(e.date.is_exact_day for e in ctx.entries_between(target, sent, deadline)):
             continue
-        later = [e for e in ctx.case.entries if e.agency == target and e.date.sort_key[0] > sent]
-        after = (f" The next {target} entry is on {later[0].date.display()}." if later else
+        later = ctx.first_after(target, sent)
+        after = (f" The next {target} entry is on {later.date.display()}." if later else
                  f" {target} records nothing after it.")
         yield Flag(
             code=FlagCode.REFERRAL_NOT_RECEIVED, severity=FlagSeverity.HIGH,

@@ -1,0 +1,100 @@
+"""Benchmark: every flag rule on a generated multi-agency case, as a ratio to one bare pass.
+
+Not a test. Builds a case of N entries from six agencies over ten years (1 in 20 a referral
+to another agency, visits, missed appointments, incidents), a family of three children and
+their adults, then times each rule and the summaries in the same process. The baseline is one
+pass over the entries reading each one's date bounds and child records, the least any rule
+must do. Rules should grow near-linearly (n log n): compare the ratios at 10k and 30k.
+
+    python bench/bench_flags.py [--entries 30000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import date, timedelta
+
+from chronogen import (
+    AgencySource,
+    Case,
+    ChildRecord,
+    ContactKind,
+    Entry,
+    Family,
+    ParentLink,
+    PartialDate,
+    Person,
+    Recorded,
+    SourceRef,
+    analyse_case,
+)
+from chronogen.analyse.context import FlagContext
+from chronogen.analyse.flags.registry import RULES
+from chronogen.analyse.summaries import summarise
+
+AGENCIES = ["Children's Social Care", "Police", "Health Visiting", "GP", "School", "Housing"]
+KINDS = list(ContactKind)
+
+
+def make_case(entries: int, seed: int = 7) -> Case:
+    rng = random.Random(seed)
+    people = [Person(id="C1", first_name="Amy", surname="Test", subject=True, index=True,
+                     birth=PartialDate.day(date(2012, 1, 1))),
+              Person(id="C2", first_name="Bo", surname="Test", subject=True,
+                     birth=PartialDate.day(date(2014, 1, 1))),
+              Person(id="C3", first_name="Cy", surname="Test", subject=True,
+                     birth=PartialDate.day(date(2016, 1, 1))),
+              Person(id="M", first_name="Mum", surname="Test", role="mother"),
+              Person(id="F", first_name="Dad", surname="Test", role="father")]
+    links = [ParentLink(parent=p, child=c) for p in ("M", "F") for c in ("C1", "C2", "C3")]
+    start = date(2016, 1, 1)
+    rows = []
+    for n in range(entries):
+        agency = rng.choice(AGENCIES)
+        day = start + timedelta(days=rng.randrange(3650))
+        kind = rng.choice(KINDS)
+        referral = rng.choice([a for a in AGENCIES if a != agency]) if rng.random() < 0.05 \
+            else None
+        seen = rng.choice(list(Recorded))
+        rows.append(Entry(
+            id=f"E{n}", agency=agency, date=PartialDate.day(day), kind=kind,
+            summary=f"Mother said things were fine; contact {n}", referral_to=referral,
+            children={c: ChildRecord(seen=seen, views=rng.choice(list(Recorded)))
+                      for c in rng.sample(["C1", "C2", "C3"], rng.randrange(1, 4))},
+            source=SourceRef(file=f"{agency}.xlsx", row=n + 2)))
+    return Case(title="bench", family=Family(people=people, parent_links=links),
+                agencies=[AgencySource(name=a, file=f"{a}.xlsx") for a in AGENCIES],
+                entries=rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--entries", type=int, default=30_000)
+    args = parser.parse_args()
+    case = analyse_case(make_case(args.entries))  # merged, as rules see it
+    started = time.perf_counter()
+    for entry in case.entries:  # the baseline: one look at every entry
+        entry.date.sort_key  # noqa: B018
+        list(entry.children.values())
+    baseline = time.perf_counter() - started
+    context = FlagContext(case, case.settings)
+    total = 0.0
+    print(f"{args.entries} entries; baseline pass {baseline:.3f} s")
+    for registered in RULES:
+        started = time.perf_counter()
+        found = list(registered.func(context))
+        took = time.perf_counter() - started
+        total += took
+        codes = ",".join(c.value for c in registered.codes)
+        print(f"  {codes:<50} {took:7.3f} s  ratio {took / baseline:7.1f}  ({len(found)} flags)")
+    started = time.perf_counter()
+    summarise(case, context)
+    took = time.perf_counter() - started
+    print(f"  {'summaries':<50} {took:7.3f} s  ratio {took / baseline:7.1f}")
+    print(f"all rules {total:.2f} s, ratio {total / baseline:.1f}")
+
+
+if __name__ == "__main__":
+    main()
