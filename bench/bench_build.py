@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_flags import make_case  # noqa: E402
+from bench_flags import make_case
 
-from chronogen import analyse_case  # noqa: E402
-from chronogen.write.registry import OutputOptions, case_outputs  # noqa: E402
+from chronogen import analyse_case
+from chronogen.write.registry import OutputOptions, case_outputs
 
 
 def main() -> None:
