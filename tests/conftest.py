@@ -23,3 +23,17 @@ def harbour_case() -> Case:
 def harbour_expected() -> dict[str, Any]:
     data: dict[str, Any] = json.loads((HARBOUR / "expected.json").read_text(encoding="utf-8"))
     return data
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that runs the real command line in a subprocess is an end-to-end run:
+    marked ``slow``, so ``pytest -m "not slow"`` is the quick check while working."""
+    import inspect
+
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is None:
+            continue
+        source = inspect.getsource(function)
+        if "subprocess" in source or "run(" in source.replace("_run(", ""):
+            item.add_marker(pytest.mark.slow)
