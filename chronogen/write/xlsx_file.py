@@ -247,18 +247,11 @@ def _chronology_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
                 "format": styles.not_recorded})
     sheet.conditional_format(1, flags_col, last, flags_col,
                              {"type": "no_blanks", "format": styles.flagged})
-    letter = _column_letter(flags_col)
+    from xlsxwriter.utility import xl_col_to_name
+
+    letter = xl_col_to_name(flags_col)
     sheet.conditional_format(1, 0, last, 0, {"type": "formula", "criteria": f'=${letter}2<>""',
                                              "format": styles.flagged_id})
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # -- the other sheets -------------------------------------------------------------------

@@ -12,19 +12,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
+from tests.data.workbooks import write_workbook
 
 Rows = list[list[object]]
-
-
-def _book(path: Path, sheets: dict[str, Rows]) -> None:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
 
 
 PEOPLE_WITH_IDS: Rows = [
@@ -40,7 +30,7 @@ PEOPLE_WITH_IDS: Rows = [
 
 def ids_and_relationships(path: Path) -> None:
     """People with ids; a relationships table "Person / Relationship / Related person"."""
-    _book(path, {"People": PEOPLE_WITH_IDS, "Relationships": [
+    write_workbook(path, {"People": PEOPLE_WITH_IDS, "Relationships": [
         ["Person", "Relationship", "Related person", "From", "To"],
         ["P2", "mother of", "P1", None, None], ["P3", "father of", "P1", None, None],
         ["P2", "mother of", "P5", None, None], ["P3", "father of", "P5", None, None],
@@ -50,7 +40,7 @@ def ids_and_relationships(path: Path) -> None:
 
 def person_a_person_b_link(path: Path) -> None:
     """A relationships sheet headed "Person A / Person B / Link", names not ids."""
-    _book(path, {"People": PEOPLE_WITH_IDS, "Links": [
+    write_workbook(path, {"People": PEOPLE_WITH_IDS, "Links": [
         ["Person A", "Person B", "Link"],
         ["Jade Harbour", "Mia Harbour", "mother of"], ["Ryan Harbour", "Mia Harbour", "father of"],
         ["Leo Harbour", "Jade Harbour", "son of"], ["Leo Harbour", "Ryan Harbour", "son of"],
@@ -61,7 +51,7 @@ def person_a_person_b_link(path: Path) -> None:
 def names_only_with_role_column(path: Path) -> None:
     """One sheet, no ids: "Name / Relationship to Mia / D.O.B. / Lives with Mia? /
     Ethnicity"; every link is in the role column."""
-    _book(path, {"Family": [
+    write_workbook(path, {"Family": [
         ["Name", "Relationship to Mia", "D.O.B.", "Lives with Mia?", "Ethnicity"],
         ["Mia Harbour", "Subject child", "14/02/2016", "Yes", "White British"],
         ["Jade Harbour", "Mother", "30/06/1994", "Yes", "White British"],
@@ -73,7 +63,7 @@ def names_only_with_role_column(path: Path) -> None:
 
 def cover_and_people(path: Path) -> None:
     """A cover sheet of notes before the people sheet, and a notes sheet after it."""
-    _book(path, {"Cover": [["Family composition for the review"], ["Prepared by CSC"]],
+    write_workbook(path, {"Cover": [["Family composition for the review"], ["Prepared by CSC"]],
                  "People": PEOPLE_WITH_IDS,
                  "Relationships": [["Person", "Relationship", "Related person"],
                                    ["P2", "mother of", "P1"], ["P3", "father of", "P1"],
@@ -84,7 +74,7 @@ def cover_and_people(path: Path) -> None:
 
 def households_sheet(path: Path) -> None:
     """An address sheet "Address / Who / From / Until"."""
-    _book(path, {"People": PEOPLE_WITH_IDS,
+    write_workbook(path, {"People": PEOPLE_WITH_IDS,
                  "Relationships": [["Person", "Relationship", "Related person"],
                                    ["P2", "mother of", "P1"], ["P3", "father of", "P1"],
                                    ["P2", "mother of", "P5"], ["P3", "father of", "P5"],
@@ -100,7 +90,7 @@ def households_sheet(path: Path) -> None:
 
 def title_block_above_people(path: Path) -> None:
     """Title rows above the people table; relationships written "son of" the other way."""
-    _book(path, {"Genogram": [["Genogram information"], ["Case: Harbour"], [],
+    write_workbook(path, {"Genogram": [["Genogram information"], ["Case: Harbour"], [],
                               *PEOPLE_WITH_IDS],
                  "Relationships": [["Related to", "Person", "Relationship"],
                                    ["P2", "P1", "daughter of"], ["P3", "P1", "daughter of"],
@@ -110,7 +100,7 @@ def title_block_above_people(path: Path) -> None:
 
 def relationship_words_both_ways(path: Path) -> None:
     """Half-siblings, brothers and grandparents by words, no parent rows for the boy."""
-    _book(path, {"People": PEOPLE_WITH_IDS, "Relationships": [
+    write_workbook(path, {"People": PEOPLE_WITH_IDS, "Relationships": [
         ["Person", "Relationship", "Related person"],
         ["P2", "mother of", "P1"], ["P3", "father of", "P1"], ["P5", "brother of", "P1"],
         ["P6", "maternal grandmother of", "P1"], ["P4", "partner", "P2"]]})
@@ -118,7 +108,7 @@ def relationship_words_both_ways(path: Path) -> None:
 
 def one_sheet_csv_like(path: Path) -> None:
     """Everything on one sheet with a role column relative to "the child" (no name)."""
-    _book(path, {"Sheet1": [
+    write_workbook(path, {"Sheet1": [
         ["Full name", "Relationship to child", "Date of birth", "Gender"],
         ["Mia Harbour", "Subject child", "14/02/2016", "Female"],
         ["Jade Harbour", "Mother", "30/06/1994", "Female"],

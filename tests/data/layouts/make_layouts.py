@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import openpyxl
+from tests.data.workbooks import write_workbook
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,6 @@ class Expected:
     sheets: int = 1
 
 
-def _book(path: Path, sheets: dict[str, list[list[object]]]) -> None:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-
-
 def _csv(path: Path, lines: list[str], encoding: str = "utf-8") -> None:
     path.write_text("\r\n".join(lines) + "\r\n", encoding=encoding)
 
@@ -51,7 +41,7 @@ LONG_C = "Strategy discussion held after police notification; section 47 enquiri
 
 
 def tayside_significant_events(path: Path) -> None:
-    _book(path, {"Chronology": [
+    write_workbook(path, {"Chronology": [
         ["Chronology of Significant Events"],
         ["Name of Child or Young Person:", "Mia Harbour"],
         ["Date of Birth:", "14/02/2016"],
@@ -66,7 +56,7 @@ def tayside_significant_events(path: Path) -> None:
 
 
 def chronolator_internal(path: Path) -> None:
-    _book(path, {"Internal chronology": [
+    write_workbook(path, {"Internal chronology": [
         ["Start Date", "Start Time", "End Date", "Sequence", "Source of Information", "Event",
          "Action"],
         ["# Author note: check these entries against the file before sending", None, None,
@@ -79,7 +69,7 @@ def chronolator_internal(path: Path) -> None:
 
 
 def multi_agency_word_table(path: Path) -> None:
-    _book(path, {"Sheet1": [
+    write_workbook(path, {"Sheet1": [
         ["Multi-agency chronology"],
         ["Date", "Agency", "Event / Incident", "Action / Outcome", "Child seen?",
          "Child's views"],
@@ -89,7 +79,7 @@ def multi_agency_word_table(path: Path) -> None:
 
 
 def cspr_agency_return(path: Path) -> None:
-    _book(path, {"Return": [
+    write_workbook(path, {"Return": [
         ["Date", "Time", "Contact type", "Summary of contact", "Outcome", "Child seen (Y/N)",
          "Child seen alone (Y/N)", "Voice of the child", "Practitioner role",
          "Significance to review"],
@@ -103,7 +93,7 @@ def cspr_agency_return(path: Path) -> None:
 
 
 def two_row_header(path: Path) -> None:
-    _book(path, {"Log": [
+    write_workbook(path, {"Log": [
         ["Contact", None, "Record", None],
         ["Date", "Time", "Details", "Outcome"],
         ["01/03/2020", "10:00", LONG_A, "Visit again"],
@@ -113,7 +103,7 @@ def two_row_header(path: Path) -> None:
 
 def repeated_header(path: Path) -> None:
     head = ["Date", "Type", "Notes", "Seen"]
-    _book(path, {"Printout": [
+    write_workbook(path, {"Printout": [
         head, ["01/03/2020", "Home visit", LONG_A, "Yes"],
         ["02/03/2020", "Phone", LONG_B, "N/A"],
         head, ["03/03/2020", "Meeting", LONG_C, "No"],
@@ -122,13 +112,14 @@ def repeated_header(path: Path) -> None:
 
 def sheet_per_year(path: Path) -> None:
     head = ["Date", "Summary", "Officer"]
-    _book(path, {"2019": [head, ["01/06/2019", LONG_A, "PC 1"]],
+    write_workbook(path, {"2019": [head, ["01/06/2019", LONG_A, "PC 1"]],
                  "2020": [["Incidents 2020"], head, ["02/02/2020", LONG_B, "PC 2"],
                           ["05/05/2020", LONG_C, "DS 3"]]})
 
 
 def cover_sheet(path: Path) -> None:
-    _book(path, {"Cover": [["Housing return for the review"], ["Prepared by the Housing team"],
+    write_workbook(path, {"Cover": [["Housing return for the review"],
+                                    ["Prepared by the Housing team"],
                            ["Contains 2 entries"]],
                  "Chronology": [["Date of contact", "Type of contact", "What happened"],
                                 ["10/01/2020", "Repairs visit", LONG_A],
@@ -149,7 +140,7 @@ def serials_in_a_text_column(path: Path) -> None:
 
 
 def welsh_headings(path: Path) -> None:
-    _book(path, {"Cronoleg": [
+    write_workbook(path, {"Cronoleg": [
         ["Dyddiad", "Math o gyswllt", "Disgrifiad", "Canlyniad", "Plentyn wedi'i weld"],
         ["01/03/2020", "Ymweliad cartref", LONG_A, "Dim", "Yes"],
         ["08/03/2020", "Galwad ffôn", LONG_B, None, "No"],
@@ -157,7 +148,7 @@ def welsh_headings(path: Path) -> None:
 
 
 def case_management_episodes(path: Path) -> None:
-    _book(path, {"Export": [
+    write_workbook(path, {"Export": [
         ["Report run: Episodes for person 1234"],
         ["Episode Date", "Episode Type", "Worker", "Case Note Summary"],
         [datetime(2020, 1, 5, 14, 30), "Contact", "SW Green", LONG_A],
@@ -166,7 +157,7 @@ def case_management_episodes(path: Path) -> None:
 
 
 def observations_export(path: Path) -> None:
-    _book(path, {"Observations": [
+    write_workbook(path, {"Observations": [
         ["Observation Date", "Observation Type", "Created By", "Observation", "Outcome"],
         ["05/02/2020 09:00", "Home visit", "Worker 2", LONG_A, "Continue plan"],
         ["06/02/2020 15:45", "Phone call", "Worker 2", LONG_B, None],
@@ -181,7 +172,7 @@ def gp_consultations(path: Path) -> None:
 
 
 def gp_system_journal(path: Path) -> None:
-    _book(path, {"Journal": [
+    write_workbook(path, {"Journal": [
         ["Date", "Time", "Staff", "Location", "Details"],
         ["14/09/2020", "08:50", "HCA", "Surgery", "Weight and height checked; Mia seen."],
         ["15/09/2020", "10:10", "GP", "Telephone", "Mother requested repeat prescription."],
@@ -189,7 +180,7 @@ def gp_system_journal(path: Path) -> None:
 
 
 def school_safeguarding_system(path: Path) -> None:
-    _book(path, {"Incidents": [
+    write_workbook(path, {"Incidents": [
         ["Date/Time", "Incident", "Categories", "Action Taken", "Added by"],
         ["21/05/2019 09:05", "Mia told her teacher that her parents had a big fight at home "
          "last night and that a plate was smashed.", "Domestic abuse", "DSL informed",
@@ -200,7 +191,7 @@ def school_safeguarding_system(path: Path) -> None:
 
 
 def school_concern_system(path: Path) -> None:
-    _book(path, {"Concerns": [
+    write_workbook(path, {"Concerns": [
         ["Date of concern", "Concern category", "Concern summary", "Actions", "Reported by"],
         ["08/09/2020", "Attendance", LONG_B, "Phone call home", "Teacher"],
         ["10/12/2020", "Neglect", LONG_A, "Referral to CSC", "DSL"],
@@ -208,7 +199,7 @@ def school_concern_system(path: Path) -> None:
 
 
 def police_occurrences(path: Path) -> None:
-    _book(path, {"Occurrences": [
+    write_workbook(path, {"Occurrences": [
         ["Occurrence Date", "Occurrence Number", "Occurrence Type", "Summary", "Officer"],
         ["13/03/2020 23:15", "OCC/123/20", "Domestic incident", LONG_C, "PC 1234"],
         ["02/06/2020 01:40", "OCC/456/20", "Domestic incident", LONG_B, "PC 5678"],
@@ -216,7 +207,7 @@ def police_occurrences(path: Path) -> None:
 
 
 def court_chronology(path: Path) -> None:
-    _book(path, {"Chronology": [
+    write_workbook(path, {"Chronology": [
         ["Case No: ZW20C00001"],
         ["Date", "Event", "Bundle page"],
         ["11/04/2020", "Initial child protection conference held; the children became subject "
