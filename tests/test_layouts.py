@@ -11,7 +11,8 @@ from chronogen import Family, Person, read_agency_file
 from tests.data.layouts.make_layouts import LAYOUTS, make
 
 MIA = Family(people=[Person(id="P1", first_name="Mia", surname="Harbour", subject=True,
-                            index=True)])
+                            index=True),
+                     Person(id="P2", first_name="Leo", surname="Harbour", subject=True)])
 
 
 def test_at_least_twenty_layouts() -> None:
@@ -36,7 +37,9 @@ def test_layout_is_read_whole(name: str, tmp_path: Path) -> None:
     if seen is not None:
         assert first.children["P1"].seen.value == seen.lower()
     report = result.reports[0]
-    assert report.layout == "headings" and report.confidence in ("high", "medium")
+    assert report.layout == expected.found_by
+    assert report.confidence in (("high", "medium") if expected.found_by == "headings"
+                                 else ("low",))
     assert report.explanation and report.explanation[0].startswith("header on row")
 
 
@@ -52,3 +55,21 @@ def test_author_notes_are_kept_as_notes_with_their_source(tmp_path: Path) -> Non
     result = read_agency_file(make("chronolator-internal", tmp_path), agency="HV", code="HV")
     assert [(n.source.row, n.text[:10]) for n in result.notes] == [
         (2, "# Author n"), (5, "~ remember")]
+
+
+def test_columns_named_by_each_child(tmp_path: Path) -> None:
+    result = read_agency_file(make("child-columns-by-name", tmp_path), agency="CSC", code="CS",
+                              family=MIA)
+    first, second = result.entries
+    assert (first.children["P1"].seen.value, first.children["P2"].seen.value) == ("yes", "no")
+    assert first.children["P1"].views.value == "yes"  # her own words: views recorded
+    assert second.children["P1"].seen.value == "no"
+    assert not [p for p in result.problems if p.code.value == "unknown-column"]
+
+
+def test_a_table_whose_headings_name_no_date_is_read_by_its_contents(tmp_path: Path) -> None:
+    result = read_agency_file(make("unknown-headings", tmp_path), agency="Police", code="PO")
+    report = result.reports[0]
+    assert (report.layout, report.confidence, report.header_row) == ("contents", "low", 2)
+    assert report.columns == {"When it happened": "date", "What we did": "summary"}
+    assert any("no heading names a date column" in e for e in report.explanation)

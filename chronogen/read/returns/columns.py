@@ -61,6 +61,7 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.AGENCY: ("agency", "organisation", "organization", "service", "agency name",
                    "asiantaeth", "sefydliad"),
     Field.KIND: (
+        "visit type", "type of visit", "contact method", "method",
         "episode type", "step type", "observation type", "form type", "categories",
         "concern category", "occurrence type", "incident category",
         "math o gyswllt", "math",

@@ -97,7 +97,7 @@ class Layout:
     columns: list[Column]
     #: headings the mapping named that are not in the sheet
     missing_mapped: list[str] = field(default_factory=list)
-    #: how it was found: "standard template", "mapping file" or "headings"
+    #: how it was found: "standard template", "mapping file", "headings" or "contents"
     found_by: str = "headings"
     #: share of the rows under the header whose date cell reads as a date
     date_share: float = 0.0
@@ -110,6 +110,8 @@ class Layout:
         fields = {c.field for c in self.columns}
         if self.found_by in ("standard template", "mapping file"):
             return "high"
+        if self.found_by == "contents":
+            return "low"
         if self.date_share >= 0.8 and Field.SUMMARY in fields and len(fields - {None}) >= 3:
             return "high"
         return "medium" if self.date_share >= 0.5 else "low"
@@ -208,7 +210,7 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
         if in_sheet is not None and in_sheet_fields > best_fields:
             best, best_fields = in_sheet, in_sheet_fields
     if best is None:
-        return None
+        return by_contents(candidates) if mapping is None else None
     if mapping is not None:
         best.found_by = "mapping file"
         present = {normalise_heading(c.heading) for c in best.columns}
@@ -255,6 +257,50 @@ def _text_profile(values: list[Cell]) -> tuple[float, float]:
     if not texts:
         return 0.0, 0.0
     return sum(map(len, texts)) / len(texts), len(set(texts)) / len(texts)
+
+
+def by_contents(sheets: list[Sheet]) -> Layout | None:
+    """When no row's words name a date column: a row above a column that is mostly dates
+    and a column of long free text is taken as the header by what the table holds (the date
+    and the summary; other columns are kept as written). Confidence is low: the report says
+    so, and a mapping file can say better."""
+    best: tuple[float, Layout] | None = None
+    for sheet in sheets:
+        for row_number in range(1, min(len(sheet.rows), HEADER_SCAN_ROWS) + 1):
+            row = sheet.rows[row_number - 1]
+            columns = [Column(i, _heading_text(v) or f"Column {column_letter(i)}", None)
+                       for i, v in enumerate(row)]
+            if len([c for c in columns if not c.heading.startswith("Column ")]) < 2:
+                continue
+            date_column, share = None, 0.0
+            for column in columns:
+                values = _sample(sheet, row_number, column.index)[:30]
+                if len(values) < 2:
+                    continue
+                here = sum(_reads_as_date(v) for v in values) / len(values)
+                if here > share:
+                    date_column, share = column, here
+            if date_column is None or share < 0.8 or _reads_as_date(
+                    row[date_column.index] if date_column.index < len(row) else None):
+                continue  # a header's own cell is a heading, not a date
+            text_column, length = None, 0.0
+            for column in columns:
+                if column is date_column:
+                    continue
+                average, distinct = _text_profile(_sample(sheet, row_number, column.index))
+                if average >= 25 and distinct >= 0.6 and average > length:
+                    text_column, length = column, average
+            if text_column is None:
+                continue
+            date_column.field, text_column.field = Field.DATE, Field.SUMMARY
+            layout = Layout(sheet, row_number, columns, found_by="contents", date_share=share)
+            layout.explanation.append(
+                f"no heading names a date column: {date_column.heading!r} is read as the date "
+                f"({share:.0%} of its cells are dates) and {text_column.heading!r} as the "
+                f"summary (long free text); other columns are kept as written")
+            if best is None or share > best[0]:  # the first row of the best table
+                best = (share, layout)
+    return refine(best[1]) if best is not None else None
 
 
 def refine(layout: Layout) -> Layout:

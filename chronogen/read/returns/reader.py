@@ -226,6 +226,11 @@ def date_floor(family: Family) -> date:
     return max(EARLIEST_PLAUSIBLE, eldest.replace(year=max(eldest.year - 100, 1), day=1))
 
 
+_CHILD_COLUMN = re.compile(r"^(?P<name>[a-z][\w-]*?)(?: s)? (?:was )?(?P<what>seen alone|seen|"
+                           r"views|voice|wishes and feelings)(?: y n| yes no)?$")
+_CHILD_COLUMN_AFTER = re.compile(r"^(?P<what>seen alone|seen|views|voice) (?P<name>[a-z][\w-]*)$")
+
+
 class _RowReader:
     def __init__(self, layout: Layout, *, agency: str, code: str, family: Family) -> None:
         self.layout = layout
@@ -248,6 +253,7 @@ class _RowReader:
         self.ambiguous: list[tuple[int, Column, str]] = []
         self.day_first_proven = False
         self.date_floor = date_floor(family)
+        self.child_columns = self._child_columns()
 
     # -- problems -------------------------------------------------------------------------
 
@@ -292,7 +298,10 @@ class _RowReader:
 
     def _report_columns(self) -> None:
         taken: set[Field] = set()
+        named = {id(c) for c, _, _ in self.child_columns}
         for column in self.layout.columns:
+            if id(column) in named:
+                continue  # a child's own seen / views column
             if column.field is None:
                 if not column.heading.startswith("Column "):
                     self.problem(ProblemCode.UNKNOWN_COLUMN, Severity.INFO,
@@ -516,6 +525,25 @@ class _RowReader:
                          "name", row=number, column=column, value=value)
         return match.ids
 
+    def _child_columns(self) -> list[tuple[Column, Field, str]]:
+        """Columns named by a subject child ("Mia seen?", "Leo's views", "Seen - Ava"):
+        (column, seen / views / seen alone, the child's id)."""
+        found = []
+        subjects = set(self.subject_ids)
+        for column in self.layout.columns:
+            if column.field is not None:
+                continue
+            heading = normalise_heading(column.heading)
+            match = _CHILD_COLUMN.match(heading) or _CHILD_COLUMN_AFTER.match(heading)
+            if match is None:
+                continue
+            ids = [i for i in self.names.lookup(match.group("name")) if i in subjects]
+            if len(ids) == 1:
+                what = {"seen": Field.SEEN, "seen alone": Field.SEEN_ALONE}.get(
+                    match.group("what"), Field.VIEWS)
+                found.append((column, what, ids[0]))
+        return found
+
     def _children(self, number: int, cells: tuple[Cell, ...], people: list[str]
                   ) -> dict[str, ChildRecord]:
         subjects = set(self.subject_ids)
@@ -532,6 +560,16 @@ class _RowReader:
         if seen_value is not None and read_answer(seen_value).alone:
             alone = {cid: Recorded.YES for cid, v in seen.items() if v is Recorded.YES} | {
                 cid: v for cid, v in alone.items() if v is not Recorded.NOT_RECORDED}
+        named_columns = {Field.SEEN: seen, Field.VIEWS: views, Field.SEEN_ALONE: alone}
+        for column, what, child in self.child_columns:
+            value = cells[column.index] if column.index < len(cells) else None
+            if value is not None and str(value).strip():
+                answer = read_answer(value)
+                # the child's own words in a views column are views recorded
+                named_columns[what][child] = Recorded.YES if (
+                    what is Field.VIEWS and not answer.recognised) else answer.value
+                if child not in concerned:
+                    concerned.append(child)
         ids = [c for c in self.subject_ids if c in set(concerned) | set(seen) | set(views)]
         return {
             cid: _child_record(seen.get(cid, Recorded.NOT_RECORDED),

@@ -29,6 +29,8 @@ class Expected:
     #: of the first entry: (date as displayed, summary starts with, seen answer for "Mia")
     first: tuple[str, str, str | None] = ("", "", None)
     sheets: int = 1
+    #: how the columns are found: by their "headings", or by their "contents"
+    found_by: str = "headings"
 
 
 def _csv(path: Path, lines: list[str], encoding: str = "utf-8") -> None:
@@ -223,6 +225,24 @@ def scottish_integrated_csv(path: Path) -> None:
                 "17.03.2020;Education;Mia absent all week, no reason given;School;Negative"])
 
 
+def child_columns_by_name(path: Path) -> None:
+    write_workbook(path, {"Visits": [
+        ["Date", "Visit type", "Notes", "Mia seen?", "Leo seen?", "Mia's views"],
+        ["01/03/2020", "Home visit", LONG_A, "Yes", "No", "Said she likes her room"],
+        ["04/03/2020", "Home visit", LONG_B, "No", "No", None],
+    ]})
+
+
+def unknown_headings(path: Path) -> None:
+    write_workbook(path, {"Log": [
+        ["Police return for the review"],
+        ["When it happened", "What we did", "Who"],
+        ["01/03/2020", "Officers attended after a neighbour called about shouting", "PC 1"],
+        ["02/03/2020", "Follow-up call to the mother to check the children were safe", "PC 2"],
+        ["05/03/2020", "Referral sent to children's social care about the incident", "PC 1"],
+    ]})
+
+
 def utf16_export(path: Path) -> None:
     _csv(path, ["Date,Contact type,Summary,Child seen",
                 "01/03/2020,Home visit,Seen at home,Yes", "09/03/2020,Phone,Called mother,N/A"],
@@ -272,6 +292,11 @@ LAYOUTS: dict[str, tuple[str, Callable[[Path], None], Expected]] = {
                          Expected(2, first=("11/04/2020", "Initial child protection", None))),
     "scottish-integrated-csv": ("integrated.csv", scottish_integrated_csv,
                                 Expected(2, first=("03/03/2020", "Mia seen at clinic", None))),
+    "child-columns-by-name": ("visits.xlsx", child_columns_by_name,
+                              Expected(2, first=("01/03/2020", "Home visit.", "Yes"))),
+    "unknown-headings": ("police_log.xlsx", unknown_headings,
+                         Expected(3, first=("01/03/2020", "Officers attended", None),
+                                  found_by="contents")),
     "utf16-export": ("utf16.csv", utf16_export,
                      Expected(2, first=("01/03/2020", "Seen at home", "Yes"))),
 }
