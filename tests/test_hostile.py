@@ -305,3 +305,34 @@ def test_a_killed_build_is_seen_to_be_incomplete(tmp_path: Path) -> None:
     assert verify_build(out) == ["case.json: changed since the build"]
     (out / "chronogen-build.json").unlink()
     assert "not a complete build" in verify_build(out)[0]
+
+
+def test_a_csv_cell_past_the_limit_names_its_row(tmp_path: Path) -> None:
+    from chronogen import UnreadableFileError, read_agency_file
+
+    path = tmp_path / "p.csv"
+    path.write_text("Date,Summary\n01/03/2020,short\n02/03/2020,\"" + "x" * 200_000 + "\"\n",
+                    encoding="utf-8")
+    result = read_agency_file(path, agency="Police", code="POL")  # over Python's 131,072
+    assert len(result.entries) == 2 and len(result.entries[1].summary or "") == 200_000
+    path.write_text("Date,Summary\n01/03/2020,short\n02/03/2020,\"" + "x" * 1_100_000
+                    + "\"\n", encoding="utf-8")
+    with pytest.raises(UnreadableFileError, match=r"p.csv, row 3 .*longer than 1,000,000"):
+        read_agency_file(path, agency="Police", code="POL")
+
+
+@pytest.mark.slow
+def test_a_build_is_the_same_in_any_time_zone_and_locale(tmp_path: Path) -> None:
+    import os
+
+    outputs = []
+    for zone, language in (("UTC", "C.UTF-8"), ("Pacific/Chatham", "de_DE.UTF-8")):
+        out = tmp_path / zone.replace("/", "-")
+        subprocess.run([sys.executable, "-m", "chronogen", "build", str(HARBOUR), "-o",
+                        str(out), "--format", "json,xlsx,docx,html,genogram,timeline"],
+                       check=True, capture_output=True,
+                       env={**os.environ, "TZ": zone, "LANG": language, "LC_ALL": language})
+        outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
+    assert outputs[0].keys() == outputs[1].keys()
+    differ = [name for name in outputs[0] if outputs[0][name] != outputs[1][name]]
+    assert differ == []
