@@ -321,6 +321,9 @@ class _RowReader:
         first = self.first_mapped
         if first is None or first.index >= len(cells) or not isinstance(cells[first.index], str):
             return False
+        if not self.header_key or normalise_heading(str(cells[first.index])) != \
+                self.header_key[0]:
+            return False  # the cheap test first: most rows are not the header again
         key = tuple(
             normalise_heading(str(cells[c.index])) if c.index < len(cells)
             and cells[c.index] is not None else ""
@@ -334,9 +337,8 @@ class _RowReader:
             return column, None
         value = cells[column.index]
         if isinstance(value, str):
-            if value.strip() in EXCEL_ERRORS:
-                return column, None
-            if not value.strip():
+            stripped = value.strip()
+            if not stripped or stripped in EXCEL_ERRORS:
                 return column, None
         return column, value
 
