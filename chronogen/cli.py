@@ -188,7 +188,13 @@ def cmd_genogram(args: argparse.Namespace) -> int:
         print(f"[{problem.severity.value}] {problem}", file=sys.stderr)
     output = Path(args.output)
     when = _family_date(args.family, loaded.family, args.as_at)
-    render_genogram(loaded.family, output, as_at=when, title=args.title)
+    family = loaded.family
+    if args.generations is not None or args.household_only:
+        from chronogen.domain.kinship import focus_family
+
+        family = focus_family(family, generations=args.generations,
+                              household_on=when if args.household_only else None)
+    render_genogram(family, output, as_at=when, title=args.title, dpi=args.dpi)
     print(f"Genogram as at {when.strftime('%d/%m/%Y')} written to {output}")
     return EXIT_OK
 
@@ -352,6 +358,14 @@ def make_parser() -> argparse.ArgumentParser:
                                + " (default: for a case folder the chronology's last day, as "
                                  "build draws it; for a family file its latest date)")
     genogram.add_argument("--title", help="a title above the drawing")
+    genogram.add_argument("--generations", type=int, metavar="N",
+                          help="draw only people at most N generations above or below the "
+                               "index child (and their partners): for large families")
+    genogram.add_argument("--household-only", action="store_true",
+                          help="draw only the index child's household at the as-at date, "
+                               "and their parents")
+    genogram.add_argument("--dpi", type=int, default=200,
+                          help="resolution of a .png (default: 200)")
     genogram.set_defaults(func=cmd_genogram)
 
     people = _command(

@@ -327,3 +327,18 @@ def test_one_default_as_at_date_for_every_command() -> None:
     from chronogen.draw.dot import default_as_at as family_only
 
     assert default_as_at(HARBOUR / "family.xlsx", case.family) == family_only(case.family)
+
+
+def test_focus_on_the_index_child_for_large_families() -> None:
+    from chronogen.domain.kinship import focus_family
+
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    names = {p.id: p.first_name for p in family.people}
+    near = focus_family(family, generations=1)
+    assert sorted(names[p.id] for p in near.people) == sorted(
+        ["Mia", "Leo", "Ava", "Jade", "Ryan", "Liam", "Dean"])  # no grandparents
+    assert all(set(p.partners) <= {x.id for x in near.people} for p in near.partnerships)
+    home = focus_family(family, household_on=date(2021, 2, 11))
+    assert {names[p.id] for p in home.people} >= {"Mia", "Leo", "Ava", "Jade", "Dean"}
+    assert "Karen" not in {names[p.id] for p in home.people}
+    assert focus_family(family) == family

@@ -460,3 +460,48 @@ def family_as_at(family: Family, day: date) -> Family:
                       if begun(r.start) and {r.a, r.b} <= born],
         "households": [m for m in family.households if m.person in born],
     })
+
+
+def focus_family(family: Family, *, generations: int | None = None,
+                 household_on: date | None = None) -> Family:
+    """The part of a large family around the index child, for a drawing that stays
+    readable (and fast): people at most *generations* generations above or below the index
+    child (their partners too), and/or, with *household_on*, the people of the index child's
+    household on that day and the parents of its children (absent parents included)."""
+    index = family.index_child
+    if index is None:
+        return family
+    keep = {p.id for p in family.people}
+    if generations is not None:
+        level = {index.id: 0}
+        queue = [index.id]
+        up: dict[str, list[str]] = {}
+        down: dict[str, list[str]] = {}
+        for link in family.parent_links:
+            up.setdefault(link.child, []).append(link.parent)
+            down.setdefault(link.parent, []).append(link.child)
+        while queue:
+            current = queue.pop(0)
+            for step, neighbours in ((1, up.get(current, [])), (-1, down.get(current, []))):
+                for other in neighbours:
+                    if other not in level and abs(level[current] + step) <= generations:
+                        level[other] = level[current] + step
+                        queue.append(other)
+        near = set(level)
+        near |= {q for p in family.partnerships for q in p.partners if set(p.partners) & near}
+        keep &= near
+    if household_on is not None:
+        kin = Kinship(family)
+        home = set(kin.household_on(index.id, household_on)) or {index.id}
+        children = {p for p in home if (who := family.get(p)) is not None and (
+            who.subject or ((age := who.age_on(household_on)) is not None and age < ADULT_AGE))}
+        home |= {parent for child in children for parent in kin.parents(child)}
+        keep &= home
+    return family.model_copy(update={
+        "people": [p for p in family.people if p.id in keep],
+        "partnerships": [p for p in family.partnerships if set(p.partners) <= keep],
+        "parent_links": [link for link in family.parent_links
+                         if link.parent in keep and link.child in keep],
+        "households": [m for m in family.households if m.person in keep],
+        "relations": [r for r in family.relations if r.a in keep and r.b in keep],
+    })

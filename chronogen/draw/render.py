@@ -79,7 +79,9 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
     # laid out without the key: a tall key would stretch the rank it landed on
     shape, key = structure(family, when, None, False)
     positioned = _run_dot(shape, "dot", None)
-    layout: dict[str, Any] = json.loads(_run_dot(shape, "json", None))
+    # the positions as JSON, from the laid-out text: neato -n2 keeps them, no second layout
+    layout: dict[str, Any] = json.loads(
+        _graphviz("neato", "json", positioned, no_op=2).decode("utf-8", "replace"))
     homes = households_at(family, when) if when is not None else {}
     drawn = outlines(homes, layout, when) if when is not None else []
     extra: list[tuple[str, float, float]] = []
