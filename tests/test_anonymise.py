@@ -235,3 +235,13 @@ def test_a_generated_family_leaks_nothing(seed: int, tmp_path: Path) -> None:
     assert "[date of birth]" in texts[4]
     log = anonymise_case(case).candidates
     assert "Winterbottom" in [c.word for c in log]  # a name nobody gave: listed to check
+
+
+def test_pseudonymous_children_keep_their_whole_names_in_crowded_cells() -> None:
+    from chronogen.write.appendix import build_appendix
+
+    anonymised = anonymise_case(read_case(HARBOUR)).case
+    assert [c.short for c in build_appendix(anonymised).children] == [
+        "Child A", "Child B", "Child C"]
+    assert [c.short for c in build_appendix(read_case(HARBOUR)).children] == [
+        "Mia", "Leo", "Ava"]

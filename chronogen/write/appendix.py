@@ -37,6 +37,9 @@ class ChildColumn:
 
     id: str
     name: str
+    #: how the child is named in a crowded cell: the first name, or the whole name when two
+    #: children share a first name (or are pseudonyms such as "Child A")
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,9 @@ def build_appendix(case: Case) -> Appendix:
     agencies = list(dict.fromkeys([a.name for a in case.agencies]
                                   + [e.agency for e in case.entries]))
     fills = {name: AGENCY_FILLS[n % len(AGENCY_FILLS)] for n, name in enumerate(agencies)}
-    children = [ChildColumn(p.id, p.name) for p in case.family.subject_children]
+    firsts = [p.name.split(" ")[0] for p in case.family.subject_children]
+    children = [ChildColumn(p.id, p.name, first if firsts.count(first) == 1 else p.name)
+                for p, first in zip(case.family.subject_children, firsts, strict=True)]
     flagged: dict[str, list[FlagCode]] = {}
     for flag in case.flags:
         for entry_id in flag.evidence:

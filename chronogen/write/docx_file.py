@@ -290,7 +290,7 @@ def _answer_runs(appendix: Appendix, row: AppendixRow) -> str:
     for child, (seen, views) in zip(appendix.children, row.answers, strict=True):
         if seen is None:
             continue
-        parts.append(_run(f"{child.name.split(' ')[0]}: seen ")
+        parts.append(_run(f"{child.short}: seen ")
                      + _run(seen, _answer_style(seen)) + _run(", views ")
                      + _run(views or "", _answer_style(views)))
     return "<w:r><w:br/></w:r>".join(parts)

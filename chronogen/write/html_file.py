@@ -75,7 +75,7 @@ def _rows(appendix: Appendix) -> list[dict[str, Any]]:
     for row in appendix.rows:
         entry = row.entry
         first, last = entry.date.sort_key
-        answers = [Answer(child.name.split(" ")[0], seen, views or "")
+        answers = [Answer(child.short, seen, views or "")
                    for child, (seen, views) in zip(appendix.children, row.answers, strict=True)
                    if seen is not None]
         rows.append({
