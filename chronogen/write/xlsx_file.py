@@ -21,7 +21,6 @@ from typing import Any
 from chronogen.domain.people import people_table
 from chronogen.model.case import Case
 from chronogen.write.appendix import Appendix, AppendixRow, build_appendix
-from chronogen.write.archive import normalise_zip
 from chronogen.write.registry import OutputOptions, Written
 
 FIXED_DOC_TIME = datetime(2000, 1, 1)
@@ -175,12 +174,18 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
                          for h, c in zip(headings, columns, strict=True)), default=1)
     if heading_lines > 1:
         sheet.set_row(0, 13.5 * heading_lines + 2)
+    formats: dict[str | None, list[Any]] = {}
+    widths = [c.width for c in columns]
     for r, row in enumerate(rows, start=1):
         fill = fills[r - 1] if fills is not None else None
+        row_formats = formats.get(fill)
+        if row_formats is None:  # the formats of a row, per agency shading, worked out once
+            row_formats = formats[fill] = [styles.cell(c.kind, fill) for c in columns]
         for c, value in enumerate(row):
-            _write(sheet, r, c, value, styles.cell(columns[c].kind, fill))
-        height = max((_lines(text, columns[c].width) for c in wraps
-                      if isinstance(text := row[c], str)), default=1)
+            _write(sheet, r, c, value, row_formats[c])
+        height = max((_lines(text, widths[c]) for c in wraps
+                      if isinstance(text := row[c], str) and len(text) > widths[c]),
+                     default=1)
         if height > 1:
             # spreadsheets do not grow rows for wrapped text on opening: give the height
             sheet.set_row(r, min(13.5 * height + 2, 409))
@@ -474,7 +479,9 @@ def write_xlsx(case: Case, output: Path) -> Path:
     for _, write_sheets in SHEETS:
         write_sheets(book, styles, appendix)
     book.close()
-    normalise_zip(buffer.getvalue(), output)
+    # XlsxWriter stamps every part with the fixed creation date: the bytes are the same
+    # for the same case, with no second pass over the package
+    output.write_bytes(buffer.getvalue())
     return output
 
 
