@@ -73,3 +73,22 @@ def test_a_table_whose_headings_name_no_date_is_read_by_its_contents(tmp_path: P
     assert (report.layout, report.confidence, report.header_row) == ("contents", "low", 2)
     assert report.columns == {"When it happened": "date", "What we did": "summary"}
     assert any("no heading names a date column" in e for e in report.explanation)
+
+
+def test_a_short_repeated_vocabulary_is_the_contact_type(tmp_path: Path) -> None:
+    from tests.data.workbooks import write_workbook
+
+    rows: list[list[object]] = [["Date", "Label", "Record", "Present"]]
+    for n in range(12):
+        rows.append([f"{n + 1:02d}/03/2020", ["Visit", "Phone", "Letter"][n % 3],
+                     f"A record of contact number {n} with the family at home", "Yes"])
+    path = write_workbook(tmp_path / "vocab.xlsx", {"Log": rows})
+    result = read_agency_file(path, agency="Housing", code="HO")
+    report = result.reports[0]
+    assert report.columns["Label"] == "kind"
+    assert any("short, repeated vocabulary" in e for e in report.explanation)
+    # yes / no under a heading that does not say what they answer: pointed out, not guessed
+    assert "Present" not in report.columns
+    assert any("'Present' holds yes / no answers" in e for e in report.explanation)
+    assert all(r.seen.value == "not recorded" for e in result.entries
+               for r in e.children.values())

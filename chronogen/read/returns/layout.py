@@ -303,6 +303,40 @@ def by_contents(sheets: list[Sheet]) -> Layout | None:
     return refine(best[1]) if best is not None else None
 
 
+def _answer_share(values: list[Cell]) -> float:
+    from chronogen.read.returns.answers import read_answer
+
+    answers = [read_answer(v) for v in values]
+    return sum(a.recognised for a in answers) / len(answers) if answers else 0.0
+
+
+def _unnamed_by_contents(layout: Layout) -> None:
+    """Columns whose headings name nothing chronogen knows, read by what they hold: a short,
+    repeated vocabulary is the contact type. A column of yes / no answers is only pointed
+    out: "Children present" is not "child seen", and reading it so would invent sightings;
+    the report says how to map it when it does mean that."""
+    sheet, row = layout.sheet, layout.header_row
+    for column in layout.columns:
+        if column.field is not None or column.heading.startswith("Column "):
+            continue
+        values = _sample(sheet, row, column.index)
+        if len(values) < 4:
+            continue
+        fields = {c.field for c in layout.columns}
+        length, distinct = _text_profile(values)
+        answered = _answer_share(values)
+        if answered >= 0.9:
+            layout.explanation.append(
+                f"{column.heading!r} holds yes / no answers ({answered:.0%}) but its heading "
+                "does not say what they answer: kept as written; if it records whether the "
+                f"child was seen, map it in a mapping file (\"{column.heading}\" = \"seen\")")
+        elif Field.KIND not in fields and 0 < length <= 30 and distinct <= 0.3:
+            column.field = Field.KIND
+            layout.explanation.append(
+                f"{column.heading!r} holds a short, repeated vocabulary (about {length:.0f} "
+                f"characters, {distinct:.0%} different): read as the contact type")
+
+
 def refine(layout: Layout) -> Layout:
     """Check each column's role against what it holds, and explain the choice.
 
@@ -325,6 +359,7 @@ def refine(layout: Layout) -> Layout:
                     f"characters, {distinct:.0%} different): read as the summary ({was} by "
                     "its heading)")
                 break
+    _unnamed_by_contents(layout)
     headings = ", ".join(f"{c.heading!r} -> {c.field.value}" for c in layout.columns
                          if c.field is not None)
     layout.explanation.insert(0, (
