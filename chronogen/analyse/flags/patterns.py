@@ -36,9 +36,16 @@ def themes_of(entry: Entry) -> set[str]:
                                 if t)))
 
 
+#: the three themes in one pattern, one named group each: every text is read once
+_ANY_THEME = re.compile("|".join(f"(?P<t{n}>{pattern.pattern})"
+                                 for n, pattern in enumerate(THEMES.values())), re.IGNORECASE)
+_THEME_NAMES = {f"t{n}": name for n, name in enumerate(THEMES)}
+
+
 @lru_cache(maxsize=4096)
 def _themes(text: str) -> frozenset[str]:
-    return frozenset(name for name, pattern in THEMES.items() if pattern.search(text))
+    return frozenset(_THEME_NAMES[m.lastgroup] for m in _ANY_THEME.finditer(text)
+                     if m.lastgroup)
 
 
 @rule(FlagCode.TOXIC_TRIO)
@@ -47,12 +54,17 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
     number of months."""
     months = ctx.settings.toxic_trio_months
     tagged = [(e.date.sort_key[0], e, themes_of(e)) for e in ctx.case.entries]
-    tagged = [t for t in tagged if t[2]]
+    tagged = sorted((t for t in tagged if t[2]), key=lambda t: t[0])
+    counts = dict.fromkeys(THEMES, 0)
+    end = 0  # a window sliding along the tagged entries: each joins and leaves once
     for index, (first_day, _, _) in enumerate(tagged):
         window_end = _add_months(first_day, months)
-        window = [t for t in tagged[index:] if t[0] <= window_end]
-        found = set().union(*(t[2] for t in window))
-        if found == set(THEMES):
+        while end < len(tagged) and tagged[end][0] <= window_end:
+            for theme in tagged[end][2]:
+                counts[theme] += 1
+            end += 1
+        if all(counts.values()):
+            window = tagged[index:end]
             evidence = [t[1].id for t in window]
             yield Flag(
                 code=FlagCode.TOXIC_TRIO, severity=FlagSeverity.HIGH,
@@ -62,18 +74,12 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
                          f"({len(evidence)} entries across "
                          f"{join_words(sorted({t[1].agency for t in window}))})."))
             return
+        for theme in tagged[index][2]:
+            counts[theme] -= 1
 
 
 _CLOSURE = re.compile(r"no further action|\bnfa\b|clos(?:e|ed|ure)|signpost|step(?:ped)? down"
                       r"|case ended|no role", re.IGNORECASE)
-
-
-def _referral_into(entry: Entry, agency: str, names: list[str]) -> bool:
-    """A referral received by *agency*, or sent to it by another agency."""
-    if entry.agency == agency:
-        return entry.kind is ContactKind.REFERRAL_RECEIVED
-    target = referral_target(entry)
-    return target is not None and resolve_agency(target, names) == agency
 
 
 @rule(FlagCode.START_AGAIN)
@@ -81,15 +87,23 @@ def start_again(ctx: FlagContext) -> Iterator[Flag]:
     """Repeated referrals into one agency, each after the last was closed: the family
     assessed from scratch each time."""
     names = [a.name for a in ctx.case.agencies] or sorted({e.agency for e in ctx.case.entries})
+    # what each entry is, worked out once: a referral into which agency, a closure of its own
+    into: dict[str, list[Entry]] = {}
+    closures: dict[str, list[Entry]] = {}
+    for entry in ctx.case.entries:
+        if entry.kind is ContactKind.REFERRAL_RECEIVED:
+            into.setdefault(entry.agency, []).append(entry)
+        elif entry.kind is ContactKind.DECISION or _CLOSURE.search(
+                " ".join(t for t in (entry.summary, entry.outcome) if t)):
+            closures.setdefault(entry.agency, []).append(entry)
+        target = referral_target(entry)
+        resolved = resolve_agency(target, names) if target is not None else None
+        if resolved is not None and resolved != entry.agency:
+            into.setdefault(resolved, []).append(entry)
     for agency in names:
-        events: list[tuple[date, str, Entry]] = []
-        for entry in ctx.case.entries:
-            day = entry.date.sort_key[0]
-            if _referral_into(entry, agency, names):
-                events.append((day, "referral", entry))
-            elif entry.agency == agency and (entry.kind is ContactKind.DECISION or _CLOSURE.search(
-                    " ".join(t for t in (entry.summary, entry.outcome) if t))):
-                events.append((day, "closure", entry))
+        events: list[tuple[date, str, Entry]] = (
+            [(e.date.sort_key[0], "referral", e) for e in into.get(agency, [])]
+            + [(e.date.sort_key[0], "closure", e) for e in closures.get(agency, [])])
         # an episode runs from a referral to the closure that ends it; a referral while one is
         # open joins it, so every episode but the last was closed before the next began
         episodes: list[list[Entry]] = []
