@@ -6,6 +6,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from chronogen import (
     AgencySource,
     Case,
@@ -331,3 +334,14 @@ def test_every_code_is_registered_ordered_and_documented() -> None:
         for heading in ("## What it finds", "## Why reviews care", "## Settings",
                         "## Example"):
             assert heading in text, (code, heading)
+
+
+@given(st.lists(st.sampled_from(["Mother", "said", "DV", "domestic abuse", "low mood",
+                                 "self-harm", "drunk", "Drugs", "marac", "hit mum", "fine",
+                                 "Sertraline", "under the influence", "smelled of cannabis",
+                                 "violent", "psychosis", "x"]), max_size=8))
+def test_the_theme_prefilter_never_changes_what_is_found(words: list[str]) -> None:
+    from chronogen.analyse.flags.patterns import THEMES, _themes
+
+    text = " ".join(words)
+    assert _themes(text) == frozenset(n for n, p in THEMES.items() if p.search(text))
