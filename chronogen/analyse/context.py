@@ -85,6 +85,20 @@ class FlagContext:
         return entries[position] if position < len(entries) else None
 
     @cached_property
+    def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
+        """Every child's recorded sightings (earliest, latest, entry id), in order: one pass
+        over the entries for all the children."""
+        found: dict[str, list[tuple[date, date, str]]] = {}
+        for entry in self.case.entries:
+            for child, record in entry.children.items():
+                if record.seen is Recorded.YES:
+                    first, last = entry.date.sort_key
+                    found.setdefault(child, []).append((first, last, entry.id))
+        for seen in found.values():
+            seen.sort()
+        return found
+
+    @cached_property
     def start(self) -> date | None:
         """The first day the chronology certainly covers."""
         covered = span_of(self.case.entries)
@@ -126,13 +140,7 @@ def fmt(day: date) -> str:
 
 def sightings(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str]]:
     """(earliest, latest, entry id) of each recorded sighting of a child, in order."""
-    found = []
-    for entry in ctx.case.entries:
-        record = entry.children.get(child_id)
-        if record is not None and record.seen is Recorded.YES:
-            first, last = entry.date.sort_key
-            found.append((first, last, entry.id))
-    return sorted(found)
+    return ctx.sightings_by_child.get(child_id, [])
 
 
 def unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str | None,

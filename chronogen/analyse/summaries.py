@@ -30,25 +30,37 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
             seen_not_recorded=sum(1 for e in about if all(r.seen is Recorded.NOT_RECORDED
                                                           for r in e.children.values())),
         ))
+    subjects = {c.id for c in case.family.subject_children}
+    seen_by: dict[str, dict[str, int]] = {c: {} for c in subjects}
+    counts: dict[str, dict[str, int]] = {c: dict.fromkeys(
+        ("seen", "alone", "views", "missed", "no_access"), 0) for c in subjects}
+    for entry in case.entries:  # one pass for every child
+        for child_id, record in entry.children.items():
+            if child_id not in subjects:
+                continue
+            if record.seen is Recorded.YES:
+                counts[child_id]["seen"] += 1
+                agencies = seen_by[child_id]
+                agencies[entry.agency] = agencies.get(entry.agency, 0) + 1
+                if record.seen_alone is Recorded.YES:
+                    counts[child_id]["alone"] += 1
+            if record.views is Recorded.YES:
+                counts[child_id]["views"] += 1
+        if entry.kind in (ContactKind.WAS_NOT_BROUGHT, ContactKind.NO_ACCESS_VISIT):
+            key = "missed" if entry.kind is ContactKind.WAS_NOT_BROUGHT else "no_access"
+            for child_id in subjects & (set(entry.children) | set(entry.people)):
+                counts[child_id][key] += 1
     for child in case.family.subject_children:
-        seen = [e for e in case.entries
-                if (r := e.children.get(child.id)) and r.seen is Recorded.YES]
-        by: dict[str, int] = {}
-        for entry in seen:
-            by[entry.agency] = by.get(entry.agency, 0) + 1
         gaps = unseen_gaps(ctx, child.id)
         longest = max(gaps, key=lambda g: (g[1] - g[0]).days) if gaps else None
-        mine = [e for e in case.entries if child.id in e.children or child.id in e.people]
+        tally = counts[child.id]
         result.children.append(ChildSummary(
-            child=child.id, name=child.name, times_seen=len(seen), seen_by=by,
-            times_seen_alone=sum(1 for e in seen
-                                 if e.children[child.id].seen_alone is Recorded.YES),
-            views_recorded=sum(1 for e in case.entries
-                               if (r := e.children.get(child.id)) and r.views is Recorded.YES),
+            child=child.id, name=child.name, times_seen=tally["seen"],
+            seen_by=seen_by[child.id], times_seen_alone=tally["alone"],
+            views_recorded=tally["views"],
             longest_unseen_days=(longest[1] - longest[0]).days if longest else None,
             longest_unseen=span(longest[0], longest[1]) if longest else None,
-            missed_appointments=sum(1 for e in mine if e.kind is ContactKind.WAS_NOT_BROUGHT),
-            no_access_visits=sum(1 for e in mine if e.kind is ContactKind.NO_ACCESS_VISIT),
+            missed_appointments=tally["missed"], no_access_visits=tally["no_access"],
         ))
     months: dict[str, MonthSummary] = {}
     for entry in case.entries:
