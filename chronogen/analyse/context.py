@@ -38,6 +38,7 @@ class FlagContext:
         self.kinship = Kinship(self.case.family)
         self.participants = Participants(self.case.family, self.kinship)
         self._entries = {e.id: e for e in self.case.entries}
+        self._positions = {e.id: n for n, e in enumerate(self.case.entries)}
 
     @property
     def children(self) -> list[Person]:
@@ -47,6 +48,10 @@ class FlagContext:
     def entry(self, entry_id: str) -> Entry:
         """An entry by id."""
         return self._entries[entry_id]
+
+    def position(self, entry_id: str) -> int:
+        """Where an entry stands in the merged chronology."""
+        return self._positions[entry_id]
 
     def name(self, person_id: str) -> str:
         """A person's name (first name for subject children), or the id."""

@@ -59,20 +59,18 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
     minimum = ctx.settings.views_from_age
     for child in ctx.children:
         missing: list[Entry] = []
-        for entry in ctx.case.entries:
-            record = entry.children.get(child.id)
-            if record is None or record.seen is not Recorded.YES:
-                continue
+        seen_total = 0
+        for _, _, entry_id in ctx.sightings_by_child.get(child.id, []):
+            entry = ctx.entry(entry_id)
             age = child.age_on(entry.date.sort_key[0])
             if age is None or age < minimum:
                 continue
-            if record.views in (Recorded.NOT_RECORDED, Recorded.NO):
+            seen_total += 1
+            if entry.children[child.id].views in (Recorded.NOT_RECORDED, Recorded.NO):
                 missing.append(entry)
         if not missing:
             continue
-        seen_total = sum(1 for e in ctx.case.entries if (r := e.children.get(child.id))
-                         and r.seen is Recorded.YES and (child.age_on(e.date.sort_key[0])
-                                                         or 0) >= minimum)
+        missing.sort(key=lambda e: ctx.position(e.id))
         yield Flag(
             code=FlagCode.VIEWS_NOT_RECORDED, severity=FlagSeverity.MEDIUM, people=[child.id],
             period=span(missing[0].date.sort_key[0], missing[-1].date.sort_key[0]),
