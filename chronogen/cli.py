@@ -217,6 +217,18 @@ def cmd_people(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from chronogen.write.output_folder import verify_build
+
+    wrong = verify_build(Path(args.out_dir))
+    for line in wrong:
+        print(line, file=sys.stderr)
+    if wrong:
+        return EXIT_PROBLEMS
+    print(f"{args.out_dir}: a complete build, every file as chronogen wrote it")
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from chronogen.model.case import Case
 
@@ -381,6 +393,15 @@ def make_parser() -> argparse.ArgumentParser:
                                "family file its latest date)")
     people.add_argument("--json", action="store_true", help="print JSON instead of a table")
     people.set_defaults(func=cmd_people)
+
+    verify = _command(
+        commands, "verify", "check an output folder holds a complete, unchanged build",
+        "Compares every file with chronogen-build.json (written last by build, with each "
+        "file's size and SHA-256). Exit 0 when all match; 1, with what differs, when a file "
+        "is missing or changed or the build never finished.",
+        ["chronogen verify out/"])
+    verify.add_argument("out_dir", metavar="OUT_DIR", help="the folder build wrote to")
+    verify.set_defaults(func=cmd_verify)
 
     schema = _command(
         commands, "schema", "print the JSON Schema of case.json",

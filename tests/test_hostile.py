@@ -336,3 +336,19 @@ def test_a_build_is_the_same_in_any_time_zone_and_locale(tmp_path: Path) -> None
     assert outputs[0].keys() == outputs[1].keys()
     differ = [name for name in outputs[0] if outputs[0][name] != outputs[1][name]]
     assert differ == []
+
+
+def test_verify_says_whether_a_folder_holds_a_complete_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_outputs(read_case(HARBOUR), out, formats=["json", "csv"])
+    done = subprocess.run([sys.executable, "-m", "chronogen", "verify", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "a complete build" in done.stdout
+    (out / "flags.csv").write_text("tampered", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "chronogen", "verify", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and "flags.csv: changed since the build" in done.stderr
+    (out / "chronogen-build.json").write_text("{", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "chronogen", "verify", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and "damaged" in done.stderr and "Traceback" not in done.stderr

@@ -37,14 +37,18 @@ def verify_build(folder: Path) -> list[str]:
     manifest = folder / BUILD_MANIFEST
     if not manifest.is_file():
         return [f"{folder}: no {BUILD_MANIFEST}: not a complete build"]
-    data = json.loads(manifest.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        items = [(str(i["name"]), int(i["bytes"]), str(i["sha256"])) for i in data["files"]]
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return [f"{folder}: {BUILD_MANIFEST} is damaged: not a complete build"]
     wrong = []
-    for item in data.get("files", []):
-        path = folder / item["name"]
+    for name, size, digest in items:
+        path = folder / name
         if not path.is_file():
-            wrong.append(f"{item['name']}: missing")
-        elif path.stat().st_size != item["bytes"] or _digest(path) != item["sha256"]:
-            wrong.append(f"{item['name']}: changed since the build")
+            wrong.append(f"{name}: missing")
+        elif path.stat().st_size != size or _digest(path) != digest:
+            wrong.append(f"{name}: changed since the build")
     return wrong
 
 
