@@ -168,10 +168,16 @@ def test_a_build_opens_no_network_connection(tmp_path: Path,
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("chronogen tried to open a network connection")
 
-    monkeypatch.setattr(socket, "socket", refuse)
+    # every way out goes through connect (the class itself stays, so modules that subclass
+    # it, such as ssl, still import)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
     result = build(HARBOUR, tmp_path / "out")
     assert len(result.case.entries) == 40
+    assert {p.name for p in result.outputs} >= {"report.html", "chronology.docx",
+                                                "timeline.png", "genogram.svg"}
 
 
 @pytest.mark.parametrize(("args", "expected"), [
