@@ -196,7 +196,7 @@ class _FamilyWorkbook:
             self._households(*house_table, names, households)
         roles = RoleColumn(self, people, people_table, names)
         roles.infer_sex()
-        roles.infer_links(parent_links, partnerships, rel_table is None)
+        roles.infer_links(parent_links, partnerships)
         roles.households(households)
         self._apply_kin_rows(people, parent_links)
         self._report_unread_sheets()

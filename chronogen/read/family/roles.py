@@ -136,9 +136,9 @@ class RoleColumn:
     def _name(self, pid: str) -> str:
         return next((p.name for p in self.people if p.id == pid), pid)
 
-    def infer_links(self, links: list[ParentLink], partnerships: list[Partnership],
-                    no_table: bool) -> None:
-        """Add the parent links, partnerships and kin the role column states."""
+    def infer_links(self, links: list[ParentLink], partnerships: list[Partnership]) -> None:
+        """Add the parent links, partnerships and kin the role column states, where no
+        relationships table already gives them."""
         child = self.child
         if child is None or not self.explicit:
             return
@@ -193,7 +193,6 @@ class RoleColumn:
                     links.append(ParentLink(parent=pid, child=middle))
                     parents.add((pid, middle))
                     self._note(number, text)
-        _ = no_table  # the role column adds only what a relationships table did not give
 
     def households(self, households: list[HouseholdMembership]) -> None:
         """Dated memberships of the child's household from the lives-with answers."""
