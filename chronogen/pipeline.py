@@ -6,10 +6,14 @@ registry (:mod:`chronogen.write.registry`); :func:`build` is both, as ``chronoge
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from chronogen.analyse import analyse_case
 from chronogen.errors import OutputFormatError
@@ -18,7 +22,7 @@ from chronogen.model.family import Family
 from chronogen.progress import Progress, no_progress
 from chronogen.read.case import read_case_files
 from chronogen.write.output_folder import commit, staged
-from chronogen.write.registry import OutputOptions, Writer, case_outputs
+from chronogen.write.registry import OutputOptions, Writer, Written, case_outputs
 
 
 @dataclass
@@ -101,13 +105,38 @@ def write_outputs(case: Case, out: Path | str, *, as_at: date | None = None,
     return result
 
 
+#: from this many entries, the writers run side by side, one process each (on Linux, where a
+#: forked process shares the case without copying it); below it a pool costs more than it saves
+PARALLEL_FROM = 5_000
+
+
+def _run_writer(writer: Writer, case: Case, folder: Path, options: OutputOptions) -> Written:
+    return cast(Written, writer.load()(case, folder, options))
+
+
 def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputOptions,
                files: list[Path], notes: list[str], progress: Progress) -> None:
-    for writer in writers:
-        progress(f"writing {writer.description.split(':')[0]}")
-        written = writer.load()(case, folder, options)
-        files.extend(written.files)
-        notes.extend(written.notes)
+    """Run every writer into *folder*; in a pool of processes for a large case. The writers
+    are independent (each its own files), and their results are taken in the table's order,
+    so the outputs are the same either way."""
+    cores = os.cpu_count() or 1
+    parallel = (len(case.entries) >= PARALLEL_FROM and cores > 1 and len(writers) > 1
+                and "fork" in multiprocessing.get_all_start_methods())
+    if not parallel:
+        for writer in writers:
+            progress(f"writing {writer.description.split(':')[0]}")
+            written = _run_writer(writer, case, folder, options)
+            files.extend(written.files)
+            notes.extend(written.notes)
+        return
+    progress(f"writing {len(writers)} outputs, {min(cores, len(writers))} at a time")
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(cores, len(writers)), mp_context=context) as pool:
+        futures = [pool.submit(_run_writer, writer, case, folder, options) for writer in writers]
+        for future in futures:
+            written = future.result()
+            files.extend(written.files)
+            notes.extend(written.notes)
 
 
 def build(case_dir: Path | str, out_dir: Path | str, *, as_at: date | None = None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import chronogen
 from tests.conftest import HARBOUR
 
@@ -90,3 +92,18 @@ def test_importing_chronogen_loads_no_stage_until_it_is_used() -> None:
                               "SystemExit: pass\nprint('pydantic' in sys.modules)"],
                              capture_output=True, text=True, check=True)
     assert version.stdout.splitlines() == ["chronogen 0.1.0", "False"]
+
+
+def test_writers_side_by_side_write_the_same_bytes(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import chronogen.pipeline
+
+    case = chronogen.read_case(HARBOUR)
+    formats = ["json", "xlsx", "csv", "genogram", "timeline"]
+    monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 10**9)
+    serial = chronogen.write_outputs(case, tmp_path / "serial", formats=formats)
+    monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 1)  # harbour's 40 entries: a pool
+    pooled = chronogen.write_outputs(case, tmp_path / "pooled", formats=formats)
+    assert [p.name for p in pooled.outputs] == [p.name for p in serial.outputs]
+    for one, two in zip(serial.outputs, pooled.outputs, strict=True):
+        assert one.read_bytes() == two.read_bytes(), one.name
