@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from docx.enum.section import WD_ORIENT
 
@@ -107,3 +108,25 @@ def test_libreoffice_opens_every_workbook_and_document(harbour_case: Case,
         pdf = out / f"{source.stem}.pdf"
         assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), source.name
         assert pdf.stat().st_size > 5000, source.name
+
+
+def test_the_glossary_lists_the_abbreviations_the_records_use(harbour_case: Case,
+                                                              appendix_docx: Path,
+                                                              tmp_path: Path) -> None:
+    from chronogen.domain.abbreviations import abbreviations_in
+    from chronogen.write.html_file import render_report
+
+    assert abbreviations_in(["Section 47 agreed; DV notification to CSC", "seen by hv",
+                             "HARBOUR arrested", "A&E at 3am"]) == [
+        ("A&E", "Accident and Emergency department"), ("CSC", "Children's Social Care"),
+        ("DV", "Domestic Violence"),
+        ("S47", "Section 47, Children Act 1989 (child protection enquiry)")]
+    document = docx.Document(str(appendix_docx))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Abbreviation")
+    assert [r.cells[0].text for r in table.rows[1:]] == [
+        "CP", "CSC", "DS", "DSL", "DV", "HV", "S47", "SW"]
+    html = render_report(harbour_case)
+    assert '<section id="abbreviations"' in html and "<dt>MARAC</dt>" not in html
+    key = [str(c.value) for row in openpyxl.load_workbook(
+        write_xlsx(harbour_case, tmp_path / "c.xlsx"))["Key"].iter_rows() for c in row if c.value]
+    assert "Abbreviations used in the records" in key and "Detective Sergeant" in key

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from chronogen.domain.abbreviations import abbreviations_in
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry, span_of
 from chronogen.model.family import Person
@@ -74,6 +75,8 @@ class Appendix:
     first: date | None
     last: date | None
     flag_rows: dict[str, list[int]] = field(default_factory=dict)
+    #: the agencies' abbreviations this chronology uses, with what they stand for
+    glossary: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -123,8 +126,10 @@ def build_appendix(case: Case) -> Appendix:
                                                  key=lambda c: c.rank)), fills[entry.agency])
             for entry in case.entries]
     covered = span_of(case.entries)
+    glossary = abbreviations_in(text for e in case.entries
+                                for text in (e.summary, e.outcome, e.kind_text, e.practitioner))
     appendix = Appendix(case, children, rows, fills, covered[0] if covered else None,
-                        covered[1] if covered else None)
+                        covered[1] if covered else None, glossary=glossary)
     position = {row.entry.id: n for n, row in enumerate(rows)}
     for number, flag in enumerate(case.flags):
         appendix.flag_rows[str(number)] = [position[e] for e in flag.evidence if e in position]

@@ -216,6 +216,10 @@ def _method(document: Any, appendix: Appendix) -> None:
     _simple_table(document, ["Setting", "Value"],
                   [[name, ", ".join(value) if isinstance(value, list) else value]
                    for name, value in case.settings.model_dump().items()], widths=[80, 60])
+    if appendix.glossary:
+        document.add_heading("Abbreviations used in the agencies' records", level=2)
+        _simple_table(document, ["Abbreviation", "Stands for"], appendix.glossary,
+                      widths=[40, 150])
 
 
 def _pictures(document: Any, appendix: Appendix, options: OutputOptions) -> None:

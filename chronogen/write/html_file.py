@@ -139,6 +139,7 @@ def render_report(case: Case, options: OutputOptions | None = None) -> str:
                                             key=lambda c: [f.code.value for f in case.flags]
                                             .index(c)),
         rejected_count=len(case.rejected), summaries=case.summaries, files=case.files,
+        glossary=appendix.glossary,
         rows=_rows(appendix), **_pictures(case, appendix, chosen))
 
 

@@ -298,6 +298,13 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
         row += 1
         sheet.write_string(row, 0, label, fmt)
         sheet.write_string(row, 1, meaning, styles.plain)
+    if appendix.glossary:
+        row += 2
+        sheet.write_string(row, 0, "Abbreviations used in the records", styles.heading)
+        for abbreviation, meaning in appendix.glossary:
+            row += 1
+            sheet.write_string(row, 0, abbreviation, styles.plain)
+            sheet.write_string(row, 1, meaning, styles.plain)
     row += 2
     sheet.write_string(row, 0, "Settings used for the flags", styles.heading)
     for name, value in case.settings.model_dump().items():
