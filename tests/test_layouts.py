@@ -92,3 +92,19 @@ def test_a_short_repeated_vocabulary_is_the_contact_type(tmp_path: Path) -> None
     assert any("'Present' holds yes / no answers" in e for e in report.explanation)
     assert all(r.seen.value == "not recorded" for e in result.entries
                for r in e.children.values())
+
+
+def test_yes_no_columns_whose_heading_speaks_of_seeing_or_views(tmp_path: Path) -> None:
+    from tests.data.workbooks import write_workbook
+
+    rows: list[list[object]] = [["Date", "Record", "Did we see her?", "Her voice heard?"]]
+    for n in range(6):
+        rows.append([f"{n + 1:02d}/03/2020", f"A record of visit number {n} to the home",
+                     "Yes" if n % 2 else "No", "N/K"])
+    path = write_workbook(tmp_path / "hints.xlsx", {"Log": rows})
+    result = read_agency_file(path, agency="CSC", code="CS", family=MIA)
+    report = result.reports[0]
+    assert report.columns["Did we see her?"] == "seen"
+    assert report.columns["Her voice heard?"] == "views"
+    first, second = result.entries[:2]
+    assert (first.children["P1"].seen.value, second.children["P1"].seen.value) == ("no", "yes")

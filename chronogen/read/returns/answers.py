@@ -26,7 +26,8 @@ _NO = {
     "not sought", "no views", "not alone", "not seen alone", "no access",
 }
 _NOT_RECORDED = {
-    "", "nk", "n k", "not known", "unknown", "not recorded", "unclear", "?", "tbc", "blank",
+    "", "nk", "n k", "n/k", "not known", "unknown", "not recorded", "unclear", "?", "tbc",
+    "blank",
     "none recorded", "no record", "not stated", "-", "--",
 }
 _NOT_APPLICABLE = {"n/a", "na", "n a", "not applicable", "not relevant", "inapplicable"}

@@ -8,6 +8,7 @@ a first sheet that is something else (an attendance summary) do not get in the w
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -310,11 +311,18 @@ def _answer_share(values: list[Cell]) -> float:
     return sum(a.recognised for a in answers) / len(answers) if answers else 0.0
 
 
+#: words in a heading that make a yes / no column the child's seen or views answer
+_SEEN_HINT = re.compile(r"\b(?:see|seen|saw|sighted|spoke|spoken|visited|observed)\b")
+_VIEWS_HINT = re.compile(r"\b(?:views?|voice|wishes|feelings|words|said|heard)\b")
+
+
 def _unnamed_by_contents(layout: Layout) -> None:
-    """Columns whose headings name nothing chronogen knows, read by what they hold: a short,
-    repeated vocabulary is the contact type. A column of yes / no answers is only pointed
-    out: "Children present" is not "child seen", and reading it so would invent sightings;
-    the report says how to map it when it does mean that."""
+    """Columns whose headings name nothing chronogen knows, read by what they hold and what
+    their heading hints: a short, repeated vocabulary is the contact type; yes / no answers
+    under a heading that speaks of seeing ("Did we see the child?") or of views ("Voice heard?")
+    are that answer. Yes / no answers under a heading that says neither are only pointed out:
+    "Children present" is not "child seen", and reading it so would invent sightings; the
+    report gives the mapping line to use when it does mean that."""
     sheet, row = layout.sheet, layout.header_row
     for column in layout.columns:
         if column.field is not None or column.heading.startswith("Column "):
@@ -325,7 +333,17 @@ def _unnamed_by_contents(layout: Layout) -> None:
         fields = {c.field for c in layout.columns}
         length, distinct = _text_profile(values)
         answered = _answer_share(values)
-        if answered >= 0.9:
+        hint = _SEEN_HINT.search(normalise_heading(column.heading))
+        views_hint = _VIEWS_HINT.search(normalise_heading(column.heading))
+        if answered >= 0.9 and (hint or views_hint):
+            chosen = Field.VIEWS if views_hint else Field.SEEN
+            if chosen not in fields:
+                column.field = chosen
+                layout.explanation.append(
+                    f"{column.heading!r} holds yes / no answers ({answered:.0%}) and its "
+                    f"heading speaks of {'views' if views_hint else 'seeing the child'}: read "
+                    f"as {chosen.value}")
+        elif answered >= 0.9:
             layout.explanation.append(
                 f"{column.heading!r} holds yes / no answers ({answered:.0%}) but its heading "
                 "does not say what they answer: kept as written; if it records whether the "
