@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from chronogen.domain.text import xml_safe
 
-#: control characters and code points XML cannot hold (Graphviz writes SVG): dropped
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+#: besides what XML cannot hold (Graphviz writes SVG), carriage returns and DEL: dropped
+_ALSO_DROPPED = str.maketrans("", "", "\r\x7f")
 #: Graphviz refuses strings near 16,384 characters ("syntax error"); labels are cut well below
 LABEL_LIMIT = 300
 _STRING_LIMIT = 4000
@@ -14,7 +14,7 @@ _STRING_LIMIT = 4000
 def clean_label(text: str, limit: int = LABEL_LIMIT) -> str:
     """Text fit for a drawing: no control or XML-illegal characters, at most *limit*
     characters (cut with an ellipsis)."""
-    text = _CONTROL.sub("", text)
+    text = xml_safe(text, "").translate(_ALSO_DROPPED)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-FIXED_DOC_TIME = "2000-01-01T00:00:00Z"
+#: the created / modified time every document says it has
+FIXED_DOC_TIME = datetime(2000, 1, 1)
+_DOC_STAMP = FIXED_DOC_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
 _CORE = "docProps/core.xml"
 _DOC_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
@@ -25,6 +28,6 @@ def normalise_zip(data: bytes, output: Path) -> None:
             fixed.external_attr = 0o600 << 16
             content = source.read(info.filename)
             if info.filename == _CORE:
-                content = _DOC_TIMES.sub(rb"\g<1>" + FIXED_DOC_TIME.encode() + rb"\g<2>", content)
+                content = _DOC_TIMES.sub(rb"\g<1>" + _DOC_STAMP + rb"\g<2>", content)
             target.writestr(fixed, content)
     output.write_bytes(buffer.getvalue())

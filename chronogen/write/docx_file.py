@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import tempfile
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -22,11 +21,10 @@ from xml.sax.saxutils import escape
 from chronogen.draw.render import find_dot
 from chronogen.model.case import Case
 from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appendix
-from chronogen.write.archive import normalise_zip
+from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
+from chronogen.write.cell_text import clean
 from chronogen.write.registry import OutputOptions, Written
-from chronogen.write.xlsx_file import clean
 
-FIXED_DOC_TIME = datetime(2000, 1, 1)
 #: usable width of a landscape A4 page with 15 mm margins, in millimetres
 _USABLE_MM = 267
 #: the chronology table's columns: heading and width in millimetres

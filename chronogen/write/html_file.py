@@ -20,8 +20,8 @@ from chronogen.draw.timeline import draw_timeline
 from chronogen.model.case import Case
 from chronogen.model.recorded import Recorded
 from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appendix
+from chronogen.write.cell_text import clean
 from chronogen.write.registry import OutputOptions, Written
-from chronogen.write.xlsx_file import clean
 
 TEMPLATES = Path(__file__).parent / "templates"
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)

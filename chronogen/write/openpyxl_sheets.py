@@ -4,36 +4,21 @@ widths, wrapped text, and a byte-identical save."""
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from copy import copy
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from chronogen.write.archive import normalise_zip
+from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
+from chronogen.write.cell_text import clean
 from chronogen.write.table import TableColumn
 
-FIXED_DOC_TIME = datetime(2000, 1, 1)
 _HEADER_FILL = "1F3864"
 
 
-EXCEL_CELL_LIMIT = 32767
-_TRUNCATED = " [… cut at Excel's cell limit: the whole text is in case.json]"
-
-
-#: code points XML (and so a workbook) cannot hold at all
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
 
 def _clean(value: object) -> object:
-    if isinstance(value, str) and _CONTROL.search(value):
-        # control characters (from a damaged export) cannot be stored in a workbook at all
-        value = _CONTROL.sub("\N{REPLACEMENT CHARACTER}", value)
-    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
-        # Excel cannot open a workbook with a longer cell; nothing is lost: case.json has it
-        value = value[: EXCEL_CELL_LIMIT - len(_TRUNCATED)] + _TRUNCATED
-    return value
+    return clean(value) if isinstance(value, str) else value
 
 
 def _style_of(sheet: Any, **style: Any) -> Any:

@@ -21,13 +21,10 @@ from typing import Any
 from chronogen.domain.people import people_table
 from chronogen.model.case import Case
 from chronogen.write.appendix import Appendix, AppendixRow, build_appendix
+from chronogen.write.archive import FIXED_DOC_TIME
+from chronogen.write.cell_text import clean
 from chronogen.write.registry import OutputOptions, Written
 
-FIXED_DOC_TIME = datetime(2000, 1, 1)
-EXCEL_CELL_LIMIT = 32767
-_TRUNCATED = " [… cut at Excel's cell limit: the whole text is in case.json]"
-#: code points XML (and so a workbook) cannot hold at all
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Excel keeps at most this many hyperlinks on a sheet
 _LINK_LIMIT = 65000
 _HEADER_FILL = "#1F3864"
@@ -44,19 +41,6 @@ class Column:
     heading: str
     width: float
     kind: str = "wrap"  # wrap | text | date | time | int | answer | flags
-
-
-def clean(value: str) -> str:
-    """Text a workbook can hold: line ends as a cell's line breaks, XML-illegal characters
-    replaced, cut at the cell limit (with a note saying so; case.json keeps the whole text)."""
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(value):
-        # control characters (from a damaged export) cannot be stored in a workbook at all
-        value = _CONTROL.sub("\N{REPLACEMENT CHARACTER}", value)
-    if len(value) > EXCEL_CELL_LIMIT:
-        value = value[: EXCEL_CELL_LIMIT - len(_TRUNCATED)] + _TRUNCATED
-    return value
 
 
 def _header_text(text: str) -> str:
