@@ -17,17 +17,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from chronogen.domain.agencies import canonical_agency
 from chronogen.errors import InputFileNotFound, ManifestError
 from chronogen.model.case import DEFAULT_MARKING, AgencySource, Limits, Publication, Settings
-from chronogen.model.validation import explain
 from chronogen.read.built import BUILD_MANIFEST, built_files
 from chronogen.read.table import CSV_SUFFIXES, WORKBOOK_SUFFIXES
+from chronogen.read.toml_file import load_toml
 
 MANIFEST_NAME = "case.toml"
 
@@ -83,20 +82,8 @@ def locate_case(path: Path) -> tuple[Path, Manifest]:
 
 def load_manifest(path: Path) -> Manifest:
     """Read and check ``case.toml``; every error names the file and the key."""
-    if not path.exists():
-        raise InputFileNotFound(f"{path}: not found")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ManifestError(f"{path}: not valid TOML: {error}") from error
-    except UnicodeDecodeError as error:
-        raise ManifestError(f"{path}: not UTF-8 text") from error
-    except RecursionError as error:
-        raise ManifestError(f"{path}: nested too deeply to be a case.toml") from error
-    try:
-        return Manifest.model_validate(data)
-    except ValidationError as error:
-        raise ManifestError(f"{path}: " + explain(error, _KNOWN_KEYS)) from error
+    return load_toml(path, Manifest, what="case.toml", error=ManifestError,
+                     known_keys=_KNOWN_KEYS)
 
 
 _FAMILY_NAME = re.compile(r"famil|genogram|people|household", re.IGNORECASE)

@@ -9,17 +9,16 @@ a first sheet that is something else (an attendance summary) do not get in the w
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 
-from chronogen.errors import InputError, InputFileNotFound
-from chronogen.model.validation import explain
+from chronogen.errors import InputError
 from chronogen.read.returns.columns import Field, match_heading
 from chronogen.read.table import Cell, Sheet, normalise_heading
+from chronogen.read.toml_file import load_toml
 
 HEADER_SCAN_ROWS = 30
 
@@ -57,20 +56,8 @@ class ColumnMapping(BaseModel):
     @classmethod
     def load(cls, path: Path) -> ColumnMapping:
         """Read a mapping file; errors name the file and the key."""
-        if not path.exists():
-            raise InputFileNotFound(f"{path}: mapping file not found")
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise InputError(f"{path}: not valid TOML ({error})") from error
-        except RecursionError as error:
-            raise InputError(f"{path}: nested too deeply to be a mapping file") from error
-        try:
-            return cls.model_validate(data)
-        except ValidationError as error:
-            details = explain(error)
-            valid = ", ".join(f.value for f in Field)
-            raise InputError(f"{path}: {details} (fields are: {valid})") from error
+        valid = ", ".join(f.value for f in Field)
+        return load_toml(path, cls, what="mapping file", hint=f" (fields are: {valid})")
 
 
 @dataclass
