@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from chronogen import (
     ColumnMapping,
@@ -20,6 +19,7 @@ from chronogen import (
 )
 from chronogen.read.table import _read_with_calamine, _read_with_openpyxl, read_sheets
 from tests.conftest import HARBOUR
+from tests.data.workbooks import write_workbook
 
 FAMILY = Family(people=[
     Person(id="C1", first_name="Mia", surname="Harbour", subject=True),
@@ -27,20 +27,6 @@ FAMILY = Family(people=[
     Person(id="A1", first_name="Jade", surname="Harbour"),
     Person(id="A2", first_name="Dean", surname="Foster", aliases=["Deano"]),
 ])
-
-
-def workbook(path: Path, sheets: dict[str, list[list[object]]], *, epoch1904: bool = False
-             ) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    if epoch1904:
-        book.epoch = CALENDAR_MAC_1904
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 def read(path: Path, **kwargs: object):  # type: ignore[no-untyped-def]
@@ -52,7 +38,7 @@ def codes(result) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"Chronology": [
+    path = write_workbook(tmp_path / "a.xlsx", {"Chronology": [
         ["Police chronology"], [], ["Date", "Summary", "Child seen"],
         ["01/02/2020", "first", "Y"], [], ["Date", "Summary", "Child seen"],
         ["02/02/2020", "second", "N"], ["Prepared by: DS Smith on 03/05/2021"],
@@ -68,7 +54,7 @@ def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> Non
 
 
 def test_the_chronology_sheet_is_found_even_when_not_first(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {
+    path = write_workbook(tmp_path / "a.xlsx", {
         "Summary": [["Pupil", "Attendance %"], ["Mia Harbour", 86]],
         "Log": [["When", "What happened", "Officer"], ["March 2020", "x", "PC 1"]],
     })
@@ -81,7 +67,7 @@ def test_the_chronology_sheet_is_found_even_when_not_first(tmp_path: Path) -> No
 
 def test_every_chronology_sheet_of_a_workbook_is_read(tmp_path: Path) -> None:
     head: list[object] = ["Date", "Summary", "Officer"]
-    path = workbook(tmp_path / "a.xlsx", {
+    path = write_workbook(tmp_path / "a.xlsx", {
         "Notes": [["Prepared for the review"]],
         "2019": [head, ["01/01/2019", "a", "PC 1"], ["bad date", "b", "PC 1"]],
         "2020": [["Police 2020"], head, ["02/02/2020", "c", "PC 2"]],
@@ -103,13 +89,13 @@ def test_every_chronology_sheet_of_a_workbook_is_read(tmp_path: Path) -> None:
 
 
 def test_a_named_sheet_that_does_not_exist_is_a_clear_error(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"Log": [["Date", "Summary"], ["01/01/2020", "x"]]})
+    path = write_workbook(tmp_path / "a.xlsx", {"Log": [["Date", "Summary"], ["01/01/2020", "x"]]})
     with pytest.raises(InputError, match=r"no sheet named 'Nope'.*'Log'"):
         read(path, sheet="Nope")
 
 
 def test_no_header_rejects_every_row_with_a_reason(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [["a", "b"], ["c", "d"], [], ["e"]]})
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["a", "b"], ["c", "d"], [], ["e"]]})
     result = read(path)
     assert result.report.rejected == 3 and result.report.blank == 1
     assert all(r.code is ProblemCode.NO_HEADER for r in result.rejected)
@@ -136,7 +122,7 @@ def test_dates_from_date_cells_serials_and_the_1904_system(tmp_path: Path) -> No
     rows: list[list[object]] = [["Date", "Summary"], [datetime(2020, 3, 14, 10, 30), "cell"],
                                 [43903, "serial"], ["2021", "year"], [2019, "year number"]]
     for epoch1904, serial_day in ((False, date(2020, 3, 13)), (True, date(2024, 3, 14))):
-        path = workbook(tmp_path / f"d{epoch1904}.xlsx", {"S": rows}, epoch1904=epoch1904)
+        path = write_workbook(tmp_path / f"d{epoch1904}.xlsx", {"S": rows}, epoch1904=epoch1904)
         entries = {e.summary: e for e in read(path).entries}
         assert entries["cell"].date.earliest == date(2020, 3, 14)
         assert entries["cell"].time == time(10, 30)
@@ -146,14 +132,14 @@ def test_dates_from_date_cells_serials_and_the_1904_system(tmp_path: Path) -> No
 
 
 def test_combined_date_time_column_is_split(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Incident Date/Time", "Circumstances"],
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["Incident Date/Time", "Circumstances"],
                                                 ["13/03/2020 23:15", "x"]]})
     entry = read(path).entries[0]
     assert (entry.date.earliest, entry.time) == (date(2020, 3, 13), time(23, 15))
 
 
 def test_separate_time_column(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Time", "Summary"],
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Time", "Summary"],
                                                 ["13/03/2020", "2315", "a"],
                                                 ["13/03/2020", time(9, 5), "b"],
                                                 ["13/03/2020", "teatime", "c"]]})
@@ -163,18 +149,18 @@ def test_separate_time_column(tmp_path: Path) -> None:
 
 
 def test_ambiguous_dates_reported_only_when_nothing_settles_the_column(tmp_path: Path) -> None:
-    unsettled = workbook(tmp_path / "u.xlsx", {"S": [["Date", "Summary"], ["03/04/2020", "a"],
+    unsettled = write_workbook(tmp_path / "u.xlsx", {"S": [["Date", "Summary"], ["03/04/2020", "a"],
                                                      ["05/06/2020", "b"]]})
     problems = [p for p in read(unsettled).problems if p.code is ProblemCode.AMBIGUOUS_DATE]
     assert [(p.row, p.value) for p in problems] == [(2, "03/04/2020"), (3, "05/06/2020")]
-    settled = workbook(tmp_path / "s.xlsx", {"S": [["Date", "Summary"], ["03/04/2020", "a"],
+    settled = write_workbook(tmp_path / "s.xlsx", {"S": [["Date", "Summary"], ["03/04/2020", "a"],
                                                    ["25/06/2020", "b"]]})
     assert "ambiguous-date" not in codes(read(settled))
     assert read(settled).entries[0].date.earliest == date(2020, 4, 3)  # day-first
 
 
 def test_seen_and_views_per_child(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [
         ["Date", "Child", "Child seen?", "Child's views"],
         ["01/01/2020", None, "Yes", None],  # bare yes: every subject child
         ["02/01/2020", "Mia", "Yes", "said she was cold"],  # the named child; words = views
@@ -199,7 +185,7 @@ def test_seen_and_views_per_child(tmp_path: Path) -> None:
 def test_unknown_and_ambiguous_names_are_reported_not_guessed(tmp_path: Path) -> None:
     family = Family(people=[*FAMILY.people, Person(id="C3", first_name="Mia", surname="Jones",
                                                    subject=True)])
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Child", "Seen"],
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Child", "Seen"],
                                                 ["01/01/2020", "Zed", "Y"],
                                                 ["02/01/2020", "Mia", "Y"],
                                                 ["03/01/2020", "Mia Jones", "Y"],
@@ -215,7 +201,7 @@ def test_unknown_and_ambiguous_names_are_reported_not_guessed(tmp_path: Path) ->
 
 
 def test_unknown_names_after_yes_are_reported_but_phrases_are_not(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Seen"],
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Seen"],
                                                 ["01/01/2020", "Yes - Mia and Zed"],
                                                 ["02/01/2020", "Yes - at school"]]})
     result = read(path)
@@ -229,21 +215,22 @@ def test_unknown_names_after_yes_are_reported_but_phrases_are_not(tmp_path: Path
 
 
 def test_unrecognised_seen_words_are_reported(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Seen"], ["01/01/2020", "perhaps"]]})
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Seen"], ["01/01/2020", "perhaps"]]})
     result = read(path)
     assert "unrecognised-value" in codes(result)
     assert all(r.seen is Recorded.NOT_RECORDED for r in result.entries[0].children.values())
 
 
 def test_referral_column_with_the_agency_in_the_heading(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Referral to CSC (Y/N)", "Referred to"],
-                                                ["01/01/2020", "Y", None],
-                                                ["02/01/2020", "N", None]]})
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [
+        ["Date", "Referral to CSC (Y/N)", "Referred to"],
+        ["01/01/2020", "Y", None],
+        ["02/01/2020", "N", None]]})
     assert [e.referral_to for e in read(path).entries] == ["CSC", None]
 
 
 def test_unknown_and_duplicate_columns_are_kept_in_raw(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Summary", "Notes", "DASH risk"],
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Summary", "Notes", "DASH risk"],
                                                 ["01/01/2020", "one", "two", "High"]]})
     result = read(path)
     entry = result.entries[0]
@@ -254,12 +241,12 @@ def test_unknown_and_duplicate_columns_are_kept_in_raw(tmp_path: Path) -> None:
 
 def test_very_long_text_is_kept_whole(tmp_path: Path) -> None:
     text = "word " * 6000
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "Summary"], ["01/01/2020", text]]})
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Summary"], ["01/01/2020", text]]})
     assert read(path).entries[0].summary == text.strip()
 
 
 def test_mapping_file_overrides_the_guess(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"Odd": [["x"], ["Happened on", "Blurb", "Kid"],
+    path = write_workbook(tmp_path / "a.xlsx", {"Odd": [["x"], ["Happened on", "Blurb", "Kid"],
                                                   ["01/01/2020", "text", "Mia"]]})
     mapping_file = tmp_path / "map.toml"
     mapping_file.write_text('sheet = "Odd"\nheader_row = 2\n[columns]\n"Happened on" = "date"\n'
@@ -334,7 +321,7 @@ def test_unsupported_files_are_clear_errors(tmp_path: Path) -> None:
 
 
 def test_source_and_end_date_columns(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "a.xlsx", {"S": [["Date", "End date", "Source", "Summary"],
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "End date", "Source", "Summary"],
                                                 ["01/01/2020", "03/01/2020", "MASH", "x"],
                                                 ["01/01/2020", "soon", None, "y"]]})
     result = read(path)

@@ -5,12 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 
-def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    """An .xlsx at *path* holding *sheets* (name -> rows), in order."""
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]], *,
+                   epoch1904: bool = False) -> Path:
+    """An .xlsx at *path* holding *sheets* (name -> rows), in order; *epoch1904* writes it
+    with the Mac 1904 date system (old Excel for Mac files)."""
     book = openpyxl.Workbook()
     book.remove(book.active)
+    if epoch1904:
+        book.epoch = CALENDAR_MAC_1904
     for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:
