@@ -80,6 +80,9 @@ def test_method_note_flags_and_summaries_are_there(appendix_docx: Path,
         assert heading in headings, heading
     text = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "referral-not-received" in text and "police_incidents.xlsx" in text
+    settings_rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
+    assert ["Age in years from which a child's views are expected to be sought", "3",
+            "views_from_age"] in settings_rows
 
 
 @pytest.mark.slow

@@ -139,7 +139,9 @@ def test_every_summary_and_the_family_have_a_sheet(harbour_case: Case, tmp_path:
                     "mother's partner"):
         assert any(section in v for v in family), section
     key = [str(c.value) for row in book["Key"].iter_rows() for c in row if c.value]
-    assert "Police" in key and "unseen_days" in key and "OFFICIAL-SENSITIVE" in key
+    assert "Police" in key and "OFFICIAL-SENSITIVE" in key
+    assert ("Days with no agency seeing a subject child before the gap is flagged "
+            "(case.toml: unseen_days)") in key
 
 
 def test_the_marking_comes_from_case_toml(tmp_path: Path) -> None:

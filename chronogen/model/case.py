@@ -22,27 +22,40 @@ class Settings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    #: a run of this many days with no agency seeing a subject child is reported
-    unseen_days: int = Field(default=28, ge=1, le=36_500)
-    #: working days within which a receiving agency should record a referral
-    referral_working_days: int = Field(default=3, ge=1, le=2_600)
-    #: age in years from which a child's views are expected to be sought
-    views_from_age: int = Field(default=3, ge=0, le=18)
-    #: this many missed appointments ...
-    was_not_brought_cluster: int = Field(default=2, ge=1, le=10_000)
-    #: ... within this many months make a cluster
-    was_not_brought_months: int = Field(default=6, ge=1, le=1_200)
-    #: agencies whose contacts do not count as seeing an adult for ``hidden-adult``
-    hidden_adult_exclude_agencies: list[str] = Field(default_factory=lambda: ["Police"])
-    #: an agency is flagged when at least this share of its direct contacts saw a parent
-    #: but no child ...
-    parental_focus_share: float = Field(default=0.5, ge=0, le=1)
-    #: ... and it had at least this many direct contacts
-    parental_focus_min_contacts: int = Field(default=4, ge=1, le=1_000_000)
-    #: domestic abuse, mental ill health and substance misuse within this many months
-    toxic_trio_months: int = Field(default=12, ge=1, le=1_200)
-    #: this many referrals into one agency, one after a closure, are a start-again pattern
-    start_again_referrals: int = Field(default=2, ge=2, le=10_000)
+    unseen_days: int = Field(default=28, ge=1, le=36_500, description=(
+        "Days with no agency seeing a subject child before the gap is flagged"))
+    referral_working_days: int = Field(default=3, ge=1, le=2_600, description=(
+        "Working days within which a receiving agency should record a referral"))
+    views_from_age: int = Field(default=3, ge=0, le=18, description=(
+        "Age in years from which a child's views are expected to be sought"))
+    was_not_brought_cluster: int = Field(default=2, ge=1, le=10_000, description=(
+        "Missed appointments (was not brought) that make a cluster ..."))
+    was_not_brought_months: int = Field(default=6, ge=1, le=1_200, description=(
+        "... within this many months"))
+    hidden_adult_exclude_agencies: list[str] = Field(
+        default_factory=lambda: ["Police"], description=(
+            "Agencies whose contacts do not count as seeing an adult in the household"))
+    parental_focus_share: float = Field(default=0.5, ge=0, le=1, description=(
+        "Share of an agency's direct contacts that saw a parent but no child before the "
+        "agency is flagged ..."))
+    parental_focus_min_contacts: int = Field(default=4, ge=1, le=1_000_000, description=(
+        "... when it had at least this many direct contacts"))
+    toxic_trio_months: int = Field(default=12, ge=1, le=1_200, description=(
+        "Months within which domestic abuse, mental ill health and substance misuse are "
+        "read together"))
+    start_again_referrals: int = Field(default=2, ge=2, le=10_000, description=(
+        "Referrals into one agency, each after a closure, that make a start-again pattern"))
+
+    def described(self) -> list[tuple[str, str, str]]:
+        """Each setting as (what it means, its ``case.toml`` key, its value as text), for
+        the appendix's list of the settings the flags used."""
+        rows = []
+        for key, field in type(self).model_fields.items():
+            value = getattr(self, key)
+            text = ", ".join(value) if isinstance(value, list) else f"{value:g}" \
+                if isinstance(value, float) else str(value)
+            rows.append((field.description or key, key, text))
+        return rows
 
 
 class Limits(BaseModel):

@@ -211,9 +211,9 @@ def _method(document: Any, appendix: Appendix) -> None:
     else:
         document.add_paragraph("No row was rejected.")
     document.add_heading("Settings used for the flags", level=2)
-    _simple_table(document, ["Setting", "Value"],
-                  [[name, ", ".join(value) if isinstance(value, list) else value]
-                   for name, value in case.settings.model_dump().items()], widths=[80, 60])
+    _simple_table(document, ["Setting", "Value", "In case.toml"],
+                  [[meaning, value, key] for meaning, key, value in case.settings.described()],
+                  widths=[115, 25, 50])
     if appendix.glossary:
         document.add_heading("Abbreviations used in the agencies' records", level=2)
         _simple_table(document, ["Abbreviation", "Stands for"], appendix.glossary,

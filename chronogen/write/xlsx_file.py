@@ -291,11 +291,10 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
             sheet.write_string(row, 1, meaning, styles.plain)
     row += 2
     sheet.write_string(row, 0, "Settings used for the flags", styles.heading)
-    for name, value in case.settings.model_dump().items():
+    for meaning, key, value in case.settings.described():
         row += 1
-        sheet.write_string(row, 0, name, styles.plain)
-        _write(sheet, row, 1, ", ".join(value) if isinstance(value, list) else value,
-               styles.plain)
+        sheet.write_string(row, 0, value, styles.plain)
+        sheet.write_string(row, 1, f"{meaning} (case.toml: {key})", styles.plain)
     _page_setup(sheet, appendix)
 
 
