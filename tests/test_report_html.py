@@ -115,3 +115,13 @@ def test_chromium_shows_it_filters_it_and_prints_it(harbour_case: Case,
                     f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120,
                    check=True)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_settings_the_flags_used_are_stated(html: str, harbour_case: Case) -> None:
+    assert ("<tr><td>Days with no agency seeing a subject child before the gap is flagged</td>"
+            "<td>28</td><td><code>unseen_days</code></td></tr>") in html
+    flag_filter = html[html.index('<select id="f-flag">'):]
+    flag_filter = flag_filter[:flag_filter.index("</select>")]
+    # the flag filter offers each code once, in the order the flags come
+    codes = re.findall(r'<option value="([a-z-]+)"', flag_filter)
+    assert codes == list(dict.fromkeys(f.code.value for f in harbour_case.flags))

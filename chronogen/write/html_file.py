@@ -135,11 +135,9 @@ def render_report(case: Case, options: OutputOptions | None = None) -> str:
         children=appendix.children,
         children_names=", ".join(c.name for c in appendix.children),
         entries=case.entries, agencies=list(appendix.fills), fills=appendix.fills,
-        flags=case.flags, flag_codes=sorted({f.code.value for f in case.flags},
-                                            key=lambda c: [f.code.value for f in case.flags]
-                                            .index(c)),
+        flags=case.flags, flag_codes=list(dict.fromkeys(f.code.value for f in case.flags)),
         rejected_count=len(case.rejected), summaries=case.summaries, files=case.files,
-        glossary=appendix.glossary,
+        glossary=appendix.glossary, settings=case.settings.described(),
         rows=_rows(appendix), **_pictures(case, appendix, chosen))
 
 
