@@ -57,3 +57,40 @@ def test_time_cells_are_kept(clock: time) -> None:
     result = read_agency_sheets([Sheet(file="x.xlsx", name="S", rows=grid)], agency="P",
                                 code="P", family=FAMILY)
     assert result.entries[0].time == clock
+
+
+repeating = st.sampled_from(["Yes", "No", "N/A", "Yes - Mia", "Yes - Zed", "maybe", "Mia",
+                             "Leo", "Mia, Leo", "Zed", "Mia said she was sad", None, "#N/A",
+                             "01/02/2020", "13/03/2020", "02/03/2020", "soon", "Home visit",
+                             "Thing", 1, 1.0, True, 44000])
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(repeating, min_size=len(HEADINGS), max_size=len(HEADINGS)),
+                max_size=30))
+def test_reading_each_value_once_gives_what_reading_every_row_afresh_gives(
+        rows: list[list[object]]) -> None:
+    """The row reader works out each distinct value once per sheet and raises its problems
+    again for every row holding it; with that reuse switched off the result is the same."""
+    import chronogen.read.returns.rows as row_module
+
+    grid = [tuple(HEADINGS), *(tuple(r) for r in rows)]
+
+    def read() -> object:
+        sheet = Sheet(file="x.xlsx", name="S", rows=grid)  # type: ignore[arg-type]
+        result = read_agency_sheets([sheet], agency="Police", code="POL", family=FAMILY)
+        return ([e.model_dump() for e in result.entries],
+                [p.model_dump() for p in result.problems],
+                [r.model_dump() for r in result.rejected])
+
+    reused = read()
+    limit = row_module._CACHE_LIMIT
+    row_module._CACHE_LIMIT = 0
+    try:
+        afresh = read()
+    finally:
+        row_module._CACHE_LIMIT = limit
+    assert reused == afresh
+    entries, problems, _ = reused  # type: ignore[misc]
+    rows_with_problems = {p["row"] for p in problems if p["row"] is not None}
+    assert rows_with_problems <= set(range(2, len(grid) + 1))

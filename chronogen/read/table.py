@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -240,14 +241,18 @@ def _scan_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, titl
             if not chunk:
                 break
             window = tail + chunk
-            for letters, digits in _CELL_REF.findall(window):
-                max_column = max(max_column, _column_number(letters))
-                max_row = max(max_row, int(digits))
-            if _ERROR_CELL.search(window):
+            refs = _CELL_REF.findall(window)
+            if refs:
+                letters, digits = zip(*refs, strict=True)
+                # same-length column letters sort as their numbers do: pad to three
+                widest = max(map(bytes.rjust, letters, repeat(3), repeat(b"@")))
+                max_column = max(max_column, _column_number(widest.lstrip(b"@")))
+                max_row = max(max_row, max(map(int, digits)))
+            if b'"e"' in window and _ERROR_CELL.search(window):
                 traits.has_errors = True
-            for letters, digits in _UNCACHED.findall(window):
+            for letters_, digits_ in _UNCACHED.findall(window) if b"<f" in window else ():
                 cells = traits.uncached_formulas.setdefault(title, [])
-                where = (int(digits), _column_number(letters))
+                where = (int(digits_), _column_number(letters_))
                 if where not in cells:
                     cells.append(where)
             if max_row * max_column > limits.max_cells:
@@ -277,7 +282,7 @@ def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | 
             rows: list[Any] = book.get_sheet_by_name(sheet_name).to_python(
                 skip_empty_area=False)
             for index, row in enumerate(rows):  # in place: never two copies of the sheet
-                rows[index] = tuple(_from_calamine(v) for v in row)
+                rows[index] = _from_calamine_row(row)
             sheets.append(Sheet(file=name, name=sheet_name, rows=_trim(rows),
                                 date1904=date1904))
         return sheets
@@ -285,12 +290,22 @@ def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | 
         return None
 
 
-def _from_calamine(value: object) -> Cell:
-    if value == "":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return as_cell(value)
+_SAME = frozenset({datetime, date, time, int, bool})
+
+
+def _from_calamine_row(row: list[object]) -> tuple[Cell, ...]:
+    """Calamine's values as cells: "" is blank, whole floats are integers."""
+    for index, value in enumerate(row):
+        kind = type(value)
+        if kind is str:
+            if not value:
+                row[index] = None
+        elif kind is float:
+            if value.is_integer():  # type: ignore[attr-defined]
+                row[index] = int(value)  # type: ignore[call-overload]
+        elif kind not in _SAME:
+            row[index] = as_cell(value)
+    return tuple(row)  # type: ignore[arg-type]
 
 
 def as_cell(value: object) -> Cell:

@@ -27,6 +27,8 @@ _TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*(?:hrs|h)?"
 
 def raw_value(value: Cell) -> RawValue:
     """A cell value as it is kept in ``Entry.raw`` (dates as ISO text)."""
+    if type(value) is str:
+        return value
     if isinstance(value, datetime):
         return value.isoformat(sep=" ") if value.time() != time(0) else value.date().isoformat()
     if isinstance(value, date | time):

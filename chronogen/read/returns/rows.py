@@ -1,0 +1,589 @@
+"""The rows of one chronology sheet -> entries, rejected rows, notes and located problems.
+
+A large sheet repeats itself: the same few children, yes / no answers, contact types and date
+texts down thousands of rows. Each distinct value (or combination, for the children's seen /
+views cells) is worked out once per sheet and reused; the problems it raised are raised again,
+with the row number, for every row that holds it. The result is the same, row by row, as
+reading each row afresh.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime, time
+from functools import cache
+from typing import TypeVar
+
+from chronogen.dates import ParsedDateTime, PartialDate
+from chronogen.domain.names import NameIndex
+from chronogen.errors import DateError
+from chronogen.model.chronology import (
+    AuthorNote,
+    ChildRecord,
+    ContactKind,
+    Entry,
+    FileReport,
+    RawValue,
+    RejectedRow,
+)
+from chronogen.model.family import Family
+from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
+from chronogen.model.recorded import Recorded
+from chronogen.read.returns.answers import Answer, read_answer
+from chronogen.read.returns.cell_values import (
+    date_from_cell,
+    is_note_not_date,
+    raw_value,
+    time_from_cell,
+)
+from chronogen.read.returns.columns import Field
+from chronogen.read.returns.kinds import classify_kind
+from chronogen.read.returns.layout import Column, Layout, column_letter
+from chronogen.read.returns.result import AgencyResult
+from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
+
+_T = TypeVar("_T")
+
+_DAY_FIRST_PROOF = re.compile(r"^\s*\??\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
+_AGENCY_DEFAULT_KIND = {"school": ContactKind.SCHOOL_CONTACT, "nursery": ContactKind.SCHOOL_CONTACT}
+#: a sheet with more distinct values than this in one cache stops caching them (free text)
+_CACHE_LIMIT = 50_000
+
+#: the marks that open an author's note row (Chronolator's convention)
+NOTE_MARKS = ("#", "^", "¬", "~")
+
+
+def author_note(cells: tuple[Cell, ...]) -> str | None:
+    """The text of an author's-note row (its first filled cell starts with a note mark), or
+    None for an ordinary row."""
+    for value in cells:
+        if value is None:
+            continue
+        if type(value) is not str:
+            if str(value).strip():
+                return None
+            continue
+        first = value.lstrip()
+        if not first:
+            continue
+        if not first.startswith(NOTE_MARKS):
+            return None
+        return " | ".join(str(v).strip() for v in cells if v is not None and str(v).strip())
+    return None
+
+
+def sheet_problems(sheet: Sheet) -> list[Problem]:
+    """What the file reader noticed about a whole sheet, as located problems: formulas
+    saved with no value (read as blank cells), a quoted CSV cell that has swallowed the rows
+    after it, damaged text."""
+    found = [Problem(code=ProblemCode.FORMULA_WITHOUT_VALUE, severity=Severity.WARNING,
+                     file=sheet.file, sheet=sheet.name, row=row, column=column_letter(col - 1),
+                     message="a formula saved without its value: the cell reads as blank; "
+                             "open the file in Excel, let it calculate, and save it again")
+             for row, col in sheet.uncached_formulas]
+    found += [Problem(code=ProblemCode.JOINED_ROWS, severity=Severity.WARNING, file=sheet.file,
+                      sheet=sheet.name, row=row,
+                      message="a quoted cell runs over several lines that look like rows of "
+                              "their own (a date, or a whole row of separators): an unbalanced "
+                              "quote may have joined later contacts into this one; check the "
+                              "file around this row")
+              for row in sheet.swallowed_rows]
+    found += [Problem(code=ProblemCode.DAMAGED_TEXT, severity=Severity.WARNING, file=sheet.file,
+                      sheet=sheet.name, message=note) for note in sheet.notes]
+    return found
+
+
+#: a contact before this is almost certainly a small number read as an Excel date (serial 1
+#: is 01/01/1900); the entry is kept, with a warning
+EARLIEST_PLAUSIBLE = date(1950, 1, 1)
+
+
+def date_floor(family: Family) -> date:
+    """The earliest plausible day for an entry: 1950, or 100 years before the eldest subject
+    child's birth when that is later (a date before it is kept, with a warning)."""
+    births = [p.birth.earliest for p in family.subject_children
+              if p.birth is not None and p.birth.earliest is not None]
+    if not births:
+        return EARLIEST_PLAUSIBLE
+    eldest = min(births)
+    return max(EARLIEST_PLAUSIBLE, eldest.replace(year=max(eldest.year - 100, 1), day=1))
+
+
+_CHILD_COLUMN = re.compile(r"^(?P<name>[a-z][\w-]*?)(?: s)? (?:was )?(?P<what>seen alone|seen|"
+                           r"views|voice|wishes and feelings)(?: y n| yes no)?$")
+_CHILD_COLUMN_AFTER = re.compile(r"^(?P<what>seen alone|seen|views|voice) (?P<name>[a-z][\w-]*)$")
+
+#: the filled, usable cells of one row, by the field their column holds
+Values = dict[Field, Cell]
+#: a worked-out value and the problems working it out raised, by the cells it came from
+_Memo = dict[object, tuple[object, list[Problem]]]
+
+
+def _text_of(value: Cell) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return str(raw_value(value))
+    text = str(value).strip()
+    return text or None
+
+
+class RowReader:
+    """Reads the rows of one sheet under its layout (see the module's docstring)."""
+
+    def __init__(self, layout: Layout, *, agency: str, code: str, family: Family) -> None:
+        self.layout = layout
+        self.sheet = layout.sheet
+        self.agency = agency
+        self.code = code
+        self.family = family
+        self.names = NameIndex(family)
+        self.subject_ids = [p.id for p in family.subject_children]
+        self.subjects = set(self.subject_ids)
+        self.fields = layout.by_field()
+        self.slots = [(fld, column, column.index) for fld, column in self.fields.items()]
+        self.raw_by_index = [(column.index, column) for column in layout.columns]
+        self.raw_columns = [(column.index, column.heading) for column in layout.columns]
+        self.header_key = layout.header_key()
+        self.first_mapped = next((c for c in layout.columns if c.field is not None), None)
+        self.result = AgencyResult(report=FileReport(
+            file=self.sheet.file, agency=agency, sheet=self.sheet.name,
+            header_row=layout.header_row,
+            columns={c.heading: c.field.value for c in layout.columns if c.field is not None},
+            layout=layout.found_by, confidence=layout.confidence,
+            explanation=list(layout.explanation),
+        ))
+        self.ambiguous: list[tuple[int, Column, str]] = []
+        self.day_first_proven = False
+        self.date_floor = date_floor(family)
+        self.child_columns = self._child_columns()
+        self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
+        self._dates: dict[tuple[type, Cell], ParsedDateTime | DateError] = {}
+        self._people_seen: _Memo = {}
+        self._children_seen: _Memo = {}
+
+    # -- problems -------------------------------------------------------------------------
+
+    def problem(self, code: ProblemCode, severity: Severity, message: str, *,
+                row: int | None = None, column: Column | None = None,
+                value: object = None) -> None:
+        self.result.problems.append(Problem(
+            code=code, severity=severity, message=message, file=self.sheet.file,
+            sheet=self.sheet.name, row=row, column=column.heading if column else None,
+            value=None if value is None else str(value)[:200],
+        ))
+
+    def _memo(self, memo: _Memo, key: object, number: int, work: Callable[[], _T]) -> _T:
+        """``work()`` once per distinct *key*; its problems are raised again, at row
+        *number*, whenever the key comes back."""
+        hit = memo.get(key)
+        if hit is not None:
+            value, raised = hit
+            if raised:
+                self.result.problems.extend(p.model_copy(update={"row": number})
+                                            for p in raised)
+            return value  # type: ignore[return-value]
+        start = len(self.result.problems)
+        value = work()
+        if len(memo) < _CACHE_LIMIT:
+            memo[key] = (value, self.result.problems[start:])
+        return value
+
+    # -- the loop -------------------------------------------------------------------------
+
+    def run(self) -> AgencyResult:
+        """Read every row; each ends as an entry, a rejected row, a note or a counted
+        blank, title or header row."""
+        self.result.problems.extend(sheet_problems(self.sheet))
+        self._report_columns()
+        # plain counters while reading (a pydantic attribute is slow to set a million times)
+        counts = Counter[str]()
+        header_row = self.layout.header_row
+        for number, cells in self.sheet.numbered():
+            counts["rows_read"] += 1
+            if number < header_row:
+                counts["blank" if is_blank(cells) else "title"] += 1
+            elif number == header_row:
+                counts["headers"] += 1
+            elif is_blank(cells):
+                counts["blank"] += 1
+            elif self._is_repeated_header(cells):
+                counts["headers"] += 1
+                self.problem(ProblemCode.REPEATED_HEADER, Severity.INFO,
+                             "the header row appears again here; skipped", row=number)
+            elif (note := author_note(cells)) is not None:
+                counts["notes"] += 1
+                self.result.notes.append(AuthorNote(text=note, source=SourceRef(
+                    file=self.sheet.file, sheet=self.sheet.name, row=number)))
+            else:
+                self._read_row(number, cells)
+        report = self.result.report
+        for name, count in counts.items():
+            setattr(report, name, count)
+        report.entries = len(self.result.entries)
+        report.rejected = len(self.result.rejected)
+        self._report_ambiguous_dates()
+        return self.result
+
+    def _report_columns(self) -> None:
+        taken: set[Field] = set()
+        named = {id(c) for c, _, _ in self.child_columns}
+        for column in self.layout.columns:
+            if id(column) in named:
+                continue  # a child's own seen / views column
+            if column.field is None:
+                if not column.heading.startswith("Column "):
+                    self.problem(ProblemCode.UNKNOWN_COLUMN, Severity.INFO,
+                                 f"column {column.heading!r} is not a known field; its values "
+                                 "are kept with each entry (raw)", column=column)
+            elif column.field is not Field.IGNORE and column.field in taken:
+                self.problem(ProblemCode.DUPLICATE_COLUMN, Severity.WARNING,
+                             f"a second {column.field.value!r} column; only the first is used, "
+                             "this one is kept with each entry (raw)", column=column)
+            else:
+                taken.add(column.field)
+        for heading in self.layout.missing_mapped:
+            self.problem(ProblemCode.UNKNOWN_COLUMN, Severity.WARNING,
+                         f"the mapping names column {heading!r}, which is not in the sheet")
+
+    def _is_repeated_header(self, cells: tuple[Cell, ...]) -> bool:
+        first = self.first_mapped
+        if first is None or first.index >= len(cells) or not isinstance(cells[first.index], str):
+            return False
+        if not self.header_key or normalise_heading(str(cells[first.index])) != \
+                self.header_key[0]:
+            return False  # the cheap test first: most rows are not the header again
+        key = tuple(
+            normalise_heading(str(cells[c.index])) if c.index < len(cells)
+            and cells[c.index] is not None else ""
+            for c in self.layout.columns if c.field is not None
+        )
+        return key == self.header_key
+
+    def _values(self, cells: tuple[Cell, ...]) -> Values:
+        """The row's filled cells by field (blank text and Excel error cells left out)."""
+        values: Values = {}
+        size = len(cells)
+        for fld, _, index in self.slots:
+            if index >= size:
+                continue
+            value = cells[index]
+            if value is None:
+                continue
+            if type(value) is str:
+                stripped = value.strip()
+                if not stripped or stripped in EXCEL_ERRORS:
+                    continue
+            values[fld] = value
+        return values
+
+    # -- one row --------------------------------------------------------------------------
+
+    def _read_row(self, number: int, cells: tuple[Cell, ...]) -> None:
+        source = SourceRef(file=self.sheet.file, sheet=self.sheet.name, row=number)
+        raw = self._raw(number, cells)
+        values = self._values(cells)
+
+        parsed = self._date(number, values, source, raw)
+        if parsed is None:
+            return
+        clock = parsed.time or self._time(number, values)
+
+        kind_text = _text_of(values.get(Field.KIND))
+        kind = self._kind(number, kind_text)
+        child_cell = values.get(Field.CHILD)
+        people = self._people(number, child_cell)
+        children = self._children(number, cells, values, people)
+
+        entry = Entry(
+            id=f"{self.code}-{number}",
+            agency=_text_of(values.get(Field.AGENCY)) or self.agency,
+            date=parsed.date,
+            time=clock,
+            end_date=self._end_date(number, values),
+            kind=kind,
+            kind_text=kind_text,
+            summary=_text_of(values.get(Field.SUMMARY)),
+            outcome=_text_of(values.get(Field.OUTCOME)),
+            practitioner=_text_of(values.get(Field.PRACTITIONER)),
+            significance=_text_of(values.get(Field.SIGNIFICANCE)),
+            reference=_text_of(values.get(Field.REFERENCE)),
+            origin=_text_of(values.get(Field.SOURCE)),
+            referral_to=self._referral(values),
+            people=list(people),
+            children=dict(children),
+            source=source,
+            raw=raw,
+        )
+        self.result.entries.append(entry)
+        first = parsed.date.sort_key[0]
+        if first < self.date_floor:
+            self.problem(ProblemCode.IMPLAUSIBLE_DATE, Severity.WARNING,
+                         f"{parsed.date.display()} is before {self.date_floor:%d/%m/%Y}: "
+                         "probably a number read as an Excel date (0 is 31/12/1899); check "
+                         "the source", row=number, column=self.fields.get(Field.DATE),
+                         value=values.get(Field.DATE))
+
+    def _raw(self, number: int, cells: tuple[Cell, ...]) -> dict[str, RawValue]:
+        size = len(cells)
+        raw: dict[str, RawValue] = {
+            heading: value if type(value) is str else raw_value(value)
+            for index, heading in self.raw_columns
+            if index < size and (value := cells[index]) is not None
+        }
+        if any(type(v) is str and "#" in v for v in raw.values()):
+            for index, column in self.raw_by_index:
+                value = cells[index] if index < size else None
+                if type(value) is str and value.strip() in EXCEL_ERRORS:
+                    self.problem(ProblemCode.CELL_ERROR, Severity.WARNING,
+                                 f"the cell holds the Excel error {value.strip()}; treated as "
+                                 "blank", row=number, column=column, value=value)
+        for index in range(len(self.raw_columns), size):
+            if cells[index] is not None:
+                raw[f"Column {column_letter(index)}"] = raw_value(cells[index])
+        return raw
+
+    def _reject(self, source: SourceRef, code: ProblemCode, message: str,
+                raw: dict[str, RawValue], column: Column | None, value: object) -> None:
+        self.result.rejected.append(RejectedRow(source=source, code=code, message=message,
+                                                raw=raw))
+        self.problem(code, Severity.ERROR, message + "; row rejected", row=source.row,
+                     column=column, value=value)
+
+    def _kind(self, number: int, kind_text: str | None) -> ContactKind:
+        kind = classify_kind(kind_text)
+        if kind is not None:
+            return kind
+        if kind_text is not None:
+            self.problem(ProblemCode.UNKNOWN_KIND, Severity.INFO,
+                         f"contact type {kind_text!r} is not recognised; counted as 'other'",
+                         row=number, column=self.fields.get(Field.KIND), value=kind_text)
+        return self.default_kind
+
+    def _date(self, number: int, values: Values, source: SourceRef,
+              raw: dict[str, RawValue]) -> ParsedDateTime | None:
+        column, value = self.fields.get(Field.DATE), values.get(Field.DATE)
+        if value is None:
+            dt_column, dt_value = self.fields.get(Field.DATE_TIME), values.get(Field.DATE_TIME)
+            if dt_value is not None or column is None:
+                column, value = dt_column, dt_value
+        if value is None:
+            self._reject(source, ProblemCode.MISSING_DATE, "no date", raw, column, None)
+            return None
+        parsed = self._parse_date_value(value)
+        if isinstance(parsed, DateError):
+            text = str(value)
+            if is_note_not_date(text):
+                self._reject(source, ProblemCode.MISSING_DATE,
+                             f"no date: the date cell holds a note ({text[:60]!r})",
+                             raw, column, value)
+            else:
+                self._reject(source, ProblemCode.INVALID_DATE, str(parsed), raw, column, value)
+            return None
+        if isinstance(value, str) and column is not None:
+            proof = _DAY_FIRST_PROOF.match(value)
+            if proof is not None and int(proof.group(1)) > 12:
+                self.day_first_proven = True
+            if parsed.day_month_ambiguous:
+                self.ambiguous.append((number, column, value))
+        return parsed
+
+    def _parse_date_value(self, value: Cell) -> ParsedDateTime | DateError:
+        """The date in a cell, or the error saying why it is not one (once per value)."""
+        key = (type(value), value)  # 1, 1.0 and True are equal as dict keys
+        found = self._dates.get(key)
+        if found is None:
+            try:
+                found = date_from_cell(value, date1904=self.sheet.date1904)
+            except DateError as error:
+                found = error
+            if len(self._dates) < _CACHE_LIMIT:
+                self._dates[key] = found
+        return found
+
+    def _report_ambiguous_dates(self) -> None:
+        if self.day_first_proven:
+            return
+        for number, column, text in self.ambiguous:
+            self.problem(ProblemCode.AMBIGUOUS_DATE, Severity.WARNING,
+                         f"{text!r} could be day-first or month-first and nothing else in this "
+                         "column settles it; read day-first (UK)", row=number, column=column,
+                         value=text)
+
+    def _time(self, number: int, values: Values) -> time | None:
+        value = values.get(Field.TIME)
+        if value is None:
+            return None
+        clock = time_from_cell(value)
+        if clock is not None:
+            return clock
+        text = str(value).strip()
+        self.problem(ProblemCode.INVALID_TIME, Severity.WARNING,
+                     f"{text!r} is not a time; the entry is kept without a time",
+                     row=number, column=self.fields.get(Field.TIME), value=text)
+        return None
+
+    def _end_date(self, number: int, values: Values) -> PartialDate | None:
+        value = values.get(Field.END_DATE)
+        if value is None:
+            return None
+        parsed = self._parse_date_value(value)
+        if isinstance(parsed, DateError):
+            self.problem(ProblemCode.INVALID_DATE, Severity.WARNING,
+                         f"end date: {parsed}; the entry is kept without an end date",
+                         row=number, column=self.fields.get(Field.END_DATE), value=value)
+            return None
+        return parsed.date
+
+    def _referral(self, values: Values) -> str | None:
+        column, value = self.fields.get(Field.REFERRAL_TO), values.get(Field.REFERRAL_TO)
+        if column is None or value is None:
+            return None
+        answer = read_answer(value)
+        if column.target is not None:
+            return column.target if answer.value is Recorded.YES else None
+        if answer.recognised and answer.value is not Recorded.YES:
+            return None
+        return answer.names or str(value).strip()
+
+    # -- people and children ---------------------------------------------------------------
+
+    def _people(self, number: int, value: Cell) -> list[str]:
+        if value is None or not self.family.people:
+            return []  # with no family there is no one to match names against
+        return self._memo(self._people_seen, (type(value), value), number,
+                          lambda: self._match_people(number, value))
+
+    def _match_people(self, number: int, value: Cell) -> list[str]:
+        column = self.fields.get(Field.CHILD)
+        match = self.names.match_list(str(value))
+        for name in match.unknown:
+            self.problem(ProblemCode.UNKNOWN_PERSON, Severity.WARNING,
+                         f"{name!r} matches no one in the family", row=number, column=column,
+                         value=value)
+        for name in match.ambiguous:
+            self.problem(ProblemCode.AMBIGUOUS_PERSON, Severity.WARNING,
+                         f"{name!r} could be more than one person in the family; give the full "
+                         "name", row=number, column=column, value=value)
+        return match.ids
+
+    def _child_columns(self) -> list[tuple[Column, Field, str]]:
+        """Columns named by a subject child ("Mia seen?", "Leo's views", "Seen - Ava"):
+        (column, seen / views / seen alone, the child's id)."""
+        found = []
+        for column in self.layout.columns:
+            if column.field is not None:
+                continue
+            heading = normalise_heading(column.heading)
+            match = _CHILD_COLUMN.match(heading) or _CHILD_COLUMN_AFTER.match(heading)
+            if match is None:
+                continue
+            ids = [i for i in self.names.lookup(match.group("name")) if i in self.subjects]
+            if len(ids) == 1:
+                what = {"seen": Field.SEEN, "seen alone": Field.SEEN_ALONE}.get(
+                    match.group("what"), Field.VIEWS)
+                found.append((column, what, ids[0]))
+        return found
+
+    def _children(self, number: int, cells: tuple[Cell, ...], values: Values,
+                  people: list[str]) -> dict[str, ChildRecord]:
+        """Seen, views and seen alone for each subject child the row concerns; worked out
+        once per distinct combination of the cells they come from."""
+        own = tuple(cells[column.index] if column.index < len(cells) else None
+                    for column, _, _ in self.child_columns) if self.child_columns else ()
+        cells_used = (values.get(Field.CHILD), values.get(Field.SEEN), values.get(Field.VIEWS),
+                      values.get(Field.SEEN_ALONE), *own)
+        # with their types: 1, 1.0 and True are equal as dict keys
+        key = (cells_used, tuple(map(type, cells_used)))
+        return self._memo(self._children_seen, key, number,
+                          lambda: self._work_out_children(number, values, own, people))
+
+    def _work_out_children(self, number: int, values: Values, own: tuple[Cell, ...],
+                           people: list[str]) -> dict[str, ChildRecord]:
+        subjects = self.subjects
+        if people:
+            concerned = [p for p in people if p in subjects]
+        elif values.get(Field.CHILD) is not None and self.family.people:
+            concerned = []  # the row names someone the family does not know: do not guess
+        else:
+            concerned = list(self.subject_ids)
+        seen = self._per_child(number, values, Field.SEEN, concerned, free_text=False)
+        views = self._per_child(number, values, Field.VIEWS, concerned, free_text=True)
+        alone = self._per_child(number, values, Field.SEEN_ALONE, concerned, free_text=False)
+        seen_value = values.get(Field.SEEN)
+        if seen_value is not None and read_answer(seen_value).alone:
+            alone = {cid: Recorded.YES for cid, v in seen.items() if v is Recorded.YES} | {
+                cid: v for cid, v in alone.items() if v is not Recorded.NOT_RECORDED}
+        named_columns = {Field.SEEN: seen, Field.VIEWS: views, Field.SEEN_ALONE: alone}
+        for (_, what, child), value in zip(self.child_columns, own, strict=True):
+            if value is not None and str(value).strip():
+                answer = read_answer(value)
+                # the child's own words in a views column are views recorded
+                named_columns[what][child] = Recorded.YES if (
+                    what is Field.VIEWS and not answer.recognised) else answer.value
+                if child not in concerned:
+                    concerned.append(child)
+        ids = [c for c in self.subject_ids if c in set(concerned) | set(seen) | set(views)]
+        return {
+            cid: _child_record(seen.get(cid, Recorded.NOT_RECORDED),
+                               views.get(cid, Recorded.NOT_RECORDED),
+                               alone.get(cid, Recorded.NOT_RECORDED))
+            for cid in ids
+        }
+
+    def _per_child(self, number: int, values: Values, fld: Field, concerned: list[str],
+                   *, free_text: bool) -> dict[str, Recorded]:
+        column, value = self.fields.get(fld), values.get(fld)
+        if value is None:
+            return dict.fromkeys(concerned, Recorded.NOT_RECORDED)
+        answer = read_answer(value)
+        if not answer.recognised:
+            answer = self._unrecognised(number, column, value, answer, free_text=free_text)
+        if answer.names is None:
+            return dict.fromkeys(concerned, answer.value)
+        match = self.names.match_list(answer.names)
+        named = [p for p in match.ids if p in self.subjects]
+        if not free_text:
+            for part in match.unknown:
+                if all(word[:1].isupper() for word in part.split()):  # looks like a name
+                    self.problem(ProblemCode.UNKNOWN_PERSON, Severity.WARNING,
+                                 f"{part!r} matches no one in the family", row=number,
+                                 column=column, value=value)
+        if match.unknown or match.ambiguous or not named:
+            # "Yes - at school" or "Yes - with mother": not a list of children
+            in_text = self.names.find_in_text(answer.names, among=self.subjects)
+            if in_text:
+                named = in_text
+            elif not match.ids:
+                return dict.fromkeys(concerned, answer.value)
+        result = dict.fromkeys(concerned, Recorded.NOT_RECORDED)
+        for child in named:
+            result[child] = answer.value
+        return result
+
+    def _unrecognised(self, number: int, column: Column | None, value: Cell, answer: Answer,
+                      *, free_text: bool) -> Answer:
+        text = str(value).strip()
+        named = self.names.find_in_text(text, among=self.subjects)
+        if free_text:
+            # a views cell holding the child's words: views were recorded
+            return Answer(Recorded.YES, names=", ".join(self._name(n) for n in named) or None)
+        match = self.names.match_list(text)
+        if match.ids and not match.unknown:
+            return Answer(Recorded.YES, names=text)
+        self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.WARNING,
+                     f"{text[:80]!r} is not a recognised yes / no answer; read as not recorded",
+                     row=number, column=column, value=text)
+        return answer
+
+    def _name(self, person_id: str) -> str:
+        person = self.family.get(person_id)
+        return person.name if person else person_id
+
+
+@cache
+def _child_record(seen: Recorded, views: Recorded, alone: Recorded) -> ChildRecord:
+    """One shared (frozen) record per combination: a large sheet holds few distinct ones."""
+    return ChildRecord(seen=seen, views=views, seen_alone=alone)
