@@ -91,6 +91,6 @@ def test_reading_each_value_once_gives_what_reading_every_row_afresh_gives(
     finally:
         row_module._CACHE_LIMIT = limit
     assert reused == afresh
-    entries, problems, _ = reused  # type: ignore[misc]
+    _, problems, _ = reused  # type: ignore[misc]
     rows_with_problems = {p["row"] for p in problems if p["row"] is not None}
     assert rows_with_problems <= set(range(2, len(grid) + 1))
