@@ -105,3 +105,14 @@ def test_one_agency_alone_is_not_a_joint_event() -> None:
     items = [_entry("a", "Police", day, kind=ContactKind.MEETING, row=2),
              _entry("b", "Police", day, kind=ContactKind.MEETING, row=3)]
     assert merge(items, AGENCIES).joint_events == []
+
+
+@given(entries())
+def test_merge_changes_no_input_entry_and_copies_only_those_it_links(items: list[Entry]) -> None:
+    before = [e.model_dump() for e in items]
+    merged = merge(items, AGENCIES)
+    assert [e.model_dump() for e in items] == before
+    originals = {id(e) for e in items}
+    for entry in merged.entries:
+        # a large case is not held twice: an unlinked entry is the input's own object
+        assert (id(entry) in originals) == (entry.joint_event is None)

@@ -83,6 +83,7 @@ class Participants:
         self.kinship = kinship
         self.names = NameIndex(family)
         self._cache: dict[str, frozenset[str]] = {}
+        self._resolved: dict[tuple[str, tuple[str, ...], date], frozenset[str]] = {}
         self._children = {(p.first_name or "").lower(): p.id for p in family.people
                           if p.first_name}
         roles = sorted(ROLE_WORDS, key=len, reverse=True)
@@ -148,6 +149,14 @@ class Participants:
         return found
 
     def _resolve(self, words: str, entry: Entry, day: date) -> set[str]:
+        """The people *words* stand for in *entry* (once per words, children and day)."""
+        key = (words, tuple(entry.children), day)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = frozenset(self._resolve_afresh(words, entry, day))
+        return set(found)
+
+    def _resolve_afresh(self, words: str, entry: Entry, day: date) -> set[str]:
         text = re.sub(r"\s+", " ", words.strip().lower().replace("’", "'"))
         text = re.sub(r"^the ", "", text)
         children = list(entry.children) or [c.id for c in self.family.subject_children]

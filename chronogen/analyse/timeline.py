@@ -44,29 +44,32 @@ def sort_key(entry: Entry, agency_order: dict[str, int]
 
 
 def merge(entries: Iterable[Entry], agency_order: Sequence[str] = ()) -> Timeline:
-    """Order *entries* into one timeline and link joint events. The input is not changed."""
+    """Order *entries* into one timeline and link joint events. The input is not changed:
+    an entry whose joint event changes is a copy; the others are the same objects (a large
+    case is not held twice)."""
     order = {name: index for index, name in enumerate(agency_order)}
-    ordered = sorted((e.model_copy() for e in entries), key=lambda e: sort_key(e, order))
-    joint = link_joint_events(ordered)
-    return Timeline(entries=ordered, joint_events=joint)
+    ordered = sorted(entries, key=lambda e: sort_key(e, order))
+    events, assigned = _joint_events(ordered)
+    ordered = [e if e.joint_event == assigned.get(id(e)) else
+               e.model_copy(update={"joint_event": assigned.get(id(e))}) for e in ordered]
+    return Timeline(entries=ordered, joint_events=events)
 
 
-def link_joint_events(ordered: list[Entry]) -> list[JointEvent]:
-    """Group same-day entries of a joint kind from two or more agencies; set ``joint_event``
-    on each entry of a group. Entries must already be in timeline order."""
+def _joint_events(ordered: list[Entry]) -> tuple[list[JointEvent], dict[int, str]]:
+    """Same-day entries of a joint kind from two or more agencies, grouped: the events and
+    each member's event id, by the member's ``id()``. Entries must be in timeline order."""
     groups: dict[tuple[date, ContactKind], list[Entry]] = {}
     for entry in ordered:
-        entry.joint_event = None
         if entry.kind in JOINT_KINDS and entry.date.is_exact_day and entry.date.earliest:
             groups.setdefault((entry.date.earliest, entry.kind), []).append(entry)
     events: list[JointEvent] = []
+    assigned: dict[int, str] = {}
     for (_, kind), members in groups.items():
         agencies = list(dict.fromkeys(e.agency for e in members))
         if len(agencies) < 2:
             continue
         event_id = f"J{len(events) + 1}"
-        for entry in members:
-            entry.joint_event = event_id
+        assigned.update((id(entry), event_id) for entry in members)
         events.append(JointEvent(id=event_id, date=members[0].date, kind=kind,
                                  agencies=agencies, entries=[e.id for e in members]))
-    return events
+    return events, assigned

@@ -54,6 +54,8 @@ class Kinship:
             self._parents.setdefault(link.child, []).append(link)
             self._children.setdefault(link.parent, []).append(link)
         self._order = {p.id: n for n, p in enumerate(family.people)}
+        #: (child, mother or father) -> that parent: asked for every entry that names one
+        self._recorded_parent: dict[tuple[str, ParentRole], str | None] = {}
         #: parent -> child, every kind of parent link: lines of descent for networkx
         self._lineage = nx.DiGraph()
         self._lineage.add_nodes_from(self._people)
@@ -96,13 +98,18 @@ class Kinship:
 
     def mother(self, child: str) -> str | None:
         """The parent recorded as mother (None if no parent is recorded as such)."""
-        found = [p for p in self.parents(child) if self.parent_role(p, child) is ParentRole.MOTHER]
-        return found[0] if len(found) == 1 else None
+        return self._recorded(child, ParentRole.MOTHER)
 
     def father(self, child: str) -> str | None:
         """The parent recorded as father (None if no parent is recorded as such)."""
-        found = [p for p in self.parents(child) if self.parent_role(p, child) is ParentRole.FATHER]
-        return found[0] if len(found) == 1 else None
+        return self._recorded(child, ParentRole.FATHER)
+
+    def _recorded(self, child: str, role: ParentRole) -> str | None:
+        key = (child, role)
+        if key not in self._recorded_parent:
+            found = [p for p in self.parents(child) if self.parent_role(p, child) is role]
+            self._recorded_parent[key] = found[0] if len(found) == 1 else None
+        return self._recorded_parent[key]
 
     def grandparents(self, person: str) -> list[str]:
         """Parents of parents."""

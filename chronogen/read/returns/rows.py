@@ -51,6 +51,9 @@ _AGENCY_DEFAULT_KIND = {"school": ContactKind.SCHOOL_CONTACT, "nursery": Contact
 #: a sheet with more distinct values than this in one cache stops caching them (free text)
 _CACHE_LIMIT = 50_000
 
+_ENTRY_FIELDS = set(Entry.model_fields)
+_SOURCE_FIELDS = set(SourceRef.model_fields)
+
 #: the marks that open an author's note row (Chronolator's convention)
 NOTE_MARKS = ("#", "^", "¬", "~")
 
@@ -317,6 +320,10 @@ class RowReader:
             source=source,
             raw=raw,
         )
+        # one set of field names for every entry and source, not one each (a million
+        # entries would otherwise hold a million copies, about 900 bytes each)
+        object.__setattr__(entry, "__pydantic_fields_set__", _ENTRY_FIELDS)
+        object.__setattr__(source, "__pydantic_fields_set__", _SOURCE_FIELDS)
         self.result.entries.append(entry)
         first = parsed.date.sort_key[0]
         if first < self.date_floor:
