@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from chronogen._version import __version__
 
 if TYPE_CHECKING:
+    from chronogen.across_reviews import OverviewResult, overview
     from chronogen.analyse import analyse_case
     from chronogen.analyse.flags import find_flags
     from chronogen.analyse.summaries import summarise
@@ -71,6 +72,8 @@ if TYPE_CHECKING:
         Sex,
         SourceRef,
     )
+    from chronogen.model.overview import Overview, ReviewFigures
+    from chronogen.model.review import Review
     from chronogen.model.summary import AgencySummary, ChildSummary, MonthSummary, Summaries
     from chronogen.pipeline import BuildResult, build, read_case, write_outputs
     from chronogen.read.case import read_case_files
@@ -83,6 +86,11 @@ if TYPE_CHECKING:
     from chronogen.write.xlsx_file import write_xlsx
 
 _EXPORTS: dict[str, str] = {
+    "overview": "chronogen.across_reviews",
+    "OverviewResult": "chronogen.across_reviews",
+    "Overview": "chronogen.model.overview",
+    "ReviewFigures": "chronogen.model.overview",
+    "Review": "chronogen.model.review",
     "AgencyResult": "chronogen.read.returns.reader",
     "AgencySource": "chronogen.model",
     "AgencySummary": "chronogen.model.summary",
@@ -188,6 +196,8 @@ __all__ = [
     "ManifestError",
     "MonthSummary",
     "OutputFormatError",
+    "Overview",
+    "OverviewResult",
     "ParentKind",
     "ParentLink",
     "ParentRole",
@@ -208,6 +218,8 @@ __all__ = [
     "Relation",
     "RelationKind",
     "RenderError",
+    "Review",
+    "ReviewFigures",
     "Settings",
     "Severity",
     "Sex",
@@ -224,6 +236,7 @@ __all__ = [
     "genogram",
     "load_family",
     "merge",
+    "overview",
     "parse_date_time",
     "people_table",
     "read_agency_file",

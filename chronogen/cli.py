@@ -229,6 +229,33 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_overview(args: argparse.Namespace) -> int:
+    from chronogen.across_reviews import overview
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs: {args.jobs} is not a number of processes (1 or more)",
+                         "chronogen overview")
+    result = overview([Path(p) for p in args.inputs], Path(args.output), jobs=args.jobs,
+                      progress=_progress())
+    made = result.overview
+    print(f"{len(made.reviews)} reviews, {made.children} subject children, "
+          f"{sum(r.entries for r in made.reviews)} entries")
+    for spread in made.recording:
+        if spread.pooled is not None:
+            print(f"  contacts in which {spread.measure}: {100 * spread.pooled:.0f}% "
+                  f"(median review {100 * (spread.median or 0):.0f}%)")
+    for problem in made.problems:
+        print(f"[{problem.severity}] {problem.detail or problem.message}", file=sys.stderr)
+    print(f"Written to {args.output}:")
+    for path in result.outputs:
+        print(f"  {path.name}")
+    errors = any(p.severity == "error" for p in made.problems)
+    if not made.reviews:
+        print("chronogen overview: error: no review could be read", file=sys.stderr)
+        return EXIT_UNUSABLE
+    return EXIT_PROBLEMS if args.strict and errors else EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from chronogen.model.case import Case
 
@@ -402,6 +429,29 @@ def make_parser() -> argparse.ArgumentParser:
         ["chronogen verify out/"])
     verify.add_argument("out_dir", metavar="OUT_DIR", help="the folder build wrote to")
     verify.set_defaults(func=cmd_verify)
+
+    over = _command(
+        commands, "overview", "the tables across many reviews, in one folder",
+        "Reads every review named: case folders (with case.toml), the case.json of earlier "
+        "builds, or folders holding them (walked). Writes overview.json (with "
+        "overview.schema.json), overview.xlsx and overview.html: per review, the children's "
+        "ages, agencies, entries, how often the chronology records whether the child was "
+        "seen, that they were seen and their views, the longest unseen period, ethnicity "
+        "recorded, every flag and the themes; across reviews, ages in bands, themes and "
+        "which come together, the share of reviews with each gap, agencies, and the "
+        "recording rates with their spread. No person is named in any of it. One review "
+        "that cannot be read is reported and left out; it never stops the overview.",
+        ["chronogen overview reviews/ -o overview-out/",
+         "chronogen overview 2023/ 2024/ archive/case-17/case.json -o out/ --jobs 4"])
+    over.add_argument("inputs", metavar="REVIEW", nargs="+",
+                      help="a case folder, a case.json, or a folder of them")
+    over.add_argument("-o", "--output", default="overview-out",
+                      help="the folder to write into (default: ./overview-out)")
+    over.add_argument("--jobs", type=int, default=None,
+                      help="reviews read side by side (default: one per core)")
+    over.add_argument("--strict", action="store_true",
+                      help="exit 1 (not 0) when a review could not be read")
+    over.set_defaults(func=cmd_overview)
 
     schema = _command(
         commands, "schema", "print the JSON Schema of case.json",

@@ -1,7 +1,7 @@
 """The folder layout is the data flow: imports only point down the stages, and no loop.
 
     errors, progress, _version  <  dates  <  model  <  domain
-    <  read | analyse | draw | anonymise  <  write  <  pipeline | convert
+    <  read | analyse | draw | anonymise  <  write  <  pipeline | convert | across_reviews
     <  terminal  <  cli  <  chronogen (the public API)
 
 ``read``, ``analyse``, ``draw`` and ``anonymise`` are siblings: none imports another.
@@ -25,7 +25,7 @@ RANKS = {
     "domain": 3,
     "read": 4, "analyse": 4, "draw": 4, "anonymise": 4,
     "write": 5,
-    "pipeline": 6, "convert": 6, "examples": 6,
+    "pipeline": 6, "convert": 6, "examples": 6, "across_reviews": 6,
     "terminal": 7,
     "cli": 8, "__main__": 9,
     "__init__": 10,

@@ -10,6 +10,7 @@ from chronogen.model.chronology import AuthorNote, Entry, FileReport, JointEvent
 from chronogen.model.family import Family
 from chronogen.model.flag import Flag
 from chronogen.model.problems import Problem
+from chronogen.model.review import Review
 from chronogen.model.summary import Summaries
 
 SCHEMA_VERSION = 1
@@ -114,6 +115,8 @@ class Case(BaseModel):
     title: str
     #: printed on every page of the appendix (``marking`` in case.toml)
     marking: str = DEFAULT_MARKING
+    #: what the review is (``[review]`` in case.toml): read by the overview across reviews
+    review: Review = Field(default_factory=Review)
     family: Family = Field(default_factory=Family)
     agencies: list[AgencySource] = Field(default_factory=list)
     entries: list[Entry] = Field(default_factory=list)

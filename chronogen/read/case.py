@@ -74,7 +74,8 @@ def read_case_files(path: Path | str, *, allow_outside: bool = False,
         family = family_result.family
         problems.extend(family_result.problems)
 
-    case = Case(title=manifest.title, marking=manifest.marking, family=family,
+    case = Case(title=manifest.title, marking=manifest.marking, review=manifest.review,
+                family=family,
                 agencies=manifest.agencies,
                 settings=manifest.settings, publication=manifest.publication,
                 limits=manifest.limits)

@@ -12,6 +12,8 @@
     mapping = "police-map.toml"   # optional
     [settings]
     unseen_days = 28
+    [review]                      # optional: for the overview across reviews
+    id = "NP-2024-017"
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from chronogen.domain.agencies import canonical_agency
 from chronogen.errors import InputFileNotFound, ManifestError
 from chronogen.model.case import DEFAULT_MARKING, AgencySource, Limits, Publication, Settings
+from chronogen.model.review import Review
 from chronogen.read.built import BUILD_MANIFEST, built_files
 from chronogen.read.table import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 from chronogen.read.toml_file import load_toml
@@ -47,6 +50,7 @@ class Manifest(BaseModel):
     title: str
     #: the protective marking printed in the header of every page of the appendix
     marking: str = DEFAULT_MARKING
+    review: Review = Field(default_factory=Review)
     family: FamilySource | None = None
     agencies: list[AgencySource] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
@@ -57,7 +61,9 @@ class Manifest(BaseModel):
 
 
 _KNOWN_KEYS = {
-    (): ["title", "marking", "family", "agencies", "settings", "publication", "limits"],
+    (): ["title", "marking", "review", "family", "agencies", "settings", "publication",
+         "limits"],
+    ("review",): list(Review.model_fields),
     ("publication",): list(Publication.model_fields),
     ("limits",): list(Limits.model_fields),
     ("family",): ["file"],
