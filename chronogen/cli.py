@@ -246,6 +246,11 @@ def cmd_overview(args: argparse.Namespace) -> int:
                   f"(median review {100 * (spread.median or 0):.0f}%)")
     for problem in made.problems:
         print(f"[{problem.severity}] {problem.detail or problem.message}", file=sys.stderr)
+    for row in made.reviews:
+        if row.problems.get("error") or row.rejected_rows:
+            print(f"[note] {row.review}: {row.problems.get('error', 0)} errors and "
+                  f"{row.rejected_rows} rejected rows in its own input ('chronogen check' on "
+                  "it says which)", file=sys.stderr)
     print(f"Written to {args.output}:")
     for path in result.outputs:
         print(f"  {path.name}")

@@ -122,6 +122,8 @@ def test_the_harbour_review_agrees_with_the_fixtures_truth(made: tuple[Overview,
     assert harbour.family_members - harbour.ethnicity_recorded == len(truth["missing_ethnicity"])
     assert harbour.flags["missing-ethnicity"] == 1
     assert (harbour.type, harbour.incident_year) == ("CSPR", 2021)
+    assert harbour.rejected_rows == len(truth["rejected"])
+    assert harbour.problem_codes["invalid-date"] >= 1
 
 
 def test_the_tables_across_reviews(made: tuple[Overview, Path]) -> None:
@@ -312,6 +314,22 @@ def test_the_page_shows_the_tables_and_charts(made: tuple[Overview, Path]) -> No
     assert "https://" not in page
     assert "<th scope=\"row\">domestic abuse</th><td class=\"n\">3</td>" in page
     assert "NS-2024-006" in page and "Overview across 7 reviews" in page
+
+
+@pytest.mark.slow
+def test_an_overview_opens_no_network_connection(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("chronogen tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    result = chronogen.overview([REVIEWS, HARBOUR], tmp_path / "out", jobs=1)
+    assert len(result.overview.reviews) == 7 and len(result.outputs) == 4
 
 
 @pytest.mark.slow

@@ -49,8 +49,10 @@ def review_figures(case: Case, review_id: str, *, id_made_up: bool = False,
     flag_themes = [theme for code, theme in FLAG_THEMES.items() if flags[code.value]]
     members = [p for p in case.family.people if not p.placeholder and p.pregnancy is None]
     problems: dict[str, int] = {}
+    codes: dict[str, int] = {}
     for problem in case.problems:
         problems[problem.severity.value] = problems.get(problem.severity.value, 0) + 1
+        codes[problem.code.value] = codes.get(problem.code.value, 0) + 1
     return ReviewFigures(
         review=review_id, id_made_up=id_made_up,
         type=review.type.value if review.type else None, partnership=review.partnership,
@@ -73,6 +75,8 @@ def review_figures(case: Case, review_id: str, *, id_made_up: bool = False,
         flag_themes=flag_themes,
         themes=sorted(set(review.themes) | set(flag_themes)),
         problems=dict(sorted(problems.items())),
+        problem_codes=dict(sorted(codes.items())),
+        rejected_rows=len(case.rejected),
     )
 
 

@@ -94,8 +94,12 @@ class ReviewFigures(BaseModel):
     panel_themes: list[str] = Field(default_factory=list)
     flag_themes: list[str] = Field(default_factory=list)
     themes: list[str] = Field(default_factory=list)
-    #: the review's own input problems, by severity (the messages stay in its own build)
+    #: the review's own input problems, by severity and by code (the messages stay in its
+    #: own build: they quote the records)
     problems: dict[str, int] = Field(default_factory=dict)
+    problem_codes: dict[str, int] = Field(default_factory=dict)
+    #: rows of its returns that did not become entries
+    rejected_rows: int = 0
 
 
 class Spread(BaseModel):

@@ -81,7 +81,8 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
         ("Contacts a child could be seen in", 12, "int"),
         ("Seen recorded (yes or no)", 11, "share"), ("Seen", 9, "share"),
         ("Views recorded", 10, "share"), ("Longest unseen (days)", 11, "int"),
-        ("Themes", 40, "text"),
+        ("Themes", 40, "text"), ("Rejected rows", 9, "int"), ("Input errors", 9, "int"),
+        ("Input warnings", 9, "int"),
         *[(code.value, 11, "int") for code in codes],
     ], [[r.review, r.type, r.partnership, r.incident_year, r.age_at, r.read_from,
          len(r.children), ", ".join("?" if c.age is None else str(c.age) for c in r.children),
@@ -91,7 +92,8 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
            for f in ("seen_recorded", "seen", "views_recorded")],
          max((c.longest_unseen_days for c in r.children
               if c.longest_unseen_days is not None), default=None),
-         "; ".join(r.themes), *[r.flags.get(code.value, 0) for code in codes]]
+         "; ".join(r.themes), r.rejected_rows, r.problems.get("error", 0),
+         r.problems.get("warning", 0), *[r.flags.get(code.value, 0) for code in codes]]
         for r in reviews], formats)
     _table(book, "Children", [
         ("Review", 16, "text"), ("Child", 9, "text"), ("Index child", 8, "text"),
