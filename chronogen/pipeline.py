@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import cast
 
 from chronogen.analyse import analyse_case
+from chronogen.bulk import in_bulk
 from chronogen.errors import OutputFormatError
 from chronogen.model.case import Case, Settings
 from chronogen.model.family import Family
@@ -51,6 +52,7 @@ def read_case(path: Path | str, *, settings: Settings | None = None,
     return analyse_case(files, settings, progress=progress)
 
 
+@in_bulk
 def write_outputs(case: Case, out: Path | str, *, as_at: date | None = None,
                   formats: Iterable[str] | None = None, settings: Settings | None = None,
                   anonymise: bool = False, anonymised_out: Path | str | None = None,

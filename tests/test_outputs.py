@@ -130,6 +130,22 @@ def test_flags_link_to_their_evidence_rows(harbour_case: Case, tmp_path: Path) -
     assert flags.cell(row=2, column=8).hyperlink is not None
 
 
+def test_a_flag_with_very_many_entries_lists_the_first_and_says_how_many_more(
+        harbour_case: Case, tmp_path: Path) -> None:
+    from chronogen.write.xlsx_file import EVIDENCE_SHOWN
+
+    ids = [e.id for e in harbour_case.entries]
+    evidence = (ids * (EVIDENCE_SHOWN // len(ids) + 2))[:EVIDENCE_SHOWN + 7]
+    big = harbour_case.flags[0].model_copy(update={"evidence": evidence})
+    case = harbour_case.model_copy(update={"flags": [big]})
+    book = openpyxl.load_workbook(write_xlsx(case, tmp_path / "c.xlsx"))
+    sheet = book["Flag evidence"]
+    assert sheet.max_row == 1 + EVIDENCE_SHOWN + 1
+    last = [c.value for c in sheet[sheet.max_row]]
+    assert last[2] == "+7" and "and 7 more entries" in last[5] and big.code.value in last[5]
+    assert sheet.cell(row=sheet.max_row, column=7).hyperlink is None
+
+
 def test_every_summary_and_the_family_have_a_sheet(harbour_case: Case, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(write_xlsx(harbour_case, tmp_path / "c.xlsx"))
     months = book["By month"]

@@ -10,12 +10,14 @@ from chronogen.analyse.context import FlagContext
 from chronogen.analyse.flags import find_flags
 from chronogen.analyse.summaries import summarise
 from chronogen.analyse.timeline import merge
+from chronogen.bulk import in_bulk
 from chronogen.model.case import Case, Settings
 from chronogen.progress import Progress, no_progress
 
 __all__ = ["analyse_case"]
 
 
+@in_bulk
 def analyse_case(case: Case, settings: Settings | None = None, *,
             progress: Progress = no_progress) -> Case:
     """Merge *case*'s entries into one timeline, link joint events, find the flags and

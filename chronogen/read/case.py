@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chronogen.bulk import in_bulk
 from chronogen.domain.agencies import agency_code
 from chronogen.errors import InputError
 from chronogen.model.case import AgencySource, Case
@@ -42,6 +43,7 @@ def within(folder: Path, relative: str, what: str, allow_outside: bool) -> Path:
     return path
 
 
+@in_bulk
 def read_case_files(path: Path | str, *, allow_outside: bool = False,
                     progress: Progress = no_progress) -> Case:
     """Read a case folder (or its ``case.toml``) into a :class:`Case` whose entries are in

@@ -24,9 +24,13 @@ from chronogen.write.appendix import Appendix, AppendixRow, build_appendix
 from chronogen.write.archive import FIXED_DOC_TIME
 from chronogen.write.cell_text import clean
 from chronogen.write.registry import OutputOptions, Written
+from chronogen.write.xlsx_rows import RowsSheet
 
 #: Excel keeps at most this many hyperlinks on a sheet
 _LINK_LIMIT = 65000
+#: the evidence rows listed for one flag on the Flag evidence sheet (a long neglect case
+#: can have thousands; the Chronology's Flags column finds them all)
+EVIDENCE_SHOWN = 500
 _HEADER_FILL = "#1F3864"
 _NO_FILL, _NOT_RECORDED_FILL, _FLAG_FILL = "#F8CBAD", "#FFE699", "#F4B6C2"
 _BODY_PT = 10
@@ -143,7 +147,7 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
                  fills: Sequence[str | None] | None = None, print_columns: int | None = None,
                  paper: int = 9, freeze: int = 1) -> Any:
     """A sheet holding one Excel table (filters, frozen header) with typed cells."""
-    sheet = book.add_worksheet(name)
+    sheet = book.add_worksheet(name, worksheet_class=RowsSheet)
     headings = _unique([c.heading for c in columns])
     for n, column in enumerate(columns):
         sheet.set_column(n, n, column.width)
@@ -160,19 +164,20 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
         sheet.set_row(0, 13.5 * heading_lines + 2)
     formats: dict[str | None, list[Any]] = {}
     widths = [c.width for c in columns]
-    for r, row in enumerate(rows, start=1):
-        fill = fills[r - 1] if fills is not None else None
-        row_formats = formats.get(fill)
-        if row_formats is None:  # the formats of a row, per agency shading, worked out once
-            row_formats = formats[fill] = [styles.cell(c.kind, fill) for c in columns]
-        for c, value in enumerate(row):
-            _write(sheet, r, c, value, row_formats[c])
+    row_formats: list[list[Any]] = []
+    heights: list[float | None] = []
+    for r, row in enumerate(rows):
+        fill = fills[r] if fills is not None else None
+        chosen = formats.get(fill)
+        if chosen is None:  # the formats of a row, per agency shading, worked out once
+            chosen = formats[fill] = [styles.cell(c.kind, fill) for c in columns]
+        row_formats.append(chosen)
         height = max((_lines(text, widths[c]) for c in wraps
                       if isinstance(text := row[c], str) and len(text) > widths[c]),
                      default=1)
-        if height > 1:
-            # spreadsheets do not grow rows for wrapped text on opening: give the height
-            sheet.set_row(r, min(13.5 * height + 2, 409))
+        # spreadsheets do not grow rows for wrapped text on opening: give the height
+        heights.append(min(13.5 * height + 2, 409) if height > 1 else None)
+    sheet.put_rows(1, rows, row_formats, heights)
     sheet.freeze_panes(1, freeze)
     _page_setup(sheet, appendix, paper=paper,
                 print_columns=print_columns or len(columns), last_row=last)
@@ -324,7 +329,7 @@ def _flag_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
     evidence_rows: list[list[object]] = []
     targets: list[int | None] = []
     for number, flag in enumerate(case.flags, start=1):
-        for entry_id in flag.evidence:
+        for entry_id in flag.evidence[:EVIDENCE_SHOWN]:
             found = entries.get(entry_id)
             row = found[1] if found else None
             evidence_rows.append([number, flag.code.value, entry_id,
@@ -332,6 +337,13 @@ def _flag_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
                                   row.entry.agency if row else None,
                                   row.reference if row else None, None])
             targets.append(found[0] if found else None)
+        if len(flag.evidence) > EVIDENCE_SHOWN:
+            more = len(flag.evidence) - EVIDENCE_SHOWN
+            evidence_rows.append([number, flag.code.value, f"+{more:,}", None, None,
+                                  f"and {more:,} more entries: filter the Chronology's Flags "
+                                  f"column for {flag.code.value} (every one is in flags.csv "
+                                  "and case.json)", None])
+            targets.append(None)
     sheet = _table_sheet(book, styles, appendix, "Flag evidence", evidence_columns,
                          evidence_rows)
     for r, target in enumerate(targets, start=1):

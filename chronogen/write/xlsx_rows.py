@@ -1,0 +1,146 @@
+"""A worksheet that takes its body rows whole and writes them straight to XML.
+
+XlsxWriter stores every cell as an object and writes each through several calls; for the
+chronology's tens of thousands of rows that is most of the time a workbook takes. This sheet
+turns the rows it is given (a list of values, the formats of the row, a height) into their
+XML at once, in one tight loop, with the XML XlsxWriter writes (shared strings, numbers,
+dates as serial numbers, blank formatted cells), and writes it out when the workbook is
+closed. Anything written to the sheet the ordinary way (the header, a hyperlink in a body
+cell) is written as XlsxWriter writes it, in its place.
+
+It relies on two internals of XlsxWriter 3 (``Worksheet._write_rows`` and the workbook's
+shared string table); ``pyproject.toml`` keeps XlsxWriter below 4, and the tests read every
+value back with openpyxl and open the workbook in LibreOffice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Any
+
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet, _datetime_to_excel_datetime
+
+from chronogen.write.cell_text import clean
+
+
+class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type information
+    """A worksheet with a block of body rows given whole (see :meth:`put_rows`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._first = 0
+        #: each body row's XML, made when it is put (the workbook's shared strings are
+        #: fixed before the sheets are written, so every string must be in them by then)
+        self._rows: list[str] = []
+
+    def put_rows(self, first: int, rows: Sequence[Sequence[object]],
+                 formats: Sequence[Sequence[Any]], heights: Sequence[float | None]) -> None:
+        """Rows *first*, *first* + 1, ... hold *rows* (values by column), each with its
+        formats by column and its height in points (``None``: the default). Call it once;
+        cells written later the ordinary way (a hyperlink) take the place of these."""
+        if not rows:
+            return
+        self._first = first
+        table = self.str_table
+        letters = [xl_col_to_name(c) for c in range(max(len(r) for r in rows))]
+        #: a text -> its shared-string index (the table is told of every use, as XlsxWriter
+        #: tells it, so its counts stay right)
+        known: dict[str, int] = {}
+        #: a row's formats (one list per agency shading) -> each column's style attribute
+        styled: dict[int, list[str]] = {}
+        for offset, values in enumerate(rows):
+            number = first + offset + 1
+            height = heights[offset]
+            if height is None:
+                parts = [f'<row r="{number}">']
+            else:
+                points = int(height * 4.0 / 3.0 + 0.5) * 0.75  # as set_row rounds it
+                parts = [f'<row r="{number}" ht="{points:.16g}" customHeight="1">']
+            row_formats = formats[offset]
+            styles = styled.get(id(row_formats))
+            if styles is None:
+                styles = styled[id(row_formats)] = [_style(f) for f in row_formats]
+            suffix = f'{number}"'
+            for col, value in enumerate(values):
+                ref = letters[col] + suffix
+                if isinstance(value, str) and value:
+                    index = known.get(value)
+                    if index is None:
+                        index = known[value] = table._get_shared_string_index(clean(value))
+                    else:
+                        table.count += 1
+                    parts.append(f'<c r="{ref}{styles[col]} t="s"><v>{index}</v></c>')
+                elif value is None or value == "":
+                    if styles[col]:
+                        parts.append(f'<c r="{ref}{styles[col]}/>')
+                elif isinstance(value, bool):
+                    parts.append(f'<c r="{ref}{styles[col]} t="b"><v>{int(value)}</v></c>')
+                elif isinstance(value, int | float) and math.isfinite(value):
+                    parts.append(f'<c r="{ref}{styles[col]}><v>{value:.16G}</v></c>')
+                elif isinstance(value, datetime | date | time):
+                    serial = _datetime_to_excel_datetime(value, self.date_1904,
+                                                         self.remove_timezone)
+                    parts.append(f'<c r="{ref}{styles[col]}><v>{serial:.16G}</v></c>')
+                else:
+                    index = table._get_shared_string_index(clean(str(value)))
+                    parts.append(f'<c r="{ref}{styles[col]} t="s"><v>{index}</v></c>')
+            parts.append("</row>")
+            self._rows.append("".join(parts))
+        self._check_dimensions(first + len(rows) - 1, len(letters) - 1)
+
+    def _write_rows(self) -> None:
+        if not self._rows:
+            super()._write_rows()
+            return
+        first = self._first
+        last = first + len(self._rows) - 1
+        low: int = self.dim_rowmin  # type: ignore[has-type]
+        high: int = self.dim_rowmax  # type: ignore[has-type]
+        try:
+            if low < first:  # the header, written the ordinary way
+                self.dim_rowmax = first - 1
+                super()._write_rows()
+            self._write_body()
+            if high > last:
+                self.dim_rowmin, self.dim_rowmax = last + 1, high
+                super()._write_rows()
+        finally:
+            self.dim_rowmin, self.dim_rowmax = low, high
+
+    def _write_body(self) -> None:
+        write = self.fh.write
+        for offset, xml in enumerate(self._rows):
+            row = self._first + offset
+            ordinary = self.table.get(row)
+            if not ordinary:
+                write(xml)
+                continue
+            # cells written the ordinary way take the place of the row's own
+            head, *cells = xml[:-len("</row>")].split('<c r="')
+            write(head)
+            own = {column_of(cell): cell for cell in cells}
+            for col in sorted(own.keys() | ordinary.keys()):
+                if col in ordinary:
+                    self._write_cell(row, col, ordinary[col])
+                else:
+                    write('<c r="' + own[col])
+            write("</row>")
+
+
+def _style(fmt: Any) -> str:
+    """A cell's style attribute for *fmt* (none for no format, or the default one)."""
+    index = fmt._get_xf_index() if fmt is not None else 0
+    return f' s="{index}"' if index else ""
+
+
+def column_of(cell: str) -> int:
+    """The column (from 0) of a cell's XML after its ``<c r="``: ``AB12" s="3"...`` -> 27."""
+    number = 0
+    for letter in cell:
+        if not letter.isalpha():
+            break
+        number = number * 26 + ord(letter) - 64
+    return number - 1
