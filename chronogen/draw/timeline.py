@@ -5,7 +5,8 @@ seen (red cross), or the record does not say (hollow amber ring); contacts that 
 child are small grey dots. Above the lanes, each subject child has a band: their recorded
 sightings as ticks and every unseen period chronogen flagged shaded red. Flagged contacts
 carry a small red triangle. Births, household moves and child-protection milestones
-(strategy discussions, conferences) are labelled along the top.
+(strategy discussions, conferences) are labelled along the top (past 40, the milestones are
+short ticks along the top edge, without a label).
 
 matplotlib is used through its object API with the Agg canvas (no pyplot, no global state,
 no screen); outputs are made byte-identical (fixed SVG ids, no dates in the metadata).
@@ -114,6 +115,23 @@ def key_events(case: Case, first: date, last: date) -> list[tuple[date, str]]:
     return sorted(events)
 
 
+#: at most this many events are labelled along the top; past it, the milestones are drawn
+#: as lines without labels (a long case can hold hundreds of strategy discussions)
+MAX_LABELS = 40
+
+
+def labelled_events(case: Case, first: date, last: date
+                    ) -> tuple[list[tuple[date, str]], list[date]]:
+    """The key events to label, and the days of milestones drawn without a label."""
+    events = key_events(case, first, last)
+    if len(events) <= MAX_LABELS:
+        return events, []
+    milestones = set(MILESTONES.values())
+    family = [(day, label) for day, label in events if label not in milestones]
+    return family[:MAX_LABELS], [day for day, label in events if label in milestones] + [
+        day for day, _ in family[MAX_LABELS:]]
+
+
 def unseen_periods(case: Case) -> dict[str, list[tuple[date, date, bool]]]:
     """Per subject child, the unseen periods the flags found: (from, to, the longest?)."""
     found: dict[str, list[tuple[date, date, bool]]] = {}
@@ -137,8 +155,8 @@ def timeline_figure(case: Case) -> Any:
     first, last = covered
     pad = timedelta(days=max(7, (last - first).days // 40))
     rows = len(children) + len(lanes)
-    figure = Figure(figsize=(16, 2.2 + 0.42 * rows + 0.02 * len(key_events(case, first, last))),
-                    dpi=100)
+    events, unlabelled = labelled_events(case, first, last)
+    figure = Figure(figsize=(16, 2.2 + 0.42 * rows + 0.02 * len(events)), dpi=100)
     # matplotlib takes dates where its type hints say float: hold the axes untyped
     axes: Any = figure.add_subplot(1, 1, 1)
     dates: Any = mdates
@@ -164,17 +182,22 @@ def timeline_figure(case: Case) -> Any:
         if chosen:
             axes.scatter([m.first + (m.last - m.first) / 2 for m in chosen],
                          [lane_y[m.lane] for m in chosen], zorder=3, **style)
-    for mark in marks:
-        if mark.last > mark.first:  # a month or a range: a bar shows how vague the date is
-            axes.plot([mark.first, mark.last], [lane_y[mark.lane]] * 2, color="#9E9E9E",
-                      linewidth=3, alpha=0.5, zorder=2, solid_capstyle="butt")
+    vague = [m for m in marks if m.last > m.first]
+    if vague:  # a month or a range: a bar shows how vague the date is (one collection)
+        axes.hlines([lane_y[m.lane] for m in vague], [m.first for m in vague],
+                    [m.last for m in vague], color="#9E9E9E", linewidth=3, alpha=0.5,
+                    zorder=2, capstyle="butt")
     flagged = [m for m in marks if m.flagged]
     axes.scatter([m.first + (m.last - m.first) / 2 for m in flagged],
                  [lane_y[m.lane] + 0.3 for m in flagged], marker="v", color="#B71C1C",
                  s=18, zorder=4)
-    events = key_events(case, first, last)
+    if events:
+        axes.vlines([day for day, _ in events], -0.5, rows - 0.5, color="#5C6BC0",
+                    linewidth=0.8, linestyle=":", zorder=1)
+    if unlabelled:  # too many for lines across the lanes: short ticks along the top
+        axes.vlines(unlabelled, rows - 0.5, rows - 0.4, color="#5C6BC0", linewidth=0.8,
+                    zorder=1)
     for n, (day, label) in enumerate(events):
-        axes.axvline(day, color="#5C6BC0", linewidth=0.8, linestyle=":", zorder=1)
         axes.annotate(clean_label(label, 60), xy=(day, rows - 0.5), xytext=(0, 4 + 10 * (n % 3)),
                       textcoords="offset points", fontsize=7.5, color="#283593",
                       rotation=0, ha="left", va="bottom", annotation_clip=False)
@@ -203,6 +226,10 @@ def timeline_figure(case: Case) -> Any:
     handles.append(Line2D([], [], color="#E53935", alpha=0.5, linewidth=8,
                           label="longest unseen period"))
     handles.append(Line2D([], [], color="#2E7D32", linewidth=1.5, label="child seen"))
+    if unlabelled:
+        handles.append(Line2D([], [], color="#5C6BC0", linewidth=0.8,
+                              label=f"{len(unlabelled)} milestones (ticks at the top: too "
+                                    "many to label)"))
     axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4,
                 fontsize=8, frameon=False)
     figure.suptitle(f"{clean_label(case.title, 120)}: contacts by agency, "
