@@ -32,6 +32,8 @@ CHRONOLOGY_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Date", 21), ("Agency", 24), ("Contact type", 24), ("What happened", 80),
     ("Outcome / action", 40), ("Child seen / views", 41), ("Flags", 22), ("Ref.", 15))
 _NAVY = "1F3864"
+#: the evidence entries listed with one flag (a long case can have thousands)
+EVIDENCE_LISTED = 40
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -147,21 +149,35 @@ def _set_widths(table: Any, widths_mm: Sequence[float]) -> list[int]:
 
 def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequence[object]],
                   widths: Sequence[float] | None = None) -> Any:
-    """A small table (summaries, sources, flags) in the document's own styles."""
+    """A table (summaries, sources, flags) in the document's own styles; its body rows are
+    made as XML, a row at a time, not cell by cell through python-docx (which looks every
+    style up by name again for each cell)."""
     table = document.add_table(rows=1, cols=len(headings))
     table.style = document.styles["Table Grid"]
+    heading_style = document.styles["Chronology Heading"]
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         cell.text = heading
-        cell.paragraphs[0].style = document.styles["Chronology Heading"]
+        cell.paragraphs[0].style = heading_style
         _shade(cell, _NAVY)
     _repeat_header(table.rows[0])
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            cell.text = "" if value is None else clean(str(value))
-            cell.paragraphs[0].style = document.styles["Chronology Text"]
-    _set_widths(table, widths or [_USABLE_MM / len(headings)] * len(headings))
+    twips = _set_widths(table, widths or [_USABLE_MM / len(headings)] * len(headings))
+    _append_rows(table, [
+        "<w:tr>" + "".join(_cell(_lines(None if value is None else str(value)), width)
+                           for value, width in zip(values, twips, strict=True)) + "</w:tr>"
+        for values in rows])
     return table
+
+
+def _append_rows(table: Any, rows: Sequence[str], chunk: int = 500) -> None:
+    """Append *rows* (``<w:tr>`` XML) to *table*, parsing them a chunk at a time."""
+    from docx.oxml import parse_xml
+
+    tbl = table._tbl
+    for start in range(0, len(rows), chunk):
+        holder = parse_xml(f'<w:tbl xmlns:w="{_W}">{"".join(rows[start:start + chunk])}'
+                           "</w:tbl>")
+        for row in list(holder):
+            tbl.append(row)
 
 
 def _title_page(document: Any, appendix: Appendix) -> None:
@@ -278,8 +294,11 @@ def _flags(document: Any, appendix: Appendix) -> None:
         "(their reference in the chronology below, and the agency's file and row).")
     rows = []
     for number, flag in enumerate(case.flags, start=1):
-        evidence = "; ".join(
-            f"{e} ({entries[e].reference})" if e in entries else e for e in flag.evidence)
+        evidence = "; ".join(f"{e} ({entries[e].reference})" if e in entries else e
+                             for e in flag.evidence[:EVIDENCE_LISTED])
+        if len(flag.evidence) > EVIDENCE_LISTED:
+            evidence += (f"; and {len(flag.evidence) - EVIDENCE_LISTED:,} more (each is in "
+                         "the chronology below with this flag's code, and in flags.csv)")
         rows.append([number, f"{flag.code.value} ({flag.severity.value})", flag.message,
                      evidence])
     _simple_table(document, ["No.", "Flag", "What it found", "Evidence"], rows,
@@ -316,15 +335,14 @@ def _lines(text: str | None) -> str:
     return "<w:r><w:br/></w:r>".join(_run(line) for line in clean(text).split("\n"))
 
 
-def _cell(content: str, width_twips: int, fill: str) -> str:
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/>'
-            f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>'
+def _cell(content: str, width_twips: int, fill: str | None = None) -> str:
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/>{shading}</w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="ChronologyText"/></w:pPr>{content}</w:p></w:tc>')
 
 
 def _chronology(document: Any, appendix: Appendix) -> None:
     """The chronology table: one row of XML built per entry (fast for long chronologies)."""
-    from docx.oxml import parse_xml
 
     document.add_heading("The chronology", level=1)
     document.add_paragraph(
@@ -334,7 +352,7 @@ def _chronology(document: Any, appendix: Appendix) -> None:
     table = _simple_table(document, [h for h, _ in CHRONOLOGY_COLUMNS], [],
                           widths=[mm for _, mm in CHRONOLOGY_COLUMNS])
     widths = [round(mm * 56.7) for _, mm in CHRONOLOGY_COLUMNS]
-    tbl = table._tbl
+    rows = []
     for row in appendix.rows:
         entry = row.entry
         when = row.date_text + (f" {row.time.strftime('%H:%M')}" if row.time else "")
@@ -343,8 +361,8 @@ def _chronology(document: Any, appendix: Appendix) -> None:
                     _lines(entry.summary), _lines(entry.outcome), _answer_runs(appendix, row),
                     flags, _run(entry.id)]
         cells = "".join(_cell(c, w, row.fill) for c, w in zip(contents, widths, strict=True))
-        tbl.append(parse_xml(f'<w:tr xmlns:w="{_W}"><w:trPr><w:cantSplit/></w:trPr>'
-                             f'{cells}</w:tr>'))
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    _append_rows(table, rows)
 
 
 def write_docx(case: Case, output: Path, options: OutputOptions | None = None) -> Path:
