@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -16,9 +17,11 @@ _CORE = "docProps/core.xml"
 _DOC_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def normalise_zip(data: bytes, output: Path) -> None:
+def normalise_zip(data: bytes, output: Path, *,
+                  change: dict[str, Callable[[bytes], bytes]] | None = None) -> None:
     """Rewrite a zip package with every entry's timestamp fixed, in its original order, and
-    the document's created / modified dates (which writers set to now) fixed too."""
+    the document's created / modified dates (which writers set to now) fixed too; *change*
+    maps a part's name to what to do to its bytes on the way."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as target:
@@ -29,5 +32,7 @@ def normalise_zip(data: bytes, output: Path) -> None:
             content = source.read(info.filename)
             if info.filename == _CORE:
                 content = _DOC_TIMES.sub(rb"\g<1>" + _DOC_STAMP + rb"\g<2>", content)
+            if change and info.filename in change:
+                content = change[info.filename](content)
             target.writestr(fixed, content)
     output.write_bytes(buffer.getvalue())

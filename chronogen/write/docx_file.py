@@ -148,10 +148,11 @@ def _set_widths(table: Any, widths_mm: Sequence[float]) -> list[int]:
 
 
 def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequence[object]],
-                  widths: Sequence[float] | None = None) -> Any:
+                  widths: Sequence[float] | None = None, *,
+                  later: dict[str, str] | None = None) -> Any:
     """A table (summaries, sources, flags) in the document's own styles; its body rows are
     made as XML, a row at a time, not cell by cell through python-docx (which looks every
-    style up by name again for each cell)."""
+    style up by name again for each cell). With *later*, see :func:`_append_rows`."""
     table = document.add_table(rows=1, cols=len(headings))
     table.style = document.styles["Table Grid"]
     heading_style = document.styles["Chronology Heading"]
@@ -164,20 +165,48 @@ def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequenc
     _append_rows(table, [
         "<w:tr>" + "".join(_cell(_lines(None if value is None else str(value)), width)
                            for value, width in zip(values, twips, strict=True)) + "</w:tr>"
-        for values in rows])
+        for values in rows], later=later)
     return table
 
 
-def _append_rows(table: Any, rows: Sequence[str], chunk: int = 500) -> None:
-    """Append *rows* (``<w:tr>`` XML) to *table*, parsing them a chunk at a time."""
+#: the text of a placeholder row, standing for rows put into document.xml as it is saved
+_LATER = "chronogen-rows-later-{}"
+
+
+def _append_rows(table: Any, rows: Sequence[str], *, later: dict[str, str] | None = None,
+                 chunk: int = 500) -> None:
+    """Append *rows* (``<w:tr>`` XML) to *table*. With *later*, a placeholder row is added
+    instead and the rows are put in its place in the saved ``document.xml`` text
+    (:func:`_put_rows_in`): tens of thousands of rows are then neither parsed nor
+    serialised by python-docx. Else they are parsed a chunk at a time."""
     from docx.oxml import parse_xml
 
+    if not rows:
+        return
+    if later is not None:
+        marker = _LATER.format(len(later) + 1)
+        later[marker] = "".join(rows)
+        table.add_row().cells[0].text = marker
+        return
     tbl = table._tbl
     for start in range(0, len(rows), chunk):
         holder = parse_xml(f'<w:tbl xmlns:w="{_W}">{"".join(rows[start:start + chunk])}'
                            "</w:tbl>")
         for row in list(holder):
             tbl.append(row)
+
+
+def _put_rows_in(document_xml: bytes, later: dict[str, str]) -> bytes:
+    """``document.xml`` with each placeholder row replaced by the rows it stands for."""
+    text = document_xml.decode("utf-8")
+    for marker, rows in later.items():
+        at = text.index(marker)
+        start = text.rindex("<w:tr", 0, at)
+        while text[start + len("<w:tr")] not in "> ":  # <w:trPr> is inside the row
+            start = text.rindex("<w:tr", 0, start)
+        end = text.index("</w:tr>", at) + len("</w:tr>")
+        text = text[:start] + rows + text[end:]
+    return text.encode("utf-8")
 
 
 def _title_page(document: Any, appendix: Appendix) -> None:
@@ -285,7 +314,7 @@ def _summaries(document: Any, appendix: Appendix) -> None:
                    for c in summaries.children])
 
 
-def _flags(document: Any, appendix: Appendix) -> None:
+def _flags(document: Any, appendix: Appendix, later: dict[str, str]) -> None:
     case = appendix.case
     entries = {r.entry.id: r for r in appendix.rows}
     document.add_heading("Flags", level=1)
@@ -302,7 +331,7 @@ def _flags(document: Any, appendix: Appendix) -> None:
         rows.append([number, f"{flag.code.value} ({flag.severity.value})", flag.message,
                      evidence])
     _simple_table(document, ["No.", "Flag", "What it found", "Evidence"], rows,
-                  widths=[10, 42, 130, 85])
+                  widths=[10, 42, 130, 85], later=later)
 
 
 def _answer_runs(appendix: Appendix, row: AppendixRow) -> str:
@@ -341,7 +370,7 @@ def _cell(content: str, width_twips: int, fill: str | None = None) -> str:
             f'<w:p><w:pPr><w:pStyle w:val="ChronologyText"/></w:pPr>{content}</w:p></w:tc>')
 
 
-def _chronology(document: Any, appendix: Appendix) -> None:
+def _chronology(document: Any, appendix: Appendix, later: dict[str, str]) -> None:
     """The chronology table: one row of XML built per entry (fast for long chronologies)."""
 
     document.add_heading("The chronology", level=1)
@@ -362,7 +391,7 @@ def _chronology(document: Any, appendix: Appendix) -> None:
                     flags, _run(entry.id)]
         cells = "".join(_cell(c, w, row.fill) for c, w in zip(contents, widths, strict=True))
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
-    _append_rows(table, rows)
+    _append_rows(table, rows, later=later)
 
 
 def write_docx(case: Case, output: Path, options: OutputOptions | None = None) -> Path:
@@ -385,11 +414,13 @@ def write_docx(case: Case, output: Path, options: OutputOptions | None = None) -
     _method(document, appendix)
     _pictures(document, appendix, chosen)
     _summaries(document, appendix)
-    _flags(document, appendix)
-    _chronology(document, appendix)
+    later: dict[str, str] = {}
+    _flags(document, appendix, later)
+    _chronology(document, appendix, later)
     buffer = io.BytesIO()
     document.save(buffer)
-    normalise_zip(buffer.getvalue(), output)
+    normalise_zip(buffer.getvalue(), output,
+                  change={"word/document.xml": lambda xml: _put_rows_in(xml, later)})
     return output
 
 
