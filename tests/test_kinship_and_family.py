@@ -7,6 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chronogen import (
     Family,
@@ -342,3 +344,26 @@ def test_focus_on_the_index_child_for_large_families() -> None:
     assert {names[p.id] for p in home.people} >= {"Mia", "Leo", "Ava", "Jade", "Dean"}
     assert "Karen" not in {names[p.id] for p in home.people}
     assert focus_family(family) == family
+
+
+@given(st.lists(st.tuples(st.sampled_from(["add", "replace", "remove", "swap", "copy"]),
+                          st.integers(min_value=0, max_value=9)), max_size=25))
+def test_looking_people_up_by_id_matches_a_plain_search_whatever_the_list_goes_through(
+        steps: list[tuple[str, int]]) -> None:
+    from chronogen import Family, Person
+
+    family = Family(people=[Person(id=f"P{n}") for n in range(4)])
+    for action, n in steps:
+        if action == "add":
+            family.people.append(Person(id=f"P{n}", first_name="again"))
+        elif action == "replace" and family.people:
+            family.people[n % len(family.people)] = Person(id=f"P{n + 3}")
+        elif action == "remove" and family.people:
+            family.people.pop(n % len(family.people))
+        elif action == "swap":
+            family.people = list(reversed(family.people))
+        elif action == "copy":
+            family = family.model_copy(update={"people": family.people[: n + 1]})
+        for wanted in (f"P{k}" for k in range(13)):
+            plain = next((p for p in family.people if p.id == wanted), None)
+            assert family.get(wanted) is plain

@@ -64,6 +64,10 @@ def default_as_at(family: Family) -> date | None:
     return max(dates) if dates else None
 
 
+#: the largest family whose symbols and captions are put in Graphviz groups
+GROUPED_UP_TO = 1000
+
+
 def caption_id(person_id: str) -> str:
     """The node id of a person's caption."""
     return f"C:{person_id}"
@@ -113,6 +117,10 @@ class _DotWriter:
         self.lines: list[str] = []
         self.by_birth = {p.id: (p.birth.sort_key if p.birth else (date.max, date.max), n)
                          for n, p in enumerate(family.people)}
+        #: a symbol and its caption share a Graphviz group (kept in one straight column);
+        #: past GROUPED_UP_TO people the groups are left out: they double dot's layout time
+        #: there, and the weighted edge between the two keeps them aligned all the same
+        self.grouped = len(family.people) <= GROUPED_UP_TO
 
     def emit(self, line: str) -> None:
         self.lines.append("  " + line)
@@ -126,8 +134,9 @@ class _DotWriter:
     def people(self) -> None:
         index = self.family.index_child
         for person in self.family.people:
-            attrs: Attrs = {"shape": _SHAPES[person.sex], "label": age_label(person, self.when),
-                            "group": person.id}
+            attrs: Attrs = {"shape": _SHAPES[person.sex], "label": age_label(person, self.when)}
+            if self.grouped:
+                attrs["group"] = person.id
             if person.pregnancy is None:
                 self.used.add(person.sex.value)
             if person.sex is Sex.UNKNOWN:
@@ -154,7 +163,9 @@ class _DotWriter:
             caption: Attrs = {"shape": "plaintext", "label": person_caption(person),
                               "fontsize": 9,
                        "fixedsize": "false", "width": 0, "height": 0, "style": "",
-                       "margin": "0.02,0.01", "group": person.id}
+                       "margin": "0.02,0.01"}
+            if self.grouped:
+                caption["group"] = person.id
             self.emit(f"{quote(caption_id(person.id))} {attr_list(caption)};")
             self.emit(f"{quote(person.id)} -> {quote(caption_id(person.id))} "
                       "[style=invis, weight=100, minlen=1];")
@@ -285,8 +296,8 @@ class _DotWriter:
         pa, pb = self.family.get(a), self.family.get(b)
         if pa and pb and pa.sex is Sex.FEMALE and pb.sex is Sex.MALE:
             return b, a
-        order = {p.id: n for n, p in enumerate(self.family.people)}
-        if pa and pb and pa.sex is pb.sex and order.get(a, 0) > order.get(b, 0):
+        order = self.by_birth  # the family's order is its second part
+        if pa and pb and pa.sex is pb.sex and order[a][1] > order[b][1]:
             return b, a
         return a, b
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from chronogen.dates import PartialDate
 
@@ -195,6 +195,39 @@ class Relation(BaseModel):
     end: PartialDate | None = None
 
 
+class _Places:
+    """Where each person is in a people list, by id: made once, checked at every use, made
+    again when the list has changed. A cache, so never part of a family's equality. It
+    knows a few lists at once: a family's copies (``model_copy``) share it."""
+
+    _KEPT = 4
+
+    def __init__(self) -> None:
+        #: id of a people list -> (the list, its length then, id -> place)
+        self.known: dict[int, tuple[list[Person], int, dict[str, int]]] = {}
+
+    def find(self, people: list[Person], person_id: str) -> Person | None:
+        entry = self.known.get(id(people))
+        if entry is None or entry[0] is not people or entry[1] != len(people):
+            index: dict[str, int] = {}
+            for n, candidate in enumerate(people):
+                index.setdefault(candidate.id, n)
+            if len(self.known) >= self._KEPT:
+                self.known.pop(next(iter(self.known)))
+            entry = self.known[id(people)] = (people, len(people), index)
+        at = entry[2].get(person_id)
+        if at is not None and people[at].id == person_id:
+            return people[at]
+        # changed in place since (a person replaced): look, and index again next time
+        self.known.pop(id(people), None)
+        return next((p for p in people if p.id == person_id), None)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Places)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class Family(BaseModel):
     """Everyone in the case and how they are connected."""
 
@@ -204,19 +237,19 @@ class Family(BaseModel):
     households: list[HouseholdMembership] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
 
+    #: where each person is in ``people``: a cache, rebuilt when the list changes
+    _places: _Places = PrivateAttr(default_factory=lambda: _Places())
+
     def person(self, person_id: str) -> Person:
         """The person with *person_id*; KeyError if there is none."""
-        for candidate in self.people:
-            if candidate.id == person_id:
-                return candidate
-        raise KeyError(person_id)
+        found = self.get(person_id)
+        if found is None:
+            raise KeyError(person_id)
+        return found
 
     def get(self, person_id: str) -> Person | None:
-        """The person with *person_id*, or None."""
-        for candidate in self.people:
-            if candidate.id == person_id:
-                return candidate
-        return None
+        """The person with *person_id*, or None (the first, if two share the id)."""
+        return self._places.find(self.people, person_id)
 
     @property
     def subject_children(self) -> list[Person]:

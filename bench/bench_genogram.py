@@ -1,0 +1,115 @@
+"""Benchmark: the genogram of generated families of 100 to 4,000 people.
+
+Not a test. Generates five-generation families (every couple with a few children, each child
+with a partner) of about 100, 300, 1,000 and 4,000 people, and times, in the same process:
+(a) the baseline, building the DOT text alone (``chronogen.to_dot``), and (b) the finished
+genogram drawn to SVG (``chronogen.draw_genogram``: one ``dot`` layout, the household
+outlines, ``neato -n2``), with how much of it is ``dot``'s own layout. Prints seconds and
+the ratio of each size to the previous, to show how it grows.
+
+    python bench/bench_genogram.py [--sizes 100,300,1000,4000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from chronogen import Family, ParentLink, ParentRole, Partnership, Person, Sex, draw_genogram
+from chronogen.dates import PartialDate
+from chronogen.draw import render
+from chronogen.draw.dot import to_dot
+from chronogen.model.family import HouseholdMembership, PartnershipKind
+
+#: people wanted -> (generations, children per couple)
+SHAPES = {100: (3, 4), 300: (3, 6), 1000: (4, 5), 4000: (5, 5)}
+
+
+def make_family(generations: int, width: int) -> Family:
+    """Generations of couples, each with *width* children, each child with a partner; the
+    last-born of the youngest generation is the index child, living with their parents."""
+    people: list[Person] = []
+    partnerships: list[Partnership] = []
+    links: list[ParentLink] = []
+
+    def new(sex: Sex, year: int) -> str:
+        pid = f"G{len(people) + 1}"
+        people.append(Person(id=pid, first_name=f"N{len(people) + 1}", surname="Test",
+                             sex=sex, birth=PartialDate.year(year)))
+        return pid
+
+    couples = [(new(Sex.MALE, 1880), new(Sex.FEMALE, 1882))]
+    year = 1905
+    last: tuple[str, str, str] = ("", "", "")
+    for generation in range(generations):
+        following = []
+        for dad, mum in couples:
+            partnerships.append(Partnership(partners=(dad, mum),
+                                            kind=PartnershipKind.MARRIAGE))
+            for n in range(width):
+                child = new(Sex.MALE if n % 2 == 0 else Sex.FEMALE, year + n)
+                links += [ParentLink(parent=dad, child=child, role=ParentRole.FATHER),
+                          ParentLink(parent=mum, child=child, role=ParentRole.MOTHER)]
+                last = (dad, mum, child)
+                if generation < generations - 1:
+                    spouse = new(Sex.FEMALE if n % 2 == 0 else Sex.MALE, year + n)
+                    following.append((child, spouse) if n % 2 == 0 else (spouse, child))
+        couples = following
+        year += 25
+    dad, mum, child = last
+    people = [p.model_copy(update={"subject": True, "index": True}) if p.id == child else p
+              for p in people]
+    homes = [HouseholdMembership(household="1 Test Street", person=p,
+                                 start=PartialDate.year(2010)) for p in (dad, mum, child)]
+    return Family(people=people, partnerships=partnerships, parent_links=links,
+                  households=homes)
+
+
+class _Timed:
+    """A function, and the time spent in it."""
+
+    def __init__(self, func: Callable[..., str]) -> None:
+        self.func = func
+        self.seconds = 0.0
+
+    def __call__(self, *args: object, **kwargs: object) -> str:
+        started = time.perf_counter()
+        try:
+            return self.func(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,300,1000,4000")
+    args = parser.parse_args()
+    previous: float | None = None
+    when = date(2020, 1, 1)
+    for size in [int(s) for s in args.sizes.split(",")]:
+        family = make_family(*SHAPES.get(size, (5, 6)))
+        started = time.perf_counter()
+        to_dot(family, as_at=when)
+        baseline = time.perf_counter() - started
+        layout = _Timed(render._run_dot)
+        render._run_dot = layout  # type: ignore[assignment]
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                started = time.perf_counter()
+                draw_genogram(family, [Path(folder) / "g.svg"], as_at=when)
+                took = time.perf_counter() - started
+        finally:
+            render._run_dot = layout.func  # type: ignore[assignment]
+        growth = f"  x{took / previous:.1f} on the size before" if previous else ""
+        print(f"{len(family.people):5d} people: svg {took:6.2f} s "
+              f"(dot's layout {layout.seconds:.2f} "
+              f"s); DOT text alone {baseline:.3f} s, ratio {took / baseline:.0f}{growth}")
+        previous = took
+
+
+if __name__ == "__main__":
+    main()
