@@ -10,7 +10,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import cast
@@ -116,29 +116,45 @@ def _run_writer(writer: Writer, case: Case, folder: Path, options: OutputOptions
     return cast(Written, writer.load()(case, folder, options))
 
 
+#: the writers whose documents show the timeline picture (they use the timeline writer's)
+SHOW_TIMELINE = frozenset({"docx", "html"})
+
+
 def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputOptions,
                files: list[Path], notes: list[str], progress: Progress) -> None:
     """Run every writer into *folder*; in a pool of processes for a large case. The writers
-    are independent (each its own files), and their results are taken in the table's order,
-    so the outputs are the same either way."""
+    are independent (each its own files) but for one thing: the documents that show the
+    timeline picture wait for the timeline writer and use its pictures. Results are taken
+    in the table's order, so the outputs are the same either way."""
+    timeline = next((w for w in writers if w.name == "timeline"), None)
+    waiting = [w for w in writers if w.name in SHOW_TIMELINE] if timeline else []
+    first = [w for w in writers if w not in waiting]
+    later = replace(options, pictures=folder)
     cores = os.cpu_count() or 1
     parallel = (len(case.entries) >= PARALLEL_FROM and cores > 1 and len(writers) > 1
                 and "fork" in multiprocessing.get_all_start_methods())
+    results: dict[str, Written] = {}
     if not parallel:
-        for writer in writers:
+        for writer in first + waiting:
             progress(f"writing {writer.description.split(':')[0]}")
-            written = _run_writer(writer, case, folder, options)
-            files.extend(written.files)
-            notes.extend(written.notes)
-        return
-    progress(f"writing {len(writers)} outputs, {min(cores, len(writers))} at a time")
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(cores, len(writers)), mp_context=context) as pool:
-        futures = [pool.submit(_run_writer, writer, case, folder, options) for writer in writers]
-        for future in futures:
-            written = future.result()
-            files.extend(written.files)
-            notes.extend(written.notes)
+            results[writer.name] = _run_writer(writer, case, folder,
+                                               later if writer in waiting else options)
+    else:
+        progress(f"writing {len(writers)} outputs, {min(cores, len(writers))} at a time")
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(cores, len(writers)),
+                                 mp_context=context) as pool:
+            # the timeline first, so that the documents waiting for it start soonest
+            futures = {w.name: pool.submit(_run_writer, w, case, folder, options)
+                       for w in sorted(first, key=lambda w: w is not timeline)}
+            if timeline is not None and waiting:
+                futures[timeline.name].result()
+                futures |= {w.name: pool.submit(_run_writer, w, case, folder, later)
+                            for w in waiting}
+            results = {name: future.result() for name, future in futures.items()}
+    for writer in writers:
+        files.extend(results[writer.name].files)
+        notes.extend(results[writer.name].notes)
 
 
 def build(case_dir: Path | str, out_dir: Path | str, *, as_at: date | None = None,

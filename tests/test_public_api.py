@@ -99,11 +99,34 @@ def test_writers_side_by_side_write_the_same_bytes(tmp_path: Path,
     import chronogen.pipeline
 
     case = chronogen.read_case(HARBOUR)
-    formats = ["json", "xlsx", "csv", "genogram", "timeline"]
+    formats = ["json", "xlsx", "docx", "html", "csv", "genogram", "timeline"]
     monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 10**9)
     serial = chronogen.write_outputs(case, tmp_path / "serial", formats=formats)
+    # the documents drawing the timeline themselves, not using the timeline writer's
+    alone = chronogen.write_outputs(case, tmp_path / "alone", formats=["docx", "html"])
     monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 1)  # harbour's 40 entries: a pool
     pooled = chronogen.write_outputs(case, tmp_path / "pooled", formats=formats)
     assert [p.name for p in pooled.outputs] == [p.name for p in serial.outputs]
     for one, two in zip(serial.outputs, pooled.outputs, strict=True):
         assert one.read_bytes() == two.read_bytes(), one.name
+    for own in alone.outputs:
+        assert own.read_bytes() == (tmp_path / "pooled" / own.name).read_bytes(), own.name
+
+
+def test_a_build_draws_the_timeline_once_for_every_output_that_shows_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import chronogen.pipeline
+    import chronogen.write.timeline_files as timeline_files
+
+    drawn: list[list[str]] = []
+    original = timeline_files.draw_timeline
+
+    def counting(case: object, outputs: list[Path], **options: object) -> list[Path]:
+        drawn.append([p.name for p in outputs])
+        return original(case, outputs, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(timeline_files, "draw_timeline", counting)
+    monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 10**9)
+    case = chronogen.read_case(HARBOUR)
+    chronogen.write_outputs(case, tmp_path / "out", formats=["docx", "html", "timeline"])
+    assert drawn == [["timeline.svg", "timeline.png"]]

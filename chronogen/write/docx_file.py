@@ -24,6 +24,7 @@ from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appe
 from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
 from chronogen.write.cell_text import clean
 from chronogen.write.registry import OutputOptions, Written
+from chronogen.write.timeline_files import timeline_picture
 
 #: usable width of a landscape A4 page with 15 mm margins, in millimetres
 _USABLE_MM = 267
@@ -269,7 +270,6 @@ def _pictures(document: Any, appendix: Appendix, options: OutputOptions) -> None
     from docx.shared import Mm
 
     from chronogen.draw.render import draw_genogram
-    from chronogen.draw.timeline import draw_timeline
 
     case = appendix.case
     document.add_heading("The family", level=1)
@@ -288,8 +288,7 @@ def _pictures(document: Any, appendix: Appendix, options: OutputOptions) -> None
                                    + ("the case has no family file." if not case.family.people
                                       else "Graphviz is not installed."))
         if case.entries:
-            timeline = Path(folder) / "timeline.png"
-            draw_timeline(case, [timeline], dpi=options.dpi)
+            timeline = timeline_picture(case, "png", Path(folder), options)
             document.add_heading("Contacts over time", level=1)
             document.add_picture(str(timeline), width=Mm(_USABLE_MM))
             document.add_paragraph(

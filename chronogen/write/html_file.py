@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from chronogen.draw.render import draw_genogram, find_dot
-from chronogen.draw.timeline import draw_timeline
 from chronogen.model.case import Case
 from chronogen.model.recorded import Recorded
 from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appendix
 from chronogen.write.cell_text import clean
 from chronogen.write.registry import OutputOptions, Written
+from chronogen.write.timeline_files import timeline_picture
 
 TEMPLATES = Path(__file__).parent / "templates"
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
@@ -113,8 +113,7 @@ def _pictures(case: Case, appendix: Appendix, options: OutputOptions) -> dict[st
             draw_genogram(case.family, [path], as_at=when)
             found["genogram_svg"] = Markup(inline_svg(path.read_text(encoding="utf-8")))
         if case.entries:
-            path = Path(folder) / "timeline.svg"
-            draw_timeline(case, [path])
+            path = timeline_picture(case, "svg", Path(folder), options)
             found["timeline_svg"] = Markup(inline_svg(path.read_text(encoding="utf-8")))
     return found
 

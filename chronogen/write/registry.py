@@ -33,6 +33,10 @@ class OutputOptions:
     as_at: date | None = None
     #: resolution of the PNG pictures (genogram, timeline)
     dpi: int = 200
+    #: a folder holding this build's timeline pictures (timeline.svg / .png), already drawn
+    #: by the timeline writer: the documents that show the timeline use them, not a second
+    #: drawing (for a long chronology the drawing takes seconds)
+    pictures: Path | None = None
 
 
 @dataclass
