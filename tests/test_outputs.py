@@ -282,3 +282,15 @@ def test_csv_headings_are_neutralised_too(tmp_path: Path) -> None:
         headings = next(csv.reader(handle))
     assert all(not h.startswith(("=", "+", "-", "@")) for h in headings)
     assert "'=HYPERLINK(\"x\"): seen" in headings
+
+
+def test_case_json_written_an_entry_at_a_time_is_the_case_as_one_text(harbour_case: Case,
+                                                                       tmp_path: Path) -> None:
+    from chronogen.write.json_file import case_to_json, read_case_json, write_json
+
+    written = write_json(harbour_case, tmp_path / "case.json")
+    assert written.read_text(encoding="utf-8") == case_to_json(harbour_case)
+    assert read_case_json(written) == harbour_case
+    empty = harbour_case.model_copy(update={"entries": []})
+    assert write_json(empty, tmp_path / "e.json").read_text(encoding="utf-8") == \
+        case_to_json(empty)

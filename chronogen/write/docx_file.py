@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -150,7 +150,7 @@ def _set_widths(table: Any, widths_mm: Sequence[float]) -> list[int]:
 
 def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequence[object]],
                   widths: Sequence[float] | None = None, *,
-                  later: dict[str, str] | None = None) -> Any:
+                  later: dict[str, list[str]] | None = None) -> Any:
     """A table (summaries, sources, flags) in the document's own styles; its body rows are
     made as XML, a row at a time, not cell by cell through python-docx (which looks every
     style up by name again for each cell). With *later*, see :func:`_append_rows`."""
@@ -174,7 +174,7 @@ def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequenc
 _LATER = "chronogen-rows-later-{}"
 
 
-def _append_rows(table: Any, rows: Sequence[str], *, later: dict[str, str] | None = None,
+def _append_rows(table: Any, rows: Sequence[str], *, later: dict[str, list[str]] | None = None,
                  chunk: int = 500) -> None:
     """Append *rows* (``<w:tr>`` XML) to *table*. With *later*, a placeholder row is added
     instead and the rows are put in its place in the saved ``document.xml`` text
@@ -186,7 +186,7 @@ def _append_rows(table: Any, rows: Sequence[str], *, later: dict[str, str] | Non
         return
     if later is not None:
         marker = _LATER.format(len(later) + 1)
-        later[marker] = "".join(rows)
+        later[marker] = list(rows)
         table.add_row().cells[0].text = marker
         return
     tbl = table._tbl
@@ -197,17 +197,21 @@ def _append_rows(table: Any, rows: Sequence[str], *, later: dict[str, str] | Non
             tbl.append(row)
 
 
-def _put_rows_in(document_xml: bytes, later: dict[str, str]) -> bytes:
-    """``document.xml`` with each placeholder row replaced by the rows it stands for."""
-    text = document_xml.decode("utf-8")
+def _put_rows_in(document_xml: bytes, later: dict[str, list[str]]) -> Iterator[bytes]:
+    """``document.xml`` with each placeholder row replaced by the rows it stands for, a
+    piece at a time (the chronology of a long case is hundreds of megabytes)."""
+    done = 0
     for marker, rows in later.items():
-        at = text.index(marker)
-        start = text.rindex("<w:tr", 0, at)
-        while text[start + len("<w:tr")] not in "> ":  # <w:trPr> is inside the row
-            start = text.rindex("<w:tr", 0, start)
-        end = text.index("</w:tr>", at) + len("</w:tr>")
-        text = text[:start] + rows + text[end:]
-    return text.encode("utf-8")
+        at = document_xml.index(marker.encode("utf-8"), done)
+        start = document_xml.rindex(b"<w:tr", done, at)
+        while document_xml[start + 5:start + 6] not in (b">", b" "):  # <w:trPr> is inside
+            start = document_xml.rindex(b"<w:tr", done, start)
+        end = document_xml.index(b"</w:tr>", at) + len(b"</w:tr>")
+        yield document_xml[done:start]
+        for first in range(0, len(rows), 200):
+            yield "".join(rows[first:first + 200]).encode("utf-8")
+        done = end
+    yield document_xml[done:]
 
 
 def _title_page(document: Any, appendix: Appendix) -> None:
@@ -313,7 +317,7 @@ def _summaries(document: Any, appendix: Appendix) -> None:
                    for c in summaries.children])
 
 
-def _flags(document: Any, appendix: Appendix, later: dict[str, str]) -> None:
+def _flags(document: Any, appendix: Appendix, later: dict[str, list[str]]) -> None:
     case = appendix.case
     entries = {r.entry.id: r for r in appendix.rows}
     document.add_heading("Flags", level=1)
@@ -369,7 +373,7 @@ def _cell(content: str, width_twips: int, fill: str | None = None) -> str:
             f'<w:p><w:pPr><w:pStyle w:val="ChronologyText"/></w:pPr>{content}</w:p></w:tc>')
 
 
-def _chronology(document: Any, appendix: Appendix, later: dict[str, str]) -> None:
+def _chronology(document: Any, appendix: Appendix, later: dict[str, list[str]]) -> None:
     """The chronology table: one row of XML built per entry (fast for long chronologies)."""
 
     document.add_heading("The chronology", level=1)
@@ -413,13 +417,15 @@ def write_docx(case: Case, output: Path, options: OutputOptions | None = None) -
     _method(document, appendix)
     _pictures(document, appendix, chosen)
     _summaries(document, appendix)
-    later: dict[str, str] = {}
+    later: dict[str, list[str]] = {}
     _flags(document, appendix, later)
     _chronology(document, appendix, later)
     buffer = io.BytesIO()
     document.save(buffer)
+    size = sum(len(row) for rows in later.values() for row in rows)
     normalise_zip(buffer.getvalue(), output,
-                  change={"word/document.xml": lambda xml: _put_rows_in(xml, later)})
+                  change={"word/document.xml": lambda xml: _put_rows_in(xml, later)},
+                  large=size > 1_500_000_000)
     return output
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,8 +119,8 @@ def _pictures(case: Case, appendix: Appendix, options: OutputOptions) -> dict[st
     return found
 
 
-def render_report(case: Case, options: OutputOptions | None = None) -> str:
-    """The report as HTML text."""
+def _report_parts(case: Case, options: OutputOptions | None) -> Iterator[str]:
+    """The report's HTML, a piece at a time as the template makes it."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     chosen = options or OutputOptions()
@@ -129,7 +130,7 @@ def render_report(case: Case, options: OutputOptions | None = None) -> str:
                                                            default_for_string=True),
                               trim_blocks=True, lstrip_blocks=True)
     template = environment.get_template("report.html.j2")
-    return template.render(
+    return template.generate(
         title=clean(case.title), marking=clean(case.marking), period=appendix.period,
         children=appendix.children,
         children_names=", ".join(c.name for c in appendix.children),
@@ -140,9 +141,15 @@ def render_report(case: Case, options: OutputOptions | None = None) -> str:
         rows=_rows(appendix), **_pictures(case, appendix, chosen))
 
 
+def render_report(case: Case, options: OutputOptions | None = None) -> str:
+    """The report as HTML text."""
+    return "".join(_report_parts(case, options))
+
+
 def write_html(case: Case, output: Path, options: OutputOptions | None = None) -> Path:
-    """Write ``report.html``."""
-    output.write_text(render_report(case, options), encoding="utf-8")
+    """Write ``report.html``, as the template makes it (never the whole page in memory)."""
+    with output.open("w", encoding="utf-8") as handle:
+        handle.writelines(_report_parts(case, options))
     return output
 
 

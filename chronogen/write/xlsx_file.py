@@ -10,7 +10,6 @@ Text is always written as text, never as a formula.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -472,18 +471,19 @@ def write_xlsx(case: Case, output: Path) -> Path:
     import xlsxwriter
 
     appendix = build_appendix(case)
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                        "strings_to_urls": False, "strings_to_numbers": False})
+    # the package's parts go through temporary files beside the output (the staging folder
+    # of a build), not memory: a long chronology's sheet is hundreds of megabytes of XML
+    book = xlsxwriter.Workbook(str(output), {
+        "in_memory": False, "tmpdir": str(output.parent), "strings_to_formulas": False,
+        "strings_to_urls": False, "strings_to_numbers": False})
     book.set_properties({"title": clean(case.title)[:250], "author": "chronogen",
                          "created": FIXED_DOC_TIME, "keywords": clean(case.marking)[:250]})
     styles = _Styles(book)
     for _, write_sheets in SHEETS:
         write_sheets(book, styles, appendix)
     book.close()
-    # XlsxWriter stamps every part with the fixed creation date: the bytes are the same
-    # for the same case, with no second pass over the package
-    output.write_bytes(buffer.getvalue())
+    # XlsxWriter stamps every part with one fixed date (31/01/1980) and the document with
+    # the fixed creation date: the same case gives the same bytes, with no second pass
     return output
 
 
