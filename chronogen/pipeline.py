@@ -49,7 +49,7 @@ def read_case(path: Path | str, *, settings: Settings | None = None,
     is told what is being done, for long cases.
     """
     files = read_case_files(path, allow_outside=allow_outside, progress=progress)
-    return analyse_case(files, settings, progress=progress)
+    return analyse_case(files, settings, progress=progress, owned=True)
 
 
 @in_bulk

@@ -116,3 +116,13 @@ def test_merge_changes_no_input_entry_and_copies_only_those_it_links(items: list
     for entry in merged.entries:
         # a large case is not held twice: an unlinked entry is the input's own object
         assert (id(entry) in originals) == (entry.joint_event is None)
+
+
+@given(entries())
+def test_merging_in_place_gives_the_same_timeline(items: list[Entry]) -> None:
+    copied = merge(items, AGENCIES)
+    own = [e.model_copy() for e in items]
+    in_place = merge(own, AGENCIES, in_place=True)
+    assert [e.model_dump() for e in in_place.entries] == [e.model_dump() for e in copied.entries]
+    assert in_place.joint_events == copied.joint_events
+    assert {id(e) for e in in_place.entries} == {id(e) for e in own}

@@ -19,16 +19,18 @@ __all__ = ["analyse_case"]
 
 @in_bulk
 def analyse_case(case: Case, settings: Settings | None = None, *,
-            progress: Progress = no_progress) -> Case:
+                 progress: Progress = no_progress, owned: bool = False) -> Case:
     """Merge *case*'s entries into one timeline, link joint events, find the flags and
     summarise, with *settings* (else the case's own).
 
     Returns a new :class:`Case` carrying the settings used, so that every output written from
-    it agrees with its flags; *case* itself is not changed.
+    it agrees with its flags; *case* itself is not changed, unless *owned* says nothing else
+    holds it (a case just read): its entries are then marked with their joint events
+    instead of being copied, which halves the memory of a long case full of joint events.
     """
     chosen = settings if settings is not None else case.settings
     progress(f"merging {len(case.entries)} entries")
-    timeline = merge(case.entries, [a.name for a in case.agencies])
+    timeline = merge(case.entries, [a.name for a in case.agencies], in_place=owned)
     result = case.model_copy(update={"entries": timeline.entries,
                                      "joint_events": timeline.joint_events,
                                      "settings": chosen})

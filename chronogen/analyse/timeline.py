@@ -43,15 +43,22 @@ def sort_key(entry: Entry, agency_order: dict[str, int]
     )
 
 
-def merge(entries: Iterable[Entry], agency_order: Sequence[str] = ()) -> Timeline:
+def merge(entries: Iterable[Entry], agency_order: Sequence[str] = (), *,
+          in_place: bool = False) -> Timeline:
     """Order *entries* into one timeline and link joint events. The input is not changed:
     an entry whose joint event changes is a copy; the others are the same objects (a large
-    case is not held twice)."""
+    case is not held twice). With *in_place*, for entries nobody else holds, their joint
+    event is set on them instead of on copies."""
     order = {name: index for index, name in enumerate(agency_order)}
     ordered = sorted(entries, key=lambda e: sort_key(e, order))
     events, assigned = _joint_events(ordered)
-    ordered = [e if e.joint_event == assigned.get(id(e)) else
-               e.model_copy(update={"joint_event": assigned.get(id(e))}) for e in ordered]
+    if in_place:
+        for entry in ordered:
+            if entry.joint_event != assigned.get(id(entry)):
+                entry.joint_event = assigned.get(id(entry))
+    else:
+        ordered = [e if e.joint_event == assigned.get(id(e)) else
+                   e.model_copy(update={"joint_event": assigned.get(id(e))}) for e in ordered]
     return Timeline(entries=ordered, joint_events=events)
 
 
