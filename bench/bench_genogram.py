@@ -96,14 +96,14 @@ def main() -> None:
         to_dot(family, as_at=when)
         baseline = time.perf_counter() - started
         layout = _Timed(render._run_dot)
-        render._run_dot = layout  # type: ignore[assignment]
+        render._run_dot = layout
         try:
             with tempfile.TemporaryDirectory() as folder:
                 started = time.perf_counter()
                 draw_genogram(family, [Path(folder) / "g.svg"], as_at=when)
                 took = time.perf_counter() - started
         finally:
-            render._run_dot = layout.func  # type: ignore[assignment]
+            render._run_dot = layout.func
         growth = f"  x{took / previous:.1f} on the size before" if previous else ""
         print(f"{len(family.people):5d} people: svg {took:6.2f} s "
               f"(dot's layout {layout.seconds:.2f} "

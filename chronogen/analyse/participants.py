@@ -59,6 +59,7 @@ _AUX = r"(?:(?:had|has|have|was|were|is|are|also|both|then|later|again|herself|h
 _INTRODUCERS = (r"with|to|by|saw|sees|met|meets|visited|visits|interviewed|contacted|"
                 r"called|phoned|rang|telephoned|emailed|texted|accompanied by|"
                 r"spoke to|spoke with|spoken to|seen with|joined by")
+_CUE = re.compile(rf"\b(?:{VERBS}|{_INTRODUCERS})\b", re.IGNORECASE)
 #: "<noun> with X" is about X: "relationship problems with the father"
 _ABOUT_TEXT = """problems problem issues issue difficulties difficulty concerns concern conflict
 conflicts arguments argument relationship relations worries worry tension tensions dispute
@@ -98,6 +99,9 @@ class Participants:
         listed = rf"(?P<who>{mention}(?:\s*(?:,|and|&)\s*(?:the\s+)?{mention})*)"
         aside = r"(?:\s*,\s*[^,.;:]{1,40},)?"
         self._mention = re.compile(mention, re.IGNORECASE)
+        #: what every text that names a participant has: a family word, and a verb or a word
+        #: that introduces a person; a text without both is passed over unread
+        self._any_person = re.compile(single, re.IGNORECASE)
         self._subject = re.compile(rf"(?<![\w'’]){listed}{aside}\s+{_AUX}(?:{VERBS})\b",
                                    re.IGNORECASE)
         self._object = re.compile(
@@ -128,7 +132,7 @@ class Participants:
         found = set(entry.people)
         day = entry.date.sort_key[0]
         for text in (entry.summary, entry.kind_text, entry.outcome):
-            if not text:
+            if not text or not _CUE.search(text) or not self._any_person.search(text):
                 continue
             for match in self._subject.finditer(text):
                 before = text[:match.start()].lower().split()

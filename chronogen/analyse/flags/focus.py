@@ -26,9 +26,12 @@ def parental_focus(ctx: FlagContext) -> Iterator[Flag]:
     """Per agency: the share of direct contacts that saw a parent or carer but no child."""
     share = ctx.settings.parental_focus_share
     minimum = ctx.settings.parental_focus_min_contacts
-    agencies = list(dict.fromkeys(e.agency for e in ctx.case.entries))
-    for agency in agencies:
-        direct = [e for e in ctx.case.entries if e.agency == agency and e.kind in DIRECT]
+    by_agency: dict[str, list[Entry]] = {}
+    for entry in ctx.case.entries:  # one pass; the agencies in the order they first come
+        direct_so_far = by_agency.setdefault(entry.agency, [])
+        if entry.kind in DIRECT:
+            direct_so_far.append(entry)
+    for agency, direct in by_agency.items():
         adults = [e for e in direct if adult_only(ctx, e)]
         if len(direct) < minimum or not adults or len(adults) / len(direct) < share:
             continue
