@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from itertools import pairwise
 
 from chronogen.analyse.context import FlagContext, where
 from chronogen.analyse.flags.registry import rule
 from chronogen.model.chronology import Entry
+from chronogen.model.family import Person
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 
 _PREGNANCY = re.compile(r"pregnan|antenatal|ante-natal|unborn|midwi|booking|scan|gestation",
@@ -31,17 +33,24 @@ def date_uncertain(ctx: FlagContext) -> Iterator[Flag]:
 def date_outside_life(ctx: FlagContext) -> Iterator[Flag]:
     """A contact about a child dated before their birth (unless about the pregnancy) or
     after their death."""
+    lives: dict[str, tuple[date | None, date | None, Person]] = {}
+    for person in ctx.case.family.people:  # the first of an id, as Family.get finds
+        lives.setdefault(person.id, (person.birth.earliest if person.birth else None,
+                                     person.death.latest if person.death else None, person))
     for entry in ctx.case.entries:
         for child_id in entry.children:
-            child = ctx.case.family.get(child_id)
-            if child is None:
+            life = lives.get(child_id)
+            if life is None:
                 continue
+            born, died, child = life
             first, last = entry.date.sort_key
-            text = " ".join(t for t in (entry.kind_text, entry.summary) if t)
-            if child.birth and child.birth.earliest and last < child.birth.earliest and not \
-                    _PREGNANCY.search(text):
-                yield _outside(ctx, entry, child_id, "before", child.birth.display())
-            elif child.death and child.death.latest and first > child.death.latest:
+            if born is not None and last < born:
+                text = " ".join(t for t in (entry.kind_text, entry.summary) if t)
+                if not _PREGNANCY.search(text):
+                    assert child.birth is not None
+                    yield _outside(ctx, entry, child_id, "before", child.birth.display())
+            elif died is not None and first > died:
+                assert child.death is not None
                 yield _outside(ctx, entry, child_id, "after the death of", child.death.display())
 
 
