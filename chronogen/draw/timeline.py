@@ -115,6 +115,8 @@ def key_events(case: Case, first: date, last: date) -> list[tuple[date, str]]:
     return sorted(events)
 
 
+#: from this many contacts the marks are drawn as a picture inside the SVG
+DENSE_FROM = 5_000
 #: at most this many events are labelled along the top; past it, the milestones are drawn
 #: as lines without labels (a long case can hold hundreds of strategy discussions)
 MAX_LABELS = 40
@@ -164,6 +166,9 @@ def timeline_figure(case: Case) -> Any:
     child_y = {c.id: rows - 1 - n for n, c in enumerate(children)}
     lane_y = [len(lanes) - 1 - n for n in range(len(lanes))]
     gaps = unseen_periods(case)
+    # thousands of contacts: the marks drawn as a picture inside the SVG, not one shape each
+    # (the same look, a fraction of the size and time)
+    dense = len(case.entries) > DENSE_FROM
     for child in children:
         y = child_y[child.id]
         for start, end, longest in gaps.get(child.id, []):
@@ -172,7 +177,8 @@ def timeline_figure(case: Case) -> Any:
                          alpha=0.45 if longest else 0.16, linewidth=0)
         sightings = [e.date.sort_key[0] for e in case.entries
                      if (r := e.children.get(child.id)) and r.seen is Recorded.YES]
-        axes.vlines(sightings, y - 0.3, y + 0.3, color="#2E7D32", linewidth=1.4)
+        axes.vlines(sightings, y - 0.3, y + 0.3, color="#2E7D32", linewidth=1.4,
+                    rasterized=dense)
         axes.axhline(y - 0.5, color="#BDBDBD", linewidth=0.6)
     for y in lane_y:
         axes.axhline(y, color="#EEEEEE", linewidth=0.8, zorder=0)
@@ -181,16 +187,16 @@ def timeline_figure(case: Case) -> Any:
         chosen = [m for m in marks if m.state == state]
         if chosen:
             axes.scatter([m.first + (m.last - m.first) / 2 for m in chosen],
-                         [lane_y[m.lane] for m in chosen], zorder=3, **style)
+                         [lane_y[m.lane] for m in chosen], zorder=3, rasterized=dense, **style)
     vague = [m for m in marks if m.last > m.first]
     if vague:  # a month or a range: a bar shows how vague the date is (one collection)
         axes.hlines([lane_y[m.lane] for m in vague], [m.first for m in vague],
                     [m.last for m in vague], color="#9E9E9E", linewidth=3, alpha=0.5,
-                    zorder=2, capstyle="butt")
+                    zorder=2, capstyle="butt", rasterized=dense)
     flagged = [m for m in marks if m.flagged]
     axes.scatter([m.first + (m.last - m.first) / 2 for m in flagged],
                  [lane_y[m.lane] + 0.3 for m in flagged], marker="v", color="#B71C1C",
-                 s=18, zorder=4)
+                 s=18, zorder=4, rasterized=dense)
     if events:
         axes.vlines([day for day, _ in events], -0.5, rows - 0.5, color="#5C6BC0",
                     linewidth=0.8, linestyle=":", zorder=1)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,25 +26,6 @@ from chronogen.write.timeline_files import timeline_picture
 TEMPLATES = Path(__file__).parent / "templates"
 _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One child's seen / views answers in a row, with their highlight classes."""
-
-    name: str
-    seen: str
-    views: str
-
-    @property
-    def seen_class(self) -> str:
-        """The highlight of the seen answer (``answer-no``, ``answer-nr`` or none)."""
-        return _answer_class(self.seen)
-
-    @property
-    def views_class(self) -> str:
-        """The highlight of the views answer."""
-        return _answer_class(self.views)
 
 
 def _answer_class(answer: str) -> str:
@@ -70,26 +50,37 @@ def _status(row: AppendixRow) -> list[str]:
     return found
 
 
-def _rows(appendix: Appendix) -> list[dict[str, Any]]:
-    agencies = list(appendix.fills)
-    rows = []
+def _rows(appendix: Appendix) -> Iterator[Any]:
+    """Each chronology row's HTML, made here rather than by the template: a long
+    chronology's rows are most of the page, and a template loop is slow per row."""
+    from markupsafe import Markup, escape
+
+    index = {agency: n for n, agency in enumerate(appendix.fills)}
     for row in appendix.rows:
         entry = row.entry
         first, last = entry.date.sort_key
-        answers = [Answer(child.short, seen, views or "")
-                   for child, (seen, views) in zip(appendix.children, row.answers, strict=True)
-                   if seen is not None]
-        rows.append({
-            "id": entry.id, "agency_index": agencies.index(entry.agency),
-            "children": " ".join(sorted(set(entry.children) | set(entry.people))),
-            "flags": [c.value for c in row.flags], "status": _status(row),
-            "first": first.isoformat(), "last": last.isoformat(),
-            "date": row.date_text + (f" {row.time.strftime('%H:%M')}" if row.time else ""),
-            "agency": entry.agency, "kind": entry.kind_text or entry.kind.value,
-            "summary": clean(entry.summary or ""), "outcome": clean(entry.outcome or ""),
-            "answers": answers, "reference": row.reference,
-        })
-    return rows
+        answers = "".join(
+            f'<span class="answer">{escape(child.short)}: seen\n          '
+            f'<span class="{_answer_class(seen)}">{escape(seen)}</span>, views\n          '
+            f'<span class="{_answer_class(views or "")}">{escape(views or "")}</span></span>'
+            for child, (seen, views) in zip(appendix.children, row.answers, strict=True)
+            if seen is not None)
+        flags = "".join(f"<span>{escape(c.value)}</span> " for c in row.flags)
+        when = row.date_text + (f" {row.time.strftime('%H:%M')}" if row.time else "")
+        yield Markup(
+            f'<tr id="entry-{escape(entry.id)}" data-agency-index="{index[entry.agency]}" '
+            f'data-children="{escape(" ".join(sorted(set(entry.children) | set(entry.people))))}"'
+            f'\n          data-flags="{escape(" ".join(c.value for c in row.flags))}" '
+            f'data-status="{" ".join(_status(row))}"\n          '
+            f'data-first="{first.isoformat()}" data-last="{last.isoformat()}">\n        '
+            f'<td class="date">{escape(when)}</td><td>{escape(entry.agency)}</td>'
+            f'<td>{escape(entry.kind_text or entry.kind.value)}</td>\n        '
+            f'<td class="text">{escape(clean(entry.summary or ""))}</td>'
+            f'<td class="text">{escape(clean(entry.outcome or ""))}</td>\n        '
+            f'<td class="answers">{answers}</td>\n        '
+            f'<td class="flag-codes">{flags}</td>\n        '
+            f'<td class="ref" title="{escape(row.reference)}">{escape(entry.id)}</td>\n'
+            "      </tr>")
 
 
 def inline_svg(svg: str) -> str:
