@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from chronogen.analyse import analyse_case
 from chronogen.bulk import in_bulk
@@ -116,6 +116,15 @@ def _run_writer(writer: Writer, case: Case, folder: Path, options: OutputOptions
     return cast(Written, writer.load()(case, folder, options))
 
 
+#: the case and folder the writers' processes inherit when they are forked
+_SHARED: list[Any] = []
+
+
+def _run_shared(writer: Writer, options: OutputOptions) -> Written:
+    case, folder = _SHARED
+    return _run_writer(writer, case, folder, options)
+
+
 #: the writers whose documents show the timeline picture (they use the timeline writer's)
 SHOW_TIMELINE = frozenset({"docx", "html"})
 
@@ -142,16 +151,21 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
     else:
         progress(f"writing {len(writers)} outputs, {min(cores, len(writers))} at a time")
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(cores, len(writers)),
-                                 mp_context=context) as pool:
-            # the timeline first, so that the documents waiting for it start soonest
-            futures = {w.name: pool.submit(_run_writer, w, case, folder, options)
-                       for w in sorted(first, key=lambda w: w is not timeline)}
-            if timeline is not None and waiting:
-                futures[timeline.name].result()
-                futures |= {w.name: pool.submit(_run_writer, w, case, folder, later)
-                            for w in waiting}
-            results = {name: future.result() for name, future in futures.items()}
+        # the processes are forked with the case in their memory: only the writer and the
+        # options go to them (sending the case itself would copy it into every process)
+        _SHARED[:] = [case, folder]
+        try:
+            with ProcessPoolExecutor(max_workers=min(cores, len(writers)),
+                                     mp_context=context) as pool:
+                # the timeline first, so that the documents waiting for it start soonest
+                futures = {w.name: pool.submit(_run_shared, w, options)
+                           for w in sorted(first, key=lambda w: w is not timeline)}
+                if timeline is not None and waiting:
+                    futures[timeline.name].result()
+                    futures |= {w.name: pool.submit(_run_shared, w, later) for w in waiting}
+                results = {name: future.result() for name, future in futures.items()}
+        finally:
+            _SHARED.clear()
     for writer in writers:
         files.extend(results[writer.name].files)
         notes.extend(results[writer.name].notes)
