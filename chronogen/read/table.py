@@ -281,8 +281,9 @@ def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | 
         for sheet_name in book.sheet_names:
             rows: list[Any] = book.get_sheet_by_name(sheet_name).to_python(
                 skip_empty_area=False)
+            shared: dict[str, str] = {}
             for index, row in enumerate(rows):  # in place: never two copies of the sheet
-                rows[index] = _from_calamine_row(row)
+                rows[index] = _from_calamine_row(row, shared)
             sheets.append(Sheet(file=name, name=sheet_name, rows=_trim(rows),
                                 date1904=date1904))
         return sheets
@@ -293,13 +294,28 @@ def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | 
 _SAME = frozenset({datetime, date, time, int, bool})
 
 
-def _from_calamine_row(row: list[object]) -> tuple[Cell, ...]:
-    """Calamine's values as cells: "" is blank, whole floats are integers."""
+def _one_copy(text: str, shared: dict[str, str]) -> str:
+    """One string object for each short text a sheet repeats ("Home visit", "Yes", a
+    child's name): a million rows hold it once, not a million times."""
+    if len(text) > _SHARED_UP_TO:
+        return text
+    return shared.setdefault(text, text)
+
+
+#: texts up to this long are kept once per sheet (longer ones rarely repeat)
+_SHARED_UP_TO = 40
+
+
+def _from_calamine_row(row: list[object], shared: dict[str, str]) -> tuple[Cell, ...]:
+    """Calamine's values as cells: "" is blank, whole floats are integers, short texts one
+    object each."""
     for index, value in enumerate(row):
         kind = type(value)
         if kind is str:
             if not value:
                 row[index] = None
+            elif len(value) <= _SHARED_UP_TO:  # type: ignore[arg-type]
+                row[index] = shared.setdefault(value, value)  # type: ignore[arg-type]
         elif kind is float:
             if value.is_integer():  # type: ignore[attr-defined]
                 row[index] = int(value)  # type: ignore[call-overload]
@@ -372,9 +388,10 @@ def read_csv(path: Path, *, display_name: str | None = None,
     previous = csv.field_size_limit(bounds.max_cell_chars)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     rows: list[tuple[Cell, ...]] = []
+    shared: dict[str, str] = {}
     try:
         for row in reader:
-            rows.append(tuple(cell if cell != "" else None for cell in row))
+            rows.append(tuple(_one_copy(cell, shared) if cell != "" else None for cell in row))
     except csv.Error as error:
         row_number = len(rows) + 1
         message = str(error)
