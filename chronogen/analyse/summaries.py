@@ -17,19 +17,22 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
     """
     ctx = context if context is not None else FlagContext(case, case.settings)
     result = Summaries()
-    for agency in dict.fromkeys([a.name for a in case.agencies]
-                                + [e.agency for e in case.entries]):
-        entries = ctx.by_agency.get(agency, ([], []))[1]
-        about = [e for e in entries if e.children]
+    # per agency: contacts, about children, a child seen, views, seen not recorded (one pass)
+    tallies: dict[str, list[int]] = {a.name: [0, 0, 0, 0, 0] for a in case.agencies}
+    for entry in case.entries:
+        counted = tallies.setdefault(entry.agency, [0, 0, 0, 0, 0])
+        counted[0] += 1
+        if not entry.children:
+            continue
+        counted[1] += 1
+        records = entry.children.values()
+        counted[2] += any(r.seen is Recorded.YES for r in records)
+        counted[3] += any(r.views is Recorded.YES for r in records)
+        counted[4] += all(r.seen is Recorded.NOT_RECORDED for r in records)
+    for agency, (contacts, about, seen, views, not_recorded) in tallies.items():
         result.agencies.append(AgencySummary(
-            agency=agency, contacts=len(entries), about_children=len(about),
-            child_seen=sum(1 for e in about if any(r.seen is Recorded.YES
-                                                   for r in e.children.values())),
-            views_recorded=sum(1 for e in about if any(r.views is Recorded.YES
-                                                       for r in e.children.values())),
-            seen_not_recorded=sum(1 for e in about if all(r.seen is Recorded.NOT_RECORDED
-                                                          for r in e.children.values())),
-        ))
+            agency=agency, contacts=contacts, about_children=about, child_seen=seen,
+            views_recorded=views, seen_not_recorded=not_recorded))
     subjects = {c.id for c in case.family.subject_children}
     seen_by: dict[str, dict[str, int]] = {c: {} for c in subjects}
     counts: dict[str, dict[str, int]] = {c: dict.fromkeys(

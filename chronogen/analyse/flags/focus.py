@@ -11,14 +11,15 @@ from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 from chronogen.model.recorded import Recorded
 
 
-def adult_only(ctx: FlagContext, entry: Entry) -> bool:
-    """A direct contact in which an adult of the family took part and no child was seen."""
+def adult_only(ctx: FlagContext, entry: Entry, subjects: set[str] | None = None) -> bool:
+    """A direct contact in which an adult of the family took part and no child was seen
+    (*subjects*: the subject children's ids, when the caller has them already)."""
     if entry.kind not in DIRECT:
         return False
     if any(r.seen is Recorded.YES for r in entry.children.values()):
         return False
-    subjects = {c.id for c in ctx.children}
-    return any(p not in subjects for p in ctx.participants.of(entry))
+    children = subjects if subjects is not None else {c.id for c in ctx.children}
+    return any(p not in children for p in ctx.participants.of(entry))
 
 
 @rule(FlagCode.PARENTAL_FOCUS)
@@ -26,13 +27,14 @@ def parental_focus(ctx: FlagContext) -> Iterator[Flag]:
     """Per agency: the share of direct contacts that saw a parent or carer but no child."""
     share = ctx.settings.parental_focus_share
     minimum = ctx.settings.parental_focus_min_contacts
+    subjects = {c.id for c in ctx.children}
     by_agency: dict[str, list[Entry]] = {}
     for entry in ctx.case.entries:  # one pass; the agencies in the order they first come
         direct_so_far = by_agency.setdefault(entry.agency, [])
         if entry.kind in DIRECT:
             direct_so_far.append(entry)
     for agency, direct in by_agency.items():
-        adults = [e for e in direct if adult_only(ctx, e)]
+        adults = [e for e in direct if adult_only(ctx, e, subjects)]
         if len(direct) < minimum or not adults or len(adults) / len(direct) < share:
             continue
         yield Flag(
