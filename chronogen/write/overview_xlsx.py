@@ -34,8 +34,17 @@ ABOUT = [
 ]
 
 
+def _lines(text: str, width: float) -> int:
+    """Roughly how many lines *text* takes in a column *width* characters wide."""
+    usable = max(int(width * 1.1) - 1, 1)
+    return max(1, -(-len(text) // usable))
+
+
 def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Sequence[object]],
-           formats: dict[str, Any]) -> None:
+           formats: dict[str, Any], *, printed: int | None = None, paper: int = 9) -> None:
+    """One sheet holding one Excel table; printed landscape on *paper* (9: A4, 8: A3), one
+    page wide, the header row on every page, the first *printed* columns only (all by
+    default)."""
     sheet = book.add_worksheet(name)
     for n, (_, width, _) in enumerate(columns):
         sheet.set_column(n, n, width)
@@ -44,6 +53,9 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
         "columns": [{"header": clean(h), "header_format": formats["header"]}
                     for h, _, _ in columns],
         "style": "Table Style Light 9", "autofilter": True})
+    # spreadsheets do not grow rows for wrapped text when they open a file: give the heights
+    heading = max(_lines(h, w * 0.8) for h, w, _ in columns)
+    sheet.set_row(0, 13.5 * heading + 4)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             kind = columns[c][2]
@@ -53,7 +65,19 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
                 sheet.write_number(r, c, value, formats[kind])
             else:
                 sheet.write_string(r, c, clean(str(value)), formats[kind])
+        tall = max((_lines(str(v), columns[c][1]) for c, v in enumerate(row)
+                    if isinstance(v, str) and columns[c][2] == "text"), default=1)
+        if tall > 1:
+            sheet.set_row(r, 13.5 * tall + 2)
     sheet.freeze_panes(1, 1)
+    sheet.set_landscape()
+    sheet.set_paper(paper)
+    sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    sheet.print_area(0, 0, max(len(rows), 1), (printed or len(columns)) - 1)
+    sheet.set_header("&LOverview across reviews&R&A", {"margin": 0.3})
+    sheet.set_footer("&CPage &P of &N&Rchronogen", {"margin": 0.3})
 
 
 def write_overview_xlsx(overview: Overview, output: Path) -> Path:
@@ -66,8 +90,9 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
     book.set_properties({"title": "Overview across reviews", "author": "chronogen",
                          "created": FIXED_DOC_TIME})
     base = {"font_size": 10, "valign": "top"}
-    formats = {"header": book.add_format({**base, "bold": True, "text_wrap": True}),
-               "text": book.add_format({**base, "text_wrap": True}),
+    formats = {"header": book.add_format({**base, "bold": True, "text_wrap": True,
+                                          "valign": "bottom"}),
+               "text": book.add_format({**base, "text_wrap": True, "indent": 1}),
                "int": book.add_format(base),
                "share": book.add_format({**base, "num_format": "0%"})}
     reviews = overview.reviews
@@ -94,7 +119,7 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
               if c.longest_unseen_days is not None), default=None),
          "; ".join(r.themes), r.rejected_rows, r.problems.get("error", 0),
          r.problems.get("warning", 0), *[r.flags.get(code.value, 0) for code in codes]]
-        for r in reviews], formats)
+        for r in reviews], formats, printed=20, paper=8)
     _table(book, "Children", [
         ("Review", 16, "text"), ("Child", 9, "text"), ("Index child", 8, "text"),
         ("Sex", 9, "text"), ("Age", 6, "int"), ("Age band", 9, "text"),
