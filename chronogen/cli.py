@@ -235,29 +235,32 @@ def cmd_overview(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs: {args.jobs} is not a number of processes (1 or more)",
                          "chronogen overview")
-    result = overview([Path(p) for p in args.inputs], Path(args.output), jobs=args.jobs,
-                      progress=_progress())
-    made = result.overview
+    from chronogen.across_reviews import write_overview
+
+    made = overview([Path(p) for p in args.inputs], jobs=args.jobs,
+                    progress=_progress()).overview
+    for problem in made.problems:
+        print(f"[{problem.severity}] {problem.detail or problem.message}", file=sys.stderr)
+    if not made.reviews:
+        print("chronogen overview: error: no review could be read; nothing written",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
+    outputs = write_overview(made, Path(args.output))
     print(f"{len(made.reviews)} reviews, {made.children} subject children, "
           f"{sum(r.entries for r in made.reviews)} entries")
     for spread in made.recording:
         if spread.pooled is not None:
             print(f"  contacts in which {spread.measure}: {100 * spread.pooled:.0f}% "
                   f"(median review {100 * (spread.median or 0):.0f}%)")
-    for problem in made.problems:
-        print(f"[{problem.severity}] {problem.detail or problem.message}", file=sys.stderr)
     for row in made.reviews:
         if row.problems.get("error") or row.rejected_rows:
             print(f"[note] {row.review}: {row.problems.get('error', 0)} errors and "
                   f"{row.rejected_rows} rejected rows in its own input ('chronogen check' on "
                   "it says which)", file=sys.stderr)
     print(f"Written to {args.output}:")
-    for path in result.outputs:
+    for path in outputs:
         print(f"  {path.name}")
     errors = any(p.severity == "error" for p in made.problems)
-    if not made.reviews:
-        print("chronogen overview: error: no review could be read", file=sys.stderr)
-        return EXIT_UNUSABLE
     return EXIT_PROBLEMS if args.strict and errors else EXIT_OK
 
 

@@ -226,6 +226,7 @@ def test_a_bad_review_is_reported_and_never_stops_the_overview(tmp_path: Path) -
                               str(broken), "-o", str(tmp_path / "none")], capture_output=True,
                              text=True, timeout=300, check=False)
     assert nothing.returncode == 2 and "no review could be read" in nothing.stderr
+    assert not (tmp_path / "none").exists()
 
 
 def _texts(folder: Path) -> list[str]:
