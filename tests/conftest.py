@@ -25,6 +25,22 @@ def harbour_expected() -> dict[str, Any]:
     return data
 
 
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to open a network connection fails the test."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("chronogen tried to open a network connection")
+
+    # every way out goes through connect (the class itself stays, so modules that subclass
+    # it, such as ssl, still import)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that runs the real command line in a subprocess is an end-to-end run:
     marked ``slow``, so ``pytest -m "not slow"`` is the quick check while working."""
