@@ -3,11 +3,12 @@
 Not a test. Generates five-generation families (every couple with a few children, each child
 with a partner) of about 100, 300, 1,000 and 4,000 people, and times, in the same process:
 (a) the baseline, building the DOT text alone (``chronogen.to_dot``), and (b) the finished
-genogram drawn to SVG (``chronogen.draw_genogram``: one ``dot`` layout, the household
-outlines, ``neato -n2``), with how much of it is ``dot``'s own layout. Prints seconds and
-the ratio of each size to the previous, to show how it grows.
+genogram drawn to SVG, or to every format given (``chronogen.draw_genogram``: one ``dot``
+layout, the household outlines, each format drawn from it with ``neato -n2``), with how
+much of it is ``dot``'s own layout. Prints seconds and the ratio of each size to the
+previous, to show how it grows.
 
-    python bench/bench_genogram.py [--sizes 100,300,1000,4000]
+    python bench/bench_genogram.py [--sizes 100,300,1000,4000] [--formats svg,png,pdf]
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class _Timed:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,300,1000,4000")
+    parser.add_argument("--formats", default="svg", help="e.g. svg,png,pdf (one layout)")
     args = parser.parse_args()
     previous: float | None = None
     when = date(2020, 1, 1)
@@ -100,12 +102,13 @@ def main() -> None:
         try:
             with tempfile.TemporaryDirectory() as folder:
                 started = time.perf_counter()
-                draw_genogram(family, [Path(folder) / "g.svg"], as_at=when)
+                draw_genogram(family, [Path(folder) / f"g.{kind}"
+                                       for kind in args.formats.split(",")], as_at=when)
                 took = time.perf_counter() - started
         finally:
             render._run_dot = layout.func
         growth = f"  x{took / previous:.1f} on the size before" if previous else ""
-        print(f"{len(family.people):5d} people: svg {took:6.2f} s "
+        print(f"{len(family.people):5d} people: {args.formats} {took:6.2f} s "
               f"(dot's layout {layout.seconds:.2f} "
               f"s); DOT text alone {baseline:.3f} s, ratio {took / baseline:.0f}{growth}")
         previous = took
