@@ -65,15 +65,17 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
             longest_unseen=span(longest[0], longest[1]) if longest else None,
             missed_appointments=tally["missed"], no_access_visits=tally["no_access"],
         ))
-    months: dict[str, MonthSummary] = {}
+    months: dict[tuple[int, int], list[int]] = {}  # (year, month) -> contacts, a child seen
     for entry in case.entries:
         first, last = entry.date.sort_key
         if (first.year, first.month) != (last.year, last.month):
             continue  # a year-only or range date belongs to no one month
-        key = f"{first.year}-{first.month:02d}"
-        month = months.setdefault(key, MonthSummary(month=key, contacts=0, child_seen=0))
-        month.contacts += 1
-        if any(r.seen is Recorded.YES for r in entry.children.values()):
-            month.child_seen += 1
-    result.months = [months[k] for k in sorted(months)]
+        month = months.get((first.year, first.month))
+        if month is None:
+            month = months[first.year, first.month] = [0, 0]
+        month[0] += 1
+        month[1] += any(r.seen is Recorded.YES for r in entry.children.values())
+    result.months = [MonthSummary(month=f"{year}-{number:02d}", contacts=contacts,
+                                  child_seen=seen)
+                     for (year, number), (contacts, seen) in sorted(months.items())]
     return result
