@@ -18,12 +18,12 @@ from __future__ import annotations
 import argparse
 import csv
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from process import measure
 
 CACHE = Path(__file__).parent / ".cache"
 AGENCIES = ["Children's Social Care", "Police", "GP", "Health Visiting", "School", "Housing",
@@ -81,20 +81,6 @@ print(count)
 """
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one command, run as a child process."""
-    timer = ["/usr/bin/time", "-f", "%e %M"] if Path("/usr/bin/time").exists() else []
-    started = time.perf_counter()
-    done = subprocess.run(timer + command, capture_output=True, text=True, check=False)
-    took = time.perf_counter() - started
-    if done.returncode not in (0, 1):
-        sys.exit(f"{command[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
-    if not timer:
-        return took, float("nan")
-    last = done.stderr.strip().splitlines()[-1].split()
-    return took, int(last[1]) / 1024
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--entries", type=int, default=1_000_000)
@@ -102,12 +88,15 @@ def main() -> None:
     args = parser.parse_args()
     folder = make_case(args.entries)
     files = sorted(str(p) for p in folder.glob("agency*.csv"))
-    base, base_mb = run([sys.executable, "-c", BARE, *files])
+    bare = measure([sys.executable, "-c", BARE, *files])
+    base, base_mb = bare.seconds, bare.peak_mb
     chronogen = str(Path(sys.executable).with_name("chronogen"))
     with tempfile.TemporaryDirectory() as out:
         command = [chronogen, "check", str(folder)] if args.command == "check" else [
             chronogen, "build", str(folder), "-o", out]
-        ours, ours_mb = run(command)
+        # exit 1: problems were found (check --strict is not given, but a build may say so)
+        ours_run = measure(command, ok=(0, 1))
+        ours, ours_mb = ours_run.seconds, ours_run.peak_mb
     print(f"{args.entries} entries in {len(files)} CSVs")
     print(f"  baseline: csv module reading every row  {base:7.1f} s  {base_mb:7.0f} MB")
     print(f"  chronogen {args.command:<29} {ours:7.1f} s  {ours_mb:7.0f} MB")

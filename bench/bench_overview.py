@@ -15,12 +15,12 @@ from __future__ import annotations
 import argparse
 import csv
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from process import measure
 
 CACHE = Path(__file__).parent / ".cache"
 KINDS = ["Home visit", "Telephone call", "Strategy meeting", "Appointment", "Was not brought",
@@ -85,17 +85,6 @@ print(count)
 """
 
 
-def run(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak resident memory (MB, the largest process) and stdout."""
-    started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True,
-                          text=True, check=False)
-    took = time.perf_counter() - started
-    if done.returncode != 0:
-        sys.exit(f"{command[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
-    return took, int(done.stderr.strip().splitlines()[-1]) / 1024, done.stdout
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reviews", type=int, default=500)
@@ -103,11 +92,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
     archive = make_archive(args.reviews, args.rows)
-    base, base_mb, _ = run([sys.executable, "-c", BARE, str(archive)])
+    bare = measure([sys.executable, "-c", BARE, str(archive)])
+    base, base_mb = bare.seconds, bare.peak_mb
     chronogen = str(Path(sys.executable).with_name("chronogen"))
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     with tempfile.TemporaryDirectory() as out:
-        ours, ours_mb, printed = run([chronogen, "overview", str(archive), "-o", out, *jobs])
+        done = measure([chronogen, "overview", str(archive), "-o", out, *jobs])
+    ours, ours_mb, printed = done.seconds, done.peak_mb, done.stdout
     entries = args.reviews * args.rows * 2
     print(f"{args.reviews} reviews, {entries} entries in all")
     print(f"  baseline: csv module reading every row   {base:7.1f} s  {base_mb:6.0f} MB")

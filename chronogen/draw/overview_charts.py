@@ -8,14 +8,12 @@ per review, the median marked). Same input, same bytes.
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
+from chronogen.draw.svg_text import inline_svg
 from chronogen.model.overview import MEASURES, Overview
 
 _INK, _BAR, _MUTED, _ACCENT = "#1F2933", "#2F5E8C", "#9AA5B1", "#C62828"
-_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
-_METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
 
 
 def overview_charts(overview: Overview) -> dict[str, str]:
@@ -107,4 +105,4 @@ def _svg(name: str, figure: Any) -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": f"chronogen-{name}", "svg.fonttype": "none"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "chronogen"})
-    return _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1))
+    return inline_svg(buffer.getvalue())

@@ -19,3 +19,11 @@ def clean(value: str) -> str:
     if len(value) > EXCEL_CELL_LIMIT:
         value = value[: EXCEL_CELL_LIMIT - len(_TRUNCATED)] + _TRUNCATED
     return value
+
+
+def wrapped_lines(text: str, width: float, *, per_unit: float = 1.0) -> int:
+    """Roughly how many lines *text* takes wrapped in a column *width* units wide, at
+    *per_unit* characters a unit (spreadsheets do not grow a row for wrapped text when they
+    open a file: the writer gives the height)."""
+    usable = max(int(width * per_unit) - 1, 1)
+    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))

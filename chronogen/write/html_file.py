@@ -9,13 +9,13 @@ repeated on each landscape page.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from chronogen.draw.render import draw_genogram, find_dot
+from chronogen.draw.svg_text import inline_svg
 from chronogen.model.case import Case
 from chronogen.model.recorded import Recorded
 from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appendix
@@ -24,8 +24,6 @@ from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.timeline_files import timeline_picture
 
 TEMPLATES = Path(__file__).parent / "templates"
-_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
-_METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
 
 
 def _answer_class(answer: str) -> str:
@@ -81,11 +79,6 @@ def _rows(appendix: Appendix) -> Iterator[Any]:
             f'<td class="flag-codes">{flags}</td>\n        '
             f'<td class="ref" title="{escape(row.reference)}">{escape(entry.id)}</td>\n'
             "      </tr>")
-
-
-def inline_svg(svg: str) -> str:
-    """An SVG file's text ready to sit inside HTML: no XML prologue, DOCTYPE or metadata."""
-    return _METADATA.sub("", _PROLOGUE.sub("", svg, count=1))
 
 
 def _pictures(case: Case, appendix: Appendix, options: OutputOptions) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
-from chronogen.write.cell_text import clean
+from chronogen.write.cell_text import clean, wrapped_lines
 from chronogen.write.table import TableColumn
 
 _HEADER_FILL = "1F3864"
@@ -73,19 +73,13 @@ def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
     body = _style_of(sheet, alignment=Alignment(vertical="top", wrap_text=wrap))
     for r, row in enumerate(rows, start=2):
         if wrap:
-            lines = max((_wrapped_lines(v, columns[c].width) for c, v in enumerate(row)
+            lines = max((wrapped_lines(v, columns[c].width) for c, v in enumerate(row)
                          if isinstance(v, str) and c < len(columns)), default=1)
             if lines > 1:
                 # spreadsheets do not grow rows for wrapped text on opening: give the height
                 sheet.row_dimensions[r].height = min(15 * lines, 409)
         sheet.append([_cell(sheet, value, body) for value in row])
     return sheet
-
-
-def _wrapped_lines(text: str, width: int) -> int:
-    """Roughly how many lines *text* takes in a column *width* characters wide."""
-    usable = max(width - 1, 1)
-    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
 
 
 def save_workbook(book: Any, output: Path) -> Path:

@@ -15,7 +15,7 @@ from typing import Any
 from chronogen.model.flag import FlagCode
 from chronogen.model.overview import Overview
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import clean
+from chronogen.write.cell_text import clean, wrapped_lines
 
 #: (heading, width, kind): kind is text, int or share
 Column = tuple[str, float, str]
@@ -35,9 +35,7 @@ ABOUT = [
 
 
 def _lines(text: str, width: float) -> int:
-    """Roughly how many lines *text* takes in a column *width* characters wide."""
-    usable = max(int(width * 1.1) - 1, 1)
-    return max(1, -(-len(text) // usable))
+    return wrapped_lines(text, width, per_unit=1.1)
 
 
 def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Sequence[object]],

@@ -21,7 +21,7 @@ from chronogen.domain.people import people_table
 from chronogen.model.case import Case
 from chronogen.write.appendix import Appendix, AppendixRow, build_appendix
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import clean
+from chronogen.write.cell_text import clean, wrapped_lines
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.xlsx_rows import RowsSheet
 
@@ -120,9 +120,8 @@ def _write(sheet: Any, row: int, col: int, value: object, fmt: Any) -> None:
 
 
 def _lines(text: str, width: float) -> int:
-    """Roughly how many lines *text* takes in a column *width* characters wide."""
-    usable = max(int(width * 1.1) - 1, 1)  # 10 pt text: a little more than a character a unit
-    return sum(max(1, -(-len(part) // usable)) for part in text.split("\n"))
+    # 10 pt text: a little more than a character a unit
+    return wrapped_lines(text, width, per_unit=1.1)
 
 
 def _page_setup(sheet: Any, appendix: Appendix, *, paper: int = 9,

@@ -1,0 +1,33 @@
+"""Timing a whole command as a child process, with its peak memory (shared by the scripts)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+TIME = Path("/usr/bin/time")
+
+
+@dataclass
+class Measured:
+    """One command's wall seconds, peak resident memory in MB (its largest process; NaN
+    without GNU time) and what it printed."""
+
+    seconds: float
+    peak_mb: float
+    stdout: str
+
+
+def measure(command: list[str], *, ok: tuple[int, ...] = (0,)) -> Measured:
+    """Run *command* and measure it; stop the benchmark if it exits with a code not in *ok*."""
+    timer = [str(TIME), "-f", "%M"] if TIME.exists() else []
+    started = time.perf_counter()
+    done = subprocess.run(timer + command, capture_output=True, text=True, check=False)
+    took = time.perf_counter() - started
+    if done.returncode not in ok:
+        sys.exit(f"{command[0]} failed ({done.returncode}): {done.stderr[-2000:]}")
+    peak = int(done.stderr.strip().splitlines()[-1]) / 1024 if timer else float("nan")
+    return Measured(took, peak, done.stdout)
