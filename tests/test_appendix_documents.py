@@ -133,3 +133,14 @@ def test_the_glossary_lists_the_abbreviations_the_records_use(harbour_case: Case
     key = [str(c.value) for row in openpyxl.load_workbook(
         write_xlsx(harbour_case, tmp_path / "c.xlsx"))["Key"].iter_rows() for c in row if c.value]
     assert "Abbreviations used in the records" in key and "Detective Sergeant" in key
+
+
+def test_text_like_the_row_placeholder_is_kept_as_text(harbour_case: Case,
+                                                       tmp_path: Path) -> None:
+    """The chronology's rows are put in place of a placeholder as the document is saved;
+    a case whose own words look like a placeholder keeps them, and every row."""
+    odd = "chronogen-rows-later-1"
+    case = harbour_case.model_copy(update={"title": odd})
+    document = docx.Document(str(write_docx(case, tmp_path / "c.docx")))
+    assert any(odd in p.text for p in document.paragraphs)
+    assert len(document.tables[-1].rows) == len(case.entries) + 1

@@ -12,6 +12,7 @@ header, page X of Y in the footer. The agencies' words are quoted, never changed
 from __future__ import annotations
 
 import io
+import secrets
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -170,8 +171,9 @@ def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequenc
     return table
 
 
-#: the text of a placeholder row, standing for rows put into document.xml as it is saved
-_LATER = "chronogen-rows-later-{}"
+#: the text of a placeholder row, standing for rows put into document.xml as it is saved;
+#: made new for every document, so no text of a case can be taken for it
+_LATER = "chronogen-rows-later-{}-{}"
 
 
 def _append_rows(table: Any, rows: Sequence[str], *, later: dict[str, list[str]] | None = None,
@@ -185,7 +187,7 @@ def _append_rows(table: Any, rows: Sequence[str], *, later: dict[str, list[str]]
     if not rows:
         return
     if later is not None:
-        marker = _LATER.format(len(later) + 1)
+        marker = _LATER.format(secrets.token_hex(16), len(later) + 1)
         later[marker] = list(rows)
         table.add_row().cells[0].text = marker
         return
