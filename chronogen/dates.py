@@ -15,7 +15,7 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from dateutil import parser as dateutil_parser
@@ -123,7 +123,7 @@ class PartialDate(BaseModel):
 
     # -- reading ------------------------------------------------------------------------
 
-    @property
+    @cached_property  # read hundreds of thousands of times by the flag rules and writers
     def sort_key(self) -> tuple[date, date]:
         """Order by the earliest possible day, then the latest (unknown bounds use the other)."""
         first = self.earliest or self.latest

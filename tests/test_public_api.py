@@ -130,3 +130,32 @@ def test_a_build_draws_the_timeline_once_for_every_output_that_shows_it(
     case = chronogen.read_case(HARBOUR)
     chronogen.write_outputs(case, tmp_path / "out", formats=["docx", "html", "timeline"])
     assert drawn == [["timeline.svg", "timeline.png"]]
+
+
+def test_every_public_path_parameter_takes_a_string_too() -> None:
+    import inspect
+
+    for name in chronogen.__all__:
+        value = getattr(chronogen, name)
+        if not inspect.isfunction(value):
+            continue
+        for parameter in inspect.signature(value).parameters.values():
+            annotation = str(parameter.annotation)
+            if "Path" in annotation:
+                assert "str" in annotation, f"{name}({parameter.name}: {annotation})"
+
+
+def test_the_readers_and_writers_called_with_strings(tmp_path: Path) -> None:
+    family = chronogen.read_family_file(str(HARBOUR / "family.xlsx")).family
+    assert chronogen.load_family(str(HARBOUR)).family == family
+    agency = chronogen.read_agency_file(str(HARBOUR / "gp_consultations.csv"), agency="GP",
+                                        code="GP", family=family)
+    assert agency.entries
+    case = chronogen.read_case(str(HARBOUR))
+    for write, name in ((chronogen.write_json, "case.json"), (chronogen.write_csv, "c.csv"),
+                        (chronogen.write_xlsx, "c.xlsx")):
+        assert write(case, str(tmp_path / name)) == tmp_path / name
+    assert chronogen.read_case_json(str(tmp_path / "case.json")).entries == case.entries
+    assert chronogen.render_genogram(family, str(tmp_path / "g.dot")) == tmp_path / "g.dot"
+    assert chronogen.draw_genogram(family, [str(tmp_path / "g.svg")]) == [tmp_path / "g.svg"]
+    assert chronogen.render("digraph {}", str(tmp_path / "r.dot")).read_text() == "digraph {}"

@@ -18,6 +18,7 @@ contact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from chronogen.domain.kinship import Kinship
@@ -60,7 +61,6 @@ _INTRODUCERS = (r"with|to|by|saw|sees|met|meets|visited|visits|interviewed|conta
                 r"called|phoned|rang|telephoned|emailed|texted|accompanied by|"
                 r"spoke to|spoke with|spoken to|seen with|joined by")
 _NOBODY: frozenset[str] = frozenset()
-_CUE = re.compile(rf"\b(?:{VERBS}|{_INTRODUCERS})\b", re.IGNORECASE)
 #: "<noun> with X" is about X: "relationship problems with the father"
 _ABOUT_TEXT = """problems problem issues issue difficulties difficulty concerns concern conflict
 conflicts arguments argument relationship relations worries worry tension tensions dispute
@@ -77,6 +77,63 @@ _PREPOSITION_TEXT = ("on about of regarding re concerning for into against towar
 _PREPOSITIONS = frozenset(_PREPOSITION_TEXT.split())
 
 
+_WORD = re.compile(r"\w+")
+_BEFORE = re.compile(r"(?:(?<![\w'’])[\w'’]+\s+){0,3}$")
+
+
+def words_before(text: str) -> list[str]:
+    """The last three words of *text* (lower case) when they run up to its end, separated by
+    spaces only: "no contact " -> ["no", "contact"]; "no, " -> []."""
+    # three words are never this long; the search from every character of a long text is
+    found = _BEFORE.search(text, max(0, len(text) - 200))
+    return found.group().lower().split() if found else []
+
+
+class WordStarts:
+    """Where a pattern can match: at a word that is one of *openers* (or one of them with an
+    "s": "Leos mother", "hers"), in the case-insensitive sense of :mod:`re`.
+
+    ``scan(pattern, text)`` gives what ``pattern.finditer(text)`` gives, for a pattern whose
+    every match starts at such a word, trying the pattern only there: most texts hold a few
+    such words, and a pattern of hundreds of alternatives tried at every character is the
+    slow part of reading who took part.
+    """
+
+    def __init__(self, openers: list[str], *, plural: bool) -> None:
+        firsts = {word.group() if (word := _WORD.match(o)) else "" for o in openers if o}
+        #: an opener not starting with a letter or digit, "(Bex)": no shortcut, try everywhere
+        self.anywhere = "" in firsts
+        #: the openers in lower case (and with an "s"), when all are ASCII: between ASCII
+        #: words, re's case-insensitive match is equality in lower case
+        self.ascii: frozenset[str] | None = None
+        if all(f.isascii() for f in firsts):
+            lowered = {f.lower() for f in firsts}
+            self.ascii = frozenset(lowered | {f + "s" for f in lowered} if plural else lowered)
+        plural_s = "s?" if plural else ""
+        self._fold = re.compile(
+            "(?:" + "|".join(re.escape(f) for f in sorted(firsts, key=len, reverse=True))
+            + f"){plural_s}", re.IGNORECASE)
+
+    def scan(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, trying *pattern* only where an opener starts."""
+        if self.anywhere:
+            yield from pattern.finditer(text)
+            return
+        if self.ascii is not None and text.isascii():
+            lowered = text.lower()  # the same length as text: ASCII
+            if self.ascii.isdisjoint(_WORD.findall(lowered)):
+                return  # most texts: no opener at all
+            starts = [w.start() for w in _WORD.finditer(lowered) if w.group() in self.ascii]
+        else:
+            starts = [w.start() for w in _WORD.finditer(text)
+                      if self._fold.fullmatch(w.group()) is not None]
+        end = 0
+        for start in starts:
+            if start >= end and (found := pattern.match(text, start)) is not None:
+                yield found
+                end = found.end()
+
+
 class Participants:
     """Finds the family members who took part in an entry."""
 
@@ -85,7 +142,7 @@ class Participants:
         self.kinship = kinship
         self.names = NameIndex(family)
         self._cache: dict[str, frozenset[str]] = {}
-        self._resolved: dict[tuple[str, tuple[str, ...], date], frozenset[str]] = {}
+        self._resolved: dict[tuple[str, tuple[str, ...], date | None], frozenset[str]] = {}
         self._children = {(p.first_name or "").lower(): p.id for p in family.people
                           if p.first_name}
         roles = sorted(ROLE_WORDS, key=len, reverse=True)
@@ -100,14 +157,16 @@ class Participants:
         listed = rf"(?P<who>{mention}(?:\s*(?:,|and|&)\s*(?:the\s+)?{mention})*)"
         aside = r"(?:\s*,\s*[^,.;:]{1,40},)?"
         self._mention = re.compile(mention, re.IGNORECASE)
-        #: what every text that names a participant has: a family word, and a verb or a word
-        #: that introduces a person; a text without both is passed over unread
-        self._any_person = re.compile(single, re.IGNORECASE)
         self._subject = re.compile(rf"(?<![\w'’]){listed}{aside}\s+{_AUX}(?:{VERBS})\b",
                                    re.IGNORECASE)
-        self._object = re.compile(
-            rf"(?P<before>(?:\b[\w'’]+\s+){{0,3}})\b(?:{_INTRODUCERS})\s+(?:the\s+)?"
-            rf"{listed}", re.IGNORECASE)
+        self._object = re.compile(rf"\b(?:{_INTRODUCERS})\s+(?:the\s+)?{listed}",
+                                  re.IGNORECASE)
+        # A mention starts with a role word, a name, or a possessor ("the", "his", "Leo's",
+        # "Leos"), an object with an introducing word: only those words are tried.
+        openers = ["the", "child", "children", "childs", "his", "her", "their",
+                   *self._children, *roles, *names, *_PARENT_WORDS.split("|")]
+        self._mention_starts = WordStarts(openers, plural=True)
+        self._object_starts = WordStarts(_INTRODUCERS.split("|"), plural=False)
 
     def _name_words(self) -> set[str]:
         words: set[str] = set()
@@ -136,15 +195,17 @@ class Participants:
         found = set(entry.people)
         day = entry.date.sort_key[0]
         for text in (entry.summary, entry.kind_text, entry.outcome):
-            if not text or not _CUE.search(text) or not self._any_person.search(text):
+            if not text:
                 continue
-            for match in self._subject.finditer(text):
+            for match in self._mention_starts.scan(self._subject, text):
                 before = text[:match.start()].lower().split()
                 if before and before[-1] in _PREPOSITIONS:
                     continue  # "checks on mother's partner requested": not the subject
                 found |= self._resolve_list(match.group("who"), entry, day)
-            for match in self._object.finditer(text):
-                before = match.group("before").lower().split()
+            end = 0
+            for match in self._object_starts.scan(self._object, text):
+                before = words_before(text[end:match.start()])
+                end = match.end()
                 if (before and before[-1] in _ABOUT_NOUNS) or _NEGATORS & set(before):
                     continue
                 found |= self._resolve_list(match.group("who"), entry, day)
@@ -158,7 +219,10 @@ class Participants:
 
     def _resolve(self, words: str, entry: Entry, day: date) -> set[str]:
         """The people *words* stand for in *entry* (once per words, children and day)."""
-        key = (words, tuple(entry.children), day)
+        # only a partner is a matter of the day: "mother" is the same person all along
+        lowered = words.lower()
+        dated = "partner" in lowered or "friend" in lowered or "step" in lowered
+        key = (words, tuple(entry.children), day if dated else None)
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = frozenset(self._resolve_afresh(words, entry, day))

@@ -55,8 +55,9 @@ def _graphviz(engine: str, kind: str, dot_text: str, *, no_op: int | None = None
     return data
 
 
-def render(dot_text: str, output: Path, fmt: str | None = None) -> Path:
+def render(dot_text: str, output: Path | str, fmt: str | None = None) -> Path:
     """Render DOT text to *output* (svg, png, pdf or dot) with the real ``dot`` binary."""
+    output = Path(output)
     kind = (fmt or output.suffix.lstrip(".")).lower()
     if kind not in FORMATS:
         raise OutputFormatError(f"{output}: unsupported genogram format {kind!r}; use one of "
@@ -91,23 +92,24 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
     return overlay_dot(positioned, drawn, extra, title=title)
 
 
-def draw_genogram(family: Family, outputs: Sequence[Path], *, as_at: date | None = None,
+def draw_genogram(family: Family, outputs: Sequence[Path | str], *, as_at: date | None = None,
                   title: str | None = None, dpi: int = DEFAULT_DPI) -> list[Path]:
-    """Draw the genogram of *family* to each of *outputs* (.svg, .png, .pdf or .dot), laid out
-    once for all of them.
+    """Draw the genogram of *family* to each of *outputs* (.svg, .png, .pdf or .dot), laid out once
+    for all of them.
 
     With Graphviz installed, .dot is the finished, positioned drawing (``neato -n2 -Tsvg``
     renders it as chronogen does); without it, .dot is the unpositioned structure and the
     other formats raise :class:`RenderError` saying how to install Graphviz. PNG is drawn at
     *dpi* dots per inch.
     """
-    for output in outputs:
+    paths = [Path(output) for output in outputs]
+    for output in paths:
         if output.suffix.lstrip(".").lower() not in FORMATS:
             raise OutputFormatError(f"{output}: unsupported genogram format "
                                     f"{output.suffix or '(no suffix)'!r}; use one of "
                                     + ", ".join(f".{f}" for f in FORMATS))
     finished: str | None = None
-    for output in outputs:
+    for output in paths:
         kind = output.suffix.lstrip(".").lower()
         if kind == "dot" and find_dot() is None:
             output.write_text(to_dot(family, as_at=as_at, title=title), encoding="utf-8")
@@ -120,7 +122,7 @@ def draw_genogram(family: Family, outputs: Sequence[Path], *, as_at: date | None
         text = with_dpi(finished, dpi) if kind == "png" else finished
         data = _graphviz("neato", kind, text, no_op=2)
         output.write_bytes(fixed_pdf_dates(data) if kind == "pdf" else data)
-    return list(outputs)
+    return paths
 
 
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:[^)]*\)")

@@ -37,10 +37,10 @@ def write_table_csv(output: Path, headings: Sequence[str],
     return output
 
 
-def write_csv(case: Case, output: Path) -> Path:
+def write_csv(case: Case, output: Path | str) -> Path:
     """Write ``chronology.csv``: one row per entry, per-child seen / views columns."""
     columns, rows = chronology_table(case)
-    return write_table_csv(output, [c.heading for c in columns], rows)
+    return write_table_csv(Path(output), [c.heading for c in columns], rows)
 
 
 FLAG_HEADINGS = ("No.", "Severity", "Flag", "People", "From", "To", "Message", "Evidence",

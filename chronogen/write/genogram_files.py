@@ -23,10 +23,11 @@ def write_drawing(family: Family, output: Path, *, as_at: date | None = None,
     return output
 
 
-def render_genogram(family: Family, output: Path, *, as_at: date | None = None,
+def render_genogram(family: Family, output: Path | str, *, as_at: date | None = None,
                     title: str | None = None, dpi: int = DEFAULT_DPI) -> Path:
     """Draw the genogram of *family* to *output* (.svg, .png, .pdf or .dot), or write the
     family as GEDCOM 7 (.ged): the writer is chosen by the suffix. PNG is drawn at *dpi*."""
+    output = Path(output)
     writer = by_suffix(FAMILY_FILES, output, "genogram")
     if writer.name == "ged":
         return cast(Path, writer.load()(family, output))

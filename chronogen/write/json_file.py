@@ -18,9 +18,10 @@ def case_to_json(case: Case) -> str:
 _NO_ENTRIES = '\n  "entries": [],\n'
 
 
-def write_json(case: Case, output: Path) -> Path:
+def write_json(case: Case, output: Path | str) -> Path:
     """Write ``case.json``: the same text as :func:`case_to_json`, an entry at a time (a long
     case's JSON is hundreds of megabytes, never whole in memory)."""
+    output = Path(output)
     from pydantic import TypeAdapter
 
     if not case.entries:
@@ -39,9 +40,9 @@ def write_json(case: Case, output: Path) -> Path:
     return output
 
 
-def read_case_json(path: Path) -> Case:
+def read_case_json(path: Path | str) -> Case:
     """Load a ``case.json`` written by chronogen back into a :class:`Case`."""
-    return Case.model_validate_json(path.read_text(encoding="utf-8"))
+    return Case.model_validate_json(Path(path).read_text(encoding="utf-8"))
 
 
 def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:

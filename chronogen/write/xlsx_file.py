@@ -465,8 +465,9 @@ SHEETS: tuple[tuple[str, Callable[[Any, _Styles, Appendix], None]], ...] = (
 )
 
 
-def write_xlsx(case: Case, output: Path) -> Path:
+def write_xlsx(case: Case, output: Path | str) -> Path:
     """Write ``chronology.xlsx`` (byte-identical for the same case)."""
+    output = Path(output)
     import xlsxwriter
 
     appendix = build_appendix(case)

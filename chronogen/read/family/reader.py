@@ -70,9 +70,10 @@ class FamilyResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_family_file(path: Path, *, display_name: str | None = None,
+def read_family_file(path: Path | str, *, display_name: str | None = None,
                      limits: Limits | None = None) -> FamilyResult:
     """Read a family workbook (.xlsx), CSV of people, family JSON (.json) or GEDCOM (.ged)."""
+    path = Path(path)
     name = display_name or path.name
     if not path.exists():
         raise InputFileNotFound(f"{name}: family file not found ({path})")
@@ -88,8 +89,9 @@ def read_family_file(path: Path, *, display_name: str | None = None,
     return _FamilyWorkbook(sheets, name).read()
 
 
-def load_family(path: Path) -> FamilyResult:
+def load_family(path: Path | str) -> FamilyResult:
     """A family from a family workbook, family JSON, a ``case.json`` or a case folder."""
+    path = Path(path)
     if path.is_dir():
         folder, manifest = locate_case(path)
         if manifest.family is None:

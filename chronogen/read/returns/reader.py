@@ -22,7 +22,7 @@ from chronogen.read.table import Sheet, is_blank, read_sheets
 __all__ = ["AgencyResult", "read_agency_file", "read_agency_sheets"]
 
 
-def read_agency_file(path: Path, *, agency: str, code: str, family: Family | None = None,
+def read_agency_file(path: Path | str, *, agency: str, code: str, family: Family | None = None,
                      sheet: str | None = None, mapping: ColumnMapping | None = None,
                      display_name: str | None = None,
                      limits: Limits | None = None) -> AgencyResult:
@@ -31,7 +31,7 @@ def read_agency_file(path: Path, *, agency: str, code: str, family: Family | Non
     Raises only for files that cannot be used at all (missing, unreadable, a named sheet
     that does not exist); problems in rows are returned, never raised.
     """
-    sheets = read_sheets(path, display_name=display_name, limits=limits)
+    sheets = read_sheets(Path(path), display_name=display_name, limits=limits)
     return read_agency_sheets(sheets, agency=agency, code=code, family=family, sheet=sheet,
                               mapping=mapping)
 
