@@ -339,9 +339,21 @@ def test_every_code_is_registered_ordered_and_documented() -> None:
 @given(st.lists(st.sampled_from(["Mother", "said", "DV", "domestic abuse", "low mood",
                                  "self-harm", "drunk", "Drugs", "marac", "hit mum", "fine",
                                  "Sertraline", "under the influence", "smelled of cannabis",
-                                 "violent", "psychosis", "x"]), max_size=8))
+                                 "violent", "psychosis", "x", "nonviolent", "DOMESTİC abuse",
+                                 "İNFLUENCE", "ſubstance", "ALCOHOL", "Zoë", "Hit Him"]),
+                max_size=8))
 def test_the_theme_prefilter_never_changes_what_is_found(words: list[str]) -> None:
     from chronogen.analyse.flags.patterns import THEMES, _themes
 
     text = " ".join(words)
     assert _themes(text) == frozenset(n for n, p in THEMES.items() if p.search(text))
+
+
+def test_a_long_listing_in_a_message_says_how_many_more() -> None:
+    from chronogen.analyse.context import LISTED, some_of
+
+    words = [f"w{n}" for n in range(LISTED + 1_200)]
+    assert some_of(words).endswith(f"w{LISTED - 1} and 1,200 more")
+    assert some_of(words, str.upper, "; ").endswith(f"W{LISTED - 1}; and 1,200 more")
+    assert some_of(words[:LISTED]) == ", ".join(words[:LISTED - 1]) + f" and w{LISTED - 1}"
+    assert some_of(["a", "b"], separator="; ") == "a; b"

@@ -15,6 +15,8 @@ from chronogen import (
     Kinship,
     ParentKind,
     ParentRole,
+    PartialDate,
+    Person,
     Sex,
     people_table,
     read_case,
@@ -367,3 +369,17 @@ def test_looking_people_up_by_id_matches_a_plain_search_whatever_the_list_goes_t
         for wanted in (f"P{k}" for k in range(13)):
             plain = next((p for p in family.people if p.id == wanted), None)
             assert family.get(wanted) is plain
+
+
+@given(born=st.dates(date(1990, 1, 1), date(2030, 12, 31)),
+       day=st.dates(date(1985, 1, 1), date(2060, 12, 31)), years=st.integers(-2, 20))
+def test_the_first_day_of_an_age_agrees_with_the_age(born: date, day: date, years: int) -> None:
+    person = Person(id="C", first_name="Mia", birth=PartialDate.day(born))
+    first = person.first_day_aged(years)
+    age = person.age_on(day)
+    assert first is not None
+    assert (day >= first) == (age is not None and age >= years), (born, day, years)
+
+
+def test_no_first_day_of_an_age_without_a_birth() -> None:
+    assert Person(id="C", first_name="Mia").first_day_aged(3) is None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from chronogen.analyse.participants import Participants
+from chronogen.analyse.referral_text import referral_target
 from chronogen.dates import PartialDate, Precision, Qualifier
 from chronogen.domain.kinship import Kinship
 from chronogen.model.case import Case, Settings
@@ -39,6 +41,7 @@ class FlagContext:
         self.participants = Participants(self.case.family, self.kinship)
         self._entries = {e.id: e for e in self.case.entries}
         self._positions = {e.id: n for n, e in enumerate(self.case.entries)}
+        self._of_kinds: dict[frozenset[ContactKind], list[Entry]] = {}
 
     @property
     def children(self) -> list[Person]:
@@ -90,6 +93,38 @@ class FlagContext:
         return entries[position] if position < len(entries) else None
 
     @cached_property
+    def subjects(self) -> frozenset[str]:
+        """The subject children's ids."""
+        return frozenset(c.id for c in self.children)
+
+    @cached_property
+    def by_kind(self) -> dict[ContactKind, list[Entry]]:
+        """The entries of each kind of contact, in chronology order."""
+        grouped: dict[ContactKind, list[Entry]] = {}
+        for entry in self.case.entries:
+            grouped.setdefault(entry.kind, []).append(entry)
+        return grouped
+
+    def of_kinds(self, kinds: frozenset[ContactKind]) -> list[Entry]:
+        """The entries of these kinds of contact (:data:`DIRECT`, :data:`EXPECT_SEEN`), in
+        chronology order: one pass for all the rules that ask."""
+        found = self._of_kinds.get(kinds)
+        if found is None:
+            found = self._of_kinds[kinds] = [e for e in self.case.entries if e.kind in kinds]
+        return found
+
+    @cached_property
+    def referral_targets(self) -> dict[str, str]:
+        """Entry id -> where the entry says a referral went, for the entries that say so (the
+        text read once for the rules that ask)."""
+        found: dict[str, str] = {}
+        for entry in self.case.entries:
+            target = referral_target(entry)
+            if target is not None:
+                found[entry.id] = target
+        return found
+
+    @cached_property
     def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
         """Every child's recorded sightings (earliest, latest, entry id), in order: one pass
         over the entries for all the children."""
@@ -116,6 +151,11 @@ class FlagContext:
         return covered[1] if covered else None
 
 
+T = TypeVar("T")
+#: how many items a flag's message lists before saying how many more (its evidence has all)
+LISTED = 25
+
+
 def join_words(words: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     if not words:
@@ -123,6 +163,19 @@ def join_words(words: list[str]) -> str:
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def some_of(items: Sequence[T], show: Callable[[T], str] = str,
+            separator: str | None = None) -> str:
+    """The first :data:`LISTED` of *items* (each written by *show*) and how many more:
+    ``a, b and 3 more`` (as :func:`join_words`), or joined by *separator*: ``a; b; and 3
+    more``. A message listing a long case's thousands of dates is read by no one; the flag's
+    evidence lists them all."""
+    shown = [show(item) for item in items[:LISTED]]
+    more = len(items) - len(shown)
+    if separator is None:
+        return join_words([*shown, f"{more:,} more"] if more else shown)
+    return separator.join([*shown, f"and {more:,} more"] if more else shown)
 
 
 def where(entry: Entry) -> str:

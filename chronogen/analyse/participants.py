@@ -61,6 +61,8 @@ _INTRODUCERS = (r"with|to|by|saw|sees|met|meets|visited|visits|interviewed|conta
                 r"called|phoned|rang|telephoned|emailed|texted|accompanied by|"
                 r"spoke to|spoke with|spoken to|seen with|joined by")
 _NOBODY: frozenset[str] = frozenset()
+#: how many distinct texts' mentions are kept (a million entries' summaries would not be)
+_MENTIONS_KEPT = 50_000
 #: "<noun> with X" is about X: "relationship problems with the father"
 _ABOUT_TEXT = """problems problem issues issue difficulties difficulty concerns concern conflict
 conflicts arguments argument relationship relations worries worry tension tensions dispute
@@ -142,6 +144,7 @@ class Participants:
         self.kinship = kinship
         self.names = NameIndex(family)
         self._cache: dict[str, frozenset[str]] = {}
+        self._mentions: dict[str, tuple[str, ...]] = {}
         self._resolved: dict[tuple[str, tuple[str, ...], date | None], frozenset[str]] = {}
         self._children = {(p.first_name or "").lower(): p.id for p in family.people
                           if p.first_name}
@@ -197,19 +200,31 @@ class Participants:
         for text in (entry.summary, entry.kind_text, entry.outcome):
             if not text:
                 continue
-            for match in self._mention_starts.scan(self._subject, text):
-                before = text[:match.start()].lower().split()
-                if before and before[-1] in _PREPOSITIONS:
-                    continue  # "checks on mother's partner requested": not the subject
-                found |= self._resolve_list(match.group("who"), entry, day)
-            end = 0
-            for match in self._object_starts.scan(self._object, text):
-                before = words_before(text[end:match.start()])
-                end = match.end()
-                if (before and before[-1] in _ABOUT_NOUNS) or _NEGATORS & set(before):
-                    continue
-                found |= self._resolve_list(match.group("who"), entry, day)
+            mentions = self._mentions.get(text)
+            if mentions is None:
+                mentions = self._taking_part(text)
+                if len(self._mentions) < _MENTIONS_KEPT:  # contact types, outcomes repeat
+                    self._mentions[text] = mentions
+            for who in mentions:
+                found |= self._resolve_list(who, entry, day)
         return found
+
+    def _taking_part(self, text: str) -> tuple[str, ...]:
+        """The words in *text* that name people taking part ("mum and dad", "Mr Foster")."""
+        found: list[str] = []
+        for match in self._mention_starts.scan(self._subject, text):
+            before = text[:match.start()].lower().split()
+            if before and before[-1] in _PREPOSITIONS:
+                continue  # "checks on mother's partner requested": not the subject
+            found.append(match.group("who"))
+        end = 0
+        for match in self._object_starts.scan(self._object, text):
+            before = words_before(text[end:match.start()])
+            end = match.end()
+            if (before and before[-1] in _ABOUT_NOUNS) or _NEGATORS & set(before):
+                continue
+            found.append(match.group("who"))
+        return tuple(found)
 
     def _resolve_list(self, text: str, entry: Entry, day: date) -> set[str]:
         found: set[str] = set()

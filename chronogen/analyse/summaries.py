@@ -8,6 +8,8 @@ from chronogen.model.chronology import ContactKind
 from chronogen.model.recorded import Recorded
 from chronogen.model.summary import AgencySummary, ChildSummary, MonthSummary, Summaries
 
+SEEN, ALONE, VIEWS, MISSED, NO_ACCESS = range(5)  # a child's tallies
+
 
 def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
     """The summaries of *case* (per agency, per child, per month).
@@ -17,64 +19,73 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
     """
     ctx = context if context is not None else FlagContext(case, case.settings)
     result = Summaries()
-    # per agency: contacts, about children, a child seen, views, seen not recorded (one pass)
+    yes, not_recorded = Recorded.YES, Recorded.NOT_RECORDED  # local names: read millions of times
+    missed_kinds = {ContactKind.WAS_NOT_BROUGHT: MISSED, ContactKind.NO_ACCESS_VISIT: NO_ACCESS}
+    # per agency: contacts, about children, a child seen, views, seen not recorded
     tallies: dict[str, list[int]] = {a.name: [0, 0, 0, 0, 0] for a in case.agencies}
-    for entry in case.entries:
-        counted = tallies.setdefault(entry.agency, [0, 0, 0, 0, 0])
-        counted[0] += 1
-        if not entry.children:
-            continue
-        counted[1] += 1
-        records = entry.children.values()
-        counted[2] += any(r.seen is Recorded.YES for r in records)
-        counted[3] += any(r.views is Recorded.YES for r in records)
-        counted[4] += all(r.seen is Recorded.NOT_RECORDED for r in records)
-    for agency, (contacts, about, seen, views, not_recorded) in tallies.items():
-        result.agencies.append(AgencySummary(
-            agency=agency, contacts=contacts, about_children=about, child_seen=seen,
-            views_recorded=views, seen_not_recorded=not_recorded))
     subjects = {c.id for c in case.family.subject_children}
     seen_by: dict[str, dict[str, int]] = {c: {} for c in subjects}
-    counts: dict[str, dict[str, int]] = {c: dict.fromkeys(
-        ("seen", "alone", "views", "missed", "no_access"), 0) for c in subjects}
-    for entry in case.entries:  # one pass for every child
-        for child_id, record in entry.children.items():
-            if child_id not in subjects:
-                continue
-            if record.seen is Recorded.YES:
-                counts[child_id]["seen"] += 1
-                agencies = seen_by[child_id]
-                agencies[entry.agency] = agencies.get(entry.agency, 0) + 1
-                if record.seen_alone is Recorded.YES:
-                    counts[child_id]["alone"] += 1
-            if record.views is Recorded.YES:
-                counts[child_id]["views"] += 1
-        if entry.kind in (ContactKind.WAS_NOT_BROUGHT, ContactKind.NO_ACCESS_VISIT):
-            key = "missed" if entry.kind is ContactKind.WAS_NOT_BROUGHT else "no_access"
+    # per child: seen, seen alone, views, missed appointments, no-access visits
+    counts: dict[str, list[int]] = {c: [0, 0, 0, 0, 0] for c in subjects}
+    months: dict[tuple[int, int], list[int]] = {}  # (year, month) -> contacts, a child seen
+    for entry in case.entries:  # one pass for every table
+        counted = tallies.get(entry.agency)
+        if counted is None:
+            counted = tallies[entry.agency] = [0, 0, 0, 0, 0]
+        counted[0] += 1
+        any_seen = False
+        if entry.children:
+            any_views, none_recorded = False, True
+            for child_id, record in entry.children.items():
+                seen = record.seen
+                if seen is not not_recorded:
+                    none_recorded = False
+                views = record.views is yes
+                any_views = any_views or views
+                if seen is yes:
+                    any_seen = True
+                if child_id not in subjects:
+                    continue
+                tally = counts[child_id]
+                if seen is yes:
+                    tally[SEEN] += 1
+                    agencies = seen_by[child_id]
+                    agencies[entry.agency] = agencies.get(entry.agency, 0) + 1
+                    if record.seen_alone is yes:
+                        tally[ALONE] += 1
+                if views:
+                    tally[VIEWS] += 1
+            counted[1] += 1
+            counted[2] += any_seen
+            counted[3] += any_views
+            counted[4] += none_recorded
+        missed = missed_kinds.get(entry.kind)
+        if missed is not None:
             for child_id in subjects & (set(entry.children) | set(entry.people)):
-                counts[child_id][key] += 1
+                counts[child_id][missed] += 1
+        first, last = entry.date.sort_key
+        if (first.year, first.month) == (last.year, last.month):  # else it is in no one month
+            month = months.get((first.year, first.month))
+            if month is None:
+                month = months[first.year, first.month] = [0, 0]
+            month[0] += 1
+            month[1] += any_seen
+    for agency, (contacts, about, any_seen_n, views_n, unrecorded_n) in tallies.items():
+        result.agencies.append(AgencySummary(
+            agency=agency, contacts=contacts, about_children=about, child_seen=any_seen_n,
+            views_recorded=views_n, seen_not_recorded=unrecorded_n))
     for child in case.family.subject_children:
         gaps = unseen_gaps(ctx, child.id)
         longest = max(gaps, key=lambda g: (g[1] - g[0]).days) if gaps else None
         tally = counts[child.id]
         result.children.append(ChildSummary(
-            child=child.id, name=child.name, times_seen=tally["seen"],
-            seen_by=seen_by[child.id], times_seen_alone=tally["alone"],
-            views_recorded=tally["views"],
+            child=child.id, name=child.name, times_seen=tally[SEEN],
+            seen_by=seen_by[child.id], times_seen_alone=tally[ALONE],
+            views_recorded=tally[VIEWS],
             longest_unseen_days=(longest[1] - longest[0]).days if longest else None,
             longest_unseen=span(longest[0], longest[1]) if longest else None,
-            missed_appointments=tally["missed"], no_access_visits=tally["no_access"],
+            missed_appointments=tally[MISSED], no_access_visits=tally[NO_ACCESS],
         ))
-    months: dict[tuple[int, int], list[int]] = {}  # (year, month) -> contacts, a child seen
-    for entry in case.entries:
-        first, last = entry.date.sort_key
-        if (first.year, first.month) != (last.year, last.month):
-            continue  # a year-only or range date belongs to no one month
-        month = months.get((first.year, first.month))
-        if month is None:
-            month = months[first.year, first.month] = [0, 0]
-        month[0] += 1
-        month[1] += any(r.seen is Recorded.YES for r in entry.children.values())
     result.months = [MonthSummary(month=f"{year}-{number:02d}", contacts=contacts,
                                   child_seen=seen)
                      for (year, number), (contacts, seen) in sorted(months.items())]

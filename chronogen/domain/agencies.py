@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: canonical agency -> other names for it (compared case- and punctuation-insensitively)
 AGENCY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -30,6 +31,7 @@ AGENCY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9&]+", " ", text.lower().replace("’", "'").replace("'", "")).strip()
 

@@ -130,6 +130,18 @@ class Person(BaseModel):
         years = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
         return years
 
+    def first_day_aged(self, years: int) -> date | None:
+        """The first day on which :meth:`age_on` is at least *years*; None if birth unknown."""
+        if self.birth is None or self.birth.earliest is None:
+            return None
+        born = self.birth.earliest
+        if years <= 0:
+            return born
+        try:
+            return born.replace(year=born.year + years)
+        except ValueError:  # born on 29 February: the birthday of a common year is 1 March
+            return date(born.year + years, 3, 1)
+
     def alive_on(self, day: date) -> bool:
         """False only when the person had certainly died (or was not yet born) by *day*."""
         if self.birth is not None and self.birth.earliest is not None and day < self.birth.earliest:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from chronogen.analyse.context import FlagContext, join_words, span
+from chronogen.analyse.context import FlagContext, some_of, span
 from chronogen.analyse.flags.registry import rule
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 
 
 def _children_of(ctx: FlagContext, entry: Entry) -> list[str]:
-    subjects = {c.id for c in ctx.children}
+    subjects = ctx.subjects
     return [c for c in entry.children if c in subjects] or [
         p for p in entry.people if p in subjects]
 
@@ -44,14 +44,14 @@ def missed(ctx: FlagContext) -> Iterator[Flag]:
                               "was not brought to"),
                              (ContactKind.NO_ACCESS_VISIT, FlagCode.NO_ACCESS_VISIT,
                               "was not seen because no one answered the door at")):
+        of_kind = [(e, _children_of(ctx, e)) for e in ctx.by_kind.get(kind, [])]
         for child in ctx.children:
-            entries = [e for e in ctx.case.entries
-                       if e.kind is kind and child.id in _children_of(ctx, e)]
+            entries = [e for e, children in of_kind if child.id in children]
             if not entries:
                 continue
             days = sorted(e.date.sort_key[0] for e in entries)
             cluster = _clustered(days, count, months)
-            listing = join_words([f"{e.date.display()} ({e.agency})" for e in entries])
+            listing = some_of(entries, lambda e: f"{e.date.display()} ({e.agency})")
             noun = "appointments" if kind is ContactKind.WAS_NOT_BROUGHT else "visits"
             message = (f"{ctx.name(child.id)} {what} {len(entries)} "
                        f"{noun if len(entries) > 1 else noun[:-1]}: {listing}.")

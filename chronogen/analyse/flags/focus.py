@@ -28,11 +28,10 @@ def parental_focus(ctx: FlagContext) -> Iterator[Flag]:
     share = ctx.settings.parental_focus_share
     minimum = ctx.settings.parental_focus_min_contacts
     subjects = {c.id for c in ctx.children}
-    by_agency: dict[str, list[Entry]] = {}
-    for entry in ctx.case.entries:  # one pass; the agencies in the order they first come
-        direct_so_far = by_agency.setdefault(entry.agency, [])
-        if entry.kind in DIRECT:
-            direct_so_far.append(entry)
+    # the agencies in the order they first come (the index's order)
+    by_agency: dict[str, list[Entry]] = {agency: [] for agency in ctx.by_agency}
+    for entry in ctx.of_kinds(DIRECT):
+        by_agency[entry.agency].append(entry)
     for agency, direct in by_agency.items():
         adults = [e for e in direct if adult_only(ctx, e, subjects)]
         if len(direct) < minimum or not adults or len(adults) / len(direct) < share:

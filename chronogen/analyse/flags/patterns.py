@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from chronogen.analyse.context import FlagContext, join_words, span
 from chronogen.analyse.flags.appointments import _add_months
-from chronogen.analyse.flags.referrals import referral_target
 from chronogen.analyse.flags.registry import rule
+from chronogen.analyse.text_search import FoldedPattern, literal_alternation
 from chronogen.domain.agencies import resolve_agency
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
@@ -32,8 +32,10 @@ THEMES: dict[str, re.Pattern[str]] = {
 
 def themes_of(entry: Entry) -> set[str]:
     """The toxic-trio themes an entry's text mentions."""
-    return set(_themes(" ".join(t for t in (entry.kind_text, entry.summary, entry.outcome)
-                                if t)))
+    parts = [t for t in (entry.kind_text, entry.summary, entry.outcome) if t]
+    if not any(map(_may_hold_theme, parts)):
+        return set()
+    return set(_themes(" ".join(parts)))
 
 
 #: the three themes in one pattern, one named group each: every text is read once
@@ -51,10 +53,18 @@ _STEMS = ("domestic", "dv", "dash", "marac", "assault", "violen", "coercive", "c
           "needles")
 
 
+_ANY_STEM = FoldedPattern(literal_alternation(_STEMS))
+#: the same without spaces: a stem found in the joined text is found in one of its parts
+_ANY_STEM_IN_PART = FoldedPattern(literal_alternation(s.strip() for s in _STEMS))
+
+
+def _may_hold_theme(text: str) -> bool:
+    return _ANY_STEM_IN_PART.search(text)
+
+
 @lru_cache(maxsize=4096)
 def _themes(text: str) -> frozenset[str]:
-    lowered = text.lower()
-    if not any(stem in lowered for stem in _STEMS):
+    if not _ANY_STEM.search(text):
         return frozenset()
     return frozenset(_THEME_NAMES[m.lastgroup] for m in _ANY_THEME.finditer(text)
                      if m.lastgroup)
@@ -90,8 +100,8 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
             counts[theme] -= 1
 
 
-_CLOSURE = re.compile(r"no further action|\bnfa\b|clos(?:e|ed|ure)|signpost|step(?:ped)? down"
-                      r"|case ended|no role", re.IGNORECASE)
+_CLOSURE = FoldedPattern(r"no further action|\bnfa\b|clos(?:e|ed|ure)|signpost"
+                         r"|step(?:ped)? down|case ended|no role")
 
 
 @rule(FlagCode.START_AGAIN)
@@ -108,7 +118,7 @@ def start_again(ctx: FlagContext) -> Iterator[Flag]:
         elif entry.kind is ContactKind.DECISION or _CLOSURE.search(
                 " ".join(t for t in (entry.summary, entry.outcome) if t)):
             closures.setdefault(entry.agency, []).append(entry)
-        target = referral_target(entry)
+        target = ctx.referral_targets.get(entry.id)
         resolved = resolve_agency(target, names) if target is not None else None
         if resolved is not None and resolved != entry.agency:
             into.setdefault(resolved, []).append(entry)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
 
-from chronogen.analyse.context import FlagContext, where
+from chronogen.analyse.context import FlagContext, some_of, where
 from chronogen.analyse.flags.registry import rule
+from chronogen.analyse.text_search import FoldedPattern, literal_alternation
 from chronogen.model.chronology import Entry
 from chronogen.model.family import Person
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 
-_PREGNANCY = re.compile(r"pregnan|antenatal|ante-natal|unborn|midwi|booking|scan|gestation",
-                        re.IGNORECASE)
+_PREGNANCY = FoldedPattern(literal_alternation(
+    ["pregnan", "antenatal", "ante-natal", "unborn", "midwi", "booking", "scan", "gestation"]))
 
 
 @rule(FlagCode.DATE_UNCERTAIN)
@@ -24,8 +24,8 @@ def date_uncertain(ctx: FlagContext) -> Iterator[Flag]:
     if vague:
         yield Flag(code=FlagCode.DATE_UNCERTAIN, severity=FlagSeverity.INFO,
                    evidence=[e.id for e in vague],
-                   message=(f"{len(vague)} entries have no exact date: " + "; ".join(
-                       f"{e.agency} {e.date.text!r}" for e in vague)
+                   message=(f"{len(vague)} entries have no exact date: " + some_of(
+                       vague, lambda e: f"{e.agency} {e.date.text!r}", "; ")
                        + ". They are placed at the start of their period."))
 
 
@@ -71,12 +71,15 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
     for entry in ctx.case.entries:
         by_file.setdefault(entry.source.file, []).append(entry)
     for file, entries in by_file.items():
-        entries.sort(key=lambda e: e.source.row or 0)
-        backwards = [b for a, b in pairwise(entries)
-                     if b.date.sort_key[1] < a.date.sort_key[0]]
+        rows = [e.source.row or 0 for e in entries]
+        in_rows = [entries[n] for n in sorted(range(len(entries)), key=rows.__getitem__)]
+        keys = [e.date.sort_key for e in in_rows]
+        backwards = [in_rows[n + 1] for n, (above, below) in enumerate(pairwise(keys))
+                     if below[1] < above[0]]
         if backwards:
             yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
                        evidence=[e.id for e in backwards],
                        message=(f"{file}: {len(backwards)} row(s) dated earlier than the row "
-                                "above (rows " + ", ".join(str(e.source.row) for e in backwards)
+                                "above (rows " + some_of(backwards, lambda e: str(e.source.row),
+                                                         ", ")
                                 + "): the agency's own order may hide missing or moved entries."))

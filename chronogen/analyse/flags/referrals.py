@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 from chronogen.analyse.context import FlagContext, fmt, span, where
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.agencies import canonical_agency, resolve_agency
-from chronogen.model.chronology import Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
-
-_REFERRED = re.compile(
-    r"\breferr(?:al|ed)\s+(?:made\s+|sent\s+)?to\s+(?:the\s+)?(?P<to>[A-Za-z&'’ ]+?)"
-    r"(?=\s+(?:for|re|regarding|about|due|as|following|by|on|with)\b|[.,;:()]|$)",
-    re.IGNORECASE)
-
-
-_NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without)\b[^.;]*$",
-                      re.IGNORECASE)
 
 
 def add_working_days(day: date, days: int) -> date:
@@ -32,21 +21,6 @@ def add_working_days(day: date, days: int) -> date:
     return current
 
 
-def referral_target(entry: Entry) -> str | None:
-    """The agency a referral in this entry went to: the referral column, else the words
-    "referral to X" in the contact type, outcome or summary."""
-    if entry.referral_to:
-        return entry.referral_to
-    for text in (entry.kind_text, entry.outcome, entry.summary):
-        if not text:
-            continue
-        for match in _REFERRED.finditer(text):
-            before = text[max(0, match.start() - 25):match.start()]
-            if not _NEGATED.search(before):  # "not referred to CAMHS" is no referral
-                return match.group("to").strip()
-    return None
-
-
 @rule(FlagCode.REFERRAL_NOT_RECEIVED, FlagCode.REFERRAL_TO_ABSENT_AGENCY)
 def referrals(ctx: FlagContext) -> Iterator[Flag]:
     """A referral from one agency to another that the receiving agency's chronology shows no
@@ -55,7 +29,7 @@ def referrals(ctx: FlagContext) -> Iterator[Flag]:
     names = [a.name for a in ctx.case.agencies] or sorted({e.agency for e in ctx.case.entries})
     window = ctx.settings.referral_working_days
     for entry in ctx.case.entries:
-        target_text = referral_target(entry)
+        target_text = ctx.referral_targets.get(entry.id)
         if target_text is None:
             continue
         target = resolve_agency(target_text, names)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from chronogen.analyse.context import EXPECT_SEEN, FlagContext, fmt, span, unseen_gaps, where
+from chronogen.analyse.context import (
+    EXPECT_SEEN,
+    FlagContext,
+    fmt,
+    some_of,
+    span,
+    unseen_gaps,
+    where,
+)
 from chronogen.analyse.flags.registry import rule
 from chronogen.model.chronology import Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
@@ -14,9 +22,7 @@ from chronogen.model.recorded import Recorded
 @rule(FlagCode.CHILD_NOT_SEEN)
 def child_not_seen(ctx: FlagContext) -> Iterator[Flag]:
     """A contact where seeing the child could be expected, recorded as not seen."""
-    for entry in ctx.case.entries:
-        if entry.kind not in EXPECT_SEEN:
-            continue
+    for entry in ctx.of_kinds(EXPECT_SEEN):
         unseen = [c for c, r in entry.children.items() if r.seen is Recorded.NO]
         if not unseen:
             continue
@@ -33,8 +39,8 @@ def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
     """Per agency: contacts where a child could be seen that do not say whether they were."""
     by_agency: dict[str, list[Entry]] = {}
     totals: dict[str, int] = {}
-    for entry in ctx.case.entries:
-        if entry.kind not in EXPECT_SEEN or not entry.children:
+    for entry in ctx.of_kinds(EXPECT_SEEN):
+        if not entry.children:
             continue
         totals[entry.agency] = totals.get(entry.agency, 0) + 1
         if all(r.seen is Recorded.NOT_RECORDED for r in entry.children.values()):
@@ -50,7 +56,7 @@ def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
                      f"{'s' if totals[agency] > 1 else ''} where a child could have been seen "
                      f"{'does' if len(entries) == 1 else 'do'} not record whether the child "
                      "was seen ("
-                     + ", ".join(e.date.display() for e in entries) + ")."))
+                     + some_of(entries, lambda e: e.date.display(), ", ") + ")."))
 
 
 @rule(FlagCode.VIEWS_NOT_RECORDED)
@@ -60,11 +66,11 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
     for child in ctx.children:
         missing: list[Entry] = []
         seen_total = 0
-        for _, _, entry_id in ctx.sightings_by_child.get(child.id, []):
+        old_enough = child.first_day_aged(minimum)
+        for first, _, entry_id in ctx.sightings_by_child.get(child.id, []):
+            if old_enough is None or first < old_enough:
+                continue  # age unknown, or under the age to give views
             entry = ctx.entry(entry_id)
-            age = child.age_on(entry.date.sort_key[0])
-            if age is None or age < minimum:
-                continue
             seen_total += 1
             if entry.children[child.id].views in (Recorded.NOT_RECORDED, Recorded.NO):
                 missing.append(entry)
@@ -77,8 +83,8 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
             evidence=[e.id for e in missing],
             message=(f"{ctx.name(child.id)} was seen {seen_total} times at an age to give "
                      f"views ({minimum} or over); on {len(missing)} of them the child's views "
-                     "were not recorded: " + "; ".join(
-                         f"{e.agency} {e.date.display()}" for e in missing) + "."))
+                     "were not recorded: " + some_of(
+                         missing, lambda e: f"{e.agency} {e.date.display()}", "; ") + "."))
 
 
 @rule(FlagCode.UNSEEN_PERIOD)

@@ -1,0 +1,33 @@
+"""Where a record says a referral went: its referral column, else "referral to X" in its text."""
+
+from __future__ import annotations
+
+import re
+
+from chronogen.analyse.text_search import FoldedPattern
+from chronogen.model.chronology import Entry
+
+#: "referral to X", "referred to the X for ..."
+_REFERRED = re.compile(
+    r"\breferr(?:al|ed)\s+(?:made\s+|sent\s+)?to\s+(?:the\s+)?(?P<to>[A-Za-z&'’ ]+?)"
+    r"(?=\s+(?:for|re|regarding|about|due|as|following|by|on|with)\b|[.,;:()]|$)",
+    re.IGNORECASE)
+#: what every text _REFERRED matches holds (a search for it is much quicker)
+_REFERR = FoldedPattern("referr")
+_NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without)\b[^.;]*$",
+                      re.IGNORECASE)
+
+
+def referral_target(entry: Entry) -> str | None:
+    """The agency a referral in this entry went to: the referral column, else the words
+    "referral to X" in the contact type, outcome or summary."""
+    if entry.referral_to:
+        return entry.referral_to
+    for text in (entry.kind_text, entry.outcome, entry.summary):
+        if not text or not _REFERR.search(text):
+            continue
+        for match in _REFERRED.finditer(text):
+            before = text[max(0, match.start() - 25):match.start()]
+            if not _NEGATED.search(before):  # "not referred to CAMHS" is no referral
+                return match.group("to").strip()
+    return None
