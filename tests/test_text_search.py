@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronogen.analyse.text_search import FoldedPattern, literal_alternation
+from chronogen.domain.text_search import FoldedPattern, OpeningWords, literal_alternation
 
 _LETTERS = "abcdeAB İıſKk -'é"
 
@@ -42,3 +42,39 @@ def test_a_folded_pattern_is_written_in_lower_case() -> None:
 def test_the_tree_shares_beginnings() -> None:
     assert literal_alternation(["alcohol", "anxiety", "assault"]) == "a(?:lcohol|nxiety|ssault)"
     assert literal_alternation(["close", "closed"]) == "close(?:d)?"
+
+
+_NAMES = ["Jade", "jade harbour", "=evil", "(bex)", "Zoë", "łukasz", "o'brien", "mr foster",
+          "nnnnnnnnnn", "Mıa", "ſam", "x-ray", "J.H.", "JH", "İlker"]
+_TEXT = ["Jade", "JADE", "Harbour", "harbour's", "=Evil", "=evil", "(Bex)", "(bex", "ZOË",
+         "zoe", "Łukasz", "O'Brien", "o’brien", "Mr", "Foster", "nnnnnnnnnnnn", "NNNNNNNNNN",
+         "Mia", "MIA", "Sam", "SAM", "X-Ray", "J.H.", "jh", "JH", "ilker", "İLKER", "@", "x",
+         "Jades", "9", "[(Bex)", "'=Evil", "-Jade"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(names=st.lists(st.sampled_from(_NAMES), min_size=1, max_size=6, unique=True),
+       words=st.lists(st.sampled_from(_TEXT), max_size=12),
+       joins=st.lists(st.sampled_from([" ", "", "\n", ", ", "  "]), min_size=12,
+                      max_size=12),
+       plural=st.booleans())
+def test_opening_words_find_what_the_full_scan_finds(names: list[str], words: list[str],
+                                                      joins: list[str], plural: bool) -> None:
+    # a pattern as the anonymiser builds its own: whole words, any case, longest first
+    body = "|".join(r"\s+".join(re.escape(p) for p in n.split(" "))
+                    for n in sorted(names, key=lambda n: (-len(n), n)))
+    ending = r"(?:s)?" if plural else ""
+    pattern = re.compile(rf"(?<![\w@])(?:{body}){ending}(?![\w@])", re.IGNORECASE)
+    text = "".join(w + j for w, j in zip(words, joins, strict=False))
+    openers = OpeningWords(names, plural=plural)
+    assert [m.span() for m in openers.scan(pattern, text)] == [
+        m.span() for m in pattern.finditer(text)], text
+    assert openers.sub(pattern, lambda m: "<" + m.group() + ">", text) == pattern.sub(
+        lambda m: "<" + m.group() + ">", text)
+
+
+def test_an_opener_starting_with_a_space_is_tried_everywhere() -> None:
+    openers = OpeningWords([" Jade", "Mia"])
+    assert openers.anywhere
+    pattern = re.compile(r" Jade", re.IGNORECASE)
+    assert [m.span() for m in openers.scan(pattern, "x Jade")] == [(1, 6)]

@@ -18,11 +18,11 @@ contact.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 from chronogen.domain.kinship import Kinship
 from chronogen.domain.names import NameIndex
+from chronogen.domain.text_search import OpeningWords
 from chronogen.model.chronology import Entry
 from chronogen.model.family import Family, Sex
 
@@ -79,7 +79,6 @@ _PREPOSITION_TEXT = ("on about of regarding re concerning for into against towar
 _PREPOSITIONS = frozenset(_PREPOSITION_TEXT.split())
 
 
-_WORD = re.compile(r"\w+")
 _BEFORE = re.compile(r"(?:(?<![\w'’])[\w'’]+\s+){0,3}$")
 
 
@@ -89,51 +88,6 @@ def words_before(text: str) -> list[str]:
     # three words are never this long; the search from every character of a long text is
     found = _BEFORE.search(text, max(0, len(text) - 200))
     return found.group().lower().split() if found else []
-
-
-class WordStarts:
-    """Where a pattern can match: at a word that is one of *openers* (or one of them with an
-    "s": "Leos mother", "hers"), in the case-insensitive sense of :mod:`re`.
-
-    ``scan(pattern, text)`` gives what ``pattern.finditer(text)`` gives, for a pattern whose
-    every match starts at such a word, trying the pattern only there: most texts hold a few
-    such words, and a pattern of hundreds of alternatives tried at every character is the
-    slow part of reading who took part.
-    """
-
-    def __init__(self, openers: list[str], *, plural: bool) -> None:
-        firsts = {word.group() if (word := _WORD.match(o)) else "" for o in openers if o}
-        #: an opener not starting with a letter or digit, "(Bex)": no shortcut, try everywhere
-        self.anywhere = "" in firsts
-        #: the openers in lower case (and with an "s"), when all are ASCII: between ASCII
-        #: words, re's case-insensitive match is equality in lower case
-        self.ascii: frozenset[str] | None = None
-        if all(f.isascii() for f in firsts):
-            lowered = {f.lower() for f in firsts}
-            self.ascii = frozenset(lowered | {f + "s" for f in lowered} if plural else lowered)
-        plural_s = "s?" if plural else ""
-        self._fold = re.compile(
-            "(?:" + "|".join(re.escape(f) for f in sorted(firsts, key=len, reverse=True))
-            + f"){plural_s}", re.IGNORECASE)
-
-    def scan(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, trying *pattern* only where an opener starts."""
-        if self.anywhere:
-            yield from pattern.finditer(text)
-            return
-        if self.ascii is not None and text.isascii():
-            lowered = text.lower()  # the same length as text: ASCII
-            if self.ascii.isdisjoint(_WORD.findall(lowered)):
-                return  # most texts: no opener at all
-            starts = [w.start() for w in _WORD.finditer(lowered) if w.group() in self.ascii]
-        else:
-            starts = [w.start() for w in _WORD.finditer(text)
-                      if self._fold.fullmatch(w.group()) is not None]
-        end = 0
-        for start in starts:
-            if start >= end and (found := pattern.match(text, start)) is not None:
-                yield found
-                end = found.end()
 
 
 class Participants:
@@ -168,8 +122,8 @@ class Participants:
         # "Leos"), an object with an introducing word: only those words are tried.
         openers = ["the", "child", "children", "childs", "his", "her", "their",
                    *self._children, *roles, *names, *_PARENT_WORDS.split("|")]
-        self._mention_starts = WordStarts(openers, plural=True)
-        self._object_starts = WordStarts(_INTRODUCERS.split("|"), plural=False)
+        self._mention_starts = OpeningWords(openers, plural=True)
+        self._object_starts = OpeningWords(_INTRODUCERS.split("|"))
 
     def _name_words(self) -> set[str]:
         words: set[str] = set()

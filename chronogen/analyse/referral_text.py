@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chronogen.analyse.text_search import FoldedPattern
+from chronogen.domain.text_search import FoldedPattern
 from chronogen.model.chronology import Entry
 
 #: "referral to X", "referred to the X for ..."

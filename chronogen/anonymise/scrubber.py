@@ -10,8 +10,10 @@ addresses and the family's own household names are replaced too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+from chronogen.domain.text_search import OpeningWords
 
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
 #: what an ambiguous word (the same initials or first name for two people) becomes
@@ -28,6 +30,29 @@ FIXED_PATTERNS: tuple[tuple[str, str], ...] = (
     # anyone else named with a title (a neighbour, a teacher): not in the family, still a name
     (rf"\b(?:{'|'.join(TITLES)})\.?\s+[A-Z][\w'’-]+", "[name]"),
 )
+
+
+def _has_at(text: str) -> bool:
+    return "@" in text
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+#: FIXED_PATTERNS compiled, each with what a text must hold for it to be searched (the
+#: e-mail pattern alone, tried at every letter of a long word, is quadratic in the word)
+_FIXED: tuple[tuple[re.Pattern[str], str, Callable[[str], bool]], ...] = tuple(
+    (re.compile(regex), label, needs) for (regex, label), needs in zip(
+        FIXED_PATTERNS, (_has_at, _has_digit, _has_digit, _has_digit, _has_digit, _always),
+        strict=True))
 
 
 @dataclass(frozen=True)
@@ -48,7 +73,7 @@ class Scrubber:
     #: what to find in exactly this case (initials, which are ordinary words otherwise)
     exact: dict[str, str] = field(default_factory=dict)
     made: list[Replacement] = field(default_factory=list)
-    _patterns: list[tuple[re.Pattern[str], dict[str, str]]] | None = None
+    _patterns: list[tuple[re.Pattern[str], dict[str, str], OpeningWords]] | None = None
 
     def add(self, found: str, replacement: str, *, case_sensitive: bool = False) -> None:
         """Replace *found* (a whole word or phrase) with *replacement*."""
@@ -61,7 +86,7 @@ class Scrubber:
         table[key] = replacement
         self._patterns = None
 
-    def _compiled(self) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    def _compiled(self) -> list[tuple[re.Pattern[str], dict[str, str], OpeningWords]]:
         if self._patterns is None:
             self._patterns = []
             for table, flags in ((self.words, re.IGNORECASE), (self.exact, 0)):
@@ -73,14 +98,16 @@ class Scrubber:
                                 for w in ordered)
                 pattern = re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", flags)
                 lookup = {(_key(k) if flags else k): v for k, v in table.items()}
-                self._patterns.append((pattern, lookup))
+                # tried only where a name's first word stands: a long name tried at every
+                # character of every text was most of the time of anonymising a case
+                self._patterns.append((pattern, lookup, OpeningWords(ordered)))
         return self._patterns
 
     def scrub(self, text: str, where: str) -> str:
         """*text* with every identifying word replaced; each replacement recorded."""
         if not text:
             return text
-        for pattern, lookup in self._compiled():
+        for pattern, lookup, openers in self._compiled():
             exact = not pattern.flags & re.IGNORECASE
 
             def replace(match: re.Match[str], lookup: dict[str, str] = lookup,
@@ -90,13 +117,16 @@ class Scrubber:
                 self.made.append(Replacement(where, original, new))
                 return new
 
-            text = pattern.sub(replace, text)
-        for regex, label in FIXED_PATTERNS:
+            text = openers.sub(pattern, replace, text)
+        for regex, label, needs in _FIXED:
+            if not needs(text):
+                continue
+
             def fixed(match: re.Match[str], label: str = label) -> str:
                 self.made.append(Replacement(where, match.group(0), label))
                 return label
 
-            text = re.sub(regex, fixed, text)
+            text = regex.sub(fixed, text)
         return text
 
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 from chronogen.analyse.context import FlagContext, join_words, span
 from chronogen.analyse.flags.appointments import _add_months
 from chronogen.analyse.flags.registry import rule
-from chronogen.analyse.text_search import FoldedPattern, literal_alternation
 from chronogen.domain.agencies import resolve_agency
+from chronogen.domain.text_search import FoldedPattern, literal_alternation
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 

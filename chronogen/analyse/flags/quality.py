@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from chronogen.analyse.context import FlagContext, some_of, where
 from chronogen.analyse.flags.registry import rule
-from chronogen.analyse.text_search import FoldedPattern, literal_alternation
+from chronogen.domain.text_search import FoldedPattern, literal_alternation
 from chronogen.model.chronology import Entry
 from chronogen.model.family import Person
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity

@@ -1,0 +1,127 @@
+"""Case-insensitive searches of the records' free text, made fast.
+
+Two shortcuts, each giving exactly what the plain regular expression gives (property-tested):
+a pattern tried only where one of its opening words stands (:class:`OpeningWords`), and a
+pattern matched against the lowered text (:class:`FoldedPattern`).
+
+The flag rules read every entry's text for a few dozen words. ``re.IGNORECASE`` makes Python's
+regular expressions several times slower, and a plain alternation of words is tried branch
+by branch at every character. For an ASCII text (nearly every record) matching a pattern
+written in lower case against the lowered text is the same as matching case-insensitively,
+so that is what is done; any other text is searched with ``re.IGNORECASE`` as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of *words* (taken literally), as a tree of shared beginnings:
+    ``alcohol|anxiety|assault`` becomes ``a(?:lcohol|nxiety|ssault)``, so that at each
+    character only the words starting with it are tried. Longer words are tried first."""
+    return _tree(sorted(set(words)))
+
+
+def _tree(words: list[str]) -> str:
+    ends_here = "" in words
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first) + _tree(rest) for first, rest in sorted(branches.items())]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    # the longer words first: "(?:...)?" is greedy, as a longest-first alternation is
+    return f"(?:{body})?" if ends_here else body
+
+
+class FoldedPattern:
+    """A pattern matched case-insensitively, written in lower case (``[a-z]`` then matches
+    capitals too, as under ``re.IGNORECASE``)."""
+
+    def __init__(self, pattern: str) -> None:
+        if pattern != pattern.lower():
+            raise ValueError(f"a folded pattern is written in lower case: {pattern!r}")
+        self.lowered = re.compile(pattern)
+        self.folded = re.compile(pattern, re.IGNORECASE)
+
+    def search(self, text: str) -> bool:
+        """True when the pattern occurs in *text*, in any case."""
+        if text.isascii():
+            return self.lowered.search(text.lower()) is not None
+        return self.folded.search(text) is not None
+
+
+#: what a match can open with: a run of word characters, or one other character ("=", "(")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+class OpeningWords:
+    """Where a case-insensitive pattern can match: at a run of word characters that is the
+    first word of one of *openers* (or that word with an "s" when *plural*: "Leos mother",
+    "hers"), or at a character that is an opener's first character when it is not a letter
+    or digit ("=Evil", "(Bex)"), in the sense of ``re.IGNORECASE``.
+
+    ``scan(pattern, text)`` gives what ``pattern.finditer(text)`` gives, for a pattern whose
+    every match starts with one of *openers* and not inside a run of word characters, trying
+    the pattern only at those places: a pattern of hundreds of alternatives (a family's
+    names, role words) tried at every character is slow, and quadratic in a long run of one
+    letter that a long name begins with.
+    """
+
+    def __init__(self, openers: Iterable[str], *, plural: bool = False) -> None:
+        openers = [o for o in openers if o]
+        #: an opener starting with a space: no shortcut, the pattern is tried everywhere
+        self.anywhere = any(not _TOKEN.match(o) for o in openers)
+        firsts = {token.group() for o in openers if (token := _TOKEN.match(o))}
+        words = {f for f in firsts if f[0].isalnum() or f[0] == "_"}  # may take an "s"
+        #: the first words in lower case (and with an "s"), when all are ASCII: between
+        #: ASCII texts, re's case-insensitive match is equality in lower case
+        self.ascii: frozenset[str] | None = None
+        if all(f.isascii() for f in firsts):
+            lowered = {f.lower() for f in firsts}
+            if plural:
+                lowered |= {w.lower() + "s" for w in words}
+            self.ascii = frozenset(lowered)
+        self._fold = re.compile("|".join(
+            re.escape(f) + ("s?" if plural and f in words else "")
+            for f in sorted(firsts, key=len, reverse=True)) or "(?!)", re.IGNORECASE)
+
+    def starts(self, text: str) -> list[int]:
+        """Where in *text* a match may start."""
+        if self.ascii is not None and text.isascii():
+            lowered = text.lower()  # the same length as text: ASCII
+            tokens = _TOKEN.findall(lowered)
+            if self.ascii.isdisjoint(tokens):
+                return []  # most texts: no opener at all
+            return [t.start() for t in _TOKEN.finditer(lowered) if t.group() in self.ascii]
+        return [t.start() for t in _TOKEN.finditer(text)
+                if self._fold.fullmatch(t.group()) is not None]
+
+    def scan(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, trying *pattern* only where an opener starts."""
+        if self.anywhere:
+            yield from pattern.finditer(text)
+            return
+        end = 0
+        for start in self.starts(text):
+            if start >= end and (found := pattern.match(text, start)) is not None:
+                yield found
+                end = found.end()
+
+    def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str],
+            text: str) -> str:
+        """``pattern.sub(replace, text)`` for a pattern that never matches nothing."""
+        pieces: list[str] = []
+        done = 0
+        for found in self.scan(pattern, text):
+            pieces.append(text[done:found.start()])
+            pieces.append(replace(found))
+            done = found.end()
+        if not pieces:
+            return text
+        pieces.append(text[done:])
+        return "".join(pieces)
