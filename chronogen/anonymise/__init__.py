@@ -125,19 +125,37 @@ _TYPED = frozenset({"time", "code", "severity", "kind", "sex", "pregnancy", "see
                     "seen_alone", "ended_by", "precision", "qualifier", "earliest", "latest"})
 
 
-def _walk(value: Any, path: str, scrub: Callable[[str, str], str]) -> Any:
+#: where a string stands in the case's data, built only when something in it is replaced:
+#: (the place above, the key or list index and item here)
+Where = tuple[Any, ...]
+
+
+def where_text(where: Where) -> str:
+    """``case.entries[E12].summary`` for a :data:`Where`."""
+    parts: list[str] = []
+    place: Where | None = where
+    while place is not None:
+        above, key, item = place
+        parts.append(key if above is None else f"[{_label(item, key)}]" if isinstance(
+            key, int) else f".{key}")
+        place = above
+    return "".join(reversed(parts))
+
+
+def _walk(value: Any, where: Where, scrub: Callable[[str, Callable[[], str]], str]) -> Any:
     """Every string in JSON-like data scrubbed (dict keys too), with a readable location.
     Dates are left whole: their bounds are data, and their text is what the agency wrote."""
     if isinstance(value, str):
-        return scrub(value, path)
+        return scrub(value, lambda: where_text(where))
     if isinstance(value, list):
-        return [_walk(v, f"{path}[{_label(v, n)}]", scrub) for n, v in enumerate(value)]
+        return [_walk(v, (where, n, v), scrub) for n, v in enumerate(value)]
     if isinstance(value, dict):
         if {"earliest", "latest", "precision"} <= value.keys():
-            return {**value, "text": scrub(value["text"], f"{path}.text")} \
-                if _has_letters(value.get("text")) else value
-        return {scrub(k, f"{path}.(key)") if isinstance(k, str) else k:
-                v if k in _TYPED else _walk(v, f"{path}.{k}", scrub) for k, v in value.items()}
+            return {**value, "text": scrub(value["text"], lambda: where_text(
+                (where, "text", None)))} if _has_letters(value.get("text")) else value
+        return {scrub(k, lambda: where_text((where, "(key)", None))) if isinstance(k, str)
+                else k: v if k in _TYPED else _walk(v, (where, k, v), scrub)
+                for k, v in value.items()}
     return value
 
 
@@ -204,7 +222,7 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
         child["child"] = new_ids.get(child["child"], child["child"])
     data["publication"]["pseudonyms"] = {}
     data["marking"] = case.publication.marking
-    data = _walk(data, "case", scrubber.scrub)
+    data = _walk(data, (None, "case", None), scrubber.scrub)
     anonymised = Case.model_validate(data)
     return Anonymised(anonymised, {new_ids[k]: v for k, v in names.items()},
                       list(scrubber.made), possible_names(anonymised, set(names.values())))

@@ -32,6 +32,10 @@ FIXED_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: texts up to this long are scrubbed once each (a long summary rarely comes twice)
+_MEMO_LENGTH = 120
+
+
 def _has_at(text: str) -> bool:
     return "@" in text
 
@@ -73,7 +77,9 @@ class Scrubber:
     #: what to find in exactly this case (initials, which are ordinary words otherwise)
     exact: dict[str, str] = field(default_factory=dict)
     made: list[Replacement] = field(default_factory=list)
-    _patterns: list[tuple[re.Pattern[str], dict[str, str], OpeningWords]] | None = None
+    _patterns: list[tuple[re.Pattern[str], dict[str, str], OpeningWords, bool]] | None = None
+    #: text -> (scrubbed, replacements made): short texts repeat (agency names, kinds)
+    _memo: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
 
     def add(self, found: str, replacement: str, *, case_sensitive: bool = False) -> None:
         """Replace *found* (a whole word or phrase) with *replacement*."""
@@ -86,35 +92,49 @@ class Scrubber:
         table[key] = replacement
         self._patterns = None
 
-    def _compiled(self) -> list[tuple[re.Pattern[str], dict[str, str], OpeningWords]]:
+    def _compiled(self) -> list[tuple[re.Pattern[str], dict[str, str], OpeningWords, bool]]:
         if self._patterns is None:
             self._patterns = []
-            for table, flags in ((self.words, re.IGNORECASE), (self.exact, 0)):
+            self._memo = {}
+            for table, exact in ((self.words, False), (self.exact, True)):
                 if not table:
                     continue
                 # longest first, so "Jade Harbour" is one replacement, not two
                 ordered = sorted(table, key=lambda w: (-len(w), w))
                 body = "|".join(r"\s+".join(re.escape(p) for p in w.split(" "))
                                 for w in ordered)
-                pattern = re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", flags)
-                lookup = {(_key(k) if flags else k): v for k, v in table.items()}
+                pattern = re.compile(rf"(?<![\w@])(?:{body})(?![\w@])",
+                                     0 if exact else re.IGNORECASE)
+                lookup = {(k if exact else _key(k)): v for k, v in table.items()}
                 # tried only where a name's first word stands: a long name tried at every
                 # character of every text was most of the time of anonymising a case
-                self._patterns.append((pattern, lookup, OpeningWords(ordered)))
+                self._patterns.append((pattern, lookup, OpeningWords(ordered), exact))
         return self._patterns
 
-    def scrub(self, text: str, where: str) -> str:
-        """*text* with every identifying word replaced; each replacement recorded."""
+    def scrub(self, text: str, where: str | Callable[[], str]) -> str:
+        """*text* with every identifying word replaced; each replacement recorded as made at
+        *where* (or what it gives: worked out only when something is replaced)."""
         if not text:
             return text
-        for pattern, lookup, openers in self._compiled():
-            exact = not pattern.flags & re.IGNORECASE
+        known = self._memo.get(text) if self._patterns is not None else None
+        if known is None:
+            made: list[tuple[str, str]] = []
+            known = (self._scrubbed(text, made), tuple(made))
+            if len(text) <= _MEMO_LENGTH:  # agency names, kinds, short notes repeat
+                self._memo[text] = known
+        if known[1]:
+            place = where if isinstance(where, str) else where()
+            self.made.extend(Replacement(place, original, new) for original, new in known[1])
+        return known[0]
+
+    def _scrubbed(self, text: str, made: list[tuple[str, str]]) -> str:
+        for pattern, lookup, openers, exact in self._compiled():
 
             def replace(match: re.Match[str], lookup: dict[str, str] = lookup,
                         exact: bool = exact) -> str:
                 original = match.group(0)
                 new = lookup[re.sub(r"\s+", " ", original) if exact else _key(original)]
-                self.made.append(Replacement(where, original, new))
+                made.append((original, new))
                 return new
 
             text = openers.sub(pattern, replace, text)
@@ -123,7 +143,7 @@ class Scrubber:
                 continue
 
             def fixed(match: re.Match[str], label: str = label) -> str:
-                self.made.append(Replacement(where, match.group(0), label))
+                made.append((match.group(0), label))
                 return label
 
             text = regex.sub(fixed, text)
