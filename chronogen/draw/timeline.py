@@ -14,10 +14,9 @@ no screen); outputs are made byte-identical (fixed SVG ids, no dates in the meta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from chronogen.draw.dot_syntax import clean_label
 from chronogen.model.case import Case
@@ -48,9 +47,8 @@ _METADATA: dict[str, dict[str, Any]] = {
 _NOT_MARKED = frozenset({FlagCode.UNSEEN_PERIOD, FlagCode.JOINT_EVENT})
 
 
-@dataclass(frozen=True)
-class Mark:
-    """One contact on the picture."""
+class Mark(NamedTuple):
+    """One contact on the picture (a tuple: a long case makes a hundred thousand)."""
 
     lane: int
     first: date
@@ -61,12 +59,12 @@ class Mark:
 
 def seen_state(entry: Entry) -> str:
     """Whether a child was seen in *entry*: seen, not seen, not recorded, or no child."""
-    records = list(entry.children.values())
-    if any(r.seen is Recorded.YES for r in records):
+    said = {r.seen for r in entry.children.values()}
+    if Recorded.YES in said:
         return SEEN
-    if any(r.seen is Recorded.NO for r in records):
+    if Recorded.NO in said:
         return NOT_SEEN
-    if any(r.seen is Recorded.NOT_RECORDED for r in records):
+    if Recorded.NOT_RECORDED in said:
         return NOT_RECORDED
     return NO_CHILD
 
@@ -169,16 +167,23 @@ def timeline_figure(case: Case) -> Any:
     # thousands of contacts: the marks drawn as a picture inside the SVG, not one shape each
     # (the same look, a fraction of the size and time)
     dense = len(case.entries) > DENSE_FROM
+    seen_days: dict[str, list[date]] = {}
+    for entry in case.entries:  # one pass for every child's sightings
+        for child_id, record in entry.children.items():
+            if record.seen is Recorded.YES:
+                seen_days.setdefault(child_id, []).append(entry.date.sort_key[0])
     for child in children:
         y = child_y[child.id]
         for start, end, longest in gaps.get(child.id, []):
             axes.axvspan(start, end, ymin=(y + 0.15) / (rows + 0.1),
                          ymax=(y + 0.85) / (rows + 0.1), color="#E53935",
                          alpha=0.45 if longest else 0.16, linewidth=0)
-        sightings = [e.date.sort_key[0] for e in case.entries
-                     if (r := e.children.get(child.id)) and r.seen is Recorded.YES]
-        axes.vlines(sightings, y - 0.3, y + 0.3, color="#2E7D32", linewidth=1.4,
-                    rasterized=dense)
+        sightings = seen_days.get(child.id, [])
+        if dense:
+            _segments(axes, [(d, y - 0.3, d, y + 0.3) for d in _numbers(sightings)],
+                      color="#2E7D32", linewidth=1.4)
+        else:
+            axes.vlines(sightings, y - 0.3, y + 0.3, color="#2E7D32", linewidth=1.4)
         axes.axhline(y - 0.5, color="#BDBDBD", linewidth=0.6)
     for y in lane_y:
         axes.axhline(y, color="#EEEEEE", linewidth=0.8, zorder=0)
@@ -186,17 +191,20 @@ def timeline_figure(case: Case) -> Any:
     for state, style in _STYLE.items():
         chosen = [m for m in marks if m.state == state]
         if chosen:
-            axes.scatter([m.first + (m.last - m.first) / 2 for m in chosen],
-                         [lane_y[m.lane] for m in chosen], zorder=3, rasterized=dense, **style)
+            axes.scatter(_middles(chosen, dense), _heights([lane_y[m.lane] for m in chosen]),
+                         zorder=3, rasterized=dense, **style)
     vague = [m for m in marks if m.last > m.first]
-    if vague:  # a month or a range: a bar shows how vague the date is (one collection)
+    if vague and dense:  # a month or a range: a bar shows how vague the date is
+        _segments(axes, [(a, lane_y[m.lane], b, lane_y[m.lane]) for m, a, b in zip(
+            vague, _numbers([m.first for m in vague]), _numbers([m.last for m in vague]),
+            strict=True)], color="#9E9E9E", linewidth=3, alpha=0.5, zorder=2)
+    elif vague:
         axes.hlines([lane_y[m.lane] for m in vague], [m.first for m in vague],
                     [m.last for m in vague], color="#9E9E9E", linewidth=3, alpha=0.5,
-                    zorder=2, capstyle="butt", rasterized=dense)
+                    zorder=2, capstyle="butt")
     flagged = [m for m in marks if m.flagged]
-    axes.scatter([m.first + (m.last - m.first) / 2 for m in flagged],
-                 [lane_y[m.lane] + 0.3 for m in flagged], marker="v", color="#B71C1C",
-                 s=18, zorder=4, rasterized=dense)
+    axes.scatter(_middles(flagged, dense), _heights([lane_y[m.lane] + 0.3 for m in flagged]),
+                 marker="v", color="#B71C1C", s=18, zorder=4, rasterized=dense)
     if events:
         axes.vlines([day for day, _ in events], -0.5, rows - 0.5, color="#5C6BC0",
                     linewidth=0.8, linestyle=":", zorder=1)
@@ -243,6 +251,44 @@ def timeline_figure(case: Case) -> Any:
                     fontsize=11, x=0.01, ha="left")
     figure.tight_layout()
     return figure
+
+
+def _numbers(days: list[date]) -> Any:
+    """Days as matplotlib's date numbers, all at once (given as dates, matplotlib converts
+    each on its own: seconds for a hundred thousand)."""
+    import numpy as np
+    from matplotlib import dates as mdates
+
+    return mdates.date2num(np.array(days, dtype="datetime64[D]"))  # type: ignore[no-untyped-call]
+
+
+def _heights(values: list[float]) -> Any:
+    """Heights as an array: matplotlib reads a list of numbers one by one as masked values."""
+    import numpy as np
+
+    return np.array(values, dtype=float)
+
+
+def _middles(marks: list[Mark], dense: bool) -> Any:
+    """Where each mark is drawn: the middle of its date's bounds."""
+    middles = [m.first + (m.last - m.first) / 2 for m in marks]
+    return _numbers(middles) if dense and middles else middles
+
+
+def _segments(axes: Any, lines: list[tuple[float, float, float, float]], **style: Any) -> None:
+    """Straight lines (x0, y0, x1, y1) in data coordinates as one path, drawn as a picture
+    inside an SVG: one shape for thousands of ticks and bars, not one each."""
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path as MplPath
+
+    if not lines:
+        return
+    vertices = [point for x0, y0, x1, y1 in lines for point in ((x0, y0), (x1, y1))]
+    codes = [MplPath.MOVETO, MplPath.LINETO] * len(lines)
+    # add_artist, not add_patch: the axes' limits are set, and add_patch walks every
+    # segment in Python to widen them
+    axes.add_artist(PathPatch(MplPath(vertices, codes), fill=False, capstyle="butt",
+                              edgecolor=style.pop("color"), rasterized=True, **style))
 
 
 def draw_timeline(case: Case, outputs: list[Path], *, dpi: int = 200) -> list[Path]:
