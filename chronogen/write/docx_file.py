@@ -14,9 +14,9 @@ from __future__ import annotations
 import io
 import secrets
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from chronogen.draw.render import find_dot
@@ -150,8 +150,7 @@ def _set_widths(table: Any, widths_mm: Sequence[float]) -> list[int]:
 
 
 def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequence[object]],
-                  widths: Sequence[float] | None = None, *,
-                  later: dict[str, list[str]] | None = None) -> Any:
+                  widths: Sequence[float] | None = None, *, later: _Later | None = None) -> Any:
     """A table (summaries, sources, flags) in the document's own styles; its body rows are
     made as XML, a row at a time, not cell by cell through python-docx (which looks every
     style up by name again for each cell). With *later*, see :func:`_append_rows`."""
@@ -164,10 +163,10 @@ def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequenc
         _shade(cell, _NAVY)
     _repeat_header(table.rows[0])
     twips = _set_widths(table, widths or [_USABLE_MM / len(headings)] * len(headings))
-    _append_rows(table, [
+    _append_rows(table, (
         "<w:tr>" + "".join(_cell(_lines(None if value is None else str(value)), width)
                            for value, width in zip(values, twips, strict=True)) + "</w:tr>"
-        for values in rows], later=later)
+        for values in rows), later=later)
     return table
 
 
@@ -176,42 +175,74 @@ def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequenc
 _LATER = "chronogen-rows-later-{}-{}"
 
 
-def _append_rows(table: Any, rows: Sequence[str], *, later: dict[str, list[str]] | None = None,
+class _Later:
+    """Tables' rows kept aside, each table's in a nameless temporary file in *folder* (the
+    chronology of a long case is hundreds of megabytes of XML), put into ``document.xml``
+    as the package is written (:func:`_put_rows_in`)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: dict[str, IO[bytes]] = {}
+
+    def keep(self, rows: Iterable[str]) -> str | None:
+        """Keep *rows*; the placeholder text standing for them (None: there were none)."""
+        kept = tempfile.TemporaryFile(dir=self.folder)  # noqa: SIM115 (closed in close())
+        for row in rows:
+            kept.write(row.encode("utf-8"))
+        if not kept.tell():
+            kept.close()
+            return None
+        marker = _LATER.format(secrets.token_hex(16), len(self.files) + 1)
+        self.files[marker] = kept
+        return marker
+
+    @property
+    def size(self) -> int:
+        """Bytes kept in all."""
+        return sum(kept.seek(0, io.SEEK_END) for kept in self.files.values())
+
+    def close(self) -> None:
+        """Let the temporary files go."""
+        for kept in self.files.values():
+            kept.close()
+
+
+def _append_rows(table: Any, rows: Iterable[str], *, later: _Later | None = None,
                  chunk: int = 500) -> None:
     """Append *rows* (``<w:tr>`` XML) to *table*. With *later*, a placeholder row is added
     instead and the rows are put in its place in the saved ``document.xml`` text
     (:func:`_put_rows_in`): tens of thousands of rows are then neither parsed nor
-    serialised by python-docx. Else they are parsed a chunk at a time."""
+    serialised by python-docx, nor held. Else they are parsed a chunk at a time."""
     from docx.oxml import parse_xml
 
-    if not rows:
-        return
     if later is not None:
-        marker = _LATER.format(secrets.token_hex(16), len(later) + 1)
-        later[marker] = list(rows)
-        table.add_row().cells[0].text = marker
+        marker = later.keep(rows)
+        if marker is not None:
+            table.add_row().cells[0].text = marker
         return
+    listed = list(rows)
     tbl = table._tbl
-    for start in range(0, len(rows), chunk):
-        holder = parse_xml(f'<w:tbl xmlns:w="{_W}">{"".join(rows[start:start + chunk])}'
+    for start in range(0, len(listed), chunk):
+        holder = parse_xml(f'<w:tbl xmlns:w="{_W}">{"".join(listed[start:start + chunk])}'
                            "</w:tbl>")
         for row in list(holder):
             tbl.append(row)
 
 
-def _put_rows_in(document_xml: bytes, later: dict[str, list[str]]) -> Iterator[bytes]:
+def _put_rows_in(document_xml: bytes, later: _Later) -> Iterator[bytes]:
     """``document.xml`` with each placeholder row replaced by the rows it stands for, a
-    piece at a time (the chronology of a long case is hundreds of megabytes)."""
+    piece at a time."""
     done = 0
-    for marker, rows in later.items():
+    for marker, kept in later.files.items():
         at = document_xml.index(marker.encode("utf-8"), done)
         start = document_xml.rindex(b"<w:tr", done, at)
         while document_xml[start + 5:start + 6] not in (b">", b" "):  # <w:trPr> is inside
             start = document_xml.rindex(b"<w:tr", done, start)
         end = document_xml.index(b"</w:tr>", at) + len(b"</w:tr>")
         yield document_xml[done:start]
-        for first in range(0, len(rows), 200):
-            yield "".join(rows[first:first + 200]).encode("utf-8")
+        kept.seek(0)
+        while piece := kept.read(1 << 20):
+            yield piece
         done = end
     yield document_xml[done:]
 
@@ -319,7 +350,7 @@ def _summaries(document: Any, appendix: Appendix) -> None:
                    for c in summaries.children])
 
 
-def _flags(document: Any, appendix: Appendix, later: dict[str, list[str]]) -> None:
+def _flags(document: Any, appendix: Appendix, later: _Later) -> None:
     case = appendix.case
     entries = {r.entry.id: r for r in appendix.rows}
     document.add_heading("Flags", level=1)
@@ -375,7 +406,7 @@ def _cell(content: str, width_twips: int, fill: str | None = None) -> str:
             f'<w:p><w:pPr><w:pStyle w:val="ChronologyText"/></w:pPr>{content}</w:p></w:tc>')
 
 
-def _chronology(document: Any, appendix: Appendix, later: dict[str, list[str]]) -> None:
+def _chronology(document: Any, appendix: Appendix, later: _Later) -> None:
     """The chronology table: one row of XML built per entry (fast for long chronologies)."""
 
     document.add_heading("The chronology", level=1)
@@ -386,17 +417,22 @@ def _chronology(document: Any, appendix: Appendix, later: dict[str, list[str]]) 
     table = _simple_table(document, [h for h, _ in CHRONOLOGY_COLUMNS], [],
                           widths=[mm for _, mm in CHRONOLOGY_COLUMNS])
     widths = [round(mm * 56.7) for _, mm in CHRONOLOGY_COLUMNS]
-    rows = []
-    for row in appendix.rows:
-        entry = row.entry
-        when = row.date_text + (f" {row.time.strftime('%H:%M')}" if row.time else "")
-        flags = "<w:r><w:br/></w:r>".join(_run(code.value, "FlagCode") for code in row.flags)
-        contents = [_run(when), _run(entry.agency), _run(entry.kind_text or entry.kind.value),
-                    _lines(entry.summary), _lines(entry.outcome), _answer_runs(appendix, row),
-                    flags, _run(entry.id)]
-        cells = "".join(_cell(c, w, row.fill) for c, w in zip(contents, widths, strict=True))
-        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
-    _append_rows(table, rows, later=later)
+
+    def rows() -> Iterator[str]:
+        for row in appendix.rows:
+            entry = row.entry
+            when = row.date_text + (f" {row.time.strftime('%H:%M')}" if row.time else "")
+            flags = "<w:r><w:br/></w:r>".join(_run(code.value, "FlagCode")
+                                              for code in row.flags)
+            contents = [_run(when), _run(entry.agency),
+                        _run(entry.kind_text or entry.kind.value), _lines(entry.summary),
+                        _lines(entry.outcome), _answer_runs(appendix, row), flags,
+                        _run(entry.id)]
+            cells = "".join(_cell(c, w, row.fill)
+                            for c, w in zip(contents, widths, strict=True))
+            yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"
+
+    _append_rows(table, rows(), later=later)
 
 
 def write_docx(case: Case, output: Path, options: OutputOptions | None = None) -> Path:
@@ -419,15 +455,17 @@ def write_docx(case: Case, output: Path, options: OutputOptions | None = None) -
     _method(document, appendix)
     _pictures(document, appendix, chosen)
     _summaries(document, appendix)
-    later: dict[str, list[str]] = {}
-    _flags(document, appendix, later)
-    _chronology(document, appendix, later)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    size = sum(len(row) for rows in later.values() for row in rows)
-    normalise_zip(buffer.getvalue(), output,
-                  change={"word/document.xml": lambda xml: _put_rows_in(xml, later)},
-                  large=size > 1_500_000_000)
+    later = _Later(output.parent)
+    try:
+        _flags(document, appendix, later)
+        _chronology(document, appendix, later)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        normalise_zip(buffer.getvalue(), output,
+                      change={"word/document.xml": lambda xml: _put_rows_in(xml, later)},
+                      large=later.size > 1_500_000_000)
+    finally:
+        later.close()
     return output
 
 

@@ -16,9 +16,10 @@ value back with openpyxl and open the workbook in LibreOffice.
 from __future__ import annotations
 
 import math
+import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime, time
-from typing import Any
+from typing import IO, Any
 
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet, _datetime_to_excel_datetime
@@ -32,9 +33,15 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
     def __init__(self) -> None:
         super().__init__()
         self._first = 0
-        #: each body row's XML, made when it is put (the workbook's shared strings are
-        #: fixed before the sheets are written, so every string must be in them by then)
-        self._rows: list[str] = []
+        self._count = 0
+        #: each body row's XML, a line each, made when it is put (the workbook's shared
+        #: strings are fixed before the sheets are written, so every string must be in them
+        #: by then), kept in a temporary file until then: a long chronology's is hundreds of
+        #: megabytes
+        self._rows: IO[str] | None = None
+        # XlsxWriter records every cell of a table to refuse overlapping ones (1.2 million
+        # entries for a 100k-row chronology); this sheet holds one table, over its own rows
+        self.table_cells = _NothingKept()
 
     def put_rows(self, first: int, rows: Sequence[Sequence[object]],
                  formats: Sequence[Sequence[Any]], heights: Sequence[float | None]) -> None:
@@ -44,6 +51,9 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
         if not rows:
             return
         self._first = first
+        self._count = len(rows)
+        self._rows = rows_file = tempfile.TemporaryFile(  # noqa: SIM115 (closed when written)
+            "w+", encoding="utf-8", dir=self.tmpdir)  # nameless, gone when closed
         table = self.str_table
         letters = [xl_col_to_name(c) for c in range(max(len(r) for r in rows))]
         #: a text -> its shared-string index (the table is told of every use, as XlsxWriter
@@ -87,16 +97,16 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
                 else:
                     index = table._get_shared_string_index(clean(str(value)))
                     parts.append(f'<c r="{ref}{styles[col]} t="s"><v>{index}</v></c>')
-            parts.append("</row>")
-            self._rows.append("".join(parts))
+            parts.append("</row>\n")  # a row's XML holds no line break: the values are apart
+            rows_file.write("".join(parts))
         self._check_dimensions(first + len(rows) - 1, len(letters) - 1)
 
     def _write_rows(self) -> None:
-        if not self._rows:
+        if self._rows is None:
             super()._write_rows()
             return
         first = self._first
-        last = first + len(self._rows) - 1
+        last = first + self._count - 1
         low: int = self.dim_rowmin  # type: ignore[has-type]
         high: int = self.dim_rowmax  # type: ignore[has-type]
         try:
@@ -109,10 +119,15 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
                 super()._write_rows()
         finally:
             self.dim_rowmin, self.dim_rowmax = low, high
+            self._rows.close()
+            self._rows = None
 
     def _write_body(self) -> None:
+        assert self._rows is not None
         write = self.fh.write
-        for offset, xml in enumerate(self._rows):
+        self._rows.seek(0)
+        for offset, line in enumerate(self._rows):
+            xml = line[:-1]
             row = self._first + offset
             ordinary = self.table.get(row)
             if not ordinary:
@@ -128,6 +143,13 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
                 else:
                     write('<c r="' + own[col])
             write("</row>")
+
+
+class _NothingKept(dict[Any, Any]):
+    """A dict that keeps nothing put in it."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
 
 
 def _style(fmt: Any) -> str:
