@@ -125,3 +125,18 @@ def test_the_settings_the_flags_used_are_stated(html: str, harbour_case: Case) -
     # the flag filter offers each code once, in the order the flags come
     codes = re.findall(r'<option value="([a-z-]+)"', flag_filter)
     assert codes == list(dict.fromkeys(f.code.value for f in harbour_case.flags))
+
+
+def test_a_flag_with_thousands_of_entries_links_the_first_and_says_how_to_see_all(
+        harbour_case: Case) -> None:
+    from chronogen import Flag, FlagCode, FlagSeverity
+    from chronogen.write.html_file import EVIDENCE_LINKED
+
+    ids = [e.id for e in harbour_case.entries]
+    many = (ids * (EVIDENCE_LINKED + 250))[:EVIDENCE_LINKED + 250]
+    flag = Flag(code=FlagCode.DATE_UNCERTAIN, severity=FlagSeverity.INFO, evidence=many,
+                message="many")
+    html = render_report(harbour_case.model_copy(update={"flags": [flag]}))
+    evidence = html[html.index('id="flag-1"'):html.index("</li>", html.index('id="flag-1"'))]
+    assert evidence.count('href="#entry-') == EVIDENCE_LINKED
+    assert "; and 250 more (choose date-uncertain in the chronology" in evidence

@@ -24,6 +24,8 @@ from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.timeline_files import timeline_picture
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: evidence links listed under a flag; past these, the flag filter shows every entry
+EVIDENCE_LINKED = 100
 
 
 def _answer_class(answer: str) -> str:
@@ -34,24 +36,33 @@ def _answer_class(answer: str) -> str:
 
 def _status(row: AppendixRow) -> list[str]:
     """What the seen / views filter matches this row by."""
-    records = list(row.entry.children.values())
-    found = []
-    if any(r.seen is Recorded.YES for r in records):
-        found.append("seen")
-    if any(r.seen is Recorded.NO for r in records):
-        found.append("not-seen")
-    if any(r.seen is Recorded.NOT_RECORDED for r in records):
-        found.append("seen-not-recorded")
-    if any(r.seen is Recorded.YES and r.views in (Recorded.NOT_RECORDED, Recorded.NO)
-           for r in records):
+    records = row.entry.children.values()
+    said = {r.seen for r in records}
+    found = [word for answer, word in _STATUS if answer in said]
+    if Recorded.YES in said and any(
+            r.seen is Recorded.YES and r.views in (Recorded.NOT_RECORDED, Recorded.NO)
+            for r in records):
         found.append("views-not-recorded")
     return found
+
+
+_STATUS = ((Recorded.YES, "seen"), (Recorded.NO, "not-seen"),
+           (Recorded.NOT_RECORDED, "seen-not-recorded"))
+
+
+def _escape(text: str) -> str:
+    """*text* escaped for HTML as markupsafe escapes it (the same entities, so the same
+    bytes), without making a Markup object of every cell."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
 
 
 def _rows(appendix: Appendix) -> Iterator[Any]:
     """Each chronology row's HTML, made here rather than by the template: a long
     chronology's rows are most of the page, and a template loop is slow per row."""
-    from markupsafe import Markup, escape
+    from markupsafe import Markup
+
+    escape = _escape
 
     index = {agency: n for n, agency in enumerate(appendix.fills)}
     for row in appendix.rows:
@@ -119,7 +130,8 @@ def _report_parts(case: Case, options: OutputOptions | None) -> Iterator[str]:
         children=appendix.children,
         children_names=", ".join(c.name for c in appendix.children),
         entries=case.entries, agencies=list(appendix.fills), fills=appendix.fills,
-        flags=case.flags, flag_codes=list(dict.fromkeys(f.code.value for f in case.flags)),
+        flags=case.flags, evidence_shown=EVIDENCE_LINKED,
+        flag_codes=list(dict.fromkeys(f.code.value for f in case.flags)),
         rejected_count=len(case.rejected), summaries=case.summaries, files=case.files,
         glossary=appendix.glossary, settings=case.settings.described(),
         rows=_rows(appendix), **_pictures(case, appendix, chosen))
