@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import NamedTuple
 
 from chronogen.domain.abbreviations import abbreviations_in
 from chronogen.model.case import Case
@@ -43,9 +44,8 @@ class ChildColumn:
     short: str = ""
 
 
-@dataclass(frozen=True)
-class AppendixRow:
-    """One entry as the appendix prints it."""
+class AppendixRow(NamedTuple):
+    """One entry as the appendix prints it (a tuple: a long case makes a hundred thousand)."""
 
     entry: Entry
     #: a real date when the agency gave one exact day; otherwise the date as text
@@ -122,8 +122,9 @@ def build_appendix(case: Case) -> Appendix:
             codes = flagged.setdefault(entry_id, [])
             if flag.code not in codes:
                 codes.append(flag.code)
-    rows = [_row(entry, children, tuple(sorted(flagged.get(entry.id, []),
-                                                 key=lambda c: c.rank)), fills[entry.agency])
+    in_order = {e: tuple(sorted(codes, key=lambda c: c.rank)) for e, codes in flagged.items()}
+    shown: dict[int, str] = {}  # a date's text, once per date (a sheet's rows share them)
+    rows = [_row(entry, children, in_order.get(entry.id, ()), fills[entry.agency], shown)
             for entry in case.entries]
     covered = span_of(case.entries)
     glossary = abbreviations_in(text for e in case.entries
@@ -137,14 +138,18 @@ def build_appendix(case: Case) -> Appendix:
 
 
 def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
-         fill: str) -> AppendixRow:
-    exact = (entry.date.is_exact_day and entry.date.qualifier.value == "exact"
-             and entry.date.earliest is not None)
+         fill: str, shown: dict[int, str]) -> AppendixRow:
+    when = entry.date
+    exact = (when.is_exact_day and when.qualifier.value == "exact"
+             and when.earliest is not None)
+    text = shown.get(id(when))
+    if text is None:
+        text = shown[id(when)] = when.display()
     answers = []
     for child in children:
         record = entry.children.get(child.id)
         answers.append((None, None) if record is None else
                        (RECORDED_TEXT[record.seen], RECORDED_TEXT[record.views]))
-    return AppendixRow(entry=entry, day=entry.date.earliest if exact else None,
-                       date_text=entry.date.display(), time=entry.time,
+    return AppendixRow(entry=entry, day=when.earliest if exact else None,
+                       date_text=text, time=entry.time,
                        answers=tuple(answers), flags=flags, fill=fill)

@@ -75,8 +75,8 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
     """Domestic abuse, mental ill health and substance misuse all recorded within the set
     number of months."""
     months = ctx.settings.toxic_trio_months
-    tagged = [(e.date.sort_key[0], e, themes_of(e)) for e in ctx.case.entries]
-    tagged = sorted((t for t in tagged if t[2]), key=lambda t: t[0])
+    tagged = sorted(((e.date.sort_key[0], e, themes) for e in ctx.case.entries
+                     if (themes := themes_of(e))), key=lambda t: t[0])
     counts = dict.fromkeys(THEMES, 0)
     end = 0  # a window sliding along the tagged entries: each joins and leaves once
     for index, (first_day, _, _) in enumerate(tagged):
