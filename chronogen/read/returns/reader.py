@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chronogen.bulk import in_bulk
 from chronogen.domain.template import TEMPLATE_TITLE
 from chronogen.model.case import Limits
 from chronogen.model.chronology import FileReport, RawValue, RejectedRow
@@ -22,6 +23,7 @@ from chronogen.read.table import Sheet, is_blank, read_sheets
 __all__ = ["AgencyResult", "read_agency_file", "read_agency_sheets"]
 
 
+@in_bulk
 def read_agency_file(path: Path | str, *, agency: str, code: str, family: Family | None = None,
                      sheet: str | None = None, mapping: ColumnMapping | None = None,
                      display_name: str | None = None,
@@ -36,6 +38,7 @@ def read_agency_file(path: Path | str, *, agency: str, code: str, family: Family
                               mapping=mapping)
 
 
+@in_bulk
 def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
                        family: Family | None = None, sheet: str | None = None,
                        mapping: ColumnMapping | None = None) -> AgencyResult:

@@ -127,6 +127,8 @@ _Memo = dict[object, tuple[object, list[Problem]]]
 def _text_of(value: Cell) -> str | None:
     if value is None:
         return None
+    if type(value) is str:  # nearly every cell: the quick way first
+        return value.strip() or None
     if isinstance(value, datetime | date):
         return str(raw_value(value))
     text = str(value).strip()
