@@ -131,7 +131,7 @@ class PartialDate(BaseModel):
         assert first is not None and last is not None  # a date always has one bound
         return (first, last)
 
-    @property
+    @cached_property
     def is_exact_day(self) -> bool:
         """True when the date is one known day (an exact or uncertain single day)."""
         return (

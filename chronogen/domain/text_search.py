@@ -47,12 +47,29 @@ class FoldedPattern:
             raise ValueError(f"a folded pattern is written in lower case: {pattern!r}")
         self.lowered = re.compile(pattern)
         self.folded = re.compile(pattern, re.IGNORECASE)
+        #: short texts (contact types, outcomes) come back again and again: their answers
+        self._known: dict[str, bool] = {}
 
     def search(self, text: str) -> bool:
         """True when the pattern occurs in *text*, in any case."""
+        if len(text) > _SHORT:
+            return self._search(text)
+        found = self._known.get(text)
+        if found is None:
+            found = self._search(text)
+            if len(self._known) < _KNOWN_KEPT:
+                self._known[text] = found
+        return found
+
+    def _search(self, text: str) -> bool:
         if text.isascii():
             return self.lowered.search(text.lower()) is not None
         return self.folded.search(text) is not None
+
+
+#: texts up to this long have their answers kept, up to this many texts a pattern
+_SHORT = 80
+_KNOWN_KEPT = 20_000
 
 
 #: what a match can open with: a run of word characters, or one other character ("=", "(")
