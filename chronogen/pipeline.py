@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -116,8 +117,10 @@ def _run_writer(writer: Writer, case: Case, folder: Path, options: OutputOptions
     return cast(Written, writer.load()(case, folder, options))
 
 
-#: the case and folder the writers' processes inherit when they are forked
+#: the case and folder the writers' processes inherit when they are forked; one pool at a
+#: time uses it (two threads of one process writing large cases take turns)
 _SHARED: list[Any] = []
+_SHARED_IN_USE = threading.Lock()
 
 
 def _run_shared(writer: Writer, options: OutputOptions) -> Written:
@@ -153,6 +156,7 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
         context = multiprocessing.get_context("fork")
         # the processes are forked with the case in their memory: only the writer and the
         # options go to them (sending the case itself would copy it into every process)
+        _SHARED_IN_USE.acquire()
         _SHARED[:] = [case, folder]
         try:
             with ProcessPoolExecutor(max_workers=min(cores, len(writers)),
@@ -166,6 +170,7 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
                 results = {name: future.result() for name, future in futures.items()}
         finally:
             _SHARED.clear()
+            _SHARED_IN_USE.release()
     for writer in writers:
         files.extend(results[writer.name].files)
         notes.extend(results[writer.name].notes)

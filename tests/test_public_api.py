@@ -159,3 +159,37 @@ def test_the_readers_and_writers_called_with_strings(tmp_path: Path) -> None:
     assert chronogen.render_genogram(family, str(tmp_path / "g.dot")) == tmp_path / "g.dot"
     assert chronogen.draw_genogram(family, [str(tmp_path / "g.svg")]) == [tmp_path / "g.svg"]
     assert chronogen.render("digraph {}", str(tmp_path / "r.dot")).read_text() == "digraph {}"
+
+
+def test_two_threads_writing_side_by_side_each_get_their_own_case(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import chronogen.pipeline
+
+    first = chronogen.read_case(HARBOUR)
+    second = first.model_copy(update={"title": "Another case", "entries": first.entries[:20]})
+    formats = ["json", "csv"]
+    monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 10**9)
+    alone = [chronogen.write_outputs(c, tmp_path / f"alone{n}", formats=formats)
+             for n, c in enumerate((first, second))]
+    monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 1)  # each a pool of processes
+    threads = [threading.Thread(target=chronogen.write_outputs,
+                                args=(c, tmp_path / f"thread{n}"), kwargs={"formats": formats})
+               for n, c in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for n, written in enumerate(alone):
+        for path in written.outputs:
+            assert path.read_bytes() == (tmp_path / f"thread{n}" / path.name).read_bytes()
+
+
+def test_the_workbook_and_document_writers_leave_nothing_else_behind(tmp_path: Path) -> None:
+    from chronogen.write.docx_file import write_docx
+
+    case = chronogen.read_case(HARBOUR)
+    chronogen.write_xlsx(case, tmp_path / "c.xlsx")
+    write_docx(case, tmp_path / "c.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.docx", "c.xlsx"]

@@ -11,6 +11,7 @@ Text is always written as text, never as a formula.
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -471,17 +472,19 @@ def write_xlsx(case: Case, output: Path | str) -> Path:
     import xlsxwriter
 
     appendix = build_appendix(case)
-    # the package's parts go through temporary files beside the output (the staging folder
-    # of a build), not memory: a long chronology's sheet is hundreds of megabytes of XML
-    book = xlsxwriter.Workbook(str(output), {
-        "in_memory": False, "tmpdir": str(output.parent), "strings_to_formulas": False,
-        "strings_to_urls": False, "strings_to_numbers": False})
-    book.set_properties({"title": clean(case.title)[:250], "author": "chronogen",
-                         "created": FIXED_DOC_TIME, "keywords": clean(case.marking)[:250]})
-    styles = _Styles(book)
-    for _, write_sheets in SHEETS:
-        write_sheets(book, styles, appendix)
-    book.close()
+    # the package's parts go through temporary files, not memory (a long chronology's sheet
+    # is hundreds of megabytes of XML), in a hidden folder beside the output (the disk the
+    # output goes to, not a small system temporary folder), removed when done
+    with tempfile.TemporaryDirectory(dir=output.parent, prefix=".chronogen-") as parts:
+        book = xlsxwriter.Workbook(str(output), {
+            "in_memory": False, "tmpdir": parts, "strings_to_formulas": False,
+            "strings_to_urls": False, "strings_to_numbers": False})
+        book.set_properties({"title": clean(case.title)[:250], "author": "chronogen",
+                             "created": FIXED_DOC_TIME, "keywords": clean(case.marking)[:250]})
+        styles = _Styles(book)
+        for _, write_sheets in SHEETS:
+            write_sheets(book, styles, appendix)
+        book.close()
     # XlsxWriter stamps every part with one fixed date (31/01/1980) and the document with
     # the fixed creation date: the same case gives the same bytes, with no second pass
     return output
