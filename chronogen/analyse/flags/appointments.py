@@ -53,11 +53,11 @@ def missed(ctx: FlagContext) -> Iterator[Flag]:
             cluster = _clustered(days, count, months)
             listing = some_of(entries, lambda e: f"{e.date.display()} ({e.agency})")
             noun = "appointments" if kind is ContactKind.WAS_NOT_BROUGHT else "visits"
-            message = (f"{ctx.name(child.id)} {what} {len(entries)} "
+            message = (f"{ctx.name(child.id)} {what} {len(entries):,} "
                        f"{noun if len(entries) > 1 else noun[:-1]}: {listing}.")
             if cluster:
                 message += (f" At least {count} fell within {months} months, across "
-                            f"{len({e.agency for e in entries})} agenc"
+                            f"{len({e.agency for e in entries}):,} agenc"
                             f"{'ies' if len({e.agency for e in entries}) > 1 else 'y'}.")
             yield Flag(code=code, severity=FlagSeverity.HIGH if cluster else FlagSeverity.MEDIUM,
                        people=[child.id], period=span(days[0], days[-1]),

@@ -18,5 +18,5 @@ def missing_ethnicity(ctx: FlagContext) -> Iterator[Flag]:
         yield Flag(code=FlagCode.MISSING_ETHNICITY, severity=FlagSeverity.LOW,
                    people=[p.id for p in missing],
                    message=(f"Ethnicity is not recorded for {join_words([p.name for p in missing])}"
-                            f" ({len(missing)} of {len(ctx.case.family.people)} family "
+                            f" ({len(missing):,} of {len(ctx.case.family.people):,} family "
                             "members)."))

@@ -39,6 +39,6 @@ def parental_focus(ctx: FlagContext) -> Iterator[Flag]:
         yield Flag(
             code=FlagCode.PARENTAL_FOCUS, severity=FlagSeverity.MEDIUM,
             evidence=[e.id for e in adults],
-            message=(f"{agency}: {len(adults)} of {len(direct)} direct contacts "
+            message=(f"{agency}: {len(adults):,} of {len(direct):,} direct contacts "
                      f"({100 * len(adults) // len(direct)}%) were with a parent or carer and "
                      "saw no child."))

@@ -50,7 +50,7 @@ def hidden_adult(ctx: FlagContext) -> Iterator[Flag]:
         if not_counted:
             agencies = join_words(sorted({e.agency for e in not_counted}))
             note = (f"; {name} appears only in {agencies} contacts that concerned no child "
-                    f"or do not count here ({len(not_counted)})")
+                    f"or do not count here ({len(not_counted):,})")
         yield Flag(
             code=FlagCode.HIDDEN_ADULT, severity=FlagSeverity.HIGH, people=[adult, *children],
             period=span(first, last), evidence=[e.id for e in not_counted],

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
-from chronogen.analyse.context import FlagContext, join_words, span
+from chronogen.analyse.context import FlagContext, join_words, some_of, span
 from chronogen.analyse.flags.appointments import _add_months
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.agencies import resolve_agency
@@ -93,7 +93,7 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
                 period=span(first_day, window[-1][0]), evidence=evidence,
                 message=("Domestic abuse, parental mental ill health and substance misuse were "
                          f"all recorded within {months} months, from {first_day:%d/%m/%Y} "
-                         f"({len(evidence)} entries across "
+                         f"({len(evidence):,} entries across "
                          f"{join_words(sorted({t[1].agency for t in window}))})."))
             return
         for theme in tagged[index][2]:
@@ -141,12 +141,12 @@ def start_again(ctx: FlagContext) -> Iterator[Flag]:
                 open_episode = False
         if len(episodes) >= ctx.settings.start_again_referrals:
             evidence = [e.id for ep in episodes for e in ep]
-            dates = join_words([ep[0].date.display() for ep in episodes])
+            dates = some_of(episodes, lambda ep: ep[0].date.display())
             yield Flag(
                 code=FlagCode.START_AGAIN, severity=FlagSeverity.MEDIUM,
                 period=span(episodes[0][0].date.sort_key[0], episodes[-1][-1].date.sort_key[0]),
                 evidence=evidence,
-                message=(f"{agency} received {len(episodes)} referrals ({dates}), each after "
+                message=(f"{agency} received {len(episodes):,} referrals ({dates}), each after "
                          "the previous one had been closed: check whether each began again "
                          "from scratch."))
 
@@ -159,5 +159,5 @@ def joint_event(ctx: FlagContext) -> Iterator[Flag]:
             code=FlagCode.JOINT_EVENT, severity=FlagSeverity.INFO, period=event.date,
             evidence=list(event.entries),
             message=(f"One {event.kind.value} on {event.date.display()} is recorded by "
-                     f"{len(event.agencies)} agencies ({join_words(event.agencies)}); their "
+                     f"{len(event.agencies):,} agencies ({join_words(event.agencies)}); their "
                      "accounts are kept side by side."))

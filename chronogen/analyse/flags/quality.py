@@ -24,7 +24,7 @@ def date_uncertain(ctx: FlagContext) -> Iterator[Flag]:
     if vague:
         yield Flag(code=FlagCode.DATE_UNCERTAIN, severity=FlagSeverity.INFO,
                    evidence=[e.id for e in vague],
-                   message=(f"{len(vague)} entries have no exact date: " + some_of(
+                   message=(f"{len(vague):,} entries have no exact date: " + some_of(
                        vague, lambda e: f"{e.agency} {e.date.text!r}", "; ")
                        + ". They are placed at the start of their period."))
 
@@ -79,7 +79,7 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
         if backwards:
             yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
                        evidence=[e.id for e in backwards],
-                       message=(f"{file}: {len(backwards)} row(s) dated earlier than the row "
+                       message=(f"{file}: {len(backwards):,} row(s) dated earlier than the row "
                                 "above (rows " + some_of(backwards, lambda e: str(e.source.row),
                                                          ", ")
                                 + "): the agency's own order may hide missing or moved entries."))

@@ -52,7 +52,7 @@ def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
             code=FlagCode.SEEN_NOT_RECORDED, severity=FlagSeverity.LOW, people=children,
             period=span(entries[0].date.sort_key[0], entries[-1].date.sort_key[0]),
             evidence=[e.id for e in entries],
-            message=(f"{agency}: {len(entries)} of {totals[agency]} contact"
+            message=(f"{agency}: {len(entries):,} of {totals[agency]:,} contact"
                      f"{'s' if totals[agency] > 1 else ''} where a child could have been seen "
                      f"{'does' if len(entries) == 1 else 'do'} not record whether the child "
                      "was seen ("
@@ -81,8 +81,8 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
             code=FlagCode.VIEWS_NOT_RECORDED, severity=FlagSeverity.MEDIUM, people=[child.id],
             period=span(missing[0].date.sort_key[0], missing[-1].date.sort_key[0]),
             evidence=[e.id for e in missing],
-            message=(f"{ctx.name(child.id)} was seen {seen_total} times at an age to give "
-                     f"views ({minimum} or over); on {len(missing)} of them the child's views "
+            message=(f"{ctx.name(child.id)} was seen {seen_total:,} times at an age to give "
+                     f"views ({minimum} or over); on {len(missing):,} of them the child's views "
                      "were not recorded: " + some_of(
                          missing, lambda e: f"{e.agency} {e.date.display()}", "; ") + "."))
 
