@@ -140,13 +140,17 @@ class Participants:
 
     def of(self, entry: Entry) -> set[str]:
         """Ids of the people who took part in *entry* (worked out once per entry)."""
+        return set(self.frozen(entry))
+
+    def frozen(self, entry: Entry) -> frozenset[str]:
+        """:meth:`of`, as the set kept (not a copy: for rules asking of every entry)."""
         cached = self._cache.get(entry.id)
         if cached is None:
             found = self._find(entry)
             # most contacts name no one: they share one empty set (a million entries held
             # a million of them, 216 bytes each)
             cached = self._cache[entry.id] = frozenset(found) if found else _NOBODY
-        return set(cached)
+        return cached
 
     def _find(self, entry: Entry) -> set[str]:
         found = set(entry.people)

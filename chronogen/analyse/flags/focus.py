@@ -19,7 +19,7 @@ def adult_only(ctx: FlagContext, entry: Entry, subjects: set[str] | None = None)
     if any(r.seen is Recorded.YES for r in entry.children.values()):
         return False
     children = subjects if subjects is not None else {c.id for c in ctx.children}
-    return any(p not in children for p in ctx.participants.of(entry))
+    return any(p not in children for p in ctx.participants.frozen(entry))
 
 
 @rule(FlagCode.PARENTAL_FOCUS)

@@ -35,7 +35,7 @@ def hidden_adult(ctx: FlagContext) -> Iterator[Flag]:
         for entry in ctx.case.entries:
             if not first <= entry.date.sort_key[0] <= last:
                 continue
-            if adult not in ctx.participants.of(entry):
+            if adult not in ctx.participants.frozen(entry):
                 continue
             if entry.children and entry.agency.lower() not in excluded:
                 counted.append(entry)
