@@ -39,8 +39,6 @@ class FlagContext:
     def __post_init__(self) -> None:
         self.kinship = Kinship(self.case.family)
         self.participants = Participants(self.case.family, self.kinship)
-        self._entries = {e.id: e for e in self.case.entries}
-        self._positions = {e.id: n for n, e in enumerate(self.case.entries)}
         self._of_kinds: dict[frozenset[ContactKind], list[Entry]] = {}
 
     @property
@@ -55,6 +53,15 @@ class FlagContext:
     def position(self, entry_id: str) -> int:
         """Where an entry stands in the merged chronology."""
         return self._positions[entry_id]
+
+    # made when first asked for (a million entries' ids take 70 MB or more)
+    @cached_property
+    def _entries(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.case.entries}
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {e.id: n for n, e in enumerate(self.case.entries)}
 
     def name(self, person_id: str) -> str:
         """A person's name (first name for subject children), or the id."""
@@ -125,18 +132,21 @@ class FlagContext:
         return found
 
     @cached_property
-    def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
-        """Every child's recorded sightings (earliest, latest, entry id), in order: one pass
-        over the entries for all the children."""
-        found: dict[str, list[tuple[date, date, str]]] = {}
+    def seen_entries(self) -> dict[str, list[Entry]]:
+        """Each child's entries recording them as seen, in chronology order: one pass over
+        the entries for all the children."""
+        found: dict[str, list[Entry]] = {}
         for entry in self.case.entries:
             for child, record in entry.children.items():
                 if record.seen is Recorded.YES:
-                    first, last = entry.date.sort_key
-                    found.setdefault(child, []).append((first, last, entry.id))
-        for seen in found.values():
-            seen.sort()
+                    found.setdefault(child, []).append(entry)
         return found
+
+    @cached_property
+    def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
+        """Every child's recorded sightings (earliest, latest, entry id), in date order."""
+        return {child: sorted((*e.date.sort_key, e.id) for e in seen)
+                for child, seen in self.seen_entries.items()}
 
     @cached_property
     def start(self) -> date | None:

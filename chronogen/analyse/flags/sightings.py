@@ -67,16 +67,14 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
         missing: list[Entry] = []
         seen_total = 0
         old_enough = child.first_day_aged(minimum)
-        for first, _, entry_id in ctx.sightings_by_child.get(child.id, []):
-            if old_enough is None or first < old_enough:
+        for entry in ctx.seen_entries.get(child.id, []):  # in chronology order
+            if old_enough is None or entry.date.sort_key[0] < old_enough:
                 continue  # age unknown, or under the age to give views
-            entry = ctx.entry(entry_id)
             seen_total += 1
             if entry.children[child.id].views in (Recorded.NOT_RECORDED, Recorded.NO):
                 missing.append(entry)
         if not missing:
             continue
-        missing.sort(key=lambda e: ctx.position(e.id))
         yield Flag(
             code=FlagCode.VIEWS_NOT_RECORDED, severity=FlagSeverity.MEDIUM, people=[child.id],
             period=span(missing[0].date.sort_key[0], missing[-1].date.sort_key[0]),
