@@ -125,11 +125,32 @@ _SHARED_IN_USE = threading.Lock()
 
 def _run_shared(writer: Writer, options: OutputOptions) -> Written:
     case, folder = _SHARED
-    return _run_writer(writer, case, folder, options)
+    try:
+        return _run_writer(writer, case, folder, options)
+    finally:
+        _give_back_memory()
+
+
+def _give_back_memory() -> None:
+    """Hand the memory a writer freed back to the system, so that the next writer in the
+    same process does not add to it (glibc keeps freed memory for later otherwise)."""
+    import contextlib
+    import ctypes
+    import ctypes.util
+
+    # no gc.collect(): chronogen's objects hold no cycles, and a collection would walk (and
+    # copy, in a forked process) every object of the case
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL(name).malloc_trim(0)
 
 
 #: the writers whose documents show the timeline picture (they use the timeline writer's)
 SHOW_TIMELINE = frozenset({"docx", "html"})
+#: the writers that take longest on a long case, longest first (measured: bench_build.py)
+LONGEST = ("timeline", "xlsx")
 
 
 def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputOptions,
@@ -161,12 +182,17 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
         try:
             with ProcessPoolExecutor(max_workers=min(cores, len(writers)),
                                      mp_context=context) as pool:
-                # the timeline first, so that the documents waiting for it start soonest
-                futures = {w.name: pool.submit(_run_shared, w, options)
-                           for w in sorted(first, key=lambda w: w is not timeline)}
+                # the longest first (the processes take them in turn), the timeline before
+                # all, so that the documents waiting for it start soonest; the quick ones
+                # fill the end
+                long_ones = [w for w in first if w.name in LONGEST]
+                long_ones.sort(key=lambda w: LONGEST.index(w.name))
+                futures = {w.name: pool.submit(_run_shared, w, options) for w in long_ones}
                 if timeline is not None and waiting:
                     futures[timeline.name].result()
                     futures |= {w.name: pool.submit(_run_shared, w, later) for w in waiting}
+                futures |= {w.name: pool.submit(_run_shared, w, options)
+                            for w in first if w.name not in LONGEST}
                 results = {name: future.result() for name, future in futures.items()}
         finally:
             _SHARED.clear()

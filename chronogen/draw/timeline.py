@@ -299,9 +299,14 @@ def draw_timeline(case: Case, outputs: list[Path], *, dpi: int = 200) -> list[Pa
 
     figure = timeline_figure(case)
     FigureCanvasAgg(figure)
-    for output in outputs:
-        kind = output.suffix.lstrip(".").lower()
-        metadata: dict[str, Any] = dict(_METADATA.get(kind, {}))
-        with matplotlib.rc_context({"svg.hashsalt": "chronogen", "svg.fonttype": "none"}):
-            figure.savefig(output, format=kind, dpi=dpi, metadata=metadata)
+    try:
+        for output in outputs:
+            kind = output.suffix.lstrip(".").lower()
+            metadata: dict[str, Any] = dict(_METADATA.get(kind, {}))
+            with matplotlib.rc_context({"svg.hashsalt": "chronogen", "svg.fonttype": "none"}):
+                figure.savefig(output, format=kind, dpi=dpi, metadata=metadata)
+    finally:
+        # a figure's artists refer to each other: only the cycle collector would free them,
+        # and it is paused while a large case is written
+        figure.clear()
     return outputs
