@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 
 def literal_alternation(words: Iterable[str]) -> str:
@@ -76,6 +77,28 @@ _KNOWN_KEPT = 20_000
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # \w, for an ASCII character
+
+
+def _token_starts(text: str, tokens: AbstractSet[str]) -> list[int]:
+    """Where each of *tokens* stands in an ASCII *text* as a whole token of :data:`_TOKEN`
+    (a run of word characters, or one other character), in order."""
+    starts: list[int] = []
+    size = len(text)
+    for token in tokens:
+        word = _is_word(token[0])
+        at = text.find(token)
+        while at != -1:
+            end = at + len(token)
+            if not word or ((at == 0 or not _is_word(text[at - 1]))
+                            and (end == size or not _is_word(text[end]))):
+                starts.append(at)
+            at = text.find(token, at + 1)
+    starts.sort()
+    return starts
+
+
 class OpeningWords:
     """Where a case-insensitive pattern can match: at a run of word characters that is the
     first word of one of *openers* (or that word with an "s" when *plural*: "Leos mother",
@@ -111,10 +134,10 @@ class OpeningWords:
         """Where in *text* a match may start."""
         if self.ascii is not None and text.isascii():
             lowered = text.lower()  # the same length as text: ASCII
-            tokens = _TOKEN.findall(lowered)
-            if self.ascii.isdisjoint(tokens):
+            hits = self.ascii.intersection(_TOKEN.findall(lowered))
+            if not hits:
                 return []  # most texts: no opener at all
-            return [t.start() for t in _TOKEN.finditer(lowered) if t.group() in self.ascii]
+            return _token_starts(lowered, hits)
         return [t.start() for t in _TOKEN.finditer(text)
                 if self._fold.fullmatch(t.group()) is not None]
 
