@@ -99,6 +99,7 @@ class Participants:
         self.names = NameIndex(family)
         self._cache: dict[str, frozenset[str]] = {}
         self._mentions: dict[str, tuple[str, ...]] = {}
+        self._listed: dict[str, tuple[str, ...]] = {}
         self._resolved: dict[tuple[str, tuple[str, ...], date | None], frozenset[str]] = {}
         self._children = {(p.first_name or "").lower(): p.id for p in family.people
                           if p.first_name}
@@ -185,9 +186,14 @@ class Participants:
         return tuple(found)
 
     def _resolve_list(self, text: str, entry: Entry, day: date) -> set[str]:
+        mentions = self._listed.get(text)
+        if mentions is None:  # "mum and dad": its mentions, once per such text
+            mentions = tuple(m.group(0) for m in self._mention.finditer(text))
+            if len(self._listed) < _MENTIONS_KEPT:
+                self._listed[text] = mentions
         found: set[str] = set()
-        for mention in self._mention.finditer(text):
-            found |= self._resolve(mention.group(0), entry, day)
+        for mention in mentions:
+            found |= self._resolve(mention, entry, day)
         return found
 
     def _resolve(self, words: str, entry: Entry, day: date) -> set[str]:
