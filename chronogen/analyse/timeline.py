@@ -50,7 +50,15 @@ def merge(entries: Iterable[Entry], agency_order: Sequence[str] = (), *,
     case is not held twice). With *in_place*, for entries nobody else holds, their joint
     event is set on them instead of on copies."""
     order = {name: index for index, name in enumerate(agency_order)}
-    ordered = sorted(entries, key=lambda e: sort_key(e, order))
+    given = list(entries)
+    last = len(order)
+    # sort_key's tuple made inline (a function call per entry was a fifth of a million
+    # entries' merge); the order is the same, tested against sort_key
+    keys = [((e.date.earliest or e.date.latest), e.time if e.time is not None else _END_OF_DAY,
+             order.get(e.agency, last), e.agency, e.source.file, e.source.row or 0, e.id)
+            for e in given]
+    ordered = [given[n] for n in sorted(range(len(given)), key=keys.__getitem__)]
+    del keys
     events, assigned = _joint_events(ordered)
     if in_place:
         for entry in ordered:

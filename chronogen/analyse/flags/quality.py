@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
+from operator import itemgetter
 
 from chronogen.analyse.context import FlagContext, some_of, where
 from chronogen.analyse.flags.registry import rule
@@ -67,15 +68,17 @@ def _outside(ctx: FlagContext, entry: Entry, child_id: str, what: str, when: str
 @rule(FlagCode.OUT_OF_ORDER)
 def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
     """Rows dated earlier than the row above them in the same source file."""
-    by_file: dict[str, list[Entry]] = {}
-    for entry in ctx.case.entries:
-        by_file.setdefault(entry.source.file, []).append(entry)
-    for file, entries in by_file.items():
-        rows = [e.source.row or 0 for e in entries]
-        in_rows = [entries[n] for n in sorted(range(len(entries)), key=rows.__getitem__)]
-        keys = [e.date.sort_key for e in in_rows]
-        backwards = [in_rows[n + 1] for n, (above, below) in enumerate(pairwise(keys))
-                     if below[1] < above[0]]
+    entries = ctx.case.entries
+    # per file: (row, earliest day, latest day, position), one pass over the entries
+    by_file: dict[str, list[tuple[int, date, date, int]]] = {}
+    for position, entry in enumerate(entries):
+        source = entry.source
+        by_file.setdefault(source.file, []).append(
+            (source.row or 0, *entry.date.sort_key, position))
+    for file, rows in by_file.items():
+        rows.sort(key=itemgetter(0, 3))  # by row; the chronology's order within a row
+        backwards = [entries[below[3]] for above, below in pairwise(rows)
+                     if below[2] < above[1]]
         if backwards:
             yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
                        evidence=[e.id for e in backwards],
