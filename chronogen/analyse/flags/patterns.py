@@ -33,7 +33,7 @@ THEMES: dict[str, re.Pattern[str]] = {
 def themes_of(entry: Entry) -> set[str]:
     """The toxic-trio themes an entry's text mentions."""
     parts = [t for t in (entry.kind_text, entry.summary, entry.outcome) if t]
-    if not any(map(_may_hold_theme, parts)):
+    if not any(map(_ANY_STEM_IN_PART.search, parts)):
         return set()
     return set(_themes(" ".join(parts)))
 
@@ -56,10 +56,6 @@ _STEMS = ("domestic", "dv", "dash", "marac", "assault", "violen", "coercive", "c
 _ANY_STEM = FoldedPattern(literal_alternation(_STEMS))
 #: the same without spaces: a stem found in the joined text is found in one of its parts
 _ANY_STEM_IN_PART = FoldedPattern(literal_alternation(s.strip() for s in _STEMS))
-
-
-def _may_hold_theme(text: str) -> bool:
-    return _ANY_STEM_IN_PART.search(text)
 
 
 @lru_cache(maxsize=4096)
