@@ -85,7 +85,8 @@ _BEFORE = re.compile(r"(?:(?<![\w'’])[\w'’]+\s+){0,3}$")
 def words_before(text: str) -> list[str]:
     """The last three words of *text* (lower case) when they run up to its end, separated by
     spaces only: "no contact " -> ["no", "contact"]; "no, " -> []."""
-    # three words are never this long; the search from every character of a long text is
+    # three words are never this long, and searching from every character of a long text
+    # (a summary of pages) would be slow
     found = _BEFORE.search(text, max(0, len(text) - 200))
     return found.group().lower().split() if found else []
 
