@@ -23,6 +23,7 @@ from chronogen.anonymise.pseudonyms import pseudonyms
 from chronogen.anonymise.scrubber import TITLES, Replacement, Scrubber, initials, name_variants
 from chronogen.dates import PartialDate, Precision
 from chronogen.model.case import Case
+from chronogen.model.chronology import Entry
 from chronogen.model.family import Person, Sex
 
 __all__ = ["Anonymised", "anonymise_case"]
@@ -193,7 +194,9 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
     def ids(values: list[str]) -> list[str]:
         return [new_ids.get(v, v) for v in values]
 
-    data = case.model_dump(mode="json")
+    # the entries are dumped, scrubbed and made again one at a time, not as one tree (a long
+    # case's whole dump is several times the case)
+    data = case.model_dump(mode="json", exclude={"entries"})
     keep_year = case.publication.birth == "year"
     for person, row in zip(case.family.people, data["family"]["people"], strict=True):
         row.update(id=new_ids[person.id], first_name=names[person.id], surname=None,
@@ -209,10 +212,6 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
         stay["household"] = home_names.get(stay["household"], stay["household"])
     for relation in family["relations"]:
         relation["a"], relation["b"] = new_ids.get(relation["a"]), new_ids.get(relation["b"])
-    for entry, row in zip(case.entries, data["entries"], strict=True):
-        row.update(raw={}, reference=None, people=ids(row["people"]),
-                   children={new_ids.get(k, k): v for k, v in row["children"].items()},
-                   practitioner=practitioners.get((entry.agency, entry.practitioner or "")))
     for rejected in data["rejected"]:
         rejected["raw"] = {}
     for flag in data["flags"]:
@@ -222,7 +221,30 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
         child["child"] = new_ids.get(child["child"], child["child"])
     data["publication"]["pseudonyms"] = {}
     data["marking"] = case.publication.marking
-    data = _walk(data, (None, "case", None), scrubber.scrub)
-    anonymised = Case.model_validate(data)
+
+    def entries(where: Where) -> list[Entry]:
+        made = []
+        for n, entry in enumerate(case.entries):
+            row = entry.model_dump(mode="json")
+            row.update(raw={}, reference=None, people=ids(row["people"]),
+                       children={new_ids.get(k, k): v for k, v in row["children"].items()},
+                       practitioner=practitioners.get((entry.agency, entry.practitioner or "")))
+            made.append(Entry.model_validate(_walk(row, (where, n, row), scrubber.scrub)))
+        return made
+
+    # as _walk goes through the case, field by field, the entries in their place
+    root: Where = (None, "case", None)
+    scrubbed: dict[str, Any] = {}
+    for name in Case.model_fields:
+        if name != "entries" and name not in data:
+            continue  # a field a dump leaves out
+        key = scrubber.scrub(name, lambda: where_text((root, "(key)", None)))
+        if name == "entries":
+            scrubbed[key] = entries((root, name, None))
+        else:
+            value = data[name]
+            scrubbed[key] = value if name in _TYPED else _walk(value, (root, name, value),
+                                                               scrubber.scrub)
+    anonymised = Case.model_validate(scrubbed)
     return Anonymised(anonymised, {new_ids[k]: v for k, v in names.items()},
                       list(scrubber.made), possible_names(anonymised, set(names.values())))
