@@ -383,3 +383,45 @@ def test_the_first_day_of_an_age_agrees_with_the_age(born: date, day: date, year
 
 def test_no_first_day_of_an_age_without_a_birth() -> None:
     assert Person(id="C", first_name="Mia").first_day_aged(3) is None
+
+
+def _grandmother_with_partners() -> Kinship:
+    """Mia; her mother Jade; Jade's parents Karen and Peter (together until 2000); Karen's
+    later partners Tony (2002-2010) and Alan (from 2015); Karen's mother Edna, whose second
+    husband is Walter."""
+    from chronogen import ParentLink, Partnership
+
+    people = [Person(id="C", first_name="Mia", subject=True, index=True, sex=Sex.FEMALE),
+              Person(id="M", first_name="Jade", sex=Sex.FEMALE),
+              Person(id="G", first_name="Karen", sex=Sex.FEMALE),
+              Person(id="GF", first_name="Peter", sex=Sex.MALE),
+              Person(id="T", first_name="Tony", sex=Sex.MALE),
+              Person(id="A", first_name="Alan", sex=Sex.MALE),
+              Person(id="E", first_name="Edna", sex=Sex.FEMALE),
+              Person(id="W", first_name="Walter", sex=Sex.MALE)]
+    links = [ParentLink(parent="M", child="C", role=ParentRole.MOTHER),
+             ParentLink(parent="G", child="M", role=ParentRole.MOTHER),
+             ParentLink(parent="GF", child="M", role=ParentRole.FATHER),
+             ParentLink(parent="E", child="G", role=ParentRole.MOTHER)]
+    partnerships = [
+        Partnership(partners=("G", "GF"), start=PartialDate.parse("1980"),
+                    end=PartialDate.parse("2000")),
+        Partnership(partners=("G", "T"), start=PartialDate.parse("2002"),
+                    end=PartialDate.parse("2010")),
+        Partnership(partners=("G", "A"), start=PartialDate.parse("2015")),
+        Partnership(partners=("E", "W"), start=PartialDate.parse("1990"))]
+    return Kinship(Family(people=people, parent_links=links, partnerships=partnerships))
+
+
+@pytest.mark.parametrize(("person", "day", "words"), [
+    ("T", date(2005, 1, 1), "maternal grandmother's partner"),
+    ("T", date(2020, 1, 1), "maternal grandmother's ex-partner"),
+    ("A", date(2020, 1, 1), "maternal grandmother's partner"),
+    ("A", date(2012, 1, 1), "no recorded relationship"),  # not yet her partner
+    ("W", date(2020, 1, 1), "maternal great-grandmother's partner"),
+    ("GF", date(2020, 1, 1), "maternal grandfather"),  # her own forebear, whatever Karen's
+    ("G", date(2020, 1, 1), "maternal grandmother"),
+])
+def test_a_grandparents_later_partners_are_named_through_the_grandparent(
+        person: str, day: date, words: str) -> None:
+    assert _grandmother_with_partners().relationship(person, "C", day) == words

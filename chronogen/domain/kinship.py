@@ -344,10 +344,21 @@ class Kinship:
         return _with_side(self._side(parent, to), noun)
 
     def _as_parent_partner(self, who: Person, to: str, day: date | None) -> str:
+        """A partner of a parent or of a grandparent (or further up) who is not one of the
+        person's own forebears: "mother's partner", "maternal grandmother's ex-partner"."""
         for parent in self.parents(to):
             words = self._as_partner(who, parent, day)
             if words and who.id not in self.parents(to):
                 return f"{self._parent_word(parent, to)}'s {words}"
+        ancestors = self.ancestors(to)
+        if who.id in ancestors:
+            return ""
+        for forebear in sorted(ancestors, key=lambda a: (ancestors[a], self._order.get(a, 0))):
+            if ancestors[forebear] < 2:
+                continue  # the parents: above
+            words = self._as_partner(who, forebear, day)
+            if words:
+                return f"{self._as_grandparent(self._people[forebear], to, day)}'s {words}"
         return ""
 
     def _as_aunt_uncle(self, who: Person, to: str, day: date | None) -> str:
