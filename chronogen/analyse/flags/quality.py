@@ -68,17 +68,17 @@ def _outside(ctx: FlagContext, entry: Entry, child_id: str, what: str, when: str
 @rule(FlagCode.OUT_OF_ORDER)
 def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
     """Rows dated earlier than the row above them in the same source file."""
-    entries = ctx.case.entries
-    # per file: (row, earliest day, latest day, position), one pass over the entries
-    by_file: dict[str, list[tuple[int, date, date, int]]] = {}
-    for position, entry in enumerate(entries):
-        source = entry.source
-        by_file.setdefault(source.file, []).append(
-            (source.row or 0, *entry.date.sort_key, position))
-    for file, rows in by_file.items():
+    by_file: dict[str, list[Entry]] = {}
+    for entry in ctx.case.entries:
+        by_file.setdefault(entry.source.file, []).append(entry)
+    for file, entries in by_file.items():
+        # (row, earliest day, latest day, place): a file at a time (a million at once would
+        # be the largest thing the rules hold)
+        rows = [(e.source.row or 0, *e.date.sort_key, n) for n, e in enumerate(entries)]
         rows.sort(key=itemgetter(0, 3))  # by row; the chronology's order within a row
         backwards = [entries[below[3]] for above, below in pairwise(rows)
                      if below[2] < above[1]]
+        del rows
         if backwards:
             yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
                        evidence=[e.id for e in backwards],
