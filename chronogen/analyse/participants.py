@@ -22,7 +22,7 @@ from datetime import date
 
 from chronogen.domain.kinship import Kinship
 from chronogen.domain.names import NameIndex
-from chronogen.domain.text_search import OpeningWords
+from chronogen.domain.text_search import OpeningWords, TextWords
 from chronogen.model.chronology import Entry
 from chronogen.model.family import Family, Sex
 
@@ -172,13 +172,14 @@ class Participants:
     def _taking_part(self, text: str) -> tuple[str, ...]:
         """The words in *text* that name people taking part ("mum and dad", "Mr Foster")."""
         found: list[str] = []
-        for match in self._mention_starts.scan(self._subject, text):
+        words = TextWords(text)  # its words, once for both patterns
+        for match in self._mention_starts.scan(self._subject, words):
             before = text[:match.start()].lower().split()
             if before and before[-1] in _PREPOSITIONS:
                 continue  # "checks on mother's partner requested": not the subject
             found.append(match.group("who"))
         end = 0
-        for match in self._object_starts.scan(self._object, text):
+        for match in self._object_starts.scan(self._object, words):
             before = words_before(text[end:match.start()])
             end = match.end()
             if (before and before[-1] in _ABOUT_NOUNS) or _NEGATORS & set(before):

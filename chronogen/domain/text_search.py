@@ -99,6 +99,21 @@ def _token_starts(text: str, tokens: AbstractSet[str]) -> list[int]:
     return starts
 
 
+class TextWords:
+    """A text, and for an ASCII one its lower-case form and its tokens: worked out once for
+    all the :class:`OpeningWords` that look at the same text."""
+
+    __slots__ = ("lowered", "text", "tokens")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered: str | None = None
+        self.tokens: frozenset[str] = frozenset()
+        if text.isascii():
+            self.lowered = text.lower()  # the same length as text: ASCII
+            self.tokens = frozenset(_TOKEN.findall(self.lowered))
+
+
 class OpeningWords:
     """Where a case-insensitive pattern can match: at a run of word characters that is the
     first word of one of *openers* (or that word with an "s" when *plural*: "Leos mother",
@@ -130,25 +145,27 @@ class OpeningWords:
             re.escape(f) + ("s?" if plural and f in words else "")
             for f in sorted(firsts, key=len, reverse=True)) or "(?!)", re.IGNORECASE)
 
-    def starts(self, text: str) -> list[int]:
+    def starts(self, text: str | TextWords) -> list[int]:
         """Where in *text* a match may start."""
-        if self.ascii is not None and text.isascii():
-            lowered = text.lower()  # the same length as text: ASCII
-            hits = self.ascii.intersection(_TOKEN.findall(lowered))
+        words = text if isinstance(text, TextWords) else TextWords(text)
+        if self.ascii is not None and words.lowered is not None:
+            hits = self.ascii & words.tokens
             if not hits:
                 return []  # most texts: no opener at all
-            return _token_starts(lowered, hits)
-        return [t.start() for t in _TOKEN.finditer(text)
+            return _token_starts(words.lowered, hits)
+        return [t.start() for t in _TOKEN.finditer(words.text)
                 if self._fold.fullmatch(t.group()) is not None]
 
-    def scan(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    def scan(self, pattern: re.Pattern[str], text: str | TextWords
+             ) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text)``, trying *pattern* only where an opener starts."""
+        plain = text.text if isinstance(text, TextWords) else text
         if self.anywhere:
-            yield from pattern.finditer(text)
+            yield from pattern.finditer(plain)
             return
         end = 0
         for start in self.starts(text):
-            if start >= end and (found := pattern.match(text, start)) is not None:
+            if start >= end and (found := pattern.match(plain, start)) is not None:
                 yield found
                 end = found.end()
 
