@@ -166,6 +166,7 @@ class RowReader:
         self.child_columns = self._child_columns()
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: dict[tuple[type, Cell], ParsedDateTime | DateError] = {}
+        self._raw_values: dict[tuple[type, Cell], RawValue] = {}
         self._people_seen: _Memo = {}
         self._children_seen: _Memo = {}
 
@@ -338,7 +339,7 @@ class RowReader:
     def _raw(self, number: int, cells: tuple[Cell, ...]) -> dict[str, RawValue]:
         size = len(cells)
         raw: dict[str, RawValue] = {
-            heading: value if type(value) is str else raw_value(value)
+            heading: value if type(value) is str else self._raw_value(value)
             for index, heading in self.raw_columns
             if index < size and (value := cells[index]) is not None
         }
@@ -353,6 +354,17 @@ class RowReader:
             if cells[index] is not None:
                 raw[f"Column {column_letter(index)}"] = raw_value(cells[index])
         return raw
+
+    def _raw_value(self, value: Cell) -> RawValue:
+        """:func:`raw_value`, once per distinct cell value: a date cell's ISO text is then
+        one string for every row holding that date, not one each."""
+        key = (type(value), value)  # 1, 1.0 and True are equal as dict keys
+        found = self._raw_values.get(key)
+        if found is None:
+            found = raw_value(value)
+            if len(self._raw_values) < _CACHE_LIMIT:
+                self._raw_values[key] = found
+        return found
 
     def _reject(self, source: SourceRef, code: ProblemCode, message: str,
                 raw: dict[str, RawValue], column: Column | None, value: object) -> None:
