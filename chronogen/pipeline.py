@@ -9,10 +9,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -134,17 +135,27 @@ def _run_shared(writer: Writer, options: OutputOptions) -> Written:
 def _give_back_memory() -> None:
     """Hand the memory a writer freed back to the system, so that the next writer in the
     same process does not add to it (glibc keeps freed memory for later otherwise)."""
-    import contextlib
+    # no gc.collect(): chronogen's objects hold no cycles, and a collection would walk (and
+    # copy, in a forked process) every object of the case
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None elsewhere (looked up once: finding the C library
+    runs ``ldconfig``)."""
     import ctypes
     import ctypes.util
 
-    # no gc.collect(): chronogen's objects hold no cycles, and a collection would walk (and
-    # copy, in a forked process) every object of the case
     name = ctypes.util.find_library("c")
     if name is None:
-        return
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
-        ctypes.CDLL(name).malloc_trim(0)
+        return None
+    try:
+        return cast(Callable[[int], int], ctypes.CDLL(name).malloc_trim)
+    except (OSError, AttributeError):  # not glibc
+        return None
 
 
 #: the writers whose documents show the timeline picture (they use the timeline writer's)
@@ -177,6 +188,7 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
         context = multiprocessing.get_context("fork")
         # the processes are forked with the case in their memory: only the writer and the
         # options go to them (sending the case itself would copy it into every process)
+        _malloc_trim()  # looked up here: the forked processes inherit it
         _SHARED_IN_USE.acquire()
         _SHARED[:] = [case, folder]
         try:
