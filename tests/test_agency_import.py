@@ -344,3 +344,18 @@ def test_the_example_mapping_file_reads_the_same_as_the_guess() -> None:
     assert mapped.report.model_dump(exclude=how) == guessed.report.model_dump(exclude=how)
     assert (mapped.report.layout, guessed.report.layout) == ("mapping file", "headings")
     assert mapped.report.confidence == "high"
+
+
+def test_no_two_entries_share_their_children_or_people(tmp_path: Path) -> None:
+    # the reader works each distinct cell value out once; the entries get copies of their own
+    from chronogen import read_case
+
+    case = read_case(HARBOUR)
+    for field in ("children", "people"):
+        held = [getattr(e, field) for e in case.entries]
+        assert len({id(value) for value in held}) == len(held), field
+    first, second = [e for e in case.entries if e.children][:2]
+    second_before = dict(second.children)
+    first.children.clear()
+    first.people.append("someone")
+    assert second.children == second_before and "someone" not in second.people

@@ -318,8 +318,8 @@ class RowReader:
             reference=_text_of(values.get(Field.REFERENCE)),
             origin=_text_of(values.get(Field.SOURCE)),
             referral_to=self._referral(values),
-            people=list(people),
-            children=dict(children),
+            people=people,  # pydantic copies it (tested: no two entries share one)
+            children=children,  # as people
             source=source,
             raw=raw,
         )
