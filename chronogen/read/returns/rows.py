@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, time
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from chronogen.dates import ParsedDateTime, PartialDate
@@ -101,6 +101,13 @@ def sheet_problems(sheet: Sheet) -> list[Problem]:
 #: a contact before this is almost certainly a small number read as an Excel date (serial 1
 #: is 01/01/1900); the entry is kept, with a warning
 EARLIEST_PLAUSIBLE = date(1950, 1, 1)
+
+
+@lru_cache(maxsize=8192)
+def _day_over_12(text: str) -> bool:
+    """True when a date text's first number, a day over 12, proves the column day-first."""
+    proof = _DAY_FIRST_PROOF.match(text)
+    return proof is not None and int(proof.group(1)) > 12
 
 
 def date_floor(family: Family) -> date:
@@ -403,9 +410,8 @@ class RowReader:
             else:
                 self._reject(source, ProblemCode.INVALID_DATE, str(parsed), raw, column, value)
             return None
-        if isinstance(value, str) and column is not None:
-            proof = _DAY_FIRST_PROOF.match(value)
-            if proof is not None and int(proof.group(1)) > 12:
+        if type(value) is str and column is not None:
+            if not self.day_first_proven and _day_over_12(value):
                 self.day_first_proven = True
             if parsed.day_month_ambiguous:
                 self.ambiguous.append((number, column, value))
