@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).parent.parent / "chronogen"
 
 #: each stage's rank; a module may import only from lower ranks (or its own stage)
 RANKS = {
-    "_version": 0, "errors": 0, "progress": 0, "bulk": 0,
+    "_version": 0, "errors": 0, "progress": 0, "bulk": 0, "memo": 0,
     "dates": 1,
     "model": 2,
     "domain": 3,

@@ -23,6 +23,7 @@ from datetime import date
 from chronogen.domain.kinship import Kinship
 from chronogen.domain.names import NameIndex
 from chronogen.domain.text_search import OpeningWords, TextWords
+from chronogen.memo import Memo
 from chronogen.model.chronology import Entry
 from chronogen.model.family import Family, Sex
 
@@ -99,8 +100,8 @@ class Participants:
         self.kinship = kinship
         self.names = NameIndex(family)
         self._cache: dict[str, frozenset[str]] = {}
-        self._mentions: dict[str, tuple[str, ...]] = {}
-        self._listed: dict[str, tuple[str, ...]] = {}
+        self._mentions: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
+        self._listed: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
         self._resolved: dict[tuple[str, tuple[str, ...], date | None], frozenset[str]] = {}
         self._children = {(p.first_name or "").lower(): p.id for p in family.people
                           if p.first_name}
@@ -160,11 +161,9 @@ class Participants:
         for text in (entry.summary, entry.kind_text, entry.outcome):
             if not text:
                 continue
-            mentions = self._mentions.get(text)
+            mentions = self._mentions.get(text)  # contact types, outcomes repeat
             if mentions is None:
-                mentions = self._taking_part(text)
-                if len(self._mentions) < _MENTIONS_KEPT:  # contact types, outcomes repeat
-                    self._mentions[text] = mentions
+                mentions = self._mentions.keep(text, self._taking_part(text))
             for who in mentions:
                 found |= self._resolve_list(who, entry, day)
         return found
@@ -190,9 +189,8 @@ class Participants:
     def _resolve_list(self, text: str, entry: Entry, day: date) -> set[str]:
         mentions = self._listed.get(text)
         if mentions is None:  # "mum and dad": its mentions, once per such text
-            mentions = tuple(m.group(0) for m in self._mention.finditer(text))
-            if len(self._listed) < _MENTIONS_KEPT:
-                self._listed[text] = mentions
+            mentions = self._listed.keep(
+                text, tuple(m.group(0) for m in self._mention.finditer(text)))
         found: set[str] = set()
         for mention in mentions:
             found |= self._resolve(mention, entry, day)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from chronogen.domain.text_search import OpeningWords
+from chronogen.memo import Memo
 
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
 #: what an ambiguous word (the same initials or first name for two people) becomes
@@ -32,8 +33,10 @@ FIXED_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
-#: texts up to this long are scrubbed once each (a long summary rarely comes twice)
+#: texts up to this long are scrubbed once each (a long summary rarely comes twice), up to
+#: this many texts (a long case's entry ids and dates are short and all different)
 _MEMO_LENGTH = 120
+_MEMO_KEPT = 100_000
 
 
 def _has_at(text: str) -> bool:
@@ -79,7 +82,8 @@ class Scrubber:
     made: list[Replacement] = field(default_factory=list)
     _patterns: list[tuple[re.Pattern[str], dict[str, str], OpeningWords, bool]] | None = None
     #: text -> (scrubbed, replacements made): short texts repeat (agency names, kinds)
-    _memo: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    _memo: Memo[str, tuple[str, tuple[tuple[str, str], ...]]] = field(
+        default_factory=lambda: Memo(_MEMO_KEPT))
 
     def add(self, found: str, replacement: str, *, case_sensitive: bool = False) -> None:
         """Replace *found* (a whole word or phrase) with *replacement*."""
@@ -95,7 +99,7 @@ class Scrubber:
     def _compiled(self) -> list[tuple[re.Pattern[str], dict[str, str], OpeningWords, bool]]:
         if self._patterns is None:
             self._patterns = []
-            self._memo = {}
+            self._memo = Memo(_MEMO_KEPT)
             for table, exact in ((self.words, False), (self.exact, True)):
                 if not table:
                     continue
@@ -121,7 +125,7 @@ class Scrubber:
             made: list[tuple[str, str]] = []
             known = (self._scrubbed(text, made), tuple(made))
             if len(text) <= _MEMO_LENGTH:  # agency names, kinds, short notes repeat
-                self._memo[text] = known
+                self._memo.keep(text, known)
         if known[1]:
             place = where if isinstance(where, str) else where()
             self.made.extend(Replacement(place, original, new) for original, new in known[1])

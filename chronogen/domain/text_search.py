@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 
+from chronogen.memo import Memo
+
 
 def literal_alternation(words: Iterable[str]) -> str:
     """A pattern matching any of *words* (taken literally), as a tree of shared beginnings:
@@ -49,18 +51,14 @@ class FoldedPattern:
         self.lowered = re.compile(pattern)
         self.folded = re.compile(pattern, re.IGNORECASE)
         #: short texts (contact types, outcomes) come back again and again: their answers
-        self._known: dict[str, bool] = {}
+        self._known: Memo[str, bool] = Memo(_KNOWN_KEPT)
 
     def search(self, text: str) -> bool:
         """True when the pattern occurs in *text*, in any case."""
         if len(text) > _SHORT:
             return self._search(text)
         found = self._known.get(text)
-        if found is None:
-            found = self._search(text)
-            if len(self._known) < _KNOWN_KEPT:
-                self._known[text] = found
-        return found
+        return found if found is not None else self._known.keep(text, self._search(text))
 
     def _search(self, text: str) -> bool:
         if text.isascii():

@@ -19,6 +19,7 @@ from typing import TypeVar
 from chronogen.dates import ParsedDateTime, PartialDate
 from chronogen.domain.names import NameIndex
 from chronogen.errors import DateError
+from chronogen.memo import Memo
 from chronogen.model.chronology import (
     AuthorNote,
     ChildRecord,
@@ -172,8 +173,8 @@ class RowReader:
         self.date_floor = date_floor(family)
         self.child_columns = self._child_columns()
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
-        self._dates: dict[tuple[type, Cell], ParsedDateTime | DateError] = {}
-        self._raw_values: dict[tuple[type, Cell], RawValue] = {}
+        self._dates: Memo[tuple[type, Cell], ParsedDateTime | DateError] = Memo(_CACHE_LIMIT)
+        self._raw_values: Memo[tuple[type, Cell], RawValue] = Memo(_CACHE_LIMIT)
         self._people_seen: _Memo = {}
         self._children_seen: _Memo = {}
 
@@ -367,11 +368,7 @@ class RowReader:
         one string for every row holding that date, not one each."""
         key = (type(value), value)  # 1, 1.0 and True are equal as dict keys
         found = self._raw_values.get(key)
-        if found is None:
-            found = raw_value(value)
-            if len(self._raw_values) < _CACHE_LIMIT:
-                self._raw_values[key] = found
-        return found
+        return found if found is not None else self._raw_values.keep(key, raw_value(value))
 
     def _reject(self, source: SourceRef, code: ProblemCode, message: str,
                 raw: dict[str, RawValue], column: Column | None, value: object) -> None:
@@ -426,8 +423,7 @@ class RowReader:
                 found = date_from_cell(value, date1904=self.sheet.date1904)
             except DateError as error:
                 found = error
-            if len(self._dates) < _CACHE_LIMIT:
-                self._dates[key] = found
+            self._dates.keep(key, found)
         return found
 
     def _report_ambiguous_dates(self) -> None:
