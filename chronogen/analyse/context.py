@@ -46,23 +46,6 @@ class FlagContext:
         """The subject children."""
         return self.case.family.subject_children
 
-    def entry(self, entry_id: str) -> Entry:
-        """An entry by id."""
-        return self._entries[entry_id]
-
-    def position(self, entry_id: str) -> int:
-        """Where an entry stands in the merged chronology."""
-        return self._positions[entry_id]
-
-    # made when first asked for (a million entries' ids take 70 MB or more)
-    @cached_property
-    def _entries(self) -> dict[str, Entry]:
-        return {e.id: e for e in self.case.entries}
-
-    @cached_property
-    def _positions(self) -> dict[str, int]:
-        return {e.id: n for n, e in enumerate(self.case.entries)}
-
     def name(self, person_id: str) -> str:
         """A person's name (first name for subject children), or the id."""
         person = self.case.family.get(person_id)
