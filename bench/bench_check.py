@@ -23,7 +23,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from process import measure
+from process import BARE_CSV, measure
 
 CACHE = Path(__file__).parent / ".cache"
 AGENCIES = ["Children's Social Care", "Police", "GP", "Health Visiting", "School", "Housing",
@@ -70,17 +70,6 @@ def make_case(entries: int) -> Path:
     return folder
 
 
-BARE = """
-import csv, sys
-count = 0
-for name in sys.argv[1:]:
-    with open(name, newline="", encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            count += len(row)
-print(count)
-"""
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--entries", type=int, default=1_000_000)
@@ -90,7 +79,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = make_case(args.entries)
     files = sorted(str(p) for p in folder.glob("agency*.csv"))
-    bare = measure([sys.executable, "-c", BARE, *files])
+    bare = measure([sys.executable, "-c", BARE_CSV, *files])
     base, base_mb = bare.seconds, bare.peak_mb
     chronogen = str(Path(sys.executable).with_name("chronogen"))
     with tempfile.TemporaryDirectory() as out:

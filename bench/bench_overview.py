@@ -20,7 +20,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from process import measure
+from process import BARE_CSV, measure
 
 CACHE = Path(__file__).parent / ".cache"
 KINDS = ["Home visit", "Telephone call", "Strategy meeting", "Appointment", "Was not brought",
@@ -73,18 +73,6 @@ def make_archive(reviews: int, rows: int) -> Path:
     return folder
 
 
-BARE = """
-import csv, sys
-from pathlib import Path
-count = 0
-for path in sorted(Path(sys.argv[1]).rglob("*.csv")):
-    with path.open(newline="", encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            count += len(row)
-print(count)
-"""
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reviews", type=int, default=500)
@@ -92,7 +80,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
     archive = make_archive(args.reviews, args.rows)
-    bare = measure([sys.executable, "-c", BARE, str(archive)])
+    bare = measure([sys.executable, "-c", BARE_CSV, str(archive)])
     base, base_mb = bare.seconds, bare.peak_mb
     chronogen = str(Path(sys.executable).with_name("chronogen"))
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []

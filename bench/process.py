@@ -21,6 +21,22 @@ class Measured:
     stdout: str
 
 
+#: the baseline of the scripts reading CSV cases: the csv module reading every row of every
+#: .csv file under the paths given (files or folders), as its own process
+BARE_CSV = """
+import csv, sys
+from pathlib import Path
+count = 0
+for name in sys.argv[1:]:
+    place = Path(name)
+    for path in sorted(place.rglob("*.csv")) if place.is_dir() else [place]:
+        with path.open(newline="", encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                count += len(row)
+print(count)
+"""
+
+
 def measure(command: list[str], *, ok: tuple[int, ...] = (0,)) -> Measured:
     """Run *command* and measure it; stop the benchmark if it exits with a code not in *ok*."""
     timer = [str(TIME), "-f", "%M"] if TIME.exists() else []
