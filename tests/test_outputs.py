@@ -144,6 +144,13 @@ def test_a_flag_with_very_many_entries_lists_the_first_and_says_how_many_more(
     last = [c.value for c in sheet[sheet.max_row]]
     assert last[2] == "+7" and "and 7 more entries" in last[5] and big.code.value in last[5]
     assert sheet.cell(row=sheet.max_row, column=7).hyperlink is None
+    # the Flags sheet's evidence cell: the first entries and how many more, not thousands
+    from chronogen.write.appendix import EVIDENCE_LISTED
+
+    listed = str(book["Flags"].cell(row=2, column=7).value)
+    assert listed.startswith(", ".join(evidence[:EVIDENCE_LISTED]) + ", and ")
+    assert listed.endswith(f"and {len(evidence) - EVIDENCE_LISTED:,} more (the Flag evidence "
+                           "sheet lists them)")
 
 
 def test_every_summary_and_the_family_have_a_sheet(harbour_case: Case, tmp_path: Path) -> None:

@@ -31,6 +31,9 @@ RECORDED_TEXT = {
 }
 #: the answers a reader should notice: a child not seen, or nothing recorded
 WORRYING = frozenset({"No", "Not recorded"})
+#: the evidence entries a flag lists in the Word appendix and the workbook's Flags sheet (a
+#: long case's flag can have thousands; every one is in flags.csv and case.json)
+EVIDENCE_LISTED = 40
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,13 @@ from xml.sax.saxutils import escape
 
 from chronogen.draw.render import find_dot
 from chronogen.model.case import Case
-from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appendix
+from chronogen.write.appendix import (
+    EVIDENCE_LISTED,
+    WORRYING,
+    Appendix,
+    AppendixRow,
+    build_appendix,
+)
 from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
 from chronogen.write.cell_text import clean
 from chronogen.write.registry import OutputOptions, Written
@@ -34,8 +40,6 @@ CHRONOLOGY_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Date", 21), ("Agency", 24), ("Contact type", 24), ("What happened", 80),
     ("Outcome / action", 40), ("Child seen / views", 41), ("Flags", 22), ("Ref.", 15))
 _NAVY = "1F3864"
-#: the evidence entries listed with one flag (a long case can have thousands)
-EVIDENCE_LISTED = 40
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from chronogen.domain.people import people_table
 from chronogen.model.case import Case
-from chronogen.write.appendix import Appendix, AppendixRow, build_appendix
+from chronogen.write.appendix import EVIDENCE_LISTED, Appendix, AppendixRow, build_appendix
 from chronogen.write.archive import FIXED_DOC_TIME
 from chronogen.write.cell_text import clean, wrapped_lines
 from chronogen.write.registry import OutputOptions, Written
@@ -302,6 +302,16 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     _page_setup(sheet, appendix)
 
 
+def _evidence_listed(evidence: list[str]) -> str | None:
+    """A flag's first evidence entries and how many more (a long case's cell held thousands
+    of ids, as tall as Excel lets a row be)."""
+    more = len(evidence) - EVIDENCE_LISTED
+    listed = ", ".join(evidence[:EVIDENCE_LISTED])
+    if more > 0:
+        listed += f", and {more:,} more (the Flag evidence sheet lists them)"
+    return listed or None
+
+
 def _flag_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
     case = appendix.case
     entries = {r.entry.id: (n, r) for n, r in enumerate(appendix.rows)}
@@ -313,7 +323,7 @@ def _flag_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
         rows.append([number, flag.severity.value, flag.code.value,
                      ", ".join(appendix.person_name(p) for p in flag.people) or None,
                      flag.period.display() if flag.period else None, flag.message,
-                     ", ".join(flag.evidence) or None, None])
+                     _evidence_listed(flag.evidence), None])
     sheet = _table_sheet(book, styles, appendix, "Flags", columns, rows, print_columns=7)
     links = 0
     for r, flag in enumerate(case.flags, start=1):
