@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -269,6 +270,51 @@ def test_awkward_names_render(tmp_path: Path) -> None:
     out = render_genogram(family, tmp_path / "g.svg", as_at=date(2020, 1, 1), title='a "title"')
     text = out.read_text(encoding="utf-8")
     assert "Zoë" in text and "O&quot;Brien" in text and "&lt;b&gt;tag" in text
+
+
+def _drawn(svg: bytes) -> list[str]:
+    """An SVG's elements without their numbering, in no particular order."""
+    import re
+
+    return sorted(re.sub(r' id="[^"]*"', "", svg.decode("utf-8")).splitlines())
+
+
+@needs_dot
+@pytest.mark.parametrize("shape", ["harbour", "blended", "many-partners"])
+def test_positioned_dot_draws_what_graphviz_own_positioned_dot_draws(shape: str) -> None:
+    """chronogen writes the laid-out DOT itself from the layout's JSON (Graphviz's -Tdot
+    writer takes seconds on a large family): the drawing must be the same, crosses (HTML-like
+    labels) and all."""
+    from chronogen.domain.kinship import family_as_at
+    from chronogen.draw.dot import CROSSES, structure
+    from chronogen.draw.render import _graphviz, positioned_dot
+
+    make, when = SHAPES[shape]
+    text, _ = structure(family_as_at(make(), when), when, None, False)
+    ours = positioned_dot(layout_json(text), html_labels=frozenset(CROSSES.values()))
+    graphviz_own = _graphviz("dot", "dot", text).decode("utf-8")
+    assert _drawn(_graphviz("neato", "svg", ours, no_op=2)) == \
+        _drawn(_graphviz("neato", "svg", graphviz_own, no_op=2))
+    if shape == "harbour":  # a deceased grandfather: his cross is an HTML-like label
+        assert "label=<<FONT" in ours
+
+
+@needs_dot
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12))
+@settings(max_examples=40, deadline=None)
+def test_positioned_dot_keeps_any_label(label: str) -> None:
+    from chronogen.draw.dot_syntax import quote
+    from chronogen.draw.render import _graphviz, positioned_dot
+
+    text = f"digraph g {{ a [label={quote(label)}]; a -> b [xlabel={quote(label)}]; }}"
+    before = layout_json(text)
+    after = json.loads(_graphviz("neato", "json0", positioned_dot(before), no_op=2))
+    assert [o.get("label") for o in after["objects"]] == \
+        [o.get("label") for o in before["objects"]]
+    assert after["edges"][0].get("xlabel") == before["edges"][0].get("xlabel")
+    graphviz_own = json.loads(_graphviz("neato", "json0", _graphviz("dot", "dot", text).decode(),
+                                        no_op=2))
+    assert [o["pos"] for o in after["objects"]] == [o["pos"] for o in graphviz_own["objects"]]
 
 
 @needs_dot

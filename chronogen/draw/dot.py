@@ -43,6 +43,9 @@ from chronogen.model.family import (
 FORMATS = ("svg", "png", "pdf", "dot")
 _SHAPES = {Sex.MALE: "square", Sex.FEMALE: "circle", Sex.UNKNOWN: "diamond"}
 _FONT = "Helvetica"
+#: the crosses of a deceased person, a stillbirth and a lost pregnancy, by font size: the
+#: drawing's only HTML-like labels
+CROSSES = {size: HtmlLabel(f'<FONT POINT-SIZE="{size}">✕</FONT>') for size in (14, 18, 28)}
 _NODE_DEFAULTS: Attrs = {"fontname": _FONT, "fontsize": 10, "width": 0.5, "height": 0.5,
                          "fixedsize": "true", "style": "filled", "fillcolor": "white"}
 
@@ -148,7 +151,7 @@ class _DotWriter:
                 attrs["fillcolor"] = "#dbe7fb"
                 self.used.add("subject")
             if person.death is not None:
-                attrs["label"] = HtmlLabel('<FONT POINT-SIZE="28">✕</FONT>')
+                attrs["label"] = CROSSES[28]
                 attrs["fillcolor"] = "gray88"
                 self.used.add("deceased")
             if person.placeholder:
@@ -336,9 +339,9 @@ def _pregnancy_symbol(person: Person) -> Attrs:
                 "fillcolor": "white"}
     if person.pregnancy is PregnancyOutcome.STILLBIRTH:
         return {"width": 0.3, "height": 0.3, "fillcolor": "gray88",
-                "label": HtmlLabel('<FONT POINT-SIZE="14">✕</FONT>')}
+                "label": CROSSES[14]}
     return {"shape": "plaintext", "width": 0.3, "height": 0.3, "style": "",
-            "label": HtmlLabel('<FONT POINT-SIZE="18">✕</FONT>')}
+            "label": CROSSES[18]}
 
 
 def _relation_line(kind: RelationKind) -> Attrs:

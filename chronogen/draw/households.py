@@ -21,6 +21,7 @@ from chronogen.model.family import Family
 
 POINTS_PER_INCH = 72.0
 _MARGIN = 9.0
+_RING_GAP = 4.0
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,10 @@ def _units(layout: dict[str, Any]) -> dict[str, tuple[Box, tuple[float, float]]]
         if "pos" not in obj or name.startswith(("U:", "T:", "S:", "key")):
             continue
         x, y = (float(v) for v in obj["pos"].split(","))
-        half_w = float(obj.get("width", 0.5)) * POINTS_PER_INCH / 2
-        half_h = float(obj.get("height", 0.5)) * POINTS_PER_INCH / 2
+        # each periphery beyond the first is drawn 4 points further out (the index child)
+        rings = _RING_GAP * max(int(obj.get("peripheries", 1)) - 1, 0)
+        half_w = float(obj.get("width", 0.5)) * POINTS_PER_INCH / 2 + rings
+        half_h = float(obj.get("height", 0.5)) * POINTS_PER_INCH / 2 + rings
         boxes[name] = (Box(x - half_w, y - half_h, x + half_w, y + half_h), (x, y))
     units: dict[str, tuple[Box, tuple[float, float]]] = {}
     for name, (box, centre) in boxes.items():
@@ -87,7 +90,7 @@ def _units(layout: dict[str, Any]) -> dict[str, tuple[Box, tuple[float, float]]]
 
 def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date
              ) -> list[HouseholdOutline]:
-    """Outlines for each household over the layout (``dot -Tjson`` output)."""
+    """Outlines for each household over the layout (``dot -Tjson0`` output)."""
     units = _units(layout)
     result = []
     for home, members in homes.items():
@@ -159,9 +162,9 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
                 beside: Sequence[tuple[str, float, float]] = (), *,
                 title: str | None = None) -> str:
     """Add household boxes (as fixed-position nodes drawn first, under everything) to the
-    positioned DOT text that ``dot -Tdot`` printed, place the *beside* nodes (statement,
-    width, height in points; the key) to the right of the drawing, top-aligned, and widen
-    the bounding box to fit."""
+    positioned DOT text (:func:`chronogen.draw.render.positioned_dot`), place the *beside*
+    nodes (statement, width, height in points; the key) to the right of the drawing,
+    top-aligned, and widen the bounding box to fit."""
     statements = []
     grow: Box | None = None
     for number, outline in enumerate(outlines_, start=1):

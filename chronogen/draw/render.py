@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from chronogen.domain.kinship import family_as_at
-from chronogen.draw.dot import FORMATS, default_as_at, structure, to_dot
+from chronogen.draw.dot import CROSSES, FORMATS, default_as_at, structure, to_dot
 from chronogen.draw.households import households_at, outlines, overlay_dot
 from chronogen.errors import OutputFormatError, RenderError
 from chronogen.model.family import Family
@@ -79,10 +79,9 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
         family = family_as_at(family, when)
     # laid out without the key: a tall key would stretch the rank it landed on
     shape, key = structure(family, when, None, False)
-    positioned = _run_dot(shape, "dot", None)
-    # the positions as JSON, from the laid-out text: neato -n2 keeps them, no second layout
-    layout: dict[str, Any] = json.loads(
-        _graphviz("neato", "json", positioned, no_op=2).decode("utf-8", "replace"))
+    # one layout, read as JSON: Graphviz's own -Tdot writer takes seconds on a large family
+    layout = layout_json(shape)
+    positioned = positioned_dot(layout, html_labels=frozenset(CROSSES.values()))
     homes = households_at(family, when) if when is not None else {}
     drawn = outlines(homes, layout, when) if when is not None else []
     extra: list[tuple[str, float, float]] = []
@@ -161,6 +160,59 @@ def fixed_pdf_dates(data: bytes) -> bytes:
 
 
 def layout_json(dot_text: str) -> dict[str, Any]:
-    """Graphviz's own layout (``dot -Tjson``) of DOT text: positions of every node."""
-    result: dict[str, Any] = json.loads(_run_dot(dot_text, "json", None))
+    """Graphviz's own layout (``dot -Tjson0``) of DOT text: every node and edge with its
+    attributes and position."""
+    result: dict[str, Any] = json.loads(_run_dot(dot_text, "json0", None))
     return result
+
+
+#: keys of Graphviz's JSON that are its structure, not graph attributes
+_JSON_STRUCTURE = frozenset({"name", "directed", "strict", "objects", "edges", "subgraphs",
+                             "nodes"})
+
+
+def positioned_dot(layout: dict[str, Any], html_labels: Collection[str] = ()) -> str:
+    """The laid-out graph (:func:`layout_json`) as positioned DOT text, for ``neato -n2``.
+
+    Every node and edge keeps its attributes, position and spline; nodes and edges come in
+    the layout's order, so the drawing is made in the same order. Subgraphs are left out:
+    once laid out they draw nothing (chronogen's genogram has no clusters). Graphviz's JSON
+    does not say which labels were HTML-like: a node label in *html_labels* is written as one.
+    """
+    directed = bool(layout.get("directed", True))
+    objects = layout.get("objects", [])
+    nodes = objects[int(layout.get("_subgraph_cnt", 0)):]
+    edges = layout.get("edges", [])
+    lines = [f"{'digraph' if directed else 'graph'} {_dot_string(str(layout.get('name', '')))} {{",
+             f"\tgraph {_dot_attrs(_attributes(layout))};"]
+    # an attribute a node does not list was empty for it: empty is every attribute's default
+    for kind, items in (("node", nodes), ("edge", edges)):
+        keys = sorted({key for item in items for key in _attributes(item)})
+        if keys:
+            lines.append(f"\t{kind} {_dot_attrs(dict.fromkeys(keys, ''))};")
+    # an edge names its ends by their place among the objects (subgraphs, then nodes)
+    names = {int(item["_gvid"]): str(item["name"]) for item in objects}
+    lines += [f"\t{_dot_string(str(node['name']))} {_dot_attrs(_attributes(node), html_labels)};"
+              for node in nodes]
+    arrow = " -> " if directed else " -- "
+    lines += [f"\t{_dot_string(names[edge['tail']])}{arrow}{_dot_string(names[edge['head']])} "
+              f"{_dot_attrs(_attributes(edge))};" for edge in edges]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _attributes(item: dict[str, Any]) -> dict[str, str]:
+    return {key: str(value) for key, value in item.items()
+            if key not in _JSON_STRUCTURE and not key.startswith("_")
+            and key not in ("tail", "head")}
+
+
+def _dot_attrs(values: dict[str, str], html_labels: Collection[str] = ()) -> str:
+    return "[" + ", ".join(
+        f"{key}=<{value}>" if key == "label" and value in html_labels
+        else f"{key}={_dot_string(value)}" for key, value in values.items()) + "]"
+
+
+def _dot_string(value: str) -> str:
+    # Graphviz keeps backslashes as they are in a quoted string; only a quote is escaped
+    return '"' + value.replace('"', '\\"') + '"'
