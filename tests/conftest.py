@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from chronogen import Case, read_case
+from chronogen.model.chronology import ChildRecord, Entry
+from chronogen.model.problems import SourceRef
 
 DATA = Path(__file__).parent / "data"
 HARBOUR = DATA / "harbour"
@@ -53,3 +56,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         source = inspect.getsource(function)
         if "subprocess" in source or "run(" in source.replace("_run(", ""):
             item.add_marker(pytest.mark.slow)
+
+
+def assert_valid_entries(entries: Iterable[Entry]) -> None:
+    """Each entry is what validating its own values gives (the reader makes entries without
+    validating them again: a value of the wrong type would fail here)."""
+    for entry in entries:
+        again = Entry.model_validate(entry.model_dump(), strict=True)
+        assert again == entry, entry.id
+        assert type(entry.source) is SourceRef
+        assert all(type(child) is ChildRecord for child in entry.children.values())

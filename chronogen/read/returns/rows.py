@@ -32,6 +32,7 @@ from chronogen.model.chronology import (
 from chronogen.model.family import Family
 from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
 from chronogen.model.recorded import Recorded
+from chronogen.model.trusted import trusted
 from chronogen.read.returns.answers import Answer, read_answer
 from chronogen.read.returns.cell_values import (
     date_from_cell,
@@ -296,7 +297,8 @@ class RowReader:
     # -- one row --------------------------------------------------------------------------
 
     def _read_row(self, number: int, cells: tuple[Cell, ...]) -> None:
-        source = SourceRef(file=self.sheet.file, sheet=self.sheet.name, row=number)
+        source = trusted(SourceRef, {"file": self.sheet.file, "sheet": self.sheet.name,
+                                     "row": number}, _SOURCE_FIELDS)
         raw = self._raw(number, cells)
         values = self._values(cells)
 
@@ -311,30 +313,30 @@ class RowReader:
         people = self._people(number, child_cell)
         children = self._children(number, cells, values, people)
 
-        entry = Entry(
-            id=f"{self.code}-{number}",
-            agency=_text_of(values.get(Field.AGENCY)) or self.agency,
-            date=parsed.date,
-            time=clock,
-            end_date=self._end_date(number, values),
-            kind=kind,
-            kind_text=kind_text,
-            summary=_text_of(values.get(Field.SUMMARY)),
-            outcome=_text_of(values.get(Field.OUTCOME)),
-            practitioner=_text_of(values.get(Field.PRACTITIONER)),
-            significance=_text_of(values.get(Field.SIGNIFICANCE)),
-            reference=_text_of(values.get(Field.REFERENCE)),
-            origin=_text_of(values.get(Field.SOURCE)),
-            referral_to=self._referral(values),
-            people=people,  # pydantic copies it (tested: no two entries share one)
-            children=children,  # as people
-            source=source,
-            raw=raw,
-        )
-        # one set of field names for every entry and source, not one each (a million
+        # every value below is made with its field's type here (the tests validate each
+        # entry the reader makes); one set of field names serves every entry (a million
         # entries would otherwise hold a million copies, about 900 bytes each)
-        object.__setattr__(entry, "__pydantic_fields_set__", _ENTRY_FIELDS)
-        object.__setattr__(source, "__pydantic_fields_set__", _SOURCE_FIELDS)
+        entry = trusted(Entry, {
+            "id": f"{self.code}-{number}",
+            "agency": _text_of(values.get(Field.AGENCY)) or self.agency,
+            "date": parsed.date,
+            "time": clock,
+            "end_date": self._end_date(number, values),
+            "kind": kind,
+            "kind_text": kind_text,
+            "summary": _text_of(values.get(Field.SUMMARY)),
+            "outcome": _text_of(values.get(Field.OUTCOME)),
+            "practitioner": _text_of(values.get(Field.PRACTITIONER)),
+            "significance": _text_of(values.get(Field.SIGNIFICANCE)),
+            "reference": _text_of(values.get(Field.REFERENCE)),
+            "origin": _text_of(values.get(Field.SOURCE)),
+            "referral_to": self._referral(values),
+            "people": list(people),  # each entry its own list and dict (shared by the memo)
+            "children": dict(children),
+            "joint_event": None,
+            "source": source,
+            "raw": raw,
+        }, _ENTRY_FIELDS)
         self.result.entries.append(entry)
         first = parsed.date.sort_key[0]
         if first < self.date_floor:
