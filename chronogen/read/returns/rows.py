@@ -157,9 +157,13 @@ class RowReader:
         self.subject_ids = [p.id for p in family.subject_children]
         self.subjects = set(self.subject_ids)
         self.fields = layout.by_field()
-        self.slots = [(fld, column, column.index) for fld, column in self.fields.items()]
+        # each column in order: its index, heading, and its field when it is the field's
+        # first column (the one read)
+        self.plan = [(column.index, column.heading,
+                      column.field if column.field is not None
+                      and self.fields[column.field] is column else None)
+                     for column in layout.columns]
         self.raw_by_index = [(column.index, column) for column in layout.columns]
-        self.raw_columns = [(column.index, column.heading) for column in layout.columns]
         self.header_key = layout.header_key()
         self.first_mapped = next((c for c in layout.columns if c.field is not None), None)
         self.result = AgencyResult(report=FileReport(
@@ -277,30 +281,51 @@ class RowReader:
         )
         return key == self.header_key
 
-    def _values(self, cells: tuple[Cell, ...]) -> Values:
-        """The row's filled cells by field (blank text and Excel error cells left out)."""
+    def _cells(self, number: int, cells: tuple[Cell, ...]) -> tuple[dict[str, RawValue], Values]:
+        """The row's raw cells by heading, and its filled, usable cells by field (blank text
+        and Excel error cells left out), in one pass; error cells are reported."""
+        raw: dict[str, RawValue] = {}
         values: Values = {}
-        size = len(cells)
-        for fld, _, index in self.slots:
-            if index >= size:
-                continue
-            value = cells[index]
+        errors = False
+        for (_, heading, fld), value in zip(self.plan, cells, strict=False):  # extras below
             if value is None:
                 continue
             if type(value) is str:
-                stripped = value.strip()
-                if not stripped or stripped in EXCEL_ERRORS:
+                raw[heading] = value
+                if fld is None:
+                    errors = errors or "#" in value
                     continue
-            values[fld] = value
-        return values
+                stripped = value.strip()
+                if not stripped:
+                    continue
+                if stripped[0] == "#" and stripped in EXCEL_ERRORS:
+                    errors = True
+                    continue
+                values[fld] = value
+            else:
+                raw[heading] = self._raw_value(value)
+                if fld is not None:
+                    values[fld] = value
+        if errors:
+            self._report_errors(number, cells)
+        for index in range(len(self.plan), len(cells)):
+            if cells[index] is not None:
+                raw[f"Column {column_letter(index)}"] = raw_value(cells[index])
+        return raw, values
+
+    def _report_errors(self, number: int, cells: tuple[Cell, ...]) -> None:
+        for (_, column), value in zip(self.raw_by_index, cells, strict=False):
+            if type(value) is str and value.strip() in EXCEL_ERRORS:
+                self.problem(ProblemCode.CELL_ERROR, Severity.WARNING,
+                             f"the cell holds the Excel error {value.strip()}; treated as "
+                             "blank", row=number, column=column, value=value)
 
     # -- one row --------------------------------------------------------------------------
 
     def _read_row(self, number: int, cells: tuple[Cell, ...]) -> None:
         source = trusted(SourceRef, {"file": self.sheet.file, "sheet": self.sheet.name,
                                      "row": number}, _SOURCE_FIELDS)
-        raw = self._raw(number, cells)
-        values = self._values(cells)
+        raw, values = self._cells(number, cells)
 
         parsed = self._date(number, values, source, raw)
         if parsed is None:
@@ -345,25 +370,6 @@ class RowReader:
                          "probably a number read as an Excel date (0 is 31/12/1899); check "
                          "the source", row=number, column=self.fields.get(Field.DATE),
                          value=values.get(Field.DATE))
-
-    def _raw(self, number: int, cells: tuple[Cell, ...]) -> dict[str, RawValue]:
-        size = len(cells)
-        raw: dict[str, RawValue] = {
-            heading: value if type(value) is str else self._raw_value(value)
-            for index, heading in self.raw_columns
-            if index < size and (value := cells[index]) is not None
-        }
-        if any(type(v) is str and "#" in v for v in raw.values()):
-            for index, column in self.raw_by_index:
-                value = cells[index] if index < size else None
-                if type(value) is str and value.strip() in EXCEL_ERRORS:
-                    self.problem(ProblemCode.CELL_ERROR, Severity.WARNING,
-                                 f"the cell holds the Excel error {value.strip()}; treated as "
-                                 "blank", row=number, column=column, value=value)
-        for index in range(len(self.raw_columns), size):
-            if cells[index] is not None:
-                raw[f"Column {column_letter(index)}"] = raw_value(cells[index])
-        return raw
 
     def _raw_value(self, value: Cell) -> RawValue:
         """:func:`raw_value`, once per distinct cell value: a date cell's ISO text is then
