@@ -53,6 +53,15 @@ def test_title_rows_blank_rows_footer_and_repeated_header(tmp_path: Path) -> Non
     assert result.rejected[0].code is ProblemCode.MISSING_DATE
 
 
+def test_a_repeated_header_is_known_in_any_case_and_punctuation(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("Date of contact,Summary\n01/02/2020,first\nDATE-OF-CONTACT,SUMMARY:\n"
+                    "date of contact 2,x\n02/02/2020,second\n", encoding="utf-8")
+    result = read(path)
+    assert (result.report.headers, result.report.entries, result.report.rejected) == (2, 2, 1)
+    assert [p.row for p in result.problems if p.code is ProblemCode.REPEATED_HEADER] == [3]
+
+
 def test_the_chronology_sheet_is_found_even_when_not_first(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "a.xlsx", {
         "Summary": [["Pupil", "Attendance %"], ["Mia Harbour", 86]],

@@ -46,6 +46,26 @@ from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
 
+# the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
+# metaclass's attribute hook (about 60 ns, five times a plain name), and a row uses dozens
+_F_AGENCY = Field.AGENCY
+_F_CHILD = Field.CHILD
+_F_DATE = Field.DATE
+_F_DATE_TIME = Field.DATE_TIME
+_F_END_DATE = Field.END_DATE
+_F_KIND = Field.KIND
+_F_OUTCOME = Field.OUTCOME
+_F_PRACTITIONER = Field.PRACTITIONER
+_F_REFERENCE = Field.REFERENCE
+_F_REFERRAL_TO = Field.REFERRAL_TO
+_F_SEEN = Field.SEEN
+_F_SEEN_ALONE = Field.SEEN_ALONE
+_F_SIGNIFICANCE = Field.SIGNIFICANCE
+_F_SOURCE = Field.SOURCE
+_F_SUMMARY = Field.SUMMARY
+_F_TIME = Field.TIME
+_F_VIEWS = Field.VIEWS
+
 _T = TypeVar("_T")
 
 _DAY_FIRST_PROOF = re.compile(r"^\s*\??\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
@@ -129,6 +149,9 @@ _CHILD_COLUMN_AFTER = re.compile(r"^(?P<what>seen alone|seen|views|voice) (?P<na
 
 #: the filled, usable cells of one row, by the field their column holds
 Values = dict[Field, Cell]
+#: the fields an entry keeps as text (stripped; a number or date cell as its text)
+_TEXT_FIELDS = frozenset({_F_KIND, _F_AGENCY, _F_SUMMARY, _F_OUTCOME,
+                          _F_PRACTITIONER, _F_SIGNIFICANCE, _F_REFERENCE, _F_SOURCE})
 #: a worked-out value and the problems working it out raised, by the cells it came from
 _Memo = dict[object, tuple[object, list[Problem]]]
 
@@ -159,12 +182,13 @@ class RowReader:
         self.fields = layout.by_field()
         # each column in order: its index, heading, and its field when it is the field's
         # first column (the one read)
-        self.plan = [(column.index, column.heading,
-                      column.field if column.field is not None
-                      and self.fields[column.field] is column else None)
+        self.plan = [(column.heading, column.field if column.field is not None
+                      and self.fields[column.field] is column else None,
+                      column.field in _TEXT_FIELDS)
                      for column in layout.columns]
         self.raw_by_index = [(column.index, column) for column in layout.columns]
         self.header_key = layout.header_key()
+        self.header_word = next(iter(self.header_key[0].split()), "") if self.header_key else ""
         self.first_mapped = next((c for c in layout.columns if c.field is not None), None)
         self.result = AgencyResult(report=FileReport(
             file=self.sheet.file, agency=agency, sheet=self.sheet.name,
@@ -271,9 +295,12 @@ class RowReader:
         first = self.first_mapped
         if first is None or first.index >= len(cells) or not isinstance(cells[first.index], str):
             return False
-        if not self.header_key or normalise_heading(str(cells[first.index])) != \
-                self.header_key[0]:
-            return False  # the cheap test first: most rows are not the header again
+        value = str(cells[first.index])
+        # the cheap tests first: most rows are not the header again, and a cell normalises
+        # to the first heading only if that heading's first word stands in its lower case
+        if not self.header_key or self.header_word not in value.lower() or \
+                normalise_heading(value) != self.header_key[0]:
+            return False
         key = tuple(
             normalise_heading(str(cells[c.index])) if c.index < len(cells)
             and cells[c.index] is not None else ""
@@ -281,13 +308,16 @@ class RowReader:
         )
         return key == self.header_key
 
-    def _cells(self, number: int, cells: tuple[Cell, ...]) -> tuple[dict[str, RawValue], Values]:
-        """The row's raw cells by heading, and its filled, usable cells by field (blank text
-        and Excel error cells left out), in one pass; error cells are reported."""
+    def _cells(self, number: int, cells: tuple[Cell, ...]
+               ) -> tuple[dict[str, RawValue], Values, dict[Field, str]]:
+        """The row's raw cells by heading, its filled, usable cells by field (blank text and
+        Excel error cells left out) and the text of its text fields, in one pass; error
+        cells are reported."""
         raw: dict[str, RawValue] = {}
         values: Values = {}
+        texts: dict[Field, str] = {}
         errors = False
-        for (_, heading, fld), value in zip(self.plan, cells, strict=False):  # extras below
+        for (heading, fld, is_text), value in zip(self.plan, cells, strict=False):  # extras below
             if value is None:
                 continue
             if type(value) is str:
@@ -302,16 +332,20 @@ class RowReader:
                     errors = True
                     continue
                 values[fld] = value
+                if is_text:
+                    texts[fld] = stripped
             else:
                 raw[heading] = self._raw_value(value)
                 if fld is not None:
                     values[fld] = value
+                    if is_text and (text := _text_of(value)) is not None:
+                        texts[fld] = text
         if errors:
             self._report_errors(number, cells)
         for index in range(len(self.plan), len(cells)):
             if cells[index] is not None:
                 raw[f"Column {column_letter(index)}"] = raw_value(cells[index])
-        return raw, values
+        return raw, values, texts
 
     def _report_errors(self, number: int, cells: tuple[Cell, ...]) -> None:
         for (_, column), value in zip(self.raw_by_index, cells, strict=False):
@@ -325,16 +359,17 @@ class RowReader:
     def _read_row(self, number: int, cells: tuple[Cell, ...]) -> None:
         source = trusted(SourceRef, {"file": self.sheet.file, "sheet": self.sheet.name,
                                      "row": number}, _SOURCE_FIELDS)
-        raw, values = self._cells(number, cells)
+        raw, values, texts = self._cells(number, cells)
 
         parsed = self._date(number, values, source, raw)
         if parsed is None:
             return
         clock = parsed.time or self._time(number, values)
 
-        kind_text = _text_of(values.get(Field.KIND))
+        text = texts.get
+        kind_text = text(_F_KIND)
         kind = self._kind(number, kind_text)
-        child_cell = values.get(Field.CHILD)
+        child_cell = values.get(_F_CHILD)
         people = self._people(number, child_cell)
         children = self._children(number, cells, values, people)
 
@@ -343,18 +378,18 @@ class RowReader:
         # entries would otherwise hold a million copies, about 900 bytes each)
         entry = trusted(Entry, {
             "id": f"{self.code}-{number}",
-            "agency": _text_of(values.get(Field.AGENCY)) or self.agency,
+            "agency": text(_F_AGENCY) or self.agency,
             "date": parsed.date,
             "time": clock,
             "end_date": self._end_date(number, values),
             "kind": kind,
             "kind_text": kind_text,
-            "summary": _text_of(values.get(Field.SUMMARY)),
-            "outcome": _text_of(values.get(Field.OUTCOME)),
-            "practitioner": _text_of(values.get(Field.PRACTITIONER)),
-            "significance": _text_of(values.get(Field.SIGNIFICANCE)),
-            "reference": _text_of(values.get(Field.REFERENCE)),
-            "origin": _text_of(values.get(Field.SOURCE)),
+            "summary": text(_F_SUMMARY),
+            "outcome": text(_F_OUTCOME),
+            "practitioner": text(_F_PRACTITIONER),
+            "significance": text(_F_SIGNIFICANCE),
+            "reference": text(_F_REFERENCE),
+            "origin": text(_F_SOURCE),
             "referral_to": self._referral(values),
             "people": list(people),  # each entry its own list and dict (shared by the memo)
             "children": dict(children),
@@ -368,8 +403,8 @@ class RowReader:
             self.problem(ProblemCode.IMPLAUSIBLE_DATE, Severity.WARNING,
                          f"{parsed.date.display()} is before {self.date_floor:%d/%m/%Y}: "
                          "probably a number read as an Excel date (0 is 31/12/1899); check "
-                         "the source", row=number, column=self.fields.get(Field.DATE),
-                         value=values.get(Field.DATE))
+                         "the source", row=number, column=self.fields.get(_F_DATE),
+                         value=values.get(_F_DATE))
 
     def _raw_value(self, value: Cell) -> RawValue:
         """:func:`raw_value`, once per distinct cell value: a date cell's ISO text is then
@@ -392,14 +427,14 @@ class RowReader:
         if kind_text is not None:
             self.problem(ProblemCode.UNKNOWN_KIND, Severity.INFO,
                          f"contact type {kind_text!r} is not recognised; counted as 'other'",
-                         row=number, column=self.fields.get(Field.KIND), value=kind_text)
+                         row=number, column=self.fields.get(_F_KIND), value=kind_text)
         return self.default_kind
 
     def _date(self, number: int, values: Values, source: SourceRef,
               raw: dict[str, RawValue]) -> ParsedDateTime | None:
-        column, value = self.fields.get(Field.DATE), values.get(Field.DATE)
+        column, value = self.fields.get(_F_DATE), values.get(_F_DATE)
         if value is None:
-            dt_column, dt_value = self.fields.get(Field.DATE_TIME), values.get(Field.DATE_TIME)
+            dt_column, dt_value = self.fields.get(_F_DATE_TIME), values.get(_F_DATE_TIME)
             if dt_value is not None or column is None:
                 column, value = dt_column, dt_value
         if value is None:
@@ -444,7 +479,7 @@ class RowReader:
                          value=text)
 
     def _time(self, number: int, values: Values) -> time | None:
-        value = values.get(Field.TIME)
+        value = values.get(_F_TIME)
         if value is None:
             return None
         clock = time_from_cell(value)
@@ -453,23 +488,23 @@ class RowReader:
         text = str(value).strip()
         self.problem(ProblemCode.INVALID_TIME, Severity.WARNING,
                      f"{text!r} is not a time; the entry is kept without a time",
-                     row=number, column=self.fields.get(Field.TIME), value=text)
+                     row=number, column=self.fields.get(_F_TIME), value=text)
         return None
 
     def _end_date(self, number: int, values: Values) -> PartialDate | None:
-        value = values.get(Field.END_DATE)
+        value = values.get(_F_END_DATE)
         if value is None:
             return None
         parsed = self._parse_date_value(value)
         if isinstance(parsed, DateError):
             self.problem(ProblemCode.INVALID_DATE, Severity.WARNING,
                          f"end date: {parsed}; the entry is kept without an end date",
-                         row=number, column=self.fields.get(Field.END_DATE), value=value)
+                         row=number, column=self.fields.get(_F_END_DATE), value=value)
             return None
         return parsed.date
 
     def _referral(self, values: Values) -> str | None:
-        column, value = self.fields.get(Field.REFERRAL_TO), values.get(Field.REFERRAL_TO)
+        column, value = self.fields.get(_F_REFERRAL_TO), values.get(_F_REFERRAL_TO)
         if column is None or value is None:
             return None
         answer = read_answer(value)
@@ -484,11 +519,15 @@ class RowReader:
     def _people(self, number: int, value: Cell) -> list[str]:
         if value is None or not self.family.people:
             return []  # with no family there is no one to match names against
-        return self._memo(self._people_seen, (type(value), value), number,
+        key = (type(value), value)
+        hit = self._people_seen.get(key)
+        if hit is not None and not hit[1]:
+            return hit[0]  # type: ignore[return-value]  # worked out before, no problems
+        return self._memo(self._people_seen, key, number,
                           lambda: self._match_people(number, value))
 
     def _match_people(self, number: int, value: Cell) -> list[str]:
-        column = self.fields.get(Field.CHILD)
+        column = self.fields.get(_F_CHILD)
         match = self.names.match_list(str(value))
         for name in match.unknown:
             self.problem(ProblemCode.UNKNOWN_PERSON, Severity.WARNING,
@@ -513,8 +552,8 @@ class RowReader:
                 continue
             ids = [i for i in self.names.lookup(match.group("name")) if i in self.subjects]
             if len(ids) == 1:
-                what = {"seen": Field.SEEN, "seen alone": Field.SEEN_ALONE}.get(
-                    match.group("what"), Field.VIEWS)
+                what = {"seen": _F_SEEN, "seen alone": _F_SEEN_ALONE}.get(
+                    match.group("what"), _F_VIEWS)
                 found.append((column, what, ids[0]))
         return found
 
@@ -524,10 +563,13 @@ class RowReader:
         once per distinct combination of the cells they come from."""
         own = tuple(cells[column.index] if column.index < len(cells) else None
                     for column, _, _ in self.child_columns) if self.child_columns else ()
-        cells_used = (values.get(Field.CHILD), values.get(Field.SEEN), values.get(Field.VIEWS),
-                      values.get(Field.SEEN_ALONE), *own)
+        cells_used = (values.get(_F_CHILD), values.get(_F_SEEN), values.get(_F_VIEWS),
+                      values.get(_F_SEEN_ALONE), *own)
         # with their types: 1, 1.0 and True are equal as dict keys
         key = (cells_used, tuple(map(type, cells_used)))
+        hit = self._children_seen.get(key)
+        if hit is not None and not hit[1]:
+            return hit[0]  # type: ignore[return-value]  # worked out before, no problems
         return self._memo(self._children_seen, key, number,
                           lambda: self._work_out_children(number, values, own, people))
 
@@ -536,24 +578,24 @@ class RowReader:
         subjects = self.subjects
         if people:
             concerned = [p for p in people if p in subjects]
-        elif values.get(Field.CHILD) is not None and self.family.people:
+        elif values.get(_F_CHILD) is not None and self.family.people:
             concerned = []  # the row names someone the family does not know: do not guess
         else:
             concerned = list(self.subject_ids)
-        seen = self._per_child(number, values, Field.SEEN, concerned, free_text=False)
-        views = self._per_child(number, values, Field.VIEWS, concerned, free_text=True)
-        alone = self._per_child(number, values, Field.SEEN_ALONE, concerned, free_text=False)
-        seen_value = values.get(Field.SEEN)
+        seen = self._per_child(number, values, _F_SEEN, concerned, free_text=False)
+        views = self._per_child(number, values, _F_VIEWS, concerned, free_text=True)
+        alone = self._per_child(number, values, _F_SEEN_ALONE, concerned, free_text=False)
+        seen_value = values.get(_F_SEEN)
         if seen_value is not None and read_answer(seen_value).alone:
             alone = {cid: Recorded.YES for cid, v in seen.items() if v is Recorded.YES} | {
                 cid: v for cid, v in alone.items() if v is not Recorded.NOT_RECORDED}
-        named_columns = {Field.SEEN: seen, Field.VIEWS: views, Field.SEEN_ALONE: alone}
+        named_columns = {_F_SEEN: seen, _F_VIEWS: views, _F_SEEN_ALONE: alone}
         for (_, what, child), value in zip(self.child_columns, own, strict=True):
             if value is not None and str(value).strip():
                 answer = read_answer(value)
                 # the child's own words in a views column are views recorded
                 named_columns[what][child] = Recorded.YES if (
-                    what is Field.VIEWS and not answer.recognised) else answer.value
+                    what is _F_VIEWS and not answer.recognised) else answer.value
                 if child not in concerned:
                     concerned.append(child)
         ids = [c for c in self.subject_ids if c in set(concerned) | set(seen) | set(views)]
