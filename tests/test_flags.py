@@ -309,6 +309,20 @@ def test_data_quality_flags() -> None:
     assert flags(case, "out-of-order")[0].evidence == ["E4"]
 
 
+def test_a_file_that_runs_newest_first_is_out_of_order_only_against_its_own_order() -> None:
+    days = ["01/06/2020", "01/05/2020", "01/04/2020", "01/03/2020", "01/02/2020"]
+    newest_first = case_of([entry(n, "GP", day) for n, day in enumerate(days, start=1)])
+    assert flags(newest_first, "out-of-order") == []  # every row before the one above
+    days[2] = "01/07/2020"  # row 4 now later than row 3 above it, against the file's order
+    (flag,) = flags(case_of([entry(n, "GP", day) for n, day in enumerate(days, start=1)]),
+                    "out-of-order")
+    assert flag.evidence == ["E3"]
+    assert flag.message.startswith("GP.xlsx runs newest first") and "(rows 4)" in flag.message
+    # two rows back in time are not enough to call a file newest first
+    short = case_of([entry(n, "GP", day) for n, day in enumerate(days[3:], start=1)])
+    assert flags(short, "out-of-order")[0].evidence == ["E2"]
+
+
 def test_thresholds_are_read_from_case_toml(tmp_path: Path) -> None:
     import shutil
 

@@ -65,9 +65,15 @@ def _outside(ctx: FlagContext, entry: Entry, child_id: str, what: str, when: str
                          "check the date."))
 
 
+#: a file runs newest first when at least this many steps from one row to the next go back
+#: in time, and more than twice as many as go forward
+NEWEST_FIRST_STEPS = 3
+
+
 @rule(FlagCode.OUT_OF_ORDER)
 def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
-    """Rows dated earlier than the row above them in the same source file."""
+    """Rows out of their own file's date order: dated earlier than the row above, or, in a
+    file that runs newest first (as some systems export), later than the row above."""
     by_file: dict[str, list[Entry]] = {}
     for entry in ctx.case.entries:
         by_file.setdefault(entry.source.file, []).append(entry)
@@ -76,13 +82,33 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
         # be the largest thing the rules hold)
         rows = [(e.source.row or 0, *e.date.sort_key, n) for n, e in enumerate(entries)]
         rows.sort(key=itemgetter(0, 3))  # by row; the chronology's order within a row
-        backwards = [entries[below[3]] for above, below in pairwise(rows)
-                     if below[2] < above[1]]
+        back = [entries[below[3]] for above, below in pairwise(rows) if below[2] < above[1]]
+        forward = sum(1 for above, below in pairwise(rows) if below[1] > above[2])
         del rows
-        if backwards:
+        if len(back) >= NEWEST_FIRST_STEPS and len(back) > 2 * forward:
+            yield from _newest_first(file, entries, len(back), forward)
+        elif back:
             yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
-                       evidence=[e.id for e in backwards],
-                       message=(f"{file}: {len(backwards):,} row(s) dated earlier than the row "
-                                "above (rows " + some_of(backwards, lambda e: str(e.source.row),
+                       evidence=[e.id for e in back],
+                       message=(f"{file}: {len(back):,} row(s) dated earlier than the row "
+                                "above (rows " + some_of(back, lambda e: str(e.source.row),
                                                          ", ")
                                 + "): the agency's own order may hide missing or moved entries."))
+
+
+def _newest_first(file: str, entries: list[Entry], back: int, forward: int
+                  ) -> Iterator[Flag]:
+    """The rows of a newest-first file dated later than the row above: out of its order."""
+    if not forward:
+        return
+    rows = sorted(((e.source.row or 0, *e.date.sort_key, n) for n, e in enumerate(entries)),
+                  key=itemgetter(0, 3))
+    later = [entries[below[3]] for above, below in pairwise(rows) if below[1] > above[2]]
+    yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
+               evidence=[e.id for e in later],
+               message=(f"{file} runs newest first ({back:,} steps from one row to the next go "
+                        f"back in time, {forward:,} forward; the chronology puts its rows in date "
+                        f"order): {forward:,} row(s) dated later than the row above, against the "
+                        "file's own order (rows " + some_of(later, lambda e: str(e.source.row),
+                                                            ", ")
+                        + "): the agency's own order may hide missing or moved entries."))
