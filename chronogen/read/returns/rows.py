@@ -173,6 +173,7 @@ class RowReader:
     def __init__(self, layout: Layout, *, agency: str, code: str, family: Family) -> None:
         self.layout = layout
         self.sheet = layout.sheet
+        self.file, self.sheet_name = self.sheet.file, self.sheet.name
         self.agency = agency
         self.code = code
         self.family = family
@@ -357,14 +358,15 @@ class RowReader:
     # -- one row --------------------------------------------------------------------------
 
     def _read_row(self, number: int, cells: tuple[Cell, ...]) -> None:
-        source = trusted(SourceRef, {"file": self.sheet.file, "sheet": self.sheet.name,
+        source = trusted(SourceRef, {"file": self.file, "sheet": self.sheet_name,
                                      "row": number}, _SOURCE_FIELDS)
         raw, values, texts = self._cells(number, cells)
 
         parsed = self._date(number, values, source, raw)
         if parsed is None:
             return
-        clock = parsed.time or self._time(number, values)
+        # the optional fields' methods only where the row fills them (most rows do not)
+        clock = parsed.time or (self._time(number, values) if _F_TIME in values else None)
 
         text = texts.get
         kind_text = text(_F_KIND)
@@ -381,7 +383,7 @@ class RowReader:
             "agency": text(_F_AGENCY) or self.agency,
             "date": parsed.date,
             "time": clock,
-            "end_date": self._end_date(number, values),
+            "end_date": self._end_date(number, values) if _F_END_DATE in values else None,
             "kind": kind,
             "kind_text": kind_text,
             "summary": text(_F_SUMMARY),
@@ -390,7 +392,7 @@ class RowReader:
             "significance": text(_F_SIGNIFICANCE),
             "reference": text(_F_REFERENCE),
             "origin": text(_F_SOURCE),
-            "referral_to": self._referral(values),
+            "referral_to": self._referral(values) if _F_REFERRAL_TO in values else None,
             "people": list(people),  # each entry its own list and dict (shared by the memo)
             "children": dict(children),
             "joint_event": None,
