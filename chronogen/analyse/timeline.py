@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Any
 
 from chronogen.model.chronology import ContactKind, Entry, JointEvent
 
@@ -58,10 +59,12 @@ def merge(entries: Iterable[Entry], agency_order: Sequence[str] = (), *,
              order.get(e.agency, last), e.agency, e.source.file, e.source.row or 0, e.id)
             for e in given]
     ordered = [given[n] for n in sorted(range(len(given)), key=keys.__getitem__)]
+    # the joint events found in the order the entries were given (the order they were read,
+    # and lie in memory: a million entries visited in date order are a million cache misses)
+    events, assigned = _joint_events(given, keys)
     del keys
-    events, assigned = _joint_events(ordered)
     if in_place:
-        for entry in ordered:
+        for entry in given:
             if entry.joint_event != assigned.get(id(entry)):
                 entry.joint_event = assigned.get(id(entry))
     else:
@@ -70,21 +73,26 @@ def merge(entries: Iterable[Entry], agency_order: Sequence[str] = (), *,
     return Timeline(entries=ordered, joint_events=events)
 
 
-def _joint_events(ordered: list[Entry]) -> tuple[list[JointEvent], dict[int, str]]:
+def _joint_events(given: list[Entry], keys: list[Any]
+                  ) -> tuple[list[JointEvent], dict[int, str]]:
     """Same-day entries of a joint kind from two or more agencies, grouped: the events and
-    each member's event id, by the member's ``id()``. Entries must be in timeline order."""
-    groups: dict[tuple[date, ContactKind], list[Entry]] = {}
-    for entry in ordered:
+    each member's event id, by the member's ``id()``. *keys* give each entry's place in the
+    timeline: the events, and the members of each, come in timeline order."""
+    groups: dict[tuple[date, ContactKind], list[int]] = {}
+    for n, entry in enumerate(given):
         if entry.kind in JOINT_KINDS and entry.date.is_exact_day and entry.date.earliest:
-            groups.setdefault((entry.date.earliest, entry.kind), []).append(entry)
+            groups.setdefault((entry.date.earliest, entry.kind), []).append(n)
+    joint = [(kind, sorted(members, key=keys.__getitem__))
+             for (_, kind), members in groups.items()
+             if len({given[n].agency for n in members}) >= 2]
+    joint.sort(key=lambda event: keys[event[1][0]])
     events: list[JointEvent] = []
     assigned: dict[int, str] = {}
-    for (_, kind), members in groups.items():
-        agencies = list(dict.fromkeys(e.agency for e in members))
-        if len(agencies) < 2:
-            continue
+    for kind, places in joint:
+        members = [given[n] for n in places]
         event_id = f"J{len(events) + 1}"
         assigned.update((id(entry), event_id) for entry in members)
         events.append(JointEvent(id=event_id, date=members[0].date, kind=kind,
-                                 agencies=agencies, entries=[e.id for e in members]))
+                                 agencies=list(dict.fromkeys(e.agency for e in members)),
+                                 entries=[e.id for e in members]))
     return events, assigned
