@@ -139,6 +139,25 @@ def test_a_pregnancy_column_in_the_family_workbook(tmp_path: Path) -> None:
     assert problem.row == 5
 
 
+def test_a_disability_or_send_column_in_the_family_workbook(tmp_path: Path) -> None:
+    from chronogen.read.family.gedcom import read_gedcom
+    from chronogen.write.gedcom import write_gedcom
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ID", "Name", "DOB", "Disability / SEND", "Subject"])
+    sheet.append(["A", "Ava Smith", "2016", "Autism;  EHC plan", "yes"])
+    sheet.append(["B", "Ben Smith", "2018", "None", "yes"])
+    sheet.append(["C", "Cat Smith", "1990", None, "no"])
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    family = read_family_file(path).family
+    assert [(p.disability, p.disabled.value) for p in family.people] == [
+        ("Autism; EHC plan", "yes"), ("None", "no"), (None, "not recorded")]
+    again, _ = read_gedcom(write_gedcom(family, tmp_path / "f.ged"))
+    assert [p.disability for p in again.people] == [p.disability for p in family.people]
+
+
 def test_mother_and_father_come_from_the_record_not_from_sex() -> None:
     family = blended()
     links = [link.model_copy(update={"role": None}) for link in family.parent_links]

@@ -332,3 +332,36 @@ def test_libreoffice_opens_the_workbook_and_chromium_prints_the_page(
                     f"--print-to-pdf={pdf}", (out / "overview.html").as_uri()],
                    capture_output=True, timeout=120, check=True)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+
+
+def test_disability_or_send_is_read_from_the_family_sheet_and_counted(tmp_path: Path) -> None:
+    """A "SEND" column of the family sheet: a need written, "None" (recorded as none) and
+    blank (not recorded) each counted; the workbook's Children sheet says which."""
+    for name, send in (("reed", ["Autism; EHC plan", "", ""]),
+                       ("cole", ["None", "", "learning disability"])):
+        folder = shutil.copytree(REVIEWS / name, tmp_path / "in" / name)
+        lines = (folder / "family.csv").read_text(encoding="utf-8").splitlines()
+        (folder / "family.csv").write_text("\n".join(
+            [lines[0] + ",SEND"] + [f"{line},{need}" for line, need in
+                                    zip(lines[1:], send, strict=True)]) + "\n", encoding="utf-8")
+    result = chronogen.overview([tmp_path / "in"], tmp_path / "out")
+    by_review = {r.review: [c.disabled.value for c in r.children]
+                 for r in result.overview.reviews}
+    # Cole's mother's learning disability is hers: only the subject children are counted
+    assert by_review == {"NS-2023-001": ["yes"], "NS-2023-002": ["no", "not recorded"]}
+    assert result.overview.disability == {"yes": 1, "no": 1, "not recorded": 1}
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "overview.xlsx")["Children"]
+    rows = list(sheet.iter_rows(values_only=True))
+    column = rows[0].index("Disability or SEND recorded")
+    assert [r[column] for r in rows[1:]] == ["yes", "no", "not recorded"]
+    html = (tmp_path / "out" / "overview.html").read_text(encoding="utf-8")
+    assert "Disability or SEND recorded" in html
+
+
+def test_a_persons_disability_answer() -> None:
+    from chronogen import Person
+
+    answers = {None: "not recorded", " ": "not recorded", "No": "no", "N/A": "no",
+               "none known.": "no", "Autism": "yes", "Yes - ADHD": "yes", "EHCP": "yes"}
+    assert {text: Person(id="x", disability=text).disabled.value
+            for text in answers} == answers

@@ -10,6 +10,7 @@ from chronogen.model.family import Sex
 from chronogen.model.flag import FlagCode
 from chronogen.model.overview import (
     AGE_BANDS,
+    DISABILITY_ANSWERS,
     MEASURES,
     Count,
     Overview,
@@ -27,12 +28,14 @@ def tables(reviews: list[ReviewFigures], problems: list[OverviewProblem]) -> Ove
     children = [c for r in reviews for c in r.children]
     bands = Counter(c.age_band for c in children)
     sexes = Counter(c.sex.value for c in children)
+    disabled = Counter(c.disabled for c in children)
     types = Counter(r.type or "not recorded" for r in reviews)
     return Overview(
         reviews=reviews,
         children=len(children),
         age_bands={band: bands.get(band, 0) for band in AGE_BANDS},
         sex={sex.value: sexes.get(sex.value, 0) for sex in Sex},
+        disability={answer.value: disabled.get(answer, 0) for answer in DISABILITY_ANSWERS},
         review_types=dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
         themes=_themes(reviews, total),
         co_occurrence=_pairs(reviews),

@@ -103,6 +103,7 @@ def _children(case: Case, on: date | None) -> list[ChildFigures]:
             label=f"Child {number}", index=child.index, sex=child.sex, age=age,
             age_band=age_band(age),
             ethnicity_recorded=bool(child.ethnicity and child.ethnicity.strip()),
+            disabled=child.disabled,
             contacts=contacts, seen_recorded=seen_recorded, seen=seen, views_recorded=views,
             longest_unseen_days=unseen.get(child.id)))
     return figures

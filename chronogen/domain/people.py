@@ -22,6 +22,8 @@ class PersonRow(BaseModel):
     age: int | None
     age_approximate: bool
     ethnicity: str | None
+    #: disability or special educational needs, as recorded
+    disability: str | None = None
     relationship_to_index: str
     #: lived in the index child's household on the date (None: no household recorded)
     lived_with_index: bool | None
@@ -52,6 +54,7 @@ def people_table(family: Family, as_at: date) -> list[PersonRow]:
             age_approximate=age is not None and person.birth is not None and (
                 person.birth.precision.value != "day" or person.birth.qualifier.value != "exact"),
             ethnicity=person.ethnicity,
+            disability=person.disability,
             relationship_to_index=(kin.relationship(person.id, index.id, as_at)
                                    if index is not None else "no index child marked"),
             lived_with_index=(kin.lived_with_on(index.id, person.id, as_at)

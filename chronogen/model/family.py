@@ -7,12 +7,14 @@ dates so the family can be seen as it was on any day.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from chronogen.dates import PartialDate
+from chronogen.model.recorded import Recorded
 
 
 def _within(start: PartialDate | None, end: PartialDate | None, day: date) -> bool:
@@ -85,6 +87,14 @@ class RelationKind(StrEnum):
     DISTANT = "distant"
 
 
+#: what a family sheet writes for "no disability or special educational need"
+NO_DISABILITY = frozenset({
+    "no", "n", "none", "nil", "nope", "not disabled", "no disability", "no disabilities",
+    "none known", "no known disability", "no known disabilities", "no send", "no sen",
+    "none recorded", "no additional needs", "no special needs", "not applicable", "n a",
+})
+
+
 class Person(BaseModel):
     """A member of the family (or someone around it)."""
 
@@ -100,6 +110,9 @@ class Person(BaseModel):
     birth: PartialDate | None = None
     death: PartialDate | None = None
     ethnicity: str | None = None
+    #: what the records say of disability or special educational needs (SEND), as written
+    #: ("Autism; EHC plan"); "none" or "no" when recorded as none; blank when not recorded
+    disability: str | None = None
     role: str | None = None
     subject: bool = False
     index: bool = False
@@ -114,6 +127,15 @@ class Person(BaseModel):
         """The full name, or the id when nothing else is known."""
         parts = [p for p in (self.first_name, self.surname) if p]
         return " ".join(parts) if parts else self.id
+
+    @property
+    def disabled(self) -> Recorded:
+        """Whether a disability or special educational need is recorded: yes, no (recorded
+        as none) or not recorded."""
+        text = re.sub(r"[^a-z0-9]+", " ", (self.disability or "").lower()).strip()
+        if not text:
+            return Recorded.NOT_RECORDED
+        return Recorded.NO if text in NO_DISABILITY else Recorded.YES
 
     @property
     def is_child(self) -> bool:

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from chronogen.model.family import Sex
+from chronogen.model.recorded import Recorded
 
 OVERVIEW_SCHEMA_VERSION = 1
 
@@ -24,6 +25,8 @@ MEASURES = (
 )
 #: the age bands the national studies print
 AGE_BANDS = ("under 1", "1-5", "6-10", "11-15", "16+", "unknown")
+#: the rows of the disability table, in order
+DISABILITY_ANSWERS = (Recorded.YES, Recorded.NO, Recorded.NOT_RECORDED)
 
 
 def age_band(years: int | None) -> str:
@@ -52,6 +55,9 @@ class ChildFigures(BaseModel):
     age: int | None = None
     age_band: str = "unknown"
     ethnicity_recorded: bool = False
+    #: a disability or special educational need recorded: yes, no (recorded as none), or
+    #: not recorded
+    disabled: Recorded = Recorded.NOT_RECORDED
     #: direct contacts about this child, in which the child could have been seen
     contacts: int = 0
     #: ... that say whether the child was seen (yes or no)
@@ -155,6 +161,8 @@ class Overview(BaseModel):
     children: int = 0
     age_bands: dict[str, int] = Field(default_factory=dict)
     sex: dict[str, int] = Field(default_factory=dict)
+    #: subject children by whether a disability or special educational need is recorded
+    disability: dict[str, int] = Field(default_factory=dict)
     review_types: dict[str, int] = Field(default_factory=dict)
     themes: list[Count] = Field(default_factory=list)
     co_occurrence: list[Pair] = Field(default_factory=list)

@@ -147,6 +147,8 @@ def family_to_gedcom(family: Family) -> str:
         body += dated("DEAT", person.death)
         if person.ethnicity:
             body.append(node("FACT", person.ethnicity, [node("TYPE", "Ethnicity")]))
+        if person.disability:
+            body.append(node("FACT", person.disability, [node("TYPE", "Disability")]))
         body += famc[person.id]
         body += [node("FAMS", pointer=ref) for ref in fams[person.id]]
         if person.notes:

@@ -121,12 +121,14 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
     _table(book, "Children", [
         ("Review", 16, "text"), ("Child", 9, "text"), ("Index child", 8, "text"),
         ("Sex", 9, "text"), ("Age", 6, "int"), ("Age band", 9, "text"),
-        ("Ethnicity recorded", 10, "text"), ("Contacts a child could be seen in", 12, "int"),
+        ("Ethnicity recorded", 10, "text"), ("Disability or SEND recorded", 11, "text"),
+        ("Contacts a child could be seen in", 12, "int"),
         ("Seen recorded (yes or no)", 11, "int"), ("Seen", 8, "int"),
         ("Views recorded", 9, "int"), ("Longest unseen (days)", 11, "int"),
     ], [[r.review, c.label, "yes" if c.index else "no", c.sex.value, c.age, c.age_band,
-         "yes" if c.ethnicity_recorded else "no", c.contacts, c.seen_recorded, c.seen,
-         c.views_recorded, c.longest_unseen_days] for r in reviews for c in r.children],
+         "yes" if c.ethnicity_recorded else "no", c.disabled.value, c.contacts,
+         c.seen_recorded, c.seen, c.views_recorded, c.longest_unseen_days]
+        for r in reviews for c in r.children],
         formats)
     _table(book, "Ages", [("Age at the incident", 18, "text"), ("Children", 10, "int"),
                           ("Share", 9, "share")],

@@ -415,15 +415,17 @@ def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     if people:
         block(f"People (relationships as at {when.strftime('%d/%m/%Y') if when else ''})",
               ["Name", "Relationship to the index child", "Sex", "Born", "Died", "Ethnicity",
-               "Role as recorded", "Lived with the index child"],
+               "Disability or SEND", "Role as recorded", "Lived with the index child"],
               [[p.name, p.relationship_to_index, p.sex, p.born, p.died,
-                p.ethnicity or "not recorded", p.role,
+                p.ethnicity or "not recorded", p.disability or "not recorded", p.role,
                 None if p.lived_with_index is None else ("yes" if p.lived_with_index else "no")]
                for p in people])
     else:
-        block("People", ["Name", "Role as recorded", "Sex", "Born", "Died", "Ethnicity"],
+        block("People", ["Name", "Role as recorded", "Sex", "Born", "Died", "Ethnicity",
+                         "Disability or SEND"],
               [[p.name, p.role, p.sex.value, p.birth.display() if p.birth else None,
-                p.death.display() if p.death else None, p.ethnicity or "not recorded"]
+                p.death.display() if p.death else None, p.ethnicity or "not recorded",
+                p.disability or "not recorded"]
                for p in family.people if not p.placeholder])
     block("Partnerships", ["Partner", "Partner", "Kind", "From", "Until", "Ended by"],
           [[name(p.partners[0]), name(p.partners[1]), p.kind.value,

@@ -405,6 +405,7 @@ class _FamilyWorkbook:
                 birth=self._date(sheet, number, row, columns, "birth", "date of birth"),
                 death=self._date(sheet, number, row, columns, "death", "date of death"),
                 ethnicity=self._text(row, columns, "ethnicity"),
+                disability=self._text(row, columns, "disability"),
                 role=role, subject=is_subject, index=is_index,
                 notes=self._text(row, columns, "notes"), pregnancy=pregnancy,
             ))
