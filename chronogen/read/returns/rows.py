@@ -181,13 +181,12 @@ class RowReader:
         self.subject_ids = [p.id for p in family.subject_children]
         self.subjects = set(self.subject_ids)
         self.fields = layout.by_field()
-        # each column in order: its index, heading, and its field when it is the field's
-        # first column (the one read)
+        # each column in order: its heading, its field when it is the field's first column
+        # (the one read), and whether that field is kept as text
         self.plan = [(column.heading, column.field if column.field is not None
                       and self.fields[column.field] is column else None,
                       column.field in _TEXT_FIELDS)
                      for column in layout.columns]
-        self.raw_by_index = [(column.index, column) for column in layout.columns]
         self.header_key = layout.header_key()
         self.header_word = next(iter(self.header_key[0].split()), "") if self.header_key else ""
         self.first_mapped = next((c for c in layout.columns if c.field is not None), None)
@@ -349,7 +348,7 @@ class RowReader:
         return raw, values, texts
 
     def _report_errors(self, number: int, cells: tuple[Cell, ...]) -> None:
-        for (_, column), value in zip(self.raw_by_index, cells, strict=False):
+        for column, value in zip(self.layout.columns, cells, strict=False):
             if type(value) is str and value.strip() in EXCEL_ERRORS:
                 self.problem(ProblemCode.CELL_ERROR, Severity.WARNING,
                              f"the cell holds the Excel error {value.strip()}; treated as "
