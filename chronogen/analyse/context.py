@@ -14,7 +14,7 @@ from chronogen.analyse.referral_text import referral_target
 from chronogen.dates import PartialDate, Precision, Qualifier
 from chronogen.domain.kinship import Kinship
 from chronogen.model.case import Case, Settings
-from chronogen.model.chronology import ContactKind, Entry, span_of
+from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.family import Person
 from chronogen.model.recorded import Recorded
 
@@ -25,6 +25,48 @@ EXPECT_SEEN = frozenset({ContactKind.HOME_VISIT, ContactKind.OFFICE_VISIT,
 #: direct contacts with the family (as opposed to meetings, referrals, decisions)
 DIRECT = EXPECT_SEEN | {ContactKind.TELEPHONE, ContactKind.NO_ACCESS_VISIT,
                         ContactKind.WAS_NOT_BROUGHT, ContactKind.INCIDENT}
+
+
+@dataclass
+class _Index:
+    """What most rules ask of every entry, in chronology order."""
+
+    by_kind: dict[ContactKind, list[Entry]] = field(default_factory=dict)
+    direct: list[Entry] = field(default_factory=list)
+    expect_seen: list[Entry] = field(default_factory=list)
+    #: each child's entries recording them as seen
+    seen: dict[str, list[Entry]] = field(default_factory=dict)
+    span: tuple[date, date] | None = None
+
+
+def _index(entries: list[Entry]) -> _Index:
+    """One pass over the entries for all of :class:`_Index`: a long case's entries lie all
+    over memory, and every pass over them costs about a microsecond an entry before any
+    work is done."""
+    found = _Index()
+    by_kind, direct, expect_seen, seen = found.by_kind, found.direct, found.expect_seen, \
+        found.seen
+    yes = Recorded.YES
+    first: date | None = None
+    last: date | None = None
+    for entry in entries:
+        day = entry.date.sort_key[0]
+        if first is None or day < first:
+            first = day
+        if last is None or day > last:
+            last = day
+        kind = entry.kind
+        by_kind.setdefault(kind, []).append(entry)
+        if kind in DIRECT:
+            direct.append(entry)
+            if kind in EXPECT_SEEN:
+                expect_seen.append(entry)
+        for child, record in entry.children.items():
+            if record.seen is yes:
+                seen.setdefault(child, []).append(entry)
+    if first is not None and last is not None:  # as span_of finds them
+        found.span = (first, last)
+    return found
 
 
 @dataclass
@@ -88,16 +130,21 @@ class FlagContext:
         return frozenset(c.id for c in self.children)
 
     @cached_property
+    def _index(self) -> _Index:
+        return _index(self.case.entries)
+
+    @property
     def by_kind(self) -> dict[ContactKind, list[Entry]]:
         """The entries of each kind of contact, in chronology order."""
-        grouped: dict[ContactKind, list[Entry]] = {}
-        for entry in self.case.entries:
-            grouped.setdefault(entry.kind, []).append(entry)
-        return grouped
+        return self._index.by_kind
 
     def of_kinds(self, kinds: frozenset[ContactKind]) -> list[Entry]:
-        """The entries of these kinds of contact (:data:`DIRECT`, :data:`EXPECT_SEEN`), in
-        chronology order: one pass for all the rules that ask."""
+        """The entries of these kinds of contact (:data:`DIRECT`, :data:`EXPECT_SEEN`, or
+        any other set), in chronology order: worked out once for all the rules that ask."""
+        if kinds == DIRECT:
+            return self._index.direct
+        if kinds == EXPECT_SEEN:
+            return self._index.expect_seen
         found = self._of_kinds.get(kinds)
         if found is None:
             found = self._of_kinds[kinds] = [e for e in self.case.entries if e.kind in kinds]
@@ -114,16 +161,10 @@ class FlagContext:
                 found[entry.id] = target
         return found
 
-    @cached_property
+    @property
     def seen_entries(self) -> dict[str, list[Entry]]:
-        """Each child's entries recording them as seen, in chronology order: one pass over
-        the entries for all the children."""
-        found: dict[str, list[Entry]] = {}
-        for entry in self.case.entries:
-            for child, record in entry.children.items():
-                if record.seen is Recorded.YES:
-                    found.setdefault(child, []).append(entry)
-        return found
+        """Each child's entries recording them as seen, in chronology order."""
+        return self._index.seen
 
     @cached_property
     def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
@@ -131,17 +172,17 @@ class FlagContext:
         return {child: sorted((*e.date.sort_key, e.id) for e in seen)
                 for child, seen in self.seen_entries.items()}
 
-    @cached_property
+    @property
     def start(self) -> date | None:
         """The first day the chronology certainly covers."""
-        covered = span_of(self.case.entries)
-        return covered[0] if covered else None
+        span = self._index.span
+        return span[0] if span else None
 
-    @cached_property
+    @property
     def end(self) -> date | None:
         """The last day the chronology certainly reaches (the greatest earliest bound)."""
-        covered = span_of(self.case.entries)
-        return covered[1] if covered else None
+        span = self._index.span
+        return span[1] if span else None
 
 
 T = TypeVar("T")
