@@ -159,8 +159,15 @@ def test_every_summary_and_the_family_have_a_sheet(harbour_case: Case, tmp_path:
     assert months.max_row - 1 == len(harbour_case.summaries.months)
     family = [str(c.value) for row in book["Family"].iter_rows() for c in row if c.value]
     for section in ("Partnerships", "Parents", "Households", "Dean Foster",
-                    "mother's partner"):
+                    "mother's partner", "Disability or SEND"):
         assert any(section in v for v in family), section
+    # a wrapped cell's row is made tall enough for it (LibreOffice does not grow a row)
+    sheet = book["Family"]
+    header = next(r for r in sheet.iter_rows() if r[0].value == "Name")[0].row
+    assert sheet.row_dimensions[header].height == 30  # "Lived with the index child"
+    ava = next(r for r in sheet.iter_rows() if r[0].value == "Ava Clarke")[0].row
+    assert sheet.row_dimensions[ava].height == 30  # "Mixed White and Black Caribbean"
+    assert sheet.row_dimensions[ava + 1].height in (None, 15)
     key = [str(c.value) for row in book["Key"].iter_rows() for c in row if c.value]
     assert "Police" in key and "OFFICIAL-SENSITIVE" in key
     assert ("Days with no agency seeing a subject child before the gap is flagged "

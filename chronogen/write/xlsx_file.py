@@ -388,10 +388,17 @@ def _summary_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
 def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     family = appendix.case.family
     sheet = book.add_worksheet("Family")
-    widths = (24, 30, 10, 12, 12, 22, 20, 9)
+    widths = (24, 30, 10, 12, 12, 24, 22, 20, 12)
     for n, width in enumerate(widths):
         sheet.set_column(n, n, width)
     row = 0
+
+    def lines(values: Sequence[object]) -> int:
+        """How many lines the row's longest wrapped cell takes (a row is not made taller
+        by LibreOffice on its own: wrapped text would run over the row below)."""
+        return max((-(-len(str(value)) // max(int(widths[c] * 1.2) if c < len(widths) else 12,
+                                               1))
+                    for c, value in enumerate(values) if value is not None), default=1)
 
     def block(title: str, headings: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         nonlocal row
@@ -399,6 +406,8 @@ def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
         row += 1
         for c, heading in enumerate(headings):
             sheet.write_string(row, c, heading, styles.header)
+        if (needed := lines(headings)) > 1:
+            sheet.set_row(row, 15 * needed)
         row += 1
         if not rows:
             sheet.write_string(row, 0, "none recorded", styles.plain)
@@ -406,6 +415,8 @@ def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
         for values in rows:
             for c, value in enumerate(values):
                 _write(sheet, row, c, value, styles.cell("wrap"))
+            if (needed := lines(values)) > 1:
+                sheet.set_row(row, 15 * needed)
             row += 1
         row += 1
 
