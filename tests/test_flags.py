@@ -371,3 +371,28 @@ def test_a_long_listing_in_a_message_says_how_many_more() -> None:
     assert some_of(words, str.upper, "; ").endswith(f"W{LISTED - 1}; and 1,200 more")
     assert some_of(words[:LISTED]) == ", ".join(words[:LISTED - 1]) + f" and w{LISTED - 1}"
     assert some_of(["a", "b"], separator="; ") == "a; b"
+
+
+@given(st.lists(st.tuples(st.sampled_from(["CSC", "GP", "HV"]),
+                          st.dates(min_value=date(2019, 1, 1), max_value=date(2019, 3, 1)),
+                          st.sampled_from(["", "March 2019", "2019"])), max_size=30))
+def test_the_context_index_is_what_a_pass_of_its_own_gives(rows: list[tuple[str, date, str]]
+                                                            ) -> None:
+    """The flag context's one pass (entries by agency sorted by day, by kind, the span)
+    against each worked out on its own, with the entries in any order (a case made by a
+    caller need not be merged)."""
+    from chronogen.analyse.context import FlagContext
+    from chronogen.model.chronology import span_of
+
+    entries = [entry(n, agency, vague or day.strftime("%d/%m/%Y"))
+               for n, (agency, day, vague) in enumerate(rows)]
+    ctx = FlagContext(case_of([]).model_copy(update={"entries": entries}), Settings())
+    for agency in dict.fromkeys(e.agency for e in entries):
+        own = sorted((e for e in entries if e.agency == agency),
+                     key=lambda e: e.date.sort_key[0])
+        assert ctx.by_agency[agency] == ([e.date.sort_key[0] for e in own], own)
+    assert list(ctx.by_agency) == list(dict.fromkeys(e.agency for e in entries))
+    assert ctx.by_kind == {k: [e for e in entries if e.kind is k]
+                           for k in dict.fromkeys(e.kind for e in entries)}
+    span = span_of(entries)
+    assert (ctx.start, ctx.end) == ((span[0], span[1]) if span else (None, None))

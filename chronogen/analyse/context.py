@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import pairwise
 from typing import TypeVar
 
 from chronogen.analyse.participants import Participants
@@ -36,6 +37,8 @@ class _Index:
     expect_seen: list[Entry] = field(default_factory=list)
     #: each child's entries recording them as seen
     seen: dict[str, list[Entry]] = field(default_factory=dict)
+    #: each agency's entries by their earliest day, with those days
+    by_agency: dict[str, tuple[list[date], list[Entry]]] = field(default_factory=dict)
     span: tuple[date, date] | None = None
 
 
@@ -46,6 +49,7 @@ def _index(entries: list[Entry]) -> _Index:
     found = _Index()
     by_kind, direct, expect_seen, seen = found.by_kind, found.direct, found.expect_seen, \
         found.seen
+    by_agency = found.by_agency
     yes = Recorded.YES
     first: date | None = None
     last: date | None = None
@@ -55,6 +59,11 @@ def _index(entries: list[Entry]) -> _Index:
             first = day
         if last is None or day > last:
             last = day
+        agency = by_agency.get(entry.agency)
+        if agency is None:
+            agency = by_agency[entry.agency] = ([], [])
+        agency[0].append(day)
+        agency[1].append(entry)
         kind = entry.kind
         by_kind.setdefault(kind, []).append(entry)
         if kind in DIRECT:
@@ -66,6 +75,11 @@ def _index(entries: list[Entry]) -> _Index:
                 seen.setdefault(child, []).append(entry)
     if first is not None and last is not None:  # as span_of finds them
         found.span = (first, last)
+    for name, (days, agency_entries) in by_agency.items():
+        # in chronology order they are in day order already; any other order is sorted
+        if any(later < earlier for earlier, later in pairwise(days)):
+            order = sorted(range(len(days)), key=days.__getitem__)
+            by_agency[name] = ([days[n] for n in order], [agency_entries[n] for n in order])
     return found
 
 
@@ -99,19 +113,12 @@ class FlagContext:
         """``Mia, Leo and Ava``."""
         return join_words([self.name(i) for i in ids])
 
-    @cached_property
+    @property
     def by_agency(self) -> dict[str, tuple[list[date], list[Entry]]]:
         """Each agency's entries sorted by their earliest day, with those days (for
         :mod:`bisect`): rules ask "what did this agency record between these days" in
         log time instead of scanning every entry."""
-        grouped: dict[str, list[Entry]] = {}
-        for entry in self.case.entries:
-            grouped.setdefault(entry.agency, []).append(entry)
-        index = {}
-        for agency, entries in grouped.items():
-            entries.sort(key=lambda e: e.date.sort_key[0])
-            index[agency] = ([e.date.sort_key[0] for e in entries], entries)
-        return index
+        return self._index.by_agency
 
     def entries_between(self, agency: str, first: date, last: date) -> list[Entry]:
         """*agency*'s entries whose earliest day falls from *first* to *last*."""
