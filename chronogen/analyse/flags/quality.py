@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
-from operator import itemgetter
 
 from chronogen.analyse.context import FlagContext, some_of, where
 from chronogen.analyse.flags.registry import rule
@@ -74,20 +73,29 @@ NEWEST_FIRST_STEPS = 3
 def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
     """Rows out of their own file's date order: dated earlier than the row above, or, in a
     file that runs newest first (as some systems export), later than the row above."""
-    by_file: dict[str, list[Entry]] = {}
+    # each file's rows, date bounds and entries, in chronology order: one pass, and lists
+    # of references rather than a tuple an entry (a million entries at once)
+    by_file: dict[str, tuple[list[int], list[tuple[date, date]], list[Entry]]] = {}
     for entry in ctx.case.entries:
-        by_file.setdefault(entry.source.file, []).append(entry)
-    for file, entries in by_file.items():
-        # (row, earliest day, latest day, place): a file at a time (a million at once would
-        # be the largest thing the rules hold)
-        rows = [(e.source.row or 0, *e.date.sort_key, n) for n, e in enumerate(entries)]
-        rows.sort(key=itemgetter(0, 3))  # by row; the chronology's order within a row
-        back = [entries[below[3]] for above, below in pairwise(rows) if below[2] < above[1]]
-        forward = sum(1 for above, below in pairwise(rows) if below[1] > above[2])
-        del rows
-        if len(back) >= NEWEST_FIRST_STEPS and len(back) > 2 * forward:
-            yield from _newest_first(file, entries, len(back), forward)
-        elif back:
+        source = entry.source
+        in_file = by_file.get(source.file)
+        if in_file is None:
+            in_file = by_file[source.file] = ([], [], [])
+        in_file[0].append(source.row or 0)
+        in_file[1].append(entry.date.sort_key)
+        in_file[2].append(entry)
+    for file, (rows, days, entries) in by_file.items():
+        # places in row order; within a row, the chronology's order
+        order = sorted(range(len(rows)), key=rows.__getitem__)
+        back = [entries[below] for above, below in pairwise(order)
+                if days[below][1] < days[above][0]]
+        if len(back) >= NEWEST_FIRST_STEPS:
+            later = [entries[below] for above, below in pairwise(order)
+                     if days[below][0] > days[above][1]]
+            if len(back) > 2 * len(later):
+                yield from _newest_first(file, later, len(back))
+                continue
+        if back:
             yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
                        evidence=[e.id for e in back],
                        message=(f"{file}: {len(back):,} row(s) dated earlier than the row "
@@ -96,19 +104,15 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
                                 + "): the agency's own order may hide missing or moved entries."))
 
 
-def _newest_first(file: str, entries: list[Entry], back: int, forward: int
-                  ) -> Iterator[Flag]:
+def _newest_first(file: str, later: list[Entry], back: int) -> Iterator[Flag]:
     """The rows of a newest-first file dated later than the row above: out of its order."""
-    if not forward:
+    if not later:
         return
-    rows = sorted(((e.source.row or 0, *e.date.sort_key, n) for n, e in enumerate(entries)),
-                  key=itemgetter(0, 3))
-    later = [entries[below[3]] for above, below in pairwise(rows) if below[1] > above[2]]
     yield Flag(code=FlagCode.OUT_OF_ORDER, severity=FlagSeverity.INFO,
                evidence=[e.id for e in later],
                message=(f"{file} runs newest first ({back:,} steps from one row to the next go "
-                        f"back in time, {forward:,} forward; the chronology puts its rows in date "
-                        f"order): {forward:,} row(s) dated later than the row above, against the "
-                        "file's own order (rows " + some_of(later, lambda e: str(e.source.row),
-                                                            ", ")
+                        f"back in time, {len(later):,} forward; the chronology puts its rows in "
+                        f"date order): {len(later):,} row(s) dated later than the row above, "
+                        "against the file's own order (rows "
+                        + some_of(later, lambda e: str(e.source.row), ", ")
                         + "): the agency's own order may hide missing or moved entries."))
