@@ -86,3 +86,28 @@ def test_an_opener_starting_with_a_space_is_tried_everywhere() -> None:
     assert openers.anywhere
     pattern = re.compile(r" Jade", re.IGNORECASE)
     assert [m.span() for m in openers.scan(pattern, "x Jade")] == [(1, 6)]
+
+
+_CLOSURE_BITS = ["No further action", "NFA", "nfa.", "snfa", "Closed", "closure", "clos",
+                 "Signposted", "stepped down", "Step down", "step  down", "case ended",
+                 "Case Ended", "no role", "No Role", "noted", "further", "Ended", " ", ", ",
+                 "visit", "İ", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CLOSURE_BITS), max_size=8))
+def test_the_closure_words_every_match_needs_are_right(bits: list[str]) -> None:
+    """start-again's closure pattern skips a text holding none of the words every match
+    needs: it finds just what the pattern alone finds."""
+    from chronogen.analyse.flags.patterns import _CLOSURE, CLOSURE_NEEDS
+
+    text = "".join(bits)
+    alone = FoldedPattern(_CLOSURE.lowered.pattern)
+    assert _CLOSURE.needs == CLOSURE_NEEDS
+    assert _CLOSURE._search(text) == alone._search(text) == bool(
+        re.search(_CLOSURE.lowered.pattern, text, re.IGNORECASE))
+
+
+def test_words_a_match_needs_are_written_in_lower_case() -> None:
+    with pytest.raises(ValueError, match="lower case"):
+        FoldedPattern("clos", needs=["Clos"])

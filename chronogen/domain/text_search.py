@@ -45,9 +45,13 @@ class FoldedPattern:
     """A pattern matched case-insensitively, written in lower case (``[a-z]`` then matches
     capitals too, as under ``re.IGNORECASE``)."""
 
-    def __init__(self, pattern: str) -> None:
-        if pattern != pattern.lower():
+    def __init__(self, pattern: str, needs: Iterable[str] = ()) -> None:
+        """*needs*: words one of which every match holds (say so only where it is true: a
+        text holding none of them is not searched, a few substring tests instead of the
+        pattern's branches tried at every character)."""
+        if pattern != pattern.lower() or any(word != word.lower() for word in needs):
             raise ValueError(f"a folded pattern is written in lower case: {pattern!r}")
+        self.needs = tuple(needs)
         self.lowered = re.compile(pattern)
         self.folded = re.compile(pattern, re.IGNORECASE)
         #: short texts (contact types, outcomes) come back again and again: their answers
@@ -62,7 +66,10 @@ class FoldedPattern:
 
     def _search(self, text: str) -> bool:
         if text.isascii():
-            return self.lowered.search(text.lower()) is not None
+            lowered = text.lower()
+            if self.needs and not any(word in lowered for word in self.needs):
+                return False
+            return self.lowered.search(lowered) is not None
         return self.folded.search(text) is not None
 
 

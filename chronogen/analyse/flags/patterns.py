@@ -96,8 +96,11 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
             counts[theme] -= 1
 
 
+#: a word every branch of the closure pattern holds (tested against the pattern)
+CLOSURE_NEEDS = ("no further", "nfa", "clos", "signpost", "step", "case ended", "no role")
 _CLOSURE = FoldedPattern(r"no further action|\bnfa\b|clos(?:e|ed|ure)|signpost"
-                         r"|step(?:ped)? down|case ended|no role")
+                         r"|step(?:ped)? down|case ended|no role",
+                         needs=CLOSURE_NEEDS)
 
 
 @rule(FlagCode.START_AGAIN)
