@@ -100,6 +100,8 @@ class Participants:
         self.kinship = kinship
         self.names = NameIndex(family)
         self._cache: dict[str, frozenset[str]] = {}
+        #: each different set of participants once: the family's combinations are few
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
         self._mentions: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
         self._listed: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
         self._resolved: dict[tuple[str, tuple[str, ...], date | None], frozenset[str]] = {}
@@ -150,10 +152,15 @@ class Participants:
         cached = self._cache.get(entry.id)
         if cached is None:
             found = self._find(entry)
-            # most contacts name no one: they share one empty set (a million entries held
-            # a million of them, 216 bytes each)
-            cached = self._cache[entry.id] = frozenset(found) if found else _NOBODY
+            # contacts naming the same people share one set, and most name no one (a million
+            # entries held a million sets, 216 bytes each, of a few dozen different ones)
+            kept = frozenset(found) if found else _NOBODY
+            cached = self._cache[entry.id] = self._sets.setdefault(kept, kept)
         return cached
+
+    def forget(self) -> None:
+        """Let go of each entry's participants (a long case's rules are done with them)."""
+        self._cache.clear()
 
     def _find(self, entry: Entry) -> set[str]:
         found = set(entry.people)
