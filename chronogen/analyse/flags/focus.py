@@ -16,10 +16,13 @@ def adult_only(ctx: FlagContext, entry: Entry, subjects: set[str] | None = None)
     (*subjects*: the subject children's ids, when the caller has them already)."""
     if entry.kind not in DIRECT:
         return False
-    if any(r.seen is Recorded.YES for r in entry.children.values()):
-        return False
+    yes = Recorded.YES
+    for record in entry.children.values():
+        if record.seen is yes:
+            return False
     children = subjects if subjects is not None else {c.id for c in ctx.children}
-    return any(p not in children for p in ctx.participants.frozen(entry))
+    # someone took part who is not a subject child
+    return not ctx.participants.frozen(entry) <= children
 
 
 @rule(FlagCode.PARENTAL_FOCUS)
