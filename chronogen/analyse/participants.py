@@ -18,6 +18,7 @@ contact.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from chronogen.domain.kinship import Kinship
@@ -104,6 +105,8 @@ class Participants:
         self._sets: dict[frozenset[str], frozenset[str]] = {}
         self._mentions: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
         self._listed: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
+        #: whether the words name someone who is so only for a time (a partner, a friend)
+        self._dated: Memo[str, bool] = Memo(_MENTIONS_KEPT)
         self._resolved: dict[tuple[str, tuple[str, ...], date | None], frozenset[str]] = {}
         self._children = {(p.first_name or "").lower(): p.id for p in family.people
                           if p.first_name}
@@ -193,26 +196,31 @@ class Participants:
             found.append(match.group("who"))
         return tuple(found)
 
-    def _resolve_list(self, text: str, entry: Entry, day: date) -> set[str]:
+    def _resolve_list(self, text: str, entry: Entry, day: date) -> AbstractSet[str]:
         mentions = self._listed.get(text)
         if mentions is None:  # "mum and dad": its mentions, once per such text
             mentions = self._listed.keep(
                 text, tuple(m.group(0) for m in self._mention.finditer(text)))
+        if len(mentions) == 1:
+            return self._resolve(mentions[0], entry, day)
         found: set[str] = set()
         for mention in mentions:
             found |= self._resolve(mention, entry, day)
         return found
 
-    def _resolve(self, words: str, entry: Entry, day: date) -> set[str]:
+    def _resolve(self, words: str, entry: Entry, day: date) -> frozenset[str]:
         """The people *words* stand for in *entry* (once per words, children and day)."""
         # only a partner is a matter of the day: "mother" is the same person all along
-        lowered = words.lower()
-        dated = "partner" in lowered or "friend" in lowered or "step" in lowered
+        dated = self._dated.get(words)
+        if dated is None:
+            lowered = words.lower()
+            dated = self._dated.keep(
+                words, "partner" in lowered or "friend" in lowered or "step" in lowered)
         key = (words, tuple(entry.children), day if dated else None)
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = frozenset(self._resolve_afresh(words, entry, day))
-        return set(found)
+        return found
 
     def _resolve_afresh(self, words: str, entry: Entry, day: date) -> set[str]:
         text = re.sub(r"\s+", " ", words.strip().lower().replace("’", "'"))
