@@ -204,6 +204,7 @@ class RowReader:
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: Memo[tuple[type, Cell], ParsedDateTime | DateError] = Memo(_CACHE_LIMIT)
         self._raw_values: Memo[tuple[type, Cell], RawValue] = Memo(_CACHE_LIMIT)
+        self._clocks: Memo[tuple[type, Cell], tuple[time | None]] = Memo(_CACHE_LIMIT)
         self._people_seen: _Memo = {}
         self._children_seen: _Memo = {}
 
@@ -483,7 +484,11 @@ class RowReader:
         value = values.get(_F_TIME)
         if value is None:
             return None
-        clock = time_from_cell(value)
+        key = (type(value), value)  # 1, 1.0 and True are equal as dict keys
+        found = self._clocks.get(key)  # a day has 1,440 minutes: each read once
+        if found is None:
+            found = self._clocks.keep(key, (time_from_cell(value),))
+        clock = found[0]
         if clock is not None:
             return clock
         text = str(value).strip()
