@@ -452,10 +452,12 @@ class RowReader:
             else:
                 self._reject(source, ProblemCode.INVALID_DATE, str(parsed), raw, column, value)
             return None
-        if type(value) is str and column is not None:
-            if not self.day_first_proven and _day_over_12(value):
+        if type(value) is str and column is not None and not self.day_first_proven:
+            if _day_over_12(value):
+                # the column is day-first: no date of it is ambiguous, none need be kept
                 self.day_first_proven = True
-            if parsed.day_month_ambiguous:
+                self.ambiguous.clear()
+            elif parsed.day_month_ambiguous:
                 self.ambiguous.append((number, column, value))
         return parsed
 
