@@ -55,8 +55,10 @@ def merge(entries: Iterable[Entry], agency_order: Sequence[str] = (), *,
     last = len(order)
     # sort_key's tuple made inline (a function call per entry was a fifth of a million
     # entries' merge); the order is the same, tested against sort_key
-    keys = [((e.date.earliest or e.date.latest), e.time if e.time is not None else _END_OF_DAY,
-             order.get(e.agency, last), e.agency, e.source.file, e.source.row or 0, e.id)
+    # each attribute read once (a long case's entries lie all over memory)
+    keys = [((d := e.date).earliest or d.latest,
+             _END_OF_DAY if (t := e.time) is None else t,
+             order.get(a := e.agency, last), a, (s := e.source).file, s.row or 0, e.id)
             for e in given]
     ordered = [given[n] for n in sorted(range(len(given)), key=keys.__getitem__)]
     # the joint events found in the order the entries were given (the order they were read,
