@@ -301,7 +301,7 @@ def test_positioned_dot_draws_what_graphviz_own_positioned_dot_draws(shape: str)
 
 @needs_dot
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12))
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=20, deadline=None)
 def test_positioned_dot_keeps_any_label(label: str) -> None:
     from chronogen.draw.dot_syntax import quote
     from chronogen.draw.render import _graphviz, positioned_dot
