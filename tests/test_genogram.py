@@ -161,7 +161,7 @@ def test_household_outlines_hold_members_and_no_one_else() -> None:
     pos = _positions(layout)
     homes = households_at(family, AS_AT)
     assert homes == {"14 Quay Street": ["P4", "P3", "P1", "P2", "P7"], "3 Mill Lane": ["P8"]}
-    drawn = outlines(homes, layout, AS_AT)
+    drawn = outlines(homes, layout, AS_AT, [p.id for p in family.people])
     for outline, (home, members) in zip(drawn, homes.items(), strict=True):
         assert outline.label == f"{home} (at 11/02/2021)"
         for member in members:
@@ -170,6 +170,32 @@ def test_household_outlines_hold_members_and_no_one_else() -> None:
         for other in (p.id for p in family.people if p.id not in members):
             x, y, _, _ = pos[other]
             assert not any(box.contains(x, y) for box in outline.boxes), other
+
+
+@needs_dot
+def test_household_outlines_find_people_whatever_their_ids_hold() -> None:
+    """An id with a quote, a backslash, a space or a "C:" of its own (the caption nodes'
+    prefix) is still outlined with its household."""
+    from chronogen import HouseholdMembership, ParentLink, ParentRole, Person, Sex
+    from chronogen.draw.dot_syntax import graphviz_name
+
+    ids = ['P"1', "A\\B", "C:D", "E F", "X\\"]
+    people = [Person(id=i, first_name=f"N{n}", sex=Sex.FEMALE, subject=n == 2, index=n == 2)
+              for n, i in enumerate(ids)]
+    family = Family(people=people, parent_links=[
+        ParentLink(parent=ids[1], child=ids[2], role=ParentRole.MOTHER)],
+        households=[HouseholdMembership(household="Home", person=i) for i in ids[1:4]]
+        + [HouseholdMembership(household="Away", person=i) for i in (ids[0], ids[4])])
+    when = date(2020, 1, 1)
+    layout = layout_json(to_dot(family, as_at=when))
+    pos = _positions(layout)
+    homes = households_at(family, when)
+    drawn = outlines(homes, layout, when, ids)
+    assert [o.label.split(" (")[0] for o in drawn] == list(homes)
+    for outline, members in zip(drawn, homes.values(), strict=True):
+        for member in members:
+            x, y, _, _ = pos[graphviz_name(member)]
+            assert any(box.contains(x, y) for box in outline.boxes), member
 
 
 def test_box_helpers() -> None:

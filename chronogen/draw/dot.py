@@ -24,7 +24,7 @@ from datetime import date
 
 from chronogen.domain.family_graph import genogram
 from chronogen.domain.kinship import family_as_at
-from chronogen.draw.dot_syntax import Attrs, HtmlLabel, attr_list, quote
+from chronogen.draw.dot_syntax import Attrs, HtmlLabel, attr_list, caption_id, quote
 from chronogen.draw.households import households_at
 from chronogen.draw.key import key_node
 from chronogen.draw.partner_rows import partner_chains
@@ -69,11 +69,6 @@ def default_as_at(family: Family) -> date | None:
 
 #: the largest family whose symbols and captions are put in Graphviz groups
 GROUPED_UP_TO = 1000
-
-
-def caption_id(person_id: str) -> str:
-    """The node id of a person's caption."""
-    return f"C:{person_id}"
 
 
 def person_caption(person: Person) -> str:

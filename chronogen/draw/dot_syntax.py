@@ -31,6 +31,17 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def caption_id(person_id: str) -> str:
+    """The node id of a person's caption."""
+    return f"C:{person_id}"
+
+
+def graphviz_name(text: str) -> str:
+    """The name Graphviz gives a node written as ``quote(text)``: its scanner turns ``\\"``
+    into a quote and keeps every other backslash as written (layouts name nodes so)."""
+    return quote(text)[1:-1].replace('\\"', '"')
+
+
 _TEXT_KEYS = frozenset({"label", "xlabel", "tooltip", "headlabel", "taillabel"})
 
 

@@ -11,12 +11,12 @@ a box of its own instead, so an outline never includes a non-member.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from chronogen.draw.dot_syntax import clean_label
+from chronogen.draw.dot_syntax import caption_id, clean_label, graphviz_name
 from chronogen.model.family import Family
 
 POINTS_PER_INCH = 72.0
@@ -66,32 +66,37 @@ def households_at(family: Family, when: date) -> dict[str, list[str]]:
     return homes
 
 
-def _units(layout: dict[str, Any]) -> dict[str, tuple[Box, tuple[float, float]]]:
-    """person id -> (box round the symbol and its caption, centre of the symbol)."""
+def _units(layout: dict[str, Any], people: Iterable[str]
+           ) -> dict[str, tuple[Box, tuple[float, float]]]:
+    """person id -> (box round the symbol and its caption, centre of the symbol), for the
+    *people* the layout draws (found by the names Graphviz gave their nodes, whatever the
+    ids hold: quotes, backslashes, a "C:" of their own)."""
     boxes: dict[str, tuple[Box, tuple[float, float]]] = {}
     for obj in layout.get("objects", []):
-        name = str(obj.get("name", ""))
-        if "pos" not in obj or name.startswith(("U:", "T:", "S:", "key")):
+        if "pos" not in obj:
             continue
         x, y = (float(v) for v in obj["pos"].split(","))
         # each periphery beyond the first is drawn 4 points further out (the index child)
         rings = _RING_GAP * max(int(obj.get("peripheries", 1)) - 1, 0)
         half_w = float(obj.get("width", 0.5)) * POINTS_PER_INCH / 2 + rings
         half_h = float(obj.get("height", 0.5)) * POINTS_PER_INCH / 2 + rings
-        boxes[name] = (Box(x - half_w, y - half_h, x + half_w, y + half_h), (x, y))
+        boxes[str(obj.get("name", ""))] = (Box(x - half_w, y - half_h, x + half_w, y + half_h),
+                                          (x, y))
     units: dict[str, tuple[Box, tuple[float, float]]] = {}
-    for name, (box, centre) in boxes.items():
-        if name.startswith("C:"):
+    for person in people:
+        symbol = boxes.get(graphviz_name(person))
+        if symbol is None:
             continue
-        caption = boxes.get(f"C:{name}")
-        units[name] = (box.union(caption[0]) if caption else box, centre)
+        caption = boxes.get(graphviz_name(caption_id(person)))
+        units[person] = (symbol[0].union(caption[0]) if caption else symbol[0], symbol[1])
     return units
 
 
-def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date
-             ) -> list[HouseholdOutline]:
-    """Outlines for each household over the layout (``dot -Tjson0`` output)."""
-    units = _units(layout)
+def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
+             people: Iterable[str]) -> list[HouseholdOutline]:
+    """Outlines for each household over the layout (``dot -Tjson0`` output) of *people*
+    (every person drawn: an outline keeps clear of the others)."""
+    units = _units(layout, people)
     result = []
     for home, members in homes.items():
         present = [m for m in members if m in units]

@@ -83,7 +83,8 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
     layout = layout_json(shape)
     positioned = positioned_dot(layout, html_labels=frozenset(CROSSES.values()))
     homes = households_at(family, when) if when is not None else {}
-    drawn = outlines(homes, layout, when) if when is not None else []
+    drawn = outlines(homes, layout, when, [p.id for p in family.people]) \
+        if when is not None else []
     extra: list[tuple[str, float, float]] = []
     if key is not None:
         size = json.loads(_run_dot(f"digraph k {{ {key} }}", "json", None))["objects"][0]
