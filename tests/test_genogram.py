@@ -173,29 +173,61 @@ def test_household_outlines_hold_members_and_no_one_else() -> None:
 
 
 @needs_dot
-def test_household_outlines_find_people_whatever_their_ids_hold() -> None:
-    """An id with a quote, a backslash, a space or a "C:" of its own (the caption nodes'
-    prefix) is still outlined with its household."""
-    from chronogen import HouseholdMembership, ParentLink, ParentRole, Person, Sex
-    from chronogen.draw.dot_syntax import graphviz_name
+def test_people_are_drawn_whatever_their_ids_hold() -> None:
+    """An id with a quote, a backslash or a space, or written the way the drawing names its
+    own nodes ("C:A", a union's "U:A+B", "key"), is still one person of its own, outlined
+    with its household."""
+    from chronogen import (
+        HouseholdMembership,
+        ParentLink,
+        ParentRole,
+        Partnership,
+        PartnershipKind,
+        Person,
+        Sex,
+    )
+    from chronogen.draw.dot_syntax import graphviz_name, person_node
 
-    ids = ['P"1', "A\\B", "C:D", "E F", "X\\"]
-    people = [Person(id=i, first_name=f"N{n}", sex=Sex.FEMALE, subject=n == 2, index=n == 2)
-              for n, i in enumerate(ids)]
-    family = Family(people=people, parent_links=[
-        ParentLink(parent=ids[1], child=ids[2], role=ParentRole.MOTHER)],
-        households=[HouseholdMembership(household="Home", person=i) for i in ids[1:4]]
-        + [HouseholdMembership(household="Away", person=i) for i in (ids[0], ids[4])])
+    ids = ["A", "B", 'P"1', "A\\B", "C:A", "E F", "U:A+B", "key", "S:A"]
+    people = [Person(id=i, first_name=f"N{n}", sex=Sex.MALE if n == 0 else Sex.FEMALE,
+                     subject=n == 4, index=n == 4) for n, i in enumerate(ids)]
+    family = Family(
+        people=people,
+        partnerships=[Partnership(partners=("A", "B"), kind=PartnershipKind.MARRIAGE)],
+        parent_links=[ParentLink(parent="A", child="C:A", role=ParentRole.FATHER),
+                      ParentLink(parent="B", child="C:A", role=ParentRole.MOTHER),
+                      ParentLink(parent="A", child="S:A", role=ParentRole.FATHER)],
+        households=[HouseholdMembership(household="Home", person=i) for i in ids[2:6]]
+        + [HouseholdMembership(household="Away", person=i) for i in ids[6:]])
     when = date(2020, 1, 1)
     layout = layout_json(to_dot(family, as_at=when))
     pos = _positions(layout)
+    symbols = {graphviz_name(person_node(i)) for i in ids}
+    assert len(symbols) == len(ids) and symbols <= set(pos)  # one node each, all drawn
     homes = households_at(family, when)
     drawn = outlines(homes, layout, when, ids)
     assert [o.label.split(" (")[0] for o in drawn] == list(homes)
     for outline, members in zip(drawn, homes.values(), strict=True):
         for member in members:
-            x, y, _, _ = pos[graphviz_name(member)]
+            x, y, _, _ = pos[graphviz_name(person_node(member))]
             assert any(box.contains(x, y) for box in outline.boxes), member
+
+
+def test_couples_whose_ids_hold_plus_signs_keep_their_own_unions() -> None:
+    from chronogen import Partnership, PartnershipKind, Person
+    from chronogen.domain.family_graph import union_of
+
+    ids = ["A+B", "C", "A", "B+C"]
+    family = Family(people=[Person(id=i) for i in ids], partnerships=[
+        Partnership(partners=("A+B", "C"), kind=PartnershipKind.MARRIAGE),
+        Partnership(partners=("A", "B+C"), kind=PartnershipKind.MARRIAGE)])
+    graph = genogram(family)
+    first, second = union_of(graph, "A+B", "C"), union_of(graph, "C", "A+B")
+    other = union_of(graph, "A", "B+C")
+    assert first == second and first is not None and other is not None and first != other
+    assert graph.nodes[first]["partners"] == ("A+B", "C")
+    assert graph.nodes[other]["partners"] == ("A", "B+C")
+    assert union_of(graph, "A", "C") is None
 
 
 def test_box_helpers() -> None:

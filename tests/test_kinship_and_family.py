@@ -158,20 +158,6 @@ def test_a_disability_or_send_column_in_the_family_workbook(tmp_path: Path) -> N
     assert [p.disability for p in again.people] == [p.disability for p in family.people]
 
 
-def test_ids_written_like_the_genograms_own_points_are_reported(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["ID", "Name", "DOB"])
-    for pid in ("A", "U:A+B", "C:A", "S:A", "key", "B+C", "Ann"):
-        sheet.append([pid, f"Person {pid}", "1990"])
-    path = tmp_path / "f.xlsx"
-    book.save(path)
-    problems = [p for p in read_family_file(path).problems if p.code.value == "reserved-id"]
-    assert [(p.row, p.message.split("'")[1]) for p in problems] == [
-        (3, "U:A+B"), (4, "C:A"), (5, "S:A"), (6, "key"), (7, "B+C")]
-    assert all(p.severity.value == "warning" for p in problems)
-
-
 def test_mother_and_father_come_from_the_record_not_from_sex() -> None:
     family = blended()
     links = [link.model_copy(update={"role": None}) for link in family.parent_links]

@@ -24,18 +24,34 @@ def union_id(a: str, b: str) -> str:
     return f"U:{first}+{second}"
 
 
+def union_of(graph: Any, a: str, b: str) -> str | None:
+    """The union node of two people in *graph* (:func:`genogram`), or None. Usually
+    ``union_id(a, b)``; another name when that is already a person's id, or another couple's
+    union (ids holding "+")."""
+    found: str | None = graph.graph.get("unions", {}).get(tuple(sorted((a, b))))
+    return found
+
+
 def genogram(family: Family) -> Any:
     """Build the genogram graph (a ``networkx.MultiDiGraph``) of *family*."""
     graph: Any = nx.MultiDiGraph()
     for order, person in enumerate(family.people):
         graph.add_node(person.id, kind="person", person=person, order=order)
 
+    #: each couple's union node (see :func:`union_of`)
+    unions: dict[tuple[str, str], str] = graph.graph.setdefault("unions", {})
+
     def ensure_union(a: str, b: str, partnership: Partnership | None) -> str:
-        node = union_id(a, b)
-        if node not in graph:
-            graph.add_node(node, kind="union", partners=tuple(sorted((a, b))),
+        first, second = sorted((a, b))
+        node = unions.get((first, second))
+        if node is None:
+            node = union_id(a, b)
+            while node in graph:  # a person's id, or another couple's union, written so
+                node += "'"
+            unions[first, second] = node
+            graph.add_node(node, kind="union", partners=(first, second),
                            partnership=partnership)
-            for partner in sorted((a, b)):
+            for partner in (first, second):
                 graph.add_edge(partner, node, key="partner", layer="partner")
         elif partnership is not None and graph.nodes[node]["partnership"] is None:
             graph.nodes[node]["partnership"] = partnership

@@ -24,7 +24,14 @@ from datetime import date
 
 from chronogen.domain.family_graph import genogram
 from chronogen.domain.kinship import family_as_at
-from chronogen.draw.dot_syntax import Attrs, HtmlLabel, attr_list, caption_id, quote
+from chronogen.draw.dot_syntax import (
+    Attrs,
+    HtmlLabel,
+    attr_list,
+    caption_id,
+    person_node,
+    quote,
+)
 from chronogen.draw.households import households_at
 from chronogen.draw.key import key_node
 from chronogen.draw.partner_rows import partner_chains
@@ -119,9 +126,14 @@ class _DotWriter:
         #: past GROUPED_UP_TO people the groups are left out: they double dot's layout time
         #: there, and the weighted edge between the two keeps them aligned all the same
         self.grouped = len(family.people) <= GROUPED_UP_TO
+        self.person_ids = {p.id for p in family.people}
 
     def emit(self, line: str) -> None:
         self.lines.append("  " + line)
+
+    def node(self, name: str) -> str:
+        """A node of the family graph as the drawing names it (a person, or a union)."""
+        return person_node(name) if name in self.person_ids else name
 
     # -- people and households ------------------------------------------------------------
 
@@ -156,7 +168,7 @@ class _DotWriter:
             if person.pregnancy is not None:
                 attrs |= _pregnancy_symbol(person)
                 self.used.add(f"pregnancy:{person.pregnancy.value}")
-            self.emit(f"{quote(person.id)} {attr_list(attrs)};")
+            self.emit(f"{quote(person_node(person.id))} {attr_list(attrs)};")
             # the caption sits on the rank below, straight under the symbol
             caption: Attrs = {"shape": "plaintext", "label": person_caption(person),
                               "fontsize": 9,
@@ -165,7 +177,7 @@ class _DotWriter:
             if self.grouped:
                 caption["group"] = person.id
             self.emit(f"{quote(caption_id(person.id))} {attr_list(caption)};")
-            self.emit(f"{quote(person.id)} -> {quote(caption_id(person.id))} "
+            self.emit(f"{quote(person_node(person.id))} -> {quote(caption_id(person.id))} "
                       "[style=invis, weight=100, minlen=1];")
 
     # -- partnerships and children --------------------------------------------------------
@@ -188,7 +200,7 @@ class _DotWriter:
                 left, right = (a, b) if row.index(a) < row.index(b) else (b, a)
                 row.insert(row.index(left) + 1, node)
                 self._union_node(node, left, right)
-            names = " -> ".join(quote(n) for n in row)
+            names = " -> ".join(quote(self.node(n)) for n in row)
             self.emit(f"{{ rank=same; {names} [style=invis, weight=10]; }}")
         return nodes
 
@@ -203,8 +215,8 @@ class _DotWriter:
                      "label": "", "style": "filled", "fillcolor": "black"}
         self.emit(f"{quote(node)} {attr_list(attrs)};")
         line = attr_list({"style": style, "weight": 10, "penwidth": 1.3})
-        self.emit(f"{quote(left)} -> {quote(node)} {line};")
-        self.emit(f"{quote(node)} -> {quote(right)} {line};")
+        self.emit(f"{quote(person_node(left))} -> {quote(node)} {line};")
+        self.emit(f"{quote(node)} -> {quote(person_node(right))} {line};")
 
     def _union_order(self, node: str) -> tuple[int, date, str]:
         partnership: Partnership | None = self.graph.nodes[node]["partnership"]
@@ -225,15 +237,17 @@ class _DotWriter:
                     self.emit(f"{quote(node)} -> {quote(twin)} [minlen=1];")
                     for child in group:
                         attrs = self._child_line(self._kind(node, child)) | {"minlen": 1}
-                        self.emit(f"{quote(twin)} -> {quote(child)} {attr_list(attrs)};")
+                        self.emit(f"{quote(twin)} -> {quote(person_node(child))} "
+                                  f"{attr_list(attrs)};")
                 else:
                     attrs = self._child_line(self._kind(node, group[0])) | {"minlen": 2}
-                    self.emit(f"{quote(node)} -> {quote(group[0])} {attr_list(attrs)};")
+                    self.emit(f"{quote(node)} -> {quote(person_node(group[0]))} "
+                              f"{attr_list(attrs)};")
             if any(len(group) > 1 for group in self._twin_groups(kids)):
                 # the twins' junction hides their place among the siblings from ordering=out:
                 # hold this sibship in birth order explicitly (elsewhere it would only spread
                 # large families, so it is used only here)
-                chain = " -> ".join(quote(c) for c in kids)
+                chain = " -> ".join(quote(person_node(c)) for c in kids)
                 self.emit(f"{{ rank=same; {chain} [style=invis]; }}")
         # a child with one known parent hangs from a point beside that parent, on their rank
         solo: dict[str, list[tuple[str, ParentKind]]] = {}
@@ -245,13 +259,14 @@ class _DotWriter:
             point = f"S:{parent}"
             self.emit(f"{quote(point)} [ordering=out, shape=point, width=0.06, height=0.06, "
                       "label=\"\"];")
-            self.emit(f"{{ rank=same; {quote(parent)} -> {quote(point)} [weight=10]; }}")
+            self.emit(f"{{ rank=same; {quote(person_node(parent))} -> {quote(point)} "
+                      "[weight=10]; }")
             kids.sort(key=lambda k: self.by_birth[k[0]])
             for child, kind in kids:
                 attrs = self._child_line(kind) | {"minlen": 2}
-                self.emit(f"{quote(point)} -> {quote(child)} {attr_list(attrs)};")
+                self.emit(f"{quote(point)} -> {quote(person_node(child))} {attr_list(attrs)};")
             if len(kids) > 1:
-                chain = " -> ".join(quote(c) for c, _ in kids)
+                chain = " -> ".join(quote(person_node(c)) for c, _ in kids)
                 self.emit(f"{{ rank=same; {chain} [style=invis]; }}")
 
     def _twin_groups(self, kids: list[str]) -> list[list[str]]:
@@ -286,7 +301,7 @@ class _DotWriter:
                 a, b = b, a
                 if attrs.get("dir") == "forward":
                     attrs = attrs | {"dir": "back", "arrowtail": "normal"}
-            self.emit(f"{quote(a)} -> {quote(b)} {attr_list(attrs)};")
+            self.emit(f"{quote(person_node(a))} -> {quote(person_node(b))} {attr_list(attrs)};")
 
     def _left_right(self, partners: tuple[str, str]) -> tuple[str, str]:
         """Male partner on the left, by convention; otherwise the family's order."""

@@ -36,6 +36,19 @@ def caption_id(person_id: str) -> str:
     return f"C:{person_id}"
 
 
+#: how the drawing's own nodes are named (unions, captions, single-parent and twin points,
+#: household outlines, the key and the title), and how a person's node is when their id is
+#: written so
+OWN_NODE_PREFIXES = ("U:", "C:", "S:", "T:", "P:", "household_", "key", "title")
+
+
+def person_node(person_id: str) -> str:
+    """The node id of a person's symbol: their id, or ``P:`` and their id when the id is
+    written the way the drawing names its own nodes (``U:A+B``, ``key``), so that no person
+    is ever the same node as a union, a caption or another person."""
+    return f"P:{person_id}" if person_id.startswith(OWN_NODE_PREFIXES) else person_id
+
+
 def graphviz_name(text: str) -> str:
     """The name Graphviz gives a node written as ``quote(text)``: its scanner turns ``\\"``
     into a quote and keeps every other backslash as written (layouts name nodes so)."""

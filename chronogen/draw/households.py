@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from chronogen.draw.dot_syntax import caption_id, clean_label, graphviz_name
+from chronogen.draw.dot_syntax import caption_id, clean_label, graphviz_name, person_node
 from chronogen.model.family import Family
 
 POINTS_PER_INCH = 72.0
@@ -84,7 +84,7 @@ def _units(layout: dict[str, Any], people: Iterable[str]
                                           (x, y))
     units: dict[str, tuple[Box, tuple[float, float]]] = {}
     for person in people:
-        symbol = boxes.get(graphviz_name(person))
+        symbol = boxes.get(graphviz_name(person_node(person)))
         if symbol is None:
             continue
         caption = boxes.get(graphviz_name(caption_id(person)))

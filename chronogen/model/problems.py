@@ -36,7 +36,6 @@ class ProblemCode(StrEnum):
     CELL_ERROR = "cell-error"
     NO_HEADER = "no-header"
     DUPLICATE_PERSON = "duplicate-person"
-    RESERVED_ID = "reserved-id"
     MISSING_VALUE = "missing-value"
     UNKNOWN_RELATIONSHIP = "unknown-relationship"
     INCOMPLETE_RELATIONSHIP = "incomplete-relationship"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from chronogen.dates import PartialDate, Precision, Qualifier
 from chronogen.domain import gedcom_tags as T
-from chronogen.domain.family_graph import genogram, union_id
+from chronogen.domain.family_graph import genogram, union_of
 from chronogen.model.family import Family, ParentKind, PartnershipEnd, PartnershipKind, Sex
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
@@ -116,8 +116,8 @@ def family_to_gedcom(family: Family) -> str:
 
     done: set[str] = set()
     for partnership in family.partnerships:  # in the family's order, partners as recorded
-        union = union_id(*partnership.partners)
-        if union in graph and union not in done:
+        union = union_of(graph, *partnership.partners)
+        if union is not None and union not in done:
             done.add(union)
             add_family(list(partnership.partners), union_children(union), partnership)
     for union in unions:

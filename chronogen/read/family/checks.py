@@ -9,11 +9,6 @@ from chronogen.model.problems import Problem, ProblemCode, Severity
 Locations = dict[str, tuple[str | None, int]]
 
 
-#: how the genogram's own nodes are named (unions, captions, single-parent and twin points,
-#: household outlines)
-GENOGRAM_PREFIXES = ("U:", "C:", "S:", "T:", "household_")
-
-
 def check_family(family: Family, file: str, where: Locations | None = None) -> list[Problem]:
     """Problems in a family that was read: unknown ids, impossible dates, parent cycles.
 
@@ -31,14 +26,6 @@ def check_family(family: Family, file: str, where: Locations | None = None) -> l
     known = set(ids)
     for duplicate in sorted({i for i in ids if ids.count(i) > 1}):
         add(ProblemCode.DUPLICATE_PERSON, f"duplicate person id {duplicate!r}")
-    for person_id in dict.fromkeys(ids):
-        if person_id.startswith(GENOGRAM_PREFIXES) or person_id in ("key", "title") \
-                or "+" in person_id:
-            add(ProblemCode.RESERVED_ID,
-                f"person id {person_id!r} is written the way the genogram names its own "
-                "points (unions U:, captions C:, single parents S:, twins T:, a '+'): the "
-                "drawing could join this person to another point; give them another id",
-                f"person:{person_id}")
     for person in family.people:
         if person.birth and person.death and person.death.latest and person.birth.earliest \
                 and person.death.latest < person.birth.earliest:
