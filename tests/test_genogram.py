@@ -230,6 +230,37 @@ def test_couples_whose_ids_hold_plus_signs_keep_their_own_unions() -> None:
     assert union_of(graph, "A", "C") is None
 
 
+@needs_dot
+def test_household_captions_of_neighbours_do_not_run_into_each_other() -> None:
+    """Siblings side by side, each alone in a household: a caption wider than its box
+    is broken into lines that fit, rather than widening the box over its neighbour's."""
+    import re
+
+    from chronogen import HouseholdMembership, ParentLink, ParentRole, Person, Sex
+
+    people = [Person(id="M", first_name="Mum", sex=Sex.FEMALE),
+              Person(id="A", first_name="Ann", sex=Sex.FEMALE, subject=True, index=True),
+              Person(id="B", first_name="Bea", sex=Sex.FEMALE, subject=True)]
+    family = Family(people=people, parent_links=[
+        ParentLink(parent="M", child=c, role=ParentRole.MOTHER) for c in ("A", "B")],
+        households=[HouseholdMembership(household="12 Long Road Name", person="A"),
+                    HouseholdMembership(household="Foster carers, Other Town", person="B")])
+    text = final_dot(family, as_at=date(2020, 1, 1))
+    boxes = []
+    for label, x, y, w, h in re.findall(r'household_\d+_\d+ \[.*?label="([^"]*)", '
+                                        r'pos="([\d.]+),([\d.]+)!", width=([\d.]+), '
+                                        r'height=([\d.]+)\]', text):
+        half_w, half_h = float(w) * 36, float(h) * 36
+        boxes.append((Box(float(x) - half_w, float(y) - half_h, float(x) + half_w,
+                          float(y) + half_h), label.split("\\n")))
+    assert len(boxes) == 2
+    (first, lines_a), (second, lines_b) = boxes
+    assert first.x1 <= second.x0 or second.x1 <= first.x0  # side by side, apart
+    for box, lines in boxes:
+        assert len(lines) > 1 and lines[-1].endswith("/2020)")  # broken, the date whole
+        assert all(len(line) * 5 + 10 <= box.x1 - box.x0 + 0.5 for line in lines)
+
+
 def test_box_helpers() -> None:
     box = Box(0, 0, 10, 10)
     assert box.contains(5, 5) and not box.contains(11, 5)

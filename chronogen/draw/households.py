@@ -172,19 +172,18 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
     top-aligned, and widen the bounding box to fit."""
     statements = []
     grow: Box | None = None
+    drawn = [box for outline in outlines_ for box in outline.boxes]
     for number, outline in enumerate(outlines_, start=1):
         for part, box in enumerate(outline.boxes, start=1):
+            box, lines = _labelled(box, outline.label, [b for b in drawn if b is not box])
             cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
-            label_width = len(outline.label) * 5.0 + 10  # 9 pt Helvetica, roughly
-            if box.x1 - box.x0 < label_width:  # wide enough for its caption
-                box = Box(cx - label_width / 2, box.y0, cx + label_width / 2, box.y1)
             width = (box.x1 - box.x0) / POINTS_PER_INCH
             height = (box.y1 - box.y0) / POINTS_PER_INCH
-            label = outline.label
+            label = "\\n".join(_escape(line) for line in lines)
             statements.append(
                 f'\thousehold_{number}_{part} [shape=box, style="dotted,rounded", color=gray35, '
                 f'fontcolor=gray25, fontname="Helvetica", fontsize=9, labelloc=b, '
-                f'fixedsize=true, label="{_escape(label)}", pos="{cx:.2f},{cy:.2f}!", '
+                f'fixedsize=true, label="{label}", pos="{cx:.2f},{cy:.2f}!", '
                 f"width={width:.3f}, height={height:.3f}];"
             )
             grow = box if grow is None else grow.union(box)
@@ -221,6 +220,41 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
         text = (text[:match.start()] + f'bb="{new.x0:.2f},{new.y0:.2f},{new.x1:.2f},{new.y1:.2f}"'
                 + text[match.end():])
     return text
+
+
+#: a line of a household's caption, 9 pt Helvetica, roughly: points a character, and margin
+_CHAR_WIDTH, _LABEL_MARGIN, _LINE_HEIGHT = 5.0, 10.0, 12.0
+
+
+def _labelled(box: Box, label: str, others: list[Box]) -> tuple[Box, list[str]]:
+    """The box made wide enough for its caption on one line, unless that would run into
+    another outline: then the caption is broken into lines that fit the box (the date kept
+    whole) and the box grows downwards to hold them."""
+    width = len(label) * _CHAR_WIDTH + _LABEL_MARGIN
+    if box.x1 - box.x0 >= width:
+        return box, [label]
+    cx = (box.x0 + box.x1) / 2
+    wide = Box(cx - width / 2, box.y0, cx + width / 2, box.y1)
+    if not any(_overlaps(wide, other) for other in others):
+        return wide, [label]
+    room = max(int((box.x1 - box.x0 - _LABEL_MARGIN) / _CHAR_WIDTH), 1)
+    name, _, when = label.partition(" (at ")
+    # the address and the date each on lines of their own
+    lines = _wrapped(name.split(), room) + (_wrapped(["(at", when], room) if when else [])
+    width = max(len(line) for line in lines) * _CHAR_WIDTH + _LABEL_MARGIN
+    x0, x1 = min(box.x0, cx - width / 2), max(box.x1, cx + width / 2)  # a word longer
+    return Box(x0, box.y0 - _LINE_HEIGHT * (len(lines) - 1), x1, box.y1), lines
+
+
+def _wrapped(words: list[str], room: int) -> list[str]:
+    """*words* in lines of at most *room* characters (a longer word on a line of its own)."""
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def _escape(text: str) -> str:
