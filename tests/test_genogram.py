@@ -254,7 +254,7 @@ def test_household_captions_of_neighbours_do_not_run_into_each_other() -> None:
         boxes.append((Box(float(x) - half_w, float(y) - half_h, float(x) + half_w,
                           float(y) + half_h), label.split("\\n")))
     assert len(boxes) == 2
-    (first, lines_a), (second, lines_b) = boxes
+    (first, _), (second, _) = boxes
     assert first.x1 <= second.x0 or second.x1 <= first.x0  # side by side, apart
     for box, lines in boxes:
         assert len(lines) > 1 and lines[-1].endswith("/2020)")  # broken, the date whole
