@@ -224,6 +224,8 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
 
 #: a line of a household's caption, 9 pt Helvetica, roughly: points a character, and margin
 _CHAR_WIDTH, _LABEL_MARGIN, _LINE_HEIGHT = 5.0, 10.0, 12.0
+#: points kept clear between a widened outline and its neighbour
+_GAP = 4.0
 
 
 def _labelled(box: Box, label: str, others: list[Box]) -> tuple[Box, list[str]]:
@@ -237,13 +239,35 @@ def _labelled(box: Box, label: str, others: list[Box]) -> tuple[Box, list[str]]:
     wide = Box(cx - width / 2, box.y0, cx + width / 2, box.y1)
     if not any(_overlaps(wide, other) for other in others):
         return wide, [label]
-    room = max(int((box.x1 - box.x0 - _LABEL_MARGIN) / _CHAR_WIDTH), 1)
+    # an outline this one already overlaps (a parent's box reaching down into the
+    # children's) does not stop it growing a little; one beside it does
+    room_half = _room(box, [other for other in others if not _overlaps(box, other)])
     name, _, when = label.partition(" (at ")
-    # the address and the date each on lines of their own
-    lines = _wrapped(name.split(), room) + (_wrapped(["(at", when], room) if when else [])
+    lines = [name, f"(at {when}"] if when else [label]  # the address, then the date
+    if max(len(line) for line in lines) * _CHAR_WIDTH + _LABEL_MARGIN > 2 * room_half:
+        room = max(int((2 * room_half - _LABEL_MARGIN) / _CHAR_WIDTH), 1)
+        lines = _wrapped(name.split(), room) + (_wrapped(["(at", when], room) if when else [])
     width = max(len(line) for line in lines) * _CHAR_WIDTH + _LABEL_MARGIN
     x0, x1 = min(box.x0, cx - width / 2), max(box.x1, cx + width / 2)  # a word longer
     return Box(x0, box.y0 - _LINE_HEIGHT * (len(lines) - 1), x1, box.y1), lines
+
+
+def _room(box: Box, others: list[Box]) -> float:
+    """Half the width *box* may grow to, centred, before it meets an outline beside it
+    (none at all when an outline beside it stands across its middle)."""
+    half = (box.x1 - box.x0) / 2
+    cx = box.x0 + half
+    left, right = -float("inf"), float("inf")
+    for other in others:
+        if not (other.y0 < box.y1 and box.y0 < other.y1):
+            continue  # above or below
+        if other.x1 <= cx:
+            left = max(left, other.x1)
+        elif other.x0 >= cx:
+            right = min(right, other.x0)
+        else:
+            return half
+    return max(half, min(cx - left, right - cx) - _GAP)
 
 
 def _wrapped(words: list[str], room: int) -> list[str]:
