@@ -388,6 +388,7 @@ def test_positioned_dot_draws_what_graphviz_own_positioned_dot_draws(shape: str)
         assert "label=<<FONT" in ours
 
 
+@pytest.mark.slow
 @needs_dot
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12))
 @settings(max_examples=20, deadline=None)

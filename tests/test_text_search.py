@@ -94,7 +94,7 @@ _CLOSURE_BITS = ["No further action", "NFA", "nfa.", "snfa", "Closed", "closure"
                  "visit", "İ", "é"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_CLOSURE_BITS), max_size=8))
 def test_the_closure_words_every_match_needs_are_right(bits: list[str]) -> None:
     """start-again's closure pattern skips a text holding none of the words every match
