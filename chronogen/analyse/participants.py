@@ -105,8 +105,6 @@ class Participants:
         self._sets: dict[frozenset[str], frozenset[str]] = {}
         self._mentions: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
         self._listed: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
-        #: whether the words name someone who is so only for a time (a partner, a friend)
-        self._dated: Memo[str, bool] = Memo(_MENTIONS_KEPT)
         self._resolved: dict[tuple[str, tuple[str, ...], date | None], frozenset[str]] = {}
         self._children = {(p.first_name or "").lower(): p.id for p in family.people
                           if p.first_name}
@@ -211,11 +209,8 @@ class Participants:
     def _resolve(self, words: str, entry: Entry, day: date) -> frozenset[str]:
         """The people *words* stand for in *entry* (once per words, children and day)."""
         # only a partner is a matter of the day: "mother" is the same person all along
-        dated = self._dated.get(words)
-        if dated is None:
-            lowered = words.lower()
-            dated = self._dated.keep(
-                words, "partner" in lowered or "friend" in lowered or "step" in lowered)
+        lowered = words.lower()
+        dated = "partner" in lowered or "friend" in lowered or "step" in lowered
         key = (words, tuple(entry.children), day if dated else None)
         found = self._resolved.get(key)
         if found is None:

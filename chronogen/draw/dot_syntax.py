@@ -49,6 +49,12 @@ def person_node(person_id: str) -> str:
     return f"P:{person_id}" if person_id.startswith(OWN_NODE_PREFIXES) else person_id
 
 
+def quote_held(value: str) -> str:
+    """A value Graphviz already holds (read from its JSON) as a DOT string it reads back
+    the same: Graphviz keeps backslashes as written, so only a quote is escaped."""
+    return '"' + value.replace('"', '\\"') + '"'
+
+
 def graphviz_name(text: str) -> str:
     """The name Graphviz gives a node written as ``quote(text)``: its scanner turns ``\\"``
     into a quote and keeps every other backslash as written (layouts name nodes so)."""

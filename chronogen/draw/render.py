@@ -16,6 +16,7 @@ from typing import Any
 
 from chronogen.domain.kinship import family_as_at
 from chronogen.draw.dot import CROSSES, FORMATS, default_as_at, structure, to_dot
+from chronogen.draw.dot_syntax import quote_held
 from chronogen.draw.households import households_at, outlines, overlay_dot
 from chronogen.errors import OutputFormatError, RenderError
 from chronogen.model.family import Family
@@ -184,7 +185,7 @@ def positioned_dot(layout: dict[str, Any], html_labels: Collection[str] = ()) ->
     objects = layout.get("objects", [])
     nodes = objects[int(layout.get("_subgraph_cnt", 0)):]
     edges = layout.get("edges", [])
-    lines = [f"{'digraph' if directed else 'graph'} {_dot_string(str(layout.get('name', '')))} {{",
+    lines = [f"{'digraph' if directed else 'graph'} {quote_held(str(layout.get('name', '')))} {{",
              f"\tgraph {_dot_attrs(_attributes(layout))};"]
     # an attribute a node does not list was empty for it: empty is every attribute's default
     for kind, items in (("node", nodes), ("edge", edges)):
@@ -193,10 +194,10 @@ def positioned_dot(layout: dict[str, Any], html_labels: Collection[str] = ()) ->
             lines.append(f"\t{kind} {_dot_attrs(dict.fromkeys(keys, ''))};")
     # an edge names its ends by their place among the objects (subgraphs, then nodes)
     names = {int(item["_gvid"]): str(item["name"]) for item in objects}
-    lines += [f"\t{_dot_string(str(node['name']))} {_dot_attrs(_attributes(node), html_labels)};"
+    lines += [f"\t{quote_held(str(node['name']))} {_dot_attrs(_attributes(node), html_labels)};"
               for node in nodes]
     arrow = " -> " if directed else " -- "
-    lines += [f"\t{_dot_string(names[edge['tail']])}{arrow}{_dot_string(names[edge['head']])} "
+    lines += [f"\t{quote_held(names[edge['tail']])}{arrow}{quote_held(names[edge['head']])} "
               f"{_dot_attrs(_attributes(edge))};" for edge in edges]
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -211,9 +212,4 @@ def _attributes(item: dict[str, Any]) -> dict[str, str]:
 def _dot_attrs(values: dict[str, str], html_labels: Collection[str] = ()) -> str:
     return "[" + ", ".join(
         f"{key}=<{value}>" if key == "label" and value in html_labels
-        else f"{key}={_dot_string(value)}" for key, value in values.items()) + "]"
-
-
-def _dot_string(value: str) -> str:
-    # Graphviz keeps backslashes as they are in a quoted string; only a quote is escaped
-    return '"' + value.replace('"', '\\"') + '"'
+        else f"{key}={quote_held(value)}" for key, value in values.items()) + "]"

@@ -388,17 +388,18 @@ def _summary_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
 def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     family = appendix.case.family
     sheet = book.add_worksheet("Family")
-    widths = (24, 30, 10, 12, 12, 24, 22, 20, 12)
+    widths = (24, 30, 10, 12, 12, 24, 22, 20, 14)
     for n, width in enumerate(widths):
         sheet.set_column(n, n, width)
     row = 0
 
-    def lines(values: Sequence[object]) -> int:
-        """How many lines the row's longest wrapped cell takes (a row is not made taller
-        by LibreOffice on its own: wrapped text would run over the row below)."""
-        return max((-(-len(str(value)) // max(int(widths[c] * 1.2) if c < len(widths) else 12,
-                                               1))
-                    for c, value in enumerate(values) if value is not None), default=1)
+    def tall(values: Sequence[object]) -> None:
+        """The row as tall as its longest wrapped cell (LibreOffice does not grow a row on
+        its own: wrapped text would run over the row below)."""
+        needed = max((_lines(str(value), widths[c]) for c, value in enumerate(values)
+                      if value is not None), default=1)
+        if needed > 1:
+            sheet.set_row(row, 13.5 * needed + 2)
 
     def block(title: str, headings: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         nonlocal row
@@ -406,8 +407,7 @@ def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
         row += 1
         for c, heading in enumerate(headings):
             sheet.write_string(row, c, heading, styles.header)
-        if (needed := lines(headings)) > 1:
-            sheet.set_row(row, 15 * needed)
+        tall(headings)
         row += 1
         if not rows:
             sheet.write_string(row, 0, "none recorded", styles.plain)
@@ -415,8 +415,7 @@ def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
         for values in rows:
             for c, value in enumerate(values):
                 _write(sheet, row, c, value, styles.cell("wrap"))
-            if (needed := lines(values)) > 1:
-                sheet.set_row(row, 15 * needed)
+            tall(values)
             row += 1
         row += 1
 
