@@ -375,18 +375,43 @@ def test_a_long_listing_in_a_message_says_how_many_more() -> None:
 
 @given(st.lists(st.tuples(st.sampled_from(["CSC", "GP", "HV"]),
                           st.dates(min_value=date(2019, 1, 1), max_value=date(2019, 3, 1)),
-                          st.sampled_from(["", "March 2019", "2019"])), max_size=30))
-def test_the_context_index_is_what_a_pass_of_its_own_gives(rows: list[tuple[str, date, str]]
-                                                            ) -> None:
-    """The flag context's one pass (entries by agency sorted by day, by kind, the span)
-    against each worked out on its own, with the entries in any order (a case made by a
-    caller need not be merged)."""
-    from chronogen.analyse.context import FlagContext
+                          st.sampled_from(["", "March 2019", "2019"]),
+                          st.sampled_from(list(ContactKind)),
+                          st.dictionaries(st.sampled_from(["C", "D"]),
+                                          st.tuples(*[st.sampled_from(list(Recorded))] * 3),
+                                          max_size=2)),
+                max_size=30))
+def test_the_context_index_is_what_a_pass_of_its_own_gives(
+        rows: list[tuple[str, date, str, ContactKind,
+                         dict[str, tuple[Recorded, Recorded, Recorded]]]]) -> None:
+    """The flag context's one pass (the entries' columns, entries by agency sorted by day,
+    by kind, the span, each child's sightings) against each worked out on its own, with the
+    entries in any order (a case made by a caller need not be merged)."""
+    from chronogen.analyse.context import DIRECT, EXPECT_SEEN, FlagContext
     from chronogen.model.chronology import span_of
 
-    entries = [entry(n, agency, vague or day.strftime("%d/%m/%Y"))
-               for n, (agency, day, vague) in enumerate(rows)]
+    entries = [entry(n, agency, vague or day.strftime("%d/%m/%Y"), kind).model_copy(update={
+        "children": {c: ChildRecord(seen=s, views=v, seen_alone=a)
+                     for c, (s, v, a) in records.items()}})
+        for n, (agency, day, vague, kind, records) in enumerate(rows)]
     ctx = FlagContext(case_of([]).model_copy(update={"entries": entries}), Settings())
+    columns = ctx.columns
+    assert columns.entries is ctx.case.entries
+    assert columns.bounds == [e.date.sort_key for e in entries]
+    assert columns.exact == [e.date.is_exact_day for e in entries]
+    assert (columns.agencies, columns.kinds) == ([e.agency for e in entries],
+                                                 [e.kind for e in entries])
+    assert (columns.files, columns.rows) == ([e.source.file for e in entries],
+                                             [e.source.row for e in entries])
+    assert columns.children == [tuple((c, r.seen, r.views, r.seen_alone)
+                                      for c, r in e.children.items()) for e in entries]
+    assert ctx.of_kinds(DIRECT) == [e for e in entries if e.kind in DIRECT]
+    assert ctx.of_kinds(EXPECT_SEEN) == [e for e in entries if e.kind in EXPECT_SEEN]
+    for child in ("C", "D"):
+        seen = [e for e in entries if e.children.get(child, ChildRecord()).seen is Recorded.YES]
+        assert ctx.seen_entries.get(child, []) == seen
+        assert ctx.sightings_by_child.get(child, []) == sorted(
+            (*e.date.sort_key, e.id) for e in seen)
     for agency in dict.fromkeys(e.agency for e in entries):
         own = sorted((e for e in entries if e.agency == agency),
                      key=lambda e: e.date.sort_key[0])

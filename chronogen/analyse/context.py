@@ -10,6 +10,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import TypeVar
 
+from chronogen.analyse.columns import EntryColumns, gather
 from chronogen.analyse.participants import Participants
 from chronogen.analyse.referral_text import referral_target
 from chronogen.dates import PartialDate, Precision, Qualifier
@@ -35,46 +36,33 @@ class _Index:
     by_kind: dict[ContactKind, list[Entry]] = field(default_factory=dict)
     direct: list[Entry] = field(default_factory=list)
     expect_seen: list[Entry] = field(default_factory=list)
-    #: each child's entries recording them as seen
-    seen: dict[str, list[Entry]] = field(default_factory=dict)
     #: each agency's entries by their earliest day, with those days
     by_agency: dict[str, tuple[list[date], list[Entry]]] = field(default_factory=dict)
     span: tuple[date, date] | None = None
 
 
-def _index(entries: list[Entry]) -> _Index:
-    """One pass over the entries for all of :class:`_Index`: a long case's entries lie all
-    over memory, and every pass over them costs about a microsecond an entry before any
-    work is done."""
+def _index(columns: EntryColumns) -> _Index:
+    """One pass over the entries' columns for all of :class:`_Index`."""
     found = _Index()
-    by_kind, direct, expect_seen, seen = found.by_kind, found.direct, found.expect_seen, \
-        found.seen
+    by_kind, direct, expect_seen = found.by_kind, found.direct, found.expect_seen
     by_agency = found.by_agency
-    yes = Recorded.YES
-    first: date | None = None
-    last: date | None = None
-    for entry in entries:
-        day = entry.date.sort_key[0]
-        if first is None or day < first:
-            first = day
-        if last is None or day > last:
-            last = day
-        agency = by_agency.get(entry.agency)
-        if agency is None:
-            agency = by_agency[entry.agency] = ([], [])
-        agency[0].append(day)
-        agency[1].append(entry)
-        kind = entry.kind
-        by_kind.setdefault(kind, []).append(entry)
+    for entry, (day, _), agency, kind in zip(columns.entries, columns.bounds, columns.agencies,
+                                             columns.kinds, strict=True):
+        in_agency = by_agency.get(agency)
+        if in_agency is None:
+            in_agency = by_agency[agency] = ([], [])
+        in_agency[0].append(day)
+        in_agency[1].append(entry)
+        of_kind = by_kind.get(kind)
+        if of_kind is None:
+            of_kind = by_kind[kind] = []
+        of_kind.append(entry)
         if kind in DIRECT:
             direct.append(entry)
             if kind in EXPECT_SEEN:
                 expect_seen.append(entry)
-        for child, record in entry.children.items():
-            if record.seen is yes:
-                seen.setdefault(child, []).append(entry)
-    if first is not None and last is not None:  # as span_of finds them
-        found.span = (first, last)
+    if columns.bounds:  # as span_of finds them
+        found.span = (min(b[0] for b in columns.bounds), max(b[0] for b in columns.bounds))
     for name, (days, agency_entries) in by_agency.items():
         # in chronology order they are in day order already; any other order is sorted
         if any(later < earlier for earlier, later in pairwise(days)):
@@ -137,8 +125,14 @@ class FlagContext:
         return frozenset(c.id for c in self.children)
 
     @cached_property
+    def columns(self) -> EntryColumns:
+        """The entries in chronology order as compact lists of what the rules read (see
+        :mod:`chronogen.analyse.columns`): a rule walking every entry reads these."""
+        return gather(self.case.entries)
+
+    @cached_property
     def _index(self) -> _Index:
-        return _index(self.case.entries)
+        return _index(self.columns)
 
     @property
     def by_kind(self) -> dict[ContactKind, list[Entry]]:
@@ -168,16 +162,30 @@ class FlagContext:
                 found[entry.id] = target
         return found
 
-    @property
+    @cached_property
     def seen_entries(self) -> dict[str, list[Entry]]:
         """Each child's entries recording them as seen, in chronology order."""
-        return self._index.seen
+        seen: dict[str, list[Entry]] = {}
+        yes, columns = Recorded.YES, self.columns
+        for entry, children in zip(columns.entries, columns.children, strict=True):
+            for child, child_seen, _, _ in children:
+                if child_seen is yes:
+                    seen.setdefault(child, []).append(entry)
+        return seen
 
     @cached_property
     def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
         """Every child's recorded sightings (earliest, latest, entry id), in date order."""
-        return {child: sorted((*e.date.sort_key, e.id) for e in seen)
-                for child, seen in self.seen_entries.items()}
+        found: dict[str, list[tuple[date, date, str]]] = {}
+        yes, columns = Recorded.YES, self.columns
+        for entry, (first, last), children in zip(columns.entries, columns.bounds,
+                                                  columns.children, strict=True):
+            for child, child_seen, _, _ in children:
+                if child_seen is yes:
+                    found.setdefault(child, []).append((first, last, entry.id))
+        for sightings in found.values():
+            sightings.sort()
+        return found
 
     @property
     def start(self) -> date | None:

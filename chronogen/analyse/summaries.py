@@ -28,19 +28,21 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
     # per child: seen, seen alone, views, missed appointments, no-access visits
     counts: dict[str, list[int]] = {c: [0, 0, 0, 0, 0] for c in subjects}
     months: dict[tuple[int, int], list[int]] = {}  # (year, month) -> contacts, a child seen
-    for entry in case.entries:  # one pass for every table
-        counted = tallies.get(entry.agency)
+    columns = ctx.columns  # one pass for every table, over the rules' lists
+    for entry, agency, kind, children, (first, last) in zip(
+            columns.entries, columns.agencies, columns.kinds, columns.children, columns.bounds,
+            strict=True):
+        counted = tallies.get(agency)
         if counted is None:
-            counted = tallies[entry.agency] = [0, 0, 0, 0, 0]
+            counted = tallies[agency] = [0, 0, 0, 0, 0]
         counted[0] += 1
         any_seen = False
-        if entry.children:
+        if children:
             any_views, none_recorded = False, True
-            for child_id, record in entry.children.items():
-                seen = record.seen
+            for child_id, seen, child_views, alone in children:
                 if seen is not not_recorded:
                     none_recorded = False
-                views = record.views is yes
+                views = child_views is yes
                 any_views = any_views or views
                 if seen is yes:
                     any_seen = True
@@ -50,8 +52,8 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
                 if seen is yes:
                     tally[SEEN] += 1
                     agencies = seen_by[child_id]
-                    agencies[entry.agency] = agencies.get(entry.agency, 0) + 1
-                    if record.seen_alone is yes:
+                    agencies[agency] = agencies.get(agency, 0) + 1
+                    if alone is yes:
                         tally[ALONE] += 1
                 if views:
                     tally[VIEWS] += 1
@@ -59,12 +61,11 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
             counted[2] += any_seen
             counted[3] += any_views
             counted[4] += none_recorded
-        missed = missed_kinds.get(entry.kind)
+        missed = missed_kinds.get(kind)
         if missed is not None:
             for child_id in subjects & (set(entry.children) | set(entry.people)):
                 counts[child_id][missed] += 1
-        first, last = entry.date.sort_key
-        if (first.year, first.month) == (last.year, last.month):  # else it is in no one month
+        if first.month == last.month and first.year == last.year:  # else in no one month
             month = months.get((first.year, first.month))
             if month is None:
                 month = months[first.year, first.month] = [0, 0]

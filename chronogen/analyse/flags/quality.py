@@ -20,7 +20,8 @@ _PREGNANCY = FoldedPattern(literal_alternation(
 @rule(FlagCode.DATE_UNCERTAIN)
 def date_uncertain(ctx: FlagContext) -> Iterator[Flag]:
     """Entries dated only to a month or year, approximately, or as a range."""
-    vague = [e for e in ctx.case.entries if not e.date.is_exact_day]
+    columns = ctx.columns
+    vague = [e for e, exact in zip(columns.entries, columns.exact, strict=True) if not exact]
     if vague:
         yield Flag(code=FlagCode.DATE_UNCERTAIN, severity=FlagSeverity.INFO,
                    evidence=[e.id for e in vague],
@@ -37,13 +38,14 @@ def date_outside_life(ctx: FlagContext) -> Iterator[Flag]:
     for person in ctx.case.family.people:  # the first of an id, as Family.get finds
         lives.setdefault(person.id, (person.birth.earliest if person.birth else None,
                                      person.death.latest if person.death else None, person))
-    for entry in ctx.case.entries:
-        for child_id in entry.children:
+    columns = ctx.columns
+    for entry, children, (first, last) in zip(columns.entries, columns.children,
+                                              columns.bounds, strict=True):
+        for child_id, _, _, _ in children:
             life = lives.get(child_id)
             if life is None:
                 continue
             born, died, child = life
-            first, last = entry.date.sort_key
             if born is not None and last < born:
                 text = " ".join(t for t in (entry.kind_text, entry.summary) if t)
                 if not _PREGNANCY.search(text):
@@ -76,13 +78,14 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
     # each file's rows, date bounds and entries, in chronology order: one pass, and lists
     # of references rather than a tuple an entry (a million entries at once)
     by_file: dict[str, tuple[list[int], list[tuple[date, date]], list[Entry]]] = {}
-    for entry in ctx.case.entries:
-        source = entry.source
-        in_file = by_file.get(source.file)
+    columns = ctx.columns
+    for entry, file, row, bounds in zip(columns.entries, columns.files, columns.rows,
+                                        columns.bounds, strict=True):
+        in_file = by_file.get(file)
         if in_file is None:
-            in_file = by_file[source.file] = ([], [], [])
-        in_file[0].append(source.row or 0)
-        in_file[1].append(entry.date.sort_key)
+            in_file = by_file[file] = ([], [], [])
+        in_file[0].append(row)
+        in_file[1].append(bounds)
         in_file[2].append(entry)
     for file, (rows, days, entries) in by_file.items():
         # places in row order; within a row, the chronology's order

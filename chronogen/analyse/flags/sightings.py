@@ -22,8 +22,12 @@ from chronogen.model.recorded import Recorded
 @rule(FlagCode.CHILD_NOT_SEEN)
 def child_not_seen(ctx: FlagContext) -> Iterator[Flag]:
     """A contact where seeing the child could be expected, recorded as not seen."""
-    for entry in ctx.of_kinds(EXPECT_SEEN):
-        unseen = [c for c, r in entry.children.items() if r.seen is Recorded.NO]
+    columns, no = ctx.columns, Recorded.NO
+    for entry, kind, children in zip(columns.entries, columns.kinds, columns.children,
+                                     strict=True):
+        if not children or kind not in EXPECT_SEEN:
+            continue
+        unseen = [child for child, seen, _, _ in children if seen is no]
         if not unseen:
             continue
         yield Flag(
@@ -39,12 +43,14 @@ def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
     """Per agency: contacts where a child could be seen that do not say whether they were."""
     by_agency: dict[str, list[Entry]] = {}
     totals: dict[str, int] = {}
-    for entry in ctx.of_kinds(EXPECT_SEEN):
-        if not entry.children:
+    columns, not_recorded = ctx.columns, Recorded.NOT_RECORDED
+    for entry, kind, agency, states in zip(columns.entries, columns.kinds, columns.agencies,
+                                           columns.children, strict=True):
+        if not states or kind not in EXPECT_SEEN:
             continue
-        totals[entry.agency] = totals.get(entry.agency, 0) + 1
-        if all(r.seen is Recorded.NOT_RECORDED for r in entry.children.values()):
-            by_agency.setdefault(entry.agency, []).append(entry)
+        totals[agency] = totals.get(agency, 0) + 1
+        if all(state[1] is not_recorded for state in states):
+            by_agency.setdefault(agency, []).append(entry)
     for agency, entries in by_agency.items():
         children = sorted({c for e in entries for c in e.children},
                           key=[p.id for p in ctx.children].index)
@@ -63,16 +69,23 @@ def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
 def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
     """A child seen, old enough to give views, whose views were not recorded."""
     minimum = ctx.settings.views_from_age
+    # each child old enough from a known day: their entries, and how many saw them
+    ages = {child.id: old_enough for child in ctx.children
+            if (old_enough := child.first_day_aged(minimum)) is not None}
+    missing_of: dict[str, list[Entry]] = {child: [] for child in ages}
+    seen_of = dict.fromkeys(ages, 0)
+    columns, yes, not_given = ctx.columns, Recorded.YES, (Recorded.NOT_RECORDED, Recorded.NO)
+    for entry, (first, _), children in zip(columns.entries, columns.bounds, columns.children,
+                                           strict=True):
+        for child_id, seen, views, _ in children:  # in chronology order
+            if seen is yes and (old_enough := ages.get(child_id)) is not None \
+                    and first >= old_enough:
+                seen_of[child_id] += 1
+                if views in not_given:
+                    missing_of[child_id].append(entry)
     for child in ctx.children:
-        missing: list[Entry] = []
-        seen_total = 0
-        old_enough = child.first_day_aged(minimum)
-        for entry in ctx.seen_entries.get(child.id, []):  # in chronology order
-            if old_enough is None or entry.date.sort_key[0] < old_enough:
-                continue  # age unknown, or under the age to give views
-            seen_total += 1
-            if entry.children[child.id].views in (Recorded.NOT_RECORDED, Recorded.NO):
-                missing.append(entry)
+        missing = missing_of.get(child.id)
+        seen_total = seen_of.get(child.id, 0)
         if not missing:
             continue
         yield Flag(
