@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from chronogen import (
@@ -361,6 +361,51 @@ def test_the_theme_prefilter_never_changes_what_is_found(words: list[str]) -> No
 
     text = " ".join(words)
     assert _themes(text) == frozenset(n for n, p in THEMES.items() if p.search(text))
+
+
+_PART = st.one_of(st.none(), st.lists(st.sampled_from(
+    ["Mother", "said", "DV", "hit", "mum", "low mood", "self-", "harm", "drunk", "x", "ſubstance",
+     "İNFLUENCE", "no further", "action", "NFA", "closed", "step", "down", "case", "ended",
+     "signposted", "referral", "to", "Referred to the", "CAMHS", "not", "GP", "for", "review",
+     ".", "Zoë", "", " "]), max_size=6).map(" ".join))
+
+
+@given(_PART, _PART, _PART, _PART)
+@example(None, "Seen at home. Plan: step", "down to early help", None)  # across the join
+@example("Referral to GP", "referred to CAMHS for review", "not referred to X", None)
+@example("Phone call", "Mum said dad hit", "mum last night; drunk", None)
+def test_the_rules_text_shortcuts_find_what_each_part_read_alone_finds(
+        kind_text: str | None, summary: str | None, outcome: str | None,
+        referral_to: str | None) -> None:
+    """The text tests the rules make on an entry's texts together (one search of the parts
+    joined, an outcome's answer first) against the plain patterns on each text."""
+    import re
+
+    from chronogen.analyse.flags.patterns import (
+        _ANY_STEM_IN_PART,
+        _CLOSURE,
+        THEMES,
+        _closure,
+        themes_in,
+    )
+    from chronogen.analyse.referral_text import _NEGATED, _REFERRED, referral_target_in
+
+    parts = [t for t in (kind_text, summary, outcome) if t]
+    joined = " ".join(parts)
+    stem = any(_ANY_STEM_IN_PART.search(t) for t in parts)  # as each part was searched
+    assert themes_in(kind_text, summary, outcome) == frozenset(
+        n for n, p in THEMES.items() if stem and p.search(joined))
+    closing = " ".join(t for t in (summary, outcome) if t)
+    assert _closure(summary, outcome) == bool(
+        re.search(_CLOSURE.lowered.pattern, closing, re.IGNORECASE))
+    expected = referral_to or None
+    for text in ([] if expected else [t for t in (kind_text, outcome, summary) if t]):
+        found = [m.group("to").strip() for m in _REFERRED.finditer(text)
+                 if not _NEGATED.search(text[max(0, m.start() - 25):m.start()])]
+        if found:
+            expected = found[0]
+            break
+    assert referral_target_in(referral_to, kind_text, outcome, summary) == expected
 
 
 def test_a_long_listing_in_a_message_says_how_many_more() -> None:

@@ -38,6 +38,11 @@ class EntryColumns:
     rows: list[int] = field(default_factory=list)
     #: whether each entry's date is one known day (``entry.date.is_exact_day``)
     exact: list[bool] = field(default_factory=list)
+    #: each entry's free text, as the rules read it
+    kind_texts: list[str | None] = field(default_factory=list)
+    summaries: list[str | None] = field(default_factory=list)
+    outcomes: list[str | None] = field(default_factory=list)
+    referrals_to: list[str | None] = field(default_factory=list)
 
 
 def gather(entries: list[Entry]) -> EntryColumns:
@@ -46,6 +51,8 @@ def gather(entries: list[Entry]) -> EntryColumns:
     bounds, agencies, kinds = columns.bounds, columns.agencies, columns.kinds
     children, files, rows, exact = columns.children, columns.files, columns.rows, \
         columns.exact
+    kind_texts, summaries, outcomes, referrals_to = columns.kind_texts, columns.summaries, \
+        columns.outcomes, columns.referrals_to
     shared: dict[tuple[ChildState, ...], tuple[ChildState, ...]] = {(): ()}
     for entry in entries:
         when = entry.date
@@ -53,6 +60,10 @@ def gather(entries: list[Entry]) -> EntryColumns:
         exact.append(when.is_exact_day)
         agencies.append(entry.agency)
         kinds.append(entry.kind)
+        kind_texts.append(entry.kind_text)
+        summaries.append(entry.summary)
+        outcomes.append(entry.outcome)
+        referrals_to.append(entry.referral_to)
         source = entry.source
         files.append(source.file)
         rows.append(source.row or 0)

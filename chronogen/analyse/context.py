@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from chronogen.analyse.columns import EntryColumns, gather
 from chronogen.analyse.participants import Participants
-from chronogen.analyse.referral_text import referral_target
+from chronogen.analyse.referral_text import referral_target_in
 from chronogen.dates import PartialDate, Precision, Qualifier
 from chronogen.domain.kinship import Kinship
 from chronogen.model.case import Case, Settings
@@ -31,11 +31,8 @@ DIRECT = EXPECT_SEEN | {ContactKind.TELEPHONE, ContactKind.NO_ACCESS_VISIT,
 
 @dataclass
 class _Index:
-    """What most rules ask of every entry, in chronology order."""
+    """Each agency's entries by day, and the chronology's span."""
 
-    by_kind: dict[ContactKind, list[Entry]] = field(default_factory=dict)
-    direct: list[Entry] = field(default_factory=list)
-    expect_seen: list[Entry] = field(default_factory=list)
     #: each agency's entries by their earliest day, with those days
     by_agency: dict[str, tuple[list[date], list[Entry]]] = field(default_factory=dict)
     span: tuple[date, date] | None = None
@@ -44,25 +41,17 @@ class _Index:
 def _index(columns: EntryColumns) -> _Index:
     """One pass over the entries' columns for all of :class:`_Index`."""
     found = _Index()
-    by_kind, direct, expect_seen = found.by_kind, found.direct, found.expect_seen
     by_agency = found.by_agency
-    for entry, (day, _), agency, kind in zip(columns.entries, columns.bounds, columns.agencies,
-                                             columns.kinds, strict=True):
+    for entry, (day, _), agency in zip(columns.entries, columns.bounds, columns.agencies,
+                                       strict=True):
         in_agency = by_agency.get(agency)
         if in_agency is None:
             in_agency = by_agency[agency] = ([], [])
         in_agency[0].append(day)
         in_agency[1].append(entry)
-        of_kind = by_kind.get(kind)
-        if of_kind is None:
-            of_kind = by_kind[kind] = []
-        of_kind.append(entry)
-        if kind in DIRECT:
-            direct.append(entry)
-            if kind in EXPECT_SEEN:
-                expect_seen.append(entry)
     if columns.bounds:  # as span_of finds them
-        found.span = (min(b[0] for b in columns.bounds), max(b[0] for b in columns.bounds))
+        firsts = [bounds[0] for bounds in columns.bounds]
+        found.span = (min(firsts), max(firsts))
     for name, (days, agency_entries) in by_agency.items():
         # in chronology order they are in day order already; any other order is sorted
         if any(later < earlier for earlier, later in pairwise(days)):
@@ -134,33 +123,46 @@ class FlagContext:
     def _index(self) -> _Index:
         return _index(self.columns)
 
-    @property
+    @cached_property
     def by_kind(self) -> dict[ContactKind, list[Entry]]:
         """The entries of each kind of contact, in chronology order."""
-        return self._index.by_kind
+        found: dict[ContactKind, list[Entry]] = {}
+        for entry, kind in zip(self.columns.entries, self.columns.kinds, strict=True):
+            of_kind = found.get(kind)
+            if of_kind is None:
+                of_kind = found[kind] = []
+            of_kind.append(entry)
+        return found
 
     def of_kinds(self, kinds: frozenset[ContactKind]) -> list[Entry]:
         """The entries of these kinds of contact (:data:`DIRECT`, :data:`EXPECT_SEEN`, or
         any other set), in chronology order: worked out once for all the rules that ask."""
-        if kinds == DIRECT:
-            return self._index.direct
-        if kinds == EXPECT_SEEN:
-            return self._index.expect_seen
         found = self._of_kinds.get(kinds)
         if found is None:
-            found = self._of_kinds[kinds] = [e for e in self.case.entries if e.kind in kinds]
+            found = self._of_kinds[kinds] = [
+                entry for entry, kind in zip(self.columns.entries, self.columns.kinds,
+                                             strict=True) if kind in kinds]
         return found
 
     @cached_property
-    def referral_targets(self) -> dict[str, str]:
-        """Entry id -> where the entry says a referral went, for the entries that say so (the
-        text read once for the rules that ask)."""
-        found: dict[str, str] = {}
-        for entry in self.case.entries:
-            target = referral_target(entry)
+    def referral_at(self) -> dict[int, str]:
+        """Where each entry that says a referral went sent it, by the entry's place in the
+        chronology (the text read once for the rules that ask), in chronology order."""
+        found: dict[int, str] = {}
+        columns = self.columns
+        for place, (referral_to, kind_text, outcome, summary) in enumerate(zip(
+                columns.referrals_to, columns.kind_texts, columns.outcomes, columns.summaries,
+                strict=True)):
+            target = referral_target_in(referral_to, kind_text, outcome, summary)
             if target is not None:
-                found[entry.id] = target
+                found[place] = target
         return found
+
+    @property
+    def referral_targets(self) -> dict[str, str]:
+        """Entry id -> where the entry says a referral went, for the entries that say so."""
+        entries = self.case.entries
+        return {entries[place].id: target for place, target in self.referral_at.items()}
 
     @cached_property
     def seen_entries(self) -> dict[str, list[Entry]]:

@@ -21,10 +21,20 @@ _NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without)\b[^.
 def referral_target(entry: Entry) -> str | None:
     """The agency a referral in this entry went to: the referral column, else the words
     "referral to X" in the contact type, outcome or summary."""
-    if entry.referral_to:
-        return entry.referral_to
-    for text in (entry.kind_text, entry.outcome, entry.summary):
-        if not text or not _REFERR.search(text):
+    return referral_target_in(entry.referral_to, entry.kind_text, entry.outcome, entry.summary)
+
+
+def referral_target_in(referral_to: str | None, kind_text: str | None, outcome: str | None,
+                       summary: str | None) -> str | None:
+    """:func:`referral_target` of an entry holding these values."""
+    if referral_to:
+        return referral_to
+    texts = [text for text in (kind_text, outcome, summary) if text]
+    # one search of the texts together ("referr" cannot run across the line breaks)
+    if not texts or not _REFERR.search("\n".join(texts)):
+        return None
+    for text in texts:
+        if not _REFERR.search(text):
             continue
         for match in _REFERRED.finditer(text):
             before = text[max(0, match.start() - 25):match.start()]

@@ -11,37 +11,33 @@ from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 from chronogen.model.recorded import Recorded
 
 
-def adult_only(ctx: FlagContext, entry: Entry, subjects: set[str] | None = None) -> bool:
-    """A direct contact in which an adult of the family took part and no child was seen
-    (*subjects*: the subject children's ids, when the caller has them already)."""
-    if entry.kind not in DIRECT:
-        return False
-    yes = Recorded.YES
-    for record in entry.children.values():
-        if record.seen is yes:
-            return False
-    children = subjects if subjects is not None else {c.id for c in ctx.children}
-    # someone took part who is not a subject child
-    return not ctx.participants.frozen(entry) <= children
-
-
 @rule(FlagCode.PARENTAL_FOCUS)
 def parental_focus(ctx: FlagContext) -> Iterator[Flag]:
     """Per agency: the share of direct contacts that saw a parent or carer but no child."""
     share = ctx.settings.parental_focus_share
     minimum = ctx.settings.parental_focus_min_contacts
-    subjects = {c.id for c in ctx.children}
-    # the agencies in the order they first come (the index's order)
-    by_agency: dict[str, list[Entry]] = {agency: [] for agency in ctx.by_agency}
-    for entry in ctx.of_kinds(DIRECT):
-        by_agency[entry.agency].append(entry)
-    for agency, direct in by_agency.items():
-        adults = [e for e in direct if adult_only(ctx, e, subjects)]
-        if len(direct) < minimum or not adults or len(adults) / len(direct) < share:
+    subjects, participants, yes = ctx.subjects, ctx.participants, Recorded.YES
+    # the agencies in the order they first come (the index's order): direct contacts, and
+    # those that saw an adult and no child (adult_only, on the columns)
+    direct = dict.fromkeys(ctx.by_agency, 0)
+    adults: dict[str, list[Entry]] = {agency: [] for agency in ctx.by_agency}
+    columns = ctx.columns
+    for entry, kind, agency, children in zip(columns.entries, columns.kinds, columns.agencies,
+                                             columns.children, strict=True):
+        if kind not in DIRECT:
+            continue
+        direct[agency] += 1
+        if any(state[1] is yes for state in children):
+            continue
+        if not participants.frozen(entry) <= subjects:
+            adults[agency].append(entry)
+    for agency, contacts in direct.items():
+        found = adults[agency]
+        if contacts < minimum or not found or len(found) / contacts < share:
             continue
         yield Flag(
             code=FlagCode.PARENTAL_FOCUS, severity=FlagSeverity.MEDIUM,
-            evidence=[e.id for e in adults],
-            message=(f"{agency}: {len(adults):,} of {len(direct):,} direct contacts "
-                     f"({100 * len(adults) // len(direct)}%) were with a parent or carer and "
+            evidence=[e.id for e in found],
+            message=(f"{agency}: {len(found):,} of {contacts:,} direct contacts "
+                     f"({100 * len(found) // contacts}%) were with a parent or carer and "
                      "saw no child."))

@@ -30,12 +30,19 @@ THEMES: dict[str, re.Pattern[str]] = {
 }
 
 
-def themes_of(entry: Entry) -> set[str]:
+def themes_of(entry: Entry) -> frozenset[str]:
     """The toxic-trio themes an entry's text mentions."""
-    parts = [t for t in (entry.kind_text, entry.summary, entry.outcome) if t]
-    if not any(map(_ANY_STEM_IN_PART.search, parts)):
-        return set()
-    return set(_themes(" ".join(parts)))
+    return themes_in(entry.kind_text, entry.summary, entry.outcome)
+
+
+def themes_in(kind_text: str | None, summary: str | None, outcome: str | None
+              ) -> frozenset[str]:
+    """:func:`themes_of` an entry holding these texts."""
+    parts = [t for t in (kind_text, summary, outcome) if t]
+    # one search of the parts together: no stem runs across a line break
+    if not parts or not _ANY_STEM_IN_PART.search("\n".join(parts)):
+        return frozenset()
+    return _themes(" ".join(parts))
 
 
 #: the three themes in one pattern, one named group each: every text is read once
@@ -71,8 +78,11 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
     """Domestic abuse, mental ill health and substance misuse all recorded within the set
     number of months."""
     months = ctx.settings.toxic_trio_months
-    tagged = sorted(((e.date.sort_key[0], e, themes) for e in ctx.case.entries
-                     if (themes := themes_of(e))), key=lambda t: t[0])
+    columns = ctx.columns
+    tagged = sorted(((first, entry, themes) for entry, (first, _), kind_text, summary, outcome
+                     in zip(columns.entries, columns.bounds, columns.kind_texts,
+                            columns.summaries, columns.outcomes, strict=True)
+                     if (themes := themes_in(kind_text, summary, outcome))), key=lambda t: t[0])
     counts = dict.fromkeys(THEMES, 0)
     end = 0  # a window sliding along the tagged entries: each joins and leaves once
     for index, (first_day, _, _) in enumerate(tagged):
@@ -103,6 +113,16 @@ _CLOSURE = FoldedPattern(r"no further action|\bnfa\b|clos(?:e|ed|ure)|signpost"
                          needs=CLOSURE_NEEDS)
 
 
+def _closure(summary: str | None, outcome: str | None) -> bool:
+    """Whether the summary and outcome, read together, say the case was closed."""
+    if summary and outcome:
+        # a closure in the outcome alone is one in both together (the space joining them
+        # stands where the outcome's start stood): outcomes repeat, and their answers are kept
+        return _CLOSURE.search(outcome) or _CLOSURE.search(f"{summary} {outcome}")
+    text = summary or outcome
+    return text is not None and _CLOSURE.search(text)
+
+
 @rule(FlagCode.START_AGAIN)
 def start_again(ctx: FlagContext) -> Iterator[Flag]:
     """Repeated referrals into one agency, each after the last was closed: the family
@@ -111,15 +131,18 @@ def start_again(ctx: FlagContext) -> Iterator[Flag]:
     # what each entry is, worked out once: a referral into which agency, a closure of its own
     into: dict[str, list[Entry]] = {}
     closures: dict[str, list[Entry]] = {}
-    for entry in ctx.case.entries:
-        if entry.kind is ContactKind.REFERRAL_RECEIVED:
-            into.setdefault(entry.agency, []).append(entry)
-        elif entry.kind is ContactKind.DECISION or _CLOSURE.search(
-                " ".join(t for t in (entry.summary, entry.outcome) if t)):
-            closures.setdefault(entry.agency, []).append(entry)
-        target = ctx.referral_targets.get(entry.id)
+    received, decision = ContactKind.REFERRAL_RECEIVED, ContactKind.DECISION
+    columns, referral_at = ctx.columns, ctx.referral_at
+    for place, (entry, kind, agency, summary, outcome) in enumerate(zip(
+            columns.entries, columns.kinds, columns.agencies, columns.summaries,
+            columns.outcomes, strict=True)):
+        if kind is received:
+            into.setdefault(agency, []).append(entry)
+        elif kind is decision or _closure(summary, outcome):
+            closures.setdefault(agency, []).append(entry)
+        target = referral_at.get(place)
         resolved = resolve_agency(target, names) if target is not None else None
-        if resolved is not None and resolved != entry.agency:
+        if resolved is not None and resolved != agency:
             into.setdefault(resolved, []).append(entry)
     for agency in names:
         events: list[tuple[date, str, Entry]] = (

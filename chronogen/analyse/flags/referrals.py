@@ -28,10 +28,9 @@ def referrals(ctx: FlagContext) -> Iterator[Flag]:
     chronology are reported as such, not counted as silence."""
     names = [a.name for a in ctx.case.agencies] or sorted({e.agency for e in ctx.case.entries})
     window = ctx.settings.referral_working_days
-    for entry in ctx.case.entries:
-        target_text = ctx.referral_targets.get(entry.id)
-        if target_text is None:
-            continue
+    entries = ctx.case.entries
+    for place, target_text in ctx.referral_at.items():
+        entry = entries[place]
         target = resolve_agency(target_text, names)
         sent = entry.date.sort_key[0]
         if target is None:
