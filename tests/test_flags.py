@@ -424,21 +424,24 @@ def test_a_long_listing_in_a_message_says_how_many_more() -> None:
                           st.sampled_from(list(ContactKind)),
                           st.dictionaries(st.sampled_from(["C", "D"]),
                                           st.tuples(*[st.sampled_from(list(Recorded))] * 3),
-                                          max_size=2)),
+                                          max_size=2),
+                          st.sampled_from([None, "Mother said all was well.", "Letter sent.",
+                                           "Home visit with mum and dad."])),
                 max_size=30))
 def test_the_context_index_is_what_a_pass_of_its_own_gives(
         rows: list[tuple[str, date, str, ContactKind,
-                         dict[str, tuple[Recorded, Recorded, Recorded]]]]) -> None:
+                         dict[str, tuple[Recorded, Recorded, Recorded]], str | None]]) -> None:
     """The flag context's one pass (the entries' columns, entries by agency sorted by day,
     by kind, the span, each child's sightings) against each worked out on its own, with the
     entries in any order (a case made by a caller need not be merged)."""
     from chronogen.analyse.context import DIRECT, EXPECT_SEEN, FlagContext
     from chronogen.model.chronology import span_of
 
-    entries = [entry(n, agency, vague or day.strftime("%d/%m/%Y"), kind).model_copy(update={
-        "children": {c: ChildRecord(seen=s, views=v, seen_alone=a)
-                     for c, (s, v, a) in records.items()}})
-        for n, (agency, day, vague, kind, records) in enumerate(rows)]
+    entries = [entry(n, agency, vague or day.strftime("%d/%m/%Y"), kind, summary=summary
+                     ).model_copy(update={
+                         "children": {c: ChildRecord(seen=s, views=v, seen_alone=a)
+                                      for c, (s, v, a) in records.items()}})
+               for n, (agency, day, vague, kind, records, summary) in enumerate(rows)]
     ctx = FlagContext(case_of([]).model_copy(update={"entries": entries}), Settings())
     columns = ctx.columns
     assert columns.entries is ctx.case.entries
@@ -450,6 +453,10 @@ def test_the_context_index_is_what_a_pass_of_its_own_gives(
                                              [e.source.row for e in entries])
     assert columns.children == [tuple((c, r.seen, r.views, r.seen_alone)
                                       for c, r in e.children.items()) for e in entries]
+    assert [ctx.took_part(place) for place in range(len(entries))] == [
+        ctx.participants.frozen(e) for e in entries]
+    ctx.forget_participants()
+    assert ctx.participants._cache == {} and ctx._took_part == []
     assert ctx.of_kinds(DIRECT) == [e for e in entries if e.kind in DIRECT]
     assert ctx.of_kinds(EXPECT_SEEN) == [e for e in entries if e.kind in EXPECT_SEEN]
     for child in ("C", "D"):

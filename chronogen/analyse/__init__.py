@@ -37,6 +37,6 @@ def analyse_case(case: Case, settings: Settings | None = None, *,
     progress("looking for gaps (flags)")
     context = FlagContext(result, chosen)
     result.flags = find_flags(result, chosen, context=context)
-    context.participants.forget()  # only the rules ask who took part
+    context.forget_participants()  # only the rules ask who took part
     result.summaries = summarise(result, context)
     return result

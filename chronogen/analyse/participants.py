@@ -152,12 +152,17 @@ class Participants:
         """:meth:`of`, as the set kept (not a copy: for rules asking of every entry)."""
         cached = self._cache.get(entry.id)
         if cached is None:
-            found = self._find(entry)
-            # contacts naming the same people share one set, and most name no one (a million
-            # entries held a million sets, 216 bytes each, of a few dozen different ones)
-            kept = frozenset(found) if found else _NOBODY
-            cached = self._cache[entry.id] = self._sets.setdefault(kept, kept)
+            cached = self._cache[entry.id] = self.shared(entry)
         return cached
+
+    def shared(self, entry: Entry) -> frozenset[str]:
+        """:meth:`frozen`, worked out afresh (for a caller keeping it its own way), as the
+        one set shared by every contact naming the same people."""
+        found = self._find(entry)
+        # contacts naming the same people share one set, and most name no one (a million
+        # entries held a million sets, 216 bytes each, of a few dozen different ones)
+        kept = frozenset(found) if found else _NOBODY
+        return self._sets.setdefault(kept, kept)
 
     def forget(self) -> None:
         """Let go of each entry's participants (a long case's rules are done with them)."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from collections.abc import Set as AbstractSet
 
 from chronogen.memo import Memo
 
@@ -82,41 +81,19 @@ _KNOWN_KEPT = 20_000
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"  # \w, for an ASCII character
-
-
-def _token_starts(text: str, tokens: AbstractSet[str]) -> list[int]:
-    """Where each of *tokens* stands in an ASCII *text* as a whole token of :data:`_TOKEN`
-    (a run of word characters, or one other character), in order."""
-    starts: list[int] = []
-    size = len(text)
-    for token in tokens:
-        word = _is_word(token[0])
-        at = text.find(token)
-        while at != -1:
-            end = at + len(token)
-            if not word or ((at == 0 or not _is_word(text[at - 1]))
-                            and (end == size or not _is_word(text[end]))):
-                starts.append(at)
-            at = text.find(token, at + 1)
-    starts.sort()
-    return starts
-
-
 class TextWords:
-    """A text, and for an ASCII one its lower-case form and its tokens: worked out once for
-    all the :class:`OpeningWords` that look at the same text."""
+    """A text, and for an ASCII one its lower-case form: worked out once for all the
+    :class:`OpeningWords` that look at the same text."""
 
-    __slots__ = ("lowered", "text", "tokens")
+    __slots__ = ("lowered", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lowered: str | None = None
-        self.tokens: frozenset[str] = frozenset()
-        if text.isascii():
-            self.lowered = text.lower()  # the same length as text: ASCII
-            self.tokens = frozenset(_TOKEN.findall(self.lowered))
+        self.lowered: str | None = text.lower() if text.isascii() else None
+
+
+#: the longest word :class:`OpeningWords` puts in a tree of shared beginnings
+_TREE_LONGEST = 100
 
 
 class OpeningWords:
@@ -138,14 +115,23 @@ class OpeningWords:
         self.anywhere = any(not _TOKEN.match(o) for o in openers)
         firsts = {token.group() for o in openers if (token := _TOKEN.match(o))}
         words = {f for f in firsts if f[0].isalnum() or f[0] == "_"}  # may take an "s"
-        #: the first words in lower case (and with an "s"), when all are ASCII: between
-        #: ASCII texts, re's case-insensitive match is equality in lower case
-        self.ascii: frozenset[str] | None = None
+        #: where a first word (in lower case, and with an "s") stands as a whole run of
+        #: word characters, or a first character that is not a letter or digit stands, in
+        #: a lowered ASCII text, when all are ASCII: between ASCII texts, re's
+        #: case-insensitive match is equality in lower case
+        self.ascii: re.Pattern[str] | None = None
         if all(f.isascii() for f in firsts):
-            lowered = {f.lower() for f in firsts}
+            lowered = {f.lower() for f in words}
             if plural:
-                lowered |= {w.lower() + "s" for w in words}
-            self.ascii = frozenset(lowered)
+                lowered |= {w + "s" for w in lowered}
+            others = sorted(f for f in firsts if f not in words)
+            # the tree nests a group a letter: a hostile family's name of thousands of
+            # letters is one plain branch among the rest (only where a match starts is used)
+            words_pattern = literal_alternation(lowered) if all(
+                len(w) <= _TREE_LONGEST for w in lowered) else "|".join(map(re.escape, lowered))
+            parts = ([rf"(?<![a-z0-9_])(?:{words_pattern})(?![a-z0-9_])"]
+                     if lowered else []) + [re.escape(o) for o in others]
+            self.ascii = re.compile("|".join(parts) or "(?!)")
         self._fold = re.compile("|".join(
             re.escape(f) + ("s?" if plural and f in words else "")
             for f in sorted(firsts, key=len, reverse=True)) or "(?!)", re.IGNORECASE)
@@ -154,10 +140,7 @@ class OpeningWords:
         """Where in *text* a match may start."""
         words = text if isinstance(text, TextWords) else TextWords(text)
         if self.ascii is not None and words.lowered is not None:
-            hits = self.ascii & words.tokens
-            if not hits:
-                return []  # most texts: no opener at all
-            return _token_starts(words.lowered, hits)
+            return [found.start() for found in self.ascii.finditer(words.lowered)]
         return [t.start() for t in _TOKEN.finditer(words.text)
                 if self._fold.fullmatch(t.group()) is not None]
 

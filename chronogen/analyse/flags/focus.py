@@ -16,20 +16,20 @@ def parental_focus(ctx: FlagContext) -> Iterator[Flag]:
     """Per agency: the share of direct contacts that saw a parent or carer but no child."""
     share = ctx.settings.parental_focus_share
     minimum = ctx.settings.parental_focus_min_contacts
-    subjects, participants, yes = ctx.subjects, ctx.participants, Recorded.YES
+    subjects, yes = ctx.subjects, Recorded.YES
     # the agencies in the order they first come (the index's order): direct contacts, and
-    # those that saw an adult and no child (adult_only, on the columns)
+    # those that saw an adult and no child
     direct = dict.fromkeys(ctx.by_agency, 0)
     adults: dict[str, list[Entry]] = {agency: [] for agency in ctx.by_agency}
     columns = ctx.columns
-    for entry, kind, agency, children in zip(columns.entries, columns.kinds, columns.agencies,
-                                             columns.children, strict=True):
+    for place, (entry, kind, agency, children) in enumerate(zip(
+            columns.entries, columns.kinds, columns.agencies, columns.children, strict=True)):
         if kind not in DIRECT:
             continue
         direct[agency] += 1
         if any(state[1] is yes for state in children):
             continue
-        if not participants.frozen(entry) <= subjects:
+        if not ctx.took_part(place) <= subjects:  # someone not a subject child took part
             adults[agency].append(entry)
     for agency, contacts in direct.items():
         found = adults[agency]

@@ -27,17 +27,18 @@ def hidden_adult(ctx: FlagContext) -> Iterator[Flag]:
             stays.setdefault(stay.person, []).append(
                 (child.id, stay.start or start, stay.end or end))
     order = [c.id for c in ctx.children]
+    columns = ctx.columns
     for adult, periods in stays.items():
         first = min(p[1] for p in periods)
         last = max(p[2] for p in periods)
         counted: list[Entry] = []
         not_counted: list[Entry] = []
-        for entry in ctx.case.entries:
-            if not first <= entry.date.sort_key[0] <= last:
+        for place, (entry, (day, _), agency, states) in enumerate(zip(
+                columns.entries, columns.bounds, columns.agencies, columns.children,
+                strict=True)):
+            if not first <= day <= last or adult not in ctx.took_part(place):
                 continue
-            if adult not in ctx.participants.frozen(entry):
-                continue
-            if entry.children and entry.agency.lower() not in excluded:
+            if states and agency.lower() not in excluded:
                 counted.append(entry)
             else:
                 not_counted.append(entry)
