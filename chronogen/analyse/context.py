@@ -85,7 +85,10 @@ class FlagContext:
             kept.extend([None] * len(self.case.entries))
         found = kept[place]
         if found is None:
-            found = kept[place] = self.participants.shared(self.case.entries[place])
+            columns = self.columns
+            found = kept[place] = self.participants.shared(
+                columns.entries[place], columns.bounds[place][0],
+                (columns.summaries[place], columns.kind_texts[place], columns.outcomes[place]))
         return found
 
     def forget_participants(self) -> None:

@@ -155,10 +155,14 @@ class Participants:
             cached = self._cache[entry.id] = self.shared(entry)
         return cached
 
-    def shared(self, entry: Entry) -> frozenset[str]:
+    def shared(self, entry: Entry, day: date | None = None,
+               texts: tuple[str | None, ...] | None = None) -> frozenset[str]:
         """:meth:`frozen`, worked out afresh (for a caller keeping it its own way), as the
-        one set shared by every contact naming the same people."""
-        found = self._find(entry)
+        one set shared by every contact naming the same people. *day* (the entry's earliest)
+        and *texts* (its summary, contact type and outcome) when the caller has them."""
+        found = self._find(entry, entry.date.sort_key[0] if day is None else day,
+                           (entry.summary, entry.kind_text, entry.outcome) if texts is None
+                           else texts)
         # contacts naming the same people share one set, and most name no one (a million
         # entries held a million sets, 216 bytes each, of a few dozen different ones)
         kept = frozenset(found) if found else _NOBODY
@@ -168,10 +172,9 @@ class Participants:
         """Let go of each entry's participants (a long case's rules are done with them)."""
         self._cache.clear()
 
-    def _find(self, entry: Entry) -> set[str]:
+    def _find(self, entry: Entry, day: date, texts: tuple[str | None, ...]) -> set[str]:
         found = set(entry.people)
-        day = entry.date.sort_key[0]
-        for text in (entry.summary, entry.kind_text, entry.outcome):
+        for text in texts:
             if not text:
                 continue
             mentions = self._mentions.get(text)  # contact types, outcomes repeat
