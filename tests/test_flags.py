@@ -86,6 +86,21 @@ def test_longest_unseen_period_per_child(harbour_case: Case,
         assert summary.times_seen == len(seen) and summary.times_seen_alone == 0
 
 
+def test_every_flag_the_rules_make_is_a_valid_flag(harbour_case: Case) -> None:
+    """Some rules make their flags without pydantic's validation (``typed_flag``): each is
+    validated here, field by field, strictly."""
+    from chronogen.model.flag import Flag
+
+    made = find_flags(harbour_case) + find_flags(case_of([
+        entry(1, "CSC", "01/03/2020", seen=Recorded.NO),
+        entry(2, "GP", "02/03/2020", ContactKind.MEETING),
+        entry(3, "CSC", "02/03/2020", ContactKind.MEETING)]))
+    assert {"child-not-seen", "joint-event"} <= {f.code.value for f in made}
+    for flag in made:
+        assert Flag.model_validate(dict(flag), strict=True) == flag, flag
+        assert type(flag.people) is list and type(flag.evidence) is list
+
+
 def test_joint_strategy_meeting(harbour_case: Case) -> None:
     (flag,) = _flags(harbour_case, "joint-event")
     assert flag.evidence == ["CSC-8", "POL-3", "HV-5"]
@@ -446,7 +461,7 @@ def test_the_context_index_is_what_a_pass_of_its_own_gives(
     columns = ctx.columns
     assert columns.entries is ctx.case.entries
     assert columns.bounds == [e.date.sort_key for e in entries]
-    assert columns.exact == [e.date.is_exact_day for e in entries]
+    assert list(map(bool, columns.exact)) == [e.date.is_exact_day for e in entries]
     assert (columns.agencies, columns.kinds) == ([e.agency for e in entries],
                                                  [e.kind for e in entries])
     assert (columns.files, columns.rows) == ([e.source.file for e in entries],

@@ -36,8 +36,8 @@ class EntryColumns:
     #: each entry's source file and row (0 when the source gives none)
     files: list[str] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
-    #: whether each entry's date is one known day (``entry.date.is_exact_day``)
-    exact: list[bool] = field(default_factory=list)
+    #: whether each entry's date is one known day (``entry.date.is_exact_day``): 1 or 0
+    exact: bytearray = field(default_factory=bytearray)
     #: each entry's free text, as the rules read it
     kind_texts: list[str | None] = field(default_factory=list)
     summaries: list[str | None] = field(default_factory=list)

@@ -18,7 +18,9 @@ from chronogen.domain.kinship import Kinship
 from chronogen.model.case import Case, Settings
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.family import Person
+from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 from chronogen.model.recorded import Recorded
+from chronogen.model.trusted import trusted
 
 #: contacts in which seeing the child could be expected
 EXPECT_SEEN = frozenset({ContactKind.HOME_VISIT, ContactKind.OFFICE_VISIT,
@@ -74,6 +76,8 @@ class FlagContext:
         self.participants = Participants(self.case.family, self.kinship)
         self._of_kinds: dict[frozenset[ContactKind], list[Entry]] = {}
         self._took_part: list[frozenset[str] | None] = []
+        #: each child's unseen periods (:func:`unseen_gaps`), worked out once
+        self.gaps: dict[str, list[tuple[date, date, str | None, str | None]]] = {}
 
     def took_part(self, place: int) -> frozenset[str]:
         """Who took part in the entry at *place* in the chronology (``case.entries``), as
@@ -197,19 +201,13 @@ class FlagContext:
                     seen.setdefault(child, []).append(entry)
         return seen
 
-    @cached_property
+    @property
     def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
         """Every child's recorded sightings (earliest, latest, entry id), in date order."""
-        found: dict[str, list[tuple[date, date, str]]] = {}
-        yes, columns = Recorded.YES, self.columns
-        for entry, (first, last), children in zip(columns.entries, columns.bounds,
-                                                  columns.children, strict=True):
-            for child, child_seen, _, _ in children:
-                if child_seen is yes:
-                    found.setdefault(child, []).append((first, last, entry.id))
-        for sightings in found.values():
-            sightings.sort()
-        return found
+        yes = Recorded.YES
+        seen = dict.fromkeys(child for states in self.columns.children
+                             for child, child_seen, _, _ in states if child_seen is yes)
+        return {child: sightings(self, child) for child in seen}
 
     @property
     def start(self) -> date | None:
@@ -222,6 +220,22 @@ class FlagContext:
         """The last day the chronology certainly reaches (the greatest earliest bound)."""
         span = self._index.span
         return span[1] if span else None
+
+
+_FLAG_FIELDS = set(Flag.model_fields)
+
+
+def typed_flag(code: FlagCode, severity: FlagSeverity, message: str, *,
+               people: list[str] | None = None, period: PartialDate | None = None,
+               evidence: list[str] | None = None) -> Flag:
+    """A :class:`Flag` made without validating again what the rule has already typed: a
+    long case has one for each of tens of thousands of contacts (``child-not-seen``,
+    ``joint-event``), and each validated copy held its own set of field names (about 200
+    bytes) and copies of its lists. The tests validate every flag the rules make."""
+    return trusted(Flag, {"code": code, "severity": severity, "message": message,
+                          "people": people if people is not None else [], "period": period,
+                          "evidence": evidence if evidence is not None else []},
+                   _FLAG_FIELDS)
 
 
 T = TypeVar("T")
@@ -270,8 +284,17 @@ def fmt(day: date) -> str:
 
 
 def sightings(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str]]:
-    """(earliest, latest, entry id) of each recorded sighting of a child, in order."""
-    return ctx.sightings_by_child.get(child_id, [])
+    """(earliest, latest, entry id) of each recorded sighting of a child, in order (worked
+    out when asked, not kept: a million entries' sightings are tens of megabytes)."""
+    found: list[tuple[date, date, str]] = []
+    yes, columns = Recorded.YES, ctx.columns
+    for entry, (first, last), children in zip(columns.entries, columns.bounds,
+                                              columns.children, strict=True):
+        for child, seen, _, _ in children:
+            if seen is yes and child == child_id:
+                found.append((first, last, entry.id))
+    found.sort()
+    return found
 
 
 def unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str | None,
@@ -284,6 +307,14 @@ def unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str |
     known only to the month closes a gap at the start of its month and opens the next at
     its end: the gap is never made shorter than the record supports.
     """
+    known = ctx.gaps.get(child_id)
+    if known is None:
+        known = ctx.gaps[child_id] = _unseen_gaps(ctx, child_id)
+    return known
+
+
+def _unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str | None,
+                                                               str | None]]:
     start, end = ctx.start, ctx.end
     if start is None or end is None:
         return []

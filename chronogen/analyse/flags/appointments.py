@@ -44,7 +44,7 @@ def missed(ctx: FlagContext) -> Iterator[Flag]:
                               "was not brought to"),
                              (ContactKind.NO_ACCESS_VISIT, FlagCode.NO_ACCESS_VISIT,
                               "was not seen because no one answered the door at")):
-        of_kind = [(e, _children_of(ctx, e)) for e in ctx.by_kind.get(kind, [])]
+        of_kind = [(e, _children_of(ctx, e)) for e in ctx.of_kinds(frozenset({kind}))]
         for child in ctx.children:
             entries = [e for e, children in of_kind if child.id in children]
             if not entries:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
-from chronogen.analyse.context import FlagContext, join_words, some_of, span
+from chronogen.analyse.context import FlagContext, join_words, some_of, span, typed_flag
 from chronogen.analyse.flags.appointments import _add_months
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.agencies import resolve_agency
@@ -177,9 +177,8 @@ def start_again(ctx: FlagContext) -> Iterator[Flag]:
 def joint_event(ctx: FlagContext) -> Iterator[Flag]:
     """The same meeting or incident recorded by several agencies (for information)."""
     for event in ctx.case.joint_events:
-        yield Flag(
-            code=FlagCode.JOINT_EVENT, severity=FlagSeverity.INFO, period=event.date,
-            evidence=list(event.entries),
-            message=(f"One {event.kind.value} on {event.date.display()} is recorded by "
-                     f"{len(event.agencies):,} agencies ({join_words(event.agencies)}); their "
-                     "accounts are kept side by side."))
+        yield typed_flag(
+            FlagCode.JOINT_EVENT, FlagSeverity.INFO,
+            f"One {event.kind.value} on {event.date.display()} is recorded by "
+            f"{len(event.agencies):,} agencies ({join_words(event.agencies)}); their "
+            "accounts are kept side by side.", period=event.date, evidence=list(event.entries))

@@ -10,6 +10,7 @@ from chronogen.analyse.context import (
     fmt,
     some_of,
     span,
+    typed_flag,
     unseen_gaps,
     where,
 )
@@ -30,12 +31,12 @@ def child_not_seen(ctx: FlagContext) -> Iterator[Flag]:
         unseen = [child for child, seen, _, _ in children if seen is no]
         if not unseen:
             continue
-        yield Flag(
-            code=FlagCode.CHILD_NOT_SEEN, severity=FlagSeverity.MEDIUM, people=unseen,
-            period=entry.date, evidence=[entry.id],
-            message=(f"{entry.date.display()}, {entry.agency} ({entry.kind.value}): "
-                     f"{ctx.names(unseen)} {'was' if len(unseen) == 1 else 'were'} recorded as "
-                     f"not seen ({where(entry)})."))
+        yield typed_flag(
+            FlagCode.CHILD_NOT_SEEN, FlagSeverity.MEDIUM,
+            f"{entry.date.display()}, {entry.agency} ({entry.kind.value}): "
+            f"{ctx.names(unseen)} {'was' if len(unseen) == 1 else 'were'} recorded as "
+            f"not seen ({where(entry)}).", people=unseen, period=entry.date,
+            evidence=[entry.id])
 
 
 @rule(FlagCode.SEEN_NOT_RECORDED)

@@ -87,9 +87,7 @@ def author_note(cells: tuple[Cell, ...]) -> str | None:
         if value is None:
             continue
         if type(value) is not str:
-            if str(value).strip():
-                return None
-            continue
+            return None  # a number, date or time: never blank (its text is not worked out)
         first = value.lstrip()
         if not first:
             continue
