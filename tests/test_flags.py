@@ -452,8 +452,8 @@ def test_the_context_index_is_what_a_pass_of_its_own_gives(
     from chronogen.analyse.context import DIRECT, EXPECT_SEEN, FlagContext
     from chronogen.model.chronology import span_of
 
-    entries = [entry(n, agency, vague or day.strftime("%d/%m/%Y"), kind, summary=summary
-                     ).model_copy(update={
+    entries = [entry(n, agency, vague or day.strftime("%d/%m/%Y"), kind, summary=summary,
+                     referral_to="GP" if n % 3 == 0 else None).model_copy(update={
                          "children": {c: ChildRecord(seen=s, views=v, seen_alone=a)
                                       for c, (s, v, a) in records.items()}})
                for n, (agency, day, vague, kind, records, summary) in enumerate(rows)]
@@ -464,8 +464,9 @@ def test_the_context_index_is_what_a_pass_of_its_own_gives(
     assert list(map(bool, columns.exact)) == [e.date.is_exact_day for e in entries]
     assert (columns.agencies, columns.kinds) == ([e.agency for e in entries],
                                                  [e.kind for e in entries])
-    assert (columns.files, columns.rows) == ([e.source.file for e in entries],
-                                             [e.source.row for e in entries])
+    assert columns.sources == [e.source for e in entries]
+    assert columns.referrals_to == {n: e.referral_to for n, e in enumerate(entries)
+                                    if e.referral_to is not None}
     assert columns.children == [tuple((c, r.seen, r.views, r.seen_alone)
                                       for c, r in e.children.items()) for e in entries]
     assert [ctx.took_part(place) for place in range(len(entries))] == [

@@ -26,11 +26,14 @@ def analyse_case(case: Case, settings: Settings | None = None, *,
     Returns a new :class:`Case` carrying the settings used, so that every output written from
     it agrees with its flags; *case* itself is not changed, unless *owned* says nothing else
     holds it (a case just read): its entries are then marked with their joint events
-    instead of being copied, which halves the memory of a long case full of joint events.
+    instead of being copied, which halves the memory of a long case full of joint events,
+    and its own list of them is emptied (the new case holds them in date order).
     """
     chosen = settings if settings is not None else case.settings
     progress(f"merging {len(case.entries)} entries")
     timeline = merge(case.entries, [a.name for a in case.agencies], in_place=owned)
+    if owned:
+        case.entries.clear()  # read order: no one holds it (a million entries: 8 MB)
     result = case.model_copy(update={"entries": timeline.entries,
                                      "joint_events": timeline.joint_events,
                                      "settings": chosen})

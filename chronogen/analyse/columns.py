@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from chronogen.model.chronology import ContactKind, Entry
+from chronogen.model.problems import SourceRef
 from chronogen.model.recorded import Recorded
 
 #: what an entry records about one child: (child id, seen, views, seen alone)
@@ -33,28 +34,27 @@ class EntryColumns:
     #: what each entry records about each child, in the entry's order (one shared tuple
     #: for every entry recording the same)
     children: list[tuple[ChildState, ...]] = field(default_factory=list)
-    #: each entry's source file and row (0 when the source gives none)
-    files: list[str] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)
+    #: where each entry came from
+    sources: list[SourceRef] = field(default_factory=list)
     #: whether each entry's date is one known day (``entry.date.is_exact_day``): 1 or 0
     exact: bytearray = field(default_factory=bytearray)
     #: each entry's free text, as the rules read it
     kind_texts: list[str | None] = field(default_factory=list)
     summaries: list[str | None] = field(default_factory=list)
     outcomes: list[str | None] = field(default_factory=list)
-    referrals_to: list[str | None] = field(default_factory=list)
+    #: the referral column's text, by the entry's place, where it is filled (rarely)
+    referrals_to: dict[int, str] = field(default_factory=dict)
 
 
 def gather(entries: list[Entry]) -> EntryColumns:
     """:class:`EntryColumns` for *entries*, in one pass."""
     columns = EntryColumns(entries)
     bounds, agencies, kinds = columns.bounds, columns.agencies, columns.kinds
-    children, files, rows, exact = columns.children, columns.files, columns.rows, \
-        columns.exact
+    children, sources, exact = columns.children, columns.sources, columns.exact
     kind_texts, summaries, outcomes, referrals_to = columns.kind_texts, columns.summaries, \
         columns.outcomes, columns.referrals_to
     shared: dict[tuple[ChildState, ...], tuple[ChildState, ...]] = {(): ()}
-    for entry in entries:
+    for place, entry in enumerate(entries):
         when = entry.date
         bounds.append(when.sort_key)
         exact.append(when.is_exact_day)
@@ -63,10 +63,9 @@ def gather(entries: list[Entry]) -> EntryColumns:
         kind_texts.append(entry.kind_text)
         summaries.append(entry.summary)
         outcomes.append(entry.outcome)
-        referrals_to.append(entry.referral_to)
-        source = entry.source
-        files.append(source.file)
-        rows.append(source.row or 0)
+        if (referral_to := entry.referral_to) is not None:
+            referrals_to[place] = referral_to
+        sources.append(entry.source)
         records = entry.children
         if records:
             state = tuple([(child, record.seen, record.views, record.seen_alone)

@@ -176,10 +176,10 @@ class FlagContext:
         chronology (the text read once for the rules that ask), in chronology order."""
         found: dict[int, str] = {}
         columns = self.columns
-        for place, (referral_to, kind_text, outcome, summary) in enumerate(zip(
-                columns.referrals_to, columns.kind_texts, columns.outcomes, columns.summaries,
-                strict=True)):
-            target = referral_target_in(referral_to, kind_text, outcome, summary)
+        referrals_to = columns.referrals_to
+        for place, (kind_text, outcome, summary) in enumerate(zip(
+                columns.kind_texts, columns.outcomes, columns.summaries, strict=True)):
+            target = referral_target_in(referrals_to.get(place), kind_text, outcome, summary)
             if target is not None:
                 found[place] = target
         return found

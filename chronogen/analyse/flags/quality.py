@@ -79,12 +79,12 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
     # of references rather than a tuple an entry (a million entries at once)
     by_file: dict[str, tuple[list[int], list[tuple[date, date]], list[Entry]]] = {}
     columns = ctx.columns
-    for entry, file, row, bounds in zip(columns.entries, columns.files, columns.rows,
-                                        columns.bounds, strict=True):
-        in_file = by_file.get(file)
+    for entry, source, bounds in zip(columns.entries, columns.sources, columns.bounds,
+                                     strict=True):
+        in_file = by_file.get(source.file)
         if in_file is None:
-            in_file = by_file[file] = ([], [], [])
-        in_file[0].append(row)
+            in_file = by_file[source.file] = ([], [], [])
+        in_file[0].append(source.row or 0)
         in_file[1].append(bounds)
         in_file[2].append(entry)
     for file, (rows, days, entries) in by_file.items():
