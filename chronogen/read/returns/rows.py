@@ -147,9 +147,11 @@ _CHILD_COLUMN_AFTER = re.compile(r"^(?P<what>seen alone|seen|views|voice) (?P<na
 
 #: the filled, usable cells of one row, by the field their column holds
 Values = dict[Field, Cell]
-#: the fields an entry keeps as text (stripped; a number or date cell as its text)
-_TEXT_FIELDS = frozenset({_F_KIND, _F_AGENCY, _F_SUMMARY, _F_OUTCOME,
-                          _F_PRACTITIONER, _F_SIGNIFICANCE, _F_REFERENCE, _F_SOURCE})
+#: the fields an entry keeps as text (stripped; a number or date cell as its text), and
+#: the entry's name for each
+_TEXT_FIELDS = {_F_KIND: "kind_text", _F_AGENCY: "agency", _F_SUMMARY: "summary",
+                _F_OUTCOME: "outcome", _F_PRACTITIONER: "practitioner",
+                _F_SIGNIFICANCE: "significance", _F_REFERENCE: "reference", _F_SOURCE: "origin"}
 #: a worked-out value and the problems working it out raised, by the cells it came from
 _Memo = dict[object, tuple[object, list[Problem]]]
 
@@ -183,8 +185,11 @@ class RowReader:
         # (the one read), and whether that field is kept as text
         self.plan = [(column.heading, column.field if column.field is not None
                       and self.fields[column.field] is column else None,
-                      column.field in _TEXT_FIELDS)
+                      _TEXT_FIELDS.get(column.field) if column.field is not None else None)
                      for column in layout.columns]
+        #: an entry's values before its row is read: each row's entry starts as a copy
+        self.blank_entry: dict[str, object] = dict.fromkeys(Entry.model_fields)
+        self.blank_entry["agency"] = agency
         self.header_key = layout.header_key()
         self.header_word = next(iter(self.header_key[0].split()), "") if self.header_key else ""
         self.first_mapped = next((c for c in layout.columns if c.field is not None), None)
@@ -308,15 +313,15 @@ class RowReader:
         return key == self.header_key
 
     def _cells(self, number: int, cells: tuple[Cell, ...]
-               ) -> tuple[dict[str, RawValue], Values, dict[Field, str]]:
+               ) -> tuple[dict[str, RawValue], Values, dict[str, object]]:
         """The row's raw cells by heading, its filled, usable cells by field (blank text and
-        Excel error cells left out) and the text of its text fields, in one pass; error
-        cells are reported."""
+        Excel error cells left out) and its entry's values so far (the text fields set,
+        stripped), in one pass; error cells are reported."""
         raw: dict[str, RawValue] = {}
         values: Values = {}
-        texts: dict[Field, str] = {}
+        entry = self.blank_entry.copy()
         errors = False
-        for (heading, fld, is_text), value in zip(self.plan, cells, strict=False):  # extras below
+        for (heading, fld, text_key), value in zip(self.plan, cells, strict=False):  # extras below
             if value is None:
                 continue
             if type(value) is str:
@@ -331,20 +336,20 @@ class RowReader:
                     errors = True
                     continue
                 values[fld] = value
-                if is_text:
-                    texts[fld] = stripped
+                if text_key is not None:
+                    entry[text_key] = stripped
             else:
                 raw[heading] = self._raw_value(value)
                 if fld is not None:
                     values[fld] = value
-                    if is_text and (text := _text_of(value)) is not None:
-                        texts[fld] = text
+                    if text_key is not None and (text := _text_of(value)) is not None:
+                        entry[text_key] = text
         if errors:
             self._report_errors(number, cells)
         for index in range(len(self.plan), len(cells)):
             if cells[index] is not None:
                 raw[f"Column {column_letter(index)}"] = raw_value(cells[index])
-        return raw, values, texts
+        return raw, values, entry
 
     def _report_errors(self, number: int, cells: tuple[Cell, ...]) -> None:
         for column, value in zip(self.layout.columns, cells, strict=False):
@@ -358,7 +363,7 @@ class RowReader:
     def _read_row(self, number: int, cells: tuple[Cell, ...]) -> None:
         source = trusted(SourceRef, {"file": self.file, "sheet": self.sheet_name,
                                      "row": number}, _SOURCE_FIELDS)
-        raw, values, texts = self._cells(number, cells)
+        raw, values, made = self._cells(number, cells)
 
         parsed = self._date(number, values, source, raw)
         if parsed is None:
@@ -366,37 +371,27 @@ class RowReader:
         # the optional fields' methods only where the row fills them (most rows do not)
         clock = parsed.time or (self._time(number, values) if _F_TIME in values else None)
 
-        text = texts.get
-        kind_text = text(_F_KIND)
-        kind = self._kind(number, kind_text)
-        child_cell = values.get(_F_CHILD)
-        people = self._people(number, child_cell)
+        kind_text: str | None = made["kind_text"]  # type: ignore[assignment]
+        kind = self._kind(number, kind_text)  # its problem (if any) before the people's
+        people = self._people(number, values.get(_F_CHILD))
         children = self._children(number, cells, values, people)
 
-        # every value below is made with its field's type here (the tests validate each
-        # entry the reader makes); one set of field names serves every entry (a million
-        # entries would otherwise hold a million copies, about 900 bytes each)
-        entry = trusted(Entry, {
-            "id": f"{self.code}-{number}",
-            "agency": text(_F_AGENCY) or self.agency,
-            "date": parsed.date,
-            "time": clock,
-            "end_date": self._end_date(number, values) if _F_END_DATE in values else None,
-            "kind": kind,
-            "kind_text": kind_text,
-            "summary": text(_F_SUMMARY),
-            "outcome": text(_F_OUTCOME),
-            "practitioner": text(_F_PRACTITIONER),
-            "significance": text(_F_SIGNIFICANCE),
-            "reference": text(_F_REFERENCE),
-            "origin": text(_F_SOURCE),
-            "referral_to": self._referral(values) if _F_REFERRAL_TO in values else None,
-            "people": list(people),  # each entry its own list and dict (shared by the memo)
-            "children": dict(children),
-            "joint_event": None,
-            "source": source,
-            "raw": raw,
-        }, _ENTRY_FIELDS)
+        # every value is made with its field's type here (the tests validate each entry the
+        # reader makes); one set of field names serves every entry (a million entries would
+        # otherwise hold a million copies, about 900 bytes each)
+        made["id"] = f"{self.code}-{number}"
+        made["date"] = parsed.date
+        made["time"] = clock
+        if _F_END_DATE in values:
+            made["end_date"] = self._end_date(number, values)
+        made["kind"] = kind
+        if _F_REFERRAL_TO in values:
+            made["referral_to"] = self._referral(values)
+        made["people"] = list(people)  # each entry its own list and dict (shared by the memo)
+        made["children"] = dict(children)
+        made["source"] = source
+        made["raw"] = raw
+        entry = trusted(Entry, made, _ENTRY_FIELDS)
         self.result.entries.append(entry)
         first = parsed.date.sort_key[0]
         if first < self.date_floor:
