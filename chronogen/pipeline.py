@@ -41,6 +41,7 @@ class BuildResult:
     anonymisation_log: Path | None = None
 
 
+@in_bulk  # reading and analysing in one pause (see chronogen.bulk: no collection between)
 def read_case(path: Path | str, *, settings: Settings | None = None,
               allow_outside: bool = False, progress: Progress = no_progress) -> Case:
     """Read a case folder (or its ``case.toml``), merge, flag and summarise it.
@@ -214,6 +215,7 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
         notes.extend(results[writer.name].notes)
 
 
+@in_bulk
 def build(case_dir: Path | str, out_dir: Path | str, *, as_at: date | None = None,
           formats: Iterable[str] | None = None, settings: Settings | None = None,
           anonymise: bool = False, anonymised_out: Path | str | None = None, dpi: int = 200,
