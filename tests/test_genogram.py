@@ -261,6 +261,54 @@ def test_household_captions_of_neighbours_do_not_run_into_each_other() -> None:
         assert all(len(line) * 5 + 10 <= box.x1 - box.x0 + 0.5 for line in lines)
 
 
+def test_the_lines_of_a_layout_are_read_curves_and_arrowheads_included() -> None:
+    from chronogen.draw.households import _crosses, edge_lines
+
+    layout = {"edges": [
+        {"pos": "e,100,0 0,0 30,0 60,0 90,0"},  # a straight curve ending in an arrowhead
+        {"pos": "0,50 0,60 0,70 0,80", "style": "invis"},  # not drawn
+        {"pos": "s,0,100 10,100 10,130 40,130 40,100"}]}  # an arch, an arrowhead at its start
+    straight, arch = edge_lines(layout)
+    assert straight[0] == (0.0, 0.0) and straight[-1] == (100.0, 0.0)
+    assert all(y == 0 for _, y in straight)
+    assert arch[0] == (0.0, 100.0) and max(y for _, y in arch) > 120  # the arch's top
+    assert _crosses(straight, Box(95, -5, 99, 5))  # the arrowhead's stretch counts
+    assert not _crosses(straight, Box(0, 5, 100, 10))
+    assert _crosses(arch, Box(20, 118, 30, 126)) and not _crosses(arch, Box(20, 100, 30, 110))
+
+
+def test_a_caption_goes_to_the_head_of_its_box_where_a_line_runs_through_its_foot() -> None:
+    from chronogen.draw.households import _caption_place
+
+    box = Box(0, 0, 200, 100)
+    across_foot = [(-10.0, 5.0), (210.0, 8.0)]
+    across_head = [(-10.0, 95.0), (210.0, 95.0)]
+    assert _caption_place(box, 1, []) == (box, "b")
+    assert _caption_place(box, 1, [across_foot]) == (box, "t")
+    assert _caption_place(box, 2, [across_foot]) == (Box(0, 12, 200, 112), "t")  # room up
+    assert _caption_place(box, 1, [across_foot, across_head]) == (box, "b")  # nowhere clear
+
+
+@needs_dot
+def test_no_line_runs_through_the_harbour_households_captions() -> None:
+    """The conflict line between Jade and Ryan ran through the caption of Karen's household
+    at the foot of its box: the caption now stands at the head."""
+    import re
+
+    from chronogen.domain.kinship import family_as_at
+    from chronogen.draw.dot import structure
+    from chronogen.draw.households import _crosses, edge_lines
+
+    text = final_dot(harbour(), as_at=AS_AT)
+    mill = re.search(r'labelloc=(\w), fixedsize=true, label="3 Mill Lane[^"]*", '
+                     r'pos="([\d.]+),([\d.]+)!", width=([\d.]+), height=([\d.]+)', text)
+    assert mill is not None and mill.group(1) == "t"
+    x, y, w, h = (float(v) for v in mill.groups()[1:])
+    head = Box(x - w * 36, y + h * 36 - 28, x + w * 36, y + h * 36)  # two lines
+    shape, _ = structure(family_as_at(harbour(), AS_AT), AS_AT, None, False)
+    assert not any(_crosses(line, head) for line in edge_lines(layout_json(shape)))
+
+
 def test_box_helpers() -> None:
     box = Box(0, 0, 10, 10)
     assert box.contains(5, 5) and not box.contains(11, 5)

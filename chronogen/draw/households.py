@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from chronogen.draw.dot_syntax import caption_id, clean_label, graphviz_name, person_node
@@ -112,6 +113,76 @@ def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
     return result
 
 
+#: a drawn line, as points close enough together to be taken as straight between
+Line = list[tuple[float, float]]
+
+
+def edge_lines(layout: dict[str, Any]) -> list[Line]:
+    """Every line the layout (``dot -Tjson0``) draws, its curves as short straight steps:
+    a household's caption is kept off them."""
+    lines: list[Line] = []
+    for edge in layout.get("edges", ()):
+        if "invis" in str(edge.get("style", "")) or not edge.get("pos"):
+            continue
+        for spline in str(edge["pos"]).split(";"):
+            points: Line = []
+            start: Line = []  # an arrowhead's tip at the start ("s,x,y") or end ("e,x,y")
+            end: Line = []
+            for part in spline.split():
+                tip = {"s,": start, "e,": end}.get(part[:2])
+                x, y = (part[2:] if tip is not None else part).split(",")[:2]
+                (tip if tip is not None else points).append((float(x), float(y)))
+            lines.append(start + _sampled(points) + end)
+    return lines
+
+
+def _sampled(points: Line, steps: int = 12) -> Line:
+    """The cubic Bézier curves through *points* (Graphviz's spline: 3n + 1 points) as
+    short straight steps."""
+    if len(points) < 4:
+        return points
+    found: Line = [points[0]]
+    for start in range(0, len(points) - 3, 3):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[start:start + 4]
+        for step in range(1, steps + 1):
+            t = step / steps
+            u = 1 - t
+            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+            found.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+    return found
+
+
+def _crosses(line: Line, box: Box) -> bool:
+    """True when the line passes through *box*."""
+    for (ax, ay), (bx, by) in pairwise(line):
+        if max(ax, bx) < box.x0 or min(ax, bx) > box.x1 or max(ay, by) < box.y0 \
+                or min(ay, by) > box.y1:
+            continue
+        # Liang-Barsky: clip the step to the box; it crosses if anything is left
+        low, high = 0.0, 1.0
+        dx, dy = bx - ax, by - ay
+        for p, q in ((-dx, ax - box.x0), (dx, box.x1 - ax), (-dy, ay - box.y0),
+                     (dy, box.y1 - ay)):
+            if p == 0:
+                if q < 0:
+                    break
+                continue
+            r = q / p
+            if p < 0:
+                low = max(low, r)
+            else:
+                high = min(high, r)
+        else:
+            if low <= high:
+                return True
+    return len(line) == 1 and box.contains(*line[0])
+
+
+def _sides(box: Box) -> Line:
+    return [(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1),
+            (box.x0, box.y0)]
+
+
 def _overlaps(a: Box, b: Box) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 
@@ -165,24 +236,28 @@ def _clip(box: Box, blockers: list[Box]) -> Box:
 
 def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
                 beside: Sequence[tuple[str, float, float]] = (), *,
-                title: str | None = None) -> str:
+                title: str | None = None, lines: Sequence[Line] = ()) -> str:
     """Add household boxes (as fixed-position nodes drawn first, under everything) to the
     positioned DOT text (:func:`chronogen.draw.render.positioned_dot`), place the *beside*
     nodes (statement, width, height in points; the key) to the right of the drawing,
-    top-aligned, and widen the bounding box to fit."""
+    top-aligned, and widen the bounding box to fit. A box's caption goes at its foot, or at
+    its head where a line of the drawing (*lines*, :func:`edge_lines`) or another outline
+    runs through its foot and not its head."""
     statements = []
     grow: Box | None = None
     drawn = [box for outline in outlines_ for box in outline.boxes]
     for number, outline in enumerate(outlines_, start=1):
         for part, box in enumerate(outline.boxes, start=1):
-            box, lines = _labelled(box, outline.label, [b for b in drawn if b is not box])
+            others = [b for b in drawn if b is not box]
+            box, words = _labelled(box, outline.label, others)
+            box, place = _caption_place(box, len(words), [*lines, *map(_sides, others)])
             cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
             width = (box.x1 - box.x0) / POINTS_PER_INCH
             height = (box.y1 - box.y0) / POINTS_PER_INCH
-            label = "\\n".join(_escape(line) for line in lines)
+            label = "\\n".join(_escape(line) for line in words)
             statements.append(
                 f'\thousehold_{number}_{part} [shape=box, style="dotted,rounded", color=gray35, '
-                f'fontcolor=gray25, fontname="Helvetica", fontsize=9, labelloc=b, '
+                f'fontcolor=gray25, fontname="Helvetica", fontsize=9, labelloc={place}, '
                 f'fixedsize=true, label="{label}", pos="{cx:.2f},{cy:.2f}!", '
                 f"width={width:.3f}, height={height:.3f}];"
             )
@@ -250,6 +325,22 @@ def _labelled(box: Box, label: str, others: list[Box]) -> tuple[Box, list[str]]:
     width = max(len(line) for line in lines) * _CHAR_WIDTH + _LABEL_MARGIN
     x0, x1 = min(box.x0, cx - width / 2), max(box.x1, cx + width / 2)  # a word longer
     return Box(x0, box.y0 - _LINE_HEIGHT * (len(lines) - 1), x1, box.y1), lines
+
+
+def _caption_place(box: Box, lines: int, drawn: Sequence[Line]) -> tuple[Box, str]:
+    """Where a caption of *lines* lines goes in *box*: at its foot (``b``), or, where
+    something drawn runs through the foot and not through the head, at its head (``t``: the
+    box then keeps one line's room at its foot and takes the rest above)."""
+    height = _LINE_HEIGHT * lines + 4
+    foot = Box(box.x0 + 2, box.y0, box.x1 - 2, box.y0 + height)
+    if not any(_crosses(line, foot) for line in drawn):
+        return box, "b"
+    extra = _LINE_HEIGHT * (lines - 1)  # the foot's room beyond one line moves up
+    raised = Box(box.x0, box.y0 + extra, box.x1, box.y1 + extra)
+    head = Box(raised.x0 + 2, raised.y1 - height, raised.x1 - 2, raised.y1)
+    if any(_crosses(line, head) for line in drawn):
+        return box, "b"
+    return raised, "t"
 
 
 def _room(box: Box, others: list[Box]) -> float:

@@ -17,7 +17,7 @@ from typing import Any
 from chronogen.domain.kinship import family_as_at
 from chronogen.draw.dot import CROSSES, FORMATS, default_as_at, structure, to_dot
 from chronogen.draw.dot_syntax import quote_held
-from chronogen.draw.households import households_at, outlines, overlay_dot
+from chronogen.draw.households import edge_lines, households_at, outlines, overlay_dot
 from chronogen.errors import OutputFormatError, RenderError
 from chronogen.model.family import Family
 
@@ -90,7 +90,7 @@ def final_dot(family: Family, *, as_at: date | None = None, title: str | None = 
     if key is not None:
         size = json.loads(_run_dot(f"digraph k {{ {key} }}", "json", None))["objects"][0]
         extra.append((key, float(size["width"]) * 72, float(size["height"]) * 72))
-    return overlay_dot(positioned, drawn, extra, title=title)
+    return overlay_dot(positioned, drawn, extra, title=title, lines=edge_lines(layout))
 
 
 def draw_genogram(family: Family, outputs: Sequence[Path | str], *, as_at: date | None = None,
