@@ -489,3 +489,37 @@ def test_the_context_index_is_what_a_pass_of_its_own_gives(
                            for k in dict.fromkeys(e.kind for e in entries)}
     span = span_of(entries)
     assert (ctx.start, ctx.end) == ((span[0], span[1]) if span else (None, None))
+
+
+@given(st.lists(st.tuples(st.dates(min_value=date(2010, 1, 1), max_value=date(2022, 1, 1)),
+                          st.sampled_from(["C", "D"])), max_size=20),
+       st.dates(min_value=date(2012, 1, 1), max_value=date(2020, 1, 1)),
+       st.one_of(st.none(), st.dates(min_value=date(2013, 1, 1), max_value=date(2021, 1, 1))),
+       st.one_of(st.none(), st.dates(min_value=date(2012, 1, 1), max_value=date(2021, 1, 1))))
+def test_contacts_outside_a_childs_life_are_each_found(
+        rows: list[tuple[date, str]], born: date, died: date | None,
+        older_died: date | None) -> None:
+    """date-outside-life (which skips entries dated within every life) against each entry
+    and child checked in turn."""
+    older = Person(id="D", first_name="Dee", subject=True, birth=PartialDate.parse("2011"),
+                   death=PartialDate.day(older_died) if older_died is not None else None)
+    child = CHILD.model_copy(update={
+        "birth": PartialDate.day(born),
+        "death": PartialDate.day(died) if died is not None and died >= born else None})
+    fam = Family(people=[child, older, MUM])
+    entries = [entry(n, "CSC", day.strftime("%d/%m/%Y")).model_copy(
+        update={"children": {who: ChildRecord()}}) for n, (day, who) in enumerate(rows)]
+    found = {(f.evidence[0], f.people[0])
+             for f in flags(case_of(entries, fam), "date-outside-life")}
+    lives = {p.id: p for p in fam.people}
+    expected = set()
+    for made in entries:
+        for who in made.children:
+            person = lives[who]
+            first, last = made.date.sort_key
+            assert person.birth is not None and person.birth.earliest is not None
+            if last < person.birth.earliest or (
+                    person.death is not None and person.death.latest is not None
+                    and first > person.death.latest):
+                expected.add((made.id, who))
+    assert found == expected

@@ -203,11 +203,19 @@ class FlagContext:
 
     @property
     def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
-        """Every child's recorded sightings (earliest, latest, entry id), in date order."""
-        yes = Recorded.YES
-        seen = dict.fromkeys(child for states in self.columns.children
-                             for child, child_seen, _, _ in states if child_seen is yes)
-        return {child: sightings(self, child) for child in seen}
+        """Every child's recorded sightings (earliest, latest, entry id), in date order
+        (worked out when asked, in one pass, not kept: a million entries' sightings are
+        tens of megabytes)."""
+        found: dict[str, list[tuple[date, date, str]]] = {}
+        yes, columns = Recorded.YES, self.columns
+        for entry, (first, last), children in zip(columns.entries, columns.bounds,
+                                                  columns.children, strict=True):
+            for child, seen, _, _ in children:
+                if seen is yes:
+                    found.setdefault(child, []).append((first, last, entry.id))
+        for each in found.values():
+            each.sort()
+        return found
 
     @property
     def start(self) -> date | None:
@@ -284,17 +292,8 @@ def fmt(day: date) -> str:
 
 
 def sightings(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str]]:
-    """(earliest, latest, entry id) of each recorded sighting of a child, in order (worked
-    out when asked, not kept: a million entries' sightings are tens of megabytes)."""
-    found: list[tuple[date, date, str]] = []
-    yes, columns = Recorded.YES, ctx.columns
-    for entry, (first, last), children in zip(columns.entries, columns.bounds,
-                                              columns.children, strict=True):
-        for child, seen, _, _ in children:
-            if seen is yes and child == child_id:
-                found.append((first, last, entry.id))
-    found.sort()
-    return found
+    """(earliest, latest, entry id) of each recorded sighting of a child, in order."""
+    return ctx.sightings_by_child.get(child_id, [])
 
 
 def unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str | None,
@@ -309,12 +308,16 @@ def unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str |
     """
     known = ctx.gaps.get(child_id)
     if known is None:
-        known = ctx.gaps[child_id] = _unseen_gaps(ctx, child_id)
+        # every subject child's at once, from one pass over the entries' sightings
+        seen = ctx.sightings_by_child
+        for child in dict.fromkeys([*ctx.subjects, child_id]):
+            ctx.gaps.setdefault(child, _unseen_gaps(ctx, child, seen.get(child, [])))
+        known = ctx.gaps[child_id]
     return known
 
 
-def _unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str | None,
-                                                               str | None]]:
+def _unseen_gaps(ctx: FlagContext, child_id: str, seen: list[tuple[date, date, str]]
+                 ) -> list[tuple[date, date, str | None, str | None]]:
     start, end = ctx.start, ctx.end
     if start is None or end is None:
         return []
@@ -326,7 +329,7 @@ def _unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str 
     gaps: list[tuple[date, date, str | None, str | None]] = []
     previous_day: date = start
     previous_id: str | None = None
-    for first, last, entry_id in sightings(ctx, child_id):
+    for first, last, entry_id in seen:
         if first > previous_day:
             gaps.append((previous_day, first, previous_id, entry_id))
         if last >= previous_day:

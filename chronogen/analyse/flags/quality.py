@@ -38,9 +38,17 @@ def date_outside_life(ctx: FlagContext) -> Iterator[Flag]:
     for person in ctx.case.family.people:  # the first of an id, as Family.get finds
         lives.setdefault(person.id, (person.birth.earliest if person.birth else None,
                                      person.death.latest if person.death else None, person))
+    births = [born for born, _, _ in lives.values() if born is not None]
+    deaths = [died for _, died, _ in lives.values() if died is not None]
+    # an entry dated after every birth and before every death is in everyone's life
+    last_birth = max(births) if births else None
+    first_death = min(deaths) if deaths else None
     columns = ctx.columns
     for entry, children, (first, last) in zip(columns.entries, columns.children,
                                               columns.bounds, strict=True):
+        if (last_birth is None or last >= last_birth) and (
+                first_death is None or first <= first_death):
+            continue
         for child_id, _, _, _ in children:
             life = lives.get(child_id)
             if life is None:
