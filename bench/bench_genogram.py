@@ -9,6 +9,7 @@ much of it is ``dot``'s own layout. Prints seconds and the ratio of each size to
 previous, to show how it grows.
 
     python bench/bench_genogram.py [--sizes 100,300,1000,4000] [--formats svg,png,pdf]
+        [--households]
 """
 
 from __future__ import annotations
@@ -70,6 +71,15 @@ def make_family(generations: int, width: int) -> Family:
                   households=homes)
 
 
+def every_couple_at_home(family: Family) -> Family:
+    """*family* with each couple in a household of its own (their children elsewhere)."""
+    homes = [HouseholdMembership(household=f"{number} Test Road", person=person,
+                                 start=PartialDate.year(2010))
+             for number, couple in enumerate(family.partnerships, start=1)
+             for person in couple.partners]
+    return family.model_copy(update={"households": homes})
+
+
 class _Timed:
     """A function, and the time spent in it."""
 
@@ -89,11 +99,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,300,1000,4000")
     parser.add_argument("--formats", default="svg", help="e.g. svg,png,pdf (one layout)")
+    parser.add_argument("--households", action="store_true",
+                        help="every couple living in a household of its own (hundreds of "
+                             "outlines and captions), not only the index child's")
     args = parser.parse_args()
     previous: float | None = None
     when = date(2020, 1, 1)
     for size in [int(s) for s in args.sizes.split(",")]:
         family = make_family(*SHAPES.get(size, (5, 6)))
+        if args.households:
+            family = every_couple_at_home(family)
         started = time.perf_counter()
         to_dot(family, as_at=when)
         baseline = time.perf_counter() - started

@@ -262,7 +262,12 @@ def test_household_captions_of_neighbours_do_not_run_into_each_other() -> None:
 
 
 def test_the_lines_of_a_layout_are_read_curves_and_arrowheads_included() -> None:
-    from chronogen.draw.households import _crosses, edge_lines
+    from chronogen.draw.households import Line, _Drawn, edge_lines
+
+    def _crosses(line: Line, box: Box) -> bool:
+        drawn = _Drawn()
+        drawn.add(line)
+        return drawn.crosses(box, but=-2)
 
     layout = {"edges": [
         {"pos": "e,100,0 0,0 30,0 60,0 90,0"},  # a straight curve ending in an arrowhead
@@ -278,15 +283,26 @@ def test_the_lines_of_a_layout_are_read_curves_and_arrowheads_included() -> None
 
 
 def test_a_caption_goes_to_the_head_of_its_box_where_a_line_runs_through_its_foot() -> None:
-    from chronogen.draw.households import _caption_place
+    from chronogen.draw.households import Line, _caption_place, _Drawn, _sides
+
+    def drawn(*lines: Line, own: Box | None = None) -> _Drawn:
+        made = _Drawn()
+        for line in lines:
+            made.add(line)
+        if own is not None:
+            made.add(_sides(own), 7)  # the box's own outline
+        return made
 
     box = Box(0, 0, 200, 100)
     across_foot = [(-10.0, 5.0), (210.0, 8.0)]
     across_head = [(-10.0, 95.0), (210.0, 95.0)]
-    assert _caption_place(box, 1, []) == (box, "b")
-    assert _caption_place(box, 1, [across_foot]) == (box, "t")
-    assert _caption_place(box, 2, [across_foot]) == (Box(0, 12, 200, 112), "t")  # room up
-    assert _caption_place(box, 1, [across_foot, across_head]) == (box, "b")  # nowhere clear
+    assert _caption_place(box, 1, drawn(own=box), 7) == (box, "b")
+    assert _caption_place(box, 1, drawn(own=box), 3) == (box, "b")  # another's: at both ends
+    assert _caption_place(box, 1, drawn(across_foot)) == (box, "t")
+    assert _caption_place(box, 2, drawn(across_foot)) == (Box(0, 12, 200, 112), "t")  # room up
+    assert _caption_place(box, 1, drawn(across_foot, across_head)) == (box, "b")  # no clear end
+    far = [(1000.0, -500.0), (1000.0, 500.0)]  # filed far away: not in the way
+    assert _caption_place(box, 1, drawn(far)) == (box, "b")
 
 
 @needs_dot
@@ -297,7 +313,7 @@ def test_no_line_runs_through_the_harbour_households_captions() -> None:
 
     from chronogen.domain.kinship import family_as_at
     from chronogen.draw.dot import structure
-    from chronogen.draw.households import _crosses, edge_lines
+    from chronogen.draw.households import _Drawn, edge_lines
 
     text = final_dot(harbour(), as_at=AS_AT)
     mill = re.search(r'labelloc=(\w), fixedsize=true, label="3 Mill Lane[^"]*", '
@@ -306,7 +322,10 @@ def test_no_line_runs_through_the_harbour_households_captions() -> None:
     x, y, w, h = (float(v) for v in mill.groups()[1:])
     head = Box(x - w * 36, y + h * 36 - 28, x + w * 36, y + h * 36)  # two lines
     shape, _ = structure(family_as_at(harbour(), AS_AT), AS_AT, None, False)
-    assert not any(_crosses(line, head) for line in edge_lines(layout_json(shape)))
+    drawn = _Drawn()
+    for line in edge_lines(layout_json(shape)):
+        drawn.add(line)
+    assert not drawn.crosses(head, but=-2)
 
 
 def test_box_helpers() -> None:

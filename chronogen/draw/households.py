@@ -10,8 +10,9 @@ a box of its own instead, so an outline never includes a non-member.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -152,30 +153,64 @@ def _sampled(points: Line, steps: int = 12) -> Line:
     return found
 
 
-def _crosses(line: Line, box: Box) -> bool:
-    """True when the line passes through *box*."""
-    for (ax, ay), (bx, by) in pairwise(line):
-        if max(ax, bx) < box.x0 or min(ax, bx) > box.x1 or max(ay, by) < box.y0 \
-                or min(ay, by) > box.y1:
+#: a straight step of a drawn line: (x0, y0, x1, y1)
+_Step = tuple[float, float, float, float]
+
+
+def _step_crosses(step: _Step, box: Box) -> bool:
+    """True when the straight step passes through *box* (Liang-Barsky clipping)."""
+    ax, ay, bx, by = step
+    if max(ax, bx) < box.x0 or min(ax, bx) > box.x1 or max(ay, by) < box.y0 \
+            or min(ay, by) > box.y1:
+        return False
+    low, high = 0.0, 1.0
+    dx, dy = bx - ax, by - ay
+    for p, q in ((-dx, ax - box.x0), (dx, box.x1 - ax), (-dy, ay - box.y0), (dy, box.y1 - ay)):
+        if p == 0:
+            if q < 0:
+                return False
             continue
-        # Liang-Barsky: clip the step to the box; it crosses if anything is left
-        low, high = 0.0, 1.0
-        dx, dy = bx - ax, by - ay
-        for p, q in ((-dx, ax - box.x0), (dx, box.x1 - ax), (-dy, ay - box.y0),
-                     (dy, box.y1 - ay)):
-            if p == 0:
-                if q < 0:
-                    break
-                continue
-            r = q / p
-            if p < 0:
-                low = max(low, r)
-            else:
-                high = min(high, r)
+        r = q / p
+        if p < 0:
+            low = max(low, r)
         else:
-            if low <= high:
-                return True
-    return len(line) == 1 and box.contains(*line[0])
+            high = min(high, r)
+    return low <= high
+
+
+def _steps(line: Line) -> list[_Step]:
+    if len(line) == 1:
+        return [(*line[0], *line[0])]
+    return [(ax, ay, bx, by) for (ax, ay), (bx, by) in pairwise(line)]
+
+
+class _Drawn:
+    """The steps of every line drawn, filed by the squares of a grid they lie in, each with
+    whose it is (an outline's own sides do not stand in its caption's way): a family of
+    thousands, hundreds of households, has tens of thousands of steps."""
+
+    _CELL = 96.0
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[_Step, int]]] = {}
+
+    def add(self, line: Line, owner: int = -1) -> None:
+        """File the steps of *line*, drawn by *owner* (-1: the genogram itself)."""
+        for step in _steps(line):
+            ax, ay, bx, by = step
+            for cell in self._covered(Box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))):
+                self._cells.setdefault(cell, []).append((step, owner))
+
+    def crosses(self, box: Box, but: int) -> bool:
+        """True when a step not drawn by *but* passes through *box*."""
+        return any(owner != but and _step_crosses(step, box)
+                   for cell in self._covered(box) for step, owner in self._cells.get(cell, ()))
+
+    def _covered(self, box: Box) -> Iterator[tuple[int, int]]:
+        size = self._CELL
+        for column in range(math.floor(box.x0 / size), math.floor(box.x1 / size) + 1):
+            for row in range(math.floor(box.y0 / size), math.floor(box.y1 / size) + 1):
+                yield column, row
 
 
 def _sides(box: Box) -> Line:
@@ -246,11 +281,17 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
     statements = []
     grow: Box | None = None
     drawn = [box for outline in outlines_ for box in outline.boxes]
+    in_the_way = _Drawn()
+    for line in lines:
+        in_the_way.add(line)
+    for owner, box in enumerate(drawn):
+        in_the_way.add(_sides(box), owner)
+    number_of = iter(range(len(drawn)))
     for number, outline in enumerate(outlines_, start=1):
         for part, box in enumerate(outline.boxes, start=1):
-            others = [b for b in drawn if b is not box]
-            box, words = _labelled(box, outline.label, others)
-            box, place = _caption_place(box, len(words), [*lines, *map(_sides, others)])
+            owner = next(number_of)
+            box, words = _labelled(box, outline.label, [b for b in drawn if b is not box])
+            box, place = _caption_place(box, len(words), in_the_way, owner)
             cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
             width = (box.x1 - box.x0) / POINTS_PER_INCH
             height = (box.y1 - box.y0) / POINTS_PER_INCH
@@ -327,18 +368,20 @@ def _labelled(box: Box, label: str, others: list[Box]) -> tuple[Box, list[str]]:
     return Box(x0, box.y0 - _LINE_HEIGHT * (len(lines) - 1), x1, box.y1), lines
 
 
-def _caption_place(box: Box, lines: int, drawn: Sequence[Line]) -> tuple[Box, str]:
-    """Where a caption of *lines* lines goes in *box*: at its foot (``b``), or, where
-    something drawn runs through the foot and not through the head, at its head (``t``: the
-    box then keeps one line's room at its foot and takes the rest above)."""
+def _caption_place(box: Box, lines: int, drawn: _Drawn, owner: int = -2
+                   ) -> tuple[Box, str]:
+    """Where a caption of *lines* lines goes in *box* (outline number *owner*): at its foot
+    (``b``), or, where something drawn runs through the foot and not through the head, at
+    its head (``t``: the box then keeps one line's room at its foot and takes the rest
+    above)."""
     height = _LINE_HEIGHT * lines + 4
     foot = Box(box.x0 + 2, box.y0, box.x1 - 2, box.y0 + height)
-    if not any(_crosses(line, foot) for line in drawn):
+    if not drawn.crosses(foot, owner):
         return box, "b"
     extra = _LINE_HEIGHT * (lines - 1)  # the foot's room beyond one line moves up
     raised = Box(box.x0, box.y0 + extra, box.x1, box.y1 + extra)
     head = Box(raised.x0 + 2, raised.y1 - height, raised.x1 - 2, raised.y1)
-    if any(_crosses(line, head) for line in drawn):
+    if drawn.crosses(head, owner):
         return box, "b"
     return raised, "t"
 
