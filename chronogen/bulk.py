@@ -36,9 +36,11 @@ def bulk_work() -> Iterator[None]:
             # after it would start a collection walking all of it (a million entries'
             # objects: about a second), and each older generation's turn would walk it
             # again. Frozen and let go of at once, it all stands in the oldest generation
-            # instead, walked only in a full collection.
-            gc.freeze()
-            gc.unfreeze()
+            # instead, walked only in a full collection. (Not where the program has frozen
+            # objects of its own, a server before it forks: letting go would undo that.)
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

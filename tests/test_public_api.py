@@ -215,3 +215,19 @@ def test_reading_a_case_runs_the_cycle_collector_not_once() -> None:
     finally:
         gc.callbacks.remove(count)
     assert started == []
+
+
+def test_a_pause_leaves_objects_the_program_froze_frozen() -> None:
+    """A program that froze its objects (a server before it forks) keeps them frozen."""
+    import gc
+
+    from chronogen.bulk import bulk_work
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with bulk_work():
+            made = [[n] for n in range(1000)]
+        assert gc.get_freeze_count() == frozen and made
+    finally:
+        gc.unfreeze()
