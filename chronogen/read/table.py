@@ -244,10 +244,11 @@ def _scan_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, titl
             refs = _CELL_REF.findall(window)
             if refs:
                 letters, digits = zip(*refs, strict=True)
-                # same-length column letters sort as their numbers do: pad to three
-                widest = max(map(bytes.rjust, letters, repeat(3), repeat(b"@")))
+                # same-length column letters sort as their numbers do: pad to three (each
+                # distinct column and row once: a chunk holds a few dozen rows of cells)
+                widest = max(map(bytes.rjust, set(letters), repeat(3), repeat(b"@")))
                 max_column = max(max_column, _column_number(widest.lstrip(b"@")))
-                max_row = max(max_row, max(map(int, digits)))
+                max_row = max(max_row, max(map(int, set(digits))))
             if b'"e"' in window and _ERROR_CELL.search(window):
                 traits.has_errors = True
             for letters_, digits_ in _UNCACHED.findall(window) if b"<f" in window else ():
