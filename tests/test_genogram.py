@@ -173,6 +173,31 @@ def test_household_outlines_hold_members_and_no_one_else() -> None:
 
 
 @needs_dot
+def test_a_households_boxes_are_joined_where_one_box_takes_in_no_one_else() -> None:
+    """Blended family: Mike (a lodger) stands above Dora, both at 1 Elm Road, and drew a box
+    each, the one's caption on the other's edge; one box now holds both. Every box still
+    holds its members and no one else's symbol or caption."""
+    from chronogen.draw.households import _units
+
+    family = blended()
+    when = date(2021, 1, 1)
+    layout = layout_json(to_dot(family, as_at=when))
+    homes = households_at(family, when)
+    drawn = outlines(homes, layout, when, [p.id for p in family.people])
+    units = _units(layout, [p.id for p in family.people])
+    for outline, (_, members) in zip(drawn, homes.items(), strict=True):
+        for member in members:
+            assert any(box.contains(*units[member][1]) for box in outline.boxes), member
+        for other, (unit, _) in units.items():
+            if other not in members:
+                assert not any(box.x0 < unit.x1 and unit.x0 < box.x1 and box.y0 < unit.y1
+                               and unit.y0 < box.y1 for box in outline.boxes), other
+    (elm,) = [o for o in drawn if o.label.startswith("1 Elm Road")]
+    assert any(box.contains(*units["MIKE"][1]) and box.contains(*units["DORA"][1])
+               for box in elm.boxes)
+
+
+@needs_dot
 def test_people_are_drawn_whatever_their_ids_hold() -> None:
     """An id with a quote, a backslash or a space, or written the way the drawing names its
     own nodes ("C:A", a union's "U:A+B", "key"), is still one person of its own, outlined

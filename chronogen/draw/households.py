@@ -110,8 +110,44 @@ def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
         if not any(_overlaps(whole, box) for box in outsiders):
             result.append(HouseholdOutline(label, (whole,)))
             continue
-        result.append(HouseholdOutline(label, tuple(_runs(present, units, outsiders))))
+        # a box round two of its parts lies within the whole household's: only those
+        # standing in that can be in the way of joining them
+        near = [box for box in outsiders if _overlaps(whole, box)]
+        result.append(HouseholdOutline(
+            label, tuple(_merged(_runs(present, units, outsiders), near))))
     return result
+
+
+def _merged(boxes: list[Box], outsiders: list[Box]) -> list[Box]:
+    """*boxes* of one household, two at a time made one wherever the box round both takes in
+    no one else (a mother's box above her children's: one outline, one caption)."""
+    boxes = list(boxes)
+    joined = True
+    while joined:
+        joined = False
+        for first in range(len(boxes)):
+            for second in range(first + 1, len(boxes)):
+                both = _joined(boxes[first], boxes[second], outsiders)
+                if both is not None:
+                    boxes[first] = both
+                    del boxes[second]
+                    joined = True
+                    break
+            if joined:
+                break
+    return boxes
+
+
+def _joined(one: Box, other: Box, outsiders: list[Box]) -> Box | None:
+    """The box round both, narrowed to stop short of anyone beside it, when it takes in no
+    one else and still holds what each held (its members, inside its margin)."""
+    both = one.union(other)
+    both = _clip(both, [b for b in outsiders if b.y0 < both.y1 and both.y0 < b.y1])
+    if any(_overlaps(both, outsider) for outsider in outsiders):
+        return None
+    if any(both.x0 > part.x0 + _MARGIN or both.x1 < part.x1 - _MARGIN for part in (one, other)):
+        return None
+    return both
 
 
 #: a drawn line, as points close enough together to be taken as straight between
