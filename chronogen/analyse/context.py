@@ -149,17 +149,6 @@ class FlagContext:
     def _index(self) -> _Index:
         return _index(self.columns)
 
-    @cached_property
-    def by_kind(self) -> dict[ContactKind, list[Entry]]:
-        """The entries of each kind of contact, in chronology order."""
-        found: dict[ContactKind, list[Entry]] = {}
-        for entry, kind in zip(self.columns.entries, self.columns.kinds, strict=True):
-            of_kind = found.get(kind)
-            if of_kind is None:
-                of_kind = found[kind] = []
-            of_kind.append(entry)
-        return found
-
     def of_kinds(self, kinds: frozenset[ContactKind]) -> list[Entry]:
         """The entries of these kinds of contact (:data:`DIRECT`, :data:`EXPECT_SEEN`, or
         any other set), in chronology order: worked out once for all the rules that ask."""
@@ -183,23 +172,6 @@ class FlagContext:
             if target is not None:
                 found[place] = target
         return found
-
-    @property
-    def referral_targets(self) -> dict[str, str]:
-        """Entry id -> where the entry says a referral went, for the entries that say so."""
-        entries = self.case.entries
-        return {entries[place].id: target for place, target in self.referral_at.items()}
-
-    @cached_property
-    def seen_entries(self) -> dict[str, list[Entry]]:
-        """Each child's entries recording them as seen, in chronology order."""
-        seen: dict[str, list[Entry]] = {}
-        yes, columns = Recorded.YES, self.columns
-        for entry, children in zip(columns.entries, columns.children, strict=True):
-            for child, child_seen, _, _ in children:
-                if child_seen is yes:
-                    seen.setdefault(child, []).append(entry)
-        return seen
 
     @property
     def sightings_by_child(self) -> dict[str, list[tuple[date, date, str]]]:
@@ -289,11 +261,6 @@ def span(first: date, last: date) -> PartialDate:
 def fmt(day: date) -> str:
     """UK display of a day."""
     return day.strftime("%d/%m/%Y")
-
-
-def sightings(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str]]:
-    """(earliest, latest, entry id) of each recorded sighting of a child, in order."""
-    return ctx.sightings_by_child.get(child_id, [])
 
 
 def unseen_gaps(ctx: FlagContext, child_id: str) -> list[tuple[date, date, str | None,
