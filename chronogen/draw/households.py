@@ -107,12 +107,12 @@ def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
         label = f"{home} (at {when.strftime('%d/%m/%Y')})"
         whole = _pad(_cover([units[m][0] for m in present]))
         outsiders = [box for name, (box, _) in units.items() if name not in members]
-        if not any(_overlaps(whole, box) for box in outsiders):
+        # those standing within the box round the whole household (a box round two of its
+        # parts lies within it: only they can be in the way of joining them)
+        near = [box for box in outsiders if _overlaps(whole, box)]
+        if not near:
             result.append(HouseholdOutline(label, (whole,)))
             continue
-        # a box round two of its parts lies within the whole household's: only those
-        # standing in that can be in the way of joining them
-        near = [box for box in outsiders if _overlaps(whole, box)]
         result.append(HouseholdOutline(
             label, tuple(_merged(_runs(present, units, outsiders), near))))
     return result
