@@ -32,24 +32,24 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 #: review -> children as (label, sex, age, band, contacts, seen recorded, seen, views),
 #: agencies, entries, family members, ethnicity recorded, themes: worked out by hand
 EXPECTED = {
-    "NS-2021-010": ([("Child 1", "female", 5, "1-5"), ("Child 2", "female", 8, "6-10"),
-                     ("Child 3", "male", 2, "1-5")], None,
+    "NS-2021-010": ([("Child A", "female", 5, "1-5"), ("Child B", "male", 2, "1-5"),
+                     ("Child C", "female", 8, "6-10")], None,
                     ["Children's Social Care", "GP", "Health Visiting", "Housing", "Police",
                      "School"], 40, 9, 6,
                     ["domestic abuse", "hidden adults", "parental mental ill health",
                      "referral not received", "start again", "was not brought"]),
-    "NS-2023-001": ([("Child 1", "female", 0, "under 1", 3, 2, 1, 0)], 92,
+    "NS-2023-001": ([("Child A", "female", 0, "under 1", 3, 2, 1, 0)], 92,
                     ["Health Visiting"], 4, 3, 2, ["domestic abuse", "neglect"]),
-    "NS-2023-002": ([("Child 1", "male", 8, "6-10", 3, 2, 1, 1),
-                     ("Child 2", "female", 13, "11-15", 4, 2, 2, 1)], 111,
+    "NS-2023-002": ([("Child A", "male", 8, "6-10", 3, 2, 1, 1),
+                     ("Child B", "female", 13, "11-15", 4, 2, 2, 1)], 111,
                     ["Police", "School"], 5, 3, 1,
                     ["neglect", "parental substance misuse", "was not brought"]),
-    "NS-2024-003": ([("Child 1", "male", 16, "16+", 2, 2, 2, 1)], 30,
+    "NS-2024-003": ([("Child A", "male", 16, "16+", 2, 2, 2, 1)], 30,
                     ["Children's Social Care"], 2, 2, 0, ["physical abuse"]),
-    "NS-2024-004": ([("Child 1", "male", 4, "1-5", 2, 0, 0, 0)], 31, ["GP"], 2, 2, 2, []),
-    "NS-2024-005": ([("Child 1", "male", 3, "1-5", 1, 1, 1, 1)], 30,
+    "NS-2024-004": ([("Child A", "male", 4, "1-5", 2, 0, 0, 0)], 31, ["GP"], 2, 2, 2, []),
+    "NS-2024-005": ([("Child A", "male", 3, "1-5", 1, 1, 1, 1)], 30,
                     ["Health Visiting", "Other agency"], 2, 2, 2, ["domestic abuse", "neglect"]),
-    "NS-2024-006": ([("Child 1", "female", None, "unknown", 1, 1, 0, 0)], None,
+    "NS-2024-006": ([("Child A", "female", None, "unknown", 1, 1, 0, 0)], None,
                     ["Children's Social Care"], 1, 2, 0, []),
 }
 
@@ -110,14 +110,20 @@ def test_the_harbour_review_agrees_with_the_fixtures_truth(made: tuple[Overview,
     overview, _ = made
     harbour = next(r for r in overview.reviews if r.review == "NS-2021-010")
     truth = json.loads((HARBOUR / "expected.json").read_text(encoding="utf-8"))
-    # Child 1 is the index child (Mia, P1), then by age: Ava (P3), Leo (P2)
+    # Child A is the index child (Mia, P1), then the family's order: Leo (P2), Ava (P3), as
+    # the anonymised set letters them
     by_child = _harbour_truth()
-    order = ["P1", "P3", "P2"]
+    order = ["P1", "P2", "P3"]
     assert [(c.contacts, c.seen_recorded, c.seen, c.views_recorded)
             for c in harbour.children] == [by_child[c] for c in order]
     longest = truth["longest_unseen"]
     assert [c.longest_unseen_days for c in harbour.children] == \
         [longest[c]["days"] for c in order]
+    # each child called as the anonymised set calls them
+    from chronogen.anonymise.pseudonyms import pseudonyms
+
+    names = pseudonyms(chronogen.read_case(HARBOUR))
+    assert [c.label for c in harbour.children] == [names[c] for c in order]
     assert harbour.family_members == truth["people"]
     assert harbour.family_members - harbour.ethnicity_recorded == len(truth["missing_ethnicity"])
     assert harbour.flags["missing-ethnicity"] == 1

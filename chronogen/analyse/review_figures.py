@@ -1,7 +1,8 @@
 """One analysed case -> its row of figures in the overview across reviews.
 
 The figures name no one: the review by its id, each subject child by their place in the
-family ("Child 1" is the index child, then by age), agencies by their standard names.
+family as the anonymised set letters them ("Child A" is the index child, then the family's
+order), agencies by their standard names.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from typing import Literal
 
 from chronogen.analyse.context import DIRECT
 from chronogen.domain.agencies import canonical_agency
+from chronogen.domain.people import lettered_children
 from chronogen.model.case import Case
-from chronogen.model.family import Person
 from chronogen.model.flag import FlagCode
 from chronogen.model.overview import ChildFigures, ReviewFigures, age_band
 from chronogen.model.recorded import Recorded
@@ -81,7 +82,8 @@ def review_figures(case: Case, review_id: str, *, id_made_up: bool = False,
 
 
 def _children(case: Case, on: date | None) -> list[ChildFigures]:
-    subjects = sorted(case.family.subject_children, key=_child_order)
+    letters = lettered_children(case.family)  # as the anonymised set letters them
+    subjects = sorted(case.family.subject_children, key=lambda p: not p.index)  # their order
     unseen = {s.child: s.longest_unseen_days for s in case.summaries.children}
     tallies = {c.id: [0, 0, 0, 0] for c in subjects}
     for entry in case.entries:
@@ -96,22 +98,17 @@ def _children(case: Case, on: date | None) -> list[ChildFigures]:
             tally[2] += record.seen is Recorded.YES
             tally[3] += record.views is Recorded.YES
     figures = []
-    for number, child in enumerate(subjects, start=1):
+    for child in subjects:
         age = child.age_on(on) if on else None
         contacts, seen_recorded, seen, views = tallies[child.id]
         figures.append(ChildFigures(
-            label=f"Child {number}", index=child.index, sex=child.sex, age=age,
+            label=letters[child.id], index=child.index, sex=child.sex, age=age,
             age_band=age_band(age),
             ethnicity_recorded=bool(child.ethnicity and child.ethnicity.strip()),
             disabled=child.disabled,
             contacts=contacts, seen_recorded=seen_recorded, seen=seen, views_recorded=views,
             longest_unseen_days=unseen.get(child.id)))
     return figures
-
-
-def _child_order(child: Person) -> tuple[bool, date, str]:
-    born = child.birth.sort_key[0] if child.birth else date.max
-    return (not child.index, born, child.id)
 
 
 def _agency(name: str) -> str:

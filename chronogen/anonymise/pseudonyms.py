@@ -8,10 +8,10 @@ overrides any of them.
 
 from __future__ import annotations
 
-import string
 from datetime import date
 
 from chronogen.domain.kinship import Kinship
+from chronogen.domain.people import lettered_children
 from chronogen.model.case import Case
 
 _NO_ROLE = {"no recorded relationship", "unknown person", "self", ""}
@@ -22,11 +22,7 @@ def pseudonyms(case: Case, as_at: date | None = None) -> dict[str, str]:
     family = case.family
     kin = Kinship(family)
     index = family.index_child
-    children = sorted(family.subject_children, key=lambda p: (not p.index, family.people.index(p)))
-    chosen: dict[str, str] = {}
-    for n, child in enumerate(children):
-        letters = string.ascii_uppercase
-        chosen[child.id] = f"Child {letters[n % 26]}{'' if n < 26 else n // 26}"
+    chosen = lettered_children(family)
     taken: dict[str, int] = {}
     for person in family.people:
         if person.id in chosen:

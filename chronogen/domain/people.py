@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from datetime import date
 
 from pydantic import BaseModel
@@ -85,3 +86,13 @@ def format_people(rows: list[PersonRow], as_at: date) -> str:
     lines.extend("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
                  for row in body)
     return "\n".join(lines)
+
+
+def lettered_children(family: Family) -> dict[str, str]:
+    """Each subject child's label, in order, as the anonymised set and the overview across
+    reviews both call them: *Child A* the index child, then the others in the family's order
+    (*Child Z*, then *Child A1* ...)."""
+    children = sorted(family.subject_children, key=lambda p: not p.index)  # stable
+    letters = string.ascii_uppercase
+    return {child.id: f"Child {letters[n % 26]}{'' if n < 26 else n // 26}"
+            for n, child in enumerate(children)}

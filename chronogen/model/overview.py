@@ -2,7 +2,8 @@
 
 Its JSON form (``overview.json``) is public; its JSON Schema is ``docs/overview.schema.json``
 (and ``overview.schema.json`` beside every overview). No figure names a person: reviews are
-known by their id, children by their place in the family ("Child 1").
+known by their id, children by their place in the family ("Child A", as the anonymised
+set calls them).
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def age_band(years: int | None) -> str:
 class ChildFigures(BaseModel):
     """One subject child of one review."""
 
-    #: "Child 1" (the index child), "Child 2", ...: never a name
+    #: "Child A" (the index child), "Child B", ... as the anonymised set calls them: never a
+    #: name
     label: str
     index: bool = False
     sex: Sex = Sex.UNKNOWN
