@@ -247,9 +247,10 @@ class RowReader:
         self._report_columns()
         # plain counters while reading (a pydantic attribute is slow to set a million times)
         counts = Counter[str]()
+        if self.sheet.rows:
+            counts["rows_read"] = len(self.sheet.rows)  # every row, each counted below
         header_row = self.layout.header_row
         for number, cells in self.sheet.numbered():
-            counts["rows_read"] += 1
             if number < header_row:
                 counts["blank" if is_blank(cells) else "title"] += 1
             elif number == header_row:
