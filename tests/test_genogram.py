@@ -321,13 +321,13 @@ def test_a_caption_goes_to_the_head_of_its_box_where_a_line_runs_through_its_foo
     box = Box(0, 0, 200, 100)
     across_foot = [(-10.0, 5.0), (210.0, 8.0)]
     across_head = [(-10.0, 95.0), (210.0, 95.0)]
-    assert _caption_place(box, 1, drawn(own=box), 7) == (box, "b")
-    assert _caption_place(box, 1, drawn(own=box), 3) == (box, "b")  # another's: at both ends
-    assert _caption_place(box, 1, drawn(across_foot)) == (box, "t")
-    assert _caption_place(box, 2, drawn(across_foot)) == (Box(0, 12, 200, 112), "t")  # room up
-    assert _caption_place(box, 1, drawn(across_foot, across_head)) == (box, "b")  # no clear end
+    assert _caption_place(box, 1, drawn(own=box), 7) == (box, "b", True)
+    assert _caption_place(box, 1, drawn(own=box), 3) == (box, "b", False)  # another's
+    assert _caption_place(box, 1, drawn(across_foot)) == (box, "t", True)
+    assert _caption_place(box, 2, drawn(across_foot)) == (Box(0, 12, 200, 112), "t", True)
+    assert _caption_place(box, 1, drawn(across_foot, across_head)) == (box, "b", False)
     far = [(1000.0, -500.0), (1000.0, 500.0)]  # filed far away: not in the way
-    assert _caption_place(box, 1, drawn(far)) == (box, "b")
+    assert _caption_place(box, 1, drawn(far)) == (box, "b", True)
 
 
 @needs_dot
@@ -351,6 +351,19 @@ def test_no_line_runs_through_the_harbour_households_captions() -> None:
     for line in edge_lines(layout_json(shape)):
         drawn.add(line)
     assert not drawn.crosses(head, but=-2)
+    # Jade's box: lines through both ends of its caption (the children's outline at its
+    # foot, the violence and close lines at its head); it overlaps the children's box,
+    # whose caption names them both, and goes without one
+    quay = re.findall(r'household_1_\d+ \[.*?label="([^"]*)", pos="([\d.]+),([\d.]+)!", '
+                      r'width=([\d.]+), height=([\d.]+)\]', text)
+    assert sorted(label for label, *_ in quay) == ["", "14 Quay Street (at 11/02/2021)",
+                                                  "14 Quay Street (at 11/02/2021)"]
+    boxes = [(label, Box(float(x) - float(w) * 36, float(y) - float(h) * 36,
+                         float(x) + float(w) * 36, float(y) + float(h) * 36))
+             for label, x, y, w, h in quay]
+    (bare,) = [b for label, b in boxes if not label]
+    assert any(b.x0 < bare.x1 and bare.x0 < b.x1 and b.y0 < bare.y1 and bare.y0 < b.y1
+               for label, b in boxes if label)
 
 
 def test_box_helpers() -> None:

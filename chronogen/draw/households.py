@@ -313,7 +313,8 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
     nodes (statement, width, height in points; the key) to the right of the drawing,
     top-aligned, and widen the bounding box to fit. A box's caption goes at its foot, or at
     its head where a line of the drawing (*lines*, :func:`edge_lines`) or another outline
-    runs through its foot and not its head."""
+    runs through its foot and not its head; where lines run through both, and the box
+    overlaps another of its household's whose caption is clear, it goes without one."""
     statements = []
     grow: Box | None = None
     drawn = [box for outline in outlines_ for box in outline.boxes]
@@ -324,10 +325,18 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
         in_the_way.add(_sides(box), owner)
     number_of = iter(range(len(drawn)))
     for number, outline in enumerate(outlines_, start=1):
-        for part, box in enumerate(outline.boxes, start=1):
+        placed = []
+        for box in outline.boxes:
             owner = next(number_of)
-            box, words = _labelled(box, outline.label, [b for b in drawn if b is not box])
-            box, place = _caption_place(box, len(words), in_the_way, owner)
+            labelled, words = _labelled(box, outline.label, [b for b in drawn if b is not box])
+            placed.append((box, *_caption_place(labelled, len(words), in_the_way, owner),
+                           words))
+        for part, (bare, box, place, clear, words) in enumerate(placed, start=1):
+            if not clear and any(other_clear and _overlaps(bare, other)
+                                 for other, _, _, other_clear, _ in placed if other is not bare):
+                # lines run through both ends of its caption, and it overlaps a box of the
+                # same household that has a clear caption: that one names them both
+                box, place, words = bare, "b", []
             cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
             width = (box.x1 - box.x0) / POINTS_PER_INCH
             height = (box.y1 - box.y0) / POINTS_PER_INCH
@@ -405,21 +414,21 @@ def _labelled(box: Box, label: str, others: list[Box]) -> tuple[Box, list[str]]:
 
 
 def _caption_place(box: Box, lines: int, drawn: _Drawn, owner: int = -2
-                   ) -> tuple[Box, str]:
+                   ) -> tuple[Box, str, bool]:
     """Where a caption of *lines* lines goes in *box* (outline number *owner*): at its foot
     (``b``), or, where something drawn runs through the foot and not through the head, at
     its head (``t``: the box then keeps one line's room at its foot and takes the rest
-    above)."""
+    above); and whether that end is clear (at the foot when neither is)."""
     height = _LINE_HEIGHT * lines + 4
     foot = Box(box.x0 + 2, box.y0, box.x1 - 2, box.y0 + height)
     if not drawn.crosses(foot, owner):
-        return box, "b"
+        return box, "b", True
     extra = _LINE_HEIGHT * (lines - 1)  # the foot's room beyond one line moves up
     raised = Box(box.x0, box.y0 + extra, box.x1, box.y1 + extra)
     head = Box(raised.x0 + 2, raised.y1 - height, raised.x1 - 2, raised.y1)
     if drawn.crosses(head, owner):
-        return box, "b"
-    return raised, "t"
+        return box, "b", False
+    return raised, "t", True
 
 
 def _room(box: Box, others: list[Box]) -> float:
