@@ -5,8 +5,10 @@ to another agency, visits, missed appointments, incidents), a family of three ch
 their adults, then times each rule and the summaries in the same process. The baseline is one
 pass over the entries reading each one's date bounds and child records, the least any rule
 must do. Rules should grow near-linearly (n log n): compare the ratios at 10k and 30k.
+With ``--case`` it reads a case folder instead (the 100k entries ``bench_check.py`` makes
+are what a build reads: its child records shared, as the reader shares them).
 
-    python bench/bench_flags.py [--entries 30000]
+    python bench/bench_flags.py [--entries 30000] [--case bench/.cache/check-100000]
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import random
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 from chronogen import (
     AgencySource,
@@ -29,6 +32,7 @@ from chronogen import (
     Recorded,
     SourceRef,
     analyse_case,
+    read_case,
 )
 from chronogen.analyse.context import FlagContext
 from chronogen.analyse.flags.registry import RULES
@@ -73,15 +77,17 @@ def make_case(entries: int, seed: int = 7) -> Case:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--entries", type=int, default=30_000)
+    parser.add_argument("--case", type=Path, default=None,
+                        help="a case folder to read instead (bench_check.py makes 10 CSVs of "
+                             "100k entries under bench/.cache/check-100000, as a build reads)")
     args = parser.parse_args()
+    case = read_case(args.case) if args.case else analyse_case(make_case(args.entries))
     with bulk_work():  # as analyse_case runs the rules: no cycle collection in the middle
-        measure(args.entries)
+        measure(case)
 
 
-def measure(entries: int) -> None:
-    """Time every rule and the summaries on a case of *entries* entries."""
-    args = argparse.Namespace(entries=entries)
-    case = analyse_case(make_case(args.entries))  # merged, as rules see it
+def measure(case: Case) -> None:
+    """Time every rule and the summaries on *case* (merged, as the rules see it)."""
     started = time.perf_counter()
     for entry in case.entries:  # the baseline: one look at every entry
         entry.date.sort_key  # noqa: B018
@@ -89,7 +95,7 @@ def measure(entries: int) -> None:
     baseline = time.perf_counter() - started
     context = FlagContext(case, case.settings)
     total = 0.0
-    print(f"{args.entries} entries; baseline pass {baseline:.3f} s")
+    print(f"{len(case.entries)} entries; baseline pass {baseline:.3f} s")
     for registered in RULES:
         started = time.perf_counter()
         found = list(registered.func(context))
@@ -101,7 +107,8 @@ def measure(entries: int) -> None:
     summarise(case, context)
     took = time.perf_counter() - started
     print(f"  {'summaries':<50} {took:7.3f} s  ratio {took / baseline:7.1f}")
-    print(f"all rules {total:.2f} s, ratio {total / baseline:.1f}")
+    print(f"all rules {total:.2f} s, ratio {total / baseline:.1f}; with the summaries "
+          f"{total + took:.2f} s (the issue asks at most 2 s at 100k)")
 
 
 if __name__ == "__main__":
