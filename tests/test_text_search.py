@@ -111,3 +111,25 @@ def test_the_closure_words_every_match_needs_are_right(bits: list[str]) -> None:
 def test_words_a_match_needs_are_written_in_lower_case() -> None:
     with pytest.raises(ValueError, match="lower case"):
         FoldedPattern("clos", needs=["Clos"])
+
+
+@given(st.lists(st.one_of(st.none(), st.lists(st.sampled_from(
+    ["Section", "section", "SECTION", "47", "s47", "S.47", "S 17", "NFA", "nfa", "DV", "A&E",
+     "CSC", "HV", "XYZ", "&", "seen", ",", "Ström", "4", "7"]), max_size=6).map(" ".join)),
+    max_size=8))
+def test_the_glossary_finds_what_reading_each_text_finds(texts: list[str | None]) -> None:
+    """The abbreviations in many texts (each distinct text read once, section 47 looked for
+    only where "47" stands) against each text read in turn with the patterns as written."""
+    import re
+
+    from chronogen.domain.abbreviations import _WORD, ABBREVIATIONS, abbreviations_in
+
+    found: set[str] = set()
+    for text in texts:
+        for match in _WORD.finditer(text or ""):
+            key = re.sub(r"[.\s]", "", match.group(1)).upper()
+            if key in ABBREVIATIONS:
+                found.add(key)
+        if re.search(r"\bsection\s+47\b", text or "", re.IGNORECASE):
+            found.add("S47")
+    assert abbreviations_in(texts) == sorted((k, ABBREVIATIONS[k]) for k in found)

@@ -56,21 +56,27 @@ ABBREVIATIONS: dict[str, str] = {
 _WORD = re.compile(r"(?<![\w&])(A&E|S\.?\s?(?:17|47)|[A-Z]{2,6})(?![\w&])")
 
 
+_DOTS_AND_SPACES = re.compile(r"[.\s]")
+
+
 def _key(found: str) -> str:
-    return re.sub(r"[.\s]", "", found).upper()
+    return _DOTS_AND_SPACES.sub("", found).upper()
+
+
+_SECTION_47 = re.compile(r"\bsection\s+47\b", re.IGNORECASE)
 
 
 def abbreviations_in(texts: Iterable[str | None]) -> list[tuple[str, str]]:
     """The known abbreviations written in *texts* (case as written, "Section 47" as S47),
     each with its meaning, in alphabetical order."""
     found: set[str] = set()
-    for text in texts:
+    for text in set(texts):  # contact types, outcomes, workers repeat: each read once
         if not text:
             continue
         for match in _WORD.finditer(text):
             key = _key(match.group(1))
             if key in ABBREVIATIONS:
                 found.add(key)
-        if re.search(r"\bsection\s+47\b", text, re.IGNORECASE):
+        if "47" in text and _SECTION_47.search(text):
             found.add("S47")
     return sorted(((key, ABBREVIATIONS[key]) for key in found), key=lambda pair: pair[0])

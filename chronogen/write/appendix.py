@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import NamedTuple
 
+from chronogen.dates import Qualifier
 from chronogen.domain.abbreviations import abbreviations_in
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry, span_of
@@ -143,7 +144,7 @@ def build_appendix(case: Case) -> Appendix:
 def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
          fill: str, shown: dict[int, str]) -> AppendixRow:
     when = entry.date
-    exact = (when.is_exact_day and when.qualifier.value == "exact"
+    exact = (when.is_exact_day and when.qualifier is Qualifier.EXACT
              and when.earliest is not None)
     text = shown.get(id(when))
     if text is None:
