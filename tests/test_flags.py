@@ -469,10 +469,12 @@ def test_the_context_index_is_what_a_pass_of_its_own_gives(
                                     if e.referral_to is not None}
     assert columns.children == [tuple((c, r.seen, r.views, r.seen_alone)
                                       for c, r in e.children.items()) for e in entries]
-    assert [ctx.took_part(place) for place in range(len(entries))] == [
-        ctx.participants.frozen(e) for e in entries]
+    took_part = [ctx.took_part(place) for place in range(len(entries))]
+    assert took_part == [ctx.participants.of(e) for e in entries]
     ctx.forget_participants()
-    assert ctx.participants._cache == {} and ctx._took_part == []
+    assert ctx._took_part == []
+    # asked again once forgotten: the same sets, the very ones shared
+    assert all(ctx.took_part(place) is kept for place, kept in enumerate(took_part))
     assert ctx.of_kinds(DIRECT) == [e for e in entries if e.kind in DIRECT]
     assert ctx.of_kinds(EXPECT_SEEN) == [e for e in entries if e.kind in EXPECT_SEEN]
     for child in ("C", "D"):

@@ -81,7 +81,7 @@ class FlagContext:
 
     def took_part(self, place: int) -> frozenset[str]:
         """Who took part in the entry at *place* in the chronology (``case.entries``), as
-        :meth:`Participants.frozen` finds them: worked out once for all the rules that ask,
+        :meth:`Participants.shared` finds them: worked out once for all the rules that ask,
         and kept in a list beside the columns (a dictionary of a million entries' ids took
         tens of megabytes more)."""
         kept = self._took_part
@@ -98,7 +98,6 @@ class FlagContext:
     def forget_participants(self) -> None:
         """Let go of each entry's participants (a long case's rules are done with them)."""
         self._took_part.clear()
-        self.participants.forget()
 
     @property
     def children(self) -> list[Person]:

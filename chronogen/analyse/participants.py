@@ -100,7 +100,6 @@ class Participants:
         self.family = family
         self.kinship = kinship
         self.names = NameIndex(family)
-        self._cache: dict[str, frozenset[str]] = {}
         #: each different set of participants once: the family's combinations are few
         self._sets: dict[frozenset[str], frozenset[str]] = {}
         self._mentions: Memo[str, tuple[str, ...]] = Memo(_MENTIONS_KEPT)
@@ -145,21 +144,15 @@ class Participants:
         return words
 
     def of(self, entry: Entry) -> set[str]:
-        """Ids of the people who took part in *entry* (worked out once per entry)."""
-        return set(self.frozen(entry))
-
-    def frozen(self, entry: Entry) -> frozenset[str]:
-        """:meth:`of`, as the set kept (not a copy: for rules asking of every entry)."""
-        cached = self._cache.get(entry.id)
-        if cached is None:
-            cached = self._cache[entry.id] = self.shared(entry)
-        return cached
+        """Ids of the people who took part in *entry* (a rule asking of every entry asks
+        :meth:`chronogen.analyse.context.FlagContext.took_part`, which keeps them)."""
+        return set(self.shared(entry))
 
     def shared(self, entry: Entry, day: date | None = None,
                texts: tuple[str | None, ...] | None = None) -> frozenset[str]:
-        """:meth:`frozen`, worked out afresh (for a caller keeping it its own way), as the
-        one set shared by every contact naming the same people. *day* (the entry's earliest)
-        and *texts* (its summary, contact type and outcome) when the caller has them."""
+        """:meth:`of`, as the one set shared by every contact naming the same people (not a
+        copy: keep it, do not change it). *day* (the entry's earliest) and *texts* (its
+        summary, contact type and outcome) when the caller has them."""
         found = self._find(entry, entry.date.sort_key[0] if day is None else day,
                            (entry.summary, entry.kind_text, entry.outcome) if texts is None
                            else texts)
@@ -167,10 +160,6 @@ class Participants:
         # entries held a million sets, 216 bytes each, of a few dozen different ones)
         kept = frozenset(found) if found else _NOBODY
         return self._sets.setdefault(kept, kept)
-
-    def forget(self) -> None:
-        """Let go of each entry's participants (a long case's rules are done with them)."""
-        self._cache.clear()
 
     def _find(self, entry: Entry, day: date, texts: tuple[str | None, ...]) -> set[str]:
         found = set(entry.people)
