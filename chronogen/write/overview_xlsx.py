@@ -23,8 +23,9 @@ Column = tuple[str, float, str]
 ABOUT = [
     "Overview across reviews, made by chronogen from each review's own chronology and family.",
     "No person is named: reviews by their id ([review] id in case.toml), children by their "
-    "place in the family, as each review's anonymised set letters them (Child A is the index "
-    "child).",
+    "place in the family.",
+    "Children are lettered as each review's anonymised set letters them: Child A is the index "
+    "child, then the family's order.",
     "A contact 'in which a child could be seen' is a direct contact (visit, appointment, "
     "telephone call, missed appointment, no-access visit, incident) about that child.",
     "Ages are taken on the day of the incident ([review] incident in case.toml), else on the "
