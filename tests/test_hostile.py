@@ -34,6 +34,13 @@ from tests.data.hostile.make_corpus import CORPUS, make
 REFUSED = {
     "far-cell": "area of 17,179,869,184 cells is over the limit",
     "column-z-cell": "area of 27,262,976 cells is over the limit",
+    "far-cell-quoted": "area of 26,214,400 cells is over the limit",
+    "far-cell-prefixed": "area of 25,165,824 cells is over the limit",
+    "far-cell-lower-case": "area of 24,117,248 cells is over the limit",
+    "far-cell-spaced": "area of 23,068,672 cells is over the limit",
+    "far-row-eight-digits": "area of 299,999,997 cells is over the limit",
+    "far-cell-without-reference": "area of 22,020,096 cells is over the limit",
+    "not-a-reference": "whose reference 'A1B2' is not one",
     "whitespace-bomb": "times larger unzipped than zipped",
     "device-file": "outside the case folder (/dev/zero)",
     "named-pipe": "not an ordinary file",
@@ -53,6 +60,7 @@ REPORTED = {
     "unbalanced-quote": {"joined-rows"},
     "uncached-formula": {"formula-without-value"},
     "tiny-serials": {"implausible-date"},
+    "stray-dimension": {"cell-error"},
     "three-parents": {"family-contradiction"},
     "same-file-twice": {"duplicate-source"},
 }

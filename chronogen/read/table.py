@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
@@ -138,7 +138,15 @@ class WorkbookTraits:
     uncached_formulas: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+#: a cell's opening as every writer known writes it (``<c r="A1"``, groups: letters, digits),
+#: or any other cell opening (no groups: then the window is read element by element)
+_CELL_START = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|[\s/>])')
+_PREFIXED_CELL = re.compile(rb':c[\s/>]')
+#: a cell or row element whatever its prefix, spacing and quotes: (name, attributes)
+_ELEMENT = re.compile(
+    rb'<(?:[^\s<>/!?:]*:)?(c|row)(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
+_R_ATTRIBUTE = re.compile(rb'\sr\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_REFERENCE = re.compile(rb'\s*([A-Za-z]+)([0-9]+)\s*')
 _UNCACHED = re.compile(
     rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*'
     rb'(?:<v>\s*</v>\s*)?</c>')
@@ -226,29 +234,41 @@ def _column_number(letters: bytes) -> int:
 
 
 def _scan_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
-                limits: Limits, traits: WorkbookTraits) -> None:
-    """Stream one sheet's XML: the area its cells span, error cells, formulas with no value."""
-    max_row = max_column = 0
-    tail = b""
-    read = 0
+                limits: Limits, traits: WorkbookTraits) -> _Reach:
+    """Stream one sheet's XML: the area its cells span (returned), error cells, formulas
+    with no value.
+
+    A sheet written as every known writer writes it is read once, cells found by their
+    plain ``<c r="A1"`` opening; any other (single quotes, a prefix such as ``<x:c``,
+    spaces round ``=``, lower-case or over-long references, cells or rows with no
+    reference) is read again from the start, element by element, as calamine will place
+    its cells: a cell at XFD1048576 written any of these ways is refused before calamine
+    is asked to allocate the area."""
+    reach = _Reach()
+    if not _scan_windows(package, info, name, title, limits, traits, reach, plainly=True):
+        reach = _Reach()
+        _scan_windows(package, info, name, title, limits, traits, reach, plainly=False)
+    return reach
+
+
+def _scan_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
+                  limits: Limits, traits: WorkbookTraits, reach: _Reach, *,
+                  plainly: bool) -> bool:
+    """One pass over a sheet's XML; False when *plainly* and a window was not plain."""
     with package.open(info) as stream:
-        while True:
-            chunk = stream.read(_CHUNK)
-            read += len(chunk)
-            if read > limits.max_sheet_mb * 1_000_000:
-                raise UnreadableFileError(f"{name}: sheet {title!r} is larger unzipped than "
-                                          "its package says: the file is damaged or hostile")
-            if not chunk:
-                break
-            window = tail + chunk
-            refs = _CELL_REF.findall(window)
-            if refs:
-                letters, digits = zip(*refs, strict=True)
-                # same-length column letters sort as their numbers do: pad to three (each
-                # distinct column and row once: a chunk holds a few dozen rows of cells)
-                widest = max(map(bytes.rjust, set(letters), repeat(3), repeat(b"@")))
-                max_column = max(max_column, _column_number(widest.lstrip(b"@")))
-                max_row = max(max_row, max(map(int, set(digits))))
+        for window in _xml_windows(stream, name, title, limits):
+            if plainly:
+                if not reach.written_plainly(window):
+                    return False
+            else:
+                reach.read_exactly(window, name, title)
+            if reach.rows * reach.columns > limits.max_cells:
+                raise UnreadableFileError(
+                    f"{name}: sheet {title!r} has a cell at row {reach.rows}, column "
+                    f"{reach.columns}: its area of {reach.rows * reach.columns:,} cells is "
+                    f"over the limit of {limits.max_cells:,} (max_cells under [limits] in "
+                    "case.toml); delete the stray cells far below or to the right of the "
+                    "table")
             if b'"e"' in window and _ERROR_CELL.search(window):
                 traits.has_errors = True
             for letters_, digits_ in _UNCACHED.findall(window) if b"<f" in window else ():
@@ -256,13 +276,92 @@ def _scan_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, titl
                 where = (int(digits_), _column_number(letters_))
                 if where not in cells:
                     cells.append(where)
-            if max_row * max_column > limits.max_cells:
-                raise UnreadableFileError(
-                    f"{name}: sheet {title!r} has a cell at row {max_row}, column "
-                    f"{max_column}: its area of {max_row * max_column:,} cells is over the "
-                    f"limit of {limits.max_cells:,} (max_cells under [limits] in case.toml); "
-                    "delete the stray cells far below or to the right of the table")
-            tail = window[-4096:]
+    return True
+
+
+def _xml_windows(stream: IO[bytes], name: str, title: str, limits: Limits
+                 ) -> Iterator[bytes]:
+    """A sheet's XML in windows of about a megabyte, each ending where a tag begins (after
+    a whole row where there is one), so that no element is split between two."""
+    pending: list[bytes] = []  # what is read but not yet given: no place to cut it yet
+    read = 0
+    while chunk := stream.read(_CHUNK):
+        read += len(chunk)
+        if read > limits.max_sheet_mb * 1_000_000:
+            raise UnreadableFileError(f"{name}: sheet {title!r} is larger unzipped than "
+                                      "its package says: the file is damaged or hostile")
+        cut = chunk.rfind(b"</row>")
+        cut = cut + len(b"</row>") if cut >= 0 else chunk.rfind(b"<")
+        if cut <= 0:
+            pending.append(chunk)
+            continue
+        pending.append(chunk[:cut])
+        yield b"".join(pending)
+        pending = [chunk[cut:]]
+    if pending:
+        yield b"".join(pending)
+
+
+class _Reach:
+    """The furthest row and column a sheet's cells reach, as calamine places them: a cell
+    at its reference, a cell with none after the cell before it in its row, a row with none
+    after the row before it. Calamine allocates every cell of that area."""
+
+    def __init__(self) -> None:
+        self.rows = self.columns = 0
+        self.row = self.column = 0  # the last row element's number, the last cell's column
+
+    def written_plainly(self, window: bytes) -> bool:
+        """Take in a window whose every cell opens ``<c r="A1"``; False, taking in nothing,
+        for any other."""
+        starts = _CELL_START.findall(window)
+        if _PREFIXED_CELL.search(window) is not None:
+            return False
+        if not starts:
+            return True
+        letters, digits = zip(*starts, strict=True)
+        # each distinct column and row once (a window holds a few thousand rows of cells)
+        letters_seen = set(letters)
+        if b"" in letters_seen:
+            return False
+        # same-length column letters sort as their numbers do: pad to three
+        widest = max(map(bytes.rjust, letters_seen, repeat(3), repeat(b"@")))
+        self.columns = max(self.columns, _column_number(widest.lstrip(b"@")))
+        self.rows = max(self.rows, max(map(int, set(digits))))
+        return True
+
+    def read_exactly(self, window: bytes, name: str, title: str) -> None:
+        """Take in a window element by element, whatever its quotes, spacing, prefixes or
+        missing references; a reference that is not one is refused (calamine would fail)."""
+        for element, attributes in _ELEMENT.findall(window):
+            found = _R_ATTRIBUTE.search(attributes)
+            value = None if found is None else found.group(1) or found.group(2) or b""
+            if element == b"row":
+                self.column = 0
+                if value is None:
+                    self.row += 1
+                elif value.strip().isdigit():
+                    self.row = int(value)
+                else:
+                    raise _not_a_reference(name, title, value)
+                continue
+            if value is None:
+                self.column += 1
+                row = self.row
+            else:
+                parts = _REFERENCE.fullmatch(value)
+                if parts is None:
+                    raise _not_a_reference(name, title, value)
+                self.column = _column_number(parts.group(1).upper())
+                row = int(parts.group(2))
+            self.columns = max(self.columns, self.column)
+            self.rows = max(self.rows, row)
+
+
+def _not_a_reference(name: str, title: str, value: bytes) -> UnreadableFileError:
+    shown = value[:40].decode("utf-8", "replace")
+    return UnreadableFileError(f"{name}: sheet {title!r} has a cell or row whose reference "
+                               f"{shown!r} is not one: the file is damaged or hostile")
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -357,8 +456,14 @@ def _read_with_openpyxl(path: Path, name: str, date1904: bool) -> list[Sheet]:
         for worksheet in book.worksheets:
             if not hasattr(worksheet, "iter_rows"):
                 continue  # chart sheets have no cells
+            # the sheet's own claim of its size is not trusted: a hostile "A1:XFD1048576"
+            # would pad every row to 16,384 cells; rows are padded to the widest read
+            worksheet.reset_dimensions()
             rows: list[tuple[Cell, ...]] = [tuple(as_cell(v) for v in row)
                                             for row in worksheet.iter_rows(values_only=True)]
+            width = max(map(len, rows), default=0)
+            rows = [row + (None,) * (width - len(row)) if len(row) < width else row
+                    for row in rows]
             sheets.append(Sheet(file=name, name=worksheet.title, rows=_trim(rows),
                                 date1904=date1904))
         return sheets

@@ -92,6 +92,62 @@ def column_z_cell(folder: Path) -> None:
           + '<row r="1048576"><c r="Z1048576"><v>1</v></c></row>')
 
 
+def _far(folder: Path, far_row: str) -> None:
+    """A sheet with one ordinary row and *far_row*, a row written to reach far away."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", _row(2, '<c r="A2"><v>43900</v></c>') + far_row)
+
+
+def far_cell_quoted(folder: Path) -> None:
+    """A stray cell whose reference is in single quotes (as XML allows): Y1048576."""
+    _far(folder, "<row r='1048576'><c r='Y1048576'><v>1</v></c></row>")
+
+
+def far_cell_prefixed(folder: Path) -> None:
+    """A stray cell written with a namespace prefix, ``<x:c>``: X1048576."""
+    _far(folder, '<x:row r="1048576"><x:c r="X1048576"><x:v>1</x:v></x:c></x:row>')
+
+
+def far_cell_lower_case(folder: Path) -> None:
+    """A stray cell whose reference is in lower case: w1048576."""
+    _far(folder, '<row r="1048576"><c r="w1048576"><v>1</v></c></row>')
+
+
+def far_cell_spaced(folder: Path) -> None:
+    """A stray cell with spaces round its reference's equals sign: V1048576."""
+    _far(folder, '<row r="1048576"><c\tr = "V1048576"><v>1</v></c></row>')
+
+
+def far_row_eight_digits(folder: Path) -> None:
+    """A stray cell on row 99,999,999, past Excel's last row: C99999999."""
+    _far(folder, '<row r="99999999"><c r="C99999999"><v>1</v></c></row>')
+
+
+def far_cell_without_reference(folder: Path) -> None:
+    """A cell with no reference on row 1048576, and one at U2: it stands at A1048576."""
+    _far(folder, '<row r="3"><c r="U3"><v>1</v></c></row>'
+                 '<row r="1048576"><c><v>1</v></c></row>')
+
+
+def not_a_reference(folder: Path) -> None:
+    """A cell whose reference is not one (A1B2), written so that it must be read exactly."""
+    _far(folder, "<row r='3'><c r='A1B2'><v>1</v></c></row>")
+
+
+def stray_dimension(folder: Path) -> None:
+    """A sheet claiming to span A1:XFD20000 with error cells (read by openpyxl, which would
+    pad every row to the claimed 16,384 cells)."""
+    _toml(folder, file="p.xlsx")
+    rows = "".join(_row(n, f'<c r="A{n}"><v>43900</v></c>') for n in range(2, 20_001))
+    with zipfile.ZipFile(folder / "p.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in _PARTS.items():
+            package.writestr(name, text)
+        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(
+            rows + '<row r="20001"><c r="A20001"><v>43900</v></c><c r="B20001" t="e">'
+            '<v>#REF!</v></c></row>').replace(
+            b"<sheetData>", b'<dimension ref="A1:XFD20001"/><sheetData>'))
+
+
 def whitespace_bomb(folder: Path) -> None:
     """A 1 MB file whose sheet unzips to 300 MB of spaces."""
     _toml(folder, file="p.xlsx")
@@ -250,7 +306,9 @@ def link_outside(folder: Path) -> None:
 
 
 CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
-    far_cell, column_z_cell, whitespace_bomb, device_file, named_pipe, utf16_cut_short,
+    far_cell, column_z_cell, far_cell_quoted, far_cell_prefixed, far_cell_lower_case,
+    far_cell_spaced, far_row_eight_digits, far_cell_without_reference, not_a_reference,
+    stray_dimension, whitespace_bomb, device_file, named_pipe, utf16_cut_short,
     utf16_without_bom, infinite_dates, long_durations, deep_toml, deep_family_json,
     huge_settings, negative_header_row, zero_header_row, unbalanced_quote, uncached_formula,
     tiny_serials, three_parents, same_file_twice, path_outside, link_outside)}

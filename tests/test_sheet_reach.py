@@ -1,0 +1,126 @@
+"""The workbook check finds the area calamine will allocate, however a sheet's XML is
+written: property-tested against calamine itself on small sheets written every way XML
+allows (quotes, prefixes, spacing, lower case, cells and rows with no reference)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
+
+from chronogen.model.case import Limits
+from chronogen.read.table import WorkbookTraits, _scan_sheet
+from tests.data.hostile.make_corpus import _PARTS
+
+
+@dataclass
+class Style:
+    """How one element is written."""
+
+    quote: str = '"'
+    prefix: str = ""
+    space: str = " "
+    around_equals: str = ""
+    lower: bool = False
+
+
+styles = st.builds(Style, quote=st.sampled_from(['"', "'"]),
+                   prefix=st.sampled_from(["", "x:"]),
+                   space=st.sampled_from([" ", "\t", "\n", "  "]),
+                   around_equals=st.sampled_from(["", " ", "\r\n"]),
+                   lower=st.booleans())
+plain = Style()
+
+
+def _letters(column: int) -> str:
+    text = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        text = chr(65 + rest) + text
+    return text
+
+
+def _attribute(style: Style, value: str) -> str:
+    equals = f"{style.around_equals}={style.around_equals}"
+    return f"{style.space}r{equals}{style.quote}{value}{style.quote}"
+
+
+#: a cell: (its column and row, or None for a cell written with no reference; its style)
+cells = st.tuples(st.none() | st.tuples(st.integers(1, 40), st.integers(1, 60)), styles)
+#: a row: (its number, or None for a row with no number; its style; its cells)
+rows = st.tuples(st.none() | st.integers(1, 60), styles, st.lists(cells, max_size=5))
+
+
+def _sheet(sheet_rows: list[tuple[int | None, Style, list]], padding: int = 0) -> bytes:
+    body = []
+    for number, row_style, row_cells in sheet_rows:
+        p = row_style.prefix
+        body.append(f"<{p}row" + ("" if number is None else _attribute(row_style, str(number)))
+                    + ">")
+        for where, style in row_cells:
+            ref = "" if where is None else _letters(where[0]) + str(where[1])
+            ref = ref.lower() if style.lower else ref
+            q = style.prefix
+            body.append(f"<{q}c" + ("" if where is None else _attribute(style, ref))
+                        + f"><{q}v>7</{q}v></{q}c>")
+        body.append(f"</{p}row>" + " " * padding)
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+            'openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.'
+            'openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + "".join(body)
+            + "</sheetData></worksheet>").encode()
+
+
+def _package(sheet: bytes) -> bytes:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in _PARTS.items():
+            package.writestr(name, text)
+        package.writestr("xl/worksheets/sheet1.xml", sheet)
+    return data.getvalue()
+
+
+def _reach(package_bytes: bytes) -> tuple[int, int]:
+    with zipfile.ZipFile(io.BytesIO(package_bytes)) as package:
+        info = package.getinfo("xl/worksheets/sheet1.xml")
+        reach = _scan_sheet(package, info, "p.xlsx", "Log", Limits(), WorkbookTraits())
+    return reach.rows, reach.columns
+
+
+def _calamine_end(package_bytes: bytes) -> tuple[int, int]:
+    """The last row and column (from 1) of the area calamine allocates; (0, 0) for none."""
+    book = CalamineWorkbook.from_filelike(io.BytesIO(package_bytes))
+    end = book.get_sheet_by_name("Log").end
+    return (0, 0) if end is None else (end[0] + 1, end[1] + 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(rows, max_size=6), st.sampled_from([0, 300_000]))
+def test_the_check_reaches_as_far_as_calamine_places_cells(sheet_rows: list, padding: int
+                                                           ) -> None:
+    # padded, a sheet spans several of the check's windows of a megabyte
+    package = _package(_sheet(sheet_rows, padding))
+    end_row, end_column = _calamine_end(package)
+    rows_reached, columns_reached = _reach(package)
+    assert rows_reached >= end_row and columns_reached >= end_column
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 60), st.just(plain),
+                          st.lists(st.tuples(st.tuples(st.integers(1, 40), st.integers(1, 60)),
+                                             st.just(plain)), max_size=5)), max_size=6))
+def test_a_plainly_written_sheet_is_measured_exactly(sheet_rows: list) -> None:
+    package = _package(_sheet(sheet_rows))
+    assert _reach(package) == _calamine_end(package)
+
+
+def test_every_way_of_writing_is_measured_exactly_where_calamine_is_exact() -> None:
+    # rows and cells with no reference follow the ones before them, as calamine places them
+    sheet = _sheet([(2, plain, [(None, plain), (None, plain)]),
+                    (None, Style(quote="'", prefix="x:"), [((3, 5), plain), (None, plain)]),
+                    (None, plain, [(None, Style(lower=True))])])
+    package = _package(sheet)
+    assert _reach(package) == _calamine_end(package) == (5, 4)
