@@ -59,6 +59,16 @@ def test_author_notes_are_kept_as_notes_with_their_source(tmp_path: Path) -> Non
         (2, "# Author n"), (5, "~ remember")]
 
 
+def test_an_excel_error_opening_a_row_is_a_broken_date_not_a_note(tmp_path: Path) -> None:
+    from chronogen.read.returns.rows import author_note
+
+    assert author_note(("#REF!", "Home visit")) is None
+    assert author_note((" #VALUE! ", "Home visit")) is None
+    assert author_note(("#N/A",)) is None
+    assert author_note(("# REF: see the strategy minutes", None)) == (
+        "# REF: see the strategy minutes")
+
+
 def test_columns_named_by_each_child(tmp_path: Path) -> None:
     result = read_agency_file(make("child-columns-by-name", tmp_path), agency="CSC", code="CS",
                               family=MIA)

@@ -7,9 +7,14 @@ is what Excel on Windows writes.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
 import re
+import sys
+import tempfile
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -162,17 +167,21 @@ def inspect_workbook(path: Path, name: str, limits: Limits) -> WorkbookTraits:
     try:
         with zipfile.ZipFile(path) as package:
             names = package.namelist()
-            workbook = package.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
-            if len(workbook) > 50_000_000:
+            if "xl/workbook.xml" in names and \
+                    package.getinfo("xl/workbook.xml").file_size > 50_000_000:
                 raise UnreadableFileError(f"{name}: the workbook's index is implausibly large")
+            workbook = package.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
             traits.date1904 = re.search(rb"date1904=\"(?:1|true)\"", workbook) is not None
             titles = _sheet_titles(package, workbook)
             for info in package.infolist():
                 member = info.filename
+                if member.lower().endswith("sharedstrings.xml"):
+                    _check_size(info, name, "the shared-string table", limits)
+                    _check_shared_strings(package, info, name, limits)
                 if not (member.startswith("xl/worksheets/") and member.endswith(".xml")):
                     continue
                 title = titles.get(member, member)
-                _check_size(info, name, title, limits)
+                _check_size(info, name, f"sheet {title!r}", limits)
                 _scan_sheet(package, info, name, title, limits, traits)
     except (zipfile.BadZipFile, OSError, KeyError) as error:
         if path.stat().st_size == 0:
@@ -213,17 +222,39 @@ def _xml_text(text: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
-def _check_size(info: zipfile.ZipInfo, name: str, title: str, limits: Limits) -> None:
+def _check_size(info: zipfile.ZipInfo, name: str, part: str, limits: Limits) -> None:
+    """Refuse a part (*part* says which: "sheet 'Log'") too large unzipped, or a zip bomb."""
     size, packed = info.file_size, max(info.compress_size, 1)
     if size > limits.max_sheet_mb * 1_000_000:
         raise UnreadableFileError(
-            f"{name}: sheet {title!r} unzips to {size / 1_000_000:.0f} MB, over the limit of "
+            f"{name}: {part} unzips to {size / 1_000_000:.0f} MB, over the limit of "
             f"{limits.max_sheet_mb} MB (max_sheet_mb under [limits] in case.toml)")
     if size > 5_000_000 and size / packed > limits.max_compression_ratio:
         raise UnreadableFileError(
-            f"{name}: sheet {title!r} is {size / packed:.0f} times larger unzipped than "
+            f"{name}: {part} is {size / packed:.0f} times larger unzipped than "
             f"zipped (the limit is {limits.max_compression_ratio}): this is how a zip bomb "
             "looks; re-save the workbook, or raise max_compression_ratio if it is genuine")
+
+
+_UNIQUE_COUNT = re.compile(rb'uniqueCount\s*=\s*["\']\s*\+?([0-9]+)')
+
+
+def _check_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
+                          limits: Limits) -> None:
+    """Refuse a shared-string table claiming more strings than a sheet may hold cells:
+    calamine sets aside room for the claimed number first (a claim of four billion, in a
+    file of a few hundred bytes, asked for 96 GB and stopped the process)."""
+    tail = b""
+    with package.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            window = tail + chunk
+            for count in _UNIQUE_COUNT.findall(window):
+                if int(count) > limits.max_cells:
+                    raise UnreadableFileError(
+                        f"{name}: the shared-string table claims {int(count):,} distinct "
+                        f"texts, over the limit of {limits.max_cells:,} (max_cells under "
+                        "[limits] in case.toml): the file is damaged or hostile")
+            tail = window[-100:]
 
 
 def _column_number(letters: bytes) -> int:
@@ -375,20 +406,62 @@ def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | 
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - calamine is a dependency, but optional in spirit
         return None
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-        sheets = []
-        for sheet_name in book.sheet_names:
-            rows: list[Any] = book.get_sheet_by_name(sheet_name).to_python(
-                skip_empty_area=False)
-            shared: dict[str, str] = {}
-            for index, row in enumerate(rows):  # in place: never two copies of the sheet
-                rows[index] = _from_calamine_row(row, shared)
-            sheets.append(Sheet(file=name, name=sheet_name, rows=_trim(rows),
-                                date1904=date1904))
-        return sheets
-    except Exception:  # calamine's errors are not a stable API: fall back to openpyxl
-        return None
+    with _StandardErrorHeld() as held:
+        try:
+            book = CalamineWorkbook.from_path(str(path))
+            sheets = []
+            for sheet_name in book.sheet_names:
+                rows: list[Any] = book.get_sheet_by_name(sheet_name).to_python(
+                    skip_empty_area=False)
+                shared: dict[str, str] = {}
+                for index, row in enumerate(rows):  # in place: never two copies of the sheet
+                    rows[index] = _from_calamine_row(row, shared)
+                sheets.append(Sheet(file=name, name=sheet_name, rows=_trim(rows),
+                                    date1904=date1904))
+            return sheets
+        except Exception:  # calamine's errors are not a stable API: fall back to openpyxl
+            return None
+        except BaseException as error:
+            # a panic inside calamine (a date cell of -1e300 days) is raised as pyo3's
+            # PanicException, which is not an Exception; Rust has already printed it
+            if type(error).__name__ == "PanicException":
+                held.dropped = True
+                return None
+            raise
+
+
+class _StandardErrorHeld:
+    """Hold what is written to standard error (file descriptor 2, where Rust prints a
+    panic before raising it) until the block ends, then pass it on unless ``dropped``: a
+    damaged cell must not look like a crash on the user's screen."""
+
+    def __init__(self) -> None:
+        self.dropped = False
+        self._saved: int | None = None
+        self._held: IO[bytes] | None = None
+
+    def __enter__(self) -> _StandardErrorHeld:
+        try:
+            sys.stderr.flush()
+            saved = os.dup(2)
+        except (OSError, ValueError):  # no descriptor 2 (an embedding program): hold nothing
+            return self
+        self._saved, self._held = saved, tempfile.TemporaryFile()
+        os.dup2(self._held.fileno(), 2)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._saved is None or self._held is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
+        os.dup2(self._saved, 2)
+        os.close(self._saved)
+        with self._held:
+            self._held.seek(0)
+            written = self._held.read()
+        if written and not self.dropped:
+            os.write(2, written)
 
 
 _SAME = frozenset({datetime, date, time, int, bool})
@@ -444,6 +517,14 @@ def _trim(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
 
 
 def _read_with_openpyxl(path: Path, name: str, date1904: bool) -> list[Sheet]:
+    # openpyxl warns on stderr of what it reads as an error cell ("marked as a date but
+    # outside the limits") or leaves out; those cells are reported by row instead
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read_openpyxl_sheets(path, name, date1904)
+
+
+def _read_openpyxl_sheets(path: Path, name: str, date1904: bool) -> list[Sheet]:
     import openpyxl
 
     try:

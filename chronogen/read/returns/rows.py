@@ -91,8 +91,8 @@ def author_note(cells: tuple[Cell, ...]) -> str | None:
         first = value.lstrip()
         if not first:
             continue
-        if not first.startswith(NOTE_MARKS):
-            return None
+        if not first.startswith(NOTE_MARKS) or first.rstrip() in EXCEL_ERRORS:
+            return None  # "#REF!" opening a row is a broken date, not a note
         return " | ".join(str(v).strip() for v in cells if v is not None and str(v).strip())
     return None
 

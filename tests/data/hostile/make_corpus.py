@@ -148,6 +148,44 @@ def stray_dimension(folder: Path) -> None:
             b"<sheetData>", b'<dimension ref="A1:XFD20001"/><sheetData>'))
 
 
+def shared_strings_claim(folder: Path) -> None:
+    """A workbook of a few hundred bytes whose shared-string table claims four billion
+    texts (the reader would set aside 96 GB for them before reading one)."""
+    _toml(folder, file="p.xlsx")
+    with zipfile.ZipFile(folder / "p.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in _PARTS.items():
+            package.writestr(name, text.replace(
+                "</Relationships>", '<Relationship Id="rId2" Type="http://schemas.'
+                'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+                'Target="sharedStrings.xml"/></Relationships>') if "workbook.xml.rels" in name
+                else text)
+        package.writestr("xl/sharedStrings.xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
+            'org/spreadsheetml/2006/main" count="1" uniqueCount="4000000000"><si><t>contact'
+            '</t></si></sst>'))
+        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(
+            '<row r="2"><c r="A2"><v>43900</v></c><c r="B2" t="s"><v>0</v></c></row>'))
+
+
+def date_beyond_time(folder: Path) -> None:
+    """A cell formatted as a date holding -1e300 days (calamine panics on it)."""
+    _toml(folder, file="p.xlsx")
+    with zipfile.ZipFile(folder / "p.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in _PARTS.items():
+            package.writestr(name, text.replace(
+                "</Relationships>", '<Relationship Id="rId3" Type="http://schemas.'
+                'openxmlformats.org/officeDocument/2006/relationships/styles" '
+                'Target="styles.xml"/></Relationships>') if "workbook.xml.rels" in name
+                else text)
+        package.writestr("xl/styles.xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.'
+            'openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId='
+            '"164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/>'
+            '<xf numFmtId="164"/></cellXfs></styleSheet>'))
+        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(
+            _row(2, '<c r="A2" s="1"><v>-1e300</v></c>') + _row(3, '<c r="A3"><v>43900</v></c>')))
+
+
 def whitespace_bomb(folder: Path) -> None:
     """A 1 MB file whose sheet unzips to 300 MB of spaces."""
     _toml(folder, file="p.xlsx")
@@ -308,7 +346,8 @@ def link_outside(folder: Path) -> None:
 CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     far_cell, column_z_cell, far_cell_quoted, far_cell_prefixed, far_cell_lower_case,
     far_cell_spaced, far_row_eight_digits, far_cell_without_reference, not_a_reference,
-    stray_dimension, whitespace_bomb, device_file, named_pipe, utf16_cut_short,
+    stray_dimension, shared_strings_claim, date_beyond_time, whitespace_bomb, device_file,
+    named_pipe, utf16_cut_short,
     utf16_without_bom, infinite_dates, long_durations, deep_toml, deep_family_json,
     huge_settings, negative_header_row, zero_header_row, unbalanced_quote, uncached_formula,
     tiny_serials, three_parents, same_file_twice, path_outside, link_outside)}
