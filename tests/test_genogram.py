@@ -170,6 +170,15 @@ def test_household_outlines_hold_members_and_no_one_else() -> None:
         for other in (p.id for p in family.people if p.id not in members):
             x, y, _, _ = pos[other]
             assert not any(box.contains(x, y) for box in outline.boxes), other
+    # nor does any box reach into someone else's symbol or caption (the children's box
+    # reached 3 points into Ryan's caption, above it)
+    from chronogen.draw.households import _units
+
+    units = _units(layout, [p.id for p in family.people])
+    for outline, (_, members) in zip(drawn, homes.items(), strict=True):
+        for other, (unit, _) in units.items():
+            if other not in members:
+                assert not any(_meet(box, unit) for box in outline.boxes), other
 
 
 @needs_dot
@@ -536,3 +545,58 @@ def test_png_is_drawn_for_print_and_pdf_is_the_same_in_any_time_zone(tmp_path: P
         pdfs.append(out.read_bytes())
     assert pdfs[0] == pdfs[1] == pdfs[2]
     assert b"/CreationDate (D:20000101000000Z)" in pdfs[0]
+
+
+_GRID_BOX = st.builds(lambda x, y, w, h: Box(x, y, x + w, y + h), st.integers(0, 8),
+                      st.integers(0, 8), st.integers(1, 5), st.integers(1, 5))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GRID_BOX, min_size=1, max_size=4))
+def test_an_outline_round_boxes_runs_exactly_where_covered_meets_uncovered(
+        boxes: list[Box]) -> None:
+    """On a grid of unit squares: every unit stretch of the drawn outline has a square
+    covered by the boxes on one side and not on the other, and every such stretch is
+    drawn."""
+    from chronogen.draw.households import _outline_sides
+
+    def covered(x: int, y: int) -> bool:  # the unit square from (x, y)
+        return any(b.x0 <= x and x + 1 <= b.x1 and b.y0 <= y and y + 1 <= b.y1 for b in boxes)
+
+    drawn: set[tuple[str, int, int]] = set()  # ("h", x, y): from (x, y) to (x + 1, y)
+    for (x0, y0), (x1, y1) in _outline_sides(boxes):
+        if y0 == y1:
+            drawn.update(("h", x, int(y0)) for x in range(int(min(x0, x1)), int(max(x0, x1))))
+        else:
+            drawn.update(("v", int(x0), y) for y in range(int(min(y0, y1)), int(max(y0, y1))))
+    boundary = {("h", x, y) for x in range(-1, 15) for y in range(-1, 15)
+                if covered(x, y) != covered(x, y - 1)}
+    boundary |= {("v", x, y) for x in range(-1, 15) for y in range(-1, 15)
+                 if covered(x, y) != covered(x - 1, y)}
+    assert drawn == boundary
+
+
+@needs_dot
+def test_a_households_overlapping_boxes_are_drawn_as_one_outline() -> None:
+    """Harbour: Jade's box reaches down into her children's (both 14 Quay Street) and could
+    not be joined into one rectangle (Ryan stands beside them): the two are drawn as one
+    outline round both, with no line across either, and no line of it through anyone."""
+    import re
+
+    from chronogen.draw.households import _units
+
+    family = harbour()
+    text = final_dot(family, as_at=AS_AT)
+    hidden = re.findall(r'household_1_\d+ \[[^]]*color=transparent', text)
+    assert len(hidden) == 2
+    sides = [tuple(float(v) for v in m) for m in re.findall(
+        r'household_1_side_\d+_a -> household_1_side_\d+_b \[[^]]*pos="([-\d.]+),([-\d.]+) '
+        r'[-\d.]+,[-\d.]+ ([-\d.]+),([-\d.]+)', text)]
+    assert len(sides) == 8  # a T: eight sides
+    layout = layout_json(to_dot(family, as_at=AS_AT))
+    units = _units(layout, [p.id for p in family.people])
+    for x0, y0, x1, y1 in sides:
+        steps = [(x0 + (x1 - x0) * k / 20, y0 + (y1 - y0) * k / 20) for k in range(21)]
+        for person, (unit, _) in units.items():
+            assert not any(unit.x0 < x < unit.x1 and unit.y0 < y < unit.y1
+                           for x, y in steps), person

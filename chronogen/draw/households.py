@@ -113,9 +113,28 @@ def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
         if not near:
             result.append(HouseholdOutline(label, (whole,)))
             continue
-        result.append(HouseholdOutline(
-            label, tuple(_merged(_runs(present, units, outsiders), near))))
+        boxes = _merged(_runs(present, units, outsiders), near)
+        result.append(HouseholdOutline(label, tuple(
+            _kept_clear(box, [units[m][0] for m in present if box.contains(*units[m][1])],
+                        near) for box in boxes)))
     return result
+
+
+def _kept_clear(box: Box, inside: list[Box], outsiders: list[Box]) -> Box:
+    """*box* with its top lowered (or its foot raised) to stop short of anyone standing
+    above (or below) the members *inside* it whose symbol or caption it reaches into."""
+    if not inside:
+        return box
+    highest, lowest = max(u.y1 for u in inside), min(u.y0 for u in inside)
+    kept = box
+    for outsider in outsiders:
+        if not _overlaps(kept, outsider):
+            continue
+        if outsider.y0 >= highest + _GAP:
+            kept = Box(kept.x0, kept.y0, kept.x1, min(kept.y1, outsider.y0 - 2))
+        elif outsider.y1 <= lowest - _GAP:
+            kept = Box(kept.x0, max(kept.y0, outsider.y1 + 2), kept.x1, kept.y1)
+    return kept
 
 
 def _merged(boxes: list[Box], outsiders: list[Box]) -> list[Box]:
@@ -331,23 +350,42 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
             labelled, words = _labelled(box, outline.label, [b for b in drawn if b is not box])
             placed.append((box, *_caption_place(labelled, len(words), in_the_way, owner),
                            words))
-        for part, (bare, box, place, clear, words) in enumerate(placed, start=1):
+        finals = []
+        for bare, box, place, clear, words in placed:
             if not clear and any(other_clear and _overlaps(bare, other)
                                  for other, _, _, other_clear, _ in placed if other is not bare):
                 # lines run through both ends of its caption, and it overlaps a box of the
                 # same household that has a clear caption: that one names them both
                 box, place, words = bare, "b", []
+            finals.append((box, place, words))
+        # boxes of one household that overlap are drawn as one outline round them all (a
+        # mother's box reaching down into her children's: no line across either)
+        groups = _overlapping([box for box, _, _ in finals])
+        for group in {id(group): group for group in groups if len(group) > 1}.values():
+            # one outline, one caption: the lowest of those it has (then the leftmost)
+            named = [i for i in group if finals[i][2]]
+            keep = min(named, key=lambda i: (finals[i][0].y0, finals[i][0].x0), default=None)
+            for i in group:
+                if i != keep:
+                    finals[i] = (finals[i][0], "b", [])
+        for part, (box, place, words) in enumerate(finals, start=1):
             cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
             width = (box.x1 - box.x0) / POINTS_PER_INCH
             height = (box.y1 - box.y0) / POINTS_PER_INCH
             label = "\\n".join(_escape(line) for line in words)
+            colour = "transparent" if len(groups[part - 1]) > 1 else "gray35"
             statements.append(
-                f'\thousehold_{number}_{part} [shape=box, style="dotted,rounded", color=gray35, '
-                f'fontcolor=gray25, fontname="Helvetica", fontsize=9, labelloc={place}, '
-                f'fixedsize=true, label="{label}", pos="{cx:.2f},{cy:.2f}!", '
-                f"width={width:.3f}, height={height:.3f}];"
+                f'\thousehold_{number}_{part} [shape=box, style="dotted,rounded", '
+                f'color={colour}, fontcolor=gray25, fontname="Helvetica", fontsize=9, '
+                f"labelloc={place}, fixedsize=true, label=\"{label}\", "
+                f'pos="{cx:.2f},{cy:.2f}!", width={width:.3f}, height={height:.3f}];'
             )
             grow = box if grow is None else grow.union(box)
+        drawn_groups = {id(group): group for group in groups if len(group) > 1}
+        for side, (start, end) in enumerate(
+                side for group in drawn_groups.values()
+                for side in _outline_sides([finals[i][0] for i in group])):
+            statements.extend(_side_statements(f"household_{number}_side_{side}", start, end))
     match = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', positioned)
     if match is not None:
         bb = Box(*(float(v) for v in match.groups()))
@@ -381,6 +419,72 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
         text = (text[:match.start()] + f'bb="{new.x0:.2f},{new.y0:.2f},{new.x1:.2f},{new.y1:.2f}"'
                 + text[match.end():])
     return text
+
+
+def _overlapping(boxes: list[Box]) -> list[list[int]]:
+    """For each box, the positions of the boxes it is joined to by overlapping ones (itself
+    included; one shared list for each group)."""
+    groups: list[list[int]] = [[i] for i in range(len(boxes))]
+    for first, second in ((i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))):
+        if groups[first] is not groups[second] and _overlaps(boxes[first], boxes[second]):
+            merged = sorted(groups[first] + groups[second])
+            for i in merged:
+                groups[i] = merged
+    return groups
+
+
+Point = tuple[float, float]
+
+
+def _outline_sides(boxes: list[Box]) -> list[tuple[Point, Point]]:
+    """The outline of the area the *boxes* cover together: each box's sides, less the
+    stretches with another of them on their outer side."""
+    sides: list[tuple[Point, Point]] = []
+    for box in boxes:
+        others = [other for other in boxes if other is not box]
+        # bottom, right, top, left (as _sides runs): whether the outer side is the lower
+        for (start, end), outer_lower in zip(pairwise(_sides(box)), (True, False, False, True),
+                                             strict=True):
+            sides.extend(_outside(start, end, others, outer_lower))
+    return sides
+
+
+def _outside(start: Point, end: Point, others: list[Box], outer_lower: bool
+             ) -> list[tuple[Point, Point]]:
+    """The stretches of a level or upright side from *start* to *end* with none of *others*
+    on its outer side (below or to the left when *outer_lower*, else above or right)."""
+    level = start[1] == end[1]
+    at, low, high = (start[1], *sorted((start[0], end[0]))) if level else \
+        (start[0], *sorted((start[1], end[1])))
+
+    def covers(near: float, far: float) -> bool:  # another box on the outer side
+        return near < at <= far if outer_lower else near <= at < far
+
+    cuts = sorted((o.x0, o.x1) if level else (o.y0, o.y1) for o in others
+                  if (covers(o.y0, o.y1) if level else covers(o.x0, o.x1)))
+    pieces: list[tuple[float, float]] = []
+    position = low
+    for cut_low, cut_high in cuts:
+        if cut_low > position:
+            pieces.append((position, min(cut_low, high)))
+        position = max(position, cut_high)
+        if position >= high:
+            break
+    if position < high:
+        pieces.append((position, high))
+    return [((a, at), (b, at)) if level else ((at, a), (at, b)) for a, b in pieces if b > a]
+
+
+def _side_statements(name: str, start: Point, end: Point) -> list[str]:
+    """A dotted line from *start* to *end*, as Graphviz draws one at a fixed place: an
+    edge between two unseen points, its course given."""
+    (x0, y0), (x1, y1) = start, end
+    return [f'\t{name}_a [shape=point, style=invis, width=0.01, label="", '
+            f'pos="{x0:.2f},{y0:.2f}!"];',
+            f'\t{name}_b [shape=point, style=invis, width=0.01, label="", '
+            f'pos="{x1:.2f},{y1:.2f}!"];',
+            f'\t{name}_a -> {name}_b [dir=none, style=dotted, color=gray35, '
+            f'pos="{x0:.2f},{y0:.2f} {x0:.2f},{y0:.2f} {x1:.2f},{y1:.2f} {x1:.2f},{y1:.2f}"];']
 
 
 #: a line of a household's caption, 9 pt Helvetica, roughly: points a character, and margin
