@@ -116,8 +116,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from chronogen.pipeline import read_case
     from chronogen.terminal import print_flags, print_problems, print_summaries, print_summary
 
+    # a check shows no entry's cells: they are not kept (a third of the memory)
     case = read_case(Path(args.case_dir), allow_outside=args.allow_outside,
-                     progress=_progress())
+                     progress=_progress(), keep_raw=False)
     if args.json:
         data = case.model_dump(mode="json", include={"title", "files", "problems", "flags",
                                                      "summaries", "joint_events", "rejected"})

@@ -43,15 +43,19 @@ class BuildResult:
 
 @in_bulk  # reading and analysing in one pause (see chronogen.bulk: no collection between)
 def read_case(path: Path | str, *, settings: Settings | None = None,
-              allow_outside: bool = False, progress: Progress = no_progress) -> Case:
+              allow_outside: bool = False, progress: Progress = no_progress,
+              keep_raw: bool = True) -> Case:
     """Read a case folder (or its ``case.toml``), merge, flag and summarise it.
 
     *settings* replace those of ``case.toml``; the case returned carries the settings used.
     Raises :class:`~chronogen.errors.ChronogenError` subclasses only for input that cannot be
     used at all; problems in rows become ``case.problems`` and ``case.rejected``. *progress*
-    is told what is being done, for long cases.
+    is told what is being done, for long cases. Without *keep_raw* each entry's ``raw``
+    cells are left out (about a third of an entry's memory; the flags, summaries and
+    problems are the same): for a check or an overview, not for outputs that show them.
     """
-    files = read_case_files(path, allow_outside=allow_outside, progress=progress)
+    files = read_case_files(path, allow_outside=allow_outside, progress=progress,
+                            keep_raw=keep_raw)
     return analyse_case(files, settings, progress=progress, owned=True)
 
 

@@ -112,3 +112,20 @@ def test_sheets_and_headers_found(harbour_case: Case) -> None:
 def test_cp1252_csv_is_decoded(harbour_case: Case) -> None:
     gp = [e for e in harbour_case.entries if e.agency == "GP"]
     assert gp and all(e.practitioner == "Dr Zoë Müller" for e in gp)
+
+
+def test_a_case_read_without_raw_cells_differs_in_nothing_else(harbour_case: Case) -> None:
+    """``keep_raw=False`` (what check and the overview read with) leaves every entry's raw
+    cells out and changes nothing else: entries, flags, summaries, problems and rejected
+    rows (which keep their cells) are the same."""
+    from chronogen import read_case
+    from tests.conftest import HARBOUR
+
+    lean = read_case(HARBOUR, keep_raw=False)
+    assert all(entry.raw == {} for entry in lean.entries)
+    assert any(entry.raw for entry in harbour_case.entries)
+    assert lean.rejected == harbour_case.rejected and all(r.raw for r in lean.rejected)
+    full = harbour_case.model_dump(mode="json")
+    for entry in full["entries"]:
+        entry["raw"] = {}
+    assert lean.model_dump(mode="json") == full

@@ -77,7 +77,8 @@ def _read(source: ReviewInput) -> Case:
             raise ChronogenError(f"cannot read it ({error.strerror or error})") from error
         except UnicodeDecodeError as error:
             raise ChronogenError("not UTF-8 text") from error
-    return analyse_case(read_case_files(source.path), owned=True)
+    # the overview reads no entry's cells: they are not kept
+    return analyse_case(read_case_files(source.path, keep_raw=False), owned=True)
 
 
 def collect(sources: list[ReviewInput], *, jobs: int | None = None,

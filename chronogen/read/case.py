@@ -45,7 +45,7 @@ def within(folder: Path, relative: str, what: str, allow_outside: bool) -> Path:
 
 @in_bulk
 def read_case_files(path: Path | str, *, allow_outside: bool = False,
-                    progress: Progress = no_progress) -> Case:
+                    progress: Progress = no_progress, keep_raw: bool = True) -> Case:
     """Read a case folder (or its ``case.toml``) into a :class:`Case` whose entries are in
     the order of the files and their rows: not yet merged, flagged or summarised (that is
     :func:`chronogen.analyse_case`; :func:`chronogen.read_case` does both).
@@ -53,7 +53,8 @@ def read_case_files(path: Path | str, *, allow_outside: bool = False,
     Raises :class:`~chronogen.errors.ChronogenError` subclasses only for input that cannot be
     used at all; problems in rows become ``case.problems`` and ``case.rejected``. Every file
     must be inside the case folder unless *allow_outside*. *progress* is told what is being
-    done, for long cases.
+    done, for long cases. Without *keep_raw* the entries' ``raw`` cells are not kept (see
+    :func:`~chronogen.read_agency_file`).
     """
     folder, manifest = locate_case(Path(path))
     problems: list[Problem] = [
@@ -98,7 +99,8 @@ def read_case_files(path: Path | str, *, allow_outside: bool = False,
         progress(f"reading {source.name}: {source.file}")
         result = read_agency_file(file, agency=source.name, code=code,
                                   family=family, sheet=source.sheet, mapping=mapping,
-                                  display_name=source.file, limits=manifest.limits)
+                                  display_name=source.file, limits=manifest.limits,
+                                  keep_raw=keep_raw)
         all_entries.extend(result.entries)
         case.notes.extend(result.notes)
         case.rejected.extend(result.rejected)

@@ -26,22 +26,25 @@ __all__ = ["AgencyResult", "read_agency_file", "read_agency_sheets"]
 @in_bulk
 def read_agency_file(path: Path | str, *, agency: str, code: str, family: Family | None = None,
                      sheet: str | None = None, mapping: ColumnMapping | None = None,
-                     display_name: str | None = None,
-                     limits: Limits | None = None) -> AgencyResult:
+                     display_name: str | None = None, limits: Limits | None = None,
+                     keep_raw: bool = True) -> AgencyResult:
     """Read one agency chronology (xlsx or csv) into entries, rejected rows and problems.
 
     Raises only for files that cannot be used at all (missing, unreadable, a named sheet
-    that does not exist); problems in rows are returned, never raised.
+    that does not exist); problems in rows are returned, never raised. Without *keep_raw*
+    each entry's ``raw`` is left empty (a third of an entry's memory; nothing chronogen
+    works out reads it); rejected rows keep theirs.
     """
     sheets = read_sheets(Path(path), display_name=display_name, limits=limits)
     return read_agency_sheets(sheets, agency=agency, code=code, family=family, sheet=sheet,
-                              mapping=mapping)
+                              mapping=mapping, keep_raw=keep_raw)
 
 
 @in_bulk
 def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
                        family: Family | None = None, sheet: str | None = None,
-                       mapping: ColumnMapping | None = None) -> AgencyResult:
+                       mapping: ColumnMapping | None = None,
+                       keep_raw: bool = True) -> AgencyResult:
     """As :func:`read_agency_file`, from sheets already read."""
     layout = find_layout(sheets, sheet_name=sheet, mapping=mapping)
     if layout is not None and any(_is_template_guidance(s) for s in sheets):
@@ -51,7 +54,8 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
         result.reports = [result.report]
         return result
     people = family or Family()
-    result = RowReader(layout, agency=agency, code=code, family=people).run()
+    result = RowReader(layout, agency=agency, code=code, family=people,
+                       keep_raw=keep_raw).run()
     result.reports = [result.report]
     chosen = sheet or (mapping.sheet if mapping else None)
     read = [layout.sheet]
@@ -64,7 +68,7 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
             if other_layout is None:
                 continue
             more = RowReader(other_layout, agency=agency, code=f"{code}-S{position}",
-                              family=people).run()
+                             family=people, keep_raw=keep_raw).run()
             result.entries.extend(more.entries)
             result.notes.extend(more.notes)
             result.rejected.extend(more.rejected)

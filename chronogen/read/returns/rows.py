@@ -170,8 +170,10 @@ def _text_of(value: Cell) -> str | None:
 class RowReader:
     """Reads the rows of one sheet under its layout (see the module's docstring)."""
 
-    def __init__(self, layout: Layout, *, agency: str, code: str, family: Family) -> None:
+    def __init__(self, layout: Layout, *, agency: str, code: str, family: Family,
+                 keep_raw: bool = True) -> None:
         self.layout = layout
+        self.keep_raw = keep_raw
         self.sheet = layout.sheet
         self.file, self.sheet_name = self.sheet.file, self.sheet.name
         self.agency = agency
@@ -391,7 +393,8 @@ class RowReader:
         made["people"] = list(people)  # each entry its own list and dict (shared by the memo)
         made["children"] = dict(children)
         made["source"] = source
-        made["raw"] = raw
+        # rejected rows keep their cells whatever keep_raw says (they are all a reader has)
+        made["raw"] = raw if self.keep_raw else {}
         entry = trusted(Entry, made, _ENTRY_FIELDS)
         self.result.entries.append(entry)
         first = parsed.date.sort_key[0]
