@@ -99,7 +99,7 @@ def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
     """Outlines for each household over the layout (``dot -Tjson0`` output) of *people*
     (every person drawn: an outline keeps clear of the others)."""
     units = _units(layout, people)
-    result = []
+    result: list[HouseholdOutline] = []
     for home, members in homes.items():
         present = [m for m in members if m in units]
         if not present:
@@ -117,7 +117,59 @@ def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
         result.append(HouseholdOutline(label, tuple(
             _kept_clear(box, [units[m][0] for m in present if box.contains(*units[m][1])],
                         near) for box in boxes)))
-    return result
+    return _apart(result, homes, units)
+
+
+def _apart(drawn: list[HouseholdOutline], homes: dict[str, list[str]],
+           units: dict[str, tuple[Box, tuple[float, float]]]) -> list[HouseholdOutline]:
+    """The outlines with the boxes of two households that overlap made to meet no more: where
+    one's members all stand above (or beside) the other's, each box stops halfway between
+    them (a couple's box reached down over their married children's boxes)."""
+    placed = [[box for box in outline.boxes] for outline in drawn]
+    members = list(homes.values())
+    inside = [[[units[m][0] for m in group if m in units and box.contains(*units[m][1])]
+               for box in boxes] for group, boxes in zip(members, placed, strict=True)]
+    # left to right: a box is compared with those starting before its right side ends
+    # (boxes only narrow as they are parted, so the order of their left sides still holds)
+    order = sorted((box.x0, n, k) for n, boxes in enumerate(placed) for k, box in enumerate(boxes))
+    for position, (_, n, k) in enumerate(order):
+        for start, m, j in order[position + 1:]:
+            if start >= placed[n][k].x1:
+                break
+            held, held_other = inside[n][k], inside[m][j]
+            if m == n or not (held and held_other and _overlaps(placed[n][k], placed[m][j])):
+                continue
+            placed[n][k], placed[m][j] = _parted(placed[n][k], _cover(held), placed[m][j],
+                                                 _cover(held_other))
+    return [HouseholdOutline(outline.label, tuple(boxes))
+            for outline, boxes in zip(drawn, placed, strict=True)]
+
+
+def _parted(one: Box, held_one: Box, other: Box, held_other: Box) -> tuple[Box, Box]:
+    """Two overlapping boxes, each stopped halfway between what it holds (*held_one*,
+    *held_other*) and what the other holds, where those stand apart above and below or
+    side by side; as they were where they do not."""
+    if held_one.y0 >= held_other.y1 or held_other.y0 >= held_one.y1:
+        one_above = held_one.y0 >= held_other.y1  # y grows upwards
+        middle = (held_one.y0 + held_other.y1) / 2 if one_above else \
+            (held_other.y0 + held_one.y1) / 2
+
+        def level(box: Box, above: bool) -> Box:
+            return Box(box.x0, max(box.y0, middle + 1), box.x1, box.y1) if above else \
+                Box(box.x0, box.y0, box.x1, min(box.y1, middle - 1))
+
+        return level(one, one_above), level(other, not one_above)
+    if held_one.x1 <= held_other.x0 or held_other.x1 <= held_one.x0:
+        one_left = held_one.x1 <= held_other.x0
+        middle = (held_one.x1 + held_other.x0) / 2 if one_left else \
+            (held_other.x1 + held_one.x0) / 2
+
+        def side(box: Box, left: bool) -> Box:
+            return Box(box.x0, box.y0, min(box.x1, middle - 1), box.y1) if left else \
+                Box(max(box.x0, middle + 1), box.y0, box.x1, box.y1)
+
+        return side(one, one_left), side(other, not one_left)
+    return one, other
 
 
 def _kept_clear(box: Box, inside: list[Box], outsiders: list[Box]) -> Box:
