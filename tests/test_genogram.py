@@ -632,3 +632,12 @@ def test_households_one_above_another_do_not_overlap() -> None:
     for n, box in boxes:
         for m, other in boxes:
             assert n == m or not _meet(box, other), (drawn[n].label, drawn[m].label)
+
+
+@needs_dot
+def test_a_household_with_no_one_drawn_gets_no_outline() -> None:
+    family = harbour()
+    layout = layout_json(to_dot(family, as_at=AS_AT))
+    homes = {"Elsewhere": ["NOT-DRAWN"], **households_at(family, AS_AT)}
+    drawn = outlines(homes, layout, AS_AT, [p.id for p in family.people])
+    assert [o.label.split(" (")[0] for o in drawn] == ["14 Quay Street", "3 Mill Lane"]

@@ -99,34 +99,61 @@ def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
     """Outlines for each household over the layout (``dot -Tjson0`` output) of *people*
     (every person drawn: an outline keeps clear of the others)."""
     units = _units(layout, people)
+    everyone = _Filed(units)
     result: list[HouseholdOutline] = []
+    drawn_members: list[list[str]] = []
     for home, members in homes.items():
         present = [m for m in members if m in units]
         if not present:
             continue
         label = f"{home} (at {when.strftime('%d/%m/%Y')})"
         whole = _pad(_cover([units[m][0] for m in present]))
-        outsiders = [box for name, (box, _) in units.items() if name not in members]
-        # those standing within the box round the whole household (a box round two of its
-        # parts lies within it: only they can be in the way of joining them)
-        near = [box for box in outsiders if _overlaps(whole, box)]
+        # those standing within the box round the whole household: only they can be in the
+        # way of a box round some of its members, or of joining two such boxes
+        near = everyone.meeting(whole, but=set(members))
+        drawn_members.append(present)
         if not near:
             result.append(HouseholdOutline(label, (whole,)))
             continue
-        boxes = _merged(_runs(present, units, outsiders), near)
+        boxes = _merged(_runs(present, units, near), near)
         result.append(HouseholdOutline(label, tuple(
             _kept_clear(box, [units[m][0] for m in present if box.contains(*units[m][1])],
                         near) for box in boxes)))
-    return _apart(result, homes, units)
+    return _apart(result, drawn_members, units)
 
 
-def _apart(drawn: list[HouseholdOutline], homes: dict[str, list[str]],
+class _Filed:
+    """Everyone's box (symbol and caption), filed by the squares of a grid they lie in."""
+
+    _CELL = 96.0
+
+    def __init__(self, units: dict[str, tuple[Box, tuple[float, float]]]) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[int, str, Box]]] = {}
+        for number, (name, (box, _)) in enumerate(units.items()):
+            for cell in _squares(box, self._CELL):
+                self._cells.setdefault(cell, []).append((number, name, box))
+
+    def meeting(self, box: Box, but: set[str]) -> list[Box]:
+        """The boxes overlapping *box* of everyone not in *but*, in the layout's order."""
+        found = {number: other for cell in _squares(box, self._CELL)
+                 for number, name, other in self._cells.get(cell, ())
+                 if name not in but and _overlaps(box, other)}
+        return [found[number] for number in sorted(found)]
+
+
+def _squares(box: Box, size: float) -> Iterator[tuple[int, int]]:
+    """The squares of a grid of *size* points that *box* lies in."""
+    for column in range(math.floor(box.x0 / size), math.floor(box.x1 / size) + 1):
+        for row in range(math.floor(box.y0 / size), math.floor(box.y1 / size) + 1):
+            yield column, row
+
+
+def _apart(drawn: list[HouseholdOutline], members: list[list[str]],
            units: dict[str, tuple[Box, tuple[float, float]]]) -> list[HouseholdOutline]:
     """The outlines with the boxes of two households that overlap made to meet no more: where
     one's members all stand above (or beside) the other's, each box stops halfway between
     them (a couple's box reached down over their married children's boxes)."""
-    placed = [[box for box in outline.boxes] for outline in drawn]
-    members = list(homes.values())
+    placed = [list(outline.boxes) for outline in drawn]
     inside = [[[units[m][0] for m in group if m in units and box.contains(*units[m][1])]
                for box in boxes] for group, boxes in zip(members, placed, strict=True)]
     # left to right: a box is compared with those starting before its right side ends
@@ -314,10 +341,7 @@ class _Drawn:
                    for cell in self._covered(box) for step, owner in self._cells.get(cell, ()))
 
     def _covered(self, box: Box) -> Iterator[tuple[int, int]]:
-        size = self._CELL
-        for column in range(math.floor(box.x0 / size), math.floor(box.x1 / size) + 1):
-            for row in range(math.floor(box.y0 / size), math.floor(box.y1 / size) + 1):
-                yield column, row
+        return _squares(box, self._CELL)
 
 
 def _sides(box: Box) -> Line:
