@@ -47,6 +47,7 @@ REFUSED = {
     "named-pipe": "not an ordinary file",
     "deep-toml": "nested too deeply",
     "deep-family-json": "nested too deeply",
+    "deep-gedcom": "level 4999 is nested too deeply",
     "huge-settings": "settings.referral_working_days",
     "negative-header-row": "header_row: Input should be greater than or equal to 1",
     "zero-header-row": "header_row: Input should be greater than or equal to 1",
@@ -122,6 +123,18 @@ def test_reported_with_nothing_lost(name: str, tmp_path: Path) -> None:
                                        + report["title"] + report["headers"])
     located = [p for p in data["problems"] if p["code"] in REPORTED[name]]
     assert all(p["file"] for p in located)
+
+
+def test_a_file_name_holding_a_nul_is_refused_with_a_message(tmp_path: Path) -> None:
+    import shutil
+
+    case = tmp_path / "case"
+    shutil.copytree(HARBOUR, case)
+    toml = case / "case.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'file = "housing.xlsx"', 'file = "hous\\u0000ing.xlsx"'), encoding="utf-8")
+    with pytest.raises(ChronogenError, match="holds a NUL character"):
+        read_case(case)
 
 
 def test_a_quote_left_open_is_reported_at_its_row(tmp_path: Path) -> None:

@@ -32,6 +32,9 @@ def unique_codes(agencies: list[AgencySource]) -> list[str]:
 def within(folder: Path, relative: str, what: str, allow_outside: bool) -> Path:
     """*relative* under the case folder; an :class:`InputError` when it (or a link it goes
     through) leads outside the folder, unless *allow_outside*."""
+    if "\x00" in relative:  # a TOML "\u0000": no file system allows it in a name
+        raise InputError(f"{relative!r}: the {what}'s name holds a NUL character; check "
+                         "case.toml")
     path = folder / relative
     if allow_outside:
         return path

@@ -67,9 +67,20 @@ def load_nodes(path: Path) -> list[Node]:
     if not path.exists():
         raise InputFileNotFound(f"{path.name}: GEDCOM file not found ({path})")
     data = path.read_bytes()
+    deepest = max((int(level) for level in _LEVEL.findall(data)), default=0)
+    if deepest > MAX_LEVEL:
+        raise InputError(f"{path.name}: a GEDCOM line at level {deepest} is nested too "
+                         f"deeply (a family file needs a few levels; at most {MAX_LEVEL} "
+                         "are read)")
     if gedcom_version(data).startswith("7"):
         return _from_gedcom7(data, path.name)
     return _from_ged4py(path)
+
+
+#: the deepest level of a GEDCOM line read (GEDCOM's own records need fewer than ten; the
+#: readers nest a structure a level, and thousands would exhaust Python's stack)
+MAX_LEVEL = 99
+_LEVEL = re.compile(rb"^[ \t\r]*(\d{3,})[ \t]", re.MULTILINE)
 
 
 def _from_gedcom7(data: bytes, name: str) -> list[Node]:

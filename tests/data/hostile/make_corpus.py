@@ -276,6 +276,15 @@ def zero_header_row(folder: Path) -> None:
                                      encoding="utf-8")
 
 
+def deep_gedcom(folder: Path) -> None:
+    """A GEDCOM 7 family whose lines nest 5,000 levels deep."""
+    _toml(folder, '[family]\nfile = "family.ged"')
+    _csv(folder, ["01/03/2020,Visit,a,Yes"])
+    lines = ["0 HEAD", "1 GEDC", "2 VERS 7.0", "0 @I1@ INDI", "1 NAME Amy /Test/"]
+    lines += [f"{level} NOTE deeper" for level in range(2, 5000)] + ["0 TRLR"]
+    (folder / "family.ged").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def unbalanced_quote(folder: Path) -> None:
     """A quote never closed: the next contact disappears into a notes cell."""
     _toml(folder)
@@ -347,10 +356,10 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     far_cell, column_z_cell, far_cell_quoted, far_cell_prefixed, far_cell_lower_case,
     far_cell_spaced, far_row_eight_digits, far_cell_without_reference, not_a_reference,
     stray_dimension, shared_strings_claim, date_beyond_time, whitespace_bomb, device_file,
-    named_pipe, utf16_cut_short,
-    utf16_without_bom, infinite_dates, long_durations, deep_toml, deep_family_json,
-    huge_settings, negative_header_row, zero_header_row, unbalanced_quote, uncached_formula,
-    tiny_serials, three_parents, same_file_twice, path_outside, link_outside)}
+    named_pipe, utf16_cut_short, utf16_without_bom, infinite_dates, long_durations, deep_toml,
+    deep_family_json, huge_settings, deep_gedcom, negative_header_row, zero_header_row,
+    unbalanced_quote, uncached_formula, tiny_serials, three_parents, same_file_twice,
+    path_outside, link_outside)}
 
 
 def make(name: str, root: Path) -> Path:
