@@ -97,8 +97,8 @@ def _calamine_end(package_bytes: bytes) -> tuple[int, int]:
     return (0, 0) if end is None else (end[0] + 1, end[1] + 1)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(rows, max_size=6), st.sampled_from([0, 300_000]))
+@settings(max_examples=150, deadline=None)
+@given(st.lists(rows, max_size=6), st.sampled_from([0, 0, 0, 250_000]))
 def test_the_check_reaches_as_far_as_calamine_places_cells(sheet_rows: list, padding: int
                                                            ) -> None:
     # padded, a sheet spans several of the check's windows of a megabyte
@@ -108,7 +108,7 @@ def test_the_check_reaches_as_far_as_calamine_places_cells(sheet_rows: list, pad
     assert rows_reached >= end_row and columns_reached >= end_column
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 60), st.just(plain),
                           st.lists(st.tuples(st.tuples(st.integers(1, 40), st.integers(1, 60)),
                                              st.just(plain)), max_size=5)), max_size=6))
