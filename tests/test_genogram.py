@@ -186,17 +186,8 @@ def test_a_households_boxes_are_joined_where_one_box_takes_in_no_one_else() -> N
     """Blended family: Mike (a lodger) stands above Dora, both at 1 Elm Road, and drew a box
     each, the one's caption on the other's edge; one box now holds both. Every box still
     holds its members and no one else's symbol or caption."""
-    from chronogen.draw.households import _units
-
-    family = blended()
-    when = date(2021, 1, 1)
-    layout = layout_json(to_dot(family, as_at=when))
-    homes = households_at(family, when)
-    drawn = outlines(homes, layout, when, [p.id for p in family.people])
-    units = _units(layout, [p.id for p in family.people])
+    drawn, homes, units = _outlines_holding_their_members(blended(), date(2021, 1, 1))
     for outline, (_, members) in zip(drawn, homes.items(), strict=True):
-        for member in members:
-            assert any(box.contains(*units[member][1]) for box in outline.boxes), member
         for other, (unit, _) in units.items():
             if other not in members:
                 assert not any(_meet(box, unit) for box in outline.boxes), other
@@ -375,6 +366,22 @@ def test_no_line_runs_through_the_harbour_households_captions() -> None:
              for label, x, y, w, h in quay]
     (bare,) = [b for label, b in boxes if not label]
     assert any(_meet(b, bare) for label, b in boxes if label)
+
+
+def _outlines_holding_their_members(family: Family, when: date) -> tuple[
+        list[Any], dict[str, list[str]], dict[str, tuple[Box, tuple[float, float]]]]:
+    """The household outlines of *family* drawn at *when*, its households and everyone's
+    box (symbol and caption), having checked that each outline holds its members."""
+    from chronogen.draw.households import _units
+
+    layout = layout_json(to_dot(family, as_at=when))
+    homes = households_at(family, when)
+    drawn = outlines(homes, layout, when, [p.id for p in family.people])
+    units = _units(layout, [p.id for p in family.people])
+    for outline, (_, members) in zip(drawn, homes.items(), strict=True):
+        for member in members:
+            assert any(box.contains(*units[member][1]) for box in outline.boxes), member
+    return drawn, homes, units
 
 
 def _meet(one: Box, other: Box) -> bool:
@@ -612,21 +619,13 @@ def test_households_one_above_another_do_not_overlap() -> None:
     down over their married children's boxes. Boxes of different households now stop
     halfway between their members; each still holds its own members and no one else."""
     from chronogen import HouseholdMembership
-    from chronogen.draw.households import _units
 
     family = generations()
     family = family.model_copy(update={"households": [
         HouseholdMembership(household=f"{number} Test Road", person=person)
         for number, couple in enumerate(family.partnerships, start=1)
         for person in couple.partners]})
-    when = date(2021, 1, 1)
-    layout = layout_json(to_dot(family, as_at=when))
-    homes = households_at(family, when)
-    drawn = outlines(homes, layout, when, [p.id for p in family.people])
-    units = _units(layout, [p.id for p in family.people])
-    for outline, (_, members) in zip(drawn, homes.items(), strict=True):
-        for member in members:
-            assert any(box.contains(*units[member][1]) for box in outline.boxes), member
+    drawn, _, _ = _outlines_holding_their_members(family, date(2021, 1, 1))
     boxes = [(n, box) for n, outline in enumerate(drawn) for box in outline.boxes]
     assert len(drawn) > 5
     for n, box in boxes:

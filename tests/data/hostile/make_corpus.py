@@ -148,42 +148,44 @@ def stray_dimension(folder: Path) -> None:
             b"<sheetData>", b'<dimension ref="A1:XFD20001"/><sheetData>'))
 
 
+def _xlsx_with_part(path: Path, cells: str, part: str, text: str, kind: str) -> None:
+    """A minimal workbook with one more part (*part*, holding *text*), related to the
+    workbook as *kind* (``sharedStrings``, ``styles``)."""
+    relation = (f'<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+                f'officeDocument/2006/relationships/{kind}" Target="{part.removeprefix("xl/")}"'
+                '/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in _PARTS.items():
+            package.writestr(name, content.replace("</Relationships>", relation)
+                             if name == "xl/_rels/workbook.xml.rels" else content)
+        package.writestr(part, text)
+        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(cells))
+
+
 def shared_strings_claim(folder: Path) -> None:
     """A workbook of a few hundred bytes whose shared-string table claims four billion
     texts (the reader would set aside 96 GB for them before reading one)."""
     _toml(folder, file="p.xlsx")
-    with zipfile.ZipFile(folder / "p.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
-        for name, text in _PARTS.items():
-            package.writestr(name, text.replace(
-                "</Relationships>", '<Relationship Id="rId2" Type="http://schemas.'
-                'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
-                'Target="sharedStrings.xml"/></Relationships>') if "workbook.xml.rels" in name
-                else text)
-        package.writestr("xl/sharedStrings.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
-            'org/spreadsheetml/2006/main" count="1" uniqueCount="4000000000"><si><t>contact'
-            '</t></si></sst>'))
-        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(
-            '<row r="2"><c r="A2"><v>43900</v></c><c r="B2" t="s"><v>0</v></c></row>'))
+    _xlsx_with_part(
+        folder / "p.xlsx",
+        '<row r="2"><c r="A2"><v>43900</v></c><c r="B2" t="s"><v>0</v></c></row>',
+        "xl/sharedStrings.xml",
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
+        'org/spreadsheetml/2006/main" count="1" uniqueCount="4000000000"><si><t>contact'
+        '</t></si></sst>', "sharedStrings")
 
 
 def date_beyond_time(folder: Path) -> None:
     """A cell formatted as a date holding -1e300 days (calamine panics on it)."""
     _toml(folder, file="p.xlsx")
-    with zipfile.ZipFile(folder / "p.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
-        for name, text in _PARTS.items():
-            package.writestr(name, text.replace(
-                "</Relationships>", '<Relationship Id="rId3" Type="http://schemas.'
-                'openxmlformats.org/officeDocument/2006/relationships/styles" '
-                'Target="styles.xml"/></Relationships>') if "workbook.xml.rels" in name
-                else text)
-        package.writestr("xl/styles.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.'
-            'openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId='
-            '"164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/>'
-            '<xf numFmtId="164"/></cellXfs></styleSheet>'))
-        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(
-            _row(2, '<c r="A2" s="1"><v>-1e300</v></c>') + _row(3, '<c r="A3"><v>43900</v></c>')))
+    _xlsx_with_part(
+        folder / "p.xlsx",
+        _row(2, '<c r="A2" s="1"><v>-1e300</v></c>') + _row(3, '<c r="A3"><v>43900</v></c>'),
+        "xl/styles.xml",
+        '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.'
+        'openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId='
+        '"164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/>'
+        '<xf numFmtId="164"/></cellXfs></styleSheet>', "styles")
 
 
 def whitespace_bomb(folder: Path) -> None:
