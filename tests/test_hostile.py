@@ -376,3 +376,44 @@ def test_verify_says_whether_a_folder_holds_a_complete_build(tmp_path: Path) -> 
     done = subprocess.run([sys.executable, "-m", "chronogen", "verify", str(out)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1 and "damaged" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_shared_string_tables_claim_is_read_from_its_opening_tag_only(tmp_path: Path
+                                                                        ) -> None:
+    """The claim calamine sets room aside for is the table's own ``uniqueCount``, however
+    its tag is written; the same words inside a text are a text."""
+    from chronogen.read.table import read_sheets
+    from tests.data.hostile.make_corpus import _row, _xlsx_with_part
+
+    table = ('<?xml version="1.0" encoding="UTF-8"?><{p}sst xmlns{colon}="http://schemas.'
+             'openxmlformats.org/spreadsheetml/2006/main" count="1"\nuniqueCount = '
+             "'{count}'><{p}si><{p}t>{text}</{p}t></{p}si></{p}sst>")
+    cells = _row(2, '<c r="A2"><v>43900</v></c>').replace(
+        't="inlineStr"><is><t>contact</t></is>', 't="s"><v>0</v>')
+    claims = tmp_path / "claims.xlsx"
+    _xlsx_with_part(claims, cells, "xl/sharedStrings.xml",
+                    table.format(p="x:", colon=":x", count="4000000000", text="contact"),
+                    "sharedStrings")
+    with pytest.raises(ChronogenError, match="claims 4,000,000,000 distinct texts"):
+        read_sheets(claims)
+    quoted = tmp_path / "quoted.xlsx"
+    _xlsx_with_part(quoted, cells, "xl/sharedStrings.xml",
+                    table.format(p="", colon="", count="1",
+                                 text='a note: uniqueCount="4000000000"'), "sharedStrings")
+    (sheet,) = read_sheets(quoted)
+    assert sheet.rows[1][1] == 'a note: uniqueCount="4000000000"'
+
+
+def test_a_panic_is_kept_off_the_screen_and_what_came_before_it_is_not() -> None:
+    """What Rust prints of a panic goes unseen; what was written before it, and all that is
+    written in a block with no panic, is passed on (in a process of its own: the test
+    runner holds standard error itself)."""
+    code = ("import os\nfrom chronogen.read.table import _StandardErrorHeld\n"
+            "with _StandardErrorHeld() as held:\n"
+            "    os.write(2, b'a line of its own\\n')\n"
+            "    os.write(2, b\"thread '<unnamed>' panicked at x.rs:1:2:\\nout of range\\n\")\n"
+            "    held.dropped = True\n"
+            "with _StandardErrorHeld():\n"
+            "    os.write(2, b'kept whole\\n')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert done.stderr == b"a line of its own\nkept whole\n"

@@ -236,7 +236,9 @@ def _check_size(info: zipfile.ZipInfo, name: str, part: str, limits: Limits) -> 
             "looks; re-save the workbook, or raise max_compression_ratio if it is genuine")
 
 
-_UNIQUE_COUNT = re.compile(rb'uniqueCount\s*=\s*["\']\s*\+?([0-9]+)')
+#: the shared-string table's opening tag, whatever its prefix, and the attributes in it
+_TABLE_START = re.compile(rb'<(?:[^\s<>/!?:]*:)?sst(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
+_UNIQUE_COUNT = re.compile(rb'\suniqueCount\s*=\s*["\']\s*\+?([0-9]+)')
 
 
 def _check_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
@@ -244,17 +246,19 @@ def _check_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, name:
     """Refuse a shared-string table claiming more strings than a sheet may hold cells:
     calamine sets aside room for the claimed number first (a claim of four billion, in a
     file of a few hundred bytes, asked for 96 GB and stopped the process)."""
-    tail = b""
+    part = "the shared-string table"
     with package.open(info) as stream:
-        while chunk := stream.read(_CHUNK):
-            window = tail + chunk
-            for count in _UNIQUE_COUNT.findall(window):
-                if int(count) > limits.max_cells:
-                    raise UnreadableFileError(
-                        f"{name}: the shared-string table claims {int(count):,} distinct "
-                        f"texts, over the limit of {limits.max_cells:,} (max_cells under "
-                        "[limits] in case.toml): the file is damaged or hostile")
-            tail = window[-100:]
+        for window in _xml_windows(stream, name, part, limits):
+            opening = _TABLE_START.search(window)
+            if opening is None:
+                continue
+            count = _UNIQUE_COUNT.search(opening.group(1))
+            if count is not None and int(count.group(1)) > limits.max_cells:
+                raise UnreadableFileError(
+                    f"{name}: {part} claims {int(count.group(1)):,} distinct texts, over "
+                    f"the limit of {limits.max_cells:,} (max_cells under [limits] in "
+                    "case.toml): the file is damaged or hostile")
+            return  # one table, one opening
 
 
 def _column_number(letters: bytes) -> int:
@@ -287,7 +291,7 @@ def _scan_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, ti
                   plainly: bool) -> bool:
     """One pass over a sheet's XML; False when *plainly* and a window was not plain."""
     with package.open(info) as stream:
-        for window in _xml_windows(stream, name, title, limits):
+        for window in _xml_windows(stream, name, f"sheet {title!r}", limits):
             if plainly:
                 if not reach.written_plainly(window):
                     return False
@@ -310,17 +314,18 @@ def _scan_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, ti
     return True
 
 
-def _xml_windows(stream: IO[bytes], name: str, title: str, limits: Limits
+def _xml_windows(stream: IO[bytes], name: str, part: str, limits: Limits
                  ) -> Iterator[bytes]:
-    """A sheet's XML in windows of about a megabyte, each ending where a tag begins (after
-    a whole row where there is one), so that no element is split between two."""
+    """A part's XML (*part* says which: "sheet 'Log'") in windows of about a megabyte, each
+    ending where a tag begins (after a whole row where there is one), so that no element
+    is split between two."""
     pending: list[bytes] = []  # what is read but not yet given: no place to cut it yet
     read = 0
     while chunk := stream.read(_CHUNK):
         read += len(chunk)
         if read > limits.max_sheet_mb * 1_000_000:
-            raise UnreadableFileError(f"{name}: sheet {title!r} is larger unzipped than "
-                                      "its package says: the file is damaged or hostile")
+            raise UnreadableFileError(f"{name}: {part} is larger unzipped than its package "
+                                      "says: the file is damaged or hostile")
         cut = chunk.rfind(b"</row>")
         cut = cut + len(b"</row>") if cut >= 0 else chunk.rfind(b"<")
         if cut <= 0:
@@ -432,8 +437,10 @@ def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | 
 
 class _StandardErrorHeld:
     """Hold what is written to standard error (file descriptor 2, where Rust prints a
-    panic before raising it) until the block ends, then pass it on unless ``dropped``: a
-    damaged cell must not look like a crash on the user's screen."""
+    panic before raising it) until the block ends, then pass it on; when ``dropped``, what
+    came from the panic's first line on is left out: a damaged cell must not look like a
+    crash on the user's screen. (Another thread's writing to standard error meanwhile is
+    passed on when the block ends.)"""
 
     def __init__(self) -> None:
         self.dropped = False
@@ -442,7 +449,8 @@ class _StandardErrorHeld:
 
     def __enter__(self) -> _StandardErrorHeld:
         try:
-            sys.stderr.flush()
+            if sys.stderr is not None:
+                sys.stderr.flush()
             saved = os.dup(2)
         except (OSError, ValueError):  # no descriptor 2 (an embedding program): hold nothing
             return self
@@ -453,14 +461,17 @@ class _StandardErrorHeld:
     def __exit__(self, *_: object) -> None:
         if self._saved is None or self._held is None:
             return
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             sys.stderr.flush()
         os.dup2(self._saved, 2)
         os.close(self._saved)
         with self._held:
             self._held.seek(0)
             written = self._held.read()
-        if written and not self.dropped:
+        if self.dropped:
+            panic = re.search(rb"^thread .*panicked at", written, re.MULTILINE)
+            written = written[:panic.start()] if panic else b""
+        if written:
             os.write(2, written)
 
 
