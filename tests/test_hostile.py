@@ -436,6 +436,7 @@ def test_a_shared_string_tables_claim_is_read_from_its_opening_tag_only(tmp_path
     assert sheet.rows[1][1] == 'a note: uniqueCount="4000000000"'
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_a_panic_is_kept_off_the_screen_and_what_came_before_it_is_not() -> None:
     """What Rust prints of a panic goes unseen; what was written before it, and all that is
     written in a block with no panic, is passed on (in a process of its own: the test

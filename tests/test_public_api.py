@@ -94,6 +94,7 @@ def test_importing_chronogen_loads_no_stage_until_it_is_used() -> None:
     assert version.stdout.splitlines() == ["chronogen 0.1.0", "False"]
 
 
+@pytest.mark.slow  # two builds of a 5,000-entry case, one in a pool of processes
 def test_writers_side_by_side_write_the_same_bytes(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import chronogen.pipeline
