@@ -78,6 +78,7 @@ _SOURCE_FIELDS = set(SourceRef.model_fields)
 
 #: the marks that open an author's note row (Chronolator's convention)
 NOTE_MARKS = ("#", "^", "¬", "~")
+_MARKS = frozenset(NOTE_MARKS)
 
 
 def author_note(cells: tuple[Cell, ...]) -> str | None:
@@ -184,11 +185,11 @@ class RowReader:
         self.subjects = set(self.subject_ids)
         self.fields = layout.by_field()
         # each column in order: its heading, its field when it is the field's first column
-        # (the one read), and whether that field is kept as text
-        self.plan = [(column.heading, column.field if column.field is not None
-                      and self.fields[column.field] is column else None,
-                      _TEXT_FIELDS.get(column.field) if column.field is not None else None)
-                     for column in layout.columns]
+        # (the one read), and the entry's name for it where the field is kept as text
+        read = [column.field if column.field is not None
+                and self.fields[column.field] is column else None for column in layout.columns]
+        self.plan = [(column.heading, field, None if field is None else _TEXT_FIELDS.get(field))
+                     for column, field in zip(layout.columns, read, strict=True)]
         #: an entry's values before its row is read: each row's entry starts as a copy
         self.blank_entry: dict[str, object] = dict.fromkeys(Entry.model_fields)
         self.blank_entry["agency"] = agency
@@ -207,8 +208,8 @@ class RowReader:
         self.date_floor = date_floor(family)
         self.child_columns = self._child_columns()
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
-        self._dates: Memo[tuple[type, Cell], ParsedDateTime | DateError] = Memo(_CACHE_LIMIT)
-        self._raw_values: Memo[tuple[type, Cell], RawValue] = Memo(_CACHE_LIMIT)
+        self._dates: Memo[object, ParsedDateTime | DateError] = Memo(_CACHE_LIMIT)
+        self._raw_values: Memo[object, RawValue] = Memo(_CACHE_LIMIT)
         self._clocks: Memo[tuple[type, Cell], tuple[time | None]] = Memo(_CACHE_LIMIT)
         self._people_seen: _Memo = {}
         self._children_seen: _Memo = {}
@@ -252,18 +253,30 @@ class RowReader:
         if self.sheet.rows:
             counts["rows_read"] = len(self.sheet.rows)  # every row, each counted below
         header_row = self.layout.header_row
-        for number, cells in self.sheet.numbered():
+        rows = self.sheet.rows
+        for number, cells in enumerate(rows[:header_row], start=1):
             if number < header_row:
                 counts["blank" if is_blank(cells) else "title"] += 1
-            elif number == header_row:
+            else:
                 counts["headers"] += 1
-            elif is_blank(cells):
+        # the first mapped column, where a repeated header row would say its first heading
+        first = self.first_mapped.index if self.first_mapped is not None else 0
+        word = self.header_word
+        for number, cells in enumerate(rows[header_row:], start=header_row + 1):
+            lead = cells[0] if cells else None
+            # a row opening with a number, a date or a text that is not a note's mark (nearly
+            # every row) is neither blank nor a note: the quick tests first
+            plain = lead is not None and (type(lead) is not str or (
+                lead != "" and lead[0] not in _MARKS and not lead[0].isspace()))
+            if not plain and is_blank(cells):
                 counts["blank"] += 1
-            elif self._is_repeated_header(cells):
+                continue
+            value = cells[first] if first < len(cells) else None
+            if type(value) is str and word in value.lower() and self._is_repeated_header(cells):
                 counts["headers"] += 1
                 self.problem(ProblemCode.REPEATED_HEADER, Severity.INFO,
                              "the header row appears again here; skipped", row=number)
-            elif (note := author_note(cells)) is not None:
+            elif not plain and (note := author_note(cells)) is not None:
                 counts["notes"] += 1
                 self.result.notes.append(AuthorNote(text=note, source=SourceRef(
                     file=self.sheet.file, sheet=self.sheet.name, row=number)))
@@ -318,8 +331,9 @@ class RowReader:
     def _cells(self, number: int, cells: tuple[Cell, ...]
                ) -> tuple[dict[str, RawValue], Values, dict[str, object]]:
         """The row's raw cells by heading, its filled, usable cells by field (blank text and
-        Excel error cells left out) and its entry's values so far (the text fields set,
-        stripped), in one pass; error cells are reported."""
+        Excel error cells left out; the fields kept as text are not among them: they are
+        read from the entry) and its entry's values so far (the text fields set, stripped),
+        in one pass; error cells are reported."""
         raw: dict[str, RawValue] = {}
         values: Values = {}
         entry = self.blank_entry.copy()
@@ -338,15 +352,18 @@ class RowReader:
                 if stripped[0] == "#" and stripped in EXCEL_ERRORS:
                     errors = True
                     continue
-                values[fld] = value
                 if text_key is not None:
                     entry[text_key] = stripped
+                else:
+                    values[fld] = value
             else:
                 raw[heading] = self._raw_value(value)
-                if fld is not None:
+                if fld is None:
+                    continue  # not the first column of its field
+                if text_key is None:
                     values[fld] = value
-                    if text_key is not None and (text := _text_of(value)) is not None:
-                        entry[text_key] = text
+                elif (text := _text_of(value)) is not None:
+                    entry[text_key] = text
         if errors:
             self._report_errors(number, cells)
         for index in range(len(self.plan), len(cells)):
@@ -408,7 +425,8 @@ class RowReader:
     def _raw_value(self, value: Cell) -> RawValue:
         """:func:`raw_value`, once per distinct cell value: a date cell's ISO text is then
         one string for every row holding that date, not one each."""
-        key = (type(value), value)  # 1, 1.0 and True are equal as dict keys
+        kind = type(value)  # a date-time as itself; 1, 1.0 and True are equal as dict keys
+        key = value if kind is datetime else (kind, value)
         found = self._raw_values.get(key)
         return found if found is not None else self._raw_values.keep(key, raw_value(value))
 
@@ -460,7 +478,10 @@ class RowReader:
 
     def _parse_date_value(self, value: Cell) -> ParsedDateTime | DateError:
         """The date in a cell, or the error saying why it is not one (once per value)."""
-        key = (type(value), value)  # 1, 1.0 and True are equal as dict keys
+        kind = type(value)
+        # text and date-times as themselves (each equals nothing of another type); 1, 1.0
+        # and True are equal as dict keys
+        key = value if kind is str or kind is datetime else (kind, value)
         found = self._dates.get(key)
         if found is None:
             try:
