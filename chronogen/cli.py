@@ -114,7 +114,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from chronogen.pipeline import read_case
-    from chronogen.terminal import print_flags, print_problems, print_summaries, print_summary
+    from chronogen.terminal import (
+        OF_A_KIND,
+        print_flags,
+        print_problems,
+        print_summaries,
+        print_summary,
+    )
 
     # a check shows no entry's cells: they are not kept (a third of the memory)
     case = read_case(Path(args.case_dir), allow_outside=args.allow_outside,
@@ -125,8 +131,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_PROBLEMS if args.strict and _has_input_problems(case) else EXIT_OK
     print_summary(case, sys.stdout)
-    print_problems(case, sys.stdout, limit=None)
-    print_flags(case, sys.stdout)
+    per_code = None if args.all else OF_A_KIND
+    print_problems(case, sys.stdout, limit=None, per_code=per_code)
+    print_flags(case, sys.stdout, per_code=per_code)
     print_summaries(case, sys.stdout)
     return EXIT_PROBLEMS if args.strict and _has_input_problems(case) else EXIT_OK
 
@@ -351,12 +358,16 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = _command(
         commands, "check", "read a case and report problems and flags; write nothing",
-        "Prints what was read from each file, every problem, the flags and the summaries.",
+        "Prints what was read from each file, the problems, the flags and the summaries: "
+        "at most ten of one kind in each group, then how many more (--all lists every "
+        "one; --json gives them all to other tools).",
         ["chronogen check cases/harbour", "chronogen check cases/harbour --json | jq .flags"])
     check.add_argument("case_dir", metavar="CASE_DIR",
                        help="the case folder (with case.toml) or its case.toml")
     check.add_argument("--json", action="store_true",
                        help="print files, problems, rejected rows, flags and summaries as JSON")
+    check.add_argument("--all", action="store_true",
+                       help="list every problem and every flag (a long case has thousands)")
     check.add_argument("--strict", action="store_true", help=STRICT_HELP)
     check.add_argument("--allow-outside", action="store_true",
                        help="read files case.toml names outside the case folder")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections import Counter
+from typing import TextIO, TypeVar
 
 from chronogen.model.case import Case
 from chronogen.model.flag import Flag, FlagSeverity
-from chronogen.model.problems import Severity
+from chronogen.model.problems import Problem, Severity
 
 
 def print_summary(case: Case, out: TextIO) -> None:
@@ -38,8 +39,34 @@ def print_summary(case: Case, out: TextIO) -> None:
         print("Entries: none", file=out)
 
 
-def print_problems(case: Case, out: TextIO, *, limit: int | None = 50) -> None:
-    """Problems, most serious first, each with its location."""
+#: how many of one kind ``chronogen check`` lists in a group before it counts the rest (a
+#: long case has thousands of one flag: one for every contact in which a child was not seen)
+OF_A_KIND = 10
+
+_T = TypeVar("_T", Problem, Flag)
+
+
+def _of_a_kind(items: list[_T], per_code: int | None) -> list[_T | tuple[str, int]]:
+    """*items* with at most *per_code* of each code (all with None), in order, and after
+    the last one listed of a code with more, (code, how many more)."""
+    if per_code is None:
+        return list(items)
+    total = Counter(item.code for item in items)
+    seen: Counter[str] = Counter()
+    listed: list[_T | tuple[str, int]] = []
+    for item in items:
+        seen[item.code] += 1
+        if seen[item.code] <= per_code:
+            listed.append(item)
+            if seen[item.code] == per_code and total[item.code] > per_code:
+                listed.append((item.code, total[item.code] - per_code))
+    return listed
+
+
+def print_problems(case: Case, out: TextIO, *, limit: int | None = 50,
+                   per_code: int | None = None) -> None:
+    """Problems, most serious first, each with its location: at most *limit* in all, and at
+    most *per_code* of each code (None: no limit)."""
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     problems = sorted(case.problems, key=lambda p: order[p.severity])
     if not problems:
@@ -48,11 +75,16 @@ def print_problems(case: Case, out: TextIO, *, limit: int | None = 50) -> None:
     counts = {s: sum(1 for p in problems if p.severity is s) for s in order}
     print(f"Problems: {counts[Severity.ERROR]} errors (rows rejected), "
           f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes", file=out)
-    shown = problems if limit is None else problems[:limit]
+    listed = _of_a_kind(problems, per_code)
+    shown = listed if limit is None else listed[:limit]
     for problem in shown:
-        print(f"  [{problem.severity.value}] {problem}", file=out)
-    if len(shown) < len(problems):
-        print(f"  ... and {len(problems) - len(shown)} more (all are in case.json and the "
+        if isinstance(problem, tuple):
+            print(f"  ... and {problem[1]:,} more {problem[0]} (every one: chronogen check "
+                  "--all or --json, case.json, the Problems sheet)", file=out)
+        else:
+            print(f"  [{problem.severity.value}] {problem}", file=out)
+    if len(shown) < len(listed):
+        print(f"  ... and {len(listed) - len(shown)} more (all are in case.json and the "
               "Problems sheet)", file=out)
 
 
@@ -64,8 +96,10 @@ def _flag_line(flag: Flag) -> str:
     return f"    [{flag.severity.value}] {flag.code}: {flag.message}"
 
 
-def print_flags(case: Case, out: TextIO, *, brief: bool = False) -> None:
-    """Flags grouped by subject child, then the rest; with *brief*, only the counts."""
+def print_flags(case: Case, out: TextIO, *, brief: bool = False,
+                per_code: int | None = None) -> None:
+    """Flags grouped by subject child, then the rest, at most *per_code* of each code in a
+    group (None: every one); with *brief*, only the counts."""
     flags = case.flags
     counts = {s: sum(1 for f in flags if f.severity is s) for s in _FLAG_ORDER}
     print(f"Flags: {len(flags)} ({', '.join(f'{counts[s]} {s.value}' for s in _FLAG_ORDER)})",
@@ -86,13 +120,20 @@ def print_flags(case: Case, out: TextIO, *, brief: bool = False) -> None:
         if not mine:
             continue
         print(f"  {child.name} ({child.id}):", file=out)
-        for flag in sorted(mine, key=lambda f: _FLAG_ORDER[f.severity]):
-            print(_flag_line(flag), file=out)
-            shown.add(id(flag))
+        _print_flag_lines(mine, per_code, out)
+        shown.update(id(flag) for flag in mine)
     rest = [f for f in flags if id(f) not in shown]
     if rest:
         print("  The family and the records:", file=out)
-        for flag in sorted(rest, key=lambda f: _FLAG_ORDER[f.severity]):
+        _print_flag_lines(rest, per_code, out)
+
+
+def _print_flag_lines(flags: list[Flag], per_code: int | None, out: TextIO) -> None:
+    for flag in _of_a_kind(sorted(flags, key=lambda f: _FLAG_ORDER[f.severity]), per_code):
+        if isinstance(flag, tuple):
+            print(f"    ... and {flag[1]:,} more {flag[0]} (every flag: chronogen check "
+                  "--all or --json, flags.csv, the Flags sheet)", file=out)
+        else:
             print(_flag_line(flag), file=out)
 
 

@@ -281,3 +281,28 @@ def test_a_bug_is_one_line_that_asks_for_a_report(tmp_path: Path, monkeypatch: p
     assert err.startswith("chronogen build: internal error while ")
     assert "ZeroDivisionError: boom" in err and "please report it" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_check_lists_ten_of_a_kind_and_counts_the_rest(tmp_path: Path) -> None:
+    """A long case has thousands of one flag (one for each contact in which a child was not
+    seen): check lists ten of each kind in each group and says how many more; --all lists
+    every one."""
+    case = tmp_path / "case"
+    case.mkdir()
+    shutil.copy(HARBOUR / "family.xlsx", case / "family.xlsx")
+    (case / "case.toml").write_text(
+        'title = "Many visits"\n[family]\nfile = "family.xlsx"\n'
+        '[[agencies]]\nname = "Health Visiting"\nfile = "hv.csv"\n', encoding="utf-8")
+    (case / "hv.csv").write_text("Date,Contact type,Child,Summary,Child seen?\n" + "".join(
+        f"{day:02d}/03/2020,Home visit,Mia,Visited the home,No\n" for day in range(1, 26)),
+        encoding="utf-8")
+    done = run("check", str(case))
+    assert done.returncode == 0, done.stderr
+    mia = done.stdout.split("Mia Harbour (P1):")[1].split("Leo Harbour (P2):")[0]
+    assert mia.count("] child-not-seen:") == 10
+    assert "... and 15 more child-not-seen (every flag: chronogen check --all" in mia
+    every = run("check", str(case), "--all")
+    assert every.stdout.split("Mia Harbour (P1):")[1].split("Leo Harbour")[0].count(
+        "] child-not-seen:") == 25
+    assert "more child-not-seen" not in every.stdout
