@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -568,13 +569,15 @@ def test_an_outline_round_boxes_runs_exactly_where_covered_meets_uncovered(
         boxes: list[Box]) -> None:
     """On a grid of unit squares: every unit stretch of the drawn outline has a square
     covered by the boxes on one side and not on the other, and every such stretch is
-    drawn."""
+    drawn, once."""
+    from collections import Counter
+
     from chronogen.draw.households import _outline_sides
 
     def covered(x: int, y: int) -> bool:  # the unit square from (x, y)
         return any(b.x0 <= x and x + 1 <= b.x1 and b.y0 <= y and y + 1 <= b.y1 for b in boxes)
 
-    drawn: set[tuple[str, int, int]] = set()  # ("h", x, y): from (x, y) to (x + 1, y)
+    drawn: Counter[tuple[str, int, int]] = Counter()  # ("h", x, y): (x, y) to (x + 1, y)
     for (x0, y0), (x1, y1) in _outline_sides(boxes):
         if y0 == y1:
             drawn.update(("h", x, int(y0)) for x in range(int(min(x0, x1)), int(max(x0, x1))))
@@ -584,7 +587,8 @@ def test_an_outline_round_boxes_runs_exactly_where_covered_meets_uncovered(
                 if covered(x, y) != covered(x, y - 1)}
     boundary |= {("v", x, y) for x in range(-1, 15) for y in range(-1, 15)
                  if covered(x, y) != covered(x - 1, y)}
-    assert drawn == boundary
+    assert set(drawn) == boundary
+    assert set(drawn.values()) <= {1}  # each stretch drawn once (boxes sharing a side)
 
 
 @needs_dot
@@ -600,17 +604,23 @@ def test_a_households_overlapping_boxes_are_drawn_as_one_outline() -> None:
     text = final_dot(family, as_at=AS_AT)
     hidden = re.findall(r'household_1_\d+ \[[^]]*color=transparent', text)
     assert len(hidden) == 2
-    sides = [tuple(float(v) for v in m) for m in re.findall(
-        r'household_1_side_\d+_a -> household_1_side_\d+_b \[[^]]*pos="([-\d.]+),([-\d.]+) '
-        r'[-\d.]+,[-\d.]+ ([-\d.]+),([-\d.]+)', text)]
-    assert len(sides) == 8  # a T: eight sides
+    courses = [[tuple(float(v) for v in point.split(",")) for point in course.split()]
+               for course in re.findall(r'household_1_side_\d+_a -> household_1_side_\d+_b '
+                                        r'\[[^]]*pos="([^"]*)"', text)]
+    straight = [c for c in courses if c[0] == c[1] and c[2] == c[3]]
+    curves = [c for c in courses if c[1] == c[2] and c[0] != c[1]]
+    assert len(straight) == 8 and len(curves) == 8  # a T: eight sides, eight corners rounded
+    for a, corner, _, b in curves:  # a quarter turn: one end level with it, one upright
+        assert {a[0] == corner[0], a[1] == corner[1]} == {True, False}
+        assert {b[0] == corner[0], b[1] == corner[1]} == {True, False}
     layout = layout_json(to_dot(family, as_at=AS_AT))
     units = _units(layout, [p.id for p in family.people])
-    for x0, y0, x1, y1 in sides:
-        steps = [(x0 + (x1 - x0) * k / 20, y0 + (y1 - y0) * k / 20) for k in range(21)]
-        for person, (unit, _) in units.items():
-            assert not any(unit.x0 < x < unit.x1 and unit.y0 < y < unit.y1
-                           for x, y in steps), person
+    for course in courses:  # sampled along its control points (a curve stays within them)
+        for (x0, y0), (x1, y1) in pairwise(course):
+            steps = [(x0 + (x1 - x0) * k / 20, y0 + (y1 - y0) * k / 20) for k in range(21)]
+            for person, (unit, _) in units.items():
+                assert not any(unit.x0 < x < unit.x1 and unit.y0 < y < unit.y1
+                               for x, y in steps), person
 
 
 @needs_dot
@@ -640,3 +650,22 @@ def test_a_household_with_no_one_drawn_gets_no_outline() -> None:
     homes = {"Elsewhere": ["NOT-DRAWN"], **households_at(family, AS_AT)}
     drawn = outlines(homes, layout, AS_AT, [p.id for p in family.people])
     assert [o.label.split(" (")[0] for o in drawn] == ["14 Quay Street", "3 Mill Lane"]
+
+
+def test_an_outlines_corners_are_rounded_as_a_boxs_are() -> None:
+    """An L of two boxes sharing their bottom and left sides: seven stretches (the left
+    side in two, each drawn once), each shortened where it turns, and six quarter curves,
+    12 points round."""
+    import math
+
+    from chronogen.draw.households import _courses, _outline_sides
+
+    courses = _courses(_outline_sides([Box(0, 0, 100, 50), Box(0, 0, 30, 100)]))
+    straight = [c for c in courses if c[0] == c[1]]
+    curves = [c for c in courses if c[1] == c[2]]
+    assert len(straight) == 7 and len(curves) == 6
+    lengths = sorted(round(math.dist(c[0], c[-1]), 2) for c in straight)
+    # the stretches 100, 50, 70, 50 + 50, 50, 30 long, each 12 shorter where it turns
+    assert lengths == [6.0, 26.0, 26.0, 38.0, 38.0, 46.0, 76.0]
+    for a, corner, _, b in curves:
+        assert math.dist(a, corner) == math.dist(b, corner) == 12

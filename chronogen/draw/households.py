@@ -458,10 +458,10 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
             )
             grow = box if grow is None else grow.union(box)
         drawn_groups = {id(group): group for group in groups if len(group) > 1}
-        for side, (start, end) in enumerate(
-                side for group in drawn_groups.values()
-                for side in _outline_sides([finals[i][0] for i in group])):
-            statements.extend(_side_statements(f"household_{number}_side_{side}", start, end))
+        for part, course in enumerate(
+                course for group in drawn_groups.values()
+                for course in _courses(_outline_sides([finals[i][0] for i in group]))):
+            statements.extend(_line_statements(f"household_{number}_side_{part}", course))
     match = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', positioned)
     if match is not None:
         bb = Box(*(float(v) for v in match.groups()))
@@ -514,21 +514,23 @@ Point = tuple[float, float]
 
 def _outline_sides(boxes: list[Box]) -> list[tuple[Point, Point]]:
     """The outline of the area the *boxes* cover together: each box's sides, less the
-    stretches with another of them on their outer side."""
+    stretches with another of them on their outer side, and less those an earlier box's
+    side already runs along (each stretch once)."""
     sides: list[tuple[Point, Point]] = []
-    for box in boxes:
+    for number, box in enumerate(boxes):
         others = [other for other in boxes if other is not box]
         # bottom, right, top, left (as _sides runs): whether the outer side is the lower
         for (start, end), outer_lower in zip(pairwise(_sides(box)), (True, False, False, True),
                                              strict=True):
-            sides.extend(_outside(start, end, others, outer_lower))
+            sides.extend(_outside(start, end, others, outer_lower, boxes[:number]))
     return sides
 
 
-def _outside(start: Point, end: Point, others: list[Box], outer_lower: bool
-             ) -> list[tuple[Point, Point]]:
+def _outside(start: Point, end: Point, others: list[Box], outer_lower: bool,
+             earlier: list[Box]) -> list[tuple[Point, Point]]:
     """The stretches of a level or upright side from *start* to *end* with none of *others*
-    on its outer side (below or to the left when *outer_lower*, else above or right)."""
+    on its outer side (below or to the left when *outer_lower*, else above or right), and
+    not run along by the same side of an *earlier* box."""
     level = start[1] == end[1]
     at, low, high = (start[1], *sorted((start[0], end[0]))) if level else \
         (start[0], *sorted((start[1], end[1])))
@@ -536,8 +538,13 @@ def _outside(start: Point, end: Point, others: list[Box], outer_lower: bool
     def covers(near: float, far: float) -> bool:  # another box on the outer side
         return near < at <= far if outer_lower else near <= at < far
 
-    cuts = sorted((o.x0, o.x1) if level else (o.y0, o.y1) for o in others
-                  if (covers(o.y0, o.y1) if level else covers(o.x0, o.x1)))
+    def along(near: float, far: float) -> bool:  # an earlier box's same side on this line
+        return (near if outer_lower else far) == at
+
+    cuts = sorted([(o.x0, o.x1) if level else (o.y0, o.y1) for o in others
+                   if (covers(o.y0, o.y1) if level else covers(o.x0, o.x1))]
+                  + [(o.x0, o.x1) if level else (o.y0, o.y1) for o in earlier
+                     if (along(o.y0, o.y1) if level else along(o.x0, o.x1))])
     pieces: list[tuple[float, float]] = []
     position = low
     for cut_low, cut_high in cuts:
@@ -551,16 +558,51 @@ def _outside(start: Point, end: Point, others: list[Box], outer_lower: bool
     return [((a, at), (b, at)) if level else ((at, a), (at, b)) for a, b in pieces if b > a]
 
 
-def _side_statements(name: str, start: Point, end: Point) -> list[str]:
-    """A dotted line from *start* to *end*, as Graphviz draws one at a fixed place: an
-    edge between two unseen points, its course given."""
-    (x0, y0), (x1, y1) = start, end
+#: the radius of a rounded box's corners as Graphviz draws them (points)
+_CORNER = 12.0
+
+
+def _courses(sides: list[tuple[Point, Point]]) -> list[list[Point]]:
+    """*sides* as lines to draw (each a cubic Bézier course: start, two control points,
+    end, ...): each side straight, shortened where it meets another at a right angle, and
+    a quarter curve round each such corner, as Graphviz rounds a box's."""
+    meeting: dict[Point, list[int]] = {}
+    for number, (start, end) in enumerate(sides):
+        meeting.setdefault(start, []).append(number)
+        meeting.setdefault(end, []).append(number)
+    ends = [list(side) for side in sides]
+    corners = []
+    for vertex, numbers in meeting.items():
+        if len(numbers) != 2:
+            continue  # two boxes meeting at a corner: left square
+        one, other = (sides[n] for n in numbers)
+        if (one[0][1] == one[1][1]) == (other[0][1] == other[1][1]):
+            continue  # one straight line drawn in two pieces
+        radius = min(_CORNER, *(math.dist(*sides[n]) / 2 for n in numbers))
+        curve = []
+        for n in numbers:
+            start, end = sides[n]
+            far = end if start == vertex else start
+            length = math.dist(vertex, far)
+            point = (vertex[0] + (far[0] - vertex[0]) * radius / length,
+                     vertex[1] + (far[1] - vertex[1]) * radius / length)
+            ends[n][0 if start == vertex else 1] = point
+            curve.append(point)
+        corners.append([curve[0], vertex, vertex, curve[1]])
+    return [[a, a, b, b] for a, b in ends] + corners
+
+
+def _line_statements(name: str, course: list[Point]) -> list[str]:
+    """A dotted line along *course* (cubic Bézier points), as Graphviz draws one at a fixed
+    place: an edge between two unseen points, its course given."""
+    (x0, y0), (x1, y1) = course[0], course[-1]
+    points = " ".join(f"{x:.2f},{y:.2f}" for x, y in course)
     return [f'\t{name}_a [shape=point, style=invis, width=0.01, label="", '
             f'pos="{x0:.2f},{y0:.2f}!"];',
             f'\t{name}_b [shape=point, style=invis, width=0.01, label="", '
             f'pos="{x1:.2f},{y1:.2f}!"];',
             f'\t{name}_a -> {name}_b [dir=none, style=dotted, color=gray35, '
-            f'pos="{x0:.2f},{y0:.2f} {x0:.2f},{y0:.2f} {x1:.2f},{y1:.2f} {x1:.2f},{y1:.2f}"];']
+            f'pos="{points}"];']
 
 
 #: a line of a household's caption, 9 pt Helvetica, roughly: points a character, and margin
