@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from typing import TextIO, TypeVar
+from typing import TextIO
 
 from chronogen.model.case import Case
 from chronogen.model.flag import Flag, FlagSeverity
-from chronogen.model.problems import Problem, Severity
+from chronogen.model.problems import Severity
+from chronogen.write.listing import of_a_kind
 
 
 def print_summary(case: Case, out: TextIO) -> None:
@@ -43,26 +43,6 @@ def print_summary(case: Case, out: TextIO) -> None:
 #: long case has thousands of one flag: one for every contact in which a child was not seen)
 OF_A_KIND = 10
 
-_T = TypeVar("_T", Problem, Flag)
-
-
-def _of_a_kind(items: list[_T], per_code: int | None) -> list[_T | tuple[str, int]]:
-    """*items* with at most *per_code* of each code (all with None), in order, and after
-    the last one listed of a code with more, (code, how many more)."""
-    if per_code is None:
-        return list(items)
-    total = Counter(item.code for item in items)
-    seen: Counter[str] = Counter()
-    listed: list[_T | tuple[str, int]] = []
-    for item in items:
-        seen[item.code] += 1
-        if seen[item.code] <= per_code:
-            listed.append(item)
-            if seen[item.code] == per_code and total[item.code] > per_code:
-                listed.append((item.code, total[item.code] - per_code))
-    return listed
-
-
 def print_problems(case: Case, out: TextIO, *, limit: int | None = 50,
                    per_code: int | None = None) -> None:
     """Problems, most serious first, each with its location: at most *limit* in all, and at
@@ -75,7 +55,7 @@ def print_problems(case: Case, out: TextIO, *, limit: int | None = 50,
     counts = {s: sum(1 for p in problems if p.severity is s) for s in order}
     print(f"Problems: {counts[Severity.ERROR]} errors (rows rejected), "
           f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes", file=out)
-    listed = _of_a_kind(problems, per_code)
+    listed = of_a_kind(problems, per_code)
     shown = listed if limit is None else listed[:limit]
     for problem in shown:
         if isinstance(problem, tuple):
@@ -129,7 +109,7 @@ def print_flags(case: Case, out: TextIO, *, brief: bool = False,
 
 
 def _print_flag_lines(flags: list[Flag], per_code: int | None, out: TextIO) -> None:
-    for flag in _of_a_kind(sorted(flags, key=lambda f: _FLAG_ORDER[f.severity]), per_code):
+    for flag in of_a_kind(sorted(flags, key=lambda f: _FLAG_ORDER[f.severity]), per_code):
         if isinstance(flag, tuple):
             print(f"    ... and {flag[1]:,} more {flag[0]} (every flag: chronogen check "
                   "--all or --json, flags.csv, the Flags sheet)", file=out)

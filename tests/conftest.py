@@ -66,3 +66,19 @@ def assert_valid_entries(entries: Iterable[Entry]) -> None:
         assert again == entry, entry.id
         assert type(entry.source) is SourceRef
         assert all(type(child) is ChildRecord for child in entry.children.values())
+
+
+def unseen_visits_case(folder: Path, visits: int) -> Path:
+    """A case folder (the harbour family) whose health visitor records *visits* home visits
+    in March 2020, Mia not seen at any: one child-not-seen flag each."""
+    import shutil
+
+    folder.mkdir(parents=True)
+    shutil.copy(HARBOUR / "family.xlsx", folder / "family.xlsx")
+    (folder / "case.toml").write_text(
+        'title = "Many visits"\n[family]\nfile = "family.xlsx"\n'
+        '[[agencies]]\nname = "Health Visiting"\nfile = "hv.csv"\n', encoding="utf-8")
+    (folder / "hv.csv").write_text("Date,Contact type,Child,Summary,Child seen?\n" + "".join(
+        f"{day:02d}/03/2020,Home visit,Mia,Visited the home,No\n"
+        for day in range(1, visits + 1)), encoding="utf-8")
+    return folder

@@ -85,6 +85,23 @@ def test_method_note_flags_and_summaries_are_there(appendix_docx: Path,
             "views_from_age"] in settings_rows
 
 
+def test_the_word_appendix_lists_twenty_flags_of_a_kind_then_counts_the_rest(
+        tmp_path: Path) -> None:
+    from chronogen import read_case
+    from tests.conftest import unseen_visits_case
+
+    case = read_case(unseen_visits_case(tmp_path / "case", 25))
+    document = docx.Document(str(write_docx(case, tmp_path / "chronology.docx")))
+    (flags,) = [t for t in document.tables if t.rows[0].cells[0].text == "No."]
+    rows = [[c.text for c in r.cells] for r in flags.rows[1:]]
+    unseen = [r for r in rows if r[1] == "child-not-seen (medium)"]
+    assert [r[0] for r in unseen] == [str(n) for n in range(1, 21)]
+    (more,) = [r for r in rows if r[0] == ""]
+    assert more[2].startswith("And 5 more child-not-seen flags like these")
+    assert rows.index(more) == 20  # straight after the twentieth
+    assert sum(r[1] == "hidden-adult (high)" for r in rows) == 2  # the others all listed
+
+
 @pytest.mark.slow
 def test_docx_is_byte_identical(harbour_case: Case, tmp_path: Path) -> None:
     one = write_docx(harbour_case, tmp_path / "a.docx")

@@ -288,15 +288,9 @@ def test_check_lists_ten_of_a_kind_and_counts_the_rest(tmp_path: Path) -> None:
     """A long case has thousands of one flag (one for each contact in which a child was not
     seen): check lists ten of each kind in each group and says how many more; --all lists
     every one."""
-    case = tmp_path / "case"
-    case.mkdir()
-    shutil.copy(HARBOUR / "family.xlsx", case / "family.xlsx")
-    (case / "case.toml").write_text(
-        'title = "Many visits"\n[family]\nfile = "family.xlsx"\n'
-        '[[agencies]]\nname = "Health Visiting"\nfile = "hv.csv"\n', encoding="utf-8")
-    (case / "hv.csv").write_text("Date,Contact type,Child,Summary,Child seen?\n" + "".join(
-        f"{day:02d}/03/2020,Home visit,Mia,Visited the home,No\n" for day in range(1, 26)),
-        encoding="utf-8")
+    from tests.conftest import unseen_visits_case
+
+    case = unseen_visits_case(tmp_path / "case", 25)
     done = run("check", str(case))
     assert done.returncode == 0, done.stderr
     mia = done.stdout.split("Mia Harbour (P1):")[1].split("Leo Harbour (P2):")[0]

@@ -35,6 +35,10 @@ WORRYING = frozenset({"No", "Not recorded"})
 #: the evidence entries a flag lists in the Word appendix and the workbook's Flags sheet (a
 #: long case's flag can have thousands; every one is in flags.csv and case.json)
 EVIDENCE_LISTED = 40
+#: the flags of one code the Word appendix lists (a long case has one child-not-seen flag a
+#: contact, thousands: each is marked in the chronology, and all are in flags.csv and the
+#: workbook's Flags sheet)
+FLAGS_OF_A_KIND = 20
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,39 @@
+"""Long lists shown short: at most so many of a kind, then how many more.
+
+A long case has thousands of one flag (one for every contact in which a child was not seen)
+and of one problem; a reader of the terminal or of the Word appendix is shown the first few
+of each kind and told how many more there are and where they all are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+
+class Coded(Protocol):
+    """Anything with a code: a flag, a problem."""
+
+    @property
+    def code(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=Coded)
+
+
+def of_a_kind(items: Sequence[_T], per_code: int | None) -> list[_T | tuple[str, int]]:
+    """*items* with at most *per_code* of each code (all with None), in order, and after
+    the last one kept of a code that has more, (that code, how many more)."""
+    if per_code is None:
+        return list(items)
+    total = Counter(item.code for item in items)
+    seen: Counter[str] = Counter()
+    kept: list[_T | tuple[str, int]] = []
+    for item in items:
+        seen[item.code] += 1
+        if seen[item.code] <= per_code:
+            kept.append(item)
+            if seen[item.code] == per_code and total[item.code] > per_code:
+                kept.append((item.code, total[item.code] - per_code))
+    return kept
