@@ -140,3 +140,21 @@ def test_a_flag_with_thousands_of_entries_links_the_first_and_says_how_to_see_al
     evidence = html[html.index('id="flag-1"'):html.index("</li>", html.index('id="flag-1"'))]
     assert evidence.count('href="#entry-') == EVIDENCE_LINKED
     assert "; and 250 more (choose date-uncertain in the chronology" in evidence
+
+
+def test_the_report_lists_twenty_flags_of_a_kind_then_counts_the_rest(tmp_path: Path
+                                                                      ) -> None:
+    from chronogen import read_case
+    from tests.conftest import unseen_visits_case
+
+    case = read_case(unseen_visits_case(tmp_path / "case", 25))
+    html = write_html(case, tmp_path / "report.html").read_text(encoding="utf-8")
+    flags = html[html.index('<ol class="flags">'):html.index("</ol>", html.index(
+        '<ol class="flags">'))]
+    unseen = re.findall(r'<li id="flag-(\d+)" value="(\d+)"[^>]*>\s*<p><strong class="code">'
+                        r'child-not-seen', flags)
+    assert [int(n) for n, _ in unseen] == list(range(1, 21))
+    assert all(n == value for n, value in unseen)  # numbered as in flags.csv
+    assert flags.count('class="flags-more"') == 1
+    assert "And 5 more child-not-seen flags like these" in flags
+    assert 'id="flag-26"' in flags  # the flags after them keep their numbers

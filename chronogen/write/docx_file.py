@@ -15,14 +15,12 @@ import io
 import secrets
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from chronogen.draw.render import find_dot
 from chronogen.model.case import Case
-from chronogen.model.flag import Flag
 from chronogen.write.appendix import (
     EVIDENCE_LISTED,
     FLAGS_OF_A_KIND,
@@ -33,7 +31,7 @@ from chronogen.write.appendix import (
 )
 from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
 from chronogen.write.cell_text import clean
-from chronogen.write.listing import of_a_kind
+from chronogen.write.listing import numbered, of_a_kind
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.timeline_files import timeline_picture
 
@@ -366,8 +364,7 @@ def _flags(document: Any, appendix: Appendix, later: _Later) -> None:
         "What chronogen found for a reviewer to look at, each with the entries that show it "
         "(their reference in the chronology below, and the agency's file and row).")
     rows: list[list[object]] = []
-    numbered = [_Numbered(number, flag) for number, flag in enumerate(case.flags, start=1)]
-    for item in of_a_kind(numbered, FLAGS_OF_A_KIND):
+    for item in of_a_kind(numbered(case.flags), FLAGS_OF_A_KIND):
         if isinstance(item, tuple):
             code, more = item
             rows.append(["", code, f"And {more:,} more {code} flags like these: each is marked "
@@ -384,19 +381,6 @@ def _flags(document: Any, appendix: Appendix, later: _Later) -> None:
                      evidence])
     _simple_table(document, ["No.", "Flag", "What it found", "Evidence"], rows,
                   widths=[10, 42, 130, 85], later=later)
-
-
-@dataclass(frozen=True)
-class _Numbered:
-    """A flag and its number in the case's list (the number the workbook and flags.csv
-    give it)."""
-
-    number: int
-    flag: Flag
-
-    @property
-    def code(self) -> str:
-        return self.flag.code
 
 
 def _answer_runs(appendix: Appendix, row: AppendixRow) -> str:

@@ -18,8 +18,15 @@ from chronogen.draw.render import draw_genogram, find_dot
 from chronogen.draw.svg_text import inline_svg
 from chronogen.model.case import Case
 from chronogen.model.recorded import Recorded
-from chronogen.write.appendix import WORRYING, Appendix, AppendixRow, build_appendix
+from chronogen.write.appendix import (
+    FLAGS_OF_A_KIND,
+    WORRYING,
+    Appendix,
+    AppendixRow,
+    build_appendix,
+)
 from chronogen.write.cell_text import clean
+from chronogen.write.listing import Numbered, numbered, of_a_kind
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.timeline_files import timeline_picture
 
@@ -130,7 +137,12 @@ def _report_parts(case: Case, options: OutputOptions | None) -> Iterator[str]:
         children=appendix.children,
         children_names=", ".join(c.name for c in appendix.children),
         entries=case.entries, agencies=list(appendix.fills), fills=appendix.fills,
-        flags=case.flags, evidence_shown=EVIDENCE_LINKED,
+        flags=case.flags, listed_flags=[
+            {"number": item.number, "flag": item.flag, "code": None, "more": 0}
+            if isinstance(item, Numbered) else
+            {"number": None, "flag": None, "code": item[0], "more": item[1]}
+            for item in of_a_kind(numbered(case.flags), FLAGS_OF_A_KIND)],
+        evidence_shown=EVIDENCE_LINKED,
         flag_codes=list(dict.fromkeys(f.code.value for f in case.flags)),
         rejected_count=len(case.rejected), summaries=case.summaries, files=case.files,
         glossary=appendix.glossary, settings=case.settings.described(),

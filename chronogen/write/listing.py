@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
+
+from chronogen.model.flag import Flag
 
 
 class Coded(Protocol):
@@ -37,3 +40,22 @@ def of_a_kind(items: Sequence[_T], per_code: int | None) -> list[_T | tuple[str,
             if seen[item.code] == per_code and total[item.code] > per_code:
                 kept.append((item.code, total[item.code] - per_code))
     return kept
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A flag and its number in the case's list (the number the workbook and flags.csv give
+    it, kept when flags before it are left out)."""
+
+    number: int
+    flag: Flag
+
+    @property
+    def code(self) -> str:
+        """The flag's code."""
+        return self.flag.code
+
+
+def numbered(flags: Sequence[Flag]) -> list[Numbered]:
+    """*flags* with their numbers, from 1."""
+    return [Numbered(number, flag) for number, flag in enumerate(flags, start=1)]
