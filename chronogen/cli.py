@@ -79,7 +79,7 @@ def _has_input_problems(case: Case) -> bool:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from chronogen.pipeline import build
-    from chronogen.terminal import print_flags, print_problems, print_summary
+    from chronogen.terminal import OF_A_KIND, print_flags, print_problems, print_summary
 
     formats = args.format.split(",") if args.format else None
     if args.dpi < 50 or args.dpi > 1200:
@@ -89,7 +89,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                    anonymised_out=args.anonymised_output, dpi=args.dpi,
                    allow_outside=args.allow_outside, progress=_progress())
     print_summary(result.case, sys.stdout)
-    print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50)
+    print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50,
+                   per_code=None if args.all_problems else OF_A_KIND)
     print_flags(result.case, sys.stdout, brief=True)
     print(f"Written to {args.output}:", file=sys.stdout)
     for path in result.outputs:
@@ -334,7 +335,7 @@ def make_parser() -> argparse.ArgumentParser:
                          help="resolution of the PNG pictures (default: 200)")
         sub.add_argument("--strict", action="store_true", help=STRICT_HELP)
         sub.add_argument("--all-problems", action="store_true",
-                         help="list every problem, not only the first 50")
+                         help="list every problem, not only the first 50 (ten of a kind)")
 
     build = _command(
         commands, "build", "read a case folder and write every output",

@@ -300,3 +300,28 @@ def test_check_lists_ten_of_a_kind_and_counts_the_rest(tmp_path: Path) -> None:
     assert every.stdout.split("Mia Harbour (P1):")[1].split("Leo Harbour")[0].count(
         "] child-not-seen:") == 25
     assert "more child-not-seen" not in every.stdout
+
+
+def test_problems_are_listed_ten_of_a_kind_within_the_limit() -> None:
+    import io
+
+    from chronogen import Case
+    from chronogen.model.problems import Problem, ProblemCode, Severity
+    from chronogen.terminal import print_problems
+
+    problems = [Problem(code=ProblemCode.UNKNOWN_PERSON, severity=Severity.WARNING,
+                        message=f"'Bob{n}' matches no one in the family", file="p.csv", row=n)
+                for n in range(2, 32)]
+    problems.append(Problem(code=ProblemCode.INVALID_DATE, severity=Severity.ERROR,
+                            message="'31/02/2020' is not a real date", file="p.csv", row=40))
+    case = Case(title="t", problems=problems)
+    out = io.StringIO()
+    print_problems(case, out, limit=50, per_code=10)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Problems: 1 errors (rows rejected), 30 warnings, 0 notes"
+    assert "invalid-date" in lines[1]  # the most serious first
+    assert sum("unknown-person" in line and "Bob" in line for line in lines) == 10
+    assert lines[-1].startswith("  ... and 20 more unknown-person (every one: chronogen check")
+    every = io.StringIO()
+    print_problems(case, every, limit=None)
+    assert len(every.getvalue().splitlines()) == 32
