@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from chronogen import Family, Person
@@ -96,3 +96,32 @@ def test_reading_each_value_once_gives_what_reading_every_row_afresh_gives(
     _, problems, _ = reused  # type: ignore[misc]
     rows_with_problems = {p["row"] for p in problems if p["row"] is not None}
     assert rows_with_problems <= set(range(2, len(grid) + 1))
+
+
+leading = st.one_of(
+    cells, st.builds(lambda space, mark, rest: space + mark + rest,
+                     st.sampled_from(["", " ", "\t", "\xa0", "\u2003", "\n", "  "]),
+                     st.sampled_from(["", "#", "^", "¬", "~", "x", "#REF!", "#N/A"]),
+                     st.sampled_from(["", " note", "!", " 01/02/2020", "Home visit"])))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(leading, min_size=0, max_size=4), max_size=20))
+@example([["# a note"], ["\u2003^ spaced"], ["~"], ["#REF!", "01/02/2020"], [" ", "¬ x"],
+          [None, "# after a blank"], ["", None]])
+def test_rows_are_told_apart_as_each_test_alone_tells_them(rows: list[list[object]]) -> None:
+    """Blank rows, author's notes and contacts are told apart by quick tests of a row's first
+    cell where they settle it: the same as asking is_blank and author_note of every row."""
+    from chronogen.read.returns.rows import author_note
+    from chronogen.read.table import is_blank
+
+    grid: list[tuple[object, ...]] = [("Date", "Summary", "Child seen?", "Time")]
+    grid.extend(tuple(r) for r in rows)
+    sheet = Sheet(file="x.xlsx", name="S", rows=grid)  # type: ignore[arg-type]
+    result = read_agency_sheets([sheet], agency="Police", code="POL", family=FAMILY)
+    data = [tuple(r) for r in rows]
+    blank = [r for r in data if is_blank(r)]  # type: ignore[arg-type]
+    notes = [author_note(r) for r in data if not is_blank(r)]  # type: ignore[arg-type]
+    assert result.report.blank == len(blank)
+    assert [n.text for n in result.notes] == [n for n in notes if n is not None]
+    assert len(result.entries) + len(result.rejected) == len(notes) - len(result.notes)
