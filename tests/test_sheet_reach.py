@@ -124,3 +124,21 @@ def test_every_way_of_writing_is_measured_exactly_where_calamine_is_exact() -> N
                     (None, plain, [(None, Style(lower=True))])])
     package = _package(sheet)
     assert _reach(package) == _calamine_end(package) == (5, 4)
+
+
+def test_a_part_running_on_without_a_tag_is_refused_before_it_is_held_whole() -> None:
+    """A sheet's XML is read in windows ending where a tag begins; text running on for
+    megabytes with none (no cell holds more than 32,767 characters) is refused rather than
+    gathered into one window."""
+    import pytest
+
+    from chronogen.errors import UnreadableFileError
+    from chronogen.read.table import _xml_windows
+
+    endless = io.BytesIO(b"<worksheet><sheetData><row><c><is><t>" + b"a" * (20 << 20))
+    with pytest.raises(UnreadableFileError, match="runs on for 16 MB without a tag"):
+        list(_xml_windows(endless, "p.xlsx", "sheet 'Log'", Limits()))
+    rows = io.BytesIO(b"<sheetData>" + b'<row r="1"><c r="A1"><v>1</v></c></row>' * 100_000)
+    windows = list(_xml_windows(rows, "p.xlsx", "sheet 'Log'", Limits()))
+    assert len(windows) > 1 and all(w.endswith(b"</row>") for w in windows)
+    assert b"".join(windows) == rows.getvalue()

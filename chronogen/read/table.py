@@ -156,6 +156,9 @@ _UNCACHED = re.compile(
     rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*'
     rb'(?:<v>\s*</v>\s*)?</c>')
 _CHUNK = 1 << 20
+#: the most megabytes of a part's XML read with no tag beginning in them (held whole until
+#: one does: a cell's text is at most 32,767 characters, a row's a few megabytes)
+_LONGEST_RUN = 16
 
 
 def inspect_workbook(path: Path, name: str, limits: Limits) -> WorkbookTraits:
@@ -330,12 +333,16 @@ def _xml_windows(stream: IO[bytes], name: str, part: str, limits: Limits
         cut = cut + len(b"</row>") if cut >= 0 else chunk.rfind(b"<")
         if cut <= 0:
             pending.append(chunk)
+            if len(pending) > _LONGEST_RUN:
+                raise UnreadableFileError(
+                    f"{name}: {part} runs on for {_LONGEST_RUN} MB without a tag (a cell "
+                    "holds at most 32,767 characters): the file is damaged or hostile")
             continue
         pending.append(chunk[:cut])
         yield b"".join(pending)
         pending = [chunk[cut:]]
-    if pending:
-        yield b"".join(pending)
+    if rest := b"".join(pending):
+        yield rest
 
 
 class _Reach:
