@@ -211,6 +211,7 @@ class RowReader:
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(_CACHE_LIMIT)
         self._raw_values: Memo[object, RawValue] = Memo(_CACHE_LIMIT)
         self._clocks: Memo[tuple[type, Cell], tuple[time | None]] = Memo(_CACHE_LIMIT)
+        self._referrals: Memo[object, str | None] = Memo(_CACHE_LIMIT)
         self._people_seen: _Memo = {}
         self._children_seen: _Memo = {}
 
@@ -530,8 +531,19 @@ class RowReader:
         return parsed.date
 
     def _referral(self, values: Values) -> str | None:
-        column, value = self.fields.get(_F_REFERRAL_TO), values.get(_F_REFERRAL_TO)
-        if column is None or value is None:
+        """The agency a referral column names, once per distinct cell value ("Y", "N")."""
+        value = values.get(_F_REFERRAL_TO)
+        if value is None:
+            return None
+        kind = type(value)  # text as itself; 1, 1.0 and True are equal as dict keys
+        key = value if kind is str else (kind, value)
+        if key in self._referrals:
+            return self._referrals[key]
+        return self._referrals.keep(key, self._referral_of(value))
+
+    def _referral_of(self, value: Cell) -> str | None:
+        column = self.fields.get(_F_REFERRAL_TO)
+        if column is None:
             return None
         answer = read_answer(value)
         if column.target is not None:
