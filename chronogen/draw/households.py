@@ -323,7 +323,7 @@ class _Drawn:
     whose it is (an outline's own sides do not stand in its caption's way): a family of
     thousands, hundreds of households, has tens of thousands of steps."""
 
-    _CELL = 96.0
+    CELL = 96.0
 
     def __init__(self) -> None:
         self._cells: dict[tuple[int, int], list[tuple[_Step, int]]] = {}
@@ -341,7 +341,7 @@ class _Drawn:
                    for cell in self._covered(box) for step, owner in self._cells.get(cell, ()))
 
     def _covered(self, box: Box) -> Iterator[tuple[int, int]]:
-        return _squares(box, self._CELL)
+        return _squares(box, self.CELL)
 
 
 def _sides(box: Box) -> Line:
@@ -414,8 +414,15 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
     grow: Box | None = None
     drawn = [box for outline in outlines_ for box in outline.boxes]
     in_the_way = _Drawn()
+    # only the lines near an outline can run through a caption (one widened for its caption,
+    # or moved to its head, stays within this reach of its box): a family of thousands
+    # with a household or two has tens of thousands of steps of line, nearly all far away
+    near = {square for box in drawn for square in _squares(
+        Box(box.x0 - _REACH, box.y0 - _REACH, box.x1 + _REACH, box.y1 + _REACH), _Drawn.CELL)}
     for line in lines:
-        in_the_way.add(line)
+        xs, ys = [x for x, _ in line], [y for _, y in line]
+        if not near.isdisjoint(_squares(Box(min(xs), min(ys), max(xs), max(ys)), _Drawn.CELL)):
+            in_the_way.add(line)
     for owner, box in enumerate(drawn):
         in_the_way.add(_sides(box), owner)
     number_of = iter(range(len(drawn)))
@@ -605,6 +612,9 @@ def _line_statements(name: str, course: list[Point]) -> list[str]:
             f'pos="{points}"];']
 
 
+#: how far from its box a caption may reach (a caption widened past its box, or raised to
+#: its head, points)
+_REACH = 300.0
 #: a line of a household's caption, 9 pt Helvetica, roughly: points a character, and margin
 _CHAR_WIDTH, _LABEL_MARGIN, _LINE_HEIGHT = 5.0, 10.0, 12.0
 #: points kept clear between a widened outline and its neighbour
