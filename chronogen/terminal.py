@@ -43,6 +43,7 @@ def print_summary(case: Case, out: TextIO) -> None:
 #: long case has thousands of one flag: one for every contact in which a child was not seen)
 OF_A_KIND = 10
 
+
 def print_problems(case: Case, out: TextIO, *, limit: int | None = 50,
                    per_code: int | None = None) -> None:
     """Problems, most serious first, each with its location: at most *limit* in all, and at
