@@ -122,20 +122,22 @@ def outlines(homes: dict[str, list[str]], layout: dict[str, Any], when: date,
     return _apart(result, drawn_members, units)
 
 
+#: the side of a grid square (points) things are filed by, to find what is near quickly
+_GRID = 96.0
+
+
 class _Filed:
     """Everyone's box (symbol and caption), filed by the squares of a grid they lie in."""
-
-    _CELL = 96.0
 
     def __init__(self, units: dict[str, tuple[Box, tuple[float, float]]]) -> None:
         self._cells: dict[tuple[int, int], list[tuple[int, str, Box]]] = {}
         for number, (name, (box, _)) in enumerate(units.items()):
-            for cell in _squares(box, self._CELL):
+            for cell in _squares(box, _GRID):
                 self._cells.setdefault(cell, []).append((number, name, box))
 
     def meeting(self, box: Box, but: set[str]) -> list[Box]:
         """The boxes overlapping *box* of everyone not in *but*, in the layout's order."""
-        found = {number: other for cell in _squares(box, self._CELL)
+        found = {number: other for cell in _squares(box, _GRID)
                  for number, name, other in self._cells.get(cell, ())
                  if name not in but and _overlaps(box, other)}
         return [found[number] for number in sorted(found)]
@@ -154,7 +156,7 @@ def _apart(drawn: list[HouseholdOutline], members: list[list[str]],
     one's members all stand above (or beside) the other's, each box stops halfway between
     them (a couple's box reached down over their married children's boxes)."""
     placed = [list(outline.boxes) for outline in drawn]
-    inside = [[[units[m][0] for m in group if m in units and box.contains(*units[m][1])]
+    inside = [[[units[m][0] for m in group if box.contains(*units[m][1])]
                for box in boxes] for group, boxes in zip(members, placed, strict=True)]
     # left to right: a box is compared with those starting before its right side ends
     # (boxes only narrow as they are parted, so the order of their left sides still holds)
@@ -323,8 +325,6 @@ class _Drawn:
     whose it is (an outline's own sides do not stand in its caption's way): a family of
     thousands, hundreds of households, has tens of thousands of steps."""
 
-    CELL = 96.0
-
     def __init__(self) -> None:
         self._cells: dict[tuple[int, int], list[tuple[_Step, int]]] = {}
 
@@ -341,7 +341,7 @@ class _Drawn:
                    for cell in self._covered(box) for step, owner in self._cells.get(cell, ()))
 
     def _covered(self, box: Box) -> Iterator[tuple[int, int]]:
-        return _squares(box, self.CELL)
+        return _squares(box, _GRID)
 
 
 def _sides(box: Box) -> Line:
@@ -418,10 +418,10 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
     # or moved to its head, stays within this reach of its box): a family of thousands
     # with a household or two has tens of thousands of steps of line, nearly all far away
     near = {square for box in drawn for square in _squares(
-        Box(box.x0 - _REACH, box.y0 - _REACH, box.x1 + _REACH, box.y1 + _REACH), _Drawn.CELL)}
+        Box(box.x0 - _REACH, box.y0 - _REACH, box.x1 + _REACH, box.y1 + _REACH), _GRID)}
     for line in lines:
         xs, ys = [x for x, _ in line], [y for _, y in line]
-        if not near.isdisjoint(_squares(Box(min(xs), min(ys), max(xs), max(ys)), _Drawn.CELL)):
+        if not near.isdisjoint(_squares(Box(min(xs), min(ys), max(xs), max(ys)), _GRID)):
             in_the_way.add(line)
     for owner, box in enumerate(drawn):
         in_the_way.add(_sides(box), owner)
@@ -433,24 +433,17 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
             labelled, words = _labelled(box, outline.label, [b for b in drawn if b is not box])
             placed.append((box, *_caption_place(labelled, len(words), in_the_way, owner),
                            words))
-        finals = []
-        for bare, box, place, clear, words in placed:
-            if not clear and any(other_clear and _overlaps(bare, other)
-                                 for other, _, _, other_clear, _ in placed if other is not bare):
-                # lines run through both ends of its caption, and it overlaps a box of the
-                # same household that has a clear caption: that one names them both
-                box, place, words = bare, "b", []
-            finals.append((box, place, words))
         # boxes of one household that overlap are drawn as one outline round them all (a
-        # mother's box reaching down into her children's: no line across either)
+        # mother's box reaching down into her children's: no line across either) with one
+        # caption: the lowest clear one (no line through it), else the lowest; the others go
+        # without, as their household drew them
+        keepers = set()
+        for group in _distinct(_overlapping([box for _, box, _, _, _ in placed])):
+            keepers.add(min(group, key=lambda i: (not placed[i][3], placed[i][1].y0,
+                                                  placed[i][1].x0)))
+        finals = [(box, place, words) if i in keepers else (bare, "b", [])
+                  for i, (bare, box, place, _, words) in enumerate(placed)]
         groups = _overlapping([box for box, _, _ in finals])
-        for group in {id(group): group for group in groups if len(group) > 1}.values():
-            # one outline, one caption: the lowest of those it has (then the leftmost)
-            named = [i for i in group if finals[i][2]]
-            keep = min(named, key=lambda i: (finals[i][0].y0, finals[i][0].x0), default=None)
-            for i in group:
-                if i != keep:
-                    finals[i] = (finals[i][0], "b", [])
         for part, (box, place, words) in enumerate(finals, start=1):
             cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
             width = (box.x1 - box.x0) / POINTS_PER_INCH
@@ -464,9 +457,8 @@ def overlay_dot(positioned: str, outlines_: list[HouseholdOutline],
                 f'pos="{cx:.2f},{cy:.2f}!", width={width:.3f}, height={height:.3f}];'
             )
             grow = box if grow is None else grow.union(box)
-        drawn_groups = {id(group): group for group in groups if len(group) > 1}
         for part, course in enumerate(
-                course for group in drawn_groups.values()
+                course for group in _distinct(groups) if len(group) > 1
                 for course in _courses(_outline_sides([finals[i][0] for i in group]))):
             statements.extend(_line_statements(f"household_{number}_side_{part}", course))
     match = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', positioned)
@@ -514,6 +506,11 @@ def _overlapping(boxes: list[Box]) -> list[list[int]]:
             for i in merged:
                 groups[i] = merged
     return groups
+
+
+def _distinct(groups: list[list[int]]) -> list[list[int]]:
+    """Each group of :func:`_overlapping` once."""
+    return list({id(group): group for group in groups}.values())
 
 
 Point = tuple[float, float]
