@@ -89,8 +89,13 @@ def cmd_build(args: argparse.Namespace) -> int:
                    anonymised_out=args.anonymised_output, dpi=args.dpi,
                    allow_outside=args.allow_outside, progress=_progress())
     print_summary(result.case, sys.stdout)
+    written = {path.name for path in result.outputs}
+    every_one = ", ".join(["chronogen build --all-problems"] + [
+        where for name, where in (("case.json", "case.json"),
+                                  ("chronology.xlsx", "chronology.xlsx's Problems sheet"))
+        if name in written])
     print_problems(result.case, sys.stdout, limit=None if args.all_problems else 50,
-                   per_code=None if args.all_problems else OF_A_KIND)
+                   per_code=None if args.all_problems else OF_A_KIND, every_one=every_one)
     print_flags(result.case, sys.stdout, brief=True)
     print(f"Written to {args.output}:", file=sys.stdout)
     for path in result.outputs:

@@ -44,10 +44,17 @@ def print_summary(case: Case, out: TextIO) -> None:
 OF_A_KIND = 10
 
 
+#: how ``chronogen check`` lists every one
+CHECK_ALL = "chronogen check --all or --json"
+#: where every problem is, as ``chronogen check`` says it
+EVERY_PROBLEM = f"{CHECK_ALL}, case.json, the Problems sheet"
+
+
 def print_problems(case: Case, out: TextIO, *, limit: int | None = 50,
-                   per_code: int | None = None) -> None:
+                   per_code: int | None = None, every_one: str = EVERY_PROBLEM) -> None:
     """Problems, most serious first, each with its location: at most *limit* in all, and at
-    most *per_code* of each code (None: no limit)."""
+    most *per_code* of each code (None: no limit). *every_one* says where every problem is
+    listed (``build`` names its own option and the files it wrote)."""
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     problems = sorted(case.problems, key=lambda p: order[p.severity])
     if not problems:
@@ -60,13 +67,12 @@ def print_problems(case: Case, out: TextIO, *, limit: int | None = 50,
     shown = listed if limit is None else listed[:limit]
     for problem in shown:
         if isinstance(problem, tuple):
-            print(f"  ... and {problem[1]:,} more {problem[0]} (every one: chronogen check "
-                  "--all or --json, case.json, the Problems sheet)", file=out)
+            print(f"  ... and {problem[1]:,} more {problem[0]} (every one: {every_one})",
+                  file=out)
         else:
             print(f"  [{problem.severity.value}] {problem}", file=out)
     if len(shown) < len(listed):
-        print(f"  ... and {len(listed) - len(shown)} more (all are in case.json and the "
-              "Problems sheet)", file=out)
+        print(f"  ... and {len(listed) - len(shown)} more (every one: {every_one})", file=out)
 
 
 _FLAG_ORDER = {FlagSeverity.HIGH: 0, FlagSeverity.MEDIUM: 1, FlagSeverity.LOW: 2,
@@ -112,8 +118,8 @@ def print_flags(case: Case, out: TextIO, *, brief: bool = False,
 def _print_flag_lines(flags: list[Flag], per_code: int | None, out: TextIO) -> None:
     for flag in of_a_kind(sorted(flags, key=lambda f: _FLAG_ORDER[f.severity]), per_code):
         if isinstance(flag, tuple):
-            print(f"    ... and {flag[1]:,} more {flag[0]} (every flag: chronogen check "
-                  "--all or --json, flags.csv, the Flags sheet)", file=out)
+            print(f"    ... and {flag[1]:,} more {flag[0]} (every flag: {CHECK_ALL}, "
+                  "flags.csv, the Flags sheet)", file=out)
         else:
             print(_flag_line(flag), file=out)
 

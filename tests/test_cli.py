@@ -302,6 +302,27 @@ def test_check_lists_ten_of_a_kind_and_counts_the_rest(tmp_path: Path) -> None:
     assert "more child-not-seen" not in every.stdout
 
 
+
+def test_build_names_its_own_option_for_every_problem(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """build's shortened problem list points to build's --all-problems, not check's --all."""
+    from chronogen.cli import main
+    from tests.conftest import unseen_visits_case
+
+    case = unseen_visits_case(tmp_path / "case", 15)
+    csv = case / "hv.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",Mia,", ",Bob,"), encoding="utf-8")
+    assert main(["build", str(case), "-o", str(tmp_path / "out"), "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    # it names only what it wrote: here no case.json and no workbook
+    assert "... and 5 more unknown-person (every one: chronogen build --all-problems)\n" in out
+    assert "check --all" not in out
+    assert main(["build", str(case), "-o", str(tmp_path / "json"), "--format", "json"]) == 0
+    assert "(every one: chronogen build --all-problems, case.json)\n" in capsys.readouterr().out
+    assert main(["build", str(case), "-o", str(tmp_path / "all"), "--format", "csv",
+                 "--all-problems"]) == 0
+    assert capsys.readouterr().out.count("'Bob' matches no one") == 15
+
 def test_problems_are_listed_ten_of_a_kind_within_the_limit() -> None:
     import io
 
@@ -322,6 +343,10 @@ def test_problems_are_listed_ten_of_a_kind_within_the_limit() -> None:
     assert "invalid-date" in lines[1]  # the most serious first
     assert sum("unknown-person" in line and "Bob" in line for line in lines) == 10
     assert lines[-1].startswith("  ... and 20 more unknown-person (every one: chronogen check")
+    built = io.StringIO()  # build names its own option
+    print_problems(case, built, limit=50, per_code=10, every_one="chronogen build --all-problems")
+    assert built.getvalue().splitlines()[-1] == \
+        "  ... and 20 more unknown-person (every one: chronogen build --all-problems)"
     every = io.StringIO()
     print_problems(case, every, limit=None)
     assert len(every.getvalue().splitlines()) == 32
