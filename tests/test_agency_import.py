@@ -127,6 +127,36 @@ def test_excel_error_cells_are_reported_and_blank(tmp_path: Path) -> None:
     assert (problem.row, problem.column, problem.value) == (2, "Outcome", "#REF!")
 
 
+
+def test_error_cells_and_formulas_without_values_are_reported_however_written(
+        tmp_path: Path) -> None:
+    """calamine reads an error cell as blank, and a formula saved with no value too, in any
+    writing of the XML: single quotes, a namespace prefix, spaces round ``=``."""
+    import zipfile
+
+    path = tmp_path / "e.xlsx"
+    write_workbook(path, {"S": [["Date", "Summary", "Outcome"], ["01/02/2020", "fine", "x"],
+                                ["02/02/2020", "also", "y"]]})
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    xml = parts[sheet].decode()
+    # the two Outcome cells, as other writers might write them
+    start = xml.index('<c r="C2"')
+    xml = xml[:start] + "<c r='C2' t = 'e'><v>#REF!</v></c>" + xml[xml.index("</c>", start) + 4:]
+    start = xml.index('<c r="C3"')
+    xml = (xml[:start] + '<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+           'main" r="C3"><x:f>1+1</x:f></x:c>' + xml[xml.index("</c>", start) + 4:])
+    parts[sheet] = xml.encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    result = read(path)
+    assert [e.outcome for e in result.entries] == [None, None]
+    found = {(p.code, p.row, p.column) for p in result.problems}
+    assert (ProblemCode.CELL_ERROR, 2, "Outcome") in found
+    assert (ProblemCode.FORMULA_WITHOUT_VALUE, 3, "C") in found
+
 def test_dates_from_date_cells_serials_and_the_1904_system(tmp_path: Path) -> None:
     rows: list[list[object]] = [["Date", "Summary"], [datetime(2020, 3, 14, 10, 30), "cell"],
                                 [43903, "serial"], ["2021", "year"], [2019, "year number"]]

@@ -44,9 +44,9 @@ def _letters(column: int) -> str:
     return text
 
 
-def _attribute(style: Style, value: str) -> str:
+def _attribute(style: Style, value: str, name: str = "r") -> str:
     equals = f"{style.around_equals}={style.around_equals}"
-    return f"{style.space}r{equals}{style.quote}{value}{style.quote}"
+    return f"{style.space}{name}{equals}{style.quote}{value}{style.quote}"
 
 
 #: a cell: (its column and row, or None for a cell written with no reference; its style)
@@ -55,18 +55,23 @@ cells = st.tuples(st.none() | st.tuples(st.integers(1, 40), st.integers(1, 60)),
 rows = st.tuples(st.none() | st.integers(1, 60), styles, st.lists(cells, max_size=5))
 
 
-def _sheet(sheet_rows: list[tuple[int | None, Style, list]], padding: int = 0) -> bytes:
+def _sheet(sheet_rows: list[tuple[int | None, Style, list]], padding: int = 0,
+           errors: frozenset[tuple[int, int]] = frozenset()) -> bytes:
+    """A sheet's XML; the cells at the places in *errors* (row, place in the row, each
+    counted from 0) are error cells (``t="e"``, written in the cell's style)."""
     body = []
-    for number, row_style, row_cells in sheet_rows:
+    for row_index, (number, row_style, row_cells) in enumerate(sheet_rows):
         p = row_style.prefix
         body.append(f"<{p}row" + ("" if number is None else _attribute(row_style, str(number)))
                     + ">")
-        for where, style in row_cells:
+        for place, (where, style) in enumerate(row_cells):
             ref = "" if where is None else _letters(where[0]) + str(where[1])
             ref = ref.lower() if style.lower else ref
             q = style.prefix
+            error = (row_index, place) in errors
             body.append(f"<{q}c" + ("" if where is None else _attribute(style, ref))
-                        + f"><{q}v>7</{q}v></{q}c>")
+                        + (_attribute(style, "e", "t") if error else "")
+                        + f"><{q}v>{'#REF!' if error else 7}</{q}v></{q}c>")
         body.append(f"</{p}row>" + " " * padding)
     return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
             'openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.'
@@ -83,11 +88,16 @@ def _package(sheet: bytes) -> bytes:
     return data.getvalue()
 
 
-def _reach(package_bytes: bytes) -> tuple[int, int]:
+def _scan(package_bytes: bytes) -> tuple[tuple[int, int], WorkbookTraits]:
+    traits = WorkbookTraits()
     with zipfile.ZipFile(io.BytesIO(package_bytes)) as package:
         info = package.getinfo("xl/worksheets/sheet1.xml")
-        reach = _scan_sheet(package, info, "p.xlsx", "Log", Limits(), WorkbookTraits())
-    return reach.rows, reach.columns
+        reach = _scan_sheet(package, info, "p.xlsx", "Log", Limits(), traits)
+    return (reach.rows, reach.columns), traits
+
+
+def _reach(package_bytes: bytes) -> tuple[int, int]:
+    return _scan(package_bytes)[0]
 
 
 def _calamine_end(package_bytes: bytes) -> tuple[int, int]:
@@ -142,3 +152,17 @@ def test_a_part_running_on_without_a_tag_is_refused_before_it_is_held_whole() ->
     windows = list(_xml_windows(rows, "p.xlsx", "sheet 'Log'", Limits()))
     assert len(windows) > 1 and all(w.endswith(b"</row>") for w in windows)
     assert b"".join(windows) == rows.getvalue()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(rows, max_size=6), st.data())
+def test_an_error_cell_is_found_however_it_is_written(sheet_rows: list,
+                                                      data: st.DataObject) -> None:
+    """calamine reads an error cell (``#REF!``) as blank, quoted, prefixed or spaced in any
+    way: the check must find every one, so that the workbook is read by openpyxl, which
+    keeps the error and reports it."""
+    places = [(row, place) for row, (_, _, row_cells) in enumerate(sheet_rows)
+              for place in range(len(row_cells))]
+    errors = frozenset(data.draw(st.sets(st.sampled_from(places)) if places else st.just(set())))
+    _, traits = _scan(_package(_sheet(sheet_rows, errors=errors)))
+    assert traits.has_errors == bool(errors)

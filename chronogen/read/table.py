@@ -147,14 +147,21 @@ class WorkbookTraits:
 #: or any other cell opening (no groups: then the window is read element by element)
 _CELL_START = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|[\s/>])')
 _PREFIXED_CELL = re.compile(rb':c[\s/>]')
+#: an element's namespace prefix, if it has one (``x:`` in ``<x:c``)
+_PREFIX = rb'(?:[^\s<>/!?:]*:)?'
 #: a cell or row element whatever its prefix, spacing and quotes: (name, attributes)
 _ELEMENT = re.compile(
-    rb'<(?:[^\s<>/!?:]*:)?(c|row)(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
+    rb'<' + _PREFIX + rb'(c|row)(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
 _R_ATTRIBUTE = re.compile(rb'\sr\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _REFERENCE = re.compile(rb'\s*([A-Za-z]+)([0-9]+)\s*')
+#: a formula cell saved with no value, however its tags and reference are written:
+#: (column letters, row digits)
 _UNCACHED = re.compile(
-    rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*'
-    rb'(?:<v>\s*</v>\s*)?</c>')
+    rb'<' + _PREFIX + rb'c\s[^>]*?\br\s*=\s*["\']([A-Za-z]{1,3})([0-9]{1,7})["\'][^>]*>\s*'
+    rb'<' + _PREFIX + rb'f\b[^>]*(?:/>|>[^<]*</' + _PREFIX + rb'f>)\s*'
+    rb'(?:<' + _PREFIX + rb'v>\s*</' + _PREFIX + rb'v>\s*)?</' + _PREFIX + rb'c>')
+#: an error cell (``#REF!``), which calamine reads as blank, however its tag is written
+_ERROR_CELL = re.compile(rb'<' + _PREFIX + rb'c\s[^>]*?\bt\s*=\s*(?:"e"|\'e\')')
 _CHUNK = 1 << 20
 #: the most megabytes of a part's XML read with no tag beginning in them (held whole until
 #: one does: a cell's text is at most 32,767 characters, a row's a few megabytes)
@@ -307,14 +314,23 @@ def _scan_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, ti
                     f"over the limit of {limits.max_cells:,} (max_cells under [limits] in "
                     "case.toml); delete the stray cells far below or to the right of the "
                     "table")
-            if b'"e"' in window and _ERROR_CELL.search(window):
+            # the quick tests first (each a pass over the window): a plainly written window's
+            # cells have double quotes and no prefix, so an error cell's type is "e" and a
+            # formula's tag <f; any other window's may be 'e' and <x:f
+            if (b'"e"' in window or (not plainly and b"'e'" in window)) \
+                    and _ERROR_CELL.search(window):
                 traits.has_errors = True
-            for letters_, digits_ in _UNCACHED.findall(window) if b"<f" in window else ():
-                cells = traits.uncached_formulas.setdefault(title, [])
-                where = (int(digits_), _column_number(letters_))
-                if where not in cells:
-                    cells.append(where)
+            if b"<f" in window or (not plainly and b":f" in window):
+                _note_uncached_formulas(window, title, traits)
     return True
+
+
+def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    for letters, digits in _UNCACHED.findall(window):
+        cells = traits.uncached_formulas.setdefault(title, [])
+        where = (int(digits), _column_number(letters.upper()))
+        if where not in cells:
+            cells.append(where)
 
 
 def _xml_windows(stream: IO[bytes], name: str, part: str, limits: Limits
@@ -410,7 +426,6 @@ def _not_a_reference(name: str, title: str, value: bytes) -> UnreadableFileError
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-_ERROR_CELL = re.compile(rb"<c\b[^>]*\bt=\"e\"")
 
 
 def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | None:
