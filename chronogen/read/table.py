@@ -378,15 +378,16 @@ class _Reach:
             return False
         if not starts:
             return True
-        letters, digits = zip(*starts, strict=True)
-        # each distinct column and row once (a window holds a few thousand rows of cells)
-        letters_seen = set(letters)
+        # each distinct column and row once (a window holds a few thousand rows of cells);
+        # not zip(*starts): a call with a window's every cell as an argument cost more than
+        # the regular expression's pass
+        letters_seen = {letters for letters, _ in starts}
         if b"" in letters_seen:
             return False
         # same-length column letters sort as their numbers do: pad to three
         widest = max(map(bytes.rjust, letters_seen, repeat(3), repeat(b"@")))
         self.columns = max(self.columns, _column_number(widest.lstrip(b"@")))
-        self.rows = max(self.rows, max(map(int, set(digits))))
+        self.rows = max(self.rows, max(map(int, {digits for _, digits in starts})))
         return True
 
     def read_exactly(self, window: bytes, name: str, title: str) -> None:
@@ -424,8 +425,6 @@ def _not_a_reference(name: str, title: str, value: bytes) -> UnreadableFileError
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
 
 
 def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | None:
