@@ -173,6 +173,13 @@ def test_every_summary_and_the_family_have_a_sheet(harbour_case: Case, tmp_path:
     assert "Police" in key and "OFFICIAL-SENSITIVE" in key
     assert ("Days with no agency seeing a subject child before the gap is flagged "
             "(case.toml: unseen_days)") in key
+    # the key's long lines too: a setting's meaning ran over the next in LibreOffice
+    rows = {str(r[1].value): r[1].row for r in book["Key"].iter_rows(max_col=2)
+            if r[1].value is not None}
+    share = next(row for text, row in rows.items() if "parental_focus_share" in text)
+    assert book["Key"].row_dimensions[share].height == two_lines
+    unseen = next(row for text, row in rows.items() if "unseen_days" in text)
+    assert book["Key"].row_dimensions[unseen].height in (None, 15)
 
 
 def test_the_marking_comes_from_case_toml(tmp_path: Path) -> None:

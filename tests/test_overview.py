@@ -298,6 +298,15 @@ def test_the_workbook_holds_every_table(made: tuple[Overview, Path]) -> None:
     assert children.max_row == 1 + overview.children
     ages = {r[0].value: r[1].value for r in book["Ages"].iter_rows(min_row=2)}
     assert ages == overview.age_bands
+    # numbers and their headings stand right, kept off the next column's text; text left
+    for sheet in book:
+        for column in sheet.iter_cols(min_row=1, max_row=min(sheet.max_row, 2)):
+            heading, first = column[0], column[-1]
+            if first.row == 2 and isinstance(first.value, int | float):
+                assert heading.alignment.horizontal == first.alignment.horizontal == "right"
+                assert first.alignment.indent == 1, (sheet.title, heading.value)
+            elif first.row == 2 and isinstance(first.value, str):
+                assert heading.alignment.horizontal != "right", (sheet.title, heading.value)
 
 
 def test_the_page_shows_the_tables_and_charts(made: tuple[Overview, Path]) -> None:

@@ -50,8 +50,9 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
         sheet.set_column(n, n, width)
     sheet.add_table(0, 0, max(len(rows), 1), len(columns) - 1, {
         "name": name.replace(" ", "").replace("-", ""),
-        "columns": [{"header": clean(h), "header_format": formats["header"]}
-                    for h, _, _ in columns],
+        # a number's heading stands over its right-aligned numbers
+        "columns": [{"header": clean(h), "header_format": formats[
+            "header" if kind == "text" else "number header"]} for h, _, kind in columns],
         "style": "Table Style Light 9", "autofilter": True})
     # spreadsheets do not grow rows for wrapped text when they open a file: give the heights
     heading = max(_lines(h, w * 0.8) for h, w, _ in columns)
@@ -90,16 +91,19 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
     book.set_properties({"title": "Overview across reviews", "author": "chronogen",
                          "created": FIXED_DOC_TIME})
     base = {"font_size": 10, "valign": "top"}
-    formats = {"header": book.add_format({**base, "bold": True, "text_wrap": True,
-                                          "valign": "bottom"}),
+    heading = {**base, "bold": True, "text_wrap": True, "valign": "bottom"}
+    formats = {"header": book.add_format(heading),
+               "number header": book.add_format({**heading, "align": "right", "indent": 1}),
                "text": book.add_format({**base, "text_wrap": True, "indent": 1}),
-               "int": book.add_format(base),
-               "share": book.add_format({**base, "num_format": "0%"})}
+               # numbers kept off the text of the next column, as text is off the last
+               "int": book.add_format({**base, "align": "right", "indent": 1}),
+               "share": book.add_format({**base, "num_format": "0%", "align": "right",
+                                         "indent": 1})}
     reviews = overview.reviews
     codes = list(FlagCode)
     _table(book, "Reviews", [
         ("Review", 16, "text"), ("Type", 12, "text"), ("Partnership", 24, "text"),
-        ("Incident year", 9, "int"), ("Ages taken at", 11, "text"), ("Read from", 11, "text"),
+        ("Incident year", 9, "int"), ("Ages taken at", 12, "text"), ("Read from", 11, "text"),
         ("Children", 9, "int"), ("Ages", 10, "text"), ("Agencies", 9, "int"),
         ("Entries", 9, "int"), ("First entry", 11, "text"), ("Last entry", 11, "text"),
         ("Family members", 9, "int"), ("Ethnicity recorded", 10, "int"),

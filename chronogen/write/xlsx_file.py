@@ -252,11 +252,22 @@ def _chronology_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
 
 def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     sheet = book.add_worksheet("Key")
-    sheet.set_column(0, 0, 34)
-    sheet.set_column(1, 1, 90)
+    widths = (34, 90)
+    for n, width in enumerate(widths):
+        sheet.set_column(n, n, width)
     case = appendix.case
     sheet.write_string(0, 0, clean(appendix.title), styles.title)
     sheet.write_string(1, 0, clean(appendix.marking), styles.heading)
+
+    def line(row: int, label: str, label_style: Any, text: object) -> None:
+        """One line of the key, as tall as its wrapped text (LibreOffice does not grow a
+        row on its own: a long setting's text ran over the next)."""
+        sheet.write_string(row, 0, clean(label), label_style)
+        _write(sheet, row, 1, text, styles.plain)
+        needed = max(_lines(label, widths[0]), _lines(str(text), widths[1]))
+        if needed > 1:
+            sheet.set_row(row, 13.5 * needed + 2)
+
     facts: list[tuple[str, object]] = [
         ("Period covered", appendix.period),
         ("Subject children", ", ".join(c.name for c in appendix.children) or "none marked"),
@@ -265,15 +276,13 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     ]
     row = 3
     for label, value in facts:
-        sheet.write_string(row, 0, label, styles.plain)
-        _write(sheet, row, 1, value, styles.plain)
+        line(row, label, styles.plain, value)
         row += 1
     row += 1
     sheet.write_string(row, 0, "Agencies (row shading in Chronology)", styles.heading)
     row += 1
     for agency, count in appendix.agency_counts():
-        sheet.write_string(row, 0, clean(agency), styles.cell("text", appendix.fills[agency]))
-        sheet.write_string(row, 1, f"{count} entries", styles.plain)
+        line(row, agency, styles.cell("text", appendix.fills[agency]), f"{count} entries")
         row += 1
     row += 1
     sheet.write_string(row, 0, "Highlights", styles.heading)
@@ -284,21 +293,18 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
                  "to look, not a judgement; the agencies' own words are never changed")]
     for label, fmt, meaning in meanings:
         row += 1
-        sheet.write_string(row, 0, label, fmt)
-        sheet.write_string(row, 1, meaning, styles.plain)
+        line(row, label, fmt, meaning)
     if appendix.glossary:
         row += 2
         sheet.write_string(row, 0, "Abbreviations used in the records", styles.heading)
         for abbreviation, meaning in appendix.glossary:
             row += 1
-            sheet.write_string(row, 0, abbreviation, styles.plain)
-            sheet.write_string(row, 1, meaning, styles.plain)
+            line(row, abbreviation, styles.plain, meaning)
     row += 2
     sheet.write_string(row, 0, "Settings used for the flags", styles.heading)
     for meaning, key, value in case.settings.described():
         row += 1
-        sheet.write_string(row, 0, value, styles.plain)
-        sheet.write_string(row, 1, f"{meaning} (case.toml: {key})", styles.plain)
+        line(row, value, styles.plain, f"{meaning} (case.toml: {key})")
     _page_setup(sheet, appendix)
 
 
@@ -374,7 +380,7 @@ def _summary_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
         Column("Child", 20), Column("Times seen", 9, "int"), Column("Seen alone", 9, "int"),
         Column("Seen by", 40), Column("Views recorded", 9, "int"),
         Column("Longest unseen (days)", 10, "int"), Column("Longest unseen period", 26),
-        Column("Missed appointments", 10, "int"), Column("No-access visits", 10, "int")],
+        Column("Missed appointments", 13, "int"), Column("No-access visits", 10, "int")],
         [[c.name, c.times_seen, c.times_seen_alone,
           ", ".join(f"{a}: {n}" for a, n in c.seen_by.items()) or None, c.views_recorded,
           c.longest_unseen_days, c.longest_unseen.display() if c.longest_unseen else None,
