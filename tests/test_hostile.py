@@ -56,6 +56,9 @@ REFUSED = {
     "zero-header-row": "header_row: Input should be greater than or equal to 1",
     "path-outside": "the agency file is outside the case folder",
     "link-outside": "outside the case folder (/etc/passwd)",
+    "unclosed-cells": "p.xlsx: not a readable .xlsx workbook",
+    "unclosed-relationships": "p.xlsx: not a readable .xlsx workbook",
+    "unclosed-sheet-names": "p.xlsx: not a readable .xlsx workbook",
 }
 REPORTED = {
     "utf16-cut-short": {"damaged-text"},
@@ -69,6 +72,7 @@ REPORTED = {
     "date-beyond-time": {"cell-error"},
     "three-parents": {"family-contradiction"},
     "same-file-twice": {"duplicate-source"},
+    "unclosed-string-table": set(),
 }
 
 

@@ -149,19 +149,22 @@ _CELL_START = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|[\s/>])')
 _PREFIXED_CELL = re.compile(rb':c[\s/>]')
 #: an element's namespace prefix, if it has one (``x:`` in ``<x:c``)
 _PREFIX = rb'(?:[^\s<>/!?:]*:)?'
+#: a tag's attributes, quoted values whole. No pattern here looks for a tag's end past a
+#: "<" (XML allows none inside a tag, quoted or not): from each of a megabyte of tags never
+#: closed, the search ran on to the end, and a workbook of 3 KB took hours.
+_ATTRIBUTES = rb'(?:[^<>"\']|"[^<"]*"|\'[^<\']*\')*'
 #: a cell or row element whatever its prefix, spacing and quotes: (name, attributes)
-_ELEMENT = re.compile(
-    rb'<' + _PREFIX + rb'(c|row)(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
+_ELEMENT = re.compile(rb'<' + _PREFIX + rb'(c|row)(?=[\s/>])(' + _ATTRIBUTES + rb')>')
 _R_ATTRIBUTE = re.compile(rb'\sr\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _REFERENCE = re.compile(rb'\s*([A-Za-z]+)([0-9]+)\s*')
 #: a formula cell saved with no value, however its tags and reference are written:
 #: (column letters, row digits)
 _UNCACHED = re.compile(
-    rb'<' + _PREFIX + rb'c\s[^>]*?\br\s*=\s*["\']([A-Za-z]{1,3})([0-9]{1,7})["\'][^>]*>\s*'
-    rb'<' + _PREFIX + rb'f\b[^>]*(?:/>|>[^<]*</' + _PREFIX + rb'f>)\s*'
+    rb'<' + _PREFIX + rb'c\s[^<>]*?\br\s*=\s*["\']([A-Za-z]{1,3})([0-9]{1,7})["\'][^<>]*>\s*'
+    rb'<' + _PREFIX + rb'f\b[^<>]*(?:/>|>[^<]*</' + _PREFIX + rb'f>)\s*'
     rb'(?:<' + _PREFIX + rb'v>\s*</' + _PREFIX + rb'v>\s*)?</' + _PREFIX + rb'c>')
 #: an error cell (``#REF!``), which calamine reads as blank, however its tag is written
-_ERROR_CELL = re.compile(rb'<' + _PREFIX + rb'c\s[^>]*?\bt\s*=\s*(?:"e"|\'e\')')
+_ERROR_CELL = re.compile(rb'<' + _PREFIX + rb'c\s[^<>]*?\bt\s*=\s*(?:"e"|\'e\')')
 _CHUNK = 1 << 20
 #: the most megabytes of a part's XML read with no tag beginning in them (held whole until
 #: one does: a cell's text is at most 32,767 characters, a row's a few megabytes)
@@ -214,11 +217,11 @@ def _sheet_titles(package: zipfile.ZipFile, workbook: bytes) -> dict[str, str]:
         return {}
     rels = package.read(rels_name)[:10_000_000]
     targets = {m[0].decode(): m[1].decode() for m in re.findall(
-        rb'<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"', rels)}
+        rb'<Relationship\b[^<>]*?\bId="([^<"]+)"[^<>]*?\bTarget="([^<"]+)"', rels)}
     targets.update({m[1].decode(): m[0].decode() for m in re.findall(
-        rb'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"', rels)})
+        rb'<Relationship\b[^<>]*?\bTarget="([^<"]+)"[^<>]*?\bId="([^<"]+)"', rels)})
     titles = {}
-    for title, rid in re.findall(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"',
+    for title, rid in re.findall(rb'<sheet\b[^<>]*?\bname="([^<"]*)"[^<>]*?\br:id="([^<"]+)"',
                                  workbook):
         target = targets.get(rid.decode())
         if target:
@@ -247,7 +250,7 @@ def _check_size(info: zipfile.ZipInfo, name: str, part: str, limits: Limits) -> 
 
 
 #: the shared-string table's opening tag, whatever its prefix, and the attributes in it
-_TABLE_START = re.compile(rb'<(?:[^\s<>/!?:]*:)?sst(?=[\s/>])((?:[^>"\']|"[^"]*"|\'[^\']*\')*)>')
+_TABLE_START = re.compile(rb'<' + _PREFIX + rb'sst(?=[\s/>])(' + _ATTRIBUTES + rb')>')
 _UNIQUE_COUNT = re.compile(rb'\suniqueCount\s*=\s*["\']\s*\+?([0-9]+)')
 
 

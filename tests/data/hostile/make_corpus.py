@@ -188,6 +188,56 @@ def date_beyond_time(folder: Path) -> None:
         '<xf numFmtId="164"/></cellXfs></styleSheet>', "styles")
 
 
+
+#: a megabyte of tags opened and never closed: a pattern that looks for a tag's end from each
+#: opening, past the next opening, takes time growing with the square of the text (hours)
+_OPENINGS = 350_000
+
+
+def unclosed_cells(folder: Path) -> None:
+    """A sheet holding a megabyte of cell tags that never close (``<c <c <c ...``), with
+    an error cell's type and a formula's tag among them."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", _row(2, '<c r="A2"><v>43900</v></c>')
+          + '<c t="e" <f ' + "<c " * _OPENINGS)
+
+
+def unclosed_relationships(folder: Path) -> None:
+    """A workbook whose relationships part holds a megabyte of ``<Relationship `` tags
+    that never close."""
+    _toml(folder, file="p.xlsx")
+    path = folder / "p.xlsx"
+    _xlsx(path, _row(2, '<c r="A2"><v>43900</v></c>'))
+    _replace_part(path, "xl/_rels/workbook.xml.rels", _PARTS["xl/_rels/workbook.xml.rels"]
+                  .replace("</Relationships>", '<Relationship Id="' * _OPENINGS
+                           + "</Relationships>"))
+
+
+def unclosed_sheet_names(folder: Path) -> None:
+    """A workbook whose list of sheets holds a megabyte of ``<sheet `` tags that never
+    close."""
+    _toml(folder, file="p.xlsx")
+    path = folder / "p.xlsx"
+    _xlsx(path, _row(2, '<c r="A2"><v>43900</v></c>'))
+    _replace_part(path, "xl/workbook.xml", _PARTS["xl/workbook.xml"].replace(
+        "</sheets>", '<sheet name="' * _OPENINGS + "</sheets>"))
+
+
+def unclosed_string_table(folder: Path) -> None:
+    """A shared-string table opening a megabyte of ``<sst `` tags that never close."""
+    _toml(folder, file="p.xlsx")
+    _xlsx_with_part(folder / "p.xlsx", _row(2, '<c r="A2"><v>43900</v></c>'),
+                    "xl/sharedStrings.xml", "<sst " * _OPENINGS, "sharedStrings")
+
+
+def _replace_part(path: Path, part: str, text: str) -> None:
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts[part] = text.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
 def whitespace_bomb(folder: Path) -> None:
     """A 1 MB file whose sheet unzips to 300 MB of spaces."""
     _toml(folder, file="p.xlsx")
@@ -361,7 +411,8 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     named_pipe, utf16_cut_short, utf16_without_bom, infinite_dates, long_durations, deep_toml,
     deep_family_json, huge_settings, deep_gedcom, negative_header_row, zero_header_row,
     unbalanced_quote, uncached_formula, tiny_serials, three_parents, same_file_twice,
-    path_outside, link_outside)}
+    path_outside, link_outside, unclosed_cells, unclosed_relationships,
+    unclosed_sheet_names, unclosed_string_table)}
 
 
 def make(name: str, root: Path) -> Path:
