@@ -186,8 +186,11 @@ _ABOUT = ("approximately", "approx.", "approx", "circa", "about", "around", "abt
 _BEFORE = ("before", "bef.", "bef", "prior to", "pre")
 _AFTER = ("after", "aft.", "aft", "post")
 
+#: a trailing time. Its separators are tried only from the start of a run of them (a match
+#: from inside the run is one from its start): from each character of a long run, the
+#: search ran on to the run's end, and a date cell of 80,000 ", " took two minutes
 _TIME_RE = re.compile(
-    r"(?:^|[\st,]+|\s*at\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:^|(?<![\st,])[\st,]+|\s*at\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
     r"(?:\.\d+)?\s*(?P<ampm>am|pm)?\s*(?:hrs|hr|h)?$"
 )
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

@@ -181,3 +181,25 @@ def test_times_in_cells(value: object, expected: time | None) -> None:
     from chronogen.read.returns.cell_values import time_from_cell
 
     assert time_from_cell(value) == expected  # type: ignore[arg-type]
+
+
+#: the trailing-time pattern as it was, trying its separators from every character
+_TIME_FROM_EVERY_CHARACTER = (
+    r"(?:^|[\st,]+|\s*at\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\.\d+)?\s*(?P<ampm>am|pm)?\s*(?:hrs|hr|h)?$")
+
+
+@given(st.lists(st.sampled_from(["01/02/2020", " ", ",", "t", "at", " at ", "10:30", "9.05",
+                                 ":00", "pm", "am", "hrs", "h", "1", "x", ", ", ".5"]),
+                max_size=12).map("".join))
+def test_the_trailing_time_is_found_where_it_was(text: str) -> None:
+    """The time pattern tries its separators only from the start of a run of them (from
+    every character, a long run took time growing with its square): what it finds, in any
+    text, is what it found before."""
+    import re
+
+    from chronogen.dates import _TIME_RE
+    before = re.compile(_TIME_FROM_EVERY_CHARACTER).search(text)
+    now = _TIME_RE.search(text)
+    assert (before and (before.span(), before.groupdict())) == (
+        now and (now.span(), now.groupdict()))

@@ -194,3 +194,22 @@ def test_contacts_naming_the_same_people_share_one_set() -> None:
     assert first == second == {MOTHER} and first is second
     assert people.shared(_entry("Letter filed.")) is people.shared(_entry("Note added."))
     assert people.shared(_entry("Mother said the flat was cold.")) is first  # the same set
+
+
+def test_a_list_of_twelve_people_is_read_whole(participants: Participants) -> None:
+    """A list is read up to twelve people long (a text listing hundreds was read again from
+    each of them to its end); the first of twelve is found as the last."""
+    twelve = ", ".join(["mother"] + ["MGM"] * 10) + " and Dean said they would help."
+    assert participants.of(_entry(twelve)) == {MOTHER, MGM, PARTNER}
+
+
+def test_a_case_without_a_family_reads_lists_too() -> None:
+    """With no one named (a case with no family file), the possessive words ("his", "the
+    child's") are the only ones: an empty one had crept in, and a list of mentions could
+    be read in thousands of ways (8 ms a try)."""
+    from chronogen import Family
+    family = Family()
+    people = Participants(family, Kinship(family))
+    assert people._taking_part("Mum and dad said hello.") == ("Mum and dad",)
+    for pattern in (people._subject, people._object):
+        assert "||" not in pattern.pattern and "(?:|" not in pattern.pattern

@@ -63,6 +63,10 @@ _INTRODUCERS = (r"with|to|by|saw|sees|met|meets|visited|visits|interviewed|conta
                 r"called|phoned|rang|telephoned|emailed|texted|accompanied by|"
                 r"spoke to|spoke with|spoken to|seen with|joined by")
 _NOBODY: frozenset[str] = frozenset()
+#: the most people one list names ("mum, dad and nan said"). Unbounded, a text listing
+#: hundreds ("mum and mum and ...") was read again from each of them to its end: time grew
+#: with the square of the text (80,000 characters took minutes)
+_LISTED_AT_MOST = 12
 #: how many distinct texts' mentions are kept (a million entries' summaries would not be)
 _MENTIONS_KEPT = 50_000
 #: "<noun> with X" is about X: "relationship problems with the father"
@@ -109,14 +113,18 @@ class Participants:
                           if p.first_name}
         roles = sorted(ROLE_WORDS, key=len, reverse=True)
         names = sorted(self._name_words(), key=len, reverse=True)
-        owners = "|".join(re.escape(n) for n in sorted(self._children, key=len, reverse=True)
-                          if n)
-        possessor = rf"(?:(?:the\s+)?(?:child|children|childs|{owners}|his|her|their)['’]?s?\s+)"
+        # no empty word among them: with no children's names, an empty one let a possessor
+        # be a space alone, and a list of mentions be read in thousands of ways
+        owners = "|".join(["child", "children", "childs", *(
+            re.escape(n) for n in sorted(self._children, key=len, reverse=True) if n),
+            "his", "her", "their"])
+        possessor = rf"(?:(?:the\s+)?(?:{owners})['’]?s?\s+)"
         compound = rf"(?:{_PARENT_WORDS})['’]s\s+(?:{_PARTNER_WORDS})"
         single = "|".join([compound] + [re.escape(r) for r in roles]
                           + [re.escape(n) for n in names if n])
         mention = rf"(?:{possessor}?(?:{single}))(?!['’]s\b)(?![\w'’-])"
-        listed = rf"(?P<who>{mention}(?:\s*(?:,|and|&)\s*(?:the\s+)?{mention})*)"
+        listed = (rf"(?P<who>{mention}(?:\s*(?:,|and|&)\s*(?:the\s+)?{mention})"
+                  rf"{{0,{_LISTED_AT_MOST - 1}}})")
         aside = r"(?:\s*,\s*[^,.;:]{1,40},)?"
         self._mention = re.compile(mention, re.IGNORECASE)
         self._subject = re.compile(rf"(?<![\w'’]){listed}{aside}\s+{_AUX}(?:{VERBS})\b",

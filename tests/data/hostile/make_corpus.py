@@ -344,6 +344,20 @@ def unbalanced_quote(folder: Path) -> None:
                   '03/03/2020,Visit,"third, quoted",Yes', "04/03/2020,Visit,fourth,Yes"])
 
 
+
+def listed_mentions(folder: Path) -> None:
+    """A summary naming "mum and mum and ..." for 200,000 characters: read again from each
+    mention to the end of the list, it took time growing with the square of the text."""
+    _toml(folder)
+    _csv(folder, ["01/03/2020,Home visit," + ("mum and " * 25_000).strip() + ",No"])
+
+
+def separator_date(folder: Path) -> None:
+    """A date cell of 200,000 characters of ", ": the search for a trailing time ran on
+    from each of them to the end."""
+    _toml(folder)
+    _csv(folder, ['"' + ", " * 100_000 + '",Home visit,contact,No', "02/03/2020,Visit,x,No"])
+
 def uncached_formula(folder: Path) -> None:
     """A formula saved without its value (a workbook written by a script, never opened)."""
     _toml(folder, file="p.xlsx")
@@ -412,7 +426,7 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     deep_family_json, huge_settings, deep_gedcom, negative_header_row, zero_header_row,
     unbalanced_quote, uncached_formula, tiny_serials, three_parents, same_file_twice,
     path_outside, link_outside, unclosed_cells, unclosed_relationships,
-    unclosed_sheet_names, unclosed_string_table)}
+    unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date)}
 
 
 def make(name: str, root: Path) -> Path:
