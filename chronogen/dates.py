@@ -191,7 +191,7 @@ _AFTER = ("after", "aft.", "aft", "post")
 #: search ran on to the run's end, and a date cell of 80,000 ", " took two minutes
 _TIME_RE = re.compile(
     r"(?:^|(?<![\st,])[\st,]+|\s*at\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
-    r"(?:\.\d+)?\s*(?P<ampm>am|pm)?\s*(?:hrs|hr|h)?$"
+    r"(?:\.\d+)?\s*(?:(?P<ampm>am|pm)\s*)?(?:hrs|hr|h)?$"
 )
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")

@@ -23,7 +23,7 @@ from datetime import date
 
 from chronogen.domain.kinship import Kinship
 from chronogen.domain.names import NameIndex
-from chronogen.domain.text_search import OpeningWords, TextWords
+from chronogen.domain.text_search import OpeningWords, TextWords, last_word_before
 from chronogen.memo import Memo
 from chronogen.model.chronology import Entry
 from chronogen.model.family import Family, Sex
@@ -186,8 +186,7 @@ class Participants:
         found: list[str] = []
         words = TextWords(text)  # its words, once for both patterns
         for match in self._mention_starts.scan(self._subject, words):
-            before = text[:match.start()].lower().split()
-            if before and before[-1] in _PREPOSITIONS:
+            if last_word_before(text, match.start()) in _PREPOSITIONS:
                 continue  # "checks on mother's partner requested": not the subject
             found.append(match.group("who"))
         end = 0

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from chronogen.domain.agencies import AGENCY_ALIASES
+from chronogen.domain.text_search import spaces_before
 from chronogen.model.case import Case
 
 #: capitalised words agencies write that are not names
@@ -53,7 +54,10 @@ def possible_names(case: Case, pseudonym_words: set[str]) -> list[Candidate]:
             text = getattr(entry, field_name) or ""
             for match in _WORD.finditer(text):
                 word = re.sub(r"['’]s$", "", match.group(1))
-                if word.lower() in known or _SENTENCE_START.search(text[:match.start()]):
+                start = match.start()
+                # only the character before the spaces and the spaces can open a sentence
+                opening = max(0, spaces_before(text, start) - 1)
+                if word.lower() in known or _SENTENCE_START.search(text, opening, start):
                     continue
                 found.setdefault(word, []).append(f"{entry.id}.{field_name}")
     return sorted((Candidate(w, len(places), places[0]) for w, places in found.items()),

@@ -9,7 +9,12 @@ from functools import lru_cache
 
 from chronogen.model.family import Family
 
-_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bplus\b|\n)\s*", re.IGNORECASE)
+#: what separates the names in a list. Spaces before a separator are taken only from the
+#: start of their run (one from inside the run is one from its start; after a separator,
+#: which takes the spaces after it, the next may follow at once): from each space of a long
+#: run the search ran on to the run's end, and 20,000 spaces took 19 s
+_SPLIT = re.compile(r"(?:(?<!\s)\s*|(?<=\s))(?:,|;|/|&|\+|\band\b|\bplus\b|\n)\s*",
+                    re.IGNORECASE)
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|master|dr|baby)\.?\s+", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]+")
 

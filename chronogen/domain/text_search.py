@@ -40,6 +40,28 @@ def _tree(words: list[str]) -> str:
     return f"(?:{body})?" if ends_here else body
 
 
+def spaces_before(text: str, end: int) -> int:
+    """Where the run of whitespace that ends at *end* in *text* begins (*end* for none).
+
+    What stands just before a word is found from here, never by slicing or searching the
+    text before it: asked for each of thousands of words in a long text, that read the
+    text again each time (time growing with its square)."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def last_word_before(text: str, end: int) -> str:
+    """The last word (run of non-whitespace) of ``text[:end]``, in lower case; "" for none:
+    ``text[:end].lower().split()[-1]``, read backwards from *end*."""
+    stop = spaces_before(text, end)
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop].lower()
+
+
 class FoldedPattern:
     """A pattern matched case-insensitively, written in lower case (``[a-z]`` then matches
     capitals too, as under ``re.IGNORECASE``)."""
