@@ -190,7 +190,7 @@ _AFTER = ("after", "aft.", "aft", "post")
 #: from inside the run is one from its start): from each character of a long run, the
 #: search ran on to the run's end, and a date cell of 80,000 ", " took two minutes
 _TIME_RE = re.compile(
-    r"(?:^|(?<![\st,])[\st,]+|\s*at\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:^|(?<![\st,])[\st,]+|(?<!\s)\s*at\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
     r"(?:\.\d+)?\s*(?:(?P<ampm>am|pm)\s*)?(?:hrs|hr|h)?$"
 )
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

@@ -56,3 +56,62 @@ def test_the_last_word_before_a_place(text: str, data: st.DataObject) -> None:
     start = spaces_before(text, end)
     assert text[start:end].isspace() or start == end
     assert start == 0 or not text[start - 1].isspace()
+
+
+_REFERRED_BEFORE = re.compile(
+    r"\breferr(?:al|ed)\s+(?:made\s+|sent\s+)?to\s+(?:the\s+)?(?P<to>[A-Za-z&'’ ]+?)"
+    r"(?=\s+(?:for|re|regarding|about|due|as|following|by|on|with)\b|[.,;:()]|$)",
+    re.IGNORECASE)
+
+
+@given(_texts(["referral", "Referred", "to", "the", "CAMHS", "early help", "for", "re", "not",
+               "by", ".", ",", "(", "!", "1", "&", "'", " ", "  ", "\n"], most=16))
+def test_a_referral_goes_where_it_went(text: str) -> None:
+    """X in "referral to X" starts with a letter, and the words that end it are looked for
+    from the start of the spaces before them (a run of spaces was split every way: its
+    cube). Where the old pattern found a target, the new finds the same one; where it
+    found only spaces (an empty target), the new finds none."""
+    import chronogen.analyse.referral_text as referral_text
+    from chronogen.analyse.referral_text import referral_target_in
+
+    now = referral_target_in(None, None, None, text)
+    saved = referral_text._REFERRED
+    try:
+        referral_text._REFERRED = _REFERRED_BEFORE
+        before = referral_target_in(None, None, None, text)
+    finally:
+        referral_text._REFERRED = saved
+    if before:
+        assert now == before
+    else:
+        assert now is None or before == ""
+
+
+@given(_texts(["jo", "a.b", "+", "-", "@", "x.org", ".", "_", "1", " ", "é"]))
+def test_an_address_is_found_where_it_was(text: str) -> None:
+    """An address is looked for from the start of a run of its characters (from each, a
+    long run was read to its "@") and where the last one replaced ends: what the plain
+    pattern replaced, exactly."""
+    from chronogen.anonymise.scrubber import ADDRESS, EMAIL, replace_addresses
+    assert replace_addresses(lambda _: EMAIL, text) == re.sub(ADDRESS, EMAIL, text)
+
+
+@given(_texts(["yes", "Seen", "no", "seen alone", "Mia", "x", "-", "–", ":", ",", "(", ")", "!",
+               " ", "  ", "\n", "\t"]))
+def test_an_answer_and_what_follows_it_read_as_they_did(text: str) -> None:
+    """(The answer's text is stripped before it is matched: as here.)"""
+    from chronogen.read.returns.answers import _PREFIXED
+    before = re.compile(
+        r"^(?P<word>yes|y|no|n|seen|not seen|child seen|children seen|child not seen|"
+        r"seen alone|spoken to)\b\s*(?:[-–—:;,(]|\s)\s*(?P<rest>.+?)\)?\s*$", re.IGNORECASE)
+    text = text.strip()
+    old, new = before.match(text), _PREFIXED.match(text)
+    assert (old and old.groupdict()) == (new and new.groupdict())
+
+
+@given(_texts(["1", "12", "2020", "/", ".", "-", "?", " ", "\n", "x"]))
+def test_a_day_first_date_is_proven_as_it_was(text: str) -> None:
+    from chronogen.read.returns.rows import _DAY_FIRST_PROOF
+    before = re.compile(r"^\s*\??\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
+    old, new = before.match(text), _DAY_FIRST_PROOF.match(text)
+    assert (old and old.groups()) == (new and new.groups())

@@ -22,8 +22,11 @@ AMBIGUOUS = "[name]"
 _STREET = (r"Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|"
            r"Gardens|Terrace|Grove|Hill|Park|Square|Walk|Row|Mews|View|Rise|Green|Parade")
 #: identifying patterns that are not names, and what replaces them
+#: an e-mail address, and what it becomes (see replace_addresses)
+ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+EMAIL = "[e-mail]"
 FIXED_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "[e-mail]"),
+    (ADDRESS, EMAIL),
     (r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", "[postcode]"),
     (r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b", "[NHS number]"),
     (r"(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b", "[telephone]"),
@@ -54,6 +57,7 @@ def _always(text: str) -> bool:
     return True
 
 
+_ADDRESS = re.compile(ADDRESS)
 #: FIXED_PATTERNS compiled, each with what a text must hold for it to be searched (the
 #: e-mail pattern alone, tried at every letter of a long word, is quadratic in the word)
 _FIXED: tuple[tuple[re.Pattern[str], str, Callable[[str], bool]], ...] = tuple(
@@ -150,8 +154,28 @@ class Scrubber:
                 made.append((match.group(0), label))
                 return label
 
-            text = regex.sub(fixed, text)
+            text = replace_addresses(fixed, text) if label == EMAIL else regex.sub(fixed, text)
         return text
+
+
+#: an address from the start of a run of the characters it is made of
+_ADDRESS_AT_RUN = re.compile(r"(?<![\w.+-])" + ADDRESS)
+
+
+def replace_addresses(replace: Callable[[re.Match[str]], str], text: str) -> str:
+    """``re.sub(ADDRESS, replace, text)``, in time proportional to the text.
+
+    The plain pattern, tried from every character of a long run of the characters an
+    address is made of, read the run to its end each time (time growing with its square).
+    An address from inside a run is one from its start, so only runs' starts are tried, and
+    the place after each address replaced (where the plain pattern goes on from, inside a
+    run when another address follows at once: "jo@a.uk+x@b.uk")."""
+    pieces: list[str] = []
+    done = 0
+    while (found := _ADDRESS.match(text, done) or _ADDRESS_AT_RUN.search(text, done)) is not None:
+        pieces += [text[done:found.start()], replace(found)]
+        done = found.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def _key(text: str) -> str:
