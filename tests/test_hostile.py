@@ -75,6 +75,7 @@ REPORTED = {
     "unclosed-string-table": set(),
     "listed-mentions": set(),
     "separator-date": {"invalid-date"},
+    "referral-spaces": {"unrecognised-value"},
 }
 
 

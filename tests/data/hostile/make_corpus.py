@@ -358,6 +358,15 @@ def separator_date(folder: Path) -> None:
     _toml(folder)
     _csv(folder, ['"' + ", " * 100_000 + '",Home visit,contact,No', "02/03/2020,Visit,x,No"])
 
+
+def referral_spaces(folder: Path) -> None:
+    """A summary "Referral to", 30,000 spaces, then "!" and a seen cell "seen", 30,000
+    spaces, two lines: each pattern split the spaces every way (the referral's time grew
+    with the cube of the run)."""
+    _toml(folder)
+    _csv(folder, ['01/03/2020,Home visit,"Referral to' + " " * 30_000 + '!","seen'
+                  + " " * 30_000 + 'x\ny"'])
+
 def uncached_formula(folder: Path) -> None:
     """A formula saved without its value (a workbook written by a script, never opened)."""
     _toml(folder, file="p.xlsx")
@@ -426,7 +435,8 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     deep_family_json, huge_settings, deep_gedcom, negative_header_row, zero_header_row,
     unbalanced_quote, uncached_formula, tiny_serials, three_parents, same_file_twice,
     path_outside, link_outside, unclosed_cells, unclosed_relationships,
-    unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date)}
+    unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date,
+    referral_spaces)}
 
 
 def make(name: str, root: Path) -> Path:
