@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronogen.anonymise.candidates import _SENTENCE_START
@@ -96,6 +96,7 @@ def test_an_address_is_found_where_it_was(text: str) -> None:
     assert replace_addresses(lambda _: EMAIL, text) == re.sub(ADDRESS, EMAIL, text)
 
 
+@settings(max_examples=60)
 @given(_texts(["yes", "Seen", "no", "seen alone", "Mia", "x", "-", "–", ":", ",", "(", ")", "!",
                " ", "  ", "\n", "\t"]))
 def test_an_answer_and_what_follows_it_read_as_they_did(text: str) -> None:

@@ -154,7 +154,7 @@ def test_a_part_running_on_without_a_tag_is_refused_before_it_is_held_whole() ->
     assert b"".join(windows) == rows.getvalue()
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(rows, max_size=6), st.data())
 def test_an_error_cell_is_found_however_it_is_written(sheet_rows: list,
                                                       data: st.DataObject) -> None:
