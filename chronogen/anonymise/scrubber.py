@@ -21,10 +21,10 @@ TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
 AMBIGUOUS = "[name]"
 _STREET = (r"Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|"
            r"Gardens|Terrace|Grove|Hill|Park|Square|Walk|Row|Mews|View|Rise|Green|Parade")
-#: identifying patterns that are not names, and what replaces them
-#: an e-mail address, and what it becomes (see replace_addresses)
+#: an e-mail address, and what it becomes (replaced by replace_addresses)
 ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 EMAIL = "[e-mail]"
+#: identifying patterns that are not names, and what replaces them
 FIXED_PATTERNS: tuple[tuple[str, str], ...] = (
     (ADDRESS, EMAIL),
     (r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", "[postcode]"),
@@ -57,7 +57,6 @@ def _always(text: str) -> bool:
     return True
 
 
-_ADDRESS = re.compile(ADDRESS)
 #: FIXED_PATTERNS compiled, each with what a text must hold for it to be searched (the
 #: e-mail pattern alone, tried at every letter of a long word, is quadratic in the word)
 _FIXED: tuple[tuple[re.Pattern[str], str, Callable[[str], bool]], ...] = tuple(
@@ -158,6 +157,7 @@ class Scrubber:
         return text
 
 
+_ADDRESS = re.compile(ADDRESS)
 #: an address from the start of a run of the characters it is made of
 _ADDRESS_AT_RUN = re.compile(r"(?<![\w.+-])" + ADDRESS)
 

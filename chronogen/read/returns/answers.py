@@ -33,9 +33,9 @@ _NOT_RECORDED = {
 _NOT_APPLICABLE = {"n/a", "na", "n a", "not applicable", "not relevant", "inapplicable"}
 
 #: an answer word and what follows it ("Yes - Mia", "Seen (with Leo)"). The separator is
-#: spaces or a mark, or spaces and then a mark, each run of spaces taken whole; the end is tried for
-#: trailing spaces only from the start of a run of them. Spaces that the pattern could
-#: split several ways, tried from each character of a run, took time growing with the
+#: spaces, a mark, or spaces and then a mark, each run of spaces taken whole; the end is
+#: tried for trailing spaces only from the start of a run of them. Spaces that the pattern
+#: could split several ways, tried from each character of a run, took time growing with the
 #: run's square or cube ("seen", 8,000 spaces, then two lines: minutes)
 _PREFIXED = re.compile(
     r"^(?P<word>yes|y|no|n|seen|not seen|child seen|children seen|child not seen|"
