@@ -375,6 +375,14 @@ def uncached_formula(folder: Path) -> None:
           + _row(3, '<c r="A3"><v>43900</v></c>'))
 
 
+
+def many_uncached_formulas(folder: Path) -> None:
+    """100,000 formulas saved without their values: each was looked for among those found
+    before it (a list searched: time growing with the square of their number)."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", "".join(f'<row r="{n}"><c r="A{n}"><f>1+1</f></c></row>'
+                                     for n in range(2, 100_002)))
+
 def tiny_serials(folder: Path) -> None:
     """Small numbers in a date column, read as 1899 / 1900 dates."""
     _toml(folder, file="p.xlsx")
@@ -436,7 +444,7 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     unbalanced_quote, uncached_formula, tiny_serials, three_parents, same_file_twice,
     path_outside, link_outside, unclosed_cells, unclosed_relationships,
     unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date,
-    referral_spaces)}
+    referral_spaces, many_uncached_formulas)}
 
 
 def make(name: str, root: Path) -> Path:
