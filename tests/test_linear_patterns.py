@@ -116,3 +116,23 @@ def test_a_day_first_date_is_proven_as_it_was(text: str) -> None:
     before = re.compile(r"^\s*\??\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
     old, new = before.match(text), _DAY_FIRST_PROOF.match(text)
     assert (old and old.groups()) == (new and new.groups())
+
+
+@given(_texts(["Jo", "Ann", "Smith", "/", " ", "  ", "\t", "\n", "x"]))
+def test_a_gedcom_name_splits_as_it_did(text: str) -> None:
+    from chronogen.read.family.gedcom import name_parts
+    before = re.match(r"^\s*(?P<given>[^/]*?)\s*(?:/(?P<surname>[^/]*)/)?\s*$", text)
+    assert name_parts(text) == (before and (before.group("given"), before.group("surname")))
+
+
+@given(_texts(["Referral", "referred", "made", "to", "Early", "Help", "(", ")", "Y/N", "yes/no",
+               "?", "x", " ", "  ", "\t", "\n"]))
+def test_a_referral_column_names_its_agency_as_it_did(text: str) -> None:
+    """The heading's spaces are collapsed before its "(Y/N)" is taken off (the pattern split
+    a long run of them every way): the agency named is the one named before, its spaces
+    collapsed."""
+    from chronogen.read.returns.columns import referral_target
+    target = text.strip()
+    target = re.sub(r"(?i)^\s*(referral|referred|refer)(\s+made)?\s+to\s+", "", target)
+    target = re.sub(r"(?i)\s*\(?\s*(y\s*/\s*n|yes\s*/\s*no)\s*\)?\s*\??$", "", target)
+    assert referral_target(text) == (" ".join(target.split()) or None)
