@@ -337,6 +337,16 @@ def deep_gedcom(folder: Path) -> None:
     (folder / "family.ged").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+
+def gedcom_name_spaces(folder: Path) -> None:
+    """A GEDCOM family whose one name holds 20,000 spaces between its given name and its
+    surname: the name's pattern split the spaces every way (its time grew with their cube)."""
+    _toml(folder, '[family]\nfile = "family.ged"')
+    _csv(folder, ["01/03/2020,Visit,a,Yes"])
+    lines = ["0 HEAD", "1 GEDC", "2 VERS 7.0", "0 @I1@ INDI",
+             "1 NAME Amy" + " " * 20_000 + "Test x", "0 TRLR"]
+    (folder / "family.ged").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
 def unbalanced_quote(folder: Path) -> None:
     """A quote never closed: the next contact disappears into a notes cell."""
     _toml(folder)
@@ -444,7 +454,7 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     unbalanced_quote, uncached_formula, tiny_serials, three_parents, same_file_twice,
     path_outside, link_outside, unclosed_cells, unclosed_relationships,
     unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date,
-    referral_spaces, many_uncached_formulas)}
+    referral_spaces, many_uncached_formulas, gedcom_name_spaces)}
 
 
 def make(name: str, root: Path) -> Path:
