@@ -57,10 +57,35 @@ def _always(text: str) -> bool:
     return True
 
 
-#: FIXED_PATTERNS compiled, each with what a text must hold for it to be searched (the
-#: e-mail pattern alone, tried at every letter of a long word, is quadratic in the word)
-_FIXED: tuple[tuple[re.Pattern[str], str, Callable[[str], bool]], ...] = tuple(
-    (re.compile(regex), label, needs) for (regex, label), needs in zip(
+_ADDRESS = re.compile(ADDRESS)
+#: an address from the start of a run of the characters it is made of
+_ADDRESS_AT_RUN = re.compile(r"(?<![\w.+-])" + ADDRESS)
+
+
+def replace_addresses(replace: Callable[[re.Match[str]], str], text: str) -> str:
+    """``re.sub(ADDRESS, replace, text)``, in time proportional to the text.
+
+    The plain pattern, tried from every character of a long run of the characters an
+    address is made of, read the run to its end each time (time growing with its square).
+    An address from inside a run is one from its start, so only runs' starts are tried, and
+    the place after each address replaced (where the plain pattern goes on from, inside a
+    run when another address follows at once: "jo@a.uk+x@b.uk")."""
+    pieces: list[str] = []
+    done = 0
+    while (found := _ADDRESS.match(text, done) or _ADDRESS_AT_RUN.search(text, done)) is not None:
+        pieces += [text[done:found.start()], replace(found)]
+        done = found.end()
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+#: how each of FIXED_PATTERNS replaces what it finds: ``(replace, text) -> text`` (the
+#: compiled pattern's ``sub``; the e-mail addresses' own way, see replace_addresses)
+_Substitute = Callable[[Callable[[re.Match[str]], str], str], str]
+#: FIXED_PATTERNS ready: how each replaces, its label, and what a text must hold for it to
+#: be searched at all (a few substring tests instead of a pattern's pass)
+_FIXED: tuple[tuple[_Substitute, str, Callable[[str], bool]], ...] = tuple(
+    (replace_addresses if label == EMAIL else re.compile(regex).sub, label, needs)
+    for (regex, label), needs in zip(
         FIXED_PATTERNS, (_has_at, _has_digit, _has_digit, _has_digit, _has_digit, _always),
         strict=True))
 
@@ -145,7 +170,7 @@ class Scrubber:
                 return new
 
             text = openers.sub(pattern, replace, text)
-        for regex, label, needs in _FIXED:
+        for substitute, label, needs in _FIXED:
             if not needs(text):
                 continue
 
@@ -153,29 +178,8 @@ class Scrubber:
                 made.append((match.group(0), label))
                 return label
 
-            text = replace_addresses(fixed, text) if label == EMAIL else regex.sub(fixed, text)
+            text = substitute(fixed, text)
         return text
-
-
-_ADDRESS = re.compile(ADDRESS)
-#: an address from the start of a run of the characters it is made of
-_ADDRESS_AT_RUN = re.compile(r"(?<![\w.+-])" + ADDRESS)
-
-
-def replace_addresses(replace: Callable[[re.Match[str]], str], text: str) -> str:
-    """``re.sub(ADDRESS, replace, text)``, in time proportional to the text.
-
-    The plain pattern, tried from every character of a long run of the characters an
-    address is made of, read the run to its end each time (time growing with its square).
-    An address from inside a run is one from its start, so only runs' starts are tried, and
-    the place after each address replaced (where the plain pattern goes on from, inside a
-    run when another address follows at once: "jo@a.uk+x@b.uk")."""
-    pieces: list[str] = []
-    done = 0
-    while (found := _ADDRESS.match(text, done) or _ADDRESS_AT_RUN.search(text, done)) is not None:
-        pieces += [text[done:found.start()], replace(found)]
-        done = found.end()
-    return "".join(pieces) + text[done:] if pieces else text
 
 
 def _key(text: str) -> str:
