@@ -128,8 +128,20 @@ def test_excel_error_cells_are_reported_and_blank(tmp_path: Path) -> None:
 
 
 
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.mark.parametrize(("error_cell", "formula_cell"), [
+    # another writer's quotes, spaces and prefixes throughout
+    ("<c r='C2' t = 'e'><v>#REF!</v></c>",
+     f'<x:c xmlns:x="{_MAIN}" r="C3"><x:f>1+1</x:f></x:c>'),
+    # plainly written cells with one part written otherwise: the type in single quotes, the
+    # formula prefixed inside an unprefixed cell (calamine reads both as blank)
+    ("""<c r="C2" t='e'><v>#REF!</v></c>""",
+     f'<c r="C3"><x:f xmlns:x="{_MAIN}">1+1</x:f></c>'),
+])
 def test_error_cells_and_formulas_without_values_are_reported_however_written(
-        tmp_path: Path) -> None:
+        tmp_path: Path, error_cell: str, formula_cell: str) -> None:
     """calamine reads an error cell as blank, and a formula saved with no value too, in any
     writing of the XML: single quotes, a namespace prefix, spaces round ``=``."""
     import zipfile
@@ -143,10 +155,9 @@ def test_error_cells_and_formulas_without_values_are_reported_however_written(
     xml = parts[sheet].decode()
     # the two Outcome cells, as other writers might write them
     start = xml.index('<c r="C2"')
-    xml = xml[:start] + "<c r='C2' t = 'e'><v>#REF!</v></c>" + xml[xml.index("</c>", start) + 4:]
+    xml = xml[:start] + error_cell + xml[xml.index("</c>", start) + 4:]
     start = xml.index('<c r="C3"')
-    xml = (xml[:start] + '<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/'
-           'main" r="C3"><x:f>1+1</x:f></x:c>' + xml[xml.index("</c>", start) + 4:])
+    xml = xml[:start] + formula_cell + xml[xml.index("</c>", start) + 4:]
     parts[sheet] = xml.encode()
     with zipfile.ZipFile(path, "w") as package:
         for name, data in parts.items():
@@ -156,6 +167,7 @@ def test_error_cells_and_formulas_without_values_are_reported_however_written(
     found = {(p.code, p.row, p.column) for p in result.problems}
     assert (ProblemCode.CELL_ERROR, 2, "Outcome") in found
     assert (ProblemCode.FORMULA_WITHOUT_VALUE, 3, "C") in found
+
 
 def test_dates_from_date_cells_serials_and_the_1904_system(tmp_path: Path) -> None:
     rows: list[list[object]] = [["Date", "Summary"], [datetime(2020, 3, 14, 10, 30), "cell"],

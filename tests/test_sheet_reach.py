@@ -26,13 +26,15 @@ class Style:
     space: str = " "
     around_equals: str = ""
     lower: bool = False
+    #: the quotes round an error cell's type, when not the reference's (t='e' beside r="A1")
+    type_quote: str | None = None
 
 
 styles = st.builds(Style, quote=st.sampled_from(['"', "'"]),
                    prefix=st.sampled_from(["", "x:"]),
                    space=st.sampled_from([" ", "\t", "\n", "  "]),
                    around_equals=st.sampled_from(["", " ", "\r\n"]),
-                   lower=st.booleans())
+                   lower=st.booleans(), type_quote=st.sampled_from([None, '"', "'"]))
 plain = Style()
 
 
@@ -70,13 +72,19 @@ def _sheet(sheet_rows: list[tuple[int | None, Style, list]], padding: int = 0,
             q = style.prefix
             error = (row_index, place) in errors
             body.append(f"<{q}c" + ("" if where is None else _attribute(style, ref))
-                        + (_attribute(style, "e", "t") if error else "")
+                        + (_attribute(_type_style(style), "e", "t") if error else "")
                         + f"><{q}v>{'#REF!' if error else 7}</{q}v></{q}c>")
         body.append(f"</{p}row>" + " " * padding)
     return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
             'openxmlformats.org/spreadsheetml/2006/main" xmlns:x="http://schemas.'
             'openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + "".join(body)
             + "</sheetData></worksheet>").encode()
+
+
+def _type_style(style: Style) -> Style:
+    if style.type_quote is None:
+        return style
+    return Style(style.type_quote, style.prefix, style.space, style.around_equals)
 
 
 def _package(sheet: bytes) -> bytes:

@@ -147,7 +147,9 @@ class WorkbookTraits:
 #: a cell's opening as every writer known writes it (``<c r="A1"``, groups: letters, digits),
 #: or any other cell opening (no groups: then the window is read element by element)
 _CELL_START = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|[\s/>])')
-_PREFIXED_CELL = re.compile(rb':c[\s/>]')
+#: a cell or a formula with a namespace prefix (``<x:c``, ``<x:f>``): the window is then read
+#: element by element (a prefixed formula inside a plain cell is still one calamine reads)
+_PREFIXED_CELL = re.compile(rb':[cf][\s/>]')
 #: an element's namespace prefix, if it has one (``x:`` in ``<x:c``)
 _PREFIX = rb'(?:[^\s<>/!?:]*:)?'
 #: a tag's attributes, quoted values whole. No pattern here looks for a tag's end past a
@@ -319,9 +321,10 @@ def _scan_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, ti
                     "case.toml); delete the stray cells far below or to the right of the "
                     "table")
             # the quick tests first (each a pass over the window): a plainly written window's
-            # cells have double quotes and no prefix, so an error cell's type is "e" and a
-            # formula's tag <f; any other window's may be 'e' and <x:f
-            if (b'"e"' in window or (not plainly and b"'e'" in window)) \
+            # cells and formulas have no prefix, so a formula's tag is <f; any other window's
+            # may be <x:f. An error cell's type may be in single quotes in either (t='e' beside
+            # r="A1"), looked for only where a window has a single quote at all (one memchr)
+            if (b'"e"' in window or (b"'" in window and b"'e'" in window)) \
                     and _ERROR_CELL.search(window):
                 traits.has_errors = True
             if b"<f" in window or (not plainly and b":f" in window):
