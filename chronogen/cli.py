@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,8 +21,8 @@ from chronogen._version import __version__
 from chronogen.errors import ChronogenError
 
 if TYPE_CHECKING:
-    from chronogen.model.case import Case
     from chronogen.model.family import Family
+    from chronogen.model.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -68,10 +69,23 @@ def _progress() -> Callable[[str], None]:
     return show
 
 
-def _has_input_problems(case: Case) -> bool:
+def _strict_status(strict: bool, command: str, rejected: int,
+                   problems: Iterable[Problem]) -> int:
+    """EXIT_OK; or, with ``--strict`` and rows rejected or problems (not notes) found,
+    EXIT_PROBLEMS and one line on stderr saying why (a script sees more than a status)."""
     from chronogen.model.problems import Severity
 
-    return any(p.severity is not Severity.INFO for p in case.problems) or bool(case.rejected)
+    counts = Counter(p.severity for p in problems)
+    # each rejected row is an error of its own (the summary's "errors (rows rejected)")
+    errors, warnings = max(counts[Severity.ERROR], rejected), counts[Severity.WARNING]
+    if not strict or not (errors or warnings):
+        return EXIT_OK
+    found = " and ".join(f"{number} {word}{'' if number == 1 else 's'}{note}"
+                         for number, word, note in ((errors, "error", " (rows rejected)"),
+                                                    (warnings, "warning", "")) if number)
+    print(f"chronogen {command}: --strict: the input has {found}; exit status {EXIT_PROBLEMS}",
+          file=sys.stderr)
+    return EXIT_PROBLEMS
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -108,7 +122,8 @@ def cmd_build(args: argparse.Namespace) -> int:
               "names) before publishing; it names people, so never publish it.", file=sys.stdout)
     for note in result.notes:
         print(f"Note: {note}", file=sys.stderr)
-    return EXIT_PROBLEMS if args.strict and _has_input_problems(result.case) else EXIT_OK
+    return _strict_status(args.strict, "build", len(result.case.rejected),
+                          result.case.problems)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -135,13 +150,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         data = case.model_dump(mode="json", include={"title", "files", "problems", "flags",
                                                      "summaries", "joint_events", "rejected"})
         print(json.dumps(data, indent=2, ensure_ascii=False))
-        return EXIT_PROBLEMS if args.strict and _has_input_problems(case) else EXIT_OK
+        return _strict_status(args.strict, "check", len(case.rejected), case.problems)
     print_summary(case, sys.stdout)
     per_code = None if args.all else OF_A_KIND
     print_problems(case, sys.stdout, limit=None, per_code=per_code)
     print_flags(case, sys.stdout, per_code=per_code)
     print_summaries(case, sys.stdout)
-    return EXIT_PROBLEMS if args.strict and _has_input_problems(case) else EXIT_OK
+    return _strict_status(args.strict, "check", len(case.rejected), case.problems)
 
 
 def _family_from(path_text: str | None) -> Family | None:
@@ -164,12 +179,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
         print(json.dumps(conversion_report(conversion, output), indent=2, ensure_ascii=False))
     else:
         print(format_report(conversion, output))
-    from chronogen.model.problems import Severity
-
     result = conversion.result
-    troubled = bool(result.rejected) or any(p.severity is not Severity.INFO
-                                            for p in result.problems)
-    return EXIT_PROBLEMS if args.strict and troubled else EXIT_OK
+    return _strict_status(args.strict, "convert", len(result.rejected), result.problems)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -274,8 +285,13 @@ def cmd_overview(args: argparse.Namespace) -> int:
     print(f"Written to {args.output}:")
     for path in outputs:
         print(f"  {path.name}")
-    errors = any(p.severity == "error" for p in made.problems)
-    return EXIT_PROBLEMS if args.strict and errors else EXIT_OK
+    errors = sum(p.severity == "error" for p in made.problems)
+    if args.strict and errors:
+        print(f"chronogen overview: --strict: {errors} error{'' if errors == 1 else 's'} "
+              "(above: an argument or a review that could not be read); exit status "
+              f"{EXIT_PROBLEMS}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -94,6 +94,7 @@ def test_convert_cli_prints_the_report_and_json(tmp_path: Path) -> None:
                           check=False)
     assert text.returncode == 1
     assert "row 10: invalid-date" in text.stdout
+    assert "chronogen convert: --strict: the input has 1 error (rows rejected)" in text.stderr
 
 
 @pytest.mark.parametrize("output", ["x.txt", "x.docx"])

@@ -227,6 +227,7 @@ def test_a_bad_review_is_reported_and_never_stops_the_overview(tmp_path: Path) -
                              "-o", str(out), "--strict"], capture_output=True, text=True,
                             timeout=300, check=False)
     assert strict.returncode == 1
+    assert "chronogen overview: --strict: 2 errors" in strict.stderr
     nothing = subprocess.run([sys.executable, "-m", "chronogen", "overview",
                               str(broken), "-o", str(tmp_path / "none")], capture_output=True,
                              text=True, timeout=300, check=False)
