@@ -198,8 +198,110 @@ def test_the_trailing_time_is_found_where_it_was(text: str) -> None:
     text, is what it found before."""
     import re
 
-    from chronogen.dates import _TIME_RE
+    from chronogen.dates.plain import _TIME_RE
+
     before = re.compile(_TIME_FROM_EVERY_CHARACTER).search(text)
     now = _TIME_RE.search(text)
     assert (before and (before.span(), before.groupdict())) == (
         now and (now.span(), now.groupdict()))
+
+
+@pytest.mark.parametrize(("text", "earliest", "latest"), [
+    # a week, from or to a day
+    ("w/c 09/03/2020", date(2020, 3, 9), date(2020, 3, 15)),
+    ("W/C 9 March 2020", date(2020, 3, 9), date(2020, 3, 15)),
+    ("week commencing 09/03/2020", date(2020, 3, 9), date(2020, 3, 15)),
+    ("w/e 15/03/2020", date(2020, 3, 9), date(2020, 3, 15)),
+    # a part of a year or month
+    ("early 2019", date(2019, 1, 1), date(2019, 4, 30)),
+    ("mid-2019", date(2019, 5, 1), date(2019, 8, 31)),
+    ("Late 2019", date(2019, 9, 1), date(2019, 12, 31)),
+    ("early March 2020", date(2020, 3, 1), date(2020, 3, 10)),
+    ("mid March 2020", date(2020, 3, 11), date(2020, 3, 20)),
+    ("end of February 2020", date(2020, 2, 21), date(2020, 2, 29)),
+    ("beginning of April 2020", date(2020, 4, 1), date(2020, 4, 10)),
+    # school terms, and a season without "term" as wide as either
+    ("Spring term 2019", date(2019, 1, 1), date(2019, 4, 30)),
+    ("Summer term 2019", date(2019, 4, 1), date(2019, 7, 31)),
+    ("Autumn term 2019", date(2019, 9, 1), date(2019, 12, 31)),
+    ("Spring 2019", date(2019, 1, 1), date(2019, 5, 31)),
+    # days or months sharing what the last end writes
+    ("9-14 March 2020", date(2020, 3, 9), date(2020, 3, 14)),
+    ("9th-14th March 2020", date(2020, 3, 9), date(2020, 3, 14)),
+    ("9 to 14 March 2020", date(2020, 3, 9), date(2020, 3, 14)),
+    ("9 March to 14 March 2020", date(2020, 3, 9), date(2020, 3, 14)),
+    ("between 9 and 14 March 2020", date(2020, 3, 9), date(2020, 3, 14)),
+    ("28 Feb - 3 March 2020", date(2020, 2, 28), date(2020, 3, 3)),
+    ("Jan/Feb 2020", date(2020, 1, 1), date(2020, 2, 29)),
+    ("January to March 2020", date(2020, 1, 1), date(2020, 3, 31)),
+])
+def test_a_period_written_as_a_phrase_is_its_range(text: str, earliest: date,
+                                                   latest: date) -> None:
+    value = PartialDate.parse(text)
+    assert (value.earliest, value.latest, value.precision, value.qualifier) == (
+        earliest, latest, Precision.RANGE, Qualifier.BETWEEN)
+    assert value.text == text
+    again = PartialDate.parse(value.display())  # its display reads back as itself
+    assert (again.earliest, again.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(("text", "day", "qualifier"), [
+    ("13/03/2020 (approx)", date(2020, 3, 13), Qualifier.ABOUT),
+    ("13/03/2020 approx.", date(2020, 3, 13), Qualifier.ABOUT),
+    ("09/03/2020 pm", date(2020, 3, 9), Qualifier.EXACT),
+    ("09/03/2020 (evening)", date(2020, 3, 9), Qualifier.EXACT),
+    ("Monday 2020-03-09", date(2020, 3, 9), Qualifier.EXACT),
+    ("Tues 10/03/2020", date(2020, 3, 10), Qualifier.EXACT),
+])
+def test_a_day_with_a_word_beside_it_is_that_day(text: str, day: date,
+                                                 qualifier: Qualifier) -> None:
+    value = PartialDate.parse(text)
+    assert (value.earliest, value.latest, value.precision, value.qualifier) == (
+        day, day, Precision.DAY, qualifier)
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    # the parts are each a date, but not a real one: the error says which
+    ("w/c 31/02/2020", "February 2020 has 29 days"),
+    ("30-31 February 2020", "February 2020 has 29 days"),
+    ("w/c March 2020", "a week starts or ends on one known day"),
+    # what dateutil read wrongly, each number not a part of the date it gave
+    ("1-2-3", "is not a date"),
+    ("12-14 2020", "is not a date"),  # 14 December, month first
+    ("Mon 03/25/2020", "is not a date"),  # 25 March, month first
+    ("20190312", "is not a date"),  # 3 December, the day read from the end
+    ("032020", "is not a date"),  # 20 March: "2020" split
+    ("9mon93", "is not a date"),  # the day worked out from the weekday's name
+    ("2020-03-13 2019", "is not a date"),  # two years
+    ("winter 2019", "is not a date"),  # December 2019, or January 2019?
+])
+def test_what_is_not_a_date_is_an_error_that_says_why(text: str, says: str) -> None:
+    with pytest.raises(DateError, match=says):
+        PartialDate.parse(text)
+
+
+_PIECES = ["9", "14", "03", "3", "12", "31", "2020", "2019", "20", "19", "march", "mar",
+           "sept", "monday", "mon", "th", "st", "of", "the", "at", "10:30", "am", "-", "/",
+           ".", ",", " ", " ", "to", "and", "c.", "?", "(", ")", "2020-03-13", "t", "w/c ",
+           "early ", "end of ", "spring "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6).map("".join))
+def test_every_year_written_is_a_year_of_the_date_read(text: str) -> None:
+    """Whatever a text is read as, each four-figure number in it is the year of one of its
+    ends, and a one-day date's year is written in it: dateutil, day first, read "9-14 March
+    2020" as 14/03/2009 and "032020" as 20/03/2020."""
+    import re
+
+    try:
+        value = PartialDate.parse(text)
+    except DateError:
+        return
+    years = {d.year for d in (value.earliest, value.latest) if d is not None}
+    assert all(int(number) in years for number in re.findall(r"(?<!\d)\d{4}(?!\d)", text)), \
+        (text, value)
+    if value.precision is Precision.DAY:
+        assert value.earliest is not None
+        written = re.findall(r"\d+", text)
+        year = value.earliest.year
+        assert f"{year}" in written or f"{year % 100:02d}" in written, (text, value)

@@ -1,0 +1,219 @@
+"""Dates written as phrases: the ways agencies write a period rather than a day.
+
+Tried only where a text is not a date of the plain forms (:mod:`chronogen.dates.plain`),
+so no text that reads as a plain date is read otherwise. Each phrase
+becomes the period it can mean, as a range (the original text kept):
+
+- a week: ``w/c 09/03/2020``, ``week commencing 9 March 2020`` (the seven days from it),
+  ``w/e 15/03/2020`` (the seven days to it);
+- a part of a year or month: ``early 2019`` (January to April), ``mid-2019`` (May to
+  August), ``late 2019`` (September to December); ``early March 2020`` (the 1st to the
+  10th), ``mid March`` (11th to 20th), ``end of March 2020`` (21st to the month's end);
+- a season or school term: ``spring term 2019`` (January to April), ``summer term``
+  (April to July), ``autumn term`` (September to December); a season without "term" is
+  the widest it can mean, term or season (``spring 2019``: January to May);
+- days or months sharing their month or year: ``9-14 March 2020``, ``9th to 14th March
+  2020``, ``9 March to 14 March 2020``, ``Jan/Feb 2020``, ``January to March 2020``;
+- a date with a trailing word: ``13/03/2020 (approx)`` (about), ``13/03/2020 pm`` (the
+  day; no time is known); a day led by its weekday: ``Monday 2020-03-09``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from chronogen.dates.partial import MONTHS, ParsedDateTime, PartialDate, Precision, Qualifier
+from chronogen.dates.plain import parse_plain
+from chronogen.errors import DateError
+
+#: no phrase is longer (a longer text is a note, not a date; the patterns stay cheap)
+LONGEST_PHRASE = 60
+
+_WEEK_FROM = ("week commencing", "week beginning", "week starting", "w/c", "w/b", "wc", "wb",
+              "w.c.", "w.b.")
+_WEEK_TO = ("week ending", "w/e", "w.e.")
+#: a part of a year or month: the months of a year, the days of a month (first, last)
+_PARTS = {"early": ((1, 4), (1, 10)), "beginning of": ((1, 4), (1, 10)),
+          "start of": ((1, 4), (1, 10)), "mid": ((5, 8), (11, 20)),
+          "middle of": ((5, 8), (11, 20)), "late": ((9, 12), (21, 31)),
+          "end of": ((9, 12), (21, 31))}
+_PART = re.compile(r"(?:the )?(early|beginning of|start of|mid|middle of|late|end of)"
+                   r"(?:-| -| )(?:the )?(.+)")
+#: (first month, last month) of a term, and of a season written without "term" (either)
+_TERMS = {"spring": (1, 4), "summer": (4, 7), "autumn": (9, 12)}
+_SEASONS = {"spring": (1, 5), "summer": (4, 8), "autumn": (9, 12), "fall": (9, 12)}
+_SEASON = re.compile(r"(spring|summer|autumn|fall)( term)?,? (\d{4})")
+#: two ends sharing what the second writes: "9-14 march 2020", "jan/feb 2020"
+_SPAN = re.compile(r"(\d{1,2}(?:st|nd|rd|th)?|[a-z]{3,9}\.?)\s?(?:-|–|/|&|to|and|until|till)"
+                   r"\s?(\d{1,2}(?:st|nd|rd|th)?[ \-/].+|[a-z]{3,9}\.?,? \d{4})")
+_SPAN_WORDS = re.compile(r"(?:between|from) (.+?) (?:and|to|until|till|-|–) (.+)")
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ \-/]([a-z]{3,9})\.?")
+_ABOUT_AFTER = ("approximately", "approx.", "approx", "circa", "estimated", "est.", "est",
+                "roughly", "about")
+_DAY_PARTS = ("a.m.", "p.m.", "am", "pm", "morning", "afternoon", "evening", "night",
+              "overnight", "lunchtime")
+#: the days of the week, long names before their short ones
+_WEEKDAYS = tuple(sorted({name.lower() for name in (*calendar.day_name, *calendar.day_abbr)}
+                         | {"tues", "weds", "thur", "thurs"}, key=len, reverse=True))
+
+
+def parse_phrase(original: str, cleaned: str) -> ParsedDateTime | None:
+    """The period a phrase means (see the module), or None when *cleaned* (lower case,
+    spaces collapsed) is none of them. Raises :class:`DateError` for a phrase whose date is
+    not a real one."""
+    if len(cleaned) > LONGEST_PHRASE:
+        return None
+    for attempt in (_weekday, _trailing_word, _week, _part, _season, _span):
+        found = attempt(original, cleaned)
+        if found is not None:
+            return found
+    return None
+
+
+def _ranged(original: str, first: date, last: date) -> ParsedDateTime:
+    if first > last:
+        raise DateError(f"{original!r}: the range ends before it starts")
+    return ParsedDateTime(PartialDate(text=original, earliest=first, latest=last,
+                                      precision=Precision.RANGE, qualifier=Qualifier.BETWEEN),
+                          None, False)
+
+
+def _inner(original: str, text: str) -> ParsedDateTime:
+    """*text*, a part of the phrase *original*, as a plain date; its error names both."""
+    try:
+        return parse_plain(text)
+    except DateError as error:
+        raise DateError(f"{original!r}: {error}") from None
+
+
+def _plain_or_none(text: str) -> ParsedDateTime | None:
+    try:
+        return parse_plain(text)
+    except DateError:
+        return None
+
+
+def _weekday(original: str, cleaned: str) -> ParsedDateTime | None:
+    """A day led by its weekday's name: "monday 2020-03-09" (which dateutil, day first,
+    read as 3 September), "tues 10/03/2020"; the date written is the day."""
+    rest = _strip_words(cleaned, _WEEKDAYS)
+    inner = None if rest is None else _plain_or_none(rest.lstrip(" ,"))
+    if inner is None or inner.date.precision is not Precision.DAY:
+        return None
+    return ParsedDateTime(inner.date.model_copy(update={"text": original}), inner.time,
+                          inner.day_month_ambiguous)
+
+
+def _trailing_word(original: str, cleaned: str) -> ParsedDateTime | None:
+    body = cleaned.rstrip(" )")
+    for words, about in ((_ABOUT_AFTER, True), (_DAY_PARTS, False)):
+        for word in words:
+            rest = body.removesuffix(word)
+            if rest == body or (rest and rest[-1].isalpha()):
+                continue  # "test" does not end in "est"
+            inner = _plain_or_none(rest.rstrip(" ,(-"))
+            if inner is None or inner.date.qualifier is not Qualifier.EXACT or (
+                    not about and inner.date.precision is not Precision.DAY):
+                continue  # "pm" belongs to a day
+            value = inner.date.model_copy(update={
+                "text": original, "qualifier": Qualifier.ABOUT if about else Qualifier.EXACT})
+            return ParsedDateTime(value, None if about else inner.time, inner.day_month_ambiguous)
+    return None
+
+
+def _strip_words(text: str, words: tuple[str, ...]) -> str | None:
+    for word in words:
+        rest = text.removeprefix(word)
+        if rest != text and (not rest or not rest[0].isalpha()):
+            return rest.strip(" .:-") or None
+    return None
+
+
+def _week(original: str, cleaned: str) -> ParsedDateTime | None:
+    for words, forwards in ((_WEEK_FROM, True), (_WEEK_TO, False)):
+        rest = _strip_words(cleaned, words)
+        if rest is None:
+            continue
+        inner = _inner(original, rest)  # "w/c 31/02/2020": the day's own error
+        if inner.date.precision is not Precision.DAY or \
+                inner.date.qualifier is not Qualifier.EXACT or inner.date.earliest is None:
+            raise DateError(f"{original!r}: a week starts or ends on one known day")
+        day = inner.date.earliest
+        return _ranged(original, day, day + timedelta(days=6)) if forwards else \
+            _ranged(original, day - timedelta(days=6), day)
+    return None
+
+
+def _part(original: str, cleaned: str) -> ParsedDateTime | None:
+    match = _PART.fullmatch(cleaned)
+    if match is None:
+        return None
+    inner = _plain_or_none(match[2])
+    if inner is None or inner.date.qualifier is not Qualifier.EXACT or \
+            inner.date.earliest is None:
+        return None  # "late" of something else ("late entry", "end of visit")
+    months, days = _PARTS[match[1]]
+    start = inner.date.earliest
+    if inner.date.precision is Precision.YEAR:
+        last_day = calendar.monthrange(start.year, months[1])[1]
+        return _ranged(original, date(start.year, months[0], 1),
+                       date(start.year, months[1], last_day))
+    if inner.date.precision is Precision.MONTH:
+        last_day = calendar.monthrange(start.year, start.month)[1]
+        return _ranged(original, start.replace(day=days[0]),
+                       start.replace(day=min(days[1], last_day)))
+    return None
+
+
+def _season(original: str, cleaned: str) -> ParsedDateTime | None:
+    match = _SEASON.fullmatch(cleaned)
+    if match is None:
+        return None
+    year = parse_plain(match[3]).date.earliest  # the year's check (1800 to 2199)
+    assert year is not None
+    first, last = (_TERMS if match[2] else _SEASONS)[match[1]]
+    return _ranged(original, date(year.year, first, 1),
+                   date(year.year, last, calendar.monthrange(year.year, last)[1]))
+
+
+def _span(original: str, cleaned: str) -> ParsedDateTime | None:
+    match = _SPAN_WORDS.fullmatch(cleaned) or _SPAN.fullmatch(cleaned)
+    # "9 march to 14 march 2020": the plain parser's own range, its first end completed
+    halves = match or re.fullmatch(r"(.+?) (?:to|-|–|until|till) (.+)", cleaned)
+    if halves is None:
+        return None
+    # the last end's own error ("30-31 february 2020") where the text is plainly a span
+    plainly = match is not None and (re.search(r"\d{4}", halves[2]) is not None or any(
+        word in MONTHS for word in re.findall(r"[a-z]+", halves[2])))
+    last = _inner(original, halves[2]) if plainly else _plain_or_none(halves[2])
+    if last is None or last.date.qualifier is not Qualifier.EXACT or \
+            last.date.earliest is None or last.date.latest is None:
+        return None
+    first = _first_end(halves[1].strip(" ,."), last.date)
+    if first is None:
+        return None
+    return _ranged(original, first, last.date.latest)
+
+
+def _first_end(text: str, last: PartialDate) -> date | None:
+    """The first day of a range's first end *text*, completed from the last end where it
+    writes no year (or no month): "9" in "9-14 March 2020", "jan" in "jan/feb 2020"."""
+    whole = _plain_or_none(text)
+    if whole is not None:
+        return whole.date.earliest if whole.date.qualifier is Qualifier.EXACT else None
+    assert last.earliest is not None
+    year, month = last.earliest.year, last.earliest.month
+    try:
+        if (day := _DAY.fullmatch(text)) is not None and last.precision is Precision.DAY:
+            return date(year, month, int(day[1]))
+        if (both := _DAY_MONTH.fullmatch(text)) is not None and both[2] in MONTHS:
+            return date(year, MONTHS[both[2]], int(both[1]))
+        if text.rstrip(".") in MONTHS and last.precision in (Precision.MONTH, Precision.DAY):
+            return date(year, MONTHS[text.rstrip(".")], 1)
+    except ValueError:  # the 31st of a shorter month
+        raise DateError(f"{text!r} is not a real day of {calendar.month_name[month]} "
+                        f"{year}") from None
+    return None

@@ -1,0 +1,245 @@
+"""Plain dates: one day, month or year (ISO, UK day-first, written months), with a
+qualifier (approx, before, after, ?) or a trailing time, or a range of two. python-dateutil
+is the last resort, and what it reads is kept only where every number written is a part
+of the date it read, day before month."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from dateutil import parser as dateutil_parser
+
+from chronogen.dates.partial import (
+    MONTHS,
+    TWO_DIGIT_YEAR_PIVOT,
+    ParsedDateTime,
+    PartialDate,
+    Precision,
+    Qualifier,
+    check_year,
+    make_date,
+    month_bounds,
+)
+from chronogen.errors import DateError
+
+_ABOUT = ("approximately", "approx.", "approx", "circa", "about", "around", "abt.", "abt",
+          "ca.", "ca", "c.", "c", "est.", "est", "estimated", "~")
+_BEFORE = ("before", "bef.", "bef", "prior to", "pre")
+_AFTER = ("after", "aft.", "aft", "post")
+
+#: a trailing time. Its separators are tried only from the start of a run of them (a match
+#: from inside the run is one from its start): from each character of a long run, the
+#: search ran on to the run's end, and a date cell of 80,000 ", " took two minutes
+_TIME_RE = re.compile(
+    r"(?:^|(?<![\st,])[\st,]+|(?<!\s)\s*at\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\.\d+)?\s*(?:(?P<ampm>am|pm)\s*)?(?:hrs|hr|h)?$"
+)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_YEAR = re.compile(r"(\d{4})")
+_DMY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})")
+_MY = re.compile(r"(\d{1,2})[/.\-](\d{4})")
+_D_MON_Y = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/]+([a-z]+)\.?,?[\s\-/]+(\d{4}|\d{2})"
+)
+_MON_D_Y = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_MON_Y = re.compile(r"([a-z]+)\.?,?[\s\-/]+(\d{4})")
+_RANGE = re.compile(
+    r"(?:between|bet\.?|btw\.?|from)\s+(?P<a>.+?)\s+(?:and|to|-|–)\s+(?P<b>.+)"
+    r"|(?P<c>.+?)\s+(?:to|-|–)\s+(?P<d>.+)"
+)
+
+
+
+def parse_plain(text: str) -> ParsedDateTime:
+    """:func:`parse_date_time` without the phrases: one date (a day, month or year, with
+    a qualifier or a trailing time) or a range of two."""
+    original = text
+    cleaned = folded(text)
+    if not cleaned:
+        raise DateError("no date given")
+
+    qualifier = Qualifier.EXACT
+    if cleaned.startswith("?") or cleaned.endswith("?"):
+        qualifier = Qualifier.UNCERTAIN
+        cleaned = cleaned.strip("? ").strip()
+    else:
+        for words, kind in ((_ABOUT, Qualifier.ABOUT), (_BEFORE, Qualifier.BEFORE),
+                            (_AFTER, Qualifier.AFTER)):
+            rest = _strip_prefix(cleaned, words)
+            if rest is not None:
+                qualifier, cleaned = kind, rest
+                break
+
+    if qualifier is Qualifier.EXACT:
+        ranged = _RANGE.fullmatch(cleaned)
+        if ranged is not None:
+            first_text = ranged.group("a") or ranged.group("c")
+            last_text = ranged.group("b") or ranged.group("d")
+            first, _, _ = _parse_core(first_text, original)
+            last, _, _ = _parse_core(last_text, original)
+            if first[0] > last[1]:
+                raise DateError(f"{original!r}: the range ends before it starts")
+            value = PartialDate(text=original, earliest=first[0], latest=last[1],
+                                precision=Precision.RANGE, qualifier=Qualifier.BETWEEN)
+            return ParsedDateTime(value, None, False)
+
+    clock: time | None = None
+    timed = _TIME_RE.search(cleaned)
+    if timed is not None and timed.start() > 0:
+        clock = _make_time(timed, original)
+        cleaned = cleaned[: timed.start()].strip(" ,")
+
+    (first_day, last_day), precision, ambiguous = _parse_core(cleaned, original)
+    earliest: date | None = first_day
+    latest: date | None = last_day
+    if qualifier is Qualifier.BEFORE:
+        earliest, latest = None, first_day - timedelta(days=1)
+    elif qualifier is Qualifier.AFTER:
+        earliest, latest = last_day + timedelta(days=1), None
+    value = PartialDate(text=original, earliest=earliest, latest=latest,
+                        precision=precision, qualifier=qualifier)
+    return ParsedDateTime(value, clock, ambiguous)
+
+
+def folded(text: str) -> str:
+    """*text* in lower case, its spaces (no-break spaces too) collapsed to single spaces."""
+    return " ".join(str(text).replace("\u00a0", " ").split()).lower()
+
+
+def _strip_prefix(text: str, words: tuple[str, ...]) -> str | None:
+    for word in words:
+        if text.startswith(word):
+            rest = text[len(word):]
+            if word[-1].isalpha() and rest and rest[0].isalpha():
+                continue  # "abtx" is not "abt x"; "circa" is not "c" + "irca"
+            rest = rest.strip(" .")
+            if rest:
+                return rest
+    return None
+
+
+def _make_time(match: re.Match[str], original: str) -> time:
+    hour, minute = int(match.group("h")), int(match.group("m"))
+    second = int(match.group("s") or 0)
+    ampm = match.group("ampm")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        raise DateError(f"{original!r}: {match.group(0).strip()} is not a valid time")
+    return time(hour, minute, second)
+
+
+def _parse_core(text: str, original: str) -> tuple[tuple[date, date], Precision, bool]:
+    """Parse an unqualified single date: ((earliest, latest), precision, ambiguous)."""
+    text = text.strip(" ,.")
+    if (m := _ISO_DAY.fullmatch(text)) is not None:
+        day = make_date(int(m[1]), int(m[2]), int(m[3]), original)
+        return (day, day), Precision.DAY, False
+    if (m := _DMY.fullmatch(text)) is not None:
+        first, second = int(m[1]), int(m[3])
+        year = _expand_year(m[4])
+        day = make_date(year, second, first, original)
+        ambiguous = first <= 12 and second <= 12 and first != second
+        return (day, day), Precision.DAY, ambiguous
+    if (m := _ISO_MONTH.fullmatch(text)) is not None:
+        return month_bounds(int(m[1]), int(m[2]), original), Precision.MONTH, False
+    if (m := _MY.fullmatch(text)) is not None:
+        return month_bounds(int(m[2]), int(m[1]), original), Precision.MONTH, False
+    if (m := _YEAR.fullmatch(text)) is not None:
+        year = int(m[1])
+        check_year(year, original)
+        return (date(year, 1, 1), date(year, 12, 31)), Precision.YEAR, False
+    if (m := _D_MON_Y.fullmatch(text)) is not None and m[2] in MONTHS:
+        day = make_date(_expand_year(m[3]), MONTHS[m[2]], int(m[1]), original)
+        return (day, day), Precision.DAY, False
+    if (m := _MON_D_Y.fullmatch(text)) is not None and m[1] in MONTHS:
+        day = make_date(int(m[3]), MONTHS[m[1]], int(m[2]), original)
+        return (day, day), Precision.DAY, False
+    if (m := _MON_Y.fullmatch(text)) is not None and m[1] in MONTHS:
+        return month_bounds(int(m[2]), MONTHS[m[1]], original), Precision.MONTH, False
+    return _parse_with_dateutil(text, original)
+
+
+def _parse_with_dateutil(text: str, original: str) -> tuple[tuple[date, date], Precision, bool]:
+    """Last resort. Two different defaults reveal any part dateutil had to invent."""
+    if not re.search(r"\d", text):
+        raise DateError(f"{original!r} is not a date")
+    try:
+        one = dateutil_parser.parse(text, dayfirst=True, default=datetime(2001, 1, 1))
+        two = dateutil_parser.parse(text, dayfirst=True, default=datetime(2002, 2, 2))
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"{original!r} is not a date") from error
+    if one.year != two.year:
+        raise DateError(f"{original!r} has no year")
+    check_year(one.year, original)
+    if one.month != two.month:
+        raise DateError(f"{original!r} has no month")
+    if not _numbers_accounted_for(text, one, day_known=one.day == two.day):
+        raise DateError(f"{original!r} is not a date")
+    if one.day != two.day:
+        return month_bounds(one.year, one.month, original), Precision.MONTH, False
+    day = one.date()
+    return (day, day), Precision.DAY, False
+
+
+def _numbers_accounted_for(text: str, found: datetime, *, day_known: bool) -> bool:
+    """True when each number written in *text* is a part of what dateutil read: its year
+    (four digits, or two), day, month (where no month is named) or time, each part once.
+    dateutil skips or re-reads numbers it cannot place: "9-14 March 2020" gave 14/03/2009,
+    the 2020 left unread; "1/2 March 2020" gave 02/03/2001."""
+    if found.tzinfo is not None:  # "14:05:00 +0000": the offset is no part of the date
+        text = re.sub(r"[+-]\d\d:?\d\d$", "", text)
+    runs = re.findall(r"\d+", text)
+    if len(runs) == 1 and runs[0] == f"{found:%Y%m%d}":  # written without separators
+        runs = [f"{found:%Y}", f"{found:%m}", f"{found:%d}"]
+    named_month = any(word in MONTHS for word in re.findall(r"[a-z]+", text))
+    parts: list[tuple[str, int]] = [("year", found.year), ("hour", found.hour),
+                                    ("minute", found.minute), ("second", found.second)]
+    if day_known:
+        parts.append(("day", found.day))
+    if not named_month:
+        parts.append(("month", found.month))
+    if len(runs) > len(parts):
+        return False
+    names = _match(runs, parts)
+    if names is None or (day_known and "day" not in names):
+        return False  # a number unread, or a day worked out from a weekday's name alone
+    # a day and a month both in figures stand day first, or, after a leading year, month
+    # first (2020-03-09): dateutil reads "12-14 2020" as 14 December, and with dayfirst it
+    # reads "monday 2020-03-09" as 3 September
+    if "day" in names and "month" in names:
+        return (names.index("day") < names.index("month")) != (names[0] == "year")
+    return True
+
+
+def _match(runs: list[str], parts: list[tuple[str, int]]) -> list[str] | None:
+    """The part each run of digits writes, each part written once; None when the runs
+    cannot all be given one."""
+    if not runs:
+        return []
+    for place, (name, value) in enumerate(parts):
+        if _writes(runs[0], name, value):
+            rest = _match(runs[1:], parts[:place] + parts[place + 1:])
+            if rest is not None:
+                return [name, *rest]
+    return None
+
+
+def _writes(run: str, name: str, value: int) -> bool:
+    """Whether the digits *run* write the part *name* of value *value*."""
+    if len(run) == 4:
+        return name == "year" and int(run) == value
+    if name == "year":
+        return len(run) == 2 and int(run) == value % 100
+    return len(run) <= 2 and int(run) == value
+
+
+def _expand_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < TWO_DIGIT_YEAR_PIVOT else 1900
+    return year
