@@ -32,10 +32,30 @@ def test_words(text: object, value: Recorded, names: str | None) -> None:
     assert answer.recognised
 
 
-def test_seen_alone_is_noticed() -> None:
-    assert read_answer("Yes - seen alone").alone
-    assert read_answer("Seen alone").alone
-    assert not read_answer("Yes").alone
+@pytest.mark.parametrize(("text", "value", "alone"), [
+    ("Yes - seen alone", Recorded.YES, Recorded.YES),
+    ("Seen alone", Recorded.YES, Recorded.YES),
+    ("Yes (alone)", Recorded.YES, Recorded.YES),
+    ("Yes", Recorded.YES, Recorded.NOT_RECORDED),
+    # seen, but not alone: "alone" in it said seen alone before
+    ("Yes but not alone", Recorded.YES, Recorded.NO),
+    ("Yes - not alone", Recorded.YES, Recorded.NO),
+    ("Seen, but not alone", Recorded.YES, Recorded.NO),
+    ("Not alone", Recorded.YES, Recorded.NO),  # read as not seen before
+    ("Not seen alone", Recorded.NO, Recorded.NO),
+    ("No", Recorded.NO, Recorded.NOT_RECORDED),
+])
+def test_seen_alone_is_noticed_and_so_is_not_alone(text: str, value: Recorded,
+                                                   alone: Recorded) -> None:
+    answer = read_answer(text)
+    assert (answer.value, answer.alone, answer.names) == (value, alone, None)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Both", Recorded.YES), ("All children seen", Recorded.YES), ("Neither", Recorded.NO),
+    ("Neither seen", Recorded.NO)])
+def test_every_child_or_none_in_one_word(text: str, value: Recorded) -> None:
+    assert read_answer(text).value is value
 
 
 def test_unknown_words_are_not_guessed() -> None:

@@ -22,6 +22,8 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]+")
 @lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case without accents or extra spaces, for comparing names."""
+    if text.isascii():  # nothing to take accents from (the way most text is)
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.lower().replace("’", "'").split())

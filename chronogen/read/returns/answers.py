@@ -18,12 +18,16 @@ _YES = {
     "y", "yes", "yes.", "true", "seen", "child seen", "children seen", "yes seen",
     "seen alone", "child seen alone", "yes alone", "yes seen alone", "obtained", "recorded",
     "yes obtained", "yes recorded", "sought", "yes sought", "spoken to", "yes spoken to",
-    "child spoken to", "1", "✓", "✔", "x",
+    "child spoken to", "1", "✓", "✔", "x", "both", "both seen", "all", "all seen",
+    "all children", "all children seen", "both children seen",
+    # seen, but not alone (in a seen-alone column: not alone)
+    "not alone", "seen not alone", "seen but not alone", "yes not alone", "yes but not alone",
+    "yes - not alone", "yes, but not alone", "yes, not alone", "seen, but not alone",
 }
 _NO = {
     "n", "no", "no.", "false", "not seen", "child not seen", "children not seen", "no not seen",
     "not obtained", "not spoken to", "child not spoken to", "declined", "refused", "0", "✗",
-    "not sought", "no views", "not alone", "not seen alone", "no access",
+    "not sought", "no views", "not seen alone", "no access", "neither", "neither seen",
 }
 _NOT_RECORDED = {
     "", "nk", "n k", "n/k", "not known", "unknown", "not recorded", "unclear", "?", "tbc",
@@ -44,6 +48,9 @@ _PREFIXED = re.compile(
     re.IGNORECASE,
 )
 _ALONE = re.compile(r"\balone\b", re.IGNORECASE)
+_NOT_ALONE = re.compile(r"\bnot (?:seen )?alone\b", re.IGNORECASE)
+#: what may follow an answer word and say only whether the child was alone
+_ALONE_ONLY = {"alone", "seen alone", "not alone", "but not alone", "not seen alone"}
 
 
 @dataclass(frozen=True)
@@ -55,8 +62,9 @@ class Answer:
     names: str | None = None
     #: False when the text was not a recognised yes/no word (the value is then NOT_RECORDED)
     recognised: bool = True
-    #: True when the text says the child was seen alone
-    alone: bool = False
+    #: whether the text says the child was seen alone: yes ("seen alone"), no ("seen but
+    #: not alone", "not seen alone"), or not recorded (it does not say)
+    alone: Recorded = Recorded.NOT_RECORDED
 
 
 def _key(text: str) -> str:
@@ -90,17 +98,26 @@ def _read_answer(value: object) -> Answer:
     key = _key(text)
     plain = _whole_word(key)
     if plain is not None:
-        return Answer(plain, alone=bool(_ALONE.search(key)) and plain is Recorded.YES)
+        return Answer(plain, alone=_alone(key, plain))
     prefixed = _PREFIXED.match(text.strip())
     if prefixed is not None:
         word = _whole_word(_key(prefixed.group("word")))
         rest = prefixed.group("rest").strip(" ()-–—:;,.")
         if word is not None and rest:
-            alone = bool(_ALONE.search(text)) and word is Recorded.YES
-            if _key(rest) in {"alone", "seen alone"}:
+            alone = _alone(text, word)
+            if _key(rest) in _ALONE_ONLY:
                 return Answer(word, alone=alone)
             return Answer(word, names=rest, alone=alone)
     return Answer(Recorded.NOT_RECORDED, recognised=False)
+
+
+def _alone(text: str, value: Recorded) -> Recorded:
+    """Whether *text*, an answer of *value*, says the child was seen alone."""
+    if _NOT_ALONE.search(text) is not None:
+        return Recorded.NO
+    if _ALONE.search(text) is not None and value is Recorded.YES:
+        return Recorded.YES
+    return Recorded.NOT_RECORDED
 
 
 def _whole_word(key: str) -> Recorded | None:

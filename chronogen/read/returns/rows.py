@@ -43,6 +43,7 @@ from chronogen.read.returns.cell_values import (
 from chronogen.read.returns.columns import Field
 from chronogen.read.returns.kinds import classify_kind
 from chronogen.read.returns.layout import Column, Layout, column_letter
+from chronogen.read.returns.per_child import read_per_child
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
 
@@ -185,6 +186,7 @@ class RowReader:
         self.names = NameIndex(family)
         self.subject_ids = [p.id for p in family.subject_children]
         self.subjects = set(self.subject_ids)
+        self.subject_set = frozenset(self.subjects)
         self.fields = layout.by_field()
         # each column in order: its heading, its field when it is the field's first column
         # (the one read), and the entry's name for it where the field is kept as text
@@ -626,13 +628,15 @@ class RowReader:
         views = self._per_child(number, values, _F_VIEWS, concerned, free_text=True)
         alone = self._per_child(number, values, _F_SEEN_ALONE, concerned, free_text=False)
         seen_value = values.get(_F_SEEN)
-        if seen_value is not None and read_answer(seen_value).alone:
-            alone = {cid: Recorded.YES for cid, v in seen.items() if v is Recorded.YES} | {
+        if seen_value is not None:
+            # "seen alone" or "seen but not alone" in the seen column; the seen-alone
+            # column's own answers stand over it
+            alone = self._alone_in_seen(seen_value, seen) | {
                 cid: v for cid, v in alone.items() if v is not Recorded.NOT_RECORDED}
         named_columns = {_F_SEEN: seen, _F_VIEWS: views, _F_SEEN_ALONE: alone}
         for (_, what, child), value in zip(self.child_columns, own, strict=True):
             if value is not None and str(value).strip():
-                answer = read_answer(value)
+                answer = _for_field(what, read_answer(value))
                 # the child's own words in a views column are views recorded
                 named_columns[what][child] = Recorded.YES if (
                     what is _F_VIEWS and not answer.recognised) else answer.value
@@ -651,7 +655,18 @@ class RowReader:
         column, value = self.fields.get(fld), values.get(fld)
         if value is None:
             return dict.fromkeys(concerned, Recorded.NOT_RECORDED)
-        answer = read_answer(value)
+        said = read_per_child(value, self.names, self.subject_set) if type(value) is str \
+            else None
+        if said is not None:  # "Mia seen, Leo not seen", "Yes - not Leo", "Mia only"
+            result = dict.fromkeys(concerned, Recorded.NOT_RECORDED if said.others is None
+                                   else _for_field(fld, Answer(said.others,
+                                                               alone=said.others_alone or
+                                                               Recorded.NOT_RECORDED)).value)
+            for child, answer_value in said.named.items():
+                result[child] = _for_field(fld, Answer(answer_value, alone=said.alone.get(
+                    child, Recorded.NOT_RECORDED))).value
+            return result
+        answer = _for_field(fld, read_answer(value))
         if not answer.recognised:
             answer = self._unrecognised(number, column, value, answer, free_text=free_text)
         if answer.names is None:
@@ -668,13 +683,47 @@ class RowReader:
             # "Yes - at school" or "Yes - with mother": not a list of children
             in_text = self.names.find_in_text(answer.names, among=self.subjects)
             if in_text:
-                named = in_text
+                named = self._named_among_words(number, column, value, answer, in_text)
             elif not match.ids:
                 return dict.fromkeys(concerned, answer.value)
         result = dict.fromkeys(concerned, Recorded.NOT_RECORDED)
         for child in named:
             result[child] = answer.value
         return result
+
+    def _named_among_words(self, number: int, column: Column | None, value: Cell,
+                           answer: Answer, in_text: list[str]) -> list[str]:
+        """The children an answer is for when its names stand among other words ("Yes -
+        Mia (Leo at school)"): those listed before a bracket, where they are a list of
+        names; else every child named. Said either way: the words may say otherwise."""
+        assert answer.names is not None
+        leading = answer.names.split("(", 1)[0]
+        listed = self.names.match_list(leading) if leading != answer.names else None
+        named = in_text
+        if listed is not None and listed.ids and not listed.unknown and not listed.ambiguous \
+                and set(listed.ids) <= self.subjects:
+            named = listed.ids
+        text = str(value).strip()
+        self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.WARNING,
+                     f"{text[:80]!r}: read as {answer.value.value!r} for "
+                     f"{', '.join(self._name(n) for n in named)} only; the words beside the "
+                     "names were not understood: check the cell", row=number, column=column,
+                     value=text)
+        return named
+
+    def _alone_in_seen(self, value: Cell, seen: dict[str, Recorded]) -> dict[str, Recorded]:
+        """Seen alone (yes or no) for each child, where the seen column's cell says it."""
+        said = read_per_child(value, self.names, self.subject_set) if type(value) is str \
+            else None
+        if said is not None:
+            found = {cid: said.others_alone for cid, v in seen.items()
+                     if said.others_alone is not None and cid not in said.named}
+            return found | said.alone
+        alone = read_answer(value).alone
+        if alone is Recorded.NOT_RECORDED:
+            return {}
+        return {cid: alone for cid, v in seen.items() if v is Recorded.YES or
+                alone is Recorded.NO}
 
     def _unrecognised(self, number: int, column: Column | None, value: Cell, answer: Answer,
                       *, free_text: bool) -> Answer:
@@ -694,6 +743,15 @@ class RowReader:
     def _name(self, person_id: str) -> str:
         person = self.family.get(person_id)
         return person.name if person else person_id
+
+
+def _for_field(fld: Field, answer: Answer) -> Answer:
+    """*answer* as a seen-alone column means it: there "seen but not alone" is no and
+    "seen alone" yes, whatever else the words say."""
+    if fld is _F_SEEN_ALONE and answer.alone is not Recorded.NOT_RECORDED:
+        return Answer(answer.alone, names=answer.names, recognised=answer.recognised,
+                      alone=answer.alone)
+    return answer
 
 
 @cache

@@ -1,0 +1,147 @@
+"""One answer cell that answers for several children ("Mia seen, Leo not seen", "Yes - not
+Leo"): each child gets their own answer, read end to end through the agency reader, and a
+cell the reader cannot read whole says so."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chronogen import Family, Person, read_agency_file
+from chronogen.domain.names import NameIndex
+from chronogen.model.problems import ProblemCode
+from chronogen.read.returns.per_child import read_per_child
+
+FAMILY = Family(people=[
+    Person(id="M", first_name="Mia", surname="Harbour", subject=True),
+    Person(id="L", first_name="Leo", surname="Harbour", subject=True),
+    Person(id="A", first_name="Ava", surname="Clarke", subject=True),
+    Person(id="J", first_name="Jade", surname="Harbour", role="mother")])
+Y, N, NR, NA = "yes", "no", "not recorded", "not applicable"
+
+
+def _read(tmp_path: Path, cells: list[str], child: str = "") -> list[dict[str, tuple[str, str]]]:
+    """Each cell as the seen column of a home visit (the Child column holding *child*):
+    each child's (seen, seen alone)."""
+    path = tmp_path / "hv.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Date", "Contact type", "Child", "Summary", "Child seen?"])
+        for cell in cells:
+            writer.writerow(["13/03/2020", "Home visit", child, "Visit", cell])
+    result = read_agency_file(path, agency="Health Visiting", code="HV", family=FAMILY)
+    assert result.report.balanced and result.report.entries == len(cells)
+    return [{cid: (record.seen.value, record.seen_alone.value)
+             for cid, record in entry.children.items()} for entry in result.entries]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    # each child's own answer, names first or answer first: read as one answer for both
+    # before ("Yes Mia no Leo": Leo seen; "Yes - not Leo": only Leo seen)
+    ("Mia seen, Leo not seen", {"M": (Y, NR), "L": (N, NR), "A": (NR, NR)}),
+    ("Mia yes Leo no", {"M": (Y, NR), "L": (N, NR), "A": (NR, NR)}),
+    ("Mia - Y, Leo - N", {"M": (Y, NR), "L": (N, NR), "A": (NR, NR)}),
+    ("Yes Mia no Leo", {"M": (Y, NR), "L": (N, NR), "A": (NR, NR)}),
+    ("Y - Mia; N - Leo and Ava", {"M": (Y, NR), "L": (N, NR), "A": (N, NR)}),
+    ("Yes - Mia, not Leo", {"M": (Y, NR), "L": (N, NR), "A": (NR, NR)}),
+    ("Yes - not Leo", {"M": (Y, NR), "L": (N, NR), "A": (Y, NR)}),
+    ("Leo not seen", {"M": (NR, NR), "L": (N, NR), "A": (NR, NR)}),
+    ("Mia only", {"M": (Y, NR), "L": (N, NR), "A": (N, NR)}),
+    ("Mia seen alone, Leo seen but not alone", {"M": (Y, Y), "L": (Y, N), "A": (NR, NR)}),
+    ("Mia: seen alone. Leo: not seen", {"M": (Y, Y), "L": (N, NR), "A": (NR, NR)}),
+    ("Mia yes, Leo n/a", {"M": (Y, NR), "L": (NA, NR), "A": (NR, NR)}),
+    ("Both", {"M": (Y, NR), "L": (Y, NR), "A": (Y, NR)}),
+    ("Neither", {"M": (N, NR), "L": (N, NR), "A": (N, NR)}),
+    # seen, but not alone: seen alone before, or not seen
+    ("Yes but not alone", {"M": (Y, N), "L": (Y, N), "A": (Y, N)}),
+    ("Not alone", {"M": (Y, N), "L": (Y, N), "A": (Y, N)}),
+    # as before
+    ("Yes - Mia and Leo", {"M": (Y, NR), "L": (Y, NR), "A": (NR, NR)}),
+    ("Seen alone", {"M": (Y, Y), "L": (Y, Y), "A": (Y, Y)}),
+    ("No", {"M": (N, NR), "L": (N, NR), "A": (N, NR)}),
+])
+def test_each_child_gets_their_own_answer(tmp_path: Path, cell: str,
+                                          expected: dict[str, tuple[str, str]]) -> None:
+    assert _read(tmp_path, [cell]) == [expected]
+
+
+def test_a_cell_read_in_part_says_so(tmp_path: Path) -> None:
+    """Names among words the reader does not know: the answer goes to the children listed
+    before a bracket (Leo, at school, was seen before), and a warning names the cell."""
+    path_cells = ["Yes - Mia (Leo at school)", "Seen (with Leo)"]
+    assert _read(tmp_path, path_cells) == [{"M": (Y, NR), "L": (NR, NR), "A": (NR, NR)},
+                                           {"M": (NR, NR), "L": (Y, NR), "A": (NR, NR)}]
+    result = read_agency_file(tmp_path / "hv.csv", agency="Health Visiting", code="HV",
+                              family=FAMILY)
+    warned = [p for p in result.problems if p.code is ProblemCode.UNRECOGNISED_VALUE]
+    assert [(p.row, p.severity.value) for p in warned] == [(2, "warning"), (3, "warning")]
+    assert "read as 'yes' for Mia Harbour only" in warned[0].message
+
+
+def test_the_children_a_row_names_are_those_a_bare_answer_is_for(tmp_path: Path) -> None:
+    # the Child column names Mia and Leo: "Yes - not Leo" is Mia seen, Ava not concerned
+    assert _read(tmp_path, ["Yes - not Leo"], child="Mia, Leo") == [
+        {"M": (Y, NR), "L": (N, NR)}]
+
+
+@pytest.mark.parametrize("cell", [
+    "Mia seen, Leo",  # Leo has no answer of their own
+    "Mia seen, Jade present",  # a parent named
+    "Mia yes Mia no",  # one child, two answers
+    "Mia said she was happy",  # words not known
+    "Mia, Leo",  # a list of names: read as such by the caller
+    "Yes",  # one answer: read as such by the caller
+])
+def test_what_is_not_a_cell_for_several_children_is_left_to_the_caller(cell: str) -> None:
+    index = NameIndex(FAMILY)
+    assert read_per_child(cell, index, frozenset({"M", "L", "A"})) is None
+
+
+_STYLES = {  # how one child's answer is written: names first, or the answer first
+    Y: ["{name} seen", "{name} - Y", "{name} yes", "{name}: seen", "Yes - {name}",
+        "Seen: {name}", "Y {name}"],
+    N: ["{name} not seen", "{name} - N", "{name} no", "{name}: not seen", "No - {name}",
+        "Not seen: {name}", "not {name}"],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Mia", "Leo", "Ava", "Mia Harbour", "Ava Clarke"]),
+                          st.sampled_from([Y, N]), st.integers(0, 6)),
+                min_size=1, max_size=3, unique_by=lambda t: t[0].split()[0]),
+       st.sampled_from([", ", "; ", ". ", " / ", " and "]))
+def test_any_answers_for_each_child_are_read_as_written(said: list[tuple[str, str, int]],
+                                                        joint: str) -> None:
+    """Cells built from each named child's own answer, each written in any of seven ways,
+    joined any way: each child read as written, the others not named. Joined by "/" or
+    "and" (which also list names: "Yes - Mia / Leo not seen") a cell may be left to the
+    caller, never misread."""
+    if any(answer == N and style == 6 for _, answer, style in said[:1]):
+        return  # "not Leo" opening a cell has no answer before it to be the exception to
+    cell = joint.join(_STYLES[answer][style].format(name=name) for name, answer, style in said)
+    found = read_per_child(cell, NameIndex(FAMILY), frozenset({"M", "L", "A"}))
+    if found is None and joint in (" / ", " and "):
+        return
+    assert found is not None, cell
+    ids = {"Mia": "M", "Leo": "L", "Ava": "A"}
+    assert {cid: value.value for cid, value in found.named.items()} == {
+        ids[name.split()[0]]: answer for name, answer, _ in said}, cell
+    assert found.others is None, cell
+
+
+_WORDS = ["Mia", "Leo", "Ava", "Jade", "Harbour", "yes", "Y", "no", "N", "not", "seen", "alone",
+          "only", "both", "neither", "and", "but", "n/a", "NK", "-", ",", ";", ".", "(", ")", "/",
+          ":", "at", "school", "was"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=10).map(" ".join))
+def test_any_words_give_each_child_one_answer_or_none(cell: str) -> None:
+    """Whatever a cell holds, the reading never fails, names only subject children, and
+    reads a cell it cannot read whole as not its kind (None)."""
+    found = read_per_child(cell, NameIndex(FAMILY), frozenset({"M", "L", "A"}))
+    if found is not None:
+        assert set(found.named) <= {"M", "L", "A"} and set(found.alone) <= set(found.named)
