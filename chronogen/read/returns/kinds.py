@@ -1,8 +1,19 @@
 """Normalising what agencies call a contact ("Doorstep visit", "DNA", "Core group") to
 :class:`~chronogen.model.ContactKind`.
 
-Rules are tried in order; the first whose pattern is found in the text wins. Text that no
-rule recognises is ``other`` and is reported, never guessed.
+A contact type often names more than one thing ("Telephone call re home visit", "Home visit
+- domestic abuse discussed", "Home visit - no access"). The rules are read in three tiers:
+
+1. what became of the contact: cancelled or not completed (not classified: reported, never
+   guessed), was not brought, no access;
+2. the step of the process, whatever the medium ("Telephone strategy discussion" is a
+   strategy discussion): strategy, conference, referral, meeting, assessment;
+3. what the contact was: incident, home visit, office visit, telephone, appointment,
+   school. Here the word written first names it ("Telephone call re home visit" is a call,
+   "Home visit - domestic abuse discussed" a visit, "School visit" a school contact);
+4. a decision (closure, no further action), when nothing else is named.
+
+Text that no rule recognises is ``other`` and is reported, never guessed.
 """
 
 from __future__ import annotations
@@ -12,10 +23,16 @@ from functools import lru_cache
 
 from chronogen.model.chronology import ContactKind
 
-_RULES: tuple[tuple[str, ContactKind], ...] = (
+#: what became of the contact, in order; None: it did not take place, and is not classified
+_OUTCOMES: tuple[tuple[str, ContactKind | None], ...] = (
+    (r"cancel|not completed|did not take place|didn't take place|postponed", None),
     (r"was not brought|\bwnb\b|\bdna\b|did not attend|not brought|missed appointment"
      r"|failed to attend|\bfta\b|no show", ContactKind.WAS_NOT_BROUGHT),
-    (r"no access|no reply|no answer at", ContactKind.NO_ACCESS_VISIT),
+    (r"no access|no reply|no answer at|attempted (?:home )?visit|nobody (?:home|in)\b"
+     r"|no one (?:home|in)\b|family not in\b", ContactKind.NO_ACCESS_VISIT),
+)
+#: the steps of the process, in order: the first found names the contact
+_STEPS: tuple[tuple[str, ContactKind], ...] = (
     (r"strategy", ContactKind.STRATEGY_DISCUSSION),
     (r"conference|\bicpc\b|\brcpc\b|\bcpc\b", ContactKind.CONFERENCE),
     (r"referral received|referral in\b|contact received|received referral|\bmash\b"
@@ -24,25 +41,39 @@ _RULES: tuple[tuple[str, ContactKind], ...] = (
     (r"core group|meeting|\btac\b|team around|\bmdt\b|marac|mappa|case conference call"
      r"|professionals", ContactKind.MEETING),
     (r"assessment|\bs47\b|section 47 enquir|\bs17\b", ContactKind.ASSESSMENT),
+)
+#: what the contact was: the one written first names it (ties go to the earlier rule)
+_WHAT: tuple[tuple[str, ContactKind], ...] = (
     (r"incident|domestic|concern for welfare|arrest|crime|\bcall out\b|attended address"
-     r"|disturbance|breach", ContactKind.INCIDENT),
+     r"|attendance at (?:the )?(?:address|property)|police attend|disturbance|breach",
+     ContactKind.INCIDENT),
     (r"home visit|new birth|doorstep|visit to home|visit at home|unannounced visit"
      r"|announced visit|\bvisit\b", ContactKind.HOME_VISIT),
     (r"office|duty visit", ContactKind.OFFICE_VISIT),
-    (r"telephone|phone|call\b|text message|\bsms\b|video", ContactKind.TELEPHONE),
+    (r"telephone|phone|call\b|text message|\bsms\b|video|virtual", ContactKind.TELEPHONE),
     (r"clinic|appointment|surgery|consultation|a ?& ?e|emergency department|\bed\b"
      r"|attendance at hospital|admission|review|immunisation|check", ContactKind.APPOINTMENT),
     (r"school|pupil|\bdsl\b|teacher|classroom|attendance", ContactKind.SCHOOL_CONTACT),
-    (r"decision|\bnfa\b|no further action|closure|closed|case closed|step down"
-     r"|stepped down", ContactKind.DECISION),
 )
-_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in _RULES)
+_DECISION = re.compile(r"decision|\bnfa\b|no further action|closure|closed|case closed"
+                       r"|step down|stepped down")
+
+
+def _compiled(rules: tuple[tuple[str, ContactKind | None], ...]
+              ) -> tuple[tuple[re.Pattern[str], ContactKind | None], ...]:
+    return tuple((re.compile(pattern), kind) for pattern, kind in rules)
+
+
+_OUTCOME_RULES = _compiled(_OUTCOMES)
+_STEP_RULES = _compiled(_STEPS)
+_WHAT_RULES = _compiled(_WHAT)
 _EXACT = {kind.value: kind for kind in ContactKind}
 
 
 @lru_cache(maxsize=4096)
 def classify_kind(text: str | None) -> ContactKind | None:
-    """The contact kind *text* names, or ``None`` when no rule recognises it."""
+    """The contact kind *text* names, or ``None`` when no rule recognises it (or it says
+    the contact did not take place)."""
     if text is None:
         return None
     cleaned = " ".join(text.split()).lower()
@@ -50,7 +81,16 @@ def classify_kind(text: str | None) -> ContactKind | None:
         return None
     if cleaned in _EXACT:
         return _EXACT[cleaned]
-    for pattern, kind in _COMPILED:
-        if pattern.search(cleaned):
-            return kind
-    return None
+    for rules in (_OUTCOME_RULES, _STEP_RULES):
+        for pattern, kind in rules:
+            if pattern.search(cleaned):
+                return kind
+    first: tuple[int, int, ContactKind] | None = None
+    for order, (pattern, kind) in enumerate(_WHAT_RULES):
+        found = pattern.search(cleaned)
+        if found is not None and kind is not None and (
+                first is None or (found.start(), order) < first[:2]):
+            first = (found.start(), order, kind)
+    if first is not None:
+        return first[2]
+    return ContactKind.DECISION if _DECISION.search(cleaned) else None
