@@ -11,15 +11,29 @@ from chronogen.model.chronology import Entry
 #: it are the pattern's, not X's), and the words that end X are looked for only from the
 #: start of the spaces before them: "referral to" and a run of spaces, split every way
 #: between the two, took seconds for 400 spaces (time growing with the run's cube)
+#: The words that end X: those that start what is said of it ("referral to CSC not made",
+#: "... declined by CSC", "... to be made") as well as "for", "re", "by"
+ENDS_OF_AGENCY = (r"for|re|regarding|about|due|as|following|by|on|with|not|never|to|if|when"
+                  r"|was|were|is|has|had|have|made|sent|completed|declined|accepted|rejected"
+                  r"|refused|because|after|today|this|that|which|who|but")
 _REFERRED = re.compile(
     r"\breferr(?:al|ed)\s+(?:made\s+|sent\s+)?to\s+(?:the\s+)?"
     r"(?P<to>[A-Za-z&'’][A-Za-z&'’ ]*?)"
-    r"(?=(?<!\s)\s+(?:for|re|regarding|about|due|as|following|by|on|with)\b|[.,;:()]|$)",
+    r"(?=(?<!\s)\s+(?:" + ENDS_OF_AGENCY + r")\b|[.,;:()?!]|$)",
     re.IGNORECASE)
 #: what every text _REFERRED matches holds (a search for it is much quicker)
 _REFERR = FoldedPattern("referr")
-_NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without)\b[^.;]*$",
-                      re.IGNORECASE)
+#: words shortly before "referral to X" that say none was made: "not referred", "mother
+#: declined referral", or that it is only thought of: "consider referral", "will ..."
+_NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without|consider|"
+                      r"considered|considering|will|would|may|might|could|should|possible|"
+                      r"potential|plan|planned|planning|if|whether|query|await|awaiting)\b"
+                      r"[^.;]*$", re.IGNORECASE)
+#: words straight after X that say it was not made: "referral to CSC not made", "... to be
+#: made", "... withdrawn", "... was not sent", "referral to CSC?"
+_UNMADE = re.compile(r"\s*(?:\?|(?:(?:was|were|is|has|had|have)\s+(?:been\s+)?)?(?:not|"
+                     r"never|to\s+be|withdrawn|cancel+ed|considered|pending|planned|"
+                     r"on\s+hold)\b)", re.IGNORECASE)
 
 
 def referral_target(entry: Entry) -> str | None:
@@ -41,7 +55,14 @@ def referral_target_in(referral_to: str | None, kind_text: str | None, outcome: 
         if not _REFERR.search(text):
             continue
         for match in _REFERRED.finditer(text):
-            before = text[max(0, match.start() - 25):match.start()]
-            if not _NEGATED.search(before):  # "not referred to CAMHS" is no referral
+            if made(text, match):
                 return match.group("to").strip()
     return None
+
+
+def made(text: str, match: re.Match[str]) -> bool:
+    """Whether the referral *match* finds in *text* was made, as the words shortly before
+    it and straight after it say: "not referred to CAMHS", "consider referral to CSC" and
+    "referral to CSC not made" are none."""
+    before = text[max(0, match.start() - 25):match.start()]
+    return not _NEGATED.search(before) and not _UNMADE.match(text, match.end(), match.end() + 40)
