@@ -322,6 +322,12 @@ def test_toxic_trio_only_when_all_three_within_the_window() -> None:
                    entry(1, "X", "01/03/2020", ContactKind.OTHER, summary=texts[1]),
                    entry(2, "X", "02/03/2020", ContactKind.OTHER, summary=texts[2])])
     assert flags(far, "toxic-trio") == []
+    # a GP's routine enquiry answered no three times is no toxic trio (it was one)
+    asked = case_of([entry(n, "GP", f"0{n + 1}/03/2020", ContactKind.APPOINTMENT, summary=t)
+                     for n, t in enumerate(["Routine enquiry re DV: no.",
+                                            "No mental health concerns.",
+                                            "Denies drug use; alcohol: none."])])
+    assert flags(asked, "toxic-trio") == []
 
 
 def test_start_again_after_a_closure() -> None:
@@ -407,6 +413,7 @@ _PART = st.one_of(st.none(), st.lists(st.sampled_from(
     ["Mother", "said", "DV", "hit", "mum", "low mood", "self-", "harm", "drunk", "x", "ſubstance",
      "İNFLUENCE", "no further", "action", "NFA", "closed", "step", "down", "case", "ended",
      "signposted", "referral", "to", "Referred to the", "CAMHS", "not", "GP", "for", "review",
+     "no", "denies", "none", ":", ",", "but",
      ".", "Zoë", "", " "]), max_size=6).map(" ".join))
 
 
@@ -429,12 +436,14 @@ def test_the_rules_text_shortcuts_find_what_each_part_read_alone_finds(
         themes_in,
     )
     from chronogen.analyse.referral_text import _REFERRED, made, referral_target_in
+    from chronogen.domain.negation import negated
 
     parts = [t for t in (kind_text, summary, outcome) if t]
     joined = " ".join(parts)
     stem = any(_ANY_STEM_IN_PART.search(t) for t in parts)  # as each part was searched
     assert themes_in(kind_text, summary, outcome) == frozenset(
-        n for n, p in THEMES.items() if stem and p.search(joined))
+        n for n, p in THEMES.items() if stem and any(
+            not negated(joined, m.start(), m.end()) for m in p.finditer(joined)))
     closing = " ".join(t for t in (summary, outcome) if t)
     assert _closure(summary, outcome) == bool(
         re.search(_CLOSURE.lowered.pattern, closing, re.IGNORECASE))

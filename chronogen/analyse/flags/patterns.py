@@ -11,6 +11,7 @@ from chronogen.analyse.context import FlagContext, join_words, some_of, span, ty
 from chronogen.analyse.flags.appointments import _add_months
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.agencies import resolve_agency
+from chronogen.domain.negation import negated
 from chronogen.domain.text_search import FoldedPattern, literal_alternation
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
@@ -67,10 +68,12 @@ _ANY_STEM_IN_PART = FoldedPattern(literal_alternation(s.strip() for s in _STEMS)
 
 @lru_cache(maxsize=4096)
 def _themes(text: str) -> frozenset[str]:
+    """The themes *text* records: words said not to be so ("No DV concerns", "Denies drug
+    use", "Alcohol: none") record none."""
     if not _ANY_STEM.search(text):
         return frozenset()
     return frozenset(_THEME_NAMES[m.lastgroup] for m in _ANY_THEME.finditer(text)
-                     if m.lastgroup)
+                     if m.lastgroup and not negated(text, m.start(), m.end()))
 
 
 @rule(FlagCode.TOXIC_TRIO)

@@ -1,0 +1,57 @@
+"""Words said not to be so record nothing: "No DV concerns", "Denies drug use", "Alcohol:
+none" are no toxic-trio theme; "Mum not coping with low mood" is one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronogen.analyse.flags.patterns import themes_in
+
+DA, MH, SM = "domestic abuse", "mental ill health", "substance misuse"
+
+
+@pytest.mark.parametrize(("text", "themes"), [
+    ("Domestic incident, DASH high", {DA}),
+    ("Mother reports low mood", {MH}),
+    ("Dad drunk on arrival", {SM}),
+    ("History of DV with previous partner", {DA}),
+    # said not to be so (each a theme before)
+    ("No concerns re domestic abuse", set()), ("No DV concerns", set()),
+    ("Denies drug use", set()), ("No evidence of alcohol misuse", set()),
+    ("Mum denies low mood", set()), ("No mental health concerns", set()),
+    ("No signs of substance misuse", set()), ("DV not disclosed", set()),
+    ("Asked about DV - none reported", set()), ("Alcohol: none", set()),
+    ("Routine enquiry re DV: no", set()), ("Dad not drunk", set()),
+    ("Not under the influence", set()),
+    # a negating word that negates something else, or stands in another clause
+    ("No further action re domestic incident", {DA}),
+    ("Mum not coping with low mood", {MH}),
+    ("Dad no longer drinking alcohol", {SM}),
+    ("Domestic incident - no injuries", {DA}),
+    ("No DV, mother reports low mood", {MH}),
+    ("No food in house, dad intoxicated", {SM}),
+    ("Mother denies DV but cannabis smell in home", {SM}),
+])
+def test_a_theme_said_not_to_be_so_is_none(text: str, themes: set[str]) -> None:
+    assert themes_in(None, text, None) == frozenset(themes)
+
+
+_WORDS = {DA: ["domestic abuse", "DV", "domestic violence"],
+          MH: ["low mood", "mental health", "depression"],
+          SM: ["alcohol", "drug use", "cannabis"]}
+_SAID_NOT = ["No {} concerns", "No concerns re {}", "Denies {}", "Denied any {}",
+             "No evidence of {}", "{}: none", "{} not disclosed", "No signs of {}",
+             "{} - nil"]
+_SAID = ["{} disclosed", "Mother reports {}", "Concerns re {}", "{}, no injuries",
+         "No further action; {} noted", "Discussed {} with mum", "{} - referral made"]
+
+
+@given(st.sampled_from(sorted(_WORDS)), st.data())
+def test_said_not_or_said(theme: str, data: st.DataObject) -> None:
+    word = data.draw(st.sampled_from(_WORDS[theme]))
+    assert themes_in(None, data.draw(st.sampled_from(_SAID_NOT)).format(word), None) == \
+        frozenset()
+    assert themes_in(None, data.draw(st.sampled_from(_SAID)).format(word), None) == \
+        frozenset({theme})
