@@ -330,6 +330,24 @@ def test_toxic_trio_only_when_all_three_within_the_window() -> None:
     assert flags(asked, "toxic-trio") == []
 
 
+@pytest.mark.parametrize(("text", "closed"), [
+    ("No further action", True), ("NFA", True), ("Case closed", True), ("Closed.", True),
+    ("Closed to CSC, open to Early Help", True), ("Stepped down to Early Help", True),
+    ("Signposted to food bank", True), ("Agreed to close", True), ("File closed", True),
+    ("Closure summary completed", True), ("Referral closed - NFA", True),
+    # none (each was a closure, and a start-again cycle could follow from it)
+    ("Case not closed", False), ("Closure not agreed", False),
+    ("Decision: case to remain open, not to close", False),
+    ("Step down considered but not agreed", False), ("School closed for holidays", False),
+    ("Close friend of mother visited", False), ("Disclosed DV", False),
+    ("Closely monitored", False), ("Enclosed letter", False),
+])
+def test_a_closure_is_a_case_closed(text: str, closed: bool) -> None:
+    from chronogen.analyse.flags.patterns import _closure
+
+    assert bool(_closure(text, None)) is closed
+
+
 def test_start_again_after_a_closure() -> None:
     case = case_of([
         entry(1, "CSC", "01/01/2019", ContactKind.REFERRAL_RECEIVED),
@@ -413,7 +431,7 @@ _PART = st.one_of(st.none(), st.lists(st.sampled_from(
     ["Mother", "said", "DV", "hit", "mum", "low mood", "self-", "harm", "drunk", "x", "ſubstance",
      "İNFLUENCE", "no further", "action", "NFA", "closed", "step", "down", "case", "ended",
      "signposted", "referral", "to", "Referred to the", "CAMHS", "not", "GP", "for", "review",
-     "no", "denies", "none", ":", ",", "but",
+     "no", "denies", "none", ":", ",", "but", "Closed", "dis", "agreed", "file",
      ".", "Zoë", "", " "]), max_size=6).map(" ".join))
 
 
@@ -444,9 +462,13 @@ def test_the_rules_text_shortcuts_find_what_each_part_read_alone_finds(
     assert themes_in(kind_text, summary, outcome) == frozenset(
         n for n, p in THEMES.items() if stem and any(
             not negated(joined, m.start(), m.end()) for m in p.finditer(joined)))
+    def closes(text: str | None) -> bool:  # a closure said, and not said not to be
+        return bool(text) and any(not negated(text, m.start(), m.end()) for m in re.finditer(
+            _CLOSURE.lowered.pattern, text or "", re.IGNORECASE))
+
+    # an outcome's own closure, or one of the summary and outcome read together
     closing = " ".join(t for t in (summary, outcome) if t)
-    assert _closure(summary, outcome) == bool(
-        re.search(_CLOSURE.lowered.pattern, closing, re.IGNORECASE))
+    assert _closure(summary, outcome) == (closes(outcome) or closes(closing))
     expected = referral_to or None
     for text in ([] if expected else [t for t in (kind_text, outcome, summary) if t]):
         found = [m.group("to").strip() for m in _REFERRED.finditer(text) if made(text, m)]

@@ -24,7 +24,8 @@ _PASSED_OVER = re.compile(r"\b(?:no further|no longer|not only|no change|no acti
                           r"|nobody)\b")
 #: negating words straight after the finding (within three words)
 _AFTER = re.compile(r"^(?:\W*\w+\W+){0,2}?\W*(?:not (?:disclosed|reported|present|suspected|"
-                    r"an issue|a concern|known)|denied|ruled out|none|nil|negative)\b")
+                    r"an issue|a concern|known|agreed|approved|appropriate|supported)"
+                    r"|denied|ruled out|none|nil|negative|considered|rejected)\b")
 #: "Alcohol: no", "DV - none": the clause ends with the answer
 _ANSWERED_NO = re.compile(r"^\s*[:\-–]\s*(?:no|none|nil|n|negative)\s*$")
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\b(?:but|however|although)\b")

@@ -111,19 +111,31 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
 
 #: a word every branch of the closure pattern holds (tested against the pattern)
 CLOSURE_NEEDS = ("no further", "nfa", "clos", "signpost", "step", "case ended", "no role")
-_CLOSURE = FoldedPattern(r"no further action|\bnfa\b|clos(?:e|ed|ure)|signpost"
-                         r"|step(?:ped)? down|case ended|no role",
-                         needs=CLOSURE_NEEDS)
+#: a case closed: "closed" as what became of a case, file, referral or involvement, or
+#: opening the text, or closed to / by someone ("disclosed", "enclosed", "closely", "a close
+#: friend" and "school closed for the holidays" are none)
+_CLOSURE = FoldedPattern(
+    r"no further action|\bnfa\b|\bclosure\b|\bclosing (?:the )?(?:case|file|referral)\b"
+    r"|\b(?:case|file|referral|episode|involvement|assessment|plan)\s+(?:(?:was|is|now|has "
+    r"been|to be|will be)\s+)?closed\b|^[^a-z0-9]*closed\b|\bclosed\s+(?:to|by|as|on|at|following"
+    r"|with|after|and|-)|\b(?:agreed|decided|decision|plan(?:ned)?|recommend(?:ed)?) to "
+    r"close\b|signpost|step(?:ped)? down|case ended|no role", needs=CLOSURE_NEEDS)
 
 
 def _closure(summary: str | None, outcome: str | None) -> bool:
-    """Whether the summary and outcome, read together, say the case was closed."""
+    """Whether the summary and outcome, read together, say the case was closed (not "case
+    not closed", "closure not agreed", "step down considered")."""
     if summary and outcome:
         # a closure in the outcome alone is one in both together (the space joining them
         # stands where the outcome's start stood): outcomes repeat, and their answers are kept
-        return _CLOSURE.search(outcome) or _CLOSURE.search(f"{summary} {outcome}")
+        return _closes(outcome) or _closes(f"{summary} {outcome}")
     text = summary or outcome
-    return text is not None and _CLOSURE.search(text)
+    return text is not None and _closes(text)
+
+
+def _closes(text: str) -> bool:
+    return _CLOSURE.search(text) and any(
+        not negated(text, match.start(), match.end()) for match in _CLOSURE.folded.finditer(text))
 
 
 @rule(FlagCode.START_AGAIN)
