@@ -176,6 +176,10 @@ def test_excel_serials_raise_only_date_error(serial: float, date1904: bool) -> N
     ("23:15", time(23, 15)), ("2315", time(23, 15)), ("11.15pm", time(23, 15)),
     ("12:05am", time(0, 5)), ("12:05pm", time(12, 5)), (0.5, time(12, 0)),
     (time(9, 30), time(9, 30)), ("25:00", None), ("teatime", None), (None, None),
+    # an hour and its half of the day; noon; the start of a span of times
+    ("3pm", time(15, 0)), ("11 a.m.", time(11, 0)), ("noon", time(12, 0)),
+    ("Midnight", time(0, 0)), ("10:30 - 11:00", time(10, 30)), ("2-3pm", time(14, 0)),
+    ("10:30 - teatime", None), ("9", None),
 ])
 def test_times_in_cells(value: object, expected: time | None) -> None:
     from chronogen.read.returns.cell_values import time_from_cell
@@ -305,3 +309,24 @@ def test_every_year_written_is_a_year_of_the_date_read(text: str) -> None:
         written = re.findall(r"\d+", text)
         year = value.earliest.year
         assert f"{year}" in written or f"{year % 100:02d}" in written, (text, value)
+
+
+@pytest.mark.parametrize(("text", "day", "clock"), [
+    ("13/03/2020 3pm", date(2020, 3, 13), time(15, 0)),
+    ("13/03/2020 at 3 pm", date(2020, 3, 13), time(15, 0)),
+    ("13/03/2020 noon", date(2020, 3, 13), time(12, 0)),
+    ("13/03/2020 10:30-11:00", date(2020, 3, 13), time(10, 30)),  # an offset, to dateutil
+    ("13 March 2020 at 9am", date(2020, 3, 13), time(9, 0)),  # the time was dropped
+    ("Tue, 10 Mar 2020 14:05:00 +0000", date(2020, 3, 10), time(14, 5)),
+    ("2020-03-13 19", date(2020, 3, 13), None),  # a bare number is no time
+])
+def test_a_time_written_after_a_day_is_its_time(text: str, day: date,
+                                                clock: time | None) -> None:
+    parsed = parse_date_time(text)
+    assert (parsed.date.earliest, parsed.date.latest, parsed.time) == (day, day, clock)
+
+
+def test_an_hour_is_not_read_as_the_day() -> None:
+    # dateutil read the 3 of "3pm" as the day: 03/03/2020
+    value = PartialDate.parse("March 2020 3pm")
+    assert (value.earliest, value.latest) == (date(2020, 3, 1), date(2020, 3, 31))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from chronogen.dates.partial import MONTHS, ParsedDateTime, PartialDate, Precision, Qualifier
 from chronogen.dates.plain import parse_plain
@@ -46,8 +46,10 @@ _TERMS = {"spring": (1, 4), "summer": (4, 7), "autumn": (9, 12)}
 _SEASONS = {"spring": (1, 5), "summer": (4, 8), "autumn": (9, 12), "fall": (9, 12)}
 _SEASON = re.compile(r"(spring|summer|autumn|fall)( term)?,? (\d{4})")
 #: two ends sharing what the second writes: "9-14 march 2020", "jan/feb 2020"
-_SPAN = re.compile(r"(\d{1,2}(?:st|nd|rd|th)?|[a-z]{3,9}\.?)\s?(?:-|–|/|&|to|and|until|till)"
-                   r"\s?(\d{1,2}(?:st|nd|rd|th)?[ \-/].+|[a-z]{3,9}\.?,? \d{4})")
+#: (a "/" joins two days only before a written month: "13/03/2020" is one date)
+_SPAN = re.compile(r"(\d{1,2}(?:st|nd|rd|th)?)\s?(?:-|–|&|to|and|until|till|/(?=\s?\d{1,2}"
+                   r"(?:st|nd|rd|th)? [a-z]))\s?(\d{1,2}(?:st|nd|rd|th)?[ \-/].+)"
+                   r"|([a-z]{3,9}\.?)\s?(?:-|–|/|&|to|and|until|till)\s?([a-z]{3,9}\.?,? \d{4})")
 _SPAN_WORDS = re.compile(r"(?:between|from) (.+?) (?:and|to|until|till|-|–) (.+)")
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 _DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ \-/]([a-z]{3,9})\.?")
@@ -66,7 +68,7 @@ def parse_phrase(original: str, cleaned: str) -> ParsedDateTime | None:
     not a real one."""
     if len(cleaned) > LONGEST_PHRASE:
         return None
-    for attempt in (_weekday, _trailing_word, _week, _part, _season, _span):
+    for attempt in (_weekday, _trailing_time, _trailing_word, _week, _part, _season, _span):
         found = attempt(original, cleaned)
         if found is not None:
             return found
@@ -104,6 +106,36 @@ def _weekday(original: str, cleaned: str) -> ParsedDateTime | None:
     if inner is None or inner.date.precision is not Precision.DAY:
         return None
     return ParsedDateTime(inner.date.model_copy(update={"text": original}), inner.time,
+                          inner.day_month_ambiguous)
+
+
+#: a time after a date that the plain forms do not read: an hour and its half of the day
+#: ("3pm", "at 11 a.m."), noon or midnight, or a span of times (its start: "10:30-11:00")
+_TRAILING_TIME = re.compile(
+    r"(?P<day>.+?)[ ,]+(?:at |from )?(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))? ?(?P<half>[ap])\.?m\.?"
+    r"|(?P<word>noon|midday|midnight|12 noon)"
+    r"|(?P<sh>\d{1,2})[:.](?P<sm>\d{2}) ?(?:-|–|to|until) ?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?)")
+_CLOCK_WORDS = {"noon": time(12), "midday": time(12), "12 noon": time(12), "midnight": time(0)}
+
+
+def _trailing_time(original: str, cleaned: str) -> ParsedDateTime | None:
+    match = _TRAILING_TIME.fullmatch(cleaned)
+    if match is None:
+        return None
+    if match["word"]:
+        clock: time | None = _CLOCK_WORDS[match["word"]]
+    elif match["h"]:
+        hour = int(match["h"]) % 12 + (12 if match["half"] == "p" else 0)
+        minute = int(match["m"] or 0)
+        clock = time(hour, minute) if int(match["h"]) <= 12 and minute < 60 else None
+    else:
+        hour, minute = int(match["sh"]), int(match["sm"])
+        clock = time(hour, minute) if hour < 24 and minute < 60 else None
+    inner = _plain_or_none(match["day"])
+    if clock is None or inner is None or inner.time is not None or \
+            inner.date.precision is not Precision.DAY:
+        return None
+    return ParsedDateTime(inner.date.model_copy(update={"text": original}), clock,
                           inner.day_month_ambiguous)
 
 
@@ -180,22 +212,34 @@ def _season(original: str, cleaned: str) -> ParsedDateTime | None:
 
 
 def _span(original: str, cleaned: str) -> ParsedDateTime | None:
-    match = _SPAN_WORDS.fullmatch(cleaned) or _SPAN.fullmatch(cleaned)
-    # "9 march to 14 march 2020": the plain parser's own range, its first end completed
-    halves = match or re.fullmatch(r"(.+?) (?:to|-|–|until|till) (.+)", cleaned)
-    if halves is None:
+    ends = _ends(cleaned)
+    if ends is None:
         return None
+    first_text, last_text, plainly_a_span = ends
     # the last end's own error ("30-31 february 2020") where the text is plainly a span
-    plainly = match is not None and (re.search(r"\d{4}", halves[2]) is not None or any(
-        word in MONTHS for word in re.findall(r"[a-z]+", halves[2])))
-    last = _inner(original, halves[2]) if plainly else _plain_or_none(halves[2])
+    plainly = plainly_a_span and (re.search(r"\d{4}", last_text) is not None or any(
+        word in MONTHS for word in re.findall(r"[a-z]+", last_text)))
+    last = _inner(original, last_text) if plainly else _plain_or_none(last_text)
     if last is None or last.date.qualifier is not Qualifier.EXACT or \
             last.date.earliest is None or last.date.latest is None:
         return None
-    first = _first_end(halves[1].strip(" ,."), last.date)
+    first = _first_end(first_text.strip(" ,."), last.date)
     if first is None:
         return None
     return _ranged(original, first, last.date.latest)
+
+
+def _ends(cleaned: str) -> tuple[str, str, bool] | None:
+    """A span's first and last ends, and whether the words say plainly it is one ("between
+    ... and ...", "9-14 march 2020") or it is only two texts either side of "to" or "-"."""
+    if (words := _SPAN_WORDS.fullmatch(cleaned)) is not None:
+        return words[1], words[2], True
+    if (span := _SPAN.fullmatch(cleaned)) is not None:
+        return span[1] or span[3], span[2] or span[4], True
+    # "9 march to 14 march 2020": the plain parser's own range, its first end completed
+    if (halves := re.fullmatch(r"(.+?) (?:to|-|–|until|till) (.+)", cleaned)) is not None:
+        return halves[1], halves[2], False
+    return None
 
 
 def _first_end(text: str, last: PartialDate) -> date | None:

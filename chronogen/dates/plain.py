@@ -77,8 +77,8 @@ def parse_plain(text: str) -> ParsedDateTime:
         if ranged is not None:
             first_text = ranged.group("a") or ranged.group("c")
             last_text = ranged.group("b") or ranged.group("d")
-            first, _, _ = _parse_core(first_text, original)
-            last, _, _ = _parse_core(last_text, original)
+            first = _parse_core(first_text, original)[0]
+            last = _parse_core(last_text, original)[0]
             if first[0] > last[1]:
                 raise DateError(f"{original!r}: the range ends before it starts")
             value = PartialDate(text=original, earliest=first[0], latest=last[1],
@@ -91,7 +91,8 @@ def parse_plain(text: str) -> ParsedDateTime:
         clock = _make_time(timed, original)
         cleaned = cleaned[: timed.start()].strip(" ,")
 
-    (first_day, last_day), precision, ambiguous = _parse_core(cleaned, original)
+    (first_day, last_day), precision, ambiguous, among = _parse_core(cleaned, original)
+    clock = clock or among
     earliest: date | None = first_day
     latest: date | None = last_day
     if qualifier is Qualifier.BEFORE:
@@ -133,38 +134,43 @@ def _make_time(match: re.Match[str], original: str) -> time:
     return time(hour, minute, second)
 
 
-def _parse_core(text: str, original: str) -> tuple[tuple[date, date], Precision, bool]:
-    """Parse an unqualified single date: ((earliest, latest), precision, ambiguous)."""
+#: what _parse_core reads: ((earliest, latest), precision, day and month ambiguous, the time
+#: written among the date's words, where dateutil read one)
+_Core = tuple[tuple[date, date], Precision, bool, time | None]
+
+
+def _parse_core(text: str, original: str) -> _Core:
+    """Parse an unqualified single date (see :data:`_Core`)."""
     text = text.strip(" ,.")
     if (m := _ISO_DAY.fullmatch(text)) is not None:
         day = make_date(int(m[1]), int(m[2]), int(m[3]), original)
-        return (day, day), Precision.DAY, False
+        return (day, day), Precision.DAY, False, None
     if (m := _DMY.fullmatch(text)) is not None:
         first, second = int(m[1]), int(m[3])
         year = _expand_year(m[4])
         day = make_date(year, second, first, original)
         ambiguous = first <= 12 and second <= 12 and first != second
-        return (day, day), Precision.DAY, ambiguous
+        return (day, day), Precision.DAY, ambiguous, None
     if (m := _ISO_MONTH.fullmatch(text)) is not None:
-        return month_bounds(int(m[1]), int(m[2]), original), Precision.MONTH, False
+        return month_bounds(int(m[1]), int(m[2]), original), Precision.MONTH, False, None
     if (m := _MY.fullmatch(text)) is not None:
-        return month_bounds(int(m[2]), int(m[1]), original), Precision.MONTH, False
+        return month_bounds(int(m[2]), int(m[1]), original), Precision.MONTH, False, None
     if (m := _YEAR.fullmatch(text)) is not None:
         year = int(m[1])
         check_year(year, original)
-        return (date(year, 1, 1), date(year, 12, 31)), Precision.YEAR, False
+        return (date(year, 1, 1), date(year, 12, 31)), Precision.YEAR, False, None
     if (m := _D_MON_Y.fullmatch(text)) is not None and m[2] in MONTHS:
         day = make_date(_expand_year(m[3]), MONTHS[m[2]], int(m[1]), original)
-        return (day, day), Precision.DAY, False
+        return (day, day), Precision.DAY, False, None
     if (m := _MON_D_Y.fullmatch(text)) is not None and m[1] in MONTHS:
         day = make_date(int(m[3]), MONTHS[m[1]], int(m[2]), original)
-        return (day, day), Precision.DAY, False
+        return (day, day), Precision.DAY, False, None
     if (m := _MON_Y.fullmatch(text)) is not None and m[1] in MONTHS:
-        return month_bounds(int(m[2]), MONTHS[m[1]], original), Precision.MONTH, False
+        return month_bounds(int(m[2]), MONTHS[m[1]], original), Precision.MONTH, False, None
     return _parse_with_dateutil(text, original)
 
 
-def _parse_with_dateutil(text: str, original: str) -> tuple[tuple[date, date], Precision, bool]:
+def _parse_with_dateutil(text: str, original: str) -> _Core:
     """Last resort. Two different defaults reveal any part dateutil had to invent."""
     if not re.search(r"\d", text):
         raise DateError(f"{original!r} is not a date")
@@ -178,24 +184,31 @@ def _parse_with_dateutil(text: str, original: str) -> tuple[tuple[date, date], P
     check_year(one.year, original)
     if one.month != two.month:
         raise DateError(f"{original!r} has no month")
-    if not _numbers_accounted_for(text, one, day_known=one.day == two.day):
+    names = _numbers_accounted_for(text, one, day_known=one.day == two.day)
+    if names is None:
         raise DateError(f"{original!r} is not a date")
     if one.day != two.day:
-        return month_bounds(one.year, one.month, original), Precision.MONTH, False
+        return month_bounds(one.year, one.month, original), Precision.MONTH, False, None
     day = one.date()
-    return (day, day), Precision.DAY, False
+    # the time it read among the words ("13 march 2020 at 9am", "... 10:30"), where one is
+    # written as a time (not a bare number it took for an hour: "2020-03-13 19")
+    written = re.search(r"\d\s?[ap]\.?m\b|\d:\d", text) is not None
+    clock = one.time().replace(tzinfo=None) if "hour" in names and written else None
+    return (day, day), Precision.DAY, False, clock
 
 
-def _numbers_accounted_for(text: str, found: datetime, *, day_known: bool) -> bool:
-    """True when each number written in *text* is a part of what dateutil read: its year
-    (four digits, or two), day, month (where no month is named) or time, each part once.
-    dateutil skips or re-reads numbers it cannot place: "9-14 March 2020" gave 14/03/2009,
-    the 2020 left unread; "1/2 March 2020" gave 02/03/2001."""
+def _numbers_accounted_for(text: str, found: datetime, *, day_known: bool
+                           ) -> list[str] | None:
+    """The part of what dateutil read that each number written in *text* is (its year,
+    four digits or two; day; month, where no month is named; or time), each part once, the
+    day before the month; None when a number is no part of it. dateutil skips or re-reads
+    numbers it cannot place: "9-14 March 2020" gave 14/03/2009, the 2020 left unread; "1/2
+    March 2020" gave 02/03/2001; "March 2020 3pm" gave 3 March, the hour read as the day."""
     if found.tzinfo is not None:  # "14:05:00 +0000": the offset is no part of the date
-        text = re.sub(r"[+-]\d\d:?\d\d$", "", text)
-    runs = re.findall(r"\d+", text)
-    if len(runs) == 1 and runs[0] == f"{found:%Y%m%d}":  # written without separators
-        runs = [f"{found:%Y}", f"{found:%m}", f"{found:%d}"]
+        text = re.sub(r"(?:\+\d\d:?\d\d|z|utc|gmt)$", "", text)
+    runs = [(run[0], _role(text, run.start(), run.end())) for run in re.finditer(r"\d+", text)]
+    if len(runs) == 1 and runs[0][0] == f"{found:%Y%m%d}":  # written without separators
+        runs = [(f"{found:%Y}", ""), (f"{found:%m}", ""), (f"{found:%d}", "")]
     named_month = any(word in MONTHS for word in re.findall(r"[a-z]+", text))
     parts: list[tuple[str, int]] = [("year", found.year), ("hour", found.hour),
                                     ("minute", found.minute), ("second", found.second)]
@@ -204,33 +217,49 @@ def _numbers_accounted_for(text: str, found: datetime, *, day_known: bool) -> bo
     if not named_month:
         parts.append(("month", found.month))
     if len(runs) > len(parts):
-        return False
+        return None
     names = _match(runs, parts)
     if names is None or (day_known and "day" not in names):
-        return False  # a number unread, or a day worked out from a weekday's name alone
+        return None  # a number unread, or a day worked out from a weekday's name alone
     # a day and a month both in figures stand day first, or, after a leading year, month
     # first (2020-03-09): dateutil reads "12-14 2020" as 14 December, and with dayfirst it
     # reads "monday 2020-03-09" as 3 September
-    if "day" in names and "month" in names:
-        return (names.index("day") < names.index("month")) != (names[0] == "year")
-    return True
+    if "day" in names and "month" in names and \
+            (names.index("day") < names.index("month")) == (names[0] == "year"):
+        return None
+    return names
 
 
-def _match(runs: list[str], parts: list[tuple[str, int]]) -> list[str] | None:
+def _role(text: str, start: int, end: int) -> str:
+    """What a run of digits can only be by what stands beside it: "hour" before am / pm
+    ("3pm"), "clock" beside a colon ("10:30"), else "" (anything)."""
+    if re.match(r"\s?[ap]\.?m\b", text[end:end + 5]):
+        return "hour"
+    if text[end:end + 1] == ":" or text[start - 1:start] == ":":
+        return "clock"
+    return ""
+
+
+def _match(runs: list[tuple[str, str]], parts: list[tuple[str, int]]) -> list[str] | None:
     """The part each run of digits writes, each part written once; None when the runs
     cannot all be given one."""
     if not runs:
         return []
     for place, (name, value) in enumerate(parts):
-        if _writes(runs[0], name, value):
+        if _writes(*runs[0], name, value):
             rest = _match(runs[1:], parts[:place] + parts[place + 1:])
             if rest is not None:
                 return [name, *rest]
     return None
 
 
-def _writes(run: str, name: str, value: int) -> bool:
-    """Whether the digits *run* write the part *name* of value *value*."""
+def _writes(run: str, role: str, name: str, value: int) -> bool:
+    """Whether the digits *run*, standing as *role* (see :func:`_role`), write the part
+    *name* of value *value*."""
+    if role == "hour":
+        return name == "hour" and len(run) <= 2 and int(run) % 12 == value % 12
+    if role == "clock" and name not in ("hour", "minute", "second"):
+        return False
     if len(run) == 4:
         return name == "year" and int(run) == value
     if name == "year":

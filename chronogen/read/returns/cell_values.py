@@ -70,18 +70,50 @@ def time_from_cell(value: Cell) -> time | None:
     if isinstance(value, float | int) and not isinstance(value, bool) and 0 <= value < 1:
         seconds = round(float(value) * 86400)
         return time(min(seconds // 3600, 23), (seconds % 3600) // 60, seconds % 60)
-    match = _TIME.fullmatch(str(value).strip())
+    text = str(value).strip()
+    match = _TIME.fullmatch(text)
     if match is None:
+        return _time_in_words(text)
+    return _clock(int(match[1]), int(match[2]), int(match[3] or 0), match[4])
+
+
+#: an hour with its half of the day ("3pm", "11 a.m."); a span of time ("10:30 - 11:00",
+#: "2-3pm"): its start is the time
+_HOUR = re.compile(r"(\d{1,2})\s*([ap])\.?m\.?", re.IGNORECASE)
+_SPAN = re.compile(r"([^-–]{1,12}?)\s*(?:-|–|to|until|till)\s*([^-–]{1,12})", re.IGNORECASE)
+_WORDS = {"noon": time(12), "midday": time(12), "12 noon": time(12), "midnight": time(0)}
+
+
+def _time_in_words(text: str) -> time | None:
+    """"3pm", "noon", "midnight", or the start of a span ("10:30 - 11:00", "2-3pm"; the
+    end's am / pm is the start's where the start has none)."""
+    if len(text) > 30:
         return None
-    hour, minute = int(match[1]), int(match[2])
-    meridiem = (match[4] or "").lower()
+    if (known := _WORDS.get(text.lower())) is not None:
+        return known
+    if (hour := _HOUR.fullmatch(text)) is not None:
+        return _clock(int(hour[1]), 0, 0, hour[2] + "m")
+    span = _SPAN.fullmatch(text)
+    if span is None:
+        return None
+    start, end = span[1].strip(), span[2].strip()
+    ends_in = re.search(r"([ap])\.?m\.?$", end, re.IGNORECASE)
+    if ends_in is not None and not re.search(r"[ap]\.?m\.?$", start, re.IGNORECASE) and \
+            start.isdigit():
+        start += ends_in[1] + "m"  # "2-3pm": two in the afternoon
+    found = time_from_cell(start)
+    return found if found is not None and time_from_cell(end) is not None else None
+
+
+def _clock(hour: int, minute: int, second: int, meridiem: str | None) -> time | None:
+    meridiem = (meridiem or "").lower()
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    if hour > 23 or minute > 59 or int(match[3] or 0) > 59:
+    if hour > 23 or minute > 59 or second > 59:
         return None
-    return time(hour, minute, int(match[3] or 0))
+    return time(hour, minute, second)
 
 
 def is_note_not_date(text: str) -> bool:
