@@ -411,3 +411,34 @@ def test_no_two_entries_share_their_children_or_people(tmp_path: Path) -> None:
     first.children.clear()
     first.people.append("someone")
     assert second.children == second_before and "someone" not in second.people
+
+
+@pytest.mark.parametrize(("headings", "row", "recorded"), [
+    (["Date recorded", "Date of contact", "Summary"], ["20/03/2020", "13/03/2020", "x"],
+     "Date recorded"),
+    (["Date entered", "Event date", "Summary"], ["20/03/2020", "13/03/2020", "x"],
+     "Date entered"),
+    (["Entry date", "Date of event", "Summary"], ["20/03/2020", "13/03/2020", "x"],
+     "Entry date"),
+    (["Date of contact", "Date recorded", "Summary"], ["13/03/2020", "20/03/2020", "x"],
+     "Date recorded"),
+    (["Date recorded", "Date/time of incident", "Summary"], ["20/03/2020", "13/03/2020 09:00",
+                                                            "x"], "Date recorded"),
+])
+def test_an_entry_is_dated_by_its_contact_not_its_recording(
+        tmp_path: Path, headings: list[str], row: list[str], recorded: str) -> None:
+    """A sheet with a date the record was made and a date of the contact is dated by the
+    contact's, whichever comes first (the recording date's column came first, and dated
+    every entry by when it was typed)."""
+    import csv
+
+    path = tmp_path / "a.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([headings, row])
+    result = read(path)
+    assert result.entries[0].date.earliest == date(2020, 3, 13)
+    assert result.entries[0].raw[recorded] == "20/03/2020"  # kept with the entry
+    notes = [p for p in result.problems if p.code is ProblemCode.DUPLICATE_COLUMN]
+    if "Date/time of incident" not in headings:  # two date columns: the one not read said
+        (note,) = notes
+        assert note.severity.value == "info" and f"column {recorded!r} says when" in note.message

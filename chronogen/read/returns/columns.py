@@ -149,6 +149,19 @@ _REFERRAL_TO_AGENCY = re.compile(r"^(?:referral|referred|refer)(?: made)? to (?P
 _YN_SUFFIX = re.compile(r" (?:y n|yes no)$")
 
 
+#: date headings that say when the record was made, not when the contact was: a sheet with
+#: both is dated by the contact's (a late record is its own finding, not a later contact)
+RECORDING_DATES = frozenset({
+    "date of record", "recorded date", "date entered", "entry date", "date of entry",
+    "date recorded", "date input", "input date", "date typed", "date created", "created date",
+    "created"})
+
+
+def is_recording_date(heading: str) -> bool:
+    """Whether a date heading says when the record was made ("Date recorded")."""
+    return normalise_heading(heading) in RECORDING_DATES
+
+
 def match_heading(heading: str) -> tuple[Field, str | None] | None:
     """The field a heading means, and for ``Referral to X (Y/N)`` the target agency X.
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 
 from chronogen.errors import InputError
-from chronogen.read.returns.columns import Field, match_heading
+from chronogen.read.returns.columns import Field, is_recording_date, match_heading
 from chronogen.read.table import Cell, Sheet, normalise_heading
 from chronogen.read.toml_file import load_toml
 
@@ -105,10 +105,16 @@ class Layout:
         return "medium" if self.date_share >= 0.5 else "low"
 
     def by_field(self) -> dict[Field, Column]:
-        """The first column for each field."""
+        """The column read for each field: the first, except that a date column saying when
+        the record was made ("Date recorded") gives way to one saying when the contact was
+        ("Date of contact")."""
         found: dict[Field, Column] = {}
         for column in self.columns:
-            if column.field is not None and column.field not in found:
+            if column.field is None:
+                continue
+            held = found.get(column.field)
+            if held is None or (column.field is Field.DATE and is_recording_date(held.heading)
+                                and not is_recording_date(column.heading)):
                 found[column.field] = column
         return found
 

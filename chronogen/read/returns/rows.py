@@ -40,7 +40,7 @@ from chronogen.read.returns.cell_values import (
     raw_value,
     time_from_cell,
 )
-from chronogen.read.returns.columns import Field
+from chronogen.read.returns.columns import Field, is_recording_date
 from chronogen.read.returns.kinds import classify_kind
 from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.per_child import read_per_child
@@ -188,6 +188,13 @@ class RowReader:
         self.subjects = set(self.subject_ids)
         self.subject_set = frozenset(self.subjects)
         self.fields = layout.by_field()
+        #: the date column read first, and the one read where it is blank: the date and time
+        #: column first where the date column says when the record was made ("Date
+        #: recorded" beside "Date/time of incident")
+        dated = self.fields.get(_F_DATE)
+        self.date_fields = (_F_DATE_TIME, _F_DATE) if dated is not None and \
+            _F_DATE_TIME in self.fields and is_recording_date(dated.heading) else \
+            (_F_DATE, _F_DATE_TIME)
         # each column in order: its heading, its field when it is the field's first column
         # (the one read), and the entry's name for it where the field is kept as text
         read = [column.field if column.field is not None
@@ -296,22 +303,27 @@ class RowReader:
         return self.result
 
     def _report_columns(self) -> None:
-        taken: set[Field] = set()
         named = {id(c) for c, _, _ in self.child_columns}
         for column in self.layout.columns:
             if id(column) in named:
                 continue  # a child's own seen / views column
+            used = self.fields.get(column.field) if column.field is not None else None
             if column.field is None:
                 if not column.heading.startswith("Column "):
                     self.problem(ProblemCode.UNKNOWN_COLUMN, Severity.INFO,
                                  f"column {column.heading!r} is not a known field; its values "
                                  "are kept with each entry (raw)", column=column)
-            elif column.field is not Field.IGNORE and column.field in taken:
-                self.problem(ProblemCode.DUPLICATE_COLUMN, Severity.WARNING,
-                             f"a second {column.field.value!r} column; only the first is used, "
-                             "this one is kept with each entry (raw)", column=column)
+            elif column.field is Field.IGNORE or used is None or used is column:
+                continue
+            elif column.field is Field.DATE and is_recording_date(column.heading):
+                self.problem(ProblemCode.DUPLICATE_COLUMN, Severity.INFO,
+                             f"column {column.heading!r} says when the record was made: the "
+                             f"entries are dated by {used.heading!r}, and this column's dates "
+                             "are kept with each entry (raw)", column=column)
             else:
-                taken.add(column.field)
+                self.problem(ProblemCode.DUPLICATE_COLUMN, Severity.WARNING,
+                             f"a second {column.field.value!r} column; only {used.heading!r} "
+                             "is used, this one is kept with each entry (raw)", column=column)
         for heading in self.layout.missing_mapped:
             self.problem(ProblemCode.UNKNOWN_COLUMN, Severity.WARNING,
                          f"the mapping names column {heading!r}, which is not in the sheet")
@@ -454,11 +466,12 @@ class RowReader:
 
     def _date(self, number: int, values: Values, source: SourceRef,
               raw: dict[str, RawValue]) -> ParsedDateTime | None:
-        column, value = self.fields.get(_F_DATE), values.get(_F_DATE)
+        first, second = self.date_fields
+        column, value = self.fields.get(first), values.get(first)
         if value is None:
-            dt_column, dt_value = self.fields.get(_F_DATE_TIME), values.get(_F_DATE_TIME)
-            if dt_value is not None or column is None:
-                column, value = dt_column, dt_value
+            other_column, other_value = self.fields.get(second), values.get(second)
+            if other_value is not None or column is None:
+                column, value = other_column, other_value
         if value is None:
             self._reject(source, ProblemCode.MISSING_DATE, "no date", raw, column, None)
             return None
