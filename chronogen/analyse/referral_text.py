@@ -31,9 +31,9 @@ _NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without|consi
                       r"[^.;]*$", re.IGNORECASE)
 #: words straight after X that say it was not made: "referral to CSC not made", "... to be
 #: made", "... withdrawn", "... was not sent", "referral to CSC?"
-_UNMADE = re.compile(r"\s*(?:\?|(?:(?:was|were|is|has|had|have)\s+(?:been\s+)?)?(?:not|"
-                     r"never|to\s+be|withdrawn|cancel+ed|considered|pending|planned|"
-                     r"on\s+hold)\b)", re.IGNORECASE)
+_UNMADE = re.compile(r"\?|(?:(?:was|were|is|has|had|have)\s+(?:been\s+)?)?(?:not|never|"
+                     r"to\s+be|withdrawn|cancel+ed|considered|pending|planned|on\s+hold)\b",
+                     re.IGNORECASE)
 
 
 def referral_target(entry: Entry) -> str | None:
@@ -65,4 +65,5 @@ def made(text: str, match: re.Match[str]) -> bool:
     it and straight after it say: "not referred to CAMHS", "consider referral to CSC" and
     "referral to CSC not made" are none."""
     before = text[max(0, match.start() - 25):match.start()]
-    return not _NEGATED.search(before) and not _UNMADE.match(text, match.end(), match.end() + 40)
+    return not _NEGATED.search(before) and \
+        not _UNMADE.match(text[match.end():match.end() + 40].lstrip())

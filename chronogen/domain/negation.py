@@ -22,8 +22,10 @@ _REACH, _NOT_REACH = 4, 2
 #: phrases holding a negating word that negate nothing
 _PASSED_OVER = re.compile(r"\b(?:no further|no longer|not only|no change|no action|no one"
                           r"|nobody)\b")
-#: negating words straight after the finding (within three words)
-_AFTER = re.compile(r"^(?:\W*\w+\W+){0,2}?\W*(?:not (?:disclosed|reported|present|suspected|"
+#: negating words straight after the finding (within three words); matched at the clause's
+#: start (a run of marks is read from its start only: from each of its characters, a search
+#: read it again)
+_AFTER = re.compile(r"(?<!\W)\W*(?:\w+\W+){0,2}?(?:not (?:disclosed|reported|present|suspected|"
                     r"an issue|a concern|known|agreed|approved|appropriate|supported)"
                     r"|denied|ruled out|none|nil|negative|considered|rejected)\b")
 #: "Alcohol: no", "DV - none": the clause ends with the answer
@@ -44,4 +46,4 @@ def negated(text: str, start: int, end: int) -> bool:
     after = text[end:end + _LOOK].lower()
     stop = _CLAUSE_BREAK.search(after)
     clause = after[:stop.start()] if stop is not None else after
-    return bool(_AFTER.search(clause) or _ANSWERED_NO.match(clause))
+    return bool(_AFTER.match(clause) or _ANSWERED_NO.match(clause))
