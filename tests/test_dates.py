@@ -330,3 +330,19 @@ def test_an_hour_is_not_read_as_the_day() -> None:
     # dateutil read the 3 of "3pm" as the day: 03/03/2020
     value = PartialDate.parse("March 2020 3pm")
     assert (value.earliest, value.latest) == (date(2020, 3, 1), date(2020, 3, 31))
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    (20200313, date(2020, 3, 13)), (20200313.0, date(2020, 3, 13)), (43903, date(2020, 3, 13)),
+    ("20200313", date(2020, 3, 13)), (20201303, None), (13032020, None),
+])
+def test_a_day_written_as_a_number_yyyymmdd(value: object, day: date | None) -> None:
+    """A system's export writes a day as the number 20200313: it reads as that day, as its
+    text did (it was refused as an Excel serial), and never as another."""
+    from chronogen.read.returns.cell_values import date_from_cell
+
+    if day is None:
+        with pytest.raises(DateError):
+            date_from_cell(value)  # type: ignore[arg-type]
+    else:
+        assert date_from_cell(value).date.earliest == day  # type: ignore[arg-type]

@@ -50,8 +50,11 @@ def date_from_cell(value: Cell, *, date1904: bool = False) -> ParsedDateTime:
     if isinstance(value, bool | time) or value is None:
         raise DateError(f"{value!r} is not a date")
     if isinstance(value, int | float):
-        if 1000 <= value <= 2200 and float(value).is_integer():
-            return parse_date_time(str(int(value)))  # a year typed as a number
+        if float(value).is_integer() and (1000 <= value <= 2200 or
+                                          18_000_101 <= value <= 21_991_231):
+            # a year typed as a number, or a day as yyyymmdd (20200313: a system's export),
+            # read as the same text would be
+            return parse_date_time(str(int(value)))
         return from_excel_serial(float(value), date1904=date1904)
     text = str(value).strip()
     if _SERIAL_TEXT.fullmatch(text) and 20_000 <= float(text) <= 73_000:
