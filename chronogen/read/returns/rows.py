@@ -45,6 +45,7 @@ from chronogen.read.returns.kinds import classify_kind
 from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.per_child import read_per_child
 from chronogen.read.returns.result import AgencyResult
+from chronogen.read.returns.views_text import views_in_words
 from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
 
 # the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
@@ -680,8 +681,15 @@ class RowReader:
                     child, Recorded.NOT_RECORDED))).value
             return result
         answer = _for_field(fld, read_answer(value))
+        if not answer.recognised and free_text:
+            # a views cell in the agency's words: "Mia said ...", "Asleep", "Leo - no views"
+            in_words, others = views_in_words(str(value).strip(), self._subjects_in)
+            result = dict.fromkeys(concerned, Recorded.NOT_RECORDED if others is None
+                                   else others)
+            result.update(in_words)
+            return result
         if not answer.recognised:
-            answer = self._unrecognised(number, column, value, answer, free_text=free_text)
+            answer = self._unrecognised(number, column, value, answer)
         if answer.names is None:
             return dict.fromkeys(concerned, answer.value)
         match = self.names.match_list(answer.names)
@@ -738,13 +746,12 @@ class RowReader:
         return {cid: alone for cid, v in seen.items() if v is Recorded.YES or
                 alone is Recorded.NO}
 
-    def _unrecognised(self, number: int, column: Column | None, value: Cell, answer: Answer,
-                      *, free_text: bool) -> Answer:
+    def _subjects_in(self, text: str) -> list[str]:
+        return self.names.find_in_text(text, among=self.subjects)
+
+    def _unrecognised(self, number: int, column: Column | None, value: Cell,
+                      answer: Answer) -> Answer:
         text = str(value).strip()
-        named = self.names.find_in_text(text, among=self.subjects)
-        if free_text:
-            # a views cell holding the child's words: views were recorded
-            return Answer(Recorded.YES, names=", ".join(self._name(n) for n in named) or None)
         match = self.names.match_list(text)
         if match.ids and not match.unknown:
             return Answer(Recorded.YES, names=text)
