@@ -579,3 +579,20 @@ def test_contacts_outside_a_childs_life_are_each_found(
                     and first > person.death.latest):
                 expected.add((made.id, who))
     assert found == expected
+
+
+@pytest.mark.parametrize(("written", "agency"), [
+    ("CSC", "Children's Social Care"), ("children social care", "Children's Social Care"),
+    ("social work team", "Children's Social Care"), ("the housing officer", "Housing"),
+    ("Police officer", "Police"), ("health visiting team", "Health Visiting"),
+    ("GP practice", "GP"), ("the school", "School"),
+    # another agency, or none: never one of the case's by a word they share
+    ("school nurse", None), ("CAMHS team", None), ("officer", None), ("the", None),
+])
+def test_a_referral_names_the_case_agency_it_went_to(written: str, agency: str | None) -> None:
+    """"Referral to children social care" went to Children's Social Care (an agency that
+    sent no chronology, before: a referral-to-absent-agency flag)."""
+    from chronogen.domain.agencies import resolve_agency
+
+    names = ["Children's Social Care", "Police", "Health Visiting", "GP", "School", "Housing"]
+    assert resolve_agency(written, names) == agency

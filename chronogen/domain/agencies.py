@@ -10,11 +10,13 @@ AGENCY_ALIASES: dict[str, tuple[str, ...]] = {
     "Children's Social Care": ("csc", "social care", "children's services", "childrens services",
                                "social services", "children's social care", "cs", "mash",
                                "front door", "childrens social care", "social worker",
-                               "local authority", "la"),
+                               "local authority", "la", "children social care",
+                               "childrens social services", "social work"),
     "Police": ("police", "constabulary"),
     "Health Visiting": ("hv", "health visitor", "health visiting", "health visiting service",
                         "0-19 service", "health visitors"),
-    "GP": ("gp", "general practice", "general practitioner", "gp surgery", "surgery"),
+    "GP": ("gp", "general practice", "general practitioner", "gp surgery", "surgery",
+           "gp practice"),
     "School": ("school", "education", "dsl", "primary school", "secondary school"),
     "Nursery": ("nursery", "early years"),
     "Housing": ("housing", "housing association", "landlord", "housing provider"),
@@ -42,9 +44,29 @@ for _name, _aliases in AGENCY_ALIASES.items():
         _ALIAS_TO_CANONICAL.setdefault(_key(_alias), _name)
 
 
+#: words that name a part of an agency, not another agency ("housing officer", "the police
+#: team", "health visiting service"); "school nurse" keeps its "nurse" (a health service)
+_PART_WORDS = frozenset({"officer", "officers", "team", "teams", "department", "dept",
+                         "service", "services", "worker", "workers", "staff", "duty"})
+
+
 def canonical_agency(text: str) -> str | None:
-    """The standard name of an agency written as *text*, or ``None`` if not recognised."""
-    return _ALIAS_TO_CANONICAL.get(_key(text))
+    """The standard name of an agency written as *text*, or ``None`` if not recognised:
+    its name or an alias, or one of those with "the" before it or words for a part of the
+    agency after it ("the housing officer")."""
+    key = _key(text)
+    found = _ALIAS_TO_CANONICAL.get(key)
+    if found is not None:
+        return found
+    words = key.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    while words and words[-1] in _PART_WORDS:
+        words = words[:-1]
+        found = _ALIAS_TO_CANONICAL.get(" ".join(words))
+        if found is not None:
+            return found
+    return _ALIAS_TO_CANONICAL.get(" ".join(words))
 
 
 def resolve_agency(text: str, case_agencies: list[str]) -> str | None:
