@@ -596,3 +596,18 @@ def test_a_referral_names_the_case_agency_it_went_to(written: str, agency: str |
 
     names = ["Children's Social Care", "Police", "Health Visiting", "GP", "School", "Housing"]
     assert resolve_agency(written, names) == agency
+
+
+@pytest.mark.parametrize(("ethnicity", "missing"), [
+    (None, True), ("", True), ("Not known", True), ("Unknown", True), ("N/K", True),
+    ("not recorded", True), ("TBC", True),
+    ("White British", False), ("Not stated", False), ("Prefer not to say", False),
+])
+def test_ethnicity_written_as_not_known_is_not_recorded(ethnicity: str | None,
+                                                        missing: bool) -> None:
+    """"Not known" in the family file was ethnicity recorded: the flag for the national
+    finding that ethnicity is poorly recorded did not see it."""
+    fam = family()
+    fam.people[2] = LODGER.model_copy(update={"ethnicity": ethnicity})
+    flagged = flags(case_of([], fam), "missing-ethnicity")
+    assert ("L" in (flagged[0].people if flagged else [])) is missing
