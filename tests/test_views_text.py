@@ -78,3 +78,17 @@ def test_each_child_by_their_own_clause(said: list[tuple[str, tuple[str, str]]],
     assert {cid: value.value for cid, value in named.items()} == {
         ids[name]: expected for name, (_, expected) in said}, text
     assert others is None
+
+
+def test_a_childs_own_views_column_in_words(tmp_path: Path) -> None:
+    """A column of one child's views ("Mia's views") in the agency's words: "Asleep" is no
+    views (it was views recorded), "She said she was happy" views recorded."""
+    path = tmp_path / "csc.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([
+            ["Date", "Contact type", "Summary", "Child seen?", "Mia's views"],
+            ["13/02/2020", "Home visit", "Visit", "Yes", "Asleep"],
+            ["14/02/2020", "Home visit", "Visit", "Yes", "She said she was happy"],
+            ["15/02/2020", "Home visit", "Visit", "Yes", "Too young"]])
+    entries = read_agency_file(path, agency="CSC", code="CSC", family=FAMILY).entries
+    assert [e.children["M"].views.value for e in entries] == [N, Y, NA]

@@ -60,7 +60,8 @@ class _Item:
     value: Recorded | str | None = None
 
 
-#: answer words and phrases (lower case, words split by single spaces), longest first
+#: answer words and phrases (lower case, words split by single spaces; two-word ones are
+#: tried first)
 _ANSWERS: dict[str, Recorded] = {
     "not applicable": Recorded.NOT_APPLICABLE, "not known": Recorded.NOT_RECORDED,
     "not recorded": Recorded.NOT_RECORDED, "spoken to": Recorded.YES,

@@ -651,9 +651,13 @@ class RowReader:
         for (_, what, child), value in zip(self.child_columns, own, strict=True):
             if value is not None and str(value).strip():
                 answer = _for_field(what, read_answer(value))
-                # the child's own words in a views column are views recorded
-                named_columns[what][child] = Recorded.YES if (
-                    what is _F_VIEWS and not answer.recognised) else answer.value
+                if what is _F_VIEWS and not answer.recognised:
+                    # the child's own column in the agency's words: "She said ..." is views
+                    # recorded, "Asleep" none
+                    in_words, others = views_in_words(str(value).strip(), self._subjects_in)
+                    named_columns[what][child] = in_words.get(child, others or Recorded.YES)
+                else:
+                    named_columns[what][child] = answer.value
                 if child not in concerned:
                     concerned.append(child)
         ids = [c for c in self.subject_ids if c in set(concerned) | set(seen) | set(views)]
