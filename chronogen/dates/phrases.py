@@ -15,7 +15,9 @@ becomes the period it can mean, as a range (the original text kept):
 - days or months sharing their month or year: ``9-14 March 2020``, ``9th to 14th March
   2020``, ``9 March to 14 March 2020``, ``Jan/Feb 2020``, ``January to March 2020``;
 - a date with a trailing word: ``13/03/2020 (approx)`` (about), ``13/03/2020 pm`` (the
-  day; no time is known); a day led by its weekday: ``Monday 2020-03-09``.
+  day; no time is known); a day led by its weekday: ``Monday 2020-03-09``;
+- a day and a time the plain forms do not read: ``13/03/2020 3pm``, ``... noon``,
+  ``... 10:30-11:00`` (its start).
 """
 
 from __future__ import annotations
