@@ -134,6 +134,19 @@ def _closure(summary: str | None, outcome: str | None) -> bool:
 
 
 def _closes(text: str) -> bool:
+    # short texts (outcomes: "No further action" down a whole sheet) come back again and again
+    return _closes_short(text) if len(text) <= _SHORT_TEXT else _closes_read(text)
+
+
+_SHORT_TEXT = 80
+
+
+@lru_cache(maxsize=4096)
+def _closes_short(text: str) -> bool:
+    return _closes_read(text)
+
+
+def _closes_read(text: str) -> bool:
     return _CLOSURE.search(text) and any(
         not negated(text, match.start(), match.end()) for match in _CLOSURE.folded.finditer(text))
 
