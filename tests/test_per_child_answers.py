@@ -145,3 +145,28 @@ def test_any_words_give_each_child_one_answer_or_none(cell: str) -> None:
     found = read_per_child(cell, NameIndex(FAMILY), frozenset({"M", "L", "A"}))
     if found is not None:
         assert set(found.named) <= {"M", "L", "A"} and set(found.alone) <= set(found.named)
+
+
+@pytest.mark.parametrize(("child", "people"), [
+    # a remark in brackets, an initial for the surname: each matched no one before
+    ("Mia (8)", ["M"]), ("Mia Harbour (DOB 14/02/2016)", ["M"]), ("Mia H.", ["M"]),
+    ("Ava C", ["A"]),
+    # words for every subject child (each matched no one, and the row concerned no child)
+    ("All children", ["M", "L", "A"]), ("Both", ["M", "L", "A"]),
+    ("Mia and siblings", ["M", "L", "A"]),
+    # still no one: never a guess
+    ("Mia X.", []), ("Family", []),
+])
+def test_a_child_column_names_the_children(tmp_path: Path, child: str,
+                                           people: list[str]) -> None:
+    path = tmp_path / "hv.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["Date", "Contact type", "Child", "Summary", "Child seen?"],
+                                      ["13/03/2020", "Home visit", child, "Visit", "Yes"]])
+    result = read_agency_file(path, agency="Health Visiting", code="HV", family=FAMILY)
+    (entry,) = result.entries
+    assert entry.people == people
+    assert sorted(entry.children) == sorted(people)
+    assert all(record.seen.value == "yes" for record in entry.children.values())
+    unknown = [p for p in result.problems if p.code is ProblemCode.UNKNOWN_PERSON]
+    assert bool(unknown) == (not people)

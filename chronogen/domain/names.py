@@ -16,6 +16,11 @@ from chronogen.model.family import Family
 _SPLIT = re.compile(r"(?:(?<!\s)\s*|(?<=\s))(?:,|;|/|&|\+|\band\b|\bplus\b|\n)\s*",
                     re.IGNORECASE)
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|master|dr|baby)\.?\s+", re.IGNORECASE)
+#: a remark in brackets after a name ("Mia (8)", "Mia Harbour (DOB 14/02/2016)"), closed or
+#: not: never a part of the name
+REMARK = re.compile(r"\([^()]*\)?")
+#: a first name and a surname's initial ("mia h", "mia h.")
+_INITIAL = re.compile(r"^(?P<first>\S+) (?P<initial>[a-z])\.?$")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]+")
 
 
@@ -49,6 +54,7 @@ class NameIndex:
         self.ids = set(self._order)
         self._list_cache: dict[str, NameMatch] = {}
         self._text_cache: dict[tuple[str, frozenset[str] | None], list[str]] = {}
+        self._surnames = {p.id: fold(p.surname) for p in family.people if p.surname}
         for person in family.people:
             keys = {person.id}
             if person.first_name:
@@ -78,6 +84,10 @@ class NameIndex:
         if titled is not None:
             rest = key[titled.end():]
             return self._by_key.get(f"surname:{rest}") or self._by_key.get(rest, set())
+        initial = _INITIAL.match(key)
+        if initial is not None:  # "Mia H.": the Mias whose surname starts with H
+            return {pid for pid in self._by_key.get(initial["first"], set())
+                    if self._surnames.get(pid, "").startswith(initial["initial"])}
         return set()
 
     def match_list(self, text: str) -> NameMatch:

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from typing import TypeVar
 
 from chronogen.dates import ParsedDateTime, PartialDate
-from chronogen.domain.names import NameIndex
+from chronogen.domain.names import REMARK, NameIndex
 from chronogen.errors import DateError
 from chronogen.memo import Memo
 from chronogen.model.chronology import (
@@ -584,7 +584,13 @@ class RowReader:
 
     def _match_people(self, number: int, value: Cell) -> list[str]:
         column = self.fields.get(_F_CHILD)
-        match = self.names.match_list(str(value))
+        # a child column's remarks are no names: "Mia (8)", "Mia Harbour (DOB 14/02/2016)"
+        text = str(value)
+        match = self.names.match_list(REMARK.sub(" ", text) if "(" in text else text)
+        everyone = [name for name in match.unknown if _key_words(name) in _EVERY_CHILD]
+        if everyone:  # "All children", "Both", "Mia and siblings": every subject child
+            match.unknown = [name for name in match.unknown if name not in everyone]
+            match.ids += [pid for pid in self.subject_ids if pid not in match.ids]
         for name in match.unknown:
             self.problem(ProblemCode.UNKNOWN_PERSON, Severity.WARNING,
                          f"{name!r} matches no one in the family", row=number, column=column,
@@ -767,6 +773,16 @@ class RowReader:
     def _name(self, person_id: str) -> str:
         person = self.family.get(person_id)
         return person.name if person else person_id
+
+
+#: words in a child column that name every subject child of the review
+_EVERY_CHILD = frozenset({"all children", "both children", "both", "all", "the children",
+                          "children", "siblings", "all siblings", "the siblings",
+                          "all the children", "both of them", "sibling group"})
+
+
+def _key_words(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .")
 
 
 def _for_field(fld: Field, answer: Answer) -> Answer:
