@@ -3,6 +3,8 @@ process, then what the contact was, named by the word written first."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -53,3 +55,29 @@ _WHAT = {"Home visit": K.HOME_VISIT, "Telephone call": K.TELEPHONE, "Office visi
 def test_what_a_contact_was_is_named_by_the_word_written_first(first: str, second: str,
                                                                joint: str) -> None:
     assert classify_kind(first + joint + second.lower()) is _WHAT[first]
+
+
+@pytest.mark.parametrize(("kind_text", "outcome", "kind"), [
+    ("Clinic appointment", "DNA", K.WAS_NOT_BROUGHT),
+    ("Appointment", "Was not brought - rebooked", K.WAS_NOT_BROUGHT),
+    ("Home visit", "No access", K.NO_ACCESS_VISIT),
+    ("Home visit", "No reply - card left", K.NO_ACCESS_VISIT),
+    ("Clinic appointment", "Attended", K.APPOINTMENT),
+    ("Clinic appointment", "Not DNA - attended late", K.APPOINTMENT),
+    ("Strategy meeting", "DNA", K.STRATEGY_DISCUSSION),  # a professional's absence
+])
+def test_what_became_of_a_contact_may_be_in_its_outcome(tmp_path: Path, kind_text: str,
+                                                        outcome: str, kind: K) -> None:
+    """"Clinic appointment" with the outcome "DNA" was an appointment attended, as far as
+    the was-not-brought flag knew: the missed appointment went unnoticed."""
+    import csv
+
+    from chronogen import Family, Person, read_agency_file
+
+    family = Family(people=[Person(id="M", first_name="Mia", subject=True)])
+    path = tmp_path / "gp.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["Date", "Type", "Child", "Outcome"],
+                                      ["13/03/2020", kind_text, "Mia", outcome]])
+    (entry,) = read_agency_file(path, agency="GP", code="GP", family=family).entries
+    assert entry.kind is kind and entry.kind_text == kind_text

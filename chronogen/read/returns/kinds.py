@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from chronogen.domain.negation import negated
 from chronogen.model.chronology import ContactKind
 
 #: what became of the contact, in order; None: it did not take place, and is not classified
@@ -65,6 +66,9 @@ def _compiled(rules: tuple[tuple[str, ContactKind | None], ...]
 
 
 _OUTCOME_RULES = _compiled(_OUTCOMES)
+#: what an outcome column can say became of a contact of another type ("Clinic appointment"
+#: with the outcome "DNA")
+_MISSED_RULES = tuple((pattern, kind) for pattern, kind in _OUTCOME_RULES if kind is not None)
 _STEP_RULES = _compiled(_STEPS)
 _WHAT_RULES = _compiled(_WHAT)
 _EXACT = {kind.value: kind for kind in ContactKind}
@@ -94,3 +98,24 @@ def classify_kind(text: str | None) -> ContactKind | None:
     if first is not None:
         return first[2]
     return ContactKind.DECISION if _DECISION.search(cleaned) else None
+
+
+#: the kinds an outcome's "DNA" or "no access" turns into a missed contact: those at which
+#: the child was to be seen (a meeting's "DNA" is a professional's absence)
+_MISSABLE = frozenset({ContactKind.APPOINTMENT, ContactKind.HOME_VISIT,
+                       ContactKind.OFFICE_VISIT, ContactKind.SCHOOL_CONTACT, ContactKind.OTHER})
+
+
+@lru_cache(maxsize=4096)
+def missed_in_outcome(kind: ContactKind, outcome: str | None) -> ContactKind | None:
+    """Was not brought or no access, where a contact of *kind* (an appointment, a visit)
+    has an outcome saying so ("DNA", "Not brought", "No access"); else None. The contact
+    type column often names the appointment and leaves what became of it to the outcome."""
+    if outcome is None or kind not in _MISSABLE:
+        return None
+    cleaned = " ".join(outcome.split()).lower()
+    for pattern, missed in _MISSED_RULES:
+        found = pattern.search(cleaned)
+        if found is not None and not negated(cleaned, found.start(), found.end()):
+            return missed
+    return None

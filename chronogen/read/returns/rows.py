@@ -41,7 +41,7 @@ from chronogen.read.returns.cell_values import (
     time_from_cell,
 )
 from chronogen.read.returns.columns import Field, is_recording_date
-from chronogen.read.returns.kinds import classify_kind
+from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
 from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.per_child import read_per_child
 from chronogen.read.returns.result import AgencyResult
@@ -411,6 +411,8 @@ class RowReader:
 
         kind_text: str | None = made["kind_text"]  # type: ignore[assignment]
         kind = self._kind(number, kind_text)  # its problem (if any) before the people's
+        # "Clinic appointment", outcome "DNA": an appointment the child was not brought to
+        kind = missed_in_outcome(kind, made["outcome"]) or kind
         people = self._people(number, values.get(_F_CHILD))
         children = self._children(number, cells, values, people)
 
