@@ -238,6 +238,9 @@ def test_the_trailing_time_is_found_where_it_was(text: str) -> None:
     ("28 Feb - 3 March 2020", date(2020, 2, 28), date(2020, 3, 3)),
     ("Jan/Feb 2020", date(2020, 1, 1), date(2020, 2, 29)),
     ("January to March 2020", date(2020, 1, 1), date(2020, 3, 31)),
+    # two days listed, in either order
+    ("13/03/2020 & 14/03/2020", date(2020, 3, 13), date(2020, 3, 14)),
+    ("13/03/2020 and 12/03/2020", date(2020, 3, 12), date(2020, 3, 13)),
 ])
 def test_a_period_written_as_a_phrase_is_its_range(text: str, earliest: date,
                                                    latest: date) -> None:

@@ -217,7 +217,7 @@ def _span(original: str, cleaned: str) -> ParsedDateTime | None:
     ends = _ends(cleaned)
     if ends is None:
         return None
-    first_text, last_text, plainly_a_span = ends
+    first_text, last_text, plainly_a_span, listed = ends
     # the last end's own error ("30-31 february 2020") where the text is plainly a span
     plainly = plainly_a_span and (re.search(r"\d{4}", last_text) is not None or any(
         word in MONTHS for word in re.findall(r"[a-z]+", last_text)))
@@ -228,19 +228,25 @@ def _span(original: str, cleaned: str) -> ParsedDateTime | None:
     first = _first_end(first_text.strip(" ,."), last.date)
     if first is None:
         return None
+    if listed and first > last.date.latest:  # "13/03/2020 & 12/03/2020": two days, listed
+        whole = _plain_or_none(first_text)
+        latest = whole.date.latest if whole is not None else None
+        return _ranged(original, last.date.earliest, latest or first)
     return _ranged(original, first, last.date.latest)
 
 
-def _ends(cleaned: str) -> tuple[str, str, bool] | None:
-    """A span's first and last ends, and whether the words say plainly it is one ("between
-    ... and ...", "9-14 march 2020") or it is only two texts either side of "to" or "-"."""
+def _ends(cleaned: str) -> tuple[str, str, bool, bool] | None:
+    """A span's first and last ends; whether the words say plainly it is one ("between
+    ... and ...", "9-14 march 2020") or it is only two texts either side of "to" or "-";
+    and whether its ends are listed ("13/03/2020 & 14/03/2020"), in either order."""
     if (words := _SPAN_WORDS.fullmatch(cleaned)) is not None:
-        return words[1], words[2], True
+        return words[1], words[2], True, False
     if (span := _SPAN.fullmatch(cleaned)) is not None:
-        return span[1] or span[3], span[2] or span[4], True
+        return span[1] or span[3], span[2] or span[4], True, False
     # "9 march to 14 march 2020": the plain parser's own range, its first end completed
-    if (halves := re.fullmatch(r"(.+?) (?:to|-|–|until|till) (.+)", cleaned)) is not None:
-        return halves[1], halves[2], False
+    halves = re.fullmatch(r"(.+?) (to|-|–|until|till|&|and) (.+)", cleaned)
+    if halves is not None:
+        return halves[1], halves[3], False, halves[2] in ("&", "and")
     return None
 
 
