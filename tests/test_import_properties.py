@@ -25,7 +25,12 @@ cells = st.one_of(
     st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)),
     st.times(), st.booleans(),
     st.sampled_from(["Yes", "N", "N/A", "Yes - Mia", "#REF!", "31/02/2020", "March 2020",
-                     "13/03/2020 23:15", "abt 1988", "Home visit", "Mia, Leo", "Zed", "  "]),
+                     "13/03/2020 23:15", "abt 1988", "Home visit", "Mia, Leo", "Zed", "  ",
+                     # the forms read since: periods as phrases, each child's own answer,
+                     # views in words, a time in words, a missed appointment's outcome
+                     "w/c 09/03/2020", "early 2019", "9-14 March 2020", "13/03/2020 3pm",
+                     "Mia seen, Leo not seen", "Yes - not Leo", "Both", "Asleep",
+                     "Leo - no views", "Mia (8)", "DNA", "noon", "20200313"]),
 )
 
 
@@ -64,7 +69,9 @@ def test_time_cells_are_kept(clock: time) -> None:
 repeating = st.sampled_from(["Yes", "No", "N/A", "Yes - Mia", "Yes - Zed", "maybe", "Mia",
                              "Leo", "Mia, Leo", "Zed", "Mia said she was sad", None, "#N/A",
                              "01/02/2020", "13/03/2020", "02/03/2020", "soon", "Home visit",
-                             "Thing", 1, 1.0, True, 44000])
+                             "Thing", 1, 1.0, True, 44000, "Mia seen, Leo not seen",
+                             "Yes - Mia (Leo at school)", "Asleep", "w/c 09/03/2020", "DNA",
+                             "Mia (8)", "All children"])
 
 
 @settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
