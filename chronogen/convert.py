@@ -70,7 +70,9 @@ def _answer_text(value: RawValue) -> str | None:
     if value is None:
         return None
     answer = read_answer(value)
-    if not answer.recognised:
+    if not answer.recognised or answer.alone is not Recorded.NOT_RECORDED:
+        # words read otherwise (each child's own answer, views in words) or saying whether
+        # the child was alone ("Yes but not alone") are written as they were
         return str(value).strip()
     word = _WORDS[answer.value]
     if answer.names:

@@ -103,3 +103,35 @@ def test_convert_rejects_unknown_output_types(tmp_path: Path, output: str) -> No
                            str(HARBOUR / "housing.xlsx"), "--agency", "Housing", "-o",
                            str(tmp_path / output)], capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_what_is_read_since_survives_a_conversion(tmp_path: Path) -> None:
+    """A return using the forms read since (each child's own answer, "not alone", views in
+    words, periods as phrases, a missed appointment in the outcome, a remark after a name)
+    converted to the template reads back to the same entries ("Yes but not alone" was
+    written "Yes", and the seen-alone answer lost)."""
+    import csv
+
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    source = tmp_path / "nursery.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([
+            ["Date", "Contact type", "Child", "Summary", "Outcome", "Child seen?",
+             "Child's views"],
+            ["w/c 09/03/2020", "School visit", "Mia, Leo", "Checked in", "",
+             "Mia seen; Leo not seen", "Mia said she was tired, Leo - no views"],
+            ["13/03/2020 3pm", "Home visit", "Mia (8)", "Visit", "", "Yes but not alone",
+             "Too young"],
+            ["early March 2020", "Clinic appointment", "Leo", "Immunisation", "DNA", "No",
+             "Asleep"]])
+    original = read_agency_file(source, agency="Nursery", code="X", family=family)
+    for suffix in (".xlsx", ".csv"):
+        out = tmp_path / f"converted{suffix}"
+        convert_file(source, out, agency="Nursery", family=family)
+        again = read_agency_file(out, agency="Nursery", code="X", family=family)
+        assert [(e.date.earliest, e.date.latest, e.time, e.kind, e.children, e.people)
+                for e in again.entries] == [
+            (e.date.earliest, e.date.latest, e.time, e.kind, e.children, e.people)
+            for e in original.entries], suffix
+    alone = {e.source.row: e.children for e in original.entries}[3]
+    assert {r.seen_alone.value for r in alone.values()} == {"no"}
