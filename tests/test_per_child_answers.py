@@ -170,3 +170,28 @@ def test_a_child_column_names_the_children(tmp_path: Path, child: str,
     assert all(record.seen.value == "yes" for record in entry.children.values())
     unknown = [p for p in result.problems if p.code is ProblemCode.UNKNOWN_PERSON]
     assert bool(unknown) == (not people)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Seen virtually", {"M": N, "L": N, "A": N}),
+    ("Yes - via video call", {"M": N, "L": N, "A": N}),
+    ("Yes - Mia on Teams", {"M": N, "L": NR, "A": NR}),
+    ("Seen (in person)", {"M": Y, "L": Y, "A": Y}),
+])
+def test_seen_is_face_to_face(tmp_path: Path, cell: str, expected: dict[str, str]) -> None:
+    """A child seen by video or phone was not seen (seen is face to face); said, as a note,
+    with the words kept (each was "seen" before)."""
+    assert {cid: seen for cid, (seen, _) in _read(tmp_path, [cell])[0].items()} == expected
+    result = read_agency_file(tmp_path / "hv.csv", agency="Health Visiting", code="HV",
+                              family=FAMILY)
+    notes = [p for p in result.problems if "not face to face" in p.message]
+    assert len(notes) == (expected["M"] == N)
+
+
+def test_a_childs_own_seen_column_is_face_to_face_too(tmp_path: Path) -> None:
+    path = tmp_path / "hv.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["Date", "Contact type", "Summary", "Mia seen?"],
+                                      ["13/03/2020", "Home visit", "Visit", "Yes - on video"]])
+    (entry,) = read_agency_file(path, agency="HV", code="HV", family=FAMILY).entries
+    assert entry.children["M"].seen.value == N

@@ -656,7 +656,7 @@ class RowReader:
             alone = self._alone_in_seen(seen_value, seen) | {
                 cid: v for cid, v in alone.items() if v is not Recorded.NOT_RECORDED}
         named_columns = {_F_SEEN: seen, _F_VIEWS: views, _F_SEEN_ALONE: alone}
-        for (_, what, child), value in zip(self.child_columns, own, strict=True):
+        for (own_column, what, child), value in zip(self.child_columns, own, strict=True):
             if value is not None and str(value).strip():
                 answer = _for_field(what, read_answer(value))
                 if what is _F_VIEWS and not answer.recognised:
@@ -664,6 +664,8 @@ class RowReader:
                     # recorded, "Asleep" none
                     in_words, others = views_in_words(str(value).strip(), self._subjects_in)
                     named_columns[what][child] = in_words.get(child, others or Recorded.YES)
+                elif self._at_a_distance(number, own_column, value, answer):
+                    named_columns[what][child] = Recorded.NO  # "Mia seen?": "on video"
                 else:
                     named_columns[what][child] = answer.value
                 if child not in concerned:
@@ -693,6 +695,11 @@ class RowReader:
                     child, Recorded.NOT_RECORDED))).value
             return result
         answer = _for_field(fld, read_answer(value))
+        if fld is not _F_VIEWS and self._at_a_distance(number, column, value, answer):
+            named = self._subjects_in(answer.names) if answer.names else []
+            result = dict.fromkeys(concerned, Recorded.NOT_RECORDED if named else Recorded.NO)
+            result.update(dict.fromkeys(named, Recorded.NO))
+            return result
         if not answer.recognised and free_text:
             # a views cell in the agency's words: "Mia said ...", "Asleep", "Leo - no views"
             in_words, others = views_in_words(str(value).strip(), self._subjects_in)
@@ -758,6 +765,19 @@ class RowReader:
         return {cid: alone for cid, v in seen.items() if v is Recorded.YES or
                 alone is Recorded.NO}
 
+    def _at_a_distance(self, number: int, column: Column | None, value: Cell,
+                       answer: Answer) -> bool:
+        """Whether a "seen" answer says it was by video or phone ("Seen virtually", "Yes -
+        via video call"): seen is face to face, so it is read as not seen, and said."""
+        if answer.value is not Recorded.YES or type(value) is not str or \
+                not _AT_A_DISTANCE.search(value):
+            return False
+        text = value.strip()
+        self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.INFO,
+                     f"{text[:80]!r}: seen by video or phone, not face to face; read as not "
+                     "seen (the words are kept)", row=number, column=column, value=text)
+        return True
+
     def _subjects_in(self, text: str) -> list[str]:
         return self.names.find_in_text(text, among=self.subjects)
 
@@ -776,6 +796,11 @@ class RowReader:
         person = self.family.get(person_id)
         return person.name if person else person_id
 
+
+#: an answer of "seen" that says it was at a distance: seen is face to face
+_AT_A_DISTANCE = re.compile(r"\b(?:video|virtual(?:ly)?|teams|zoom|facetime|face time|whatsapp"
+                            r"|skype|on screen|by phone|over the phone|on the phone"
+                            r"|by telephone|remotely)\b", re.IGNORECASE)
 
 #: words in a child column that name every subject child of the review
 _EVERY_CHILD = frozenset({"all children", "both children", "both", "all", "the children",
