@@ -686,27 +686,21 @@ class RowReader:
         said = read_per_child(value, self.names, self.subject_set) if type(value) is str \
             else None
         if said is not None:  # "Mia seen, Leo not seen", "Yes - not Leo", "Mia only"
-            result = dict.fromkeys(concerned, Recorded.NOT_RECORDED if said.others is None
-                                   else _for_field(fld, Answer(said.others,
-                                                               alone=said.others_alone or
-                                                               Recorded.NOT_RECORDED)).value)
-            for child, answer_value in said.named.items():
-                result[child] = _for_field(fld, Answer(answer_value, alone=said.alone.get(
-                    child, Recorded.NOT_RECORDED))).value
-            return result
+            def as_field(value: Recorded, alone: Recorded | None) -> Recorded:
+                return _for_field(fld, Answer(value, alone=alone or Recorded.NOT_RECORDED)).value
+
+            return _spread(concerned, None if said.others is None else as_field(
+                said.others, said.others_alone), {child: as_field(v, said.alone.get(child))
+                                                  for child, v in said.named.items()})
         answer = _for_field(fld, read_answer(value))
         if fld is not _F_VIEWS and self._at_a_distance(number, column, value, answer):
             named = self._subjects_in(answer.names) if answer.names else []
-            result = dict.fromkeys(concerned, Recorded.NOT_RECORDED if named else Recorded.NO)
-            result.update(dict.fromkeys(named, Recorded.NO))
-            return result
+            return _spread(concerned, None if named else Recorded.NO,
+                           dict.fromkeys(named, Recorded.NO))
         if not answer.recognised and free_text:
             # a views cell in the agency's words: "Mia said ...", "Asleep", "Leo - no views"
             in_words, others = views_in_words(str(value).strip(), self._subjects_in)
-            result = dict.fromkeys(concerned, Recorded.NOT_RECORDED if others is None
-                                   else others)
-            result.update(in_words)
-            return result
+            return _spread(concerned, others, in_words)
         if not answer.recognised:
             answer = self._unrecognised(number, column, value, answer)
         if answer.names is None:
@@ -726,10 +720,7 @@ class RowReader:
                 named = self._named_among_words(number, column, value, answer, in_text)
             elif not match.ids:
                 return dict.fromkeys(concerned, answer.value)
-        result = dict.fromkeys(concerned, Recorded.NOT_RECORDED)
-        for child in named:
-            result[child] = answer.value
-        return result
+        return _spread(concerned, None, dict.fromkeys(named, answer.value))
 
     def _named_among_words(self, number: int, column: Column | None, value: Cell,
                            answer: Answer, in_text: list[str]) -> list[str]:
@@ -810,6 +801,15 @@ _EVERY_CHILD = frozenset({"all children", "both children", "both", "all", "the c
 
 def _key_words(text: str) -> str:
     return " ".join(text.lower().split()).strip(" .")
+
+
+def _spread(concerned: list[str], others: Recorded | None, named: dict[str, Recorded]
+            ) -> dict[str, Recorded]:
+    """Each child's answer: the *named* children's own; the other children the row concerns
+    *others* (not recorded where None)."""
+    result = dict.fromkeys(concerned, Recorded.NOT_RECORDED if others is None else others)
+    result.update(named)
+    return result
 
 
 def _for_field(fld: Field, answer: Answer) -> Answer:
