@@ -177,9 +177,10 @@ def test_a_child_column_names_the_children(tmp_path: Path, child: str,
     ("Yes - via video call", {"M": N, "L": N, "A": N}),
     ("Yes - Mia on Teams", {"M": N, "L": NR, "A": NR}),
     ("Seen (in person)", {"M": Y, "L": Y, "A": Y}),
+    ("Seen - visit arranged by phone", {"M": Y, "L": Y, "A": Y}),
 ])
 def test_seen_is_face_to_face(tmp_path: Path, cell: str, expected: dict[str, str]) -> None:
-    """A child seen by video or phone was not seen (seen is face to face); said, as a note,
+    """A child seen on a screen was not seen (seen is face to face); said, as a note,
     with the words kept (each was "seen" before)."""
     assert {cid: seen for cid, (seen, _) in _read(tmp_path, [cell])[0].items()} == expected
     result = read_agency_file(tmp_path / "hv.csv", agency="Health Visiting", code="HV",

@@ -758,15 +758,15 @@ class RowReader:
 
     def _at_a_distance(self, number: int, column: Column | None, value: Cell,
                        answer: Answer) -> bool:
-        """Whether a "seen" answer says it was by video or phone ("Seen virtually", "Yes -
-        via video call"): seen is face to face, so it is read as not seen, and said."""
+        """Whether a "seen" answer says it was by video ("Seen virtually", "Yes - via video
+        call", "on Teams"): seen is face to face, so it is read as not seen, and said."""
         if answer.value is not Recorded.YES or type(value) is not str or \
                 not _AT_A_DISTANCE.search(value):
             return False
         text = value.strip()
         self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.INFO,
-                     f"{text[:80]!r}: seen by video or phone, not face to face; read as not "
-                     "seen (the words are kept)", row=number, column=column, value=text)
+                     f"{text[:80]!r}: seen on a screen (by video), not face to face; read as "
+                     "not seen (the words are kept)", row=number, column=column, value=text)
         return True
 
     def _subjects_in(self, text: str) -> list[str]:
@@ -789,9 +789,9 @@ class RowReader:
 
 
 #: an answer of "seen" that says it was at a distance: seen is face to face
-_AT_A_DISTANCE = re.compile(r"\b(?:video|virtual(?:ly)?|teams|zoom|facetime|face time|whatsapp"
-                            r"|skype|on screen|by phone|over the phone|on the phone"
-                            r"|by telephone|remotely)\b", re.IGNORECASE)
+#: (the words say how the child was seen: "arranged by phone" is no seeing by phone)
+_AT_A_DISTANCE = re.compile(r"\b(?:video|virtual(?:ly)?|(?:on|via|over|by) teams|zoom|facetime"
+                            r"|face time|skype|on screen)\b", re.IGNORECASE)
 
 #: words in a child column that name every subject child of the review
 _EVERY_CHILD = frozenset({"all children", "both children", "both", "all", "the children",
