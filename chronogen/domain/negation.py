@@ -22,10 +22,9 @@ _REACH, _NOT_REACH = 4, 2
 #: phrases holding a negating word that negate nothing
 _PASSED_OVER = re.compile(r"\b(?:no further|no longer|not only|no change|no action|no one"
                           r"|nobody)\b")
-#: negating words straight after the finding (within three words); matched at the clause's
-#: start (a run of marks is read from its start only: from each of its characters, a search
-#: read it again)
-_AFTER = re.compile(r"(?<!\W)\W*(?:\w+\W+){0,2}?(?:not (?:disclosed|reported|present|suspected|"
+#: negating words straight after the finding (within three words), at the clause's start
+#: only (from each character of a long word or run of marks, a search read it again)
+_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:not (?:disclosed|reported|present|suspected|"
                     r"an issue|a concern|known|agreed|approved|appropriate|supported)"
                     r"|denied|ruled out|none|nil|negative|considered|rejected)\b")
 #: "Alcohol: no", "DV - none": the clause ends with the answer
