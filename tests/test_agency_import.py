@@ -442,3 +442,24 @@ def test_an_entry_is_dated_by_its_contact_not_its_recording(
     if "Date/time of incident" not in headings:  # two date columns: the one not read said
         (note,) = notes
         assert note.severity.value == "info" and f"column {recorded!r} says when" in note.message
+
+
+@pytest.mark.parametrize(("cell", "to", "noted"), [
+    ("CSC", "CSC", False), ("Yes - CSC", "CSC", False), ("Yes (MASH)", "MASH", False),
+    ("Northumbria Police", "Northumbria Police", False), ("No", None, False),
+    # each was a referral to an agency called "Yes", "Y", "Not referred"
+    ("Yes", None, True), ("Y", None, True), ("Not referred", None, False),
+    ("No referral made", None, False), ("None", None, False),
+])
+def test_a_referral_column_names_an_agency_or_none(tmp_path: Path, cell: str, to: str | None,
+                                                   noted: bool) -> None:
+    import csv
+
+    path = tmp_path / "r.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["Date", "Summary", "Referral to"],
+                                      ["13/02/2020", "Visit", cell]])
+    result = read(path)
+    assert result.entries[0].referral_to == to
+    notes = [p for p in result.problems if "does not say to which agency" in p.message]
+    assert bool(notes) is noted

@@ -426,7 +426,7 @@ class RowReader:
             made["end_date"] = self._end_date(number, values)
         made["kind"] = kind
         if _F_REFERRAL_TO in values:
-            made["referral_to"] = self._referral(values)
+            made["referral_to"] = self._referral(number, values)
         made["people"] = list(people)  # each entry its own list and dict (shared by the memo)
         made["children"] = dict(children)
         made["source"] = source
@@ -550,7 +550,7 @@ class RowReader:
             return None
         return parsed.date
 
-    def _referral(self, values: Values) -> str | None:
+    def _referral(self, number: int, values: Values) -> str | None:
         """The agency a referral column names, once per distinct cell value ("Y", "N")."""
         value = values.get(_F_REFERRAL_TO)
         if value is None:
@@ -558,8 +558,18 @@ class RowReader:
         kind = type(value)  # text as itself; 1, 1.0 and True are equal as dict keys
         key = value if kind is str else (kind, value)
         if key in self._referrals:
-            return self._referrals[key]
-        return self._referrals.keep(key, self._referral_of(value))
+            found = self._referrals[key]
+        else:
+            found = self._referrals.keep(key, self._referral_of(value))
+        if found is _NOT_NAMED:
+            column = self.fields.get(_F_REFERRAL_TO)
+            self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.INFO,
+                         f"{str(value).strip()!r}: a referral was made, but the "
+                         f"{column.heading if column else 'referral'!r} column does not say to "
+                         "which agency; the summary or outcome may", row=number, column=column,
+                         value=value)
+            return None
+        return found
 
     def _referral_of(self, value: Cell) -> str | None:
         column = self.fields.get(_F_REFERRAL_TO)
@@ -570,7 +580,12 @@ class RowReader:
             return column.target if answer.value is Recorded.YES else None
         if answer.recognised and answer.value is not Recorded.YES:
             return None
-        return answer.names or str(value).strip()
+        if answer.recognised and not answer.names:
+            return _NOT_NAMED  # "Yes": a referral, to an agency the column does not name
+        text = str(value).strip()
+        if _NO_REFERRAL.match(text):
+            return None  # "Not referred", "No referral made"
+        return answer.names or text
 
     # -- people and children ---------------------------------------------------------------
 
@@ -787,6 +802,11 @@ class RowReader:
         person = self.family.get(person_id)
         return person.name if person else person_id
 
+
+#: a referral column's "Yes" naming no agency (kept apart from every agency's name)
+_NOT_NAMED = "\x00referral to an agency not named"
+#: a referral column saying none was made: "Not referred", "No referral", "None", "Declined"
+_NO_REFERRAL = re.compile(r"(?:not|no|none|nil|never|declined|refused)\b", re.IGNORECASE)
 
 #: an answer of "seen" that says it was at a distance: seen is face to face
 #: (the words say how the child was seen: "arranged by phone" is no seeing by phone)
