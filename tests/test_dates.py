@@ -259,6 +259,8 @@ def test_a_period_written_as_a_phrase_is_its_range(text: str, earliest: date,
     ("09/03/2020 (evening)", date(2020, 3, 9), Qualifier.EXACT),
     ("Monday 2020-03-09", date(2020, 3, 9), Qualifier.EXACT),
     ("Tues 10/03/2020", date(2020, 3, 10), Qualifier.EXACT),
+    ("13/03/2020 (Friday)", date(2020, 3, 13), Qualifier.EXACT),
+    ("13/03/2020 - Fri", date(2020, 3, 13), Qualifier.EXACT),
 ])
 def test_a_day_with_a_word_beside_it_is_that_day(text: str, day: date,
                                                  qualifier: Qualifier) -> None:

@@ -101,10 +101,16 @@ def _plain_or_none(text: str) -> ParsedDateTime | None:
 
 
 def _weekday(original: str, cleaned: str) -> ParsedDateTime | None:
-    """A day led by its weekday's name: "monday 2020-03-09" (which dateutil, day first,
-    read as 3 September), "tues 10/03/2020"; the date written is the day."""
+    """A day led or followed by its weekday's name: "monday 2020-03-09" (which dateutil,
+    day first, read as 3 September), "tues 10/03/2020", "13/03/2020 (friday)"; the date
+    written is the day."""
     rest = _strip_words(cleaned, _WEEKDAYS)
-    inner = None if rest is None else _plain_or_none(rest.lstrip(" ,"))
+    if rest is None:
+        body = cleaned.rstrip(" )")
+        named = next((day for day in _WEEKDAYS if body.endswith(day) and not
+                      body[:-len(day)][-1:].isalpha()), None)
+        rest = body[:-len(named)].rstrip(" ,(-–") if named else None
+    inner = None if not rest else _plain_or_none(rest.lstrip(" ,"))
     if inner is None or inner.date.precision is not Precision.DAY:
         return None
     return ParsedDateTime(inner.date.model_copy(update={"text": original}), inner.time,
