@@ -563,11 +563,10 @@ class RowReader:
             found = self._referrals.keep(key, self._referral_of(value))
         if found is _NOT_NAMED:
             column = self.fields.get(_F_REFERRAL_TO)
-            self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.INFO,
-                         f"{str(value).strip()!r}: a referral was made, but the "
-                         f"{column.heading if column else 'referral'!r} column does not say to "
-                         "which agency; the summary or outcome may", row=number, column=column,
-                         value=value)
+            self._cell_read_so(number, column, value, Severity.INFO,
+                               "a referral was made, but the "
+                               f"{column.heading if column else 'referral'!r} column does not "
+                               "say to which agency; the summary or outcome may")
             return None
         return found
 
@@ -749,12 +748,10 @@ class RowReader:
         if listed is not None and listed.ids and not listed.unknown and not listed.ambiguous \
                 and set(listed.ids) <= self.subjects:
             named = listed.ids
-        text = str(value).strip()
-        self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.WARNING,
-                     f"{text[:80]!r}: read as {answer.value.value!r} for "
-                     f"{', '.join(self._name(n) for n in named)} only; the words beside the "
-                     "names were not understood: check the cell", row=number, column=column,
-                     value=text)
+        self._cell_read_so(number, column, value, Severity.WARNING,
+                           f"read as {answer.value.value!r} for "
+                           f"{', '.join(self._name(n) for n in named)} only; the words beside "
+                           "the names were not understood: check the cell")
         return named
 
     def _alone_in_seen(self, value: Cell, seen: dict[str, Recorded]) -> dict[str, Recorded]:
@@ -778,11 +775,17 @@ class RowReader:
         if answer.value is not Recorded.YES or type(value) is not str or \
                 not _AT_A_DISTANCE.search(value):
             return False
-        text = value.strip()
-        self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.INFO,
-                     f"{text[:80]!r}: seen on a screen (by video), not face to face; read as "
-                     "not seen (the words are kept)", row=number, column=column, value=text)
+        self._cell_read_so(number, column, value, Severity.INFO,
+                           "seen on a screen (by video), not face to face; read as not seen "
+                           "(the words are kept)")
         return True
+
+    def _cell_read_so(self, number: int, column: Column | None, value: Cell,
+                      severity: Severity, how: str) -> None:
+        """Report an answer cell read otherwise than at its word, saying *how*."""
+        text = str(value).strip()
+        self.problem(ProblemCode.UNRECOGNISED_VALUE, severity, f"{text[:80]!r}: {how}",
+                     row=number, column=column, value=text)
 
     def _subjects_in(self, text: str) -> list[str]:
         return self.names.find_in_text(text, among=self.subjects)
