@@ -123,7 +123,8 @@ _TRAILING_TIME = re.compile(
     r"(?P<day>.+?)[ ,]+(?:at |from )?(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))? ?(?P<half>[ap])\.?m\.?"
     r"|(?P<word>noon|midday|midnight|12 noon)"
     r"|(?P<sh>\d{1,2})[:.](?P<sm>\d{2}) ?(?:-|–|to|until) ?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?)")
-_CLOCK_WORDS = {"noon": time(12), "midday": time(12), "12 noon": time(12), "midnight": time(0)}
+#: the times of day written as words (a time column reads them too)
+CLOCK_WORDS = {"noon": time(12), "midday": time(12), "12 noon": time(12), "midnight": time(0)}
 
 
 def _trailing_time(original: str, cleaned: str) -> ParsedDateTime | None:
@@ -131,7 +132,7 @@ def _trailing_time(original: str, cleaned: str) -> ParsedDateTime | None:
     if match is None:
         return None
     if match["word"]:
-        clock: time | None = _CLOCK_WORDS[match["word"]]
+        clock: time | None = CLOCK_WORDS[match["word"]]
     elif match["h"]:
         hour = int(match["h"]) % 12 + (12 if match["half"] == "p" else 0)
         minute = int(match["m"] or 0)

@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, time
 
 from chronogen.dates import ParsedDateTime, PartialDate, from_excel_serial, parse_date_time
+from chronogen.dates.phrases import CLOCK_WORDS
 from chronogen.errors import DateError
 from chronogen.model.chronology import RawValue
 from chronogen.read.table import Cell
@@ -84,7 +85,6 @@ def time_from_cell(value: Cell) -> time | None:
 #: "2-3pm"): its start is the time
 _HOUR = re.compile(r"(\d{1,2})\s*([ap])\.?m\.?", re.IGNORECASE)
 _SPAN = re.compile(r"([^-–]{1,12}?)\s*(?:-|–|to|until|till)\s*([^-–]{1,12})", re.IGNORECASE)
-_WORDS = {"noon": time(12), "midday": time(12), "12 noon": time(12), "midnight": time(0)}
 
 
 def _time_in_words(text: str) -> time | None:
@@ -92,7 +92,7 @@ def _time_in_words(text: str) -> time | None:
     end's am / pm is the start's where the start has none)."""
     if len(text) > 30:
         return None
-    if (known := _WORDS.get(text.lower())) is not None:
+    if (known := CLOCK_WORDS.get(text.lower())) is not None:
         return known
     if (hour := _HOUR.fullmatch(text)) is not None:
         return _clock(int(hour[1]), 0, 0, hour[2] + "m")
