@@ -33,6 +33,17 @@ DA, MH, SM = "domestic abuse", "mental ill health", "substance misuse"
     ("No DV, mother reports low mood", {MH}),
     ("No food in house, dad intoxicated", {SM}),
     ("Mother denies DV but cannabis smell in home", {SM}),
+    # a negation runs along a list of things, and no further
+    ("No DV, drugs or alcohol", set()), ("No DV, drugs, alcohol", set()),
+    ("Denies alcohol, drugs", set()), ("No DV, drugs or alcohol concerns", set()),
+    ("No concerns re domestic abuse, substance misuse or mental health", set()),
+    ("Home visit. Nil DV, cannabis or low mood", set()),
+    ("No DV concerns, mum drunk on arrival", {SM}),
+    ("No DV, alcohol a concern", {SM}),
+    ("No DV, dad was drunk", {SM}),
+    ("No DV, but drugs found", {SM}),
+    ("No DV. Drugs, alcohol found in the home", {SM}),
+    ("Dad denies DV, mother reports low mood and drug use", {MH, SM}),
 ])
 def test_a_theme_said_not_to_be_so_is_none(text: str, themes: set[str]) -> None:
     assert themes_in(None, text, None) == frozenset(themes)
@@ -55,3 +66,16 @@ def test_said_not_or_said(theme: str, data: st.DataObject) -> None:
         frozenset()
     assert themes_in(None, data.draw(st.sampled_from(_SAID)).format(word), None) == \
         frozenset({theme})
+
+
+@given(st.permutations(sorted(_WORDS)), st.data())
+def test_a_negation_runs_along_a_list_and_stops_at_a_clause(themes: list[str],
+                                                            data: st.DataObject) -> None:
+    first, second, third = (data.draw(st.sampled_from(_WORDS[t])) for t in themes)
+    listed = data.draw(st.sampled_from(["No {}, {} or {}", "No {}, {}, {}", "Denies {}, {} and {}",
+                                        "Nil {}, {} or {} concerns"]))
+    assert themes_in(None, listed.format(first, second, third), None) == frozenset()
+    stated = data.draw(st.sampled_from(["No {} concerns, mother reports {} and {}",
+                                        "No {}. {} and {} noted", "No {}, but {} and {} noted"]))
+    assert themes_in(None, stated.format(first, second, third), None) == \
+        frozenset(themes[1:])

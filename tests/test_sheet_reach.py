@@ -129,9 +129,11 @@ def test_the_check_reaches_as_far_as_calamine_places_cells(sheet_rows: list, pad
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 60), st.just(plain),
                           st.lists(st.tuples(st.tuples(st.integers(1, 40), st.integers(1, 60)),
-                                             st.just(plain)), max_size=5)), max_size=6))
-def test_a_plainly_written_sheet_is_measured_exactly(sheet_rows: list) -> None:
-    package = _package(_sheet(sheet_rows))
+                                             st.just(plain)), max_size=5)), max_size=6),
+       st.sampled_from([0, 0, 400_000]))
+def test_a_plainly_written_sheet_is_measured_exactly(sheet_rows: list, padding: int) -> None:
+    # padded, its rows are in several of the check's windows, each measured on its own
+    package = _package(_sheet(sheet_rows, padding))
     assert _reach(package) == _calamine_end(package)
 
 

@@ -7,7 +7,12 @@ or one (*not disclosed*, *none*, *ruled out* ...) straight after it. "Not" negat
 word or two after it ("not drunk"; in "not coping with low mood" the low mood is recorded).
 Phrases that hold a negating word but negate nothing ("no further action", "no longer")
 are passed over. A clause ends at . ; ! ? a comma, a line break, "but", "however",
-"although". Each test reads a few dozen characters round the finding, never the whole text.
+"although"; except that a negation reaches along a list of things ("No DV, drugs or
+alcohol", "Denies alcohol, drugs"): commas after it pass where each item is a few words,
+the finding begins an item (after the comma, or an "or" / "and" / "nor"), and nothing
+follows it but more of the list or a word such as "concerns" ("No DV concerns, mum drunk on
+arrival" and "No DV, alcohol a concern" record the drink and the alcohol). Each test
+reads a few dozen characters round the finding, never the whole text.
 """
 
 from __future__ import annotations
@@ -31,6 +36,14 @@ _AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:not (?:disclosed|reported|present|s
 _ANSWERED_NO = re.compile(r"^\s*[:\-–]\s*(?:no|none|nil|n|negative)\s*$")
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\b(?:but|however|although)\b")
 _LOOK = 60
+#: what ends a clause, a comma apart (a list's items are separated by commas)
+_LIST_BREAK = re.compile(r"[.;!?\n]|\b(?:but|however|although)\b")
+_JOINING = frozenset({"or", "and", "nor"})
+#: the most words in a list's item, the negating word's item apart
+_ITEM_WORDS = 3
+#: what may follow a listed finding: more of the list, or one or two of these words
+_AFTER_LISTED = re.compile(r"^\w*\s*(?:(?:concerns?|issues?|use|misuse|problems?|noted"
+                           r"|reported|identified|disclosed)\b\s*){0,2}(?:$|,|(?:or|and|nor)\b)")
 
 
 def negated(text: str, start: int, end: int) -> bool:
@@ -45,4 +58,27 @@ def negated(text: str, start: int, end: int) -> bool:
     after = text[end:end + _LOOK].lower()
     stop = _CLAUSE_BREAK.search(after)
     clause = after[:stop.start()] if stop is not None else after
-    return bool(_AFTER.match(clause) or _ANSWERED_NO.match(clause))
+    return bool(_AFTER.match(clause) or _ANSWERED_NO.match(clause)) or \
+        _listed_after_negation(lowered_before, after)
+
+
+def _listed_after_negation(before: str, after: str) -> bool:
+    """Whether the finding between *before* and *after* (lower case) is an item of a list
+    a negation runs along ("No DV, drugs or alcohol"; see the module)."""
+    breaks = list(_LIST_BREAK.finditer(before))
+    items = (before[breaks[-1].end():] if breaks else before).split(",")
+    own = items.pop().split()
+    if not items or (own and (len(own) > _ITEM_WORDS or own[-1] not in _JOINING)):
+        return False  # no comma, or the finding does not begin an item ("mum drinking")
+    stop = _LIST_BREAK.search(after)
+    if not _AFTER_LISTED.match(after[:stop.start()] if stop is not None else after):
+        return False  # "No DV, alcohol a concern"
+    for item in reversed(items):
+        words = _PASSED_OVER.sub(" ", item).split()
+        # the negating word's reach, from the end of the item it stands in, is that item's
+        # words: "No concerns re domestic abuse, substance misuse or ..."
+        if _BEFORE.search(" ".join(words[-_REACH - 2:])):
+            return True
+        if not words or len(words) > _ITEM_WORDS:
+            return False
+    return False
