@@ -39,7 +39,22 @@ def analyse_case(case: Case, settings: Settings | None = None, *,
                                      "settings": chosen})
     progress("looking for gaps (flags)")
     context = FlagContext(result, chosen)
+    _mark_repeats(result, context, owned=owned)
     result.flags = find_flags(result, chosen, context=context)
     context.forget_participants()  # only the rules ask who took part
     result.summaries = summarise(result, context)
     return result
+
+
+def _mark_repeats(case: Case, context: FlagContext, *, owned: bool) -> None:
+    """Mark each entry an agency recorded twice with the entry it repeats (in place when
+    *owned*, else on copies: the case given is not changed)."""
+    marks = {id(repeat): first.id for repeat, first in context.repeats}
+    if not marks:
+        return
+    if owned:
+        for repeat, first in context.repeats:
+            repeat.repeat_of = first.id
+    else:
+        case.entries = [entry.model_copy(update={"repeat_of": marks[id(entry)]})
+                        if id(entry) in marks else entry for entry in case.entries]

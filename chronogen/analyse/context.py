@@ -13,6 +13,7 @@ from typing import TypeVar
 from chronogen.analyse.columns import EntryColumns, gather
 from chronogen.analyse.participants import Participants
 from chronogen.analyse.referral_text import referral_target_in
+from chronogen.analyse.repeats import repeats_in
 from chronogen.dates import PartialDate, Precision, Qualifier
 from chronogen.domain.kinship import Kinship
 from chronogen.model.case import Case, Settings
@@ -72,6 +73,17 @@ class FlagContext:
     participants: Participants = field(init=False)
 
     def __post_init__(self) -> None:
+        # the rules and the tables read the case without the entries an agency recorded
+        # twice, word for word (each kept in the chronology): (repeat, the entry it repeats)
+        every = gather(self.case.entries)
+        repeated = repeats_in(every)
+        self.repeats: list[tuple[Entry, Entry]] = [
+            (every.entries[place], every.entries[first]) for place, first in repeated.items()]
+        if repeated:
+            self.case = self.case.model_copy(update={"entries": [
+                entry for place, entry in enumerate(every.entries) if place not in repeated]})
+        else:
+            self.__dict__["columns"] = every  # the cached property, gathered already
         self.kinship = Kinship(self.case.family)
         self.participants = Participants(self.case.family, self.kinship)
         self._of_kinds: dict[frozenset[ContactKind], list[Entry]] = {}

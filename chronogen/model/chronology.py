@@ -72,6 +72,9 @@ class Entry(BaseModel):
     children: dict[str, ChildRecord] = Field(default_factory=dict)
     #: id of the joint event this entry is part of, if several agencies recorded it
     joint_event: str | None = None
+    #: id of an earlier entry of the same agency this one repeats word for word (a row
+    #: pasted twice, returns that overlap): kept, and counted once by the flags and tables
+    repeat_of: str | None = None
     source: SourceRef
     #: the original cell values, by column heading
     raw: dict[str, RawValue] = Field(default_factory=dict)

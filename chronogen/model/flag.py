@@ -33,6 +33,7 @@ class FlagCode(StrEnum):
     DATE_UNCERTAIN = "date-uncertain"
     DATE_OUTSIDE_LIFE = "date-outside-life"
     OUT_OF_ORDER = "out-of-order"
+    REPEATED_ENTRY = "repeated-entry"
 
     @property
     def rank(self) -> int:
@@ -87,4 +88,5 @@ _MEANINGS = {
     FlagCode.DATE_UNCERTAIN: "Entries dated only to a month or year, or approximately.",
     FlagCode.DATE_OUTSIDE_LIFE: "Contacts about a child dated before their birth or after a death.",
     FlagCode.OUT_OF_ORDER: "Rows dated earlier than the row above them in the same file.",
+    FlagCode.REPEATED_ENTRY: "Entries one agency recorded twice, word for word.",
 }

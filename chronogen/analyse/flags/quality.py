@@ -1,4 +1,5 @@
-"""Data quality: uncertain dates, contacts outside a child's life, rows out of order."""
+"""Data quality: uncertain dates, contacts outside a child's life, rows out of order, entries
+recorded twice."""
 
 from __future__ import annotations
 
@@ -127,3 +128,22 @@ def _newest_first(file: str, later: list[Entry], back: int) -> Iterator[Flag]:
                         "against the file's own order (rows "
                         + some_of(later, lambda e: str(e.source.row), ", ")
                         + "): the agency's own order may hide missing or moved entries."))
+
+
+@rule(FlagCode.REPEATED_ENTRY)
+def repeated_entry(ctx: FlagContext) -> Iterator[Flag]:
+    """Entries an agency recorded twice, word for word (:mod:`chronogen.analyse.repeats`):
+    one flag for each agency, the repeats and the entries they repeat its evidence."""
+    by_agency: dict[str, list[tuple[Entry, Entry]]] = {}
+    for repeat, first in ctx.repeats:
+        by_agency.setdefault(repeat.agency, []).append((repeat, first))
+    for agency, pairs in by_agency.items():
+        evidence = list(dict.fromkeys(e.id for pair in pairs for e in (pair[1], pair[0])))
+        repeats = "entry repeats" if len(pairs) == 1 else "entries repeat"
+        yield Flag(code=FlagCode.REPEATED_ENTRY, severity=FlagSeverity.LOW, evidence=evidence,
+                   message=(f"{agency}: {len(pairs):,} {repeats} an earlier entry word for word "
+                            "(date, time, type, summary, outcome, children): " + some_of(
+                                pairs, lambda pair: f"{where(pair[0])} repeats {where(pair[1])}",
+                                "; ")
+                            + ". Each is kept in the chronology and counted once by the other "
+                            "flags and the tables: ask the agency whether it happened twice."))
