@@ -36,6 +36,11 @@ from chronogen.dates import from_excel_serial
         ("after March 2020", date(2020, 4, 1), None, Precision.MONTH, Qualifier.AFTER),
         ("between 31/07/2007 and 02/08/2007", date(2007, 7, 31), date(2007, 8, 2),
          Precision.RANGE, Qualifier.BETWEEN),
+        # Excel's month-and-year display saved as text ("mmm-yy"): as a day it has no year
+        ("Mar-20", date(2020, 3, 1), date(2020, 3, 31), Precision.MONTH, Qualifier.EXACT),
+        ("Sept-19", date(2019, 9, 1), date(2019, 9, 30), Precision.MONTH, Qualifier.EXACT),
+        ("Feb/21", date(2021, 2, 1), date(2021, 2, 28), Precision.MONTH, Qualifier.EXACT),
+        ("c. Mar-20", date(2020, 3, 1), date(2020, 3, 31), Precision.MONTH, Qualifier.ABOUT),
     ],
 )
 def test_forms(text: str, earliest: date | None, latest: date | None, precision: Precision,
@@ -283,6 +288,7 @@ def test_a_day_with_a_word_beside_it_is_that_day(text: str, day: date,
     ("9mon93", "is not a date"),  # the day worked out from the weekday's name
     ("2020-03-13 2019", "is not a date"),  # two years
     ("winter 2019", "is not a date"),  # December 2019, or January 2019?
+    ("20-Mar", "has no year"), ("Mar 20", "has no year"),  # the 20th of March
 ])
 def test_what_is_not_a_date_is_an_error_that_says_why(text: str, says: str) -> None:
     with pytest.raises(DateError, match=says):

@@ -45,6 +45,9 @@ _D_MON_Y = re.compile(
 )
 _MON_D_Y = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _MON_Y = re.compile(r"([a-z]+)\.?,?[\s\-/]+(\d{4})")
+#: Excel's month-and-year display ("mmm-yy"), kept as text when a sheet is saved as CSV:
+#: "Mar-20" is March 2020 (as the 20th of March it would have no year, and be no date)
+_MON_YY = re.compile(r"([a-z]+)\.?[\-/'’](\d{2})")
 _RANGE = re.compile(
     r"(?:between|bet\.?|btw\.?|from)\s+(?P<a>.+?)\s+(?:and|to|-|–)\s+(?P<b>.+)"
     r"|(?P<c>.+?)\s+(?:to|-|–)\s+(?P<d>.+)"
@@ -167,6 +170,9 @@ def _parse_core(text: str, original: str) -> _Core:
         return (day, day), Precision.DAY, False, None
     if (m := _MON_Y.fullmatch(text)) is not None and m[1] in MONTHS:
         return month_bounds(int(m[2]), MONTHS[m[1]], original), Precision.MONTH, False, None
+    if (m := _MON_YY.fullmatch(text)) is not None and m[1] in MONTHS:
+        return month_bounds(_expand_year(m[2]), MONTHS[m[1]], original), Precision.MONTH, \
+            False, None
     return _parse_with_dateutil(text, original)
 
 
