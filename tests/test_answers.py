@@ -24,6 +24,9 @@ from chronogen.read.returns.answers import read_answer
         ("Yes (Ava)", Recorded.YES, "Ava"), ("Yes: Mia", Recorded.YES, "Mia"),
         ("No - Ava", Recorded.NO, "Ava"),
         (True, Recorded.YES, None), (0, Recorded.NO, None),
+        ("Sighted", Recorded.YES, None), ("Child sighted", Recorded.YES, None),
+        ("Not sighted", Recorded.NO, None), ("Observed", Recorded.YES, None),
+        ("Children sighted - safe and well", Recorded.YES, "safe and well"),
     ],
 )
 def test_words(text: object, value: Recorded, names: str | None) -> None:

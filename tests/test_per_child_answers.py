@@ -59,6 +59,12 @@ def _read(tmp_path: Path, cells: list[str], child: str = "") -> list[dict[str, t
     # seen, but not alone: seen alone before, or not seen
     ("Yes but not alone", {"M": (Y, N), "L": (Y, N), "A": (Y, N)}),
     ("Not alone", {"M": (Y, N), "L": (Y, N), "A": (Y, N)}),
+    # "sighted" (the police's word) and "observed": not recognised before, so not recorded
+    ("Sighted", {"M": (Y, NR), "L": (Y, NR), "A": (Y, NR)}),
+    ("Not sighted", {"M": (N, NR), "L": (N, NR), "A": (N, NR)}),
+    ("Children sighted, safe and well", {"M": (Y, NR), "L": (Y, NR), "A": (Y, NR)}),
+    ("Mia sighted, Leo not sighted", {"M": (Y, NR), "L": (N, NR), "A": (NR, NR)}),
+    ("Observed", {"M": (Y, NR), "L": (Y, NR), "A": (Y, NR)}),
     # as before
     ("Yes - Mia and Leo", {"M": (Y, NR), "L": (Y, NR), "A": (NR, NR)}),
     ("Seen alone", {"M": (Y, Y), "L": (Y, Y), "A": (Y, Y)}),

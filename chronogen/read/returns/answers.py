@@ -20,6 +20,9 @@ _YES = {
     "yes obtained", "yes recorded", "sought", "yes sought", "spoken to", "yes spoken to",
     "child spoken to", "1", "✓", "✔", "x", "both", "both seen", "all", "all seen",
     "all children", "all children seen", "both children seen",
+    # the police's and some social care systems' word, and an observation
+    "sighted", "child sighted", "children sighted", "yes sighted", "both sighted",
+    "all sighted", "observed", "child observed", "children observed", "yes observed",
     # seen, but not alone (in a seen-alone column: not alone)
     "not alone", "seen not alone", "seen but not alone", "yes not alone", "yes but not alone",
     "yes - not alone", "yes, but not alone", "yes, not alone", "seen, but not alone",
@@ -28,6 +31,8 @@ _NO = {
     "n", "no", "no.", "false", "not seen", "child not seen", "children not seen", "no not seen",
     "not obtained", "not spoken to", "child not spoken to", "declined", "refused", "0", "✗",
     "not sought", "no views", "not seen alone", "no access", "neither", "neither seen",
+    "not sighted", "child not sighted", "children not sighted", "no not sighted",
+    "not observed", "child not observed",
 }
 _NOT_RECORDED = {
     "", "nk", "n k", "n/k", "not known", "unknown", "not recorded", "unclear", "?", "tbc",
@@ -43,7 +48,9 @@ _NOT_APPLICABLE = {"n/a", "na", "n a", "not applicable", "not relevant", "inappl
 #: run's square or cube ("seen", 8,000 spaces, then two lines: minutes)
 _PREFIXED = re.compile(
     r"^(?P<word>yes|y|no|n|seen|not seen|child seen|children seen|child not seen|"
-    r"seen alone|spoken to)\b(?:\s++(?:[-–—:;,(]\s*+)?|[-–—:;,(]\s*+)(?P<rest>.+?)\)?"
+    r"seen alone|spoken to|sighted|not sighted|child sighted|children sighted|"
+    r"child not sighted|children not sighted|observed)"
+    r"\b(?:\s++(?:[-–—:;,(]\s*+)?|[-–—:;,(]\s*+)(?P<rest>.+?)\)?"
     r"(?:(?<!\s)\s*)?$",
     re.IGNORECASE,
 )

@@ -66,6 +66,7 @@ _ANSWERS: dict[str, Recorded] = {
     "not applicable": Recorded.NOT_APPLICABLE, "not known": Recorded.NOT_RECORDED,
     "not recorded": Recorded.NOT_RECORDED, "spoken to": Recorded.YES,
     "yes": Recorded.YES, "y": Recorded.YES, "seen": Recorded.YES, "obtained": Recorded.YES,
+    "sighted": Recorded.YES, "observed": Recorded.YES,
     "recorded": Recorded.YES, "sought": Recorded.YES, "no": Recorded.NO, "n": Recorded.NO,
     "declined": Recorded.NO, "refused": Recorded.NO, "na": Recorded.NOT_APPLICABLE,
     "nk": Recorded.NOT_RECORDED, "unknown": Recorded.NOT_RECORDED,
