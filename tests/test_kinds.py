@@ -39,6 +39,23 @@ from chronogen.read.returns.kinds import classify_kind
     ("Attempted home visit", K.NO_ACCESS_VISIT), ("Visit - family not in", K.NO_ACCESS_VISIT),
     ("Cancelled home visit", None), ("Home visit cancelled", None),
     ("Planned home visit not completed", None),
+    # what a contact was about is not what it was: a letter about a missed appointment is
+    # no missed appointment (two for one, in a cluster), a visit after a referral no referral
+    ("Letter re missed appointment", K.OTHER), ("Telephone call re DNA", K.TELEPHONE),
+    ("Follow up call after DNA", K.TELEPHONE), ("DNA - letter sent", K.WAS_NOT_BROUGHT),
+    ("Home visit following no access", K.HOME_VISIT),
+    ("Home visit following referral", K.HOME_VISIT), ("Chasing email re referral", K.OTHER),
+    ("Call re strategy meeting", K.TELEPHONE), ("Letter re ICPC", K.OTHER),
+    ("Referral following DV incident", K.REFERRAL_SENT),
+    ("Email referral to CSC", K.REFERRAL_SENT),
+    # words agencies use, each reported as unknown before (or read as something else)
+    ("Welfare check", K.HOME_VISIT), ("Safe and well check", K.HOME_VISIT),
+    ("Missing person", K.INCIDENT), ("Missing episode", K.INCIDENT),
+    ("Strat discussion", K.STRATEGY_DISCUSSION), ("Section 47", K.ASSESSMENT),
+    ("EHA", K.ASSESSMENT), ("T/C", K.TELEPHONE),
+    ("Child in need review", K.MEETING), ("CLA review", K.MEETING),  # an appointment before
+    ("Lateral check", K.OTHER), ("Health check", K.APPOINTMENT),  # a records check, not a clinic
+    ("Email", K.OTHER), ("Letter sent", K.OTHER),
 ])
 def test_contact_types(text: str, kind: K | None) -> None:
     assert classify_kind(text) is kind

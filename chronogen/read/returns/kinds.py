@@ -5,12 +5,16 @@ A contact type often names more than one thing ("Telephone call re home visit", 
 - domestic abuse discussed", "Home visit - no access"). The rules are read in three tiers:
 
 1. what became of the contact: cancelled or not completed (not classified: reported, never
-   guessed), was not brought, no access;
+   guessed), was not brought, no access; not where the words are what the contact was
+   about ("Letter re missed appointment", "Call following DNA": a letter, a call);
 2. the step of the process, whatever the medium ("Telephone strategy discussion" is a
-   strategy discussion): strategy, conference, referral, meeting, assessment;
+   strategy discussion): strategy, conference, referral, meeting, assessment; again not
+   where it is what the contact was about ("Home visit following referral" is a visit,
+   "Letter re referral" a letter);
 3. what the contact was: incident, home visit, office visit, telephone, appointment,
-   school. Here the word written first names it ("Telephone call re home visit" is a call,
-   "Home visit - domestic abuse discussed" a visit, "School visit" a school contact);
+   school, or something else known (a letter, an e-mail, a records check: ``other``, not
+   reported). Here the word written first names it ("Telephone call re home visit" is a
+   call, "Home visit - domestic abuse discussed" a visit, "School visit" a school contact);
 4. a decision (closure, no further action), when nothing else is named.
 
 Text that no rule recognises is ``other`` and is reported, never guessed.
@@ -34,28 +38,36 @@ _OUTCOMES: tuple[tuple[str, ContactKind | None], ...] = (
 )
 #: the steps of the process, in order: the first found names the contact
 _STEPS: tuple[tuple[str, ContactKind], ...] = (
-    (r"strategy", ContactKind.STRATEGY_DISCUSSION),
+    (r"strategy|\bstrat\b", ContactKind.STRATEGY_DISCUSSION),
     (r"conference|\bicpc\b|\brcpc\b|\bcpc\b", ContactKind.CONFERENCE),
     (r"referral received|referral in\b|contact received|received referral|\bmash\b"
      r"|notification received", ContactKind.REFERRAL_RECEIVED),
     (r"referral|referred|refer\b", ContactKind.REFERRAL_SENT),
     (r"core group|meeting|\btac\b|team around|\bmdt\b|marac|mappa|case conference call"
-     r"|professionals", ContactKind.MEETING),
-    (r"assessment|\bs47\b|section 47 enquir|\bs17\b", ContactKind.ASSESSMENT),
+     r"|professionals|child in need review|\bcin review|\b(?:cla|lac) review"
+     r"|looked after (?:child )?review", ContactKind.MEETING),
+    (r"assessment|\bs47\b|section 47\b|\bs17\b|\beha\b", ContactKind.ASSESSMENT),
 )
 #: what the contact was: the one written first names it (ties go to the earlier rule)
 _WHAT: tuple[tuple[str, ContactKind], ...] = (
     (r"incident|domestic|concern for welfare|arrest|crime|\bcall out\b|attended address"
-     r"|attendance at (?:the )?(?:address|property)|police attend|disturbance|breach",
-     ContactKind.INCIDENT),
+     r"|attendance at (?:the )?(?:address|property)|police attend|disturbance|breach"
+     r"|missing (?:person|episode|from home)|\bmfh\b", ContactKind.INCIDENT),
     (r"home visit|new birth|doorstep|visit to home|visit at home|unannounced visit"
-     r"|announced visit|\bvisit\b", ContactKind.HOME_VISIT),
+     r"|announced visit|\bvisit\b|welfare check|safe (?:and|&) well", ContactKind.HOME_VISIT),
     (r"office|duty visit", ContactKind.OFFICE_VISIT),
-    (r"telephone|phone|call\b|text message|\bsms\b|video|virtual", ContactKind.TELEPHONE),
+    (r"telephone|phone|call\b|text message|\bsms\b|video|virtual|\bt/c\b",
+     ContactKind.TELEPHONE),
     (r"clinic|appointment|surgery|consultation|a ?& ?e|emergency department|\bed\b"
      r"|attendance at hospital|admission|review|immunisation|check", ContactKind.APPOINTMENT),
     (r"school|pupil|\bdsl\b|teacher|classroom|attendance", ContactKind.SCHOOL_CONTACT),
+    # no contact with the family: correspondence, a check of records
+    (r"letter|e-?mail|voicemail|correspondence|\bfax\b|lateral check|records? check"
+     r"|police check|\bdbs\b|\bpnc\b", ContactKind.OTHER),
 )
+#: words saying that what follows is what the contact was about ("Letter re DNA")
+_ABOUT = re.compile(r"(?:\bre\b|regarding|about|concerning|following|after|due to|chas(?:e|ing)"
+                    r"|reminder|follow(?:ing)?[- ]?up)\W*(?:\w+\W+){0,2}$")
 _DECISION = re.compile(r"decision|\bnfa\b|no further action|closure|closed|case closed"
                        r"|step down|stepped down")
 
@@ -87,7 +99,8 @@ def classify_kind(text: str | None) -> ContactKind | None:
         return _EXACT[cleaned]
     for rules in (_OUTCOME_RULES, _STEP_RULES):
         for pattern, kind in rules:
-            if pattern.search(cleaned):
+            if any(not _ABOUT.search(cleaned, 0, found.start())
+                   for found in pattern.finditer(cleaned)):
                 return kind
     first: tuple[int, int, ContactKind] | None = None
     for order, (pattern, kind) in enumerate(_WHAT_RULES):
