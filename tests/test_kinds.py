@@ -3,6 +3,7 @@ process, then what the contact was, named by the word written first."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,28 @@ def test_what_became_of_a_contact_may_be_in_its_outcome(tmp_path: Path, kind_tex
                                       ["13/03/2020", kind_text, "Mia", outcome]])
     (entry,) = read_agency_file(path, agency="GP", code="GP", family=family).entries
     assert entry.kind is kind and entry.kind_text == kind_text
+
+
+@given(st.lists(st.sampled_from(["re", "following", "letter", "dna", "referral", "home visit",
+                                 "call", "after", "missed appointment", "-", ",", "to csc",
+                                 "strategy", "the", "mum"]), max_size=12).map(" ".join))
+def test_what_a_contact_was_about_is_looked_for_just_before_it(text: str) -> None:
+    """The words saying what a contact was about are looked for in the few dozen characters
+    before each word they may stand before, not from the start of the text (a text of "re
+    DNA" a thousand times over took time growing with its square): the same reading as
+    looking from the start, on texts of short words."""
+    from chronogen.read.returns import kinds
+
+    def named(pattern: re.Pattern[str], cleaned: str) -> bool:
+        return any(not kinds._ABOUT.search(cleaned, 0, found.start())
+                   for found in pattern.finditer(cleaned))
+
+    cleaned = " ".join(text.split()).lower()
+    expected = next((kind for rules in (kinds._OUTCOME_RULES, kinds._STEP_RULES)
+                     for pattern, kind in rules if named(pattern, cleaned)), "later tiers")
+    found = classify_kind(text)
+    if expected != "later tiers":
+        assert found is expected
+    else:  # what the contact was (tier 3) or a decision: no kind the first two tiers give
+        assert found not in {kind for rules in (kinds._OUTCOME_RULES, kinds._STEP_RULES)
+                             for _, kind in rules} - {None}

@@ -65,7 +65,10 @@ _WHAT: tuple[tuple[str, ContactKind], ...] = (
     (r"letter|e-?mail|voicemail|correspondence|\bfax\b|lateral check|records? check"
      r"|police check|\bdbs\b|\bpnc\b", ContactKind.OTHER),
 )
-#: words saying that what follows is what the contact was about ("Letter re DNA")
+#: words saying that what follows is what the contact was about ("Letter re DNA"), looked
+#: for only this many characters before what they are about (a text of "re DNA" a thousand
+#: times over, each looked for from the start, took time growing with its square)
+_ABOUT_REACH = 60
 _ABOUT = re.compile(r"(?:\bre\b|regarding|about|concerning|following|after|due to|chas(?:e|ing)"
                     r"|reminder|follow(?:ing)?[- ]?up)\W*(?:\w+\W+){0,2}$")
 _DECISION = re.compile(r"decision|\bnfa\b|no further action|closure|closed|case closed"
@@ -99,8 +102,8 @@ def classify_kind(text: str | None) -> ContactKind | None:
         return _EXACT[cleaned]
     for rules in (_OUTCOME_RULES, _STEP_RULES):
         for pattern, kind in rules:
-            if any(not _ABOUT.search(cleaned, 0, found.start())
-                   for found in pattern.finditer(cleaned)):
+            if any(not _ABOUT.search(cleaned, max(found.start() - _ABOUT_REACH, 0),
+                                     found.start()) for found in pattern.finditer(cleaned)):
                 return kind
     first: tuple[int, int, ContactKind] | None = None
     for order, (pattern, kind) in enumerate(_WHAT_RULES):
