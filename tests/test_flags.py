@@ -273,6 +273,13 @@ def test_referrals_received_unanswered_and_to_absent_agencies() -> None:
     ("Referral to CSC to be made by HV", None),
     ("Referral to CSC was not sent", None),
     ("Referral to CSC?", None),
+    # a referral by its form, in the police's and partners' words (none before)
+    ("PPN submitted to MASH", "MASH"), ("MARF sent to CSC", "CSC"),
+    ("Multi-agency referral form completed and sent to the MASH", "MASH"),
+    ("Public protection notice shared with CSC", "CSC"),
+    ("PPN not submitted to MASH", None), ("PPN to be sent to MASH", None),
+    ("Consider PPN to MASH", None),
+    ("Referral into MASH", "MASH"), ("Referral to MASH via PPN", "MASH"),
 ])
 def test_a_referral_is_one_made(text: str, to: str | None) -> None:
     from chronogen.analyse.referral_text import referral_target_in

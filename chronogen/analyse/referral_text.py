@@ -15,14 +15,23 @@ from chronogen.model.chronology import Entry
 #: "... declined by CSC", "... to be made") as well as "for", "re", "by"
 ENDS_OF_AGENCY = (r"for|re|regarding|about|due|as|following|by|on|with|not|never|to|if|when"
                   r"|was|were|is|has|had|have|made|sent|completed|declined|accepted|rejected"
-                  r"|refused|because|after|today|this|that|which|who|but")
+                  r"|refused|because|after|today|this|that|which|who|but|via|using|through")
+_AGENCY = (r"(?:the\s+)?(?P<to>[A-Za-z&'’][A-Za-z&'’ ]*?)"
+           r"(?=(?<!\s)\s+(?:" + ENDS_OF_AGENCY + r")\b|[.,;:()?!]|$)")
 _REFERRED = re.compile(
-    r"\breferr(?:al|ed)\s+(?:made\s+|sent\s+)?to\s+(?:the\s+)?"
-    r"(?P<to>[A-Za-z&'’][A-Za-z&'’ ]*?)"
-    r"(?=(?<!\s)\s+(?:" + ENDS_OF_AGENCY + r")\b|[.,;:()?!]|$)",
-    re.IGNORECASE)
-#: what every text _REFERRED matches holds (a search for it is much quicker)
-_REFERR = FoldedPattern("referr")
+    r"\breferr(?:al|ed)\s+(?:made\s+|sent\s+)?(?:in)?to\s+" + _AGENCY, re.IGNORECASE)
+#: a referral by the form it goes on, in the words of the police and partners: "PPN
+#: submitted to MASH", "MARF sent to CSC", "multi-agency referral form completed and sent to
+#: the MASH" (the words between the form and the sending few, and none saying it was not)
+_FORM_SENT = re.compile(
+    r"\b(?:ppn|public protection notice|marf|multi[- ]agency referral form|vpa"
+    r"|vulnerable (?:person|child|adult) (?:assessment|referral))s?\b"
+    r"(?:(?!\b(?:not|never|to be)\b)[^.;\n]){0,30}?"
+    r"\b(?:submitted|sent|made|completed|forwarded|shared|passed|e-?mailed)\s+(?:on\s+)?"
+    r"(?:(?:in)?to|with)\s+" + _AGENCY, re.IGNORECASE)
+#: what every text _REFERRED or _FORM_SENT matches holds one of (a search for them is much
+#: quicker)
+_REFERR = FoldedPattern(r"referr|ppn|protection notice|marf|vpa|vulnerable")
 #: words shortly before "referral to X" that say none was made: "not referred", "mother
 #: declined referral", or that it is only thought of: "consider referral", "will ..."
 _NEGATED = re.compile(r"\b(?:not|no|never|declined|refused|against|without|consider|"
@@ -54,9 +63,10 @@ def referral_target_in(referral_to: str | None, kind_text: str | None, outcome: 
     for text in texts:
         if not _REFERR.search(text):
             continue
-        for match in _REFERRED.finditer(text):
-            if made(text, match):
-                return match.group("to").strip()
+        for pattern in (_REFERRED, _FORM_SENT):
+            for match in pattern.finditer(text):
+                if made(text, match):
+                    return match.group("to").strip()
     return None
 
 
