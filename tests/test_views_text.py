@@ -48,6 +48,14 @@ def _views(tmp_path: Path, cell: str) -> dict[str, str]:
     ("Mia happy, excited about Christmas", {"M": Y, "L": NR}),
     ("Said she was happy", {"M": Y, "L": Y}),
     ("No", {"M": N, "L": N}),
+    # a cell saying only that the child was seen: no views (views recorded before)
+    ("Seen", {"M": N, "L": N}), ("Seen only", {"M": N, "L": N}),
+    ("Child sighted", {"M": N, "L": N}), ("Observed playing happily", {"M": Y, "L": Y}),
+    # words about the child are theirs unless a clause says none were given (views
+    # recorded before: "Mia shy" outweighed "would not engage")
+    ("Mia shy, would not engage", {"M": N, "L": NR}),
+    ("Mia quiet. Did not want to talk", {"M": N, "L": NR}),
+    ("Mia said she was happy, but would not talk about dad", {"M": Y, "L": NR}),
 ])
 def test_a_views_cell_records_what_it_says(tmp_path: Path, cell: str,
                                            views: dict[str, str]) -> None:
@@ -89,6 +97,7 @@ def test_a_childs_own_views_column_in_words(tmp_path: Path) -> None:
             ["Date", "Contact type", "Summary", "Child seen?", "Mia's views"],
             ["13/02/2020", "Home visit", "Visit", "Yes", "Asleep"],
             ["14/02/2020", "Home visit", "Visit", "Yes", "She said she was happy"],
-            ["15/02/2020", "Home visit", "Visit", "Yes", "Too young"]])
+            ["15/02/2020", "Home visit", "Visit", "Yes", "Too young"],
+            ["16/02/2020", "Home visit", "Visit", "Yes", "Seen"]])
     entries = read_agency_file(path, agency="CSC", code="CSC", family=FAMILY).entries
-    assert [e.children["M"].views.value for e in entries] == [N, Y, NA]
+    assert [e.children["M"].views.value for e in entries] == [N, Y, NA, N]

@@ -60,6 +60,17 @@ _NOT_ALONE = re.compile(r"\bnot (?:seen )?alone\b", re.IGNORECASE)
 _ALONE_ONLY = {"alone", "seen alone", "not alone", "but not alone", "not seen alone"}
 
 
+#: a cell saying only that the child was seen ("Seen", "Seen only", "Child sighted"): in a
+#: views column, no views (seeing a child is not hearing them)
+_SEEN_ONLY = re.compile(r"(?:yes\W+)?(?:(?:the\s+)?child(?:ren)?\s+)?(?:seen|sighted|observed)"
+                        r"(?:\W+(?:only|alone|not alone|but not alone|briefly))?")
+
+
+def says_only_seen(value: object) -> bool:
+    """Whether *value* says only that the child was seen (see :data:`_SEEN_ONLY`)."""
+    return isinstance(value, str) and _SEEN_ONLY.fullmatch(_key(value)) is not None
+
+
 @dataclass(frozen=True)
 class Answer:
     """A normalised answer: its value, the names that followed it, and whether it was known."""

@@ -33,7 +33,7 @@ from chronogen.model.family import Family
 from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
 from chronogen.model.recorded import Recorded
 from chronogen.model.trusted import trusted
-from chronogen.read.returns.answers import Answer, read_answer
+from chronogen.read.returns.answers import Answer, read_answer, says_only_seen
 from chronogen.read.returns.cell_values import (
     date_from_cell,
     is_note_not_date,
@@ -673,7 +673,10 @@ class RowReader:
         for (own_column, what, child), value in zip(self.child_columns, own, strict=True):
             if value is not None and str(value).strip():
                 answer = _for_field(what, read_answer(value))
-                if what is _F_VIEWS and not answer.recognised:
+                if what is _F_VIEWS and says_only_seen(value):
+                    self._seen_not_heard(number, own_column, value)
+                    named_columns[what][child] = Recorded.NO
+                elif what is _F_VIEWS and not answer.recognised:
                     # the child's own column in the agency's words: "She said ..." is views
                     # recorded, "Asleep" none
                     in_words, others = views_in_words(str(value).strip(), self._subjects_in)
@@ -697,6 +700,9 @@ class RowReader:
         column, value = self.fields.get(fld), values.get(fld)
         if value is None:
             return dict.fromkeys(concerned, Recorded.NOT_RECORDED)
+        if fld is _F_VIEWS and says_only_seen(value):
+            self._seen_not_heard(number, column, value)
+            return dict.fromkeys(concerned, Recorded.NO)
         said = read_per_child(value, self.names, self.subject_set) if type(value) is str \
             else None
         if said is not None:  # "Mia seen, Leo not seen", "Yes - not Leo", "Mia only"
@@ -786,6 +792,11 @@ class RowReader:
         text = str(value).strip()
         self.problem(ProblemCode.UNRECOGNISED_VALUE, severity, f"{text[:80]!r}: {how}",
                      row=number, column=column, value=text)
+
+    def _seen_not_heard(self, number: int, column: Column | None, value: Cell) -> None:
+        self._cell_read_so(number, column, value, Severity.INFO,
+                           "a views cell saying only that the child was seen records no "
+                           "views; read as no")
 
     def _subjects_in(self, text: str) -> list[str]:
         return self.names.find_in_text(text, among=self.subjects)

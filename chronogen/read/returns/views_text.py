@@ -47,8 +47,8 @@ def views_in_words(text: str, find: Callable[[str], list[str]]
     if len(text) > _LONGEST:  # the child's words, for the children it names (or every one)
         everyone = find(text)
         return dict.fromkeys(everyone, Recorded.YES), None if everyone else Recorded.YES
-    named: dict[str, list[Recorded]] = {}
-    others: list[Recorded] = []
+    named: dict[str, list[_Verdict]] = {}
+    others: list[_Verdict] = []
     current: list[str] | None = None  # the children the clause before named
     for clause in _CLAUSE.split(text):
         if not clause.strip():
@@ -65,20 +65,29 @@ def views_in_words(text: str, find: Callable[[str], list[str]]
             _strongest(others) if others else None)
 
 
-def _verdict(clause: str) -> Recorded:
+#: a clause with no cue either way: words about the child, taken for theirs unless another
+#: clause about them says none were given ("Mia shy, would not engage")
+_UNCUED = "uncued"
+_Verdict = Recorded | str
+
+
+def _verdict(clause: str) -> _Verdict:
     spoken = _SPOKEN.search(clause)
     refusal = _NOT_GIVEN.search(clause)
     impossible = _NOT_POSSIBLE.search(clause)
     first_cue = min((m.start() for m in (refusal, impossible) if m is not None), default=None)
-    if first_cue is None or (spoken is not None and spoken.start() < first_cue):
+    if first_cue is None:
+        return Recorded.YES if spoken is not None else _UNCUED
+    if spoken is not None and spoken.start() < first_cue:
         return Recorded.YES  # the child's words ("said she did not want to go home")
     return Recorded.NOT_APPLICABLE if impossible is not None and (
         refusal is None or impossible.start() <= refusal.start()) else Recorded.NO
 
 
-def _strongest(values: list[Recorded]) -> Recorded:
-    """Views recorded in any clause about a child are recorded."""
+def _strongest(values: list[_Verdict]) -> Recorded:
+    """Views reported in any clause about a child are recorded; else none given or none
+    possible, where a clause says so; else the words about the child are taken for theirs."""
     for value in (Recorded.YES, Recorded.NOT_APPLICABLE, Recorded.NO):
         if value in values:
             return value
-    return Recorded.NOT_RECORDED
+    return Recorded.YES if _UNCUED in values else Recorded.NOT_RECORDED
