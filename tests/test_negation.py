@@ -44,6 +44,14 @@ DA, MH, SM = "domestic abuse", "mental ill health", "substance misuse"
     ("No DV, but drugs found", {SM}),
     ("No DV. Drugs, alcohol found in the home", {SM}),
     ("Dad denies DV, mother reports low mood and drug use", {MH, SM}),
+    # words agencies use for each (none before), and capitals only where they are no one's
+    # initials ("MH seen at school": Mia Harbour)
+    ("DA incident", {DA}), ("History of DA", {DA}), ("Non-fatal strangulation", {DA}),
+    ("Mum's MH concerns", {MH}), ("PND", {MH}), ("EUPD diagnosis", {MH}),
+    ("Sectioned under the MHA", {MH}), ("Mum drinking heavily", {SM}),
+    ("Dad has a drink problem", {SM}), ("CGL appointment", {SM}), ("Smell of weed", {SM}),
+    ("MH seen at school", set()), ("DA said hello", set()), ("Leo drinking well", set()),
+    ("No DA concerns", set()), ("Denies MH issues", set()),
 ])
 def test_a_theme_said_not_to_be_so_is_none(text: str, themes: set[str]) -> None:
     assert themes_in(None, text, None) == frozenset(themes)

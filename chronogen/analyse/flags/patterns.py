@@ -16,18 +16,29 @@ from chronogen.domain.text_search import FoldedPattern, literal_alternation
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 
+#: what "DA" and "MH" are written beside where they stand for domestic abuse and mental
+#: health (alone, in capitals, they are as often someone's initials: Mia Harbour is "MH")
+_ABOUT_DA_MH = (r"(?:incidents?|concerns?|issues?|history|disclos\w*|perpetrat\w*|victims?"
+                r"|risks?|related|services?|workers?|support|team|crisis|diagnos\w*"
+                r"|difficult\w*|problems?|nurse|assessment|needs?|deteriorat\w*|relapse)\b")
 THEMES: dict[str, re.Pattern[str]] = {
     "domestic abuse": re.compile(
         r"domestic (?:abuse|violence|incident)|\bdv\b|\bdash\b|marac|assault|violen|"
-        r"coercive|controlling behaviour|non-molestation|strangl|punched|hit (?:her|him|mum)",
-        re.IGNORECASE),
+        r"coercive|controlling behaviour|non-molestation|strangl|strangul|punched"
+        r"|hit (?:her|him|mum)|(?-i:\bDA) " + _ABOUT_DA_MH + r"|(?:history of|victim of"
+        r"|perpetrator of|experiencing|ongoing|alleged|historic|historical|previous) "
+        r"(?-i:DA\b)", re.IGNORECASE),
     "mental ill health": re.compile(
         r"mental health|depress|low mood|anxiety|sertraline|fluoxetine|citalopram|"
-        r"self[- ]harm|overdose|suicid|psychosis|psychiatric|bipolar|schizo|\bcmht\b",
-        re.IGNORECASE),
+        r"self[- ]harm|overdose|suicid|psychosis|psychiatric|bipolar|schizo|\bcmht\b"
+        r"|personality disorder|sectioned|(?-i:\b(?:PND|EUPD|MHA)\b)"
+        r"|(?-i:\bMH) " + _ABOUT_DA_MH + r"|(?:poor|maternal|paternal|mum's|dad's|mother's"
+        r"|father's|her|his) (?-i:MH\b)", re.IGNORECASE),
     "substance misuse": re.compile(
         r"alcohol|drunk|intoxicated|\bdrugs?\b|cannabis|cocaine|heroin|methadone|"
-        r"substance|under the influence|smelled of|needles", re.IGNORECASE),
+        r"substance|under the influence|smelled of|needles|drinking (?:heavily|alcohol|to "
+        r"excess|excessively|again|problem)|(?:heavy|problem|binge) drink|drink problem"
+        r"|amphetamine|ketamine|\bmdma\b|\bweed\b|(?-i:\bCGL\b)", re.IGNORECASE),
 }
 
 
@@ -41,7 +52,10 @@ def themes_in(kind_text: str | None, summary: str | None, outcome: str | None
     """:func:`themes_of` an entry holding these texts."""
     parts = [t for t in (kind_text, summary, outcome) if t]
     # one search of the parts together: no stem runs across a line break
-    if not parts or not _ANY_STEM_IN_PART.search("\n".join(parts)):
+    if not parts:
+        return frozenset()
+    joined = "\n".join(parts)
+    if not _ANY_STEM_IN_PART.search(joined) and not _capitals_in(joined):
         return frozenset()
     return _themes(" ".join(parts))
 
@@ -58,7 +72,17 @@ _STEMS = ("domestic", "dv", "dash", "marac", "assault", "violen", "coercive", "c
           "sertraline", "fluoxetine", "citalopram", "harm", "overdose", "suicid", "psychos",
           "psychiatric", "bipolar", "schizo", "cmht", "alcohol", "drunk", "intoxicated", "drug",
           "cannabis", "cocaine", "heroin", "methadone", "substance", "influence", "smelled",
-          "needles")
+          "needles", "strangul", "personality", "sectioned", "drink", "amphetamine",
+          "ketamine", "mdma", "weed")
+#: the themes' abbreviations in capitals ("DA", "MH"), which the stems (any case) leave out;
+#: looked for as words only in a text holding one at all (a search with no word boundary to
+#: test is four times quicker, and nearly every text has none)
+_CAPITALS = re.compile(r"\b(?:DA|MH|PND|EUPD|MHA|CGL)\b")
+_CAPITALS_ANYWHERE = re.compile(r"DA|MH|PND|EUPD|CGL")
+
+
+def _capitals_in(text: str) -> bool:
+    return _CAPITALS_ANYWHERE.search(text) is not None and _CAPITALS.search(text) is not None
 
 
 _ANY_STEM = FoldedPattern(literal_alternation(_STEMS))
@@ -70,7 +94,7 @@ _ANY_STEM_IN_PART = FoldedPattern(literal_alternation(s.strip() for s in _STEMS)
 def _themes(text: str) -> frozenset[str]:
     """The themes *text* records: words said not to be so ("No DV concerns", "Denies drug
     use", "Alcohol: none") record none."""
-    if not _ANY_STEM.search(text):
+    if not _ANY_STEM.search(text) and not _capitals_in(text):
         return frozenset()
     return frozenset(_THEME_NAMES[m.lastgroup] for m in _ANY_THEME.finditer(text)
                      if m.lastgroup and not negated(text, m.start(), m.end()))
