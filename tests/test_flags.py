@@ -348,6 +348,11 @@ def test_toxic_trio_only_when_all_three_within_the_window() -> None:
     ("Step down considered but not agreed", False), ("School closed for holidays", False),
     ("Close friend of mother visited", False), ("Disclosed DV", False),
     ("Closely monitored", False), ("Enclosed letter", False),
+    # a health service's closure, and involvement ended (none before)
+    ("Discharged from HV caseload", True), ("Discharged from the service", True),
+    ("No further involvement", True), ("Ended involvement", True),
+    ("Discharged from hospital", False), ("Not discharged from HV caseload", False),
+    ("Early help involvement continues", False),
 ])
 def test_a_closure_is_a_case_closed(text: str, closed: bool) -> None:
     from chronogen.analyse.flags.patterns import _closure

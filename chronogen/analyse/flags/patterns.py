@@ -134,7 +134,8 @@ def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
 
 
 #: a word every branch of the closure pattern holds (tested against the pattern)
-CLOSURE_NEEDS = ("no further", "nfa", "clos", "signpost", "step", "case ended", "no role")
+CLOSURE_NEEDS = ("no further", "nfa", "clos", "signpost", "step", "case ended", "no role",
+                 "discharged from", "involvement")
 #: a case closed: "closed" as what became of a case, file, referral or involvement, or
 #: opening the text, or closed to / by someone ("disclosed", "enclosed", "closely", "a close
 #: friend" and "school closed for the holidays" are none)
@@ -143,7 +144,11 @@ _CLOSURE = FoldedPattern(
     r"|\b(?:case|file|referral|episode|involvement|assessment|plan)\s+(?:(?:was|is|now|has "
     r"been|to be|will be)\s+)?closed\b|^[^a-z0-9]*closed\b|\bclosed\s+(?:to|by|as|on|at|following"
     r"|with|after|and|-)|\b(?:agreed|decided|decision|plan(?:ned)?|recommend(?:ed)?) to "
-    r"close\b|signpost|step(?:ped)? down|case ended|no role", needs=CLOSURE_NEEDS)
+    r"close\b|signpost|step(?:ped)? down|case ended|no role|no further involvement"
+    r"|\bended (?:our |the |their )?involvement|involvement (?:has )?ended"
+    # a health service's closure: off its caseload (not discharged from hospital)
+    r"|discharged from (?:the )?(?:[a-z]+ )?(?:service|caseload|case load|team|involvement)",
+    needs=CLOSURE_NEEDS)
 
 
 def _closure(summary: str | None, outcome: str | None) -> bool:
