@@ -36,6 +36,8 @@ from chronogen.dates import from_excel_serial
         ("after March 2020", date(2020, 4, 1), None, Precision.MONTH, Qualifier.AFTER),
         ("between 31/07/2007 and 02/08/2007", date(2007, 7, 31), date(2007, 8, 2),
          Precision.RANGE, Qualifier.BETWEEN),
+        # ISO's year and month stays a month (not the span of years "2011/12" is)
+        ("2011-12", date(2011, 12, 1), date(2011, 12, 31), Precision.MONTH, Qualifier.EXACT),
         # Excel's month-and-year display saved as text ("mmm-yy"): as a day it has no year
         ("Mar-20", date(2020, 3, 1), date(2020, 3, 31), Precision.MONTH, Qualifier.EXACT),
         ("Sept-19", date(2019, 9, 1), date(2019, 9, 30), Precision.MONTH, Qualifier.EXACT),
@@ -246,6 +248,15 @@ def test_the_trailing_time_is_found_where_it_was(text: str) -> None:
     # two days listed, in either order
     ("13/03/2020 & 14/03/2020", date(2020, 3, 13), date(2020, 3, 14)),
     ("13/03/2020 and 12/03/2020", date(2020, 3, 12), date(2020, 3, 13)),
+    # a quarter; a span of years as a school or financial year is written (both years
+    # whole); "2011/12" was December 2011
+    ("Q1 2020", date(2020, 1, 1), date(2020, 3, 31)),
+    ("2019 Q4", date(2019, 10, 1), date(2019, 12, 31)),
+    ("2019/20", date(2019, 1, 1), date(2020, 12, 31)),
+    ("2011/12", date(2011, 1, 1), date(2012, 12, 31)),
+    ("1999/00", date(1999, 1, 1), date(2000, 12, 31)),
+    ("2019-2020", date(2019, 1, 1), date(2020, 12, 31)),
+    ("2020-21", date(2020, 1, 1), date(2021, 12, 31)),
 ])
 def test_a_period_written_as_a_phrase_is_its_range(text: str, earliest: date,
                                                    latest: date) -> None:

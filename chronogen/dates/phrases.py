@@ -14,6 +14,10 @@ becomes the period it can mean, as a range (the original text kept):
   the widest it can mean, term or season (``spring 2019``: January to May);
 - days or months sharing their month or year: ``9-14 March 2020``, ``9th to 14th March
   2020``, ``9 March to 14 March 2020``, ``Jan/Feb 2020``, ``January to March 2020``;
+- a quarter: ``Q1 2020`` (January to March); a span of years, the way an academic or
+  financial year is written: ``2019/20``, ``2019-20``, ``2019-2020`` (the whole of both
+  years: the school year, September to August, and the financial year, April to March,
+  lie within them);
 - a date with a trailing word: ``13/03/2020 (approx)`` (about), ``13/03/2020 pm`` (the
   day; no time is known); a day led by its weekday: ``Monday 2020-03-09``;
 - a day and a time the plain forms do not read: ``13/03/2020 3pm``, ``... noon``,
@@ -47,6 +51,9 @@ _PART = re.compile(r"(?:the )?(early|beginning of|start of|mid|middle of|late|en
 _TERMS = {"spring": (1, 4), "summer": (4, 7), "autumn": (9, 12)}
 _SEASONS = {"spring": (1, 5), "summer": (4, 8), "autumn": (9, 12), "fall": (9, 12)}
 _SEASON = re.compile(r"(spring|summer|autumn|fall)( term)?,? (\d{4})")
+_QUARTER = re.compile(r"q([1-4]),? (\d{4})|(\d{4}),? q([1-4])")
+#: a span of years: "2019/20", "2019-20" (the second the year after), "2019-2020"
+_YEARS = re.compile(r"(\d{4}) ?[-–/] ?(\d{2}|\d{4})")
 #: two ends sharing what the second writes: "9-14 march 2020", "jan/feb 2020"
 #: (a "/" joins two days only before a written month: "13/03/2020" is one date)
 _SPAN = re.compile(r"(\d{1,2}(?:st|nd|rd|th)?)\s?(?:-|–|&|to|and|until|till|/(?=\s?\d{1,2}"
@@ -70,7 +77,8 @@ def parse_phrase(original: str, cleaned: str) -> ParsedDateTime | None:
     not a real one."""
     if len(cleaned) > LONGEST_PHRASE:
         return None
-    for attempt in (_weekday, _trailing_time, _trailing_word, _week, _part, _season, _span):
+    for attempt in (_weekday, _trailing_time, _trailing_word, _week, _part, _season, _quarter,
+                    _years, _span):
         found = attempt(original, cleaned)
         if found is not None:
             return found
@@ -218,6 +226,31 @@ def _season(original: str, cleaned: str) -> ParsedDateTime | None:
     first, last = (_TERMS if match[2] else _SEASONS)[match[1]]
     return _ranged(original, date(year.year, first, 1),
                    date(year.year, last, calendar.monthrange(year.year, last)[1]))
+
+
+def _quarter(original: str, cleaned: str) -> ParsedDateTime | None:
+    match = _QUARTER.fullmatch(cleaned)
+    if match is None:
+        return None
+    quarter, year_text = (match[1], match[2]) if match[1] else (match[4], match[3])
+    year = _inner(original, year_text).date.earliest  # the year's check (1800 to 2199)
+    assert year is not None
+    first = 3 * int(quarter) - 2
+    return _ranged(original, date(year.year, first, 1),
+                   date(year.year, first + 2, calendar.monthrange(year.year, first + 2)[1]))
+
+
+def _years(original: str, cleaned: str) -> ParsedDateTime | None:
+    match = _YEARS.fullmatch(cleaned)
+    if match is None:
+        return None
+    first = int(match[1])
+    last = int(match[2]) if len(match[2]) == 4 else (first + 1) // 100 * 100 + int(match[2])
+    if len(match[2]) == 2 and last != first + 1:
+        return None  # "2019/07" is no span of years
+    start, end = (_inner(original, str(year)).date for year in (first, last))
+    assert start.earliest is not None and end.latest is not None
+    return _ranged(original, start.earliest, end.latest)
 
 
 def _span(original: str, cleaned: str) -> ParsedDateTime | None:

@@ -48,6 +48,9 @@ _MON_Y = re.compile(r"([a-z]+)\.?,?[\s\-/]+(\d{4})")
 #: Excel's month-and-year display ("mmm-yy"), kept as text when a sheet is saved as CSV:
 #: "Mar-20" is March 2020 (as the 20th of March it would have no year, and be no date)
 _MON_YY = re.compile(r"([a-z]+)\.?[\-/'’](\d{2})")
+#: a year, a slash and the year after's last two figures: the way a school or financial
+#: year is written
+_YEAR_SPAN = re.compile(r"(\d{4})/(\d{2})")
 _RANGE = re.compile(
     r"(?:between|bet\.?|btw\.?|from)\s+(?P<a>.+?)\s+(?:and|to|-|–)\s+(?P<b>.+)"
     r"|(?P<c>.+?)\s+(?:to|-|–)\s+(?P<d>.+)"
@@ -170,6 +173,10 @@ def _parse_core(text: str, original: str) -> _Core:
         return (day, day), Precision.DAY, False, None
     if (m := _MON_Y.fullmatch(text)) is not None and m[1] in MONTHS:
         return month_bounds(int(m[2]), MONTHS[m[1]], original), Precision.MONTH, False, None
+    if (m := _YEAR_SPAN.fullmatch(text)) is not None and int(m[2]) == (int(m[1]) + 1) % 100:
+        # "2011/12" is the school or financial year 2011/12, not December 2011 (the phrases
+        # read it); "2011-12" stays the ISO month
+        raise DateError(f"{original!r} is a span of years")
     if (m := _MON_YY.fullmatch(text)) is not None and m[1] in MONTHS:
         return month_bounds(_expand_year(m[2]), MONTHS[m[1]], original), Precision.MONTH, \
             False, None
