@@ -40,8 +40,10 @@ def test_a_filled_template_imports_with_zero_problems(tmp_path: Path) -> None:
     kinds = [k.value for k in ContactKind]
     rows = []
     for n, kind in enumerate(kinds):
+        # seen is face to face: no one is seen on a telephone call
+        seen = "No" if kind == ContactKind.TELEPHONE.value else YES_NO[n % 4]
         rows.append([date(2020, 1, 1 + n), time(9, n), kind, ["Mia", "Leo, Ava", None][n % 3],
-                     f"summary {n}", "outcome", YES_NO[n % 4], YES_NO[(n + 1) % 4],
+                     f"summary {n}", "outcome", seen, YES_NO[(n + 1) % 4],
                      YES_NO[(n + 2) % 4], "Social worker", "CSC" if n % 5 == 0 else None,
                      f"REF-{n}", None])
     path = write_template(tmp_path / "filled.xlsx", agency="CSC", rows=rows)

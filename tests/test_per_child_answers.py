@@ -202,3 +202,26 @@ def test_a_childs_own_seen_column_is_face_to_face_too(tmp_path: Path) -> None:
                                       ["13/03/2020", "Home visit", "Visit", "Yes - on video"]])
     (entry,) = read_agency_file(path, agency="HV", code="HV", family=FAMILY).entries
     assert entry.children["M"].seen.value == N
+
+
+@pytest.mark.parametrize(("kind", "seen", "expected"), [
+    ("Telephone call", "Yes", N), ("Video call", "Yes - seen alone", N),
+    ("Virtual home visit", "Yes", N), ("Text message", "Yes", N),
+    ("Home visit", "Yes", Y), ("Telephone call", "No", N), ("Telephone call", "", NR),
+])
+def test_a_child_seen_at_a_telephone_or_video_contact_was_not_seen(
+        tmp_path: Path, kind: str, seen: str, expected: str) -> None:
+    """Seen is face to face: a call, a video call or a virtual visit whose seen column says
+    yes was counted as a sighting (in the unseen-period flag, the tables); it is read as
+    not seen, noted, the words kept (and seen alone is then no)."""
+    path = tmp_path / "hv.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["Date", "Contact type", "Child", "Summary", "Child seen?"],
+                                      ["13/03/2020", kind, "Mia", "Contact", seen]])
+    result = read_agency_file(path, agency="HV", code="HV", family=FAMILY)
+    (entry,) = result.entries
+    assert entry.children["M"].seen.value == expected
+    assert entry.children["M"].seen_alone.value != Y
+    assert entry.raw.get("Child seen?") == (seen or None)  # the words kept
+    notes = [p for p in result.problems if "by telephone or video" in p.message]
+    assert len(notes) == (seen.startswith("Yes") and kind != "Home visit")

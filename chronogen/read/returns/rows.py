@@ -67,6 +67,8 @@ _F_SOURCE = Field.SOURCE
 _F_SUMMARY = Field.SUMMARY
 _F_TIME = Field.TIME
 _F_VIEWS = Field.VIEWS
+#: the contacts at which no child is seen, as seen means: face to face
+_NOT_FACE_TO_FACE = ContactKind.TELEPHONE
 
 _T = TypeVar("_T")
 
@@ -415,6 +417,8 @@ class RowReader:
         kind = missed_in_outcome(kind, made["outcome"]) or kind
         people = self._people(number, values.get(_F_CHILD))
         children = self._children(number, cells, values, people)
+        if kind is _NOT_FACE_TO_FACE and children:
+            children = self._seen_at_a_distance(number, children, values.get(_F_SEEN))
 
         # every value is made with its field's type here (the tests validate each entry the
         # reader makes); one set of field names serves every entry (a million entries would
@@ -792,6 +796,22 @@ class RowReader:
         text = str(value).strip()
         self.problem(ProblemCode.UNRECOGNISED_VALUE, severity, f"{text[:80]!r}: {how}",
                      row=number, column=column, value=text)
+
+    def _seen_at_a_distance(self, number: int, children: dict[str, ChildRecord],
+                            value: Cell) -> dict[str, ChildRecord]:
+        """A telephone or video contact's children: one recorded as seen was not seen face
+        to face, as seen means (DESIGN.md); not seen, and noted."""
+        if not any(record.seen is Recorded.YES for record in children.values()):
+            return children
+        self.problem(ProblemCode.UNRECOGNISED_VALUE, Severity.INFO,
+                     "the contact was by telephone or video, not face to face: a child "
+                     "recorded as seen at it is read as not seen", row=number,
+                     column=self.fields.get(_F_SEEN), value=value)
+        no = Recorded.NO
+        return {child: _child_record(no, record.views, no if record.seen_alone is
+                                     Recorded.YES else record.seen_alone)
+                if record.seen is Recorded.YES else record
+                for child, record in children.items()}
 
     def _seen_not_heard(self, number: int, column: Column | None, value: Cell) -> None:
         self._cell_read_so(number, column, value, Severity.INFO,
