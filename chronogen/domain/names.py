@@ -21,6 +21,8 @@ _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|master|dr|baby)\.?\s+", re.IGNORECASE)
 REMARK = re.compile(r"\([^()]*\)?")
 #: a first name and a surname's initial ("mia h", "mia h.")
 _INITIAL = re.compile(r"^(?P<first>\S+) (?P<initial>[a-z])\.?$")
+#: a first name's initial and a surname ("M Harbour", "M. Harbour")
+_FIRST_INITIAL = re.compile(r"^(?P<initial>[a-z])(?:\. ?| )(?P<surname>\S.*)$")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]+")
 
 
@@ -55,6 +57,7 @@ class NameIndex:
         self._list_cache: dict[str, NameMatch] = {}
         self._text_cache: dict[tuple[str, frozenset[str] | None], list[str]] = {}
         self._surnames = {p.id: fold(p.surname) for p in family.people if p.surname}
+        self._first_names = {p.id: fold(p.known_as or p.first_name or "") for p in family.people}
         for person in family.people:
             keys = {person.id}
             if person.first_name:
@@ -88,6 +91,12 @@ class NameIndex:
         if initial is not None:  # "Mia H.": the Mias whose surname starts with H
             return {pid for pid in self._by_key.get(initial["first"], set())
                     if self._surnames.get(pid, "").startswith(initial["initial"])}
+        initialled = _FIRST_INITIAL.match(key)
+        # "M Harbour": the Harbours whose first name starts with M ("a Harbour", "I Harbour"
+        # are words, not initials, unless a dot says so)
+        if initialled is not None and (initialled["initial"] not in "ai" or key[1] == "."):
+            return {pid for pid in self._by_key.get(f"surname:{initialled['surname']}", set())
+                    if self._first_names.get(pid, "").startswith(initialled["initial"])}
         return set()
 
     def match_list(self, text: str) -> NameMatch:
