@@ -189,6 +189,29 @@ def test_combined_date_time_column_is_split(tmp_path: Path) -> None:
     assert (entry.date.earliest, entry.time) == (date(2020, 3, 13), time(23, 15))
 
 
+def test_a_ditto_mark_in_a_date_cell_is_the_date_above(tmp_path: Path) -> None:
+    """'"', "Ditto", "As above", "Same day" under a dated row: that row's date (not its
+    time), the words kept as the date's text, noted; each was a rejected row. With no dated
+    row above, still rejected."""
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [
+        ["Date", "Time", "Summary"], ['"', None, "nothing above"],
+        ["13/03/2020", "10:00", "a"], ['"', None, "b"], ["Ditto", "15:00", "c"],
+        ["as above", None, "d"], ["March 2020", None, "e"], ["Same day", None, "f"]]})
+    result = read(path)
+    assert [(e.source.row, e.date.earliest, e.date.latest, e.date.text, e.time)
+            for e in result.entries] == [
+        (3, date(2020, 3, 13), date(2020, 3, 13), "13/03/2020", time(10)),
+        (4, date(2020, 3, 13), date(2020, 3, 13), '"', None),
+        (5, date(2020, 3, 13), date(2020, 3, 13), "Ditto", time(15)),
+        (6, date(2020, 3, 13), date(2020, 3, 13), "as above", None),
+        (7, date(2020, 3, 1), date(2020, 3, 31), "March 2020", None),
+        (8, date(2020, 3, 1), date(2020, 3, 31), "Same day", None)]
+    assert [r.source.row for r in result.rejected] == [2]
+    notes = [p.row for p in result.problems if "read as the date above" in p.message]
+    assert notes == [4, 5, 6, 8]
+    assert result.report.balanced
+
+
 def test_separate_time_column(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Time", "Summary"],
                                                 ["13/03/2020", "2315", "a"],

@@ -30,7 +30,10 @@ cells = st.one_of(
                      # views in words, a time in words, a missed appointment's outcome
                      "w/c 09/03/2020", "early 2019", "9-14 March 2020", "13/03/2020 3pm",
                      "Mia seen, Leo not seen", "Yes - not Leo", "Both", "Asleep",
-                     "Leo - no views", "Mia (8)", "DNA", "noon", "20200313"]),
+                     "Leo - no views", "Mia (8)", "DNA", "noon", "20200313",
+                     # and since: a ditto mark, a span of years, sighted, a call
+                     '"', "Ditto", "2019/20", "Mar-20", "Sighted", "Seen only",
+                     "Telephone call", "Letter re DNA", "M Harbour"]),
 )
 
 

@@ -219,6 +219,8 @@ class RowReader:
         ))
         self.ambiguous: list[tuple[int, Column, str]] = []
         self.day_first_proven = False
+        #: the date of the last entry read: what a ditto mark below it means
+        self.date_above: ParsedDateTime | None = None
         self.date_floor = date_floor(family)
         self.child_columns = self._child_columns()
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
@@ -485,6 +487,8 @@ class RowReader:
         parsed = self._parse_date_value(value)
         if isinstance(parsed, DateError):
             text = str(value)
+            if self.date_above is not None and _key_words(text) in _DITTO:
+                return self._the_date_above(number, column, text)
             if is_note_not_date(text):
                 self._reject(source, ProblemCode.MISSING_DATE,
                              f"no date: the date cell holds a note ({text[:60]!r})",
@@ -499,7 +503,18 @@ class RowReader:
                 self.ambiguous.clear()
             elif parsed.day_month_ambiguous:
                 self.ambiguous.append((number, column, value))
+        self.date_above = parsed
         return parsed
+
+    def _the_date_above(self, number: int, column: Column | None, text: str
+                        ) -> ParsedDateTime:
+        """A ditto mark in a date cell ('"', "ditto", "as above"): the date of the entry
+        above (not its time), the words kept as the date's text; noted."""
+        above = self.date_above
+        assert above is not None
+        self._cell_read_so(number, column, text, Severity.INFO,
+                           f"read as the date above, {above.date.display()}")
+        return ParsedDateTime(above.date.model_copy(update={"text": text}), None, False)
 
     def _parse_date_value(self, value: Cell) -> ParsedDateTime | DateError:
         """The date in a cell, or the error saying why it is not one (once per value)."""
@@ -851,6 +866,11 @@ _AT_A_DISTANCE = re.compile(r"\b(?:video|virtual(?:ly)?|(?:on|via|over|by) teams
 _EVERY_CHILD = frozenset({"all children", "both children", "both", "all", "the children",
                           "children", "siblings", "all siblings", "the siblings",
                           "all the children", "both of them", "sibling group"})
+
+
+#: what a date cell holds to say "the same as the row above"
+_DITTO = frozenset({'"', "''", "“", "”", "〃", "ditto", "do", "do.", "as above", "same",
+                    "same day", "same date", "same as above", "ditto as above", '-"-', "“ ”"})
 
 
 def _key_words(text: str) -> str:
