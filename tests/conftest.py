@@ -11,7 +11,7 @@ import pytest
 
 from chronogen import Case, read_case
 from chronogen.model.chronology import ChildRecord, Entry
-from chronogen.model.problems import SourceRef
+from chronogen.model.problems import Problem, SourceRef
 
 DATA = Path(__file__).parent / "data"
 HARBOUR = DATA / "harbour"
@@ -66,6 +66,13 @@ def assert_valid_entries(entries: Iterable[Entry]) -> None:
         assert again == entry, entry.id
         assert type(entry.source) is SourceRef
         assert all(type(child) is ChildRecord for child in entry.children.values())
+
+
+def assert_valid_problems(problems: Iterable[Problem]) -> None:
+    """Each problem is what validating its own values gives (the reader makes them without
+    validating them again)."""
+    for problem in problems:
+        assert Problem.model_validate(problem.model_dump(), strict=True) == problem, problem
 
 
 def unseen_visits_case(folder: Path, visits: int) -> Path:

@@ -18,7 +18,7 @@ from chronogen import (
     read_agency_file,
 )
 from chronogen.read.table import _read_with_calamine, _read_with_openpyxl, read_sheets
-from tests.conftest import HARBOUR, assert_valid_entries
+from tests.conftest import HARBOUR, assert_valid_entries, assert_valid_problems
 from tests.data.workbooks import write_workbook
 
 FAMILY = Family(people=[
@@ -426,6 +426,7 @@ def test_no_two_entries_share_their_children_or_people(tmp_path: Path) -> None:
 
     case = read_case(HARBOUR)
     assert_valid_entries(case.entries)
+    assert_valid_problems(case.problems)
     for field in ("children", "people"):
         held = [getattr(e, field) for e in case.entries]
         assert len({id(value) for value in held}) == len(held), field

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from chronogen import Family, Person
 from chronogen.read.returns.reader import read_agency_sheets
 from chronogen.read.table import Sheet
-from tests.conftest import assert_valid_entries
+from tests.conftest import assert_valid_entries, assert_valid_problems
 
 FAMILY = Family(people=[Person(id="C1", first_name="Mia", subject=True),
                         Person(id="C2", first_name="Leo", subject=True)])
@@ -54,6 +54,7 @@ def test_any_grid_is_read_and_every_row_accounted_for(rows: list[list[object]], 
     assert report.entries == len(result.entries)
     assert report.rejected == len(result.rejected)
     assert_valid_entries(result.entries)
+    assert_valid_problems(result.problems)
     for entry in result.entries:
         assert entry.date.earliest is not None or entry.date.latest is not None
         assert set(entry.children) <= {"C1", "C2"}

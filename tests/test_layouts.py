@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from chronogen import Family, Person, read_agency_file
-from tests.conftest import assert_valid_entries
+from tests.conftest import assert_valid_entries, assert_valid_problems
 from tests.data.layouts.make_layouts import LAYOUTS, make
 
 MIA = Family(people=[Person(id="P1", first_name="Mia", surname="Harbour", subject=True,
@@ -26,6 +26,7 @@ def test_layout_is_read_whole(name: str, tmp_path: Path) -> None:
     result = read_agency_file(make(name, tmp_path), agency="Agency", code="AG", family=MIA)
     assert [r for r in result.reports if not r.balanced] == []
     assert_valid_entries(result.entries)
+    assert_valid_problems(result.problems)
     assert sum(r.rows_read for r in result.reports) == sum(
         r.entries + r.rejected + r.blank + r.title + r.headers + r.notes for r in result.reports)
     assert (len(result.entries), len(result.rejected), len(result.notes)) == (
