@@ -57,6 +57,15 @@ from chronogen.read.returns.kinds import classify_kind
     ("Child in need review", K.MEETING), ("CLA review", K.MEETING),  # an appointment before
     ("Lateral check", K.OTHER), ("Health check", K.APPOINTMENT),  # a records check, not a clinic
     ("Email", K.OTHER), ("Letter sent", K.OTHER),
+    # a meeting's "DNA" is someone's absence from it, not a child not brought (each was a
+    # was-not-brought, and a cluster of them the flag's high severity)
+    ("Core group - DNA", K.MEETING), ("ICPC - mum did not attend", K.CONFERENCE),
+    ("Strategy meeting - police DNA", K.STRATEGY_DISCUSSION), ("TAC meeting - DNA", K.MEETING),
+    # missed, or no one there, in other words
+    ("Clinic - not attended", K.WAS_NOT_BROUGHT), ("Home visit - card left", K.NO_ACCESS_VISIT),
+    ("Home visit - no answer", K.NO_ACCESS_VISIT), ("Visit - refused entry", K.NO_ACCESS_VISIT),
+    ("Telephone call - no answer", K.TELEPHONE),
+    ("Home visit following no answer", K.HOME_VISIT),
 ])
 def test_contact_types(text: str, kind: K | None) -> None:
     assert classify_kind(text) is kind
@@ -83,6 +92,10 @@ def test_what_a_contact_was_is_named_by_the_word_written_first(first: str, secon
     ("Clinic appointment", "Attended", K.APPOINTMENT),
     ("Clinic appointment", "Not DNA - attended late", K.APPOINTMENT),
     ("Strategy meeting", "DNA", K.STRATEGY_DISCUSSION),  # a professional's absence
+    ("Home visit", "No answer", K.NO_ACCESS_VISIT), ("Home visit", "Card left", K.NO_ACCESS_VISIT),
+    ("Home visit", "Not at home", K.NO_ACCESS_VISIT),
+    ("Home visit", "Mum refused entry", K.NO_ACCESS_VISIT),
+    ("Clinic appointment", "Not attended", K.WAS_NOT_BROUGHT),
 ])
 def test_what_became_of_a_contact_may_be_in_its_outcome(tmp_path: Path, kind_text: str,
                                                         outcome: str, kind: K) -> None:
@@ -116,8 +129,10 @@ def test_what_a_contact_was_about_is_looked_for_just_before_it(text: str) -> Non
                    for found in pattern.finditer(cleaned))
 
     cleaned = " ".join(text.split()).lower()
+    meeting = kinds._MEETING.search(cleaned) is not None  # its "DNA" is someone's absence
     expected = next((kind for rules in (kinds._OUTCOME_RULES, kinds._STEP_RULES)
-                     for pattern, kind in rules if named(pattern, cleaned)), "later tiers")
+                     for pattern, kind in rules if named(pattern, cleaned)
+                     and not (meeting and kind is K.WAS_NOT_BROUGHT)), "later tiers")
     found = classify_kind(text)
     if expected != "later tiers":
         assert found is expected

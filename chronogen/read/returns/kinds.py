@@ -32,10 +32,22 @@ from chronogen.model.chronology import ContactKind
 _OUTCOMES: tuple[tuple[str, ContactKind | None], ...] = (
     (r"cancel|not completed|did not take place|didn't take place|postponed", None),
     (r"was not brought|\bwnb\b|\bdna\b|did not attend|not brought|missed appointment"
-     r"|failed to attend|\bfta\b|no show", ContactKind.WAS_NOT_BROUGHT),
+     r"|failed to attend|\bfta\b|no show|not attended|did not arrive",
+     ContactKind.WAS_NOT_BROUGHT),
     (r"no access|no reply|no answer at|attempted (?:home )?visit|nobody (?:home|in)\b"
-     r"|no one (?:home|in)\b|family not in\b", ContactKind.NO_ACCESS_VISIT),
+     r"|no one (?:home|in)\b|family not in\b|card left|(?:refused|denied) (?:entry|access)"
+     r"|access (?:refused|denied)", ContactKind.NO_ACCESS_VISIT),
 )
+#: what an outcome alone says of a visit or appointment that did not happen, beside those
+#: (in a contact type they could be a call's: "Telephone call - no answer")
+_OUTCOME_ONLY: tuple[tuple[str, ContactKind | None], ...] = (
+    (r"\bno answer\b|not at home|\bnot home\b|out when (?:visited|called)",
+     ContactKind.NO_ACCESS_VISIT),
+)
+#: a meeting, a conference or a strategy discussion: a "DNA" in its type is someone's
+#: absence from it (a parent's, a professional's), not a child not brought
+_MEETING = re.compile(r"strategy|\bstrat\b|conference|\bicpc\b|\brcpc\b|\bcpc\b|core group"
+                      r"|meeting|\btac\b|team around|\bmdt\b|marac|mappa")
 #: the steps of the process, in order: the first found names the contact
 _STEPS: tuple[tuple[str, ContactKind], ...] = (
     (r"strategy|\bstrat\b", ContactKind.STRATEGY_DISCUSSION),
@@ -83,7 +95,9 @@ def _compiled(rules: tuple[tuple[str, ContactKind | None], ...]
 _OUTCOME_RULES = _compiled(_OUTCOMES)
 #: what an outcome column can say became of a contact of another type ("Clinic appointment"
 #: with the outcome "DNA")
-_MISSED_RULES = tuple((pattern, kind) for pattern, kind in _OUTCOME_RULES if kind is not None)
+_OUTCOME_ONLY_RULES = _compiled(_OUTCOME_ONLY)
+_MISSED_RULES = tuple((pattern, kind) for pattern, kind in _OUTCOME_RULES if kind is not None) \
+    + _OUTCOME_ONLY_RULES
 _STEP_RULES = _compiled(_STEPS)
 _WHAT_RULES = _compiled(_WHAT)
 _EXACT = {kind.value: kind for kind in ContactKind}
@@ -102,8 +116,9 @@ def classify_kind(text: str | None) -> ContactKind | None:
         return _EXACT[cleaned]
     for rules in (_OUTCOME_RULES, _STEP_RULES):
         for pattern, kind in rules:
-            if any(not _ABOUT.search(cleaned, max(found.start() - _ABOUT_REACH, 0),
-                                     found.start()) for found in pattern.finditer(cleaned)):
+            if kind is ContactKind.WAS_NOT_BROUGHT and _MEETING.search(cleaned):
+                continue  # "Core group - DNA": the meeting (found among the steps)
+            if _names(pattern, cleaned):
                 return kind
     first: tuple[int, int, ContactKind] | None = None
     for order, (pattern, kind) in enumerate(_WHAT_RULES):
@@ -112,8 +127,17 @@ def classify_kind(text: str | None) -> ContactKind | None:
                 first is None or (found.start(), order) < first[:2]):
             first = (found.start(), order, kind)
     if first is not None:
+        if first[2] is ContactKind.HOME_VISIT and any(
+                _names(pattern, cleaned) for pattern, _ in _OUTCOME_ONLY_RULES):
+            return ContactKind.NO_ACCESS_VISIT  # "Home visit - no answer"
         return first[2]
     return ContactKind.DECISION if _DECISION.search(cleaned) else None
+
+
+def _names(pattern: re.Pattern[str], cleaned: str) -> bool:
+    """Whether *pattern* is found in *cleaned* other than as what the contact was about."""
+    return any(not _ABOUT.search(cleaned, max(found.start() - _ABOUT_REACH, 0), found.start())
+               for found in pattern.finditer(cleaned))
 
 
 #: the kinds an outcome's "DNA" or "no access" turns into a missed contact: those at which
