@@ -228,3 +228,33 @@ def test_a_child_seen_at_a_telephone_or_video_contact_was_not_seen(
     assert entry.raw.get("Child seen?") == (seen or None)  # the words kept
     notes = [p for p in result.problems if "by telephone or video" in p.message]
     assert len(notes) == (seen.startswith("Yes") and kind != "Home visit")
+
+
+@pytest.mark.parametrize(("client", "people", "problem"), [
+    ("Mum", ["J"], None), ("Mother", ["J"], None), ("Mum and Mia", ["M", "J"], None),
+    ("Dad", [], "unknown-person"),  # no father in this family file
+    ("Nan", [], "unknown-person"),  # a grandparent's side is a guess: never made
+])
+def test_a_parent_named_by_their_role_is_the_family_files_one(
+        tmp_path: Path, client: str, people: list[str], problem: str | None) -> None:
+    """"Mum" in a client column (a GP's consultation with the mother) matched no one
+    (reported); it is the one person the family file gives that role. Two holders are
+    reported as ambiguous, as two people of one name are."""
+    path = tmp_path / "gp.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["Date", "Contact type", "Patient", "Summary"],
+                                      ["13/03/2020", "Appointment", client, "Seen"]])
+    result = read_agency_file(path, agency="GP", code="GP", family=FAMILY)
+    (entry,) = result.entries
+    assert entry.people == people
+    assert sorted(entry.children) == sorted(p for p in people if p != "J")
+    assert [p.code.value for p in result.problems if "person" in p.code.value] == (
+        [problem] if problem else [])
+    two_fathers = Family(people=[*FAMILY.people,
+                                 Person(id="F1", first_name="Ryan", role="father"),
+                                 Person(id="F2", first_name="Liam", role="father")])
+    path.write_text("Date,Contact type,Patient,Summary\n13/03/2020,Appointment,Dad,Seen\n",
+                    encoding="utf-8")
+    again = read_agency_file(path, agency="GP", code="GP", family=two_fathers)
+    assert again.entries[0].people == []
+    assert [p.code.value for p in again.problems] == ["ambiguous-person"]

@@ -224,6 +224,12 @@ class RowReader:
         self.date_above: ParsedDateTime | None = None
         self.date_floor = date_floor(family)
         self.child_columns = self._child_columns()
+        #: each role the family file gives (lower case) -> who holds it
+        self._role_holders: dict[str, list[str]] = {}
+        for person in family.people:
+            if person.role:
+                self._role_holders.setdefault(_key_words(person.role).replace("’", "'"),
+                                              []).append(person.id)
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(_CACHE_LIMIT)
         self._raw_values: Memo[object, RawValue] = Memo(_CACHE_LIMIT)
@@ -630,6 +636,14 @@ class RowReader:
         if everyone:  # "All children", "Both", "Mia and siblings": every subject child
             match.unknown = [name for name in match.unknown if name not in everyone]
             match.ids += [pid for pid in self.subject_ids if pid not in match.ids]
+        for name in list(match.unknown):  # "Mum", "Mother": the family's one mother
+            holders = self._holders(_ROLE_WORDS.get(_key_words(name).replace("’", "'")))
+            if holders:
+                match.unknown.remove(name)
+                if len(holders) == 1:
+                    match.ids += [pid for pid in holders if pid not in match.ids]
+                else:
+                    match.ambiguous.append(name)
         for name in match.unknown:
             self.problem(ProblemCode.UNKNOWN_PERSON, Severity.WARNING,
                          f"{name!r} matches no one in the family", row=number, column=column,
@@ -639,6 +653,10 @@ class RowReader:
                          f"{name!r} could be more than one person in the family; give the full "
                          "name", row=number, column=column, value=value)
         return match.ids
+
+    def _holders(self, role: str | None) -> list[str]:
+        """Who holds *role* in the family file ("mother")."""
+        return self._role_holders.get(role, []) if role is not None else []
 
     def _child_columns(self) -> list[tuple[Column, Field, str]]:
         """Columns named by a subject child ("Mia seen?", "Leo's views", "Seen - Ava"):
@@ -872,6 +890,14 @@ _EVERY_CHILD = frozenset({"all children", "both children", "both", "all", "the c
                           "all the children", "both of them", "sibling group"})
 
 
+#: words for a parent's role in a child / client column, and the role as the family file
+#: writes it (a grandparent's are left out: a family file often holds one side only, and
+#: "Nan" is then a guess)
+_ROLE_WORDS = {"mum": "mother", "mother": "mother", "mom": "mother", "birth mother": "mother",
+               "dad": "father", "father": "father", "birth father": "father",
+               "mum's partner": "mother's partner", "mother's partner": "mother's partner",
+               "stepdad": "stepfather", "step dad": "stepfather", "stepfather": "stepfather",
+               "stepmum": "stepmother", "step mum": "stepmother", "stepmother": "stepmother"}
 #: what a date cell holds to say "the same as the row above"
 _DITTO = frozenset({'"', "''", "“", "”", "〃", "ditto", "do", "do.", "as above", "same",
                     "same day", "same date", "same as above", "ditto as above", '-"-', "“ ”"})
