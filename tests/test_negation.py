@@ -38,6 +38,8 @@ DA, MH, SM = "domestic abuse", "mental ill health", "substance misuse"
     ("Denies alcohol, drugs", set()), ("No DV, drugs or alcohol concerns", set()),
     ("No concerns re domestic abuse, substance misuse or mental health", set()),
     ("Home visit. Nil DV, cannabis or low mood", set()),
+    ("No concerns re DV / alcohol", set()), ("No evidence of DV or alcohol misuse", set()),
+    ("Mum denies DV / dad drunk on arrival", {SM}), ("No DV or mum drunk", {SM}),
     ("No DV concerns, mum drunk on arrival", {SM}),
     ("No DV, alcohol a concern", {SM}),
     ("No DV, dad was drunk", {SM}),

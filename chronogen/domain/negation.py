@@ -8,7 +8,8 @@ word or two after it ("not drunk"; in "not coping with low mood" the low mood is
 Phrases that hold a negating word but negate nothing ("no further action", "no longer")
 are passed over. A clause ends at . ; ! ? a comma, a line break, "but", "however",
 "although"; except that a negation reaches along a list of things ("No DV, drugs or
-alcohol", "Denies alcohol, drugs"): commas after it pass where each item is a few words,
+alcohol", "Denies alcohol, drugs", "No concerns re DV / alcohol", "No evidence of DV or
+alcohol misuse"): commas, slashes and "or" after it pass where each item is a few words,
 the finding begins an item (after the comma, or an "or" / "and" / "nor"), and nothing
 follows it but more of the list or a word such as "concerns" ("No DV concerns, mum drunk on
 arrival" and "No DV, alcohol a concern" record the drink and the alcohol). Each test
@@ -39,6 +40,9 @@ _LOOK = 60
 #: what ends a clause, a comma apart (a list's items are separated by commas)
 _LIST_BREAK = re.compile(r"[.;!?\n]|\b(?:but|however|although)\b")
 _JOINING = frozenset({"or", "and", "nor"})
+#: what separates a list's items: a comma, a slash, "or", "nor" ("and" may join two clauses:
+#: "no food and dad drunk")
+_ITEM_BREAK = re.compile(r",|/|\bor\b|\bnor\b")
 #: the most words in a list's item, the negating word's item apart
 _ITEM_WORDS = 3
 #: what may follow a listed finding: more of the list, or one or two of these words
@@ -53,7 +57,8 @@ def negated(text: str, start: int, end: int) -> bool:
     before = lowered_before[breaks[-1].end():] if breaks else lowered_before
     before = _PASSED_OVER.sub(" ", before)
     words = before.split()
-    if _BEFORE.search(" ".join(words[-_REACH:])) or _NOT.search(" ".join(words[-_NOT_REACH:])):
+    if _reaches(_BEFORE, " ".join(words[-_REACH:])) or \
+            _reaches(_NOT, " ".join(words[-_NOT_REACH:])):
         return True
     after = text[end:end + _LOOK].lower()
     stop = _CLAUSE_BREAK.search(after)
@@ -62,11 +67,23 @@ def negated(text: str, start: int, end: int) -> bool:
         _listed_after_negation(lowered_before, after)
 
 
+def _reaches(trigger: re.Pattern[str], window: str) -> bool:
+    """Whether a negating word in *window* (the words just before the finding) reaches the
+    finding: across a "/" or an "or" only where the finding begins its item ("No DV or drug
+    use"; not "No DV or mum drunk")."""
+    found = max(trigger.finditer(window), key=lambda match: match.start(), default=None)
+    if found is None:
+        return False
+    items = _ITEM_BREAK.split(window[found.end():])
+    own = items[-1].split()
+    return len(items) == 1 or not own or own[-1] in _JOINING
+
+
 def _listed_after_negation(before: str, after: str) -> bool:
     """Whether the finding between *before* and *after* (lower case) is an item of a list
     a negation runs along ("No DV, drugs or alcohol"; see the module)."""
     breaks = list(_LIST_BREAK.finditer(before))
-    items = (before[breaks[-1].end():] if breaks else before).split(",")
+    items = _ITEM_BREAK.split(before[breaks[-1].end():] if breaks else before)
     own = items.pop().split()
     if not items or (own and (len(own) > _ITEM_WORDS or own[-1] not in _JOINING)):
         return False  # no comma, or the finding does not begin an item ("mum drinking")
