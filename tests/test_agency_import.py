@@ -212,6 +212,21 @@ def test_a_ditto_mark_in_a_date_cell_is_the_date_above(tmp_path: Path) -> None:
     assert result.report.balanced
 
 
+def test_a_time_cell_saying_no_time_or_a_part_of_the_day(tmp_path: Path) -> None:
+    """"N/K" and "-" in a time column say no time is known, as a blank does (each was an
+    invalid-time warning); "AM", "Evening" are a part of the day, not a time: said, as
+    information (each was a warning); other words are still warnings."""
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [
+        ["Date", "Time", "Summary"], ["13/03/2020", "N/K", "a"], ["13/03/2020", "-", "b"],
+        ["13/03/2020", "AM", "c"], ["13/03/2020", "Evening", "d"],
+        ["13/03/2020", "whenever", "e"]]})
+    result = read(path)
+    assert [e.time for e in result.entries] == [None] * 5
+    times = [(p.row, p.severity.value) for p in result.problems if p.code.value == "invalid-time"]
+    assert times == [(4, "info"), (5, "info"), (6, "warning")]
+    assert result.entries[2].raw["Time"] == "AM"  # the words kept
+
+
 def test_separate_time_column(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Time", "Summary"],
                                                 ["13/03/2020", "2315", "a"],

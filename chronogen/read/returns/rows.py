@@ -562,6 +562,15 @@ class RowReader:
         if clock is not None:
             return clock
         text = str(value).strip()
+        said = _key_words(text)
+        if said in _NO_TIME:
+            return None  # "N/K", "-": the cell says no time is known, as a blank one does
+        if said in _PART_OF_DAY:
+            self.problem(ProblemCode.INVALID_TIME, Severity.INFO,
+                         f"{text!r} is a part of the day, not a time; the entry is kept "
+                         "without a time (the words are kept with it)",
+                         row=number, column=self.fields.get(_F_TIME), value=text)
+            return None
         self.problem(ProblemCode.INVALID_TIME, Severity.WARNING,
                      f"{text!r} is not a time; the entry is kept without a time",
                      row=number, column=self.fields.get(_F_TIME), value=text)
@@ -898,6 +907,14 @@ _ROLE_WORDS = {"mum": "mother", "mother": "mother", "mom": "mother", "birth moth
                "mum's partner": "mother's partner", "mother's partner": "mother's partner",
                "stepdad": "stepfather", "step dad": "stepfather", "stepfather": "stepfather",
                "stepmum": "stepmother", "step mum": "stepmother", "stepmother": "stepmother"}
+#: what a time cell holds to say no time is known (as a blank one does)
+_NO_TIME = frozenset({"-", "--", "?", "n/k", "nk", "n/a", "na", "unknown", "not known",
+                      "not recorded", "tbc", "none"})
+#: a part of the day in a time cell: no time, said (info, not a warning: returns write it)
+_PART_OF_DAY = frozenset({"am", "pm", "a.m.", "p.m.", "morning", "afternoon", "evening",
+                          "night", "overnight", "lunchtime", "teatime", "daytime",
+                          "early hours", "after school", "before school", "all day",
+                          "various", "out of hours"})
 #: what a date cell holds to say "the same as the row above"
 _DITTO = frozenset({'"', "''", "“", "”", "〃", "ditto", "do", "do.", "as above", "same",
                     "same day", "same date", "same as above", "ditto as above", '-"-', "“ ”"})
