@@ -219,11 +219,11 @@ def test_a_time_cell_saying_no_time_or_a_part_of_the_day(tmp_path: Path) -> None
     path = write_workbook(tmp_path / "a.xlsx", {"S": [
         ["Date", "Time", "Summary"], ["13/03/2020", "N/K", "a"], ["13/03/2020", "-", "b"],
         ["13/03/2020", "AM", "c"], ["13/03/2020", "Evening", "d"],
-        ["13/03/2020", "whenever", "e"]]})
+        ["13/03/2020", "whenever", "e"], ["13/03/2020", "p.m.", "f"]]})
     result = read(path)
-    assert [e.time for e in result.entries] == [None] * 5
+    assert [e.time for e in result.entries] == [None] * 6
     times = [(p.row, p.severity.value) for p in result.problems if p.code.value == "invalid-time"]
-    assert times == [(4, "info"), (5, "info"), (6, "warning")]
+    assert times == [(4, "info"), (5, "info"), (6, "warning"), (7, "info")]
     assert result.entries[2].raw["Time"] == "AM"  # the words kept
 
 

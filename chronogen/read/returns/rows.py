@@ -40,6 +40,17 @@ from chronogen.read.returns.cell_values import (
     raw_value,
     time_from_cell,
 )
+from chronogen.read.returns.cell_words import (
+    AT_A_DISTANCE,
+    DITTO,
+    EVERY_CHILD,
+    NO_REFERRAL,
+    NO_TIME,
+    NOT_NAMED,
+    PART_OF_DAY,
+    ROLE_WORDS,
+    key_words,
+)
 from chronogen.read.returns.columns import Field, is_recording_date
 from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
 from chronogen.read.returns.layout import Column, Layout, column_letter
@@ -228,7 +239,7 @@ class RowReader:
         self._role_holders: dict[str, list[str]] = {}
         for person in family.people:
             if person.role:
-                self._role_holders.setdefault(_key_words(person.role).replace("’", "'"),
+                self._role_holders.setdefault(key_words(person.role).replace("’", "'"),
                                               []).append(person.id)
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(_CACHE_LIMIT)
@@ -497,7 +508,7 @@ class RowReader:
         parsed = self._parse_date_value(value)
         if isinstance(parsed, DateError):
             text = str(value)
-            if self.date_above is not None and _key_words(text) in _DITTO:
+            if self.date_above is not None and key_words(text) in DITTO:
                 return self._the_date_above(number, column, text)
             if is_note_not_date(text):
                 self._reject(source, ProblemCode.MISSING_DATE,
@@ -562,10 +573,10 @@ class RowReader:
         if clock is not None:
             return clock
         text = str(value).strip()
-        said = _key_words(text)
-        if said in _NO_TIME:
+        said = key_words(text)
+        if said in NO_TIME:
             return None  # "N/K", "-": the cell says no time is known, as a blank one does
-        if said in _PART_OF_DAY:
+        if said in PART_OF_DAY:
             self.problem(ProblemCode.INVALID_TIME, Severity.INFO,
                          f"{text!r} is a part of the day, not a time; the entry is kept "
                          "without a time (the words are kept with it)",
@@ -599,7 +610,7 @@ class RowReader:
             found = self._referrals[key]
         else:
             found = self._referrals.keep(key, self._referral_of(value))
-        if found is _NOT_NAMED:
+        if found is NOT_NAMED:
             column = self.fields.get(_F_REFERRAL_TO)
             self._cell_read_so(number, column, value, Severity.INFO,
                                "a referral was made, but the "
@@ -618,9 +629,9 @@ class RowReader:
         if answer.recognised and answer.value is not Recorded.YES:
             return None
         if answer.recognised and not answer.names:
-            return _NOT_NAMED  # "Yes": a referral, to an agency the column does not name
+            return NOT_NAMED  # "Yes": a referral, to an agency the column does not name
         text = str(value).strip()
-        if _NO_REFERRAL.match(text):
+        if NO_REFERRAL.match(text):
             return None  # "Not referred", "No referral made"
         return answer.names or text
 
@@ -641,12 +652,12 @@ class RowReader:
         # a child column's remarks are no names: "Mia (8)", "Mia Harbour (DOB 14/02/2016)"
         text = str(value)
         match = self.names.match_list(REMARK.sub(" ", text) if "(" in text else text)
-        everyone = [name for name in match.unknown if _key_words(name) in _EVERY_CHILD]
+        everyone = [name for name in match.unknown if key_words(name) in EVERY_CHILD]
         if everyone:  # "All children", "Both", "Mia and siblings": every subject child
             match.unknown = [name for name in match.unknown if name not in everyone]
             match.ids += [pid for pid in self.subject_ids if pid not in match.ids]
         for name in list(match.unknown):  # "Mum", "Mother": the family's one mother
-            holders = self._holders(_ROLE_WORDS.get(_key_words(name).replace("’", "'")))
+            holders = self._holders(ROLE_WORDS.get(key_words(name).replace("’", "'")))
             if holders:
                 match.unknown.remove(name)
                 if len(holders) == 1:
@@ -829,7 +840,7 @@ class RowReader:
         """Whether a "seen" answer says it was by video ("Seen virtually", "Yes - via video
         call", "on Teams"): seen is face to face, so it is read as not seen, and said."""
         if answer.value is not Recorded.YES or type(value) is not str or \
-                not _AT_A_DISTANCE.search(value):
+                not AT_A_DISTANCE.search(value):
             return False
         self._cell_read_so(number, column, value, Severity.INFO,
                            "seen on a screen (by video), not face to face; read as not seen "
@@ -881,47 +892,6 @@ class RowReader:
     def _name(self, person_id: str) -> str:
         person = self.family.get(person_id)
         return person.name if person else person_id
-
-
-#: a referral column's "Yes" naming no agency (kept apart from every agency's name)
-_NOT_NAMED = "\x00referral to an agency not named"
-#: a referral column saying none was made: "Not referred", "No referral", "None", "Declined"
-_NO_REFERRAL = re.compile(r"(?:not|no|none|nil|never|declined|refused)\b", re.IGNORECASE)
-
-#: an answer of "seen" that says it was at a distance: seen is face to face
-#: (the words say how the child was seen: "arranged by phone" is no seeing by phone)
-_AT_A_DISTANCE = re.compile(r"\b(?:video|virtual(?:ly)?|(?:on|via|over|by) teams|zoom|facetime"
-                            r"|face time|skype|on screen)\b", re.IGNORECASE)
-
-#: words in a child column that name every subject child of the review
-_EVERY_CHILD = frozenset({"all children", "both children", "both", "all", "the children",
-                          "children", "siblings", "all siblings", "the siblings",
-                          "all the children", "both of them", "sibling group"})
-
-
-#: words for a parent's role in a child / client column, and the role as the family file
-#: writes it (a grandparent's are left out: a family file often holds one side only, and
-#: "Nan" is then a guess)
-_ROLE_WORDS = {"mum": "mother", "mother": "mother", "mom": "mother", "birth mother": "mother",
-               "dad": "father", "father": "father", "birth father": "father",
-               "mum's partner": "mother's partner", "mother's partner": "mother's partner",
-               "stepdad": "stepfather", "step dad": "stepfather", "stepfather": "stepfather",
-               "stepmum": "stepmother", "step mum": "stepmother", "stepmother": "stepmother"}
-#: what a time cell holds to say no time is known (as a blank one does)
-_NO_TIME = frozenset({"-", "--", "?", "n/k", "nk", "n/a", "na", "unknown", "not known",
-                      "not recorded", "tbc", "none"})
-#: a part of the day in a time cell: no time, said (info, not a warning: returns write it)
-_PART_OF_DAY = frozenset({"am", "pm", "a.m.", "p.m.", "morning", "afternoon", "evening",
-                          "night", "overnight", "lunchtime", "teatime", "daytime",
-                          "early hours", "after school", "before school", "all day",
-                          "various", "out of hours"})
-#: what a date cell holds to say "the same as the row above"
-_DITTO = frozenset({'"', "''", "“", "”", "〃", "ditto", "do", "do.", "as above", "same",
-                    "same day", "same date", "same as above", "ditto as above", '-"-', "“ ”"})
-
-
-def _key_words(text: str) -> str:
-    return " ".join(text.lower().split()).strip(" .")
 
 
 def _spread(concerned: list[str], others: Recorded | None, named: dict[str, Recorded]
