@@ -86,6 +86,7 @@ def test_reading_each_value_once_gives_what_reading_every_row_afresh_gives(
     """The row reader works out each distinct value once per sheet and raises its problems
     again for every row holding it; with that reuse switched off the result is the same."""
     import chronogen.read.returns.rows as row_module
+    import chronogen.read.returns.sheet_reading as sheet_reading
 
     grid = [tuple(HEADINGS), *(tuple(r) for r in rows)]
 
@@ -97,12 +98,12 @@ def test_reading_each_value_once_gives_what_reading_every_row_afresh_gives(
                 [r.model_dump() for r in result.rejected])
 
     reused = read()
-    limit = row_module._CACHE_LIMIT
-    row_module._CACHE_LIMIT = 0
+    limit = row_module.CACHE_LIMIT
+    row_module.CACHE_LIMIT = sheet_reading.CACHE_LIMIT = 0  # the memos, and the memo of each
     try:
         afresh = read()
     finally:
-        row_module._CACHE_LIMIT = limit
+        row_module.CACHE_LIMIT = sheet_reading.CACHE_LIMIT = limit
     assert reused == afresh
     _, problems, _ = reused  # type: ignore[misc]
     rows_with_problems = {p["row"] for p in problems if p["row"] is not None}
