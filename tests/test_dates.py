@@ -67,6 +67,19 @@ def test_impossible_or_not_dates_are_rejected(text: str) -> None:
         PartialDate.parse(text)
 
 
+@pytest.mark.parametrize(("text", "clock"), [
+    # a system's day at midnight, written with its seconds: no time, as a date-time cell at
+    # midnight is read (each was a contact at 00:00, first in its day)
+    ("13/03/2020 00:00:00", None), ("2020-03-13T00:00:00", None),
+    ("13/03/2020 00:00", time(0)),  # typed: a contact at midnight, as written
+    ("13/03/2020 @ 14:30", time(14, 30)), ("13/03/2020 @14:30", time(14, 30)),  # refused
+    ("13/03/2020 14:30:00", time(14, 30)),
+])
+def test_a_time_after_a_date_as_systems_write_it(text: str, clock: time | None) -> None:
+    found = parse_date_time(text)
+    assert (found.date.earliest, found.time) == (date(2020, 3, 13), clock)
+
+
 def test_date_with_time() -> None:
     parsed = parse_date_time("13/03/2020 23:15")
     assert parsed.date.earliest == date(2020, 3, 13)

@@ -32,7 +32,8 @@ _AFTER = ("after", "aft.", "aft", "post")
 #: from inside the run is one from its start): from each character of a long run, the
 #: search ran on to the run's end, and a date cell of 80,000 ", " took two minutes
 _TIME_RE = re.compile(
-    r"(?:^|(?<![\st,])[\st,]+|(?<!\s)\s*at\s+)(?P<h>\d{1,2})[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:^|(?<![\st,])[\st,]+|(?<!\s)\s*(?:at\s+|@\s*))(?P<h>\d{1,2})[:.](?P<m>\d{2})"
+    r"(?::(?P<s>\d{2}))?"
     r"(?:\.\d+)?\s*(?:(?P<ampm>am|pm)\s*)?(?:hrs|hr|h)?$"
 )
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -95,6 +96,10 @@ def parse_plain(text: str) -> ParsedDateTime:
     timed = _TIME_RE.search(cleaned)
     if timed is not None and timed.start() > 0:
         clock = _make_time(timed, original)
+        if clock == time(0) and timed.group("s") is not None:
+            # "13/03/2020 00:00:00", "2020-03-13T00:00:00": a system's day with no time
+            # (as a date-time cell at midnight is read), not a contact at midnight
+            clock = None
         cleaned = cleaned[: timed.start()].strip(" ,")
 
     (first_day, last_day), precision, ambiguous, among = _parse_core(cleaned, original)
