@@ -227,6 +227,24 @@ def test_a_time_cell_saying_no_time_or_a_part_of_the_day(tmp_path: Path) -> None
     assert result.entries[2].raw["Time"] == "AM"  # the words kept
 
 
+def test_midnight_in_every_date_cell_is_no_time(tmp_path: Path) -> None:
+    """A date column a system filled ("13/03/2020 00:00" on every row: Excel writes a
+    date-time cell so in a CSV) gave every entry the time 00:00, first in its day; it gives
+    none, said once. One midnight among other times is a midnight; a date cell's midnight
+    gives way to the time column's time."""
+    path = tmp_path / "pol.csv"
+    path.write_text("Date,Summary\n13/03/2020 00:00,a\n14/03/2020 00:00,b\n15/03/2020 00:00,c\n",
+                    encoding="utf-8")
+    result = read(path)
+    assert [e.time for e in result.entries] == [None, None, None]
+    (said,) = [p for p in result.problems if p.code.value == "invalid-time"]
+    assert said.severity.value == "info" and said.row is None and said.column == "Date"
+    path.write_text("Date,Summary\n13/03/2020 00:00,a\n14/03/2020 14:30,b\n", encoding="utf-8")
+    assert [e.time for e in read(path).entries] == [time(0), time(14, 30)]
+    path.write_text("Date,Time,Summary\n13/03/2020 00:00,14:30,a\n", encoding="utf-8")
+    assert [e.time for e in read(path).entries] == [time(14, 30)]
+
+
 def test_separate_time_column(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "a.xlsx", {"S": [["Date", "Time", "Summary"],
                                                 ["13/03/2020", "2315", "a"],

@@ -74,6 +74,7 @@ _F_TIME = Field.TIME
 _F_VIEWS = Field.VIEWS
 #: the contacts at which no child is seen, as seen means: face to face
 _NOT_FACE_TO_FACE = ContactKind.TELEPHONE
+_MIDNIGHT = time(0)
 
 _T = TypeVar("_T")
 
@@ -212,6 +213,10 @@ class RowReader(ChildrenReading):
         self.day_first_proven = False
         #: the date of the last entry read: what a ditto mark below it means
         self.date_above: ParsedDateTime | None = None
+        #: the entries whose date cell carried a time of midnight, and whether any carried
+        #: another time
+        self.midnights: list[Entry] = []
+        self.other_times = False
         self.date_floor = date_floor(family)
         self._read_children_as(family)
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
@@ -267,6 +272,7 @@ class RowReader(ChildrenReading):
         report.entries = len(self.result.entries)
         report.rejected = len(self.result.rejected)
         self._report_ambiguous_dates()
+        self._no_times_if_all_midnight()
         return self.result
 
     def _report_columns(self) -> None:
@@ -372,8 +378,12 @@ class RowReader(ChildrenReading):
         parsed = self._date(number, values, source, raw)
         if parsed is None:
             return
-        # the optional fields' methods only where the row fills them (most rows do not)
-        clock = parsed.time or (self._time(number, values) if _F_TIME in values else None)
+        # the optional fields' methods only where the row fills them (most rows do not);
+        # a midnight in the date cell gives way to the time column ("13/03/2020 00:00",
+        # a system's day, beside "Time: 14:30")
+        clock = parsed.time
+        if (clock is None or clock == _MIDNIGHT) and _F_TIME in values:
+            clock = self._time(number, values) or clock
 
         kind_text: str | None = made["kind_text"]  # type: ignore[assignment]
         kind = self._kind(number, kind_text)  # its problem (if any) before the people's
@@ -402,6 +412,11 @@ class RowReader(ChildrenReading):
         made["raw"] = raw if self.keep_raw else {}
         entry = trusted(Entry, made, _ENTRY_FIELDS)
         self.result.entries.append(entry)
+        if clock is not None and clock is parsed.time:
+            if clock == _MIDNIGHT:
+                self.midnights.append(entry)
+            else:
+                self.other_times = True
         first = parsed.date.sort_key[0]
         if first < self.date_floor:
             self.problem(ProblemCode.IMPLAUSIBLE_DATE, Severity.WARNING,
@@ -492,6 +507,20 @@ class RowReader(ChildrenReading):
                 found = error
             self._dates.keep(key, found)
         return found
+
+    def _no_times_if_all_midnight(self) -> None:
+        """Where every time a sheet's date cells carry is midnight ("13/03/2020 00:00" down a
+        column a system filled: Excel writes a date-time cell so in a CSV), they are no
+        times: the entries have none, said once."""
+        if len(self.midnights) < 2 or self.other_times:
+            return
+        for entry in self.midnights:
+            entry.__dict__["time"] = None
+        column = self.fields.get(self.date_fields[0]) or self.fields.get(self.date_fields[1])
+        self.problem(ProblemCode.INVALID_TIME, Severity.INFO,
+                     f"every one of the {len(self.midnights):,} times in the date cells is "
+                     "00:00: a system's day with no time, not contacts at midnight; the "
+                     "entries are kept without a time", column=column)
 
     def _report_ambiguous_dates(self) -> None:
         if self.day_first_proven:
