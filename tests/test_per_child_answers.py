@@ -258,3 +258,10 @@ def test_a_parent_named_by_their_role_is_the_family_files_one(
     again = read_agency_file(path, agency="GP", code="GP", family=two_fathers)
     assert again.entries[0].people == []
     assert [p.code.value for p in again.problems] == ["ambiguous-person"]
+    # either apostrophe, in the family file or the return
+    partner = Family(people=[*FAMILY.people,
+                             Person(id="D", first_name="Dean", role="Mother’s partner")])
+    path.write_text("Date,Contact type,Patient,Summary\n13/03/2020,Appointment,Mum's partner,"
+                    "Seen\n", encoding="utf-8")
+    assert read_agency_file(path, agency="GP", code="GP", family=partner).entries[0].people \
+        == ["D"]

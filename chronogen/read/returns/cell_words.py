@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from chronogen.domain.names import fold
+
 #: a referral column's "Yes" naming no agency (kept apart from every agency's name)
 NOT_NAMED = "\x00referral to an agency not named"
 #: a referral column saying none was made: "Not referred", "No referral", "None", "Declined"
@@ -44,5 +46,6 @@ DITTO = frozenset({'"', "''", "“", "”", "〃", "ditto", "do", "as above", "s
 
 
 def key_words(text: str) -> str:
-    """*text* in lower case, its spaces one, with no spaces or dots at its ends."""
-    return " ".join(text.lower().split()).strip(" .")
+    """*text* as names are compared (:func:`~chronogen.domain.names.fold`: lower case, no
+    accents, one kind of apostrophe, its spaces one), with no spaces or dots at its ends."""
+    return fold(text).strip(" .")

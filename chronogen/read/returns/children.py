@@ -51,8 +51,7 @@ class ChildrenReading(SheetReading):
         self._role_holders: dict[str, list[str]] = {}
         for person in family.people:
             if person.role:
-                self._role_holders.setdefault(key_words(person.role).replace("’", "'"),
-                                              []).append(person.id)
+                self._role_holders.setdefault(key_words(person.role), []).append(person.id)
         self._people_seen: Memoised = {}
         self._children_seen: Memoised = {}
 
@@ -76,7 +75,7 @@ class ChildrenReading(SheetReading):
             match.unknown = [name for name in match.unknown if name not in everyone]
             match.ids += [pid for pid in self.subject_ids if pid not in match.ids]
         for name in list(match.unknown):  # "Mum", "Mother": the family's one mother
-            holders = self._holders(ROLE_WORDS.get(key_words(name).replace("’", "'")))
+            holders = self._holders(ROLE_WORDS.get(key_words(name)))
             if holders:
                 match.unknown.remove(name)
                 if len(holders) == 1:
