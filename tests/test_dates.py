@@ -354,6 +354,10 @@ def test_every_year_written_is_a_year_of_the_date_read(text: str) -> None:
     ("13 March 2020 at 9am", date(2020, 3, 13), time(9, 0)),  # the time was dropped
     ("Tue, 10 Mar 2020 14:05:00 +0000", date(2020, 3, 10), time(14, 5)),
     ("2020-03-13 19", date(2020, 3, 13), None),  # a bare number is no time
+    # an hour past twelve with its "pm" is that hour, as "13:00pm" and a time column's
+    # "13pm" are (it was refused after a day)
+    ("13/03/2020 13pm", date(2020, 3, 13), time(13, 0)),
+    ("13/03/2020 12am", date(2020, 3, 13), time(0, 0)),
 ])
 def test_a_time_written_after_a_day_is_its_time(text: str, day: date,
                                                 clock: time | None) -> None:

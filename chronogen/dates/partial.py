@@ -180,6 +180,20 @@ def make_date(year: int, month: int, day: int, original: str) -> date:
     return date(year, month, day)
 
 
+def clock(hour: int, minute: int, second: int = 0, meridiem: str | None = None
+          ) -> time | None:
+    """The time of day written as *hour*, *minute*, *second* and *meridiem* ("am" / "pm",
+    either case, or none), or None where there is none ("25:00", "10:75")."""
+    half = (meridiem or "").lower()
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
+
+
 def month_bounds(year: int, month: int, original: str | None = None) -> tuple[date, date]:
     label = original if original is not None else f"{year}-{month}"
     check_year(year, label)

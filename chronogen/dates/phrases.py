@@ -30,7 +30,14 @@ import calendar
 import re
 from datetime import date, time, timedelta
 
-from chronogen.dates.partial import MONTHS, ParsedDateTime, PartialDate, Precision, Qualifier
+from chronogen.dates.partial import (
+    MONTHS,
+    ParsedDateTime,
+    PartialDate,
+    Precision,
+    Qualifier,
+    clock,
+)
 from chronogen.dates.plain import parse_plain
 from chronogen.errors import DateError
 
@@ -140,19 +147,16 @@ def _trailing_time(original: str, cleaned: str) -> ParsedDateTime | None:
     if match is None:
         return None
     if match["word"]:
-        clock: time | None = CLOCK_WORDS[match["word"]]
+        at: time | None = CLOCK_WORDS[match["word"]]
     elif match["h"]:
-        hour = int(match["h"]) % 12 + (12 if match["half"] == "p" else 0)
-        minute = int(match["m"] or 0)
-        clock = time(hour, minute) if int(match["h"]) <= 12 and minute < 60 else None
+        at = clock(int(match["h"]), int(match["m"] or 0), 0, match["half"] + "m")
     else:
-        hour, minute = int(match["sh"]), int(match["sm"])
-        clock = time(hour, minute) if hour < 24 and minute < 60 else None
+        at = clock(int(match["sh"]), int(match["sm"]))
     inner = _plain_or_none(match["day"])
-    if clock is None or inner is None or inner.time is not None or \
+    if at is None or inner is None or inner.time is not None or \
             inner.date.precision is not Precision.DAY:
         return None
-    return ParsedDateTime(inner.date.model_copy(update={"text": original}), clock,
+    return ParsedDateTime(inner.date.model_copy(update={"text": original}), at,
                           inner.day_month_ambiguous)
 
 

@@ -18,6 +18,7 @@ from chronogen.dates.partial import (
     Precision,
     Qualifier,
     check_year,
+    clock,
     make_date,
     month_bounds,
 )
@@ -133,16 +134,11 @@ def _strip_prefix(text: str, words: tuple[str, ...]) -> str | None:
 
 
 def _make_time(match: re.Match[str], original: str) -> time:
-    hour, minute = int(match.group("h")), int(match.group("m"))
-    second = int(match.group("s") or 0)
-    ampm = match.group("ampm")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59 or second > 59:
+    found = clock(int(match.group("h")), int(match.group("m")), int(match.group("s") or 0),
+                  match.group("ampm"))
+    if found is None:
         raise DateError(f"{original!r}: {match.group(0).strip()} is not a valid time")
-    return time(hour, minute, second)
+    return found
 
 
 #: what _parse_core reads: ((earliest, latest), precision, day and month ambiguous, the time

@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, time
 
 from chronogen.dates import ParsedDateTime, PartialDate, from_excel_serial, parse_date_time
+from chronogen.dates.partial import clock
 from chronogen.dates.phrases import CLOCK_WORDS
 from chronogen.errors import DateError
 from chronogen.model.chronology import RawValue
@@ -78,7 +79,7 @@ def time_from_cell(value: Cell) -> time | None:
     match = _TIME.fullmatch(text)
     if match is None:
         return _time_in_words(text)
-    return _clock(int(match[1]), int(match[2]), int(match[3] or 0), match[4])
+    return clock(int(match[1]), int(match[2]), int(match[3] or 0), match[4])
 
 
 #: an hour with its half of the day ("3pm", "11 a.m."); a span of time ("10:30 - 11:00",
@@ -95,7 +96,7 @@ def _time_in_words(text: str) -> time | None:
     if (known := CLOCK_WORDS.get(text.lower())) is not None:
         return known
     if (hour := _HOUR.fullmatch(text)) is not None:
-        return _clock(int(hour[1]), 0, 0, hour[2] + "m")
+        return clock(int(hour[1]), 0, 0, hour[2] + "m")
     span = _SPAN.fullmatch(text)
     if span is None:
         return None
@@ -108,15 +109,6 @@ def _time_in_words(text: str) -> time | None:
     return found if found is not None and time_from_cell(end) is not None else None
 
 
-def _clock(hour: int, minute: int, second: int, meridiem: str | None) -> time | None:
-    meridiem = (meridiem or "").lower()
-    if meridiem == "pm" and hour < 12:
-        hour += 12
-    elif meridiem == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return time(hour, minute, second)
 
 
 def is_note_not_date(text: str) -> bool:
