@@ -2,7 +2,7 @@
 :class:`~chronogen.model.ContactKind`.
 
 A contact type often names more than one thing ("Telephone call re home visit", "Home visit
-- domestic abuse discussed", "Home visit - no access"). The rules are read in three tiers:
+- domestic abuse discussed", "Home visit - no access"). The rules are read in this order:
 
 1. what became of the contact: cancelled or not completed (not classified: reported, never
    guessed), was not brought, no access; not where the words are what the contact was
@@ -44,10 +44,6 @@ _OUTCOME_ONLY: tuple[tuple[str, ContactKind | None], ...] = (
     (r"\bno answer\b|not at home|\bnot home\b|out when (?:visited|called)",
      ContactKind.NO_ACCESS_VISIT),
 )
-#: a meeting, a conference or a strategy discussion: a "DNA" in its type is someone's
-#: absence from it (a parent's, a professional's), not a child not brought
-_MEETING = re.compile(r"strategy|\bstrat\b|conference|\bicpc\b|\brcpc\b|\bcpc\b|core group"
-                      r"|meeting|\btac\b|team around|\bmdt\b|marac|mappa")
 #: the steps of the process, in order: the first found names the contact
 _STEPS: tuple[tuple[str, ContactKind], ...] = (
     (r"strategy|\bstrat\b", ContactKind.STRATEGY_DISCUSSION),
@@ -99,6 +95,11 @@ _OUTCOME_ONLY_RULES = _compiled(_OUTCOME_ONLY)
 _MISSED_RULES = tuple((pattern, kind) for pattern, kind in _OUTCOME_RULES if kind is not None) \
     + _OUTCOME_ONLY_RULES
 _STEP_RULES = _compiled(_STEPS)
+#: a meeting, a conference or a strategy discussion (as the steps name them): a "DNA" in
+#: its type is someone's absence from it (a parent's, a professional's), not a child not
+#: brought
+_MEETING = re.compile("|".join(pattern for pattern, kind in _STEPS if kind in (
+    ContactKind.STRATEGY_DISCUSSION, ContactKind.CONFERENCE, ContactKind.MEETING)))
 _WHAT_RULES = _compiled(_WHAT)
 _EXACT = {kind.value: kind for kind in ContactKind}
 
