@@ -40,6 +40,8 @@ _NOT_RECORDED = {
     "none recorded", "no record", "not stated", "-", "--",
 }
 _NOT_APPLICABLE = {"n/a", "na", "n a", "not applicable", "not relevant", "inapplicable"}
+#: the words saying nothing is known or nothing applies (a time column's "N/K" too)
+NOTHING_KNOWN = frozenset(_NOT_RECORDED | _NOT_APPLICABLE)
 
 #: an answer word and what follows it ("Yes - Mia", "Seen (with Leo)"). The separator is
 #: spaces, a mark, or spaces and then a mark, each run of spaces taken whole; the end is

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from chronogen.domain.names import fold
+from chronogen.read.returns.answers import NOTHING_KNOWN
 
 #: a referral column's "Yes" naming no agency (kept apart from every agency's name)
 NOT_NAMED = "\x00referral to an agency not named"
@@ -32,9 +33,9 @@ ROLE_WORDS = {"mum": "mother", "mother": "mother", "mom": "mother", "birth mothe
               "mum's partner": "mother's partner", "mother's partner": "mother's partner",
               "stepdad": "stepfather", "step dad": "stepfather", "stepfather": "stepfather",
               "stepmum": "stepmother", "step mum": "stepmother", "stepmother": "stepmother"}
-#: what a time cell holds to say no time is known (as a blank one does)
-NO_TIME = frozenset({"-", "--", "?", "n/k", "nk", "n/a", "na", "unknown", "not known",
-                     "not recorded", "tbc", "none"})
+#: what a time cell holds to say no time is known (as a blank one does): an answer cell's
+#: words for nothing known or nothing that applies, and "none"
+NO_TIME = NOTHING_KNOWN | {"none"}
 #: a part of the day in a time cell: no time, said (info, not a warning: returns write it)
 PART_OF_DAY = frozenset({"am", "pm", "a.m", "p.m", "morning", "afternoon", "evening",
                          "night", "overnight", "lunchtime", "teatime", "daytime",
