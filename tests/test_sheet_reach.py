@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from chronogen.model.case import Limits
-from chronogen.read.table import WorkbookTraits, _scan_sheet
+from chronogen.read.package_check import WorkbookTraits, _scan_sheet
 from tests.data.hostile.make_corpus import _PARTS
 
 
@@ -153,7 +153,7 @@ def test_a_part_running_on_without_a_tag_is_refused_before_it_is_held_whole() ->
     import pytest
 
     from chronogen.errors import UnreadableFileError
-    from chronogen.read.table import _xml_windows
+    from chronogen.read.package_check import _xml_windows
 
     endless = io.BytesIO(b"<worksheet><sheetData><row><c><is><t>" + b"a" * (20 << 20))
     with pytest.raises(UnreadableFileError, match="runs on for 16 MB without a tag"):
@@ -176,3 +176,48 @@ def test_an_error_cell_is_found_however_it_is_written(sheet_rows: list,
     errors = frozenset(data.draw(st.sets(st.sampled_from(places)) if places else st.just(set())))
     _, traits = _scan(_package(_sheet(sheet_rows, errors=errors)))
     assert traits.has_errors == bool(errors)
+
+
+#: a cell's reference as a window may hold it: (column, row, leading zeros, lower case)
+_refs = st.tuples(st.integers(1, 18_278), st.integers(1, 9_999_999), st.integers(0, 2),
+                  st.booleans())
+
+
+def _window(refs: list[tuple[int, int, int, bool]], odd: str | None) -> bytes:
+    cells = []
+    for column, row, zeros, lower in refs:
+        ref = _letters(column) + "0" * zeros + str(row)
+        cells.append(f'<c r="{ref.lower() if lower else ref}"><v>1</v></c>')
+    if odd is not None:
+        cells.insert(len(cells) // 2, odd)
+    return ("<row>" + "".join(cells) + "</row>").encode()
+
+
+def _taken_in(first: bytes, second: bytes, *, quick: bool) -> tuple[bool, int, int]:
+    from chronogen.read.package_check import _Reach
+
+    reach = _Reach()
+    assert reach.written_plainly(first)
+    if not quick:
+        reach.columns, columns = 0, reach.columns  # the quick test needs columns reached
+        plain = reach.written_plainly(second)
+        reach.columns = max(reach.columns, columns) if plain else columns
+    else:
+        plain = reach.written_plainly(second)
+    return plain, reach.rows, reach.columns
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_refs.filter(lambda r: not r[3] and len(str(r[1])) + r[2] <= 7), min_size=1,
+                max_size=4),
+       st.lists(_refs, min_size=1, max_size=8),
+       st.sampled_from([None, '<c t="s">', "<c/>", '<c  r="A1">', '<c r="A">', "<x:c r='A1'>",
+                        '<c r="A12345678">']))
+def test_the_quick_look_at_a_window_measures_as_reading_every_cell(
+        first: list, second: list, odd: str | None) -> None:
+    """After the first window, each is taken in by one search for a cell further right than
+    the columns reached or further down than its last cell, or not written plainly; what it
+    takes in must be what reading every cell's reference takes in."""
+    one = _window(first, None)
+    two = _window(second, odd)
+    assert _taken_in(one, two, quick=True) == _taken_in(one, two, quick=False)

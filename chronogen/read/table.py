@@ -1,8 +1,10 @@
 """Spreadsheets and CSV files as plain rows of cell values.
 
-Workbooks are read with openpyxl in read-only mode (streaming, values only). CSV files are
-decoded as UTF-8 (with or without a byte-order mark) and, failing that, Windows-1252, which
-is what Excel on Windows writes.
+Workbooks are checked first (:mod:`chronogen.read.package_check`), then read with
+python-calamine, or openpyxl in read-only mode (streaming, values only) where calamine
+cannot read them as they are. CSV files are decoded as UTF-8 (with or without a
+byte-order mark), UTF-16 and, failing those, Windows-1252, which is what Excel on Windows
+writes.
 """
 
 from __future__ import annotations
@@ -14,17 +16,18 @@ import os
 import re
 import sys
 import tempfile
+import threading
 import warnings
-import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import repeat
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
 from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
+from chronogen.read.package_check import WorkbookTraits, check_package, find_traits
 
 #: A cell value as read: text, number, boolean, date, datetime, time, or nothing.
 Cell = str | int | float | bool | date | datetime | time | None
@@ -111,355 +114,92 @@ def read_sheets(path: Path, *, display_name: str | None = None,
 
 def read_workbook(path: Path, *, display_name: str | None = None,
                   limits: Limits | None = None) -> list[Sheet]:
-    """Every worksheet of an .xlsx workbook.
+    """Every worksheet of an .xlsx workbook, its package checked first (:mod:`~chronogen.
+    read.package_check`).
 
     python-calamine (Rust) reads it when it can, about fifteen times faster than openpyxl;
     openpyxl (read-only, streaming) is used when calamine is missing or fails, and for
     workbooks holding Excel error cells (``#REF!``), which calamine reads as blanks.
     """
     name = display_name or path.name
-    traits = inspect_workbook(path, name, limits or Limits())
-    if not traits.has_errors:
-        sheets = _read_with_calamine(path, name, traits.date1904)
-        if sheets is not None:
-            return _with_traits(sheets, traits)
-    return _with_traits(_read_with_openpyxl(path, name, traits.date1904), traits)
-
-
-def _with_traits(sheets: list[Sheet], traits: WorkbookTraits) -> list[Sheet]:
-    """Attach what the package inspection found to each sheet (formulas with no value)."""
-    for sheet in sheets:
+    bounds = limits or Limits()
+    checked = check_package(path, name, bounds)
+    sheets, traits = _read_with_calamine(path, name, checked.date1904,
+                                         partial(find_traits, path, name, bounds, checked))
+    if sheets is None:
+        sheets = _read_with_openpyxl(path, name, checked.date1904)
+    for sheet in sheets:  # formulas saved with no value, found in the package
         sheet.uncached_formulas = list(traits.uncached_formulas.get(sheet.name or "", {}))
     return sheets
 
 
-@dataclass
-class WorkbookTraits:
-    """What the package says before any cell is read."""
-
-    date1904: bool = False
-    has_errors: bool = False
-    #: sheet name -> (row, column) of formula cells saved without a value, in the order
-    #: found (a dictionary's keys: a sheet read twice finds each again)
-    uncached_formulas: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
-
-
-#: a cell's opening as every writer known writes it (``<c r="A1"``, groups: letters, digits),
-#: or any other cell opening (no groups: then the window is read element by element)
-_CELL_START = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})"|[\s/>])')
-#: a cell or a formula with a namespace prefix (``<x:c``, ``<x:f>``): the window is then read
-#: element by element (a prefixed formula inside a plain cell is still one calamine reads)
-_PREFIXED_CELL = re.compile(rb':[cf][\s/>]')
-#: an element's namespace prefix, if it has one (``x:`` in ``<x:c``)
-_PREFIX = rb'(?:[^\s<>/!?:]*:)?'
-#: a tag's attributes, quoted values whole. No pattern here looks for a tag's end past a
-#: "<" (XML allows none inside a tag, quoted or not): from each of a megabyte of tags never
-#: closed, the search ran on to the end, and a workbook of 3 KB took hours.
-_ATTRIBUTES = rb'(?:[^<>"\']|"[^<"]*"|\'[^<\']*\')*'
-#: a cell or row element whatever its prefix, spacing and quotes: (name, attributes)
-_ELEMENT = re.compile(rb'<' + _PREFIX + rb'(c|row)(?=[\s/>])(' + _ATTRIBUTES + rb')>')
-_R_ATTRIBUTE = re.compile(rb'\sr\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
-_REFERENCE = re.compile(rb'\s*([A-Za-z]+)([0-9]+)\s*')
-#: a formula cell saved with no value, however its tags and reference are written:
-#: (column letters, row digits)
-_UNCACHED = re.compile(
-    rb'<' + _PREFIX + rb'c\s[^<>]*?\br\s*=\s*["\']([A-Za-z]{1,3})([0-9]{1,7})["\'][^<>]*>\s*'
-    rb'<' + _PREFIX + rb'f\b[^<>]*(?:/>|>[^<]*</' + _PREFIX + rb'f>)\s*'
-    rb'(?:<' + _PREFIX + rb'v>\s*</' + _PREFIX + rb'v>\s*)?</' + _PREFIX + rb'c>')
-#: an error cell (``#REF!``), which calamine reads as blank, however its tag is written
-_ERROR_CELL = re.compile(rb'<' + _PREFIX + rb'c\s[^<>]*?\bt\s*=\s*(?:"e"|\'e\')')
-_CHUNK = 1 << 20
-#: the most megabytes of a part's XML read with no tag beginning in them (held whole until
-#: one does: a cell's text is at most 32,767 characters, a row's a few megabytes)
-_LONGEST_RUN = 16
-
-
-def inspect_workbook(path: Path, name: str, limits: Limits) -> WorkbookTraits:
-    """Check a workbook's package before reading it: every sheet's unzipped size, its
-    compression ratio and the area its cells span must be within *limits* (a zip bomb, or a
-    single cell at XFD1048576, is refused here, in seconds and little memory). Streams each
-    sheet's XML once, also finding error cells and formulas saved without a value."""
-    traits = WorkbookTraits()
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = package.namelist()
-            if "xl/workbook.xml" in names and \
-                    package.getinfo("xl/workbook.xml").file_size > 50_000_000:
-                raise UnreadableFileError(f"{name}: the workbook's index is implausibly large")
-            workbook = package.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
-            traits.date1904 = re.search(rb"date1904=\"(?:1|true)\"", workbook) is not None
-            titles = _sheet_titles(package, workbook)
-            for info in package.infolist():
-                member = info.filename
-                if member.lower().endswith("sharedstrings.xml"):
-                    _check_size(info, name, "the shared-string table", limits)
-                    _check_shared_strings(package, info, name, limits)
-                if not (member.startswith("xl/worksheets/") and member.endswith(".xml")):
-                    continue
-                title = titles.get(member, member)
-                _check_size(info, name, f"sheet {title!r}", limits)
-                _scan_sheet(package, info, name, title, limits, traits)
-    except (zipfile.BadZipFile, OSError, KeyError) as error:
-        if path.stat().st_size == 0:
-            raise UnreadableFileError(f"{name}: the file is empty") from error
-        with path.open("rb") as handle:
-            magic = handle.read(8)
-        if magic == _OLE_MAGIC:
-            raise UnreadableFileError(
-                f"{name}: this is a password-protected workbook or an old-style .xls saved "
-                "with an .xlsx name: open it in Excel or LibreOffice, remove the password, and "
-                "save it as .xlsx") from error
-        raise UnreadableFileError(f"{name}: not a readable .xlsx workbook ({error})") from error
-    return traits
-
-
-def _sheet_titles(package: zipfile.ZipFile, workbook: bytes) -> dict[str, str]:
-    """Worksheet part name -> the sheet's title, from the workbook and its relationships."""
-    rels_name = "xl/_rels/workbook.xml.rels"
-    if rels_name not in package.namelist():
-        return {}
-    rels = package.read(rels_name)[:10_000_000]
-    targets = {m[0].decode(): m[1].decode() for m in re.findall(
-        rb'<Relationship\b[^<>]*?\bId="([^<"]+)"[^<>]*?\bTarget="([^<"]+)"', rels)}
-    targets.update({m[1].decode(): m[0].decode() for m in re.findall(
-        rb'<Relationship\b[^<>]*?\bTarget="([^<"]+)"[^<>]*?\bId="([^<"]+)"', rels)})
-    titles = {}
-    for title, rid in re.findall(rb'<sheet\b[^<>]*?\bname="([^<"]*)"[^<>]*?\br:id="([^<"]+)"',
-                                 workbook):
-        target = targets.get(rid.decode())
-        if target:
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            titles[part] = _xml_text(title.decode("utf-8", "replace"))
-    return titles
-
-
-def _xml_text(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
-
-
-def _check_size(info: zipfile.ZipInfo, name: str, part: str, limits: Limits) -> None:
-    """Refuse a part (*part* says which: "sheet 'Log'") too large unzipped, or a zip bomb."""
-    size, packed = info.file_size, max(info.compress_size, 1)
-    if size > limits.max_sheet_mb * 1_000_000:
-        raise UnreadableFileError(
-            f"{name}: {part} unzips to {size / 1_000_000:.0f} MB, over the limit of "
-            f"{limits.max_sheet_mb} MB (max_sheet_mb under [limits] in case.toml)")
-    if size > 5_000_000 and size / packed > limits.max_compression_ratio:
-        raise UnreadableFileError(
-            f"{name}: {part} is {size / packed:.0f} times larger unzipped than "
-            f"zipped (the limit is {limits.max_compression_ratio}): this is how a zip bomb "
-            "looks; re-save the workbook, or raise max_compression_ratio if it is genuine")
-
-
-#: the shared-string table's opening tag, whatever its prefix, and the attributes in it
-_TABLE_START = re.compile(rb'<' + _PREFIX + rb'sst(?=[\s/>])(' + _ATTRIBUTES + rb')>')
-_UNIQUE_COUNT = re.compile(rb'\suniqueCount\s*=\s*["\']\s*\+?([0-9]+)')
-
-
-def _check_shared_strings(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
-                          limits: Limits) -> None:
-    """Refuse a shared-string table claiming more strings than a sheet may hold cells:
-    calamine sets aside room for the claimed number first (a claim of four billion, in a
-    file of a few hundred bytes, asked for 96 GB and stopped the process)."""
-    part = "the shared-string table"
-    with package.open(info) as stream:
-        for window in _xml_windows(stream, name, part, limits):
-            opening = _TABLE_START.search(window)
-            if opening is None:
-                continue
-            count = _UNIQUE_COUNT.search(opening.group(1))
-            if count is not None and int(count.group(1)) > limits.max_cells:
-                raise UnreadableFileError(
-                    f"{name}: {part} claims {int(count.group(1)):,} distinct texts, over "
-                    f"the limit of {limits.max_cells:,} (max_cells under [limits] in "
-                    "case.toml): the file is damaged or hostile")
-            return  # one table, one opening
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-def _scan_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
-                limits: Limits, traits: WorkbookTraits) -> _Reach:
-    """Stream one sheet's XML: the area its cells span (returned), error cells, formulas
-    with no value.
-
-    A sheet written as every known writer writes it is read once, cells found by their
-    plain ``<c r="A1"`` opening; any other (single quotes, a prefix such as ``<x:c``,
-    spaces round ``=``, lower-case or over-long references, cells or rows with no
-    reference) is read again from the start, element by element, as calamine will place
-    its cells: a cell at XFD1048576 written any of these ways is refused before calamine
-    is asked to allocate the area."""
-    reach = _Reach()
-    if not _scan_windows(package, info, name, title, limits, traits, reach, plainly=True):
-        reach = _Reach()
-        _scan_windows(package, info, name, title, limits, traits, reach, plainly=False)
-    return reach
-
-
-def _scan_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
-                  limits: Limits, traits: WorkbookTraits, reach: _Reach, *,
-                  plainly: bool) -> bool:
-    """One pass over a sheet's XML; False when *plainly* and a window was not plain."""
-    with package.open(info) as stream:
-        for window in _xml_windows(stream, name, f"sheet {title!r}", limits):
-            if plainly:
-                if not reach.written_plainly(window):
-                    return False
-            else:
-                reach.read_exactly(window, name, title)
-            if reach.rows * reach.columns > limits.max_cells:
-                raise UnreadableFileError(
-                    f"{name}: sheet {title!r} has a cell at row {reach.rows}, column "
-                    f"{reach.columns}: its area of {reach.rows * reach.columns:,} cells is "
-                    f"over the limit of {limits.max_cells:,} (max_cells under [limits] in "
-                    "case.toml); delete the stray cells far below or to the right of the "
-                    "table")
-            # the quick tests first (each a pass over the window): a plainly written window's
-            # cells and formulas have no prefix, so a formula's tag is <f; any other window's
-            # may be <x:f. An error cell's type may be in single quotes in either (t='e' beside
-            # r="A1"), looked for only where a window has a single quote at all (one memchr)
-            if (b'"e"' in window or (b"'" in window and b"'e'" in window)) \
-                    and _ERROR_CELL.search(window):
-                traits.has_errors = True
-            if b"<f" in window or (not plainly and b":f" in window):
-                _note_uncached_formulas(window, title, traits)
-    return True
-
-
-def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
-    for letters, digits in _UNCACHED.findall(window):
-        # a dictionary, not a list searched for each (a sheet of 40,000 such cells took 12 s)
-        cells = traits.uncached_formulas.setdefault(title, {})
-        cells[(int(digits), _column_number(letters.upper()))] = None
-
-
-def _xml_windows(stream: IO[bytes], name: str, part: str, limits: Limits
-                 ) -> Iterator[bytes]:
-    """A part's XML (*part* says which: "sheet 'Log'") in windows of about a megabyte, each
-    ending where a tag begins (after a whole row where there is one), so that no element
-    is split between two."""
-    pending: list[bytes] = []  # what is read but not yet given: no place to cut it yet
-    read = 0
-    while chunk := stream.read(_CHUNK):
-        read += len(chunk)
-        if read > limits.max_sheet_mb * 1_000_000:
-            raise UnreadableFileError(f"{name}: {part} is larger unzipped than its package "
-                                      "says: the file is damaged or hostile")
-        cut = chunk.rfind(b"</row>")
-        cut = cut + len(b"</row>") if cut >= 0 else chunk.rfind(b"<")
-        if cut <= 0:
-            pending.append(chunk)
-            if len(pending) > _LONGEST_RUN:
-                raise UnreadableFileError(
-                    f"{name}: {part} runs on for {_LONGEST_RUN} MB without a tag (a cell "
-                    "holds at most 32,767 characters): the file is damaged or hostile")
-            continue
-        pending.append(chunk[:cut])
-        yield b"".join(pending)
-        pending = [chunk[cut:]]
-    if rest := b"".join(pending):
-        yield rest
-
-
-class _Reach:
-    """The furthest row and column a sheet's cells reach, as calamine places them: a cell
-    at its reference, a cell with none after the cell before it in its row, a row with none
-    after the row before it. Calamine allocates every cell of that area."""
-
-    def __init__(self) -> None:
-        self.rows = self.columns = 0
-        self.row = self.column = 0  # the last row element's number, the last cell's column
-
-    def written_plainly(self, window: bytes) -> bool:
-        """Take in a window whose every cell opens ``<c r="A1"``; False, taking in nothing,
-        for any other."""
-        starts = _CELL_START.findall(window)
-        if _PREFIXED_CELL.search(window) is not None:
-            return False
-        if not starts:
-            return True
-        # each distinct column and row once (a window holds a few thousand rows of cells);
-        # not zip(*starts): a call with a window's every cell as an argument cost more than
-        # the regular expression's pass
-        letters_seen = {letters for letters, _ in starts}
-        if b"" in letters_seen:
-            return False
-        # same-length column letters sort as their numbers do: pad to three
-        widest = max(map(bytes.rjust, letters_seen, repeat(3), repeat(b"@")))
-        self.columns = max(self.columns, _column_number(widest.lstrip(b"@")))
-        self.rows = max(self.rows, max(map(int, {digits for _, digits in starts})))
-        return True
-
-    def read_exactly(self, window: bytes, name: str, title: str) -> None:
-        """Take in a window element by element, whatever its quotes, spacing, prefixes or
-        missing references; a reference that is not one is refused (calamine would fail)."""
-        for element, attributes in _ELEMENT.findall(window):
-            found = _R_ATTRIBUTE.search(attributes)
-            value = None if found is None else found.group(1) or found.group(2) or b""
-            if element == b"row":
-                self.column = 0
-                if value is None:
-                    self.row += 1
-                elif value.strip().isdigit():
-                    self.row = int(value)
-                else:
-                    raise _not_a_reference(name, title, value)
-                continue
-            if value is None:
-                self.column += 1
-                row = self.row
-            else:
-                parts = _REFERENCE.fullmatch(value)
-                if parts is None:
-                    raise _not_a_reference(name, title, value)
-                self.column = _column_number(parts.group(1).upper())
-                row = int(parts.group(2))
-            self.columns = max(self.columns, self.column)
-            self.rows = max(self.rows, row)
-
-
-def _not_a_reference(name: str, title: str, value: bytes) -> UnreadableFileError:
-    shown = value[:40].decode("utf-8", "replace")
-    return UnreadableFileError(f"{name}: sheet {title!r} has a cell or row whose reference "
-                               f"{shown!r} is not one: the file is damaged or hostile")
-
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def _read_with_calamine(path: Path, name: str, date1904: bool) -> list[Sheet] | None:
+def _read_with_calamine(path: Path, name: str, date1904: bool,
+                        traits: Callable[[], WorkbookTraits] = WorkbookTraits
+                        ) -> tuple[list[Sheet] | None, WorkbookTraits]:
+    """Every sheet as calamine reads it (None when calamine is missing or fails, or *traits*
+    finds error cells), and what *traits* finds: worked out while calamine parses the
+    sheets, which it does outside the interpreter's lock, on another core."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - calamine is a dependency, but optional in spirit
-        return None
+        return None, traits()
     with _StandardErrorHeld() as held:
-        try:
+        def parse() -> list[tuple[str, Any]]:
             book = CalamineWorkbook.from_path(str(path))
+            return [(title, book.get_sheet_by_name(title)) for title in book.sheet_names]
+
+        parsing = _Background(parse)
+        try:
+            found = traits()
+        finally:
+            parsing.join()
+        if found.has_errors:
+            return None, found
+        try:
             sheets = []
-            for sheet_name in book.sheet_names:
-                rows: list[Any] = book.get_sheet_by_name(sheet_name).to_python(
-                    skip_empty_area=False)
+            for title, parsed in parsing.result():
+                rows: list[Any] = parsed.to_python(skip_empty_area=False)
                 shared: dict[str, str] = {}
                 for index, row in enumerate(rows):  # in place: never two copies of the sheet
                     rows[index] = _from_calamine_row(row, shared)
-                sheets.append(Sheet(file=name, name=sheet_name, rows=_trim(rows),
+                sheets.append(Sheet(file=name, name=title, rows=_trim(rows),
                                     date1904=date1904))
-            return sheets
+            return sheets, found
         except Exception:  # calamine's errors are not a stable API: fall back to openpyxl
-            return None
+            return None, found
         except BaseException as error:
             # a panic inside calamine (a date cell of -1e300 days) is raised as pyo3's
             # PanicException, which is not an Exception; Rust has already printed it
             if type(error).__name__ == "PanicException":
                 held.dropped = True
-                return None
+                return None, found
             raise
+
+
+class _Background:
+    """A function run on a thread of its own; :meth:`result` gives what it returned or
+    raises what it raised (a Rust panic included, which is no ``Exception``)."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        self._outcome: tuple[bool, Any] = (False, None)
+        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[], Any]) -> None:
+        try:
+            self._outcome = (True, work())
+        except BaseException as error:  # given to the caller by result()
+            self._outcome = (False, error)
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def result(self) -> Any:
+        self._thread.join()
+        done, value = self._outcome
+        if not done:
+            raise value
+        return value
 
 
 class _StandardErrorHeld:
