@@ -520,3 +520,19 @@ def test_a_referral_column_names_an_agency_or_none(tmp_path: Path, cell: str, to
     assert result.entries[0].referral_to == to
     notes = [p for p in result.problems if "does not say to which agency" in p.message]
     assert bool(notes) is noted
+
+
+def test_a_date_before_the_floor_is_reported_on_every_row_holding_it(tmp_path: Path) -> None:
+    """A date before 1900 (a number read as an Excel date) is reported on each row it
+    stands in, the same value on several rows and a ditto mark under it included, and on
+    no other row (each value's bounds are compared with the floor once)."""
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [
+        ["Date", "Summary"], ["01/01/1850", "a"], ["13/03/2020", "b"], ["01/01/1850", "c"],
+        ["Ditto", "d"], ["14/03/2020", "e"], ['"', "f"], [time(10, 30), "g"]]})
+    result = read(path)
+    early = [p.row for p in result.problems if p.code.value == "implausible-date"]
+    assert early == [2, 4, 5]
+    assert len(result.entries) == 6
+    # a time of day alone in the date column is said as the sheet shows it
+    assert [r.message for r in result.rejected] == [
+        "the cell holds a time of day (10:30) and no date"]

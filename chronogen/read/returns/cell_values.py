@@ -49,8 +49,11 @@ def date_from_cell(value: Cell, *, date1904: bool = False) -> ParsedDateTime:
                               False)
     if isinstance(value, date):
         return ParsedDateTime(PartialDate.day(value, text=value.isoformat()), None, False)
-    if isinstance(value, bool | time) or value is None:
-        raise DateError(f"{value!r} is not a date")
+    if isinstance(value, time):
+        raise DateError(f"the cell holds a time of day ({value:%H:%M}) and no date")
+    if isinstance(value, bool) or value is None:
+        raise DateError(f"{'TRUE' if value else 'FALSE' if value is not None else 'blank'} "
+                        "is not a date")
     if isinstance(value, int | float):
         if float(value).is_integer() and (1000 <= value <= 2200 or
                                           18_000_101 <= value <= 21_991_231):

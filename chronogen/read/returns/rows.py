@@ -218,6 +218,9 @@ class RowReader(ChildrenReading):
         self.midnights: list[Entry] = []
         self.other_times = False
         self.date_floor = date_floor(family)
+        #: the dates read before the floor, by identity, each worked out once per value
+        #: (a date's own bounds, read on every row, cost a tenth of the reading: memory)
+        self._too_early: dict[int, ParsedDateTime] = {}
         self._read_children_as(family)
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(CACHE_LIMIT)
@@ -417,8 +420,7 @@ class RowReader(ChildrenReading):
                 self.midnights.append(entry)
             else:
                 self.other_times = True
-        first = parsed.date.sort_key[0]
-        if first < self.date_floor:
+        if self._too_early and id(parsed) in self._too_early:
             self.problem(ProblemCode.IMPLAUSIBLE_DATE, Severity.WARNING,
                          f"{parsed.date.display()} is before {self.date_floor:%d/%m/%Y}: "
                          "probably a number read as an Excel date (0 is 31/12/1899); check "
@@ -491,7 +493,13 @@ class RowReader(ChildrenReading):
         assert above is not None
         self._cell_read_so(number, column, text, Severity.INFO,
                            f"read as the date above, {above.date.display()}")
-        return ParsedDateTime(above.date.model_copy(update={"text": text}), None, False)
+        made = ParsedDateTime(above.date.model_copy(update={"text": text}), None, False)
+        self._note_if_too_early(made)
+        return made
+
+    def _note_if_too_early(self, parsed: ParsedDateTime) -> None:
+        if parsed.date.sort_key[0] < self.date_floor:
+            self._too_early[id(parsed)] = parsed  # held: its identity is not reused
 
     def _parse_date_value(self, value: Cell) -> ParsedDateTime | DateError:
         """The date in a cell, or the error saying why it is not one (once per value)."""
@@ -505,6 +513,8 @@ class RowReader(ChildrenReading):
                 found = date_from_cell(value, date1904=self.sheet.date1904)
             except DateError as error:
                 found = error
+            else:
+                self._note_if_too_early(found)
             self._dates.keep(key, found)
         return found
 
