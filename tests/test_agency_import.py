@@ -536,3 +536,28 @@ def test_a_date_before_the_floor_is_reported_on_every_row_holding_it(tmp_path: P
     # a time of day alone in the date column is said as the sheet shows it
     assert [r.message for r in result.rejected] == [
         "the cell holds a time of day (10:30) and no date"]
+
+
+def test_an_undated_row_of_words_under_an_entry_asks_whether_it_continues_it(
+        tmp_path: Path) -> None:
+    """A row with no date holding only words, under a row read as an entry, may be that
+    entry's text spilt onto a row of its own, or a contact never dated: still rejected (not
+    joined to a day that may be wrong), the message saying both and which row is above."""
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [
+        ["Date", "Time", "Contact type", "Summary"],
+        ["13/03/2020", "10:00", "Home visit", "Mum said the children were at"],
+        [None, None, None, "school; the flat was cold."],
+        ["14/03/2020", None, "Clinic", "b"],
+        [None, "11:00", None, "a time, so a contact of its own"],
+        ["15/03/2020", None, "Clinic", "c"],
+        [None, None, "Telephone call", "a contact type"],
+        [None, None, None, None],
+        [None, None, None, "under a blank row"]]})
+    result = read(path)
+    messages = {r.source.row: r.message for r in result.rejected}
+    assert messages[3] == (
+        "no date: the row holds only words ('Summary'); if they are the rest of row 2's "
+        "entry, join the two rows in the return, and if a contact of their own, give its date")
+    assert messages[5] == messages[7] == messages[9] == "no date"
+    assert [e.source.row for e in result.entries] == [2, 4, 6]
+    assert result.report.balanced

@@ -461,7 +461,8 @@ class RowReader(ChildrenReading):
             if other_value is not None or column is None:
                 column, value = other_column, other_value
         if value is None:
-            self._reject(source, ProblemCode.MISSING_DATE, "no date", raw, column, None)
+            self._reject(source, ProblemCode.MISSING_DATE, "no date" + self._rest_of_above(
+                number, values, raw), raw, column, None)
             return None
         parsed = self._parse_date_value(value)
         if isinstance(parsed, DateError):
@@ -484,6 +485,22 @@ class RowReader(ChildrenReading):
                 self.ambiguous.append((number, column, value))
         self.date_above = parsed
         return parsed
+
+    def _rest_of_above(self, number: int, values: Values, raw: dict[str, RawValue]) -> str:
+        """For an undated row holding only words (no time, no contact type) under a row read
+        as an entry: the question it raises, the rest of that entry's text spilt onto a row
+        of its own, or a contact never dated? Not guessed: joined to the wrong day's entry,
+        a contact of its own would be hidden."""
+        entries = self.result.entries
+        kind = self.fields.get(_F_KIND)
+        if not entries or entries[-1].source.row != number - 1 or _F_TIME in values or \
+                (kind is not None and kind.heading in raw) or \
+                not all(type(value) is str for value in raw.values()):
+            return ""
+        held = ", ".join(repr(heading) for heading in raw)
+        return (f": the row holds only words ({held}); if they are the rest of row "
+                f"{number - 1}'s entry, join the two rows in the return, and if a contact "
+                "of their own, give its date")
 
     def _the_date_above(self, number: int, column: Column | None, text: str
                         ) -> ParsedDateTime:
