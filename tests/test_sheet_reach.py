@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from chronogen.model.case import Limits
-from chronogen.read.package_check import WorkbookTraits, _scan_sheet
+from chronogen.read.package_check import WorkbookTraits, _scan_sheet, column_letters
 from tests.data.hostile.make_corpus import _PARTS
 
 
@@ -38,12 +38,6 @@ styles = st.builds(Style, quote=st.sampled_from(['"', "'"]),
 plain = Style()
 
 
-def _letters(column: int) -> str:
-    text = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        text = chr(65 + rest) + text
-    return text
 
 
 def _attribute(style: Style, value: str, name: str = "r") -> str:
@@ -67,7 +61,7 @@ def _sheet(sheet_rows: list[tuple[int | None, Style, list]], padding: int = 0,
         body.append(f"<{p}row" + ("" if number is None else _attribute(row_style, str(number)))
                     + ">")
         for place, (where, style) in enumerate(row_cells):
-            ref = "" if where is None else _letters(where[0]) + str(where[1])
+            ref = "" if where is None else column_letters(where[0]) + str(where[1])
             ref = ref.lower() if style.lower else ref
             q = style.prefix
             error = (row_index, place) in errors
@@ -186,7 +180,7 @@ _refs = st.tuples(st.integers(1, 18_278), st.integers(1, 9_999_999), st.integers
 def _window(refs: list[tuple[int, int, int, bool]], odd: str | None) -> bytes:
     cells = []
     for column, row, zeros, lower in refs:
-        ref = _letters(column) + "0" * zeros + str(row)
+        ref = column_letters(column) + "0" * zeros + str(row)
         cells.append(f'<c r="{ref.lower() if lower else ref}"><v>1</v></c>')
     if odd is not None:
         cells.insert(len(cells) // 2, odd)

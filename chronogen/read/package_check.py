@@ -354,7 +354,7 @@ class _Reach:
         last = _PLAIN_CELL.match(window, where) if where >= 0 else None
         if last is None or _PREFIXED_CELL.search(window) is not None:
             return False
-        columns = _column_letters(self.columns)
+        columns = column_letters(self.columns)
         if _beyond(columns, last.group(2)).search(window) is not None:
             return False
         self.rows = max(self.rows, int(last.group(2)))
@@ -410,7 +410,8 @@ def _larger(text: str, lowest: str, highest: str, most: int) -> bytes:
     return "|".join(ways).encode() or b"(?!)"
 
 
-def _column_letters(number: int) -> str:
+def column_letters(number: int) -> str:
+    """Excel's letters for a column counted from 1 (1 -> A, 28 -> AB)."""
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 
 from chronogen.errors import InputError
+from chronogen.read.package_check import column_letters
 from chronogen.read.returns.columns import Field, is_recording_date, match_heading
 from chronogen.read.table import Cell, Sheet, normalise_heading
 from chronogen.read.toml_file import load_toml
@@ -25,12 +26,7 @@ HEADER_SCAN_ROWS = 30
 
 def column_letter(index: int) -> str:
     """Excel's column letter for a 0-based index (0 -> A, 27 -> AB)."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
+    return column_letters(index + 1)
 
 
 class ColumnMapping(BaseModel):
