@@ -190,6 +190,49 @@ def test_seen_not_recorded_counts_per_agency() -> None:
     assert flag.message.startswith("HV: 1 of 2 contacts where a child could have been seen")
 
 
+def test_records_whose_words_say_the_child_was_seen_are_pointed_at() -> None:
+    """A record with no seen answer whose own words say the child was seen ("Kim seen and
+    spoken to alone") stays no sighting (prose has plans, tenses and other people's
+    sightings), but the flags name it: seen-not-recorded says which records could fill the
+    seen column, and an unseen period lists the ones inside it, with them as evidence."""
+    case = case_of([
+        entry(1, "HV", "01/01/2020", seen=Recorded.YES),
+        entry(2, "HV", "01/02/2020", summary="Kim seen and spoken to alone."),
+        entry(3, "HV", "01/03/2020", summary="Kim to be seen at clinic next week."),
+        entry(4, "HV", "01/04/2020", summary="Mum seen; the child was asleep upstairs."),
+        entry(5, "CSC", "01/05/2020", summary="Visit.", outcome="SW saw Kim in the garden"),
+        entry(6, "HV", "01/09/2020", seen=Recorded.YES),
+    ])
+    health, social_care = flags(case, "seen-not-recorded")
+    assert social_care.message == (
+        "CSC: 1 of 1 contact where a child could have been seen does not record whether the "
+        "child was seen (01/05/2020). It says in its own words that a child was seen (Kim "
+        "01/05/2020): read it; the seen column can be filled at the source.")
+    assert health.message == (
+        "HV: 3 of 5 contacts where a child could have been seen do not record whether the "
+        "child was seen (01/02/2020, 01/03/2020, 01/04/2020). One of them says in its own "
+        "words that a child was seen (Kim 01/02/2020): read it; the seen column can be filled "
+        "at the source.")
+    (period,) = flags(case, "unseen-period")
+    assert period.evidence == ["E1", "E6", "E2", "E5"]
+    assert period.message.endswith(
+        "Within it, 2 records say in their own words that Kim was seen, though no seen column "
+        "records it: HV 01/02/2020 (HV.xlsx, row 3); CSC 01/05/2020 (CSC.xlsx, row 6). Read "
+        "them before relying on this period.")
+    # a record about another child (a school's pupil) naming this one is pointed at too
+    other = case_of([entry(1, "HV", "01/01/2020", seen=Recorded.YES),
+                     entry(2, "School", "01/03/2020", ContactKind.SCHOOL_CONTACT, children=False,
+                           summary="Ava and Kim seen in school after the incident."),
+                     entry(6, "HV", "01/09/2020", seen=Recorded.YES)])
+    (period,) = flags(other, "unseen-period")
+    assert period.evidence == ["E1", "E6", "E2"]
+    plain = case_of([entry(1, "HV", "01/01/2020", seen=Recorded.YES),
+                     entry(3, "HV", "01/03/2020", summary="Kim to be seen at clinic."),
+                     entry(6, "HV", "01/09/2020", seen=Recorded.YES)])
+    (period,) = flags(plain, "unseen-period")
+    assert period.evidence == ["E1", "E6"] and period.message.endswith("01/09/2020.")
+
+
 def test_views_expected_only_from_the_set_age() -> None:
     young = [entry(1, "HV", "01/06/2016", seen=Recorded.YES)]  # aged 1
     assert flags(case_of(young), "views-not-recorded") == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -16,6 +16,7 @@ from chronogen.analyse.referral_text import referral_target_in
 from chronogen.analyse.repeats import repeats_in
 from chronogen.dates import PartialDate, Precision, Qualifier
 from chronogen.domain.kinship import Kinship
+from chronogen.domain.sighting_words import SightingWords
 from chronogen.model.case import Case, Settings
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.family import Person
@@ -149,6 +150,20 @@ class FlagContext:
     def subjects(self) -> frozenset[str]:
         """The subject children's ids."""
         return frozenset(c.id for c in self.children)
+
+    @cached_property
+    def sighting_words(self) -> SightingWords:
+        """Reads which children a record's words say were seen: a pointer for a reviewer,
+        never a sighting (:mod:`chronogen.domain.sighting_words`)."""
+        return SightingWords(self.children)
+
+    def said_seen(self, place: int, concerned: Collection[str]) -> tuple[str, ...]:
+        """The children the words of the entry at *place* (its summary and outcome) say
+        were seen, of *concerned* where they say "the children"."""
+        columns = self.columns
+        summary, outcome = columns.summaries[place], columns.outcomes[place]
+        text = f"{summary}\n{outcome}" if summary and outcome else summary or outcome
+        return self.sighting_words.seen_in(text, concerned)
 
     @cached_property
     def columns(self) -> EntryColumns:

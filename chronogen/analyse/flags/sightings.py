@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from datetime import date
 
 from chronogen.analyse.context import (
     EXPECT_SEEN,
@@ -43,15 +45,19 @@ def child_not_seen(ctx: FlagContext) -> Iterator[Flag]:
 def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
     """Per agency: contacts where a child could be seen that do not say whether they were."""
     by_agency: dict[str, list[Entry]] = {}
+    #: of those, the entries whose words say a child was seen, and which
+    said_of: dict[str, list[tuple[Entry, tuple[str, ...]]]] = {}
     totals: dict[str, int] = {}
     columns, not_recorded = ctx.columns, Recorded.NOT_RECORDED
-    for entry, kind, agency, states in zip(columns.entries, columns.kinds, columns.agencies,
-                                           columns.children, strict=True):
+    for place, (entry, kind, agency, states) in enumerate(zip(
+            columns.entries, columns.kinds, columns.agencies, columns.children, strict=True)):
         if not states or kind not in EXPECT_SEEN:
             continue
         totals[agency] = totals.get(agency, 0) + 1
         if all(state[1] is not_recorded for state in states):
             by_agency.setdefault(agency, []).append(entry)
+            if said := ctx.said_seen(place, [state[0] for state in states]):
+                said_of.setdefault(agency, []).append((entry, said))
     for agency, entries in by_agency.items():
         children = sorted({c for e in entries for c in e.children},
                           key=[p.id for p in ctx.children].index)
@@ -63,7 +69,21 @@ def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
                      f"{'s' if totals[agency] > 1 else ''} where a child could have been seen "
                      f"{'does' if len(entries) == 1 else 'do'} not record whether the child "
                      "was seen ("
-                     + some_of(entries, lambda e: e.date.display(), ", ") + ")."))
+                     + some_of(entries, lambda e: e.date.display(), ", ") + ")."
+                     + _said_seen(ctx, said_of.get(agency, []), len(entries))))
+
+
+def _said_seen(ctx: FlagContext, said: list[tuple[Entry, tuple[str, ...]]], of: int) -> str:
+    """What the words of the records with no seen answer say of a sighting (a pointer: the
+    records stay unseen-not-recorded)."""
+    if not said:
+        return ""
+    many = len(said) > 1
+    who = "It" if of == 1 else f"{len(said):,} of them" if many else "One of them"
+    listed = some_of(said, lambda pair: f"{ctx.names(pair[1])} {pair[0].date.display()}", "; ")
+    return (f" {who} {'say' if many else 'says'} in {'their' if many else 'its'} own words "
+            f"that a child was seen ({listed}): read {'them' if many else 'it'}; the seen "
+            "column can be filled at the source.")
 
 
 @rule(FlagCode.VIEWS_NOT_RECORDED)
@@ -103,6 +123,7 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
 def unseen_period(ctx: FlagContext) -> Iterator[Flag]:
     """Runs of more than the set number of days in which no agency saw a subject child."""
     limit = ctx.settings.unseen_days
+    firsts: list[date] = []  # each entry's first day, in chronology order (for bisect)
     for child in ctx.children:
         gaps = unseen_gaps(ctx, child.id)
         if not gaps:
@@ -114,6 +135,9 @@ def unseen_period(ctx: FlagContext) -> Iterator[Flag]:
                 continue
             is_longest = (first, last) == longest[:2]
             evidence = [e for e in (before, after) if e]
+            if not firsts:
+                firsts.extend(first_day for first_day, _ in ctx.columns.bounds)
+            said = _said_seen_within(ctx, child.id, first, last, firsts)
             opening = f"the last recorded sighting on {fmt(first)}" if before else (
                 f"the start of the chronology ({fmt(first)})")
             closing = f"the next on {fmt(last)}" if after else (
@@ -121,7 +145,36 @@ def unseen_period(ctx: FlagContext) -> Iterator[Flag]:
             yield Flag(
                 code=FlagCode.UNSEEN_PERIOD,
                 severity=FlagSeverity.HIGH if is_longest else FlagSeverity.MEDIUM,
-                people=[child.id], period=span(first, last), evidence=evidence,
+                people=[child.id], period=span(first, last),
+                evidence=evidence + [e.id for e in said],
                 message=(f"{'Longest period' if is_longest else 'A period'} in which no agency "
                          f"recorded seeing {ctx.name(child.id)}: {days} days, from {opening} to "
-                         f"{closing}."))
+                         f"{closing}." + _words_within(ctx, child.id, said)))
+
+
+def _said_seen_within(ctx: FlagContext, child_id: str, first: date, last: date,
+                      firsts: list[date]) -> list[Entry]:
+    """The entries dated to a day strictly within an unseen period whose words say the child
+    was seen and whose seen columns say nothing of the child (a school's record of another
+    pupil may name the child: "Ava and Mia seen in school")."""
+    columns = ctx.columns
+    found = []
+    for place in range(bisect_right(firsts, first), bisect_left(firsts, last)):
+        if not columns.exact[place]:
+            continue
+        states = columns.children[place]
+        if all(state[0] != child_id or state[1] is Recorded.NOT_RECORDED for state in states) \
+                and child_id in ctx.said_seen(place, [state[0] for state in states]):
+            found.append(columns.entries[place])
+    return found
+
+
+def _words_within(ctx: FlagContext, child_id: str, said: list[Entry]) -> str:
+    if not said:
+        return ""
+    many = len(said) > 1
+    listed = some_of(said, lambda e: f"{e.agency} {e.date.display()} ({where(e)})", "; ")
+    return (f" Within it, {len(said):,} record{'s' if many else ''} "
+            f"{'say' if many else 'says'} in {'their' if many else 'its'} own words that "
+            f"{ctx.name(child_id)} was seen, though no seen column records it: {listed}. "
+            f"Read {'them' if many else 'it'} before relying on this period.")

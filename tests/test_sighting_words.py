@@ -1,0 +1,67 @@
+"""Which children a record's own words say were seen: read narrowly (a pointer for a
+reviewer, never a sighting), each phrasing agencies write checked both ways."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronogen.domain.sighting_words import SightingWords
+from chronogen.model.family import Person
+
+MIA = Person(id="P1", first_name="Mia", surname="Harbour", subject=True)
+LEO = Person(id="P2", first_name="Leo", surname="Harbour", known_as="Leon", subject=True)
+WORDS = SightingWords([MIA, LEO])
+BOTH = ["P1", "P2"]
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("Mia seen and spoken to alone.", ["P1"]),
+    ("Home visit. Mia and Leo seen, both presented well.", BOTH),
+    ("SW saw both children in the home.", BOTH),
+    ("Children seen: yes", BOTH),
+    ("Mia seen - presented well", ["P1"]),
+    ("Mia Harbour seen at school.", ["P1"]),
+    ("Leon seen at school, happy.", ["P2"]),  # the name the family file says he is known by
+    ("Observed Mia playing with toys.", ["P1"]),
+    ("Door not answered, children seen at window.", BOTH),  # the negation is its own clause
+    ("Both children were seen and spoken to alone.", BOTH),
+    ("Seen Mia briefly at the door.", ["P1"]),
+    ("Mia not seen, Leo seen in the garden.", ["P2"]),
+    # a question, or an answer of no
+    ("Children seen?", []), ("Children seen? No", []), ("Child seen? Yes", []),
+    # not seen, or not on the record's day, or someone else's word for it
+    ("Mia was not seen as she was at nursery.", []), ("Children not seen.", []),
+    ("Mia to be seen at clinic next week.", []), ("Mia last seen in May.", []),
+    ("Mum said Mia was seen by the GP.", []), ("Leo seen by GP last week.", []),
+    ("Unable to see the children.", []), ("No one has seen Mia since Tuesday.", []),
+    ("Asked to see the children but mum refused.", []),
+    ("Children will be seen at the next visit.", []), ("Mia was seen on 12/03/2020 by HV.", []),
+    # someone else seen
+    ("Mum seen, children asleep upstairs.", []), ("Mum seen with the children.", []),
+    ("Mia's brother seen.", []), ("Parents seen; child not present.", []),
+    # "baby" in a record about two children says neither which
+    ("Baby seen asleep in cot.", []),
+])
+def test_what_the_words_say(text: str, seen: list[str]) -> None:
+    assert WORDS.seen_in(text, BOTH) == tuple(seen)
+
+
+def test_the_one_child_a_record_concerns() -> None:
+    assert WORDS.seen_in("Baby seen asleep in cot.", ["P2"]) == ("P2",)
+    assert WORDS.seen_in("Child seen? Yes", ["P1"]) == ("P1",)
+    assert WORDS.seen_in(None, BOTH) == () and WORDS.seen_in("", BOTH) == ()
+
+
+_WHO = st.sampled_from(["Mia", "Leo", "the children", "both children", "Mia and Leo"])
+_FILLER = st.sampled_from(["", "was ", "were ", "has been ", "also "])
+_REST = st.sampled_from(["", " in the kitchen", " and spoken to alone", " at school"])
+
+
+@given(_WHO, _FILLER, _REST, st.sampled_from(["not ", "never ", "to be ", "will be "]))
+def test_a_sighting_denied_or_planned_is_none(who: str, filler: str, rest: str,
+                                               denial: str) -> None:
+    said = f"{who} {filler}seen{rest}."
+    assert WORDS.seen_in(said, BOTH)  # the plain sighting is read
+    assert WORDS.seen_in(f"{who} {filler}{denial}seen{rest}.", BOTH) == ()
