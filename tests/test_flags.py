@@ -233,6 +233,24 @@ def test_records_whose_words_say_the_child_was_seen_are_pointed_at() -> None:
     assert period.evidence == ["E1", "E6"] and period.message.endswith("01/09/2020.")
 
 
+def test_records_whose_words_give_the_childs_own_are_pointed_at() -> None:
+    """Seen, no views answer, but the record's words give the child's own ("Kim said she
+    was hungry"): still counted as views not recorded, and named as able to fill the
+    column; someone else's report of the child's words is not."""
+    case = case_of([
+        entry(1, "HV", "01/06/2019", seen=Recorded.YES, summary="Kim said she was hungry."),
+        entry(2, "HV", "02/06/2019", seen=Recorded.YES, summary="Mum said Kim wants to move."),
+        entry(3, "HV", "03/06/2019", seen=Recorded.YES, views=Recorded.NO,
+              summary="Kim told the nurse she was hungry."),
+    ])
+    (flag,) = flags(case, "views-not-recorded")
+    assert flag.evidence == ["E1", "E2", "E3"]
+    assert flag.message.endswith(
+        "on 3 of them the child's views were not recorded: HV 01/06/2019; HV 02/06/2019; HV "
+        "03/06/2019. One of them says in its own words what Kim said, wished or was asked (HV "
+        "01/06/2019): read it; the views column can be filled at the source.")
+
+
 def test_views_expected_only_from_the_set_age() -> None:
     young = [entry(1, "HV", "01/06/2016", seen=Recorded.YES)]  # aged 1
     assert flags(case_of(young), "views-not-recorded") == []

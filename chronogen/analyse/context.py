@@ -15,8 +15,8 @@ from chronogen.analyse.participants import Participants
 from chronogen.analyse.referral_text import referral_target_in
 from chronogen.analyse.repeats import repeats_in
 from chronogen.dates import PartialDate, Precision, Qualifier
+from chronogen.domain.child_words import SightingWords, ViewsWords
 from chronogen.domain.kinship import Kinship
-from chronogen.domain.sighting_words import SightingWords
 from chronogen.model.case import Case, Settings
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.family import Person
@@ -154,16 +154,27 @@ class FlagContext:
     @cached_property
     def sighting_words(self) -> SightingWords:
         """Reads which children a record's words say were seen: a pointer for a reviewer,
-        never a sighting (:mod:`chronogen.domain.sighting_words`)."""
+        never a sighting (:mod:`chronogen.domain.child_words`)."""
         return SightingWords(self.children)
+
+    @cached_property
+    def views_words(self) -> ViewsWords:
+        """Reads which children a record's words say spoke for themselves (a pointer)."""
+        return ViewsWords(self.children)
 
     def said_seen(self, place: int, concerned: Collection[str]) -> tuple[str, ...]:
         """The children the words of the entry at *place* (its summary and outcome) say
         were seen, of *concerned* where they say "the children"."""
+        return self.sighting_words.found_in(self._words_of(place), concerned)
+
+    def said_views(self, place: int, concerned: Collection[str]) -> tuple[str, ...]:
+        """The children the words of the entry at *place* say spoke for themselves."""
+        return self.views_words.found_in(self._words_of(place), concerned)
+
+    def _words_of(self, place: int) -> str | None:
         columns = self.columns
         summary, outcome = columns.summaries[place], columns.outcomes[place]
-        text = f"{summary}\n{outcome}" if summary and outcome else summary or outcome
-        return self.sighting_words.seen_in(text, concerned)
+        return f"{summary}\n{outcome}" if summary and outcome else summary or outcome
 
     @cached_property
     def columns(self) -> EntryColumns:

@@ -94,16 +94,21 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
     ages = {child.id: old_enough for child in ctx.children
             if (old_enough := child.first_day_aged(minimum)) is not None}
     missing_of: dict[str, list[Entry]] = {child: [] for child in ages}
+    #: of those, the entries with no views answer whose words give the child's own
+    said_of: dict[str, list[Entry]] = {child: [] for child in ages}
     seen_of = dict.fromkeys(ages, 0)
     columns, yes, not_given = ctx.columns, Recorded.YES, (Recorded.NOT_RECORDED, Recorded.NO)
-    for entry, (first, _), children in zip(columns.entries, columns.bounds, columns.children,
-                                           strict=True):
+    for place, (entry, (first, _), children) in enumerate(zip(
+            columns.entries, columns.bounds, columns.children, strict=True)):
         for child_id, seen, views, _ in children:  # in chronology order
             if seen is yes and (old_enough := ages.get(child_id)) is not None \
                     and first >= old_enough:
                 seen_of[child_id] += 1
                 if views in not_given:
                     missing_of[child_id].append(entry)
+                    if views is Recorded.NOT_RECORDED and child_id in ctx.said_views(
+                            place, [state[0] for state in children]):
+                        said_of[child_id].append(entry)
     for child in ctx.children:
         missing = missing_of.get(child.id)
         seen_total = seen_of.get(child.id, 0)
@@ -116,7 +121,21 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
             message=(f"{ctx.name(child.id)} was seen {seen_total:,} times at an age to give "
                      f"views ({minimum} or over); on {len(missing):,} of them the child's views "
                      "were not recorded: " + some_of(
-                         missing, lambda e: f"{e.agency} {e.date.display()}", "; ") + "."))
+                         missing, lambda e: f"{e.agency} {e.date.display()}", "; ") + "."
+                     + _views_in_words(ctx, child.id, said_of[child.id])))
+
+
+def _views_in_words(ctx: FlagContext, child_id: str, said: list[Entry]) -> str:
+    """What the words of the records with no views answer give of the child's own (a
+    pointer: they stay counted)."""
+    if not said:
+        return ""
+    many = len(said) > 1
+    listed = some_of(said, lambda e: f"{e.agency} {e.date.display()}", "; ")
+    who = f"{len(said):,} of them say in their" if many else "One of them says in its"
+    return (f" {who} own words what {ctx.name(child_id)} said, wished or was asked "
+            f"({listed}): read {'them' if many else 'it'}; the views column can be filled at "
+            "the source.")
 
 
 @rule(FlagCode.UNSEEN_PERIOD)

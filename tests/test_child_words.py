@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronogen.domain.sighting_words import SightingWords
+from chronogen.domain.child_words import SightingWords, ViewsWords
 from chronogen.model.family import Person
 
 MIA = Person(id="P1", first_name="Mia", surname="Harbour", subject=True)
@@ -45,13 +45,13 @@ BOTH = ["P1", "P2"]
     ("Baby seen asleep in cot.", []),
 ])
 def test_what_the_words_say(text: str, seen: list[str]) -> None:
-    assert WORDS.seen_in(text, BOTH) == tuple(seen)
+    assert WORDS.found_in(text, BOTH) == tuple(seen)
 
 
 def test_the_one_child_a_record_concerns() -> None:
-    assert WORDS.seen_in("Baby seen asleep in cot.", ["P2"]) == ("P2",)
-    assert WORDS.seen_in("Child seen? Yes", ["P1"]) == ("P1",)
-    assert WORDS.seen_in(None, BOTH) == () and WORDS.seen_in("", BOTH) == ()
+    assert WORDS.found_in("Baby seen asleep in cot.", ["P2"]) == ("P2",)
+    assert WORDS.found_in("Child seen? Yes", ["P1"]) == ("P1",)
+    assert WORDS.found_in(None, BOTH) == () and WORDS.found_in("", BOTH) == ()
 
 
 _WHO = st.sampled_from(["Mia", "Leo", "the children", "both children", "Mia and Leo"])
@@ -63,5 +63,31 @@ _REST = st.sampled_from(["", " in the kitchen", " and spoken to alone", " at sch
 def test_a_sighting_denied_or_planned_is_none(who: str, filler: str, rest: str,
                                                denial: str) -> None:
     said = f"{who} {filler}seen{rest}."
-    assert WORDS.seen_in(said, BOTH)  # the plain sighting is read
-    assert WORDS.seen_in(f"{who} {filler}{denial}seen{rest}.", BOTH) == ()
+    assert WORDS.found_in(said, BOTH)  # the plain sighting is read
+    assert WORDS.found_in(f"{who} {filler}{denial}seen{rest}.", BOTH) == ()
+
+
+VIEWS = ViewsWords([MIA, LEO])
+
+
+@pytest.mark.parametrize(("text", "spoke"), [
+    ("Mia said she was happy at home.", ["P1"]),
+    ("Leo told teacher parents had a big fight and dad smashed a plate.", ["P2"]),
+    ("Mia disclosed that dad hit her.", ["P1"]),
+    ("Mia wants to stay with mum.", ["P1"]),
+    ("Mia said she did not want to go home.", ["P1"]),  # what she said, not a negation
+    ("Spoke to Mia alone in her room.", ["P1"]),
+    ("SW asked Leo about school.", ["P2"]),
+    ("Mia's views: wants to stay at home.", ["P1"]),
+    ("Both children said they were hungry.", BOTH),
+    ("Sought the views of both children.", BOTH),
+    # someone else's words, not the child's
+    ("Mum said Mia wants to go home.", []), ("According to mum, Leo said he fell.", []),
+    # none given, or to be sought
+    ("Mia would not speak to the worker.", []), ("Mia refused to talk.", []),
+    ("Mia's views: not obtained.", []), ("Leo's wishes - n/a, too young.", []),
+    ("Mia to be spoken to alone next visit.", []), ("Unable to speak to the children.", []),
+    ("Mia's brother said he was fine.", []), ("Mum and dad spoke to the worker.", []),
+])
+def test_what_the_words_say_of_the_childs_views(text: str, spoke: list[str]) -> None:
+    assert VIEWS.found_in(text, BOTH) == tuple(spoke)
