@@ -116,7 +116,8 @@ def conversion_report(conversion: Conversion, output: Path | None = None) -> dic
     extra_sheets = [{"sheet": r.sheet, "header_row": r.header_row, "columns": r.columns,
                      "counts": {"rows_read": r.rows_read, "entries": r.entries,
                                 "rejected": r.rejected, "blank": r.blank, "title": r.title,
-                                "headers": r.headers, "notes": r.notes}}
+                                "headers": r.headers, "notes": r.notes,
+                                "joined": r.joined}}
                     for r in result.reports[1:]]
     return {
         "more_sheets": extra_sheets,
@@ -129,7 +130,8 @@ def conversion_report(conversion: Conversion, output: Path | None = None) -> dic
         "carried_columns": conversion.headings[len(TEMPLATE_COLUMNS):],
         "counts": {"rows_read": report.rows_read, "entries": report.entries,
                    "rejected": report.rejected, "blank": report.blank,
-                   "title": report.title, "headers": report.headers, "notes": report.notes},
+                   "title": report.title, "headers": report.headers, "notes": report.notes,
+                   "joined": report.joined},
         "layout": report.layout, "confidence": report.confidence,
         "explanation": report.explanation,
         "problems": [p.model_dump(mode="json") for p in result.problems],
@@ -152,7 +154,9 @@ def format_report(conversion: Conversion, output: Path) -> str:
         lines.append(f"Rows{where}: {sheet_report.rows_read} read = {sheet_report.entries} "
                      f"entries + {sheet_report.rejected} rejected + {sheet_report.blank} blank "
                      f"+ {sheet_report.title + sheet_report.headers} title/header"
-                     + (f" + {sheet_report.notes} author's notes" if sheet_report.notes else ""))
+                     + (f" + {sheet_report.notes} author's notes" if sheet_report.notes else "")
+                     + (f" + {sheet_report.joined} joined to the entry above"
+                        if sheet_report.joined else ""))
     if result.rejected:
         lines.append("Rejected rows:")
         for rejected in result.rejected:

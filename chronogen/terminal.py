@@ -18,6 +18,7 @@ def print_summary(case: Case, out: TextIO) -> None:
     for report in case.files:
         where = f" [{report.sheet}]" if report.sheet else ""
         notes = f", {report.notes} author's notes" if report.notes else ""
+        notes += f", {report.joined} joined to the entry above" if report.joined else ""
         print(f"  {report.file:<{width}}{where}: {report.rows_read} rows read, "
               f"{report.entries} entries, {report.rejected} rejected, {report.blank} blank, "
               f"{report.title + report.headers} title/header{notes}", file=out)

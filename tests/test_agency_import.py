@@ -557,7 +557,43 @@ def test_an_undated_row_of_words_under_an_entry_asks_whether_it_continues_it(
     messages = {r.source.row: r.message for r in result.rejected}
     assert messages[3] == (
         "no date: the row holds only words ('Summary'); if they are the rest of row 2's "
-        "entry, join the two rows in the return, and if a contact of their own, give its date")
+        "entry, join the two rows in the return (or set join_continued_rows in its mapping "
+        "file), and if a contact of their own, give its date")
     assert messages[5] == messages[7] == messages[9] == "no date"
     assert [e.source.row for e in result.entries] == [2, 4, 6]
     assert result.report.balanced
+
+
+def test_a_return_that_splits_records_over_rows_is_joined_when_its_mapping_says(
+        tmp_path: Path) -> None:
+    """``join_continued_rows = true``: undated rows holding only a summary or an outcome
+    under an entry (or under a row already joined to it) are the rest of its text: joined on
+    new lines, their cells kept with the entry's, noted, counted. A row holding anything else
+    (a worker's name), or under a rejected row, is still rejected with its reason."""
+    path = write_workbook(tmp_path / "a.xlsx", {"S": [
+        ["Date", "Summary", "Outcome", "Worker"],
+        ["13/03/2020", "Mum said the children were at", None, "SW1"],
+        [None, "school; the flat was cold.", None, None],
+        [None, "No food in the fridge.", "Food bank referral", None],
+        [None, "Tenancy note, no date.", None, "Housing officer"],
+        ["bad date", "x", None, None],
+        [None, "under a rejected row", None, None]]})
+    mapping = ColumnMapping(join_continued_rows=True)
+    result = read(path, mapping=mapping)
+    (entry,) = result.entries
+    assert entry.summary == ("Mum said the children were at\nschool; the flat was cold.\n"
+                             "No food in the fridge.")
+    assert entry.outcome == "Food bank referral"
+    assert entry.raw["Summary (row 3)"] == "school; the flat was cold."
+    assert entry.raw["Outcome (row 4)"] == "Food bank referral"
+    assert [(p.row, p.message) for p in result.problems if p.code.value == "continued-row"] == [
+        (3, "the rest of row 2's summary, joined to its entry (join_continued_rows in the "
+            "mapping file)"),
+        (4, "the rest of row 2's summary and outcome, joined to its entry "
+            "(join_continued_rows in the mapping file)")]
+    assert [r.source.row for r in result.rejected] == [5, 6, 7]
+    assert result.report.joined == 2 and result.report.balanced
+    # without the mapping's word, each is rejected, asking
+    plain = read(path)
+    assert [r.source.row for r in plain.rejected] == [3, 4, 5, 6, 7]
+    assert plain.entries[0].summary == "Mum said the children were at"

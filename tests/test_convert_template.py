@@ -87,7 +87,7 @@ def test_convert_cli_prints_the_report_and_json(tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert report["columns"]["Voice of the child"] == "views"
     assert report["counts"] == {"rows_read": 10, "entries": 8, "rejected": 1, "blank": 0,
-                                "title": 0, "headers": 1, "notes": 0}
+                                "title": 0, "headers": 1, "notes": 0, "joined": 0}
     assert report["layout"] == "headings" and report["confidence"] == "high"
     assert report["problems"][0]["row"] == 10
     text = subprocess.run([sys.executable, "-m", "chronogen", "convert",

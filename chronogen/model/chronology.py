@@ -100,7 +100,8 @@ class RejectedRow(BaseModel):
 class FileReport(BaseModel):
     """What happened to each row of one input file.
 
-    ``rows_read == entries + rejected + blank + title + headers`` always holds.
+    ``rows_read == entries + rejected + blank + title + headers + notes + joined`` always
+    holds.
     """
 
     file: str
@@ -119,6 +120,9 @@ class FileReport(BaseModel):
     headers: int = 0
     #: author's-note rows (a cell starting # ^ ¬ or ~): kept as notes, not entries
     notes: int = 0
+    #: rows holding the rest of the entry above's text, joined to it
+    #: (``join_continued_rows`` in the mapping file)
+    joined: int = 0
     #: how the layout was recognised: "standard template", "mapping file" or "headings"
     layout: str | None = None
     #: how sure chronogen is of the columns it chose: "high", "medium" or "low"
@@ -130,7 +134,7 @@ class FileReport(BaseModel):
     def balanced(self) -> bool:
         """True when every row read is accounted for."""
         return self.rows_read == (self.entries + self.rejected + self.blank + self.title
-                                  + self.headers + self.notes)
+                                  + self.headers + self.notes + self.joined)
 
 
 class AuthorNote(BaseModel):

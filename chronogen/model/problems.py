@@ -43,6 +43,7 @@ class ProblemCode(StrEnum):
     IMPLAUSIBLE_DATE = "implausible-date"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
     JOINED_ROWS = "joined-rows"
+    CONTINUED_ROW = "continued-row"
     DAMAGED_TEXT = "damaged-text"
     DUPLICATE_SOURCE = "duplicate-source"
     ASSUMPTION = "assumption"

@@ -285,9 +285,9 @@ def _method(document: Any, appendix: Appendix) -> None:
         f"linked, not merged ({len(case.joint_events)} joint events).")
     document.add_heading("Sources", level=2)
     _simple_table(document, ["Agency", "File", "Sheet", "Rows read", "Entries", "Rejected",
-                             "Blank", "Title / heading rows"],
+                             "Blank", "Title / heading rows", "Notes / joined rows"],
                   [[f.agency, f.file, f.sheet or "", f.rows_read, f.entries, f.rejected,
-                    f.blank, f.title + f.headers] for f in case.files])
+                    f.blank, f.title + f.headers, f.notes + f.joined] for f in case.files])
     document.add_heading("What was rejected", level=2)
     if case.rejected:
         reasons: dict[str, int] = {}

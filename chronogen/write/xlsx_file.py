@@ -477,10 +477,12 @@ def _records_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
         Column("Header row", 8, "int"), Column("Rows read", 8, "int"),
         Column("Entries", 8, "int"), Column("Rejected", 8, "int"), Column("Blank", 8, "int"),
         Column("Title rows", 8, "int"), Column("Header rows", 8, "int"),
-        Column("Author's notes", 8, "int"), Column("Columns found by", 14, "text"),
+        Column("Author's notes", 8, "int"), Column("Joined to the entry above", 8, "int"),
+        Column("Columns found by", 14, "text"),
         Column("Confidence", 10, "text"), Column("Why", 60)],
         [[f.file, f.agency, f.sheet, f.header_row, f.rows_read, f.entries, f.rejected, f.blank,
-          f.title, f.headers, f.notes, f.layout, f.confidence, "; ".join(f.explanation) or None]
+          f.title, f.headers, f.notes, f.joined, f.layout, f.confidence,
+          "; ".join(f.explanation) or None]
          for f in case.files],
         fills=[appendix.fills.get(f.agency or "") for f in case.files])
 

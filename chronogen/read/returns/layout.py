@@ -36,6 +36,7 @@ class ColumnMapping(BaseModel):
 
         sheet = "HV contacts"       # optional: otherwise found by header detection
         header_row = 1              # optional: otherwise found by header detection
+        join_continued_rows = true  # optional: a record's text split over rows is joined
         [columns]
         "Date of contact" = "date"
         "Voice of the child" = "views"
@@ -47,6 +48,11 @@ class ColumnMapping(BaseModel):
     sheet: str | None = None
     #: the row the headings are on, counted from 1 as Excel does
     header_row: int | None = PydanticField(default=None, ge=1, le=1_048_576)
+    #: an undated row holding only a summary or outcome, under an entry, is the rest of that
+    #: entry's text (a return that splits long records over rows): joined to it, noted.
+    #: Off unless asked for: a contact of its own, never dated, would be hidden under the
+    #: day of the entry above
+    join_continued_rows: bool = False
     columns: dict[str, Field] = {}
 
     @classmethod
@@ -87,6 +93,8 @@ class Layout:
     date_share: float = 0.0
     #: why this header, and why each column became what it is
     explanation: list[str] = field(default_factory=list)
+    #: join a record's text split over rows (``join_continued_rows`` in the mapping file)
+    join_continued_rows: bool = False
 
     @property
     def confidence(self) -> str:
@@ -203,6 +211,7 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
         return by_contents(candidates) if mapping is None else None
     if mapping is not None:
         best.found_by = "mapping file"
+        best.join_continued_rows = mapping.join_continued_rows
         present = {normalise_heading(c.heading) for c in best.columns}
         best.missing_mapped = [k for k in mapping.columns if normalise_heading(k) not in present]
     return refine(best)

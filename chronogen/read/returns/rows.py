@@ -47,6 +47,7 @@ from chronogen.read.returns.cell_words import (
 )
 from chronogen.read.returns.children import ChildrenReading
 from chronogen.read.returns.columns import Field, is_recording_date
+from chronogen.read.returns.continued_rows import join, question, texts_to_join
 from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
 from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.result import AgencyResult
@@ -218,6 +219,9 @@ class RowReader(ChildrenReading):
         self.midnights: list[Entry] = []
         self.other_times = False
         self.date_floor = date_floor(family)
+        #: the last row joined to the entry above it, and how many were (continued_rows)
+        self.joined_until = 0
+        self.report_joined = 0
         #: the dates read before the floor, by identity, each worked out once per value
         #: (a date's own bounds, read on every row, cost a tenth of the reading: memory)
         self._too_early: dict[int, ParsedDateTime] = {}
@@ -274,6 +278,7 @@ class RowReader(ChildrenReading):
             setattr(report, name, count)
         report.entries = len(self.result.entries)
         report.rejected = len(self.result.rejected)
+        report.joined = self.report_joined
         self._report_ambiguous_dates()
         self._no_times_if_all_midnight()
         return self.result
@@ -378,7 +383,7 @@ class RowReader(ChildrenReading):
                                      "row": number}, _SOURCE_FIELDS)
         raw, values, made = self._cells(number, cells)
 
-        parsed = self._date(number, values, source, raw)
+        parsed = self._date(number, values, source, raw, made)
         if parsed is None:
             return
         # the optional fields' methods only where the row fills them (most rows do not);
@@ -453,7 +458,7 @@ class RowReader(ChildrenReading):
         return self.default_kind
 
     def _date(self, number: int, values: Values, source: SourceRef,
-              raw: dict[str, RawValue]) -> ParsedDateTime | None:
+              raw: dict[str, RawValue], made: dict[str, object]) -> ParsedDateTime | None:
         first, second = self.date_fields
         column, value = self.fields.get(first), values.get(first)
         if value is None:
@@ -461,8 +466,11 @@ class RowReader(ChildrenReading):
             if other_value is not None or column is None:
                 column, value = other_column, other_value
         if value is None:
-            self._reject(source, ProblemCode.MISSING_DATE, "no date" + self._rest_of_above(
-                number, values, raw), raw, column, None)
+            above = self._entry_above(number, values, raw)
+            if above is not None and self._joined(number, above, values, made, raw):
+                return None
+            self._reject(source, ProblemCode.MISSING_DATE, "no date" + (
+                question(number, raw) if above is not None else ""), raw, column, None)
             return None
         parsed = self._parse_date_value(value)
         if isinstance(parsed, DateError):
@@ -486,21 +494,34 @@ class RowReader(ChildrenReading):
         self.date_above = parsed
         return parsed
 
-    def _rest_of_above(self, number: int, values: Values, raw: dict[str, RawValue]) -> str:
-        """For an undated row holding only words (no time, no contact type) under a row read
-        as an entry: the question it raises, the rest of that entry's text spilt onto a row
-        of its own, or a contact never dated? Not guessed: joined to the wrong day's entry,
-        a contact of its own would be hidden."""
+    def _entry_above(self, number: int, values: Values, raw: dict[str, RawValue]
+                     ) -> Entry | None:
+        """The entry an undated row may continue (:mod:`.continued_rows`): the row above's,
+        or the one the row above was joined to; where the row holds only words (no time,
+        no contact type)."""
         entries = self.result.entries
         kind = self.fields.get(_F_KIND)
-        if not entries or entries[-1].source.row != number - 1 or _F_TIME in values or \
-                (kind is not None and kind.heading in raw) or \
+        if not entries or number - 1 not in (entries[-1].source.row, self.joined_until) or \
+                _F_TIME in values or (kind is not None and kind.heading in raw) or \
                 not all(type(value) is str for value in raw.values()):
-            return ""
-        held = ", ".join(repr(heading) for heading in raw)
-        return (f": the row holds only words ({held}); if they are the rest of row "
-                f"{number - 1}'s entry, join the two rows in the return, and if a contact "
-                "of their own, give its date")
+            return None
+        return entries[-1]
+
+    def _joined(self, number: int, above: Entry, values: Values, made: dict[str, object],
+                raw: dict[str, RawValue]) -> bool:
+        """Join the row to *above* if the mapping says the return splits records over rows
+        and the row holds only a summary or outcome."""
+        texts = texts_to_join(made, self.blank_entry) if self.layout.join_continued_rows \
+            and not values else None
+        if texts is None:
+            return False
+        what = join(above, number, texts, raw, self.keep_raw)
+        self.joined_until = number
+        self.report_joined += 1
+        self.problem(ProblemCode.CONTINUED_ROW, Severity.INFO,
+                     f"the rest of row {above.source.row}'s {what}, joined to its entry "
+                     "(join_continued_rows in the mapping file)", row=number)
+        return True
 
     def _the_date_above(self, number: int, column: Column | None, text: str
                         ) -> ParsedDateTime:
