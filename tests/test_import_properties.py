@@ -137,3 +137,34 @@ def test_rows_are_told_apart_as_each_test_alone_tells_them(rows: list[list[objec
     assert result.report.blank == len(blank)
     assert [n.text for n in result.notes] == [n for n in notes if n is not None]
     assert len(result.entries) + len(result.rejected) == len(notes) - len(result.notes)
+
+
+_DATES = st.sampled_from([None, None, "13/03/2020", "14/03/2020", "bad date"])
+_WORDS = st.sampled_from([None, "visit", "the rest of it", "more words", "Mia seen"])
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_DATES, _WORDS, _WORDS, st.sampled_from([None, None, "SW1"])),
+                max_size=20))
+def test_rows_joined_to_the_entry_above_lose_no_words(rows: list[tuple[object, ...]]) -> None:
+    """``join_continued_rows``: every row is still accounted for (an entry, rejected, blank,
+    or joined), and every word of every row ends in an entry or a rejected row."""
+    from chronogen.read.returns.layout import ColumnMapping
+
+    # each row's words its own, so that finding them says where they went
+    rows = [(day, summary and f"{summary} {n}s", outcome and f"{outcome} {n}o", worker)
+            for n, (day, summary, outcome, worker) in enumerate(rows)]
+    grid: list[tuple[object, ...]] = [("Date", "Summary", "Outcome", "Worker"), *rows]
+    sheet = Sheet(file="x.xlsx", name="S", rows=grid)  # type: ignore[arg-type]
+    result = read_agency_sheets([sheet], agency="Police", code="POL", family=FAMILY,
+                                mapping=ColumnMapping(join_continued_rows=True))
+    report = result.report
+    assert report.balanced and report.rows_read == len(grid)
+    assert report.joined == sum(p.code.value == "continued-row" for p in result.problems)
+    assert_valid_entries(result.entries)
+    kept = [f"{e.summary}\n{e.outcome}" for e in result.entries] + [
+        " ".join(str(v) for v in r.raw.values()) for r in result.rejected]
+    for number, (_, summary, outcome, _) in enumerate(rows, start=2):
+        for words in (summary, outcome):
+            if words is not None:
+                assert any(words in text for text in kept), (number, words)
