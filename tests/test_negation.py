@@ -41,6 +41,11 @@ DA, MH, SM = "domestic abuse", "mental ill health", "substance misuse"
     ("No concerns re DV / alcohol", set()), ("No evidence of DV or alcohol misuse", set()),
     ("Mum denies DV / dad drunk on arrival", {SM}), ("No DV or mum drunk", {SM}),
     ("No DV concerns, mum drunk on arrival", {SM}),
+    # "and" before someone said to do something begins their clause; between two things,
+    # the list goes on
+    ("No DV and mum drunk", {SM}), ("No DV and mother's low mood", {MH}),
+    ("Nil DV and he was drunk", {SM}),
+    ("No DV and drug use", set()), ("No DV and alcohol concerns", set()),
     ("No DV, alcohol a concern", {SM}),
     ("No DV, dad was drunk", {SM}),
     ("No DV, but drugs found", {SM}),

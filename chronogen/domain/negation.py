@@ -7,7 +7,9 @@ or one (*not disclosed*, *none*, *ruled out* ...) straight after it. "Not" negat
 word or two after it ("not drunk"; in "not coping with low mood" the low mood is recorded).
 Phrases that hold a negating word but negate nothing ("no further action", "no longer")
 are passed over. A clause ends at . ; ! ? a comma, a line break, "but", "however",
-"although"; except that a negation reaches along a list of things ("No DV, drugs or
+"although", and at "and" before someone who is said to do something, when "and" does not join
+two people ("No DV and mum drunk" records the drink; "No concerns about mum and dad
+drinking" does not); except that a negation reaches along a list of things ("No DV, drugs or
 alcohol", "Denies alcohol, drugs", "No concerns re DV / alcohol", "No evidence of DV or
 alcohol misuse"): commas, slashes and "or" after it pass where each item is a few words,
 the finding begins an item (after the comma, or an "or" / "and" / "nor"), and nothing
@@ -50,11 +52,24 @@ _AFTER_LISTED = re.compile(r"^\w*\s*(?:(?:concerns?|issues?|use|misuse|problems?
                            r"|reported|identified|disclosed)\b\s*){0,2}(?:$|,|(?:or|and|nor)\b)")
 
 
+#: "and" before someone who begins a clause of their own: "No DV and mum drunk" (but not
+#: "No concerns about mum and dad drinking", where "and" joins two people: group 1 is the
+#: word before "and")
+_PEOPLE = (r"mum|mother|dad|father|parents?|partner|carers?|he|she|they|boyfriend|girlfriend"
+           r"|step(?:mum|dad|mother|father)|grand(?:mother|father|ma|pa)|nan|uncle|aunt")
+_NEW_SUBJECT = re.compile(r"(?<!\S)(\S+)\s+and\s+(?=(?:" + _PEOPLE + r")\b)")
+_PERSON = re.compile(r"(?:" + _PEOPLE + r"|\w+'s)\W*$")
+
+
 def negated(text: str, start: int, end: int) -> bool:
     """Whether what lies at ``text[start:end]`` is said not to be so (see the module)."""
     lowered_before = text[max(0, start - _LOOK):start].lower()
     breaks = list(_CLAUSE_BREAK.finditer(lowered_before))
     before = lowered_before[breaks[-1].end():] if breaks else lowered_before
+    subjects = [found for found in _NEW_SUBJECT.finditer(before)
+                if not _PERSON.match(found.group(1))]
+    if subjects:  # the finding's own clause begins with its subject
+        before = before[subjects[-1].end():]
     before = _PASSED_OVER.sub(" ", before)
     words = before.split()
     if _reaches(_BEFORE, " ".join(words[-_REACH:])) or \
