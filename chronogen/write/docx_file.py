@@ -281,7 +281,9 @@ def _method(document: Any, appendix: Appendix) -> None:
         f"Each agency's own chronology was read as it was sent and merged into one timeline "
         f"in date order ({appendix.period}). Every row of every return is accounted for: it "
         f"became an entry, or it was rejected with its reason, or it was a blank, title or "
-        f"heading row. Entries that several agencies made of the same meeting or incident are "
+        f"heading row, an author's note, or the rest of the text of the entry above it (where "
+        f"an agency's return splits its records over rows). Entries that several agencies "
+        f"made of the same meeting or incident are "
         f"linked, not merged ({len(case.joint_events)} joint events).")
     document.add_heading("Sources", level=2)
     _simple_table(document, ["Agency", "File", "Sheet", "Rows read", "Entries", "Rejected",
