@@ -381,3 +381,24 @@ def test_a_persons_disability_answer() -> None:
                "none known.": "no", "Autism": "yes", "Yes - ADHD": "yes", "EHCP": "yes"}
     assert {text: Person(id="x", disability=text).disabled.value
             for text in answers} == answers
+
+
+def test_the_records_words_are_counted_where_their_columns_say_nothing() -> None:
+    """Of the contacts about a child, those whose seen (views) column says nothing but whose
+    words say the child was seen (give the child's own): never counted as seen or views."""
+    from chronogen import Recorded
+    from chronogen.analyse.review_figures import review_figures
+    from tests.test_flags import case_of, entry
+
+    case = case_of([
+        entry(1, "HV", "01/06/2019", seen=Recorded.YES),
+        entry(2, "HV", "02/06/2019", summary="Kim seen in class."),
+        entry(3, "HV", "03/06/2019", seen=Recorded.YES, summary="Kim said she was hungry."),
+        entry(4, "HV", "04/06/2019", seen=Recorded.YES, summary="Mum said Kim wants to move."),
+        entry(5, "HV", "05/06/2019", seen=Recorded.NO, summary="Kim seen at the window."),
+    ])
+    row = review_figures(case, "R-1")
+    (child,) = row.children
+    assert (child.contacts, child.seen_recorded, child.seen, child.views_recorded) == (5, 4, 3, 0)
+    assert (child.seen_in_words_only, child.views_in_words_only) == (1, 1)
+    assert (row.seen_in_words_only, row.views_in_words_only) == (1, 1)

@@ -12,6 +12,7 @@ from typing import Literal
 
 from chronogen.analyse.context import DIRECT
 from chronogen.domain.agencies import canonical_agency
+from chronogen.domain.child_words import SightingWords, ViewsWords
 from chronogen.domain.people import lettered_children
 from chronogen.model.case import Case
 from chronogen.model.flag import FlagCode
@@ -71,6 +72,8 @@ def review_figures(case: Case, review_id: str, *, id_made_up: bool = False,
         seen_recorded=sum(c.seen_recorded for c in children),
         seen=sum(c.seen for c in children),
         views_recorded=sum(c.views_recorded for c in children),
+        seen_in_words_only=sum(c.seen_in_words_only for c in children),
+        views_in_words_only=sum(c.views_in_words_only for c in children),
         flags=flags,
         panel_themes=sorted(review.themes),
         flag_themes=flag_themes,
@@ -85,10 +88,15 @@ def _children(case: Case, on: date | None) -> list[ChildFigures]:
     letters = lettered_children(case.family)  # as the anonymised set letters them
     subjects = sorted(case.family.subject_children, key=lambda p: not p.index)  # their order
     unseen = {s.child: s.longest_unseen_days for s in case.summaries.children}
-    tallies = {c.id: [0, 0, 0, 0] for c in subjects}
+    tallies = {c.id: [0, 0, 0, 0, 0, 0] for c in subjects}
+    sighting, views = SightingWords(subjects), ViewsWords(subjects)
+    not_recorded = Recorded.NOT_RECORDED
     for entry in case.entries:
         if entry.kind not in DIRECT:
             continue
+        words = f"{entry.summary}\n{entry.outcome}" if entry.summary and entry.outcome \
+            else entry.summary or entry.outcome
+        concerned = list(entry.children)
         for child_id, record in entry.children.items():
             tally = tallies.get(child_id)
             if tally is None:
@@ -97,16 +105,21 @@ def _children(case: Case, on: date | None) -> list[ChildFigures]:
             tally[1] += record.seen in (Recorded.YES, Recorded.NO)
             tally[2] += record.seen is Recorded.YES
             tally[3] += record.views is Recorded.YES
+            tally[4] += record.seen is not_recorded and \
+                child_id in sighting.found_in(words, concerned)
+            tally[5] += record.views is not_recorded and \
+                child_id in views.found_in(words, concerned)
     figures = []
     for child in subjects:
         age = child.age_on(on) if on else None
-        contacts, seen_recorded, seen, views = tallies[child.id]
+        contacts, seen_recorded, seen, views_n, seen_words, views_words = tallies[child.id]
         figures.append(ChildFigures(
             label=letters[child.id], index=child.index, sex=child.sex, age=age,
             age_band=age_band(age),
             ethnicity_recorded=bool(child.ethnicity and child.ethnicity.strip()),
             disabled=child.disabled,
-            contacts=contacts, seen_recorded=seen_recorded, seen=seen, views_recorded=views,
+            contacts=contacts, seen_recorded=seen_recorded, seen=seen, views_recorded=views_n,
+            seen_in_words_only=seen_words, views_in_words_only=views_words,
             longest_unseen_days=unseen.get(child.id)))
     return figures
 

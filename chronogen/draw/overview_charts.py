@@ -72,7 +72,7 @@ def _bars(labels: list[str], values: list[float], title: str, unit: str, *,
 
 
 def _recording(overview: Overview) -> Any:
-    figure, axes = _figure(2.6)
+    figure, axes = _figure(1.0 + 0.55 * len(MEASURES))
     counted = [r for r in overview.reviews if r.contacts]
     labels = []
     for row, ((measure, field), spread) in enumerate(
@@ -88,7 +88,7 @@ def _recording(overview: Overview) -> Any:
     axes.set_yticks([y for y, _ in labels], [m for _, m in labels], fontsize=9, color=_INK)
     axes.set_xlim(-2, 102)
     axes.set_ylim(-0.6, len(MEASURES) - 0.4)
-    axes.set_xlabel("% of the contacts in which a child could be seen (one dot a review; "
+    axes.set_xlabel("% of the contacts in which a child could be seen\n(one dot a review; "
                     "red: the median)", fontsize=8, color=_INK)
     axes.set_title("How each review's chronology records the child", fontsize=11, loc="left",
                    color=_INK)

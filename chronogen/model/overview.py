@@ -23,6 +23,8 @@ MEASURES = (
     ("whether the child was seen is recorded", "seen_recorded"),
     ("the child was seen", "seen"),
     ("the child's views are recorded", "views_recorded"),
+    ("only the record's words say the child was seen", "seen_in_words_only"),
+    ("only the record's words give the child's own", "views_in_words_only"),
 )
 #: the age bands the national studies print
 AGE_BANDS = ("under 1", "1-5", "6-10", "11-15", "16+", "unknown")
@@ -68,6 +70,12 @@ class ChildFigures(BaseModel):
     seen: int = 0
     #: ... that record the child's views
     views_recorded: int = 0
+    #: ... whose seen column says nothing of the child but whose words say the child was
+    #: seen ("Mia seen in class"; read narrowly: :mod:`chronogen.domain.child_words`)
+    seen_in_words_only: int = 0
+    #: ... whose views column says nothing but whose words give the child's own ("Mia
+    #: said ...", "Spoke to Mia alone")
+    views_in_words_only: int = 0
     longest_unseen_days: int | None = None
 
 
@@ -97,6 +105,8 @@ class ReviewFigures(BaseModel):
     seen_recorded: int = 0
     seen: int = 0
     views_recorded: int = 0
+    seen_in_words_only: int = 0
+    views_in_words_only: int = 0
     #: every flag code, in the listing order, with how many flags of it the review has
     flags: dict[str, int] = Field(default_factory=dict)
     panel_themes: list[str] = Field(default_factory=list)

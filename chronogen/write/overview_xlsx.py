@@ -109,7 +109,8 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
         ("Family members", 9, "int"), ("Ethnicity recorded", 10, "int"),
         ("Contacts a child could be seen in", 12, "int"),
         ("Seen recorded (yes or no)", 11, "share"), ("Seen", 9, "share"),
-        ("Views recorded", 10, "share"), ("Longest unseen (days)", 11, "int"),
+        ("Views recorded", 10, "share"), ("Seen, in words only", 10, "share"),
+        ("Child's words, in words only", 11, "share"), ("Longest unseen (days)", 11, "int"),
         ("Themes", 40, "text"), ("Rejected rows", 9, "int"), ("Input errors", 9, "int"),
         ("Input warnings", 9, "int"),
         *[(code.value, 11, "int") for code in codes],
@@ -118,7 +119,8 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
          len(r.agencies), r.entries, r.first_date, r.last_date, r.family_members,
          r.ethnicity_recorded, r.contacts,
          *[(getattr(r, f) / r.contacts if r.contacts else None)
-           for f in ("seen_recorded", "seen", "views_recorded")],
+           for f in ("seen_recorded", "seen", "views_recorded", "seen_in_words_only",
+                     "views_in_words_only")],
          max((c.longest_unseen_days for c in r.children
               if c.longest_unseen_days is not None), default=None),
          "; ".join(r.themes), r.rejected_rows, r.problems.get("error", 0),
@@ -130,10 +132,12 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
         ("Ethnicity recorded", 10, "text"), ("Disability or SEND recorded", 11, "text"),
         ("Contacts a child could be seen in", 12, "int"),
         ("Seen recorded (yes or no)", 11, "int"), ("Seen", 8, "int"),
-        ("Views recorded", 9, "int"), ("Longest unseen (days)", 11, "int"),
+        ("Views recorded", 9, "int"), ("Seen, in words only", 9, "int"),
+        ("Child's words, in words only", 10, "int"), ("Longest unseen (days)", 11, "int"),
     ], [[r.review, c.label, "yes" if c.index else "no", c.sex.value, c.age, c.age_band,
          "yes" if c.ethnicity_recorded else "no", c.disabled.value, c.contacts,
-         c.seen_recorded, c.seen, c.views_recorded, c.longest_unseen_days]
+         c.seen_recorded, c.seen, c.views_recorded, c.seen_in_words_only,
+         c.views_in_words_only, c.longest_unseen_days]
         for r in reviews for c in r.children],
         formats)
     _table(book, "Ages", [("Age at the incident", 18, "text"), ("Children", 10, "int"),
