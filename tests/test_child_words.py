@@ -81,6 +81,10 @@ VIEWS = ViewsWords([MIA, LEO])
     ("Mia's views: wants to stay at home.", ["P1"]),
     ("Both children said they were hungry.", BOTH),
     ("Sought the views of both children.", BOTH),
+    ("Mia was able to say she misses dad.", ["P1"]), ("Leo was asked about home.", ["P2"]),
+    ("The children were spoken to alone.", BOTH),
+    # told something, reported by someone: not the child's words
+    ("Mia was told mum is in hospital.", []), ("Leo was reported missing.", []),
     # someone else's words, not the child's
     ("Mum said Mia wants to go home.", []), ("According to mum, Leo said he fell.", []),
     # none given, or to be sought

@@ -202,12 +202,18 @@ class ViewsWords(_ChildWords):
         "reported", "reports", "explained", "explains", "shared", "shares", "expressed",
         "expresses", "described", "describes", "wants", "wanted", "wishes", "wished",
         "asked", "asks", "mentioned", "commented", "indicated", "replied", "answered",
-        "talked", "spoke", "spoken", "confirmed", "denied", "voiced", "drew", "wrote")
+        "talked", "spoke", "confirmed", "denied", "voiced", "drew", "wrote",
+        # after "able to": "Mia was able to say ..."
+        "say", "tell", "share", "express", "explain", "describe", "talk",
+        # the child sought: "Mia was asked", "the children were spoken to alone"
+        "was asked", "were asked", "was spoken to", "were spoken to", "was spoken with",
+        "were spoken with")
     before_children = ("spoke to", "spoke with", "spoken to", "spoken with", "talked to",
                        "talked with", "asked", "listened to", "views of", "wishes of",
                        "voice of")
-    filler = (r"(?:(?:was|were|has|have|had|been|also|then|later|clearly|spontaneously|"
-              r"openly|freely|happily|able to|and|both)\s+){0,3}")
+    # not "was" alone: "Mia was told", "Mia was reported missing" are not her words
+    filler = (r"(?:(?:has|have|had|also|then|later|clearly|spontaneously|openly|freely|"
+              r"happily|and|both|was able to|were able to)\s+){0,3}")
     # someone else's report before the child's words; a plan; a negation
     not_before = _words(_NEGATION, _PLANNED, _REPORTED)
 
