@@ -46,6 +46,11 @@ DA, MH, SM = "domestic abuse", "mental ill health", "substance misuse"
     ("No DV and mum drunk", {SM}), ("No DV and mother's low mood", {MH}),
     ("Nil DV and he was drunk", {SM}),
     ("No DV and drug use", set()), ("No DV and alcohol concerns", set()),
+    # whose it is takes no reach from the negation
+    ("No evidence of mum using drugs", set()), ("No signs of mum being drunk", set()),
+    ("No concerns about mum and dad drinking heavily", set()),
+    ("No evidence of mum having low mood", set()),
+    ("Concerns about mum using drugs", {SM}), ("No money for food because mum using drugs", {SM}),
     ("No DV, alcohol a concern", {SM}),
     ("No DV, dad was drunk", {SM}),
     ("No DV, but drugs found", {SM}),

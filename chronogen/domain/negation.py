@@ -6,15 +6,16 @@ After NegEx (Chapman et al., 2001), kept small: a word that negates (*no*, *deni
 or one (*not disclosed*, *none*, *ruled out* ...) straight after it. "Not" negates only the
 word or two after it ("not drunk"; in "not coping with low mood" the low mood is recorded).
 Phrases that hold a negating word but negate nothing ("no further action", "no longer")
-are passed over. A clause ends at . ; ! ? a comma, a line break, "but", "however",
-"although", and at "and" before someone who is said to do something, when "and" does not join
-two people ("No DV and mum drunk" records the drink; "No concerns about mum and dad
-drinking" does not); except that a negation reaches along a list of things ("No DV, drugs or
-alcohol", "Denies alcohol, drugs", "No concerns re DV / alcohol", "No evidence of DV or
-alcohol misuse"): commas, slashes and "or" after it pass where each item is a few words,
-the finding begins an item (after the comma, or an "or" / "and" / "nor"), and nothing
-follows it but more of the list or a word such as "concerns" ("No DV concerns, mum drunk on
-arrival" and "No DV, alcohol a concern" record the drink and the alcohol). Each test
+are passed over. Who the finding is of takes none of the reach ("No evidence of mum using
+drugs" records nothing). A clause ends at . ; ! ? a comma, a line break, "but", "however",
+"although", and at "and" before someone said to do something, when "and" does not join two
+people ("No DV and mum drunk" records the drink); except that a negation reaches along a
+list of things ("No DV, drugs or alcohol", "Denies alcohol, drugs", "No concerns re DV /
+alcohol", "No evidence of DV or alcohol misuse"): commas, slashes and "or" after it pass
+where each item is a few words, the finding begins an item (after the comma, or an "or" /
+"and" / "nor"), and nothing follows it but more of the list or a word such as "concerns"
+("No DV concerns, mum drunk on arrival" and "No DV, alcohol a concern" record the drink and
+the alcohol). Each test
 reads a few dozen characters round the finding, never the whole text.
 """
 
@@ -58,7 +59,11 @@ _AFTER_LISTED = re.compile(r"^\w*\s*(?:(?:concerns?|issues?|use|misuse|problems?
 _PEOPLE = (r"mum|mother|dad|father|parents?|partner|carers?|he|she|they|boyfriend|girlfriend"
            r"|step(?:mum|dad|mother|father)|grand(?:mother|father|ma|pa)|nan|uncle|aunt")
 _NEW_SUBJECT = re.compile(r"(?<!\S)(\S+)\s+and\s+(?=(?:" + _PEOPLE + r")\b)")
-_PERSON = re.compile(r"(?:" + _PEOPLE + r"|\w+'s)\W*$")
+_PERSON = re.compile(r"(?<!\w)(?:" + _PEOPLE + r"|\w+'s)\W*$")
+#: who a finding is of, just before it ("of mum using", "about mum and dad being"): passed
+#: over in counting a negation's reach (group 1: the people and what follows them)
+_WHOSE = re.compile(r"\b(?:of|about|re|regarding)\s+((?:" + _PEOPLE + r")(?:'s)?(?:\s+(?:and|or|&)"
+                    r"\s+(?:" + _PEOPLE + r")(?:'s)?)*(?:\s+(?:being|using|taking|having))?)\s*$")
 
 
 def negated(text: str, start: int, end: int) -> bool:
@@ -71,6 +76,11 @@ def negated(text: str, start: int, end: int) -> bool:
     if subjects:  # the finding's own clause begins with its subject
         before = before[subjects[-1].end():]
     before = _PASSED_OVER.sub(" ", before)
+    # whose finding it is takes no reach: "No evidence of mum using drugs", "No signs of mum
+    # and dad being drunk" say no more than "No evidence of drugs"
+    whose = _WHOSE.search(before)
+    if whose is not None:
+        before = before[:whose.start(1)]
     words = before.split()
     if _reaches(_BEFORE, " ".join(words[-_REACH:])) or \
             _reaches(_NOT, " ".join(words[-_NOT_REACH:])):
