@@ -15,8 +15,8 @@ alcohol", "No evidence of DV or alcohol misuse"): commas, slashes and "or" after
 where each item is a few words, the finding begins an item (after the comma, or an "or" /
 "and" / "nor"), and nothing follows it but more of the list or a word such as "concerns"
 ("No DV concerns, mum drunk on arrival" and "No DV, alcohol a concern" record the drink and
-the alcohol). Each test
-reads a few dozen characters round the finding, never the whole text.
+the alcohol). Each test reads a few dozen characters round the finding, never the whole
+text.
 """
 
 from __future__ import annotations
