@@ -29,6 +29,7 @@ BOTH = ["P1", "P2"]
     ("Both children were seen and spoken to alone.", BOTH),
     ("Seen Mia briefly at the door.", ["P1"]),
     ("Mia not seen, Leo seen in the garden.", ["P2"]),
+    ("Mia seen at nursery by HV - no concerns.", ["P1"]), ("Leo observed to be thin.", ["P2"]),
     # a question, or an answer of no
     ("Children seen?", []), ("Children seen? No", []), ("Child seen? Yes", []),
     # not seen, or not on the record's day, or someone else's word for it
@@ -81,7 +82,8 @@ VIEWS = ViewsWords([MIA, LEO])
     ("Mia's views: wants to stay at home.", ["P1"]),
     ("Both children said they were hungry.", BOTH),
     ("Sought the views of both children.", BOTH),
-    ("Mia was able to say she misses dad.", ["P1"]), ("Leo was asked about home.", ["P2"]),
+    ("Mia was able to say she misses dad.", ["P1"]),
+    ("Mia would like to see her dad more.", ["P1"]), ("Leo was asked about home.", ["P2"]),
     ("The children were spoken to alone.", BOTH),
     # told something, reported by someone: not the child's words
     ("Mia was told mum is in hospital.", []), ("Leo was reported missing.", []),

@@ -190,7 +190,9 @@ class SightingWords(_ChildWords):
     quick = ("seen", "saw", "sighted", "observed")
     not_before = _words(_NEGATION, _PLANNED, _ELSEWHEN, _REPORTED,
                         ("ask", "asks", "asked", "want", "wants", "wanted"), dates=True)
-    not_after = not_before
+    # after the verb only another day undoes it ("seen last week"); a negation there is of
+    # something else ("Mia seen at nursery - no concerns"), an answer is read on its own
+    not_after = _words(_ELSEWHEN, dates=True)
 
 
 class ViewsWords(_ChildWords):
@@ -205,6 +207,8 @@ class ViewsWords(_ChildWords):
         "talked", "spoke", "confirmed", "denied", "voiced", "drew", "wrote",
         # after "able to": "Mia was able to say ..."
         "say", "tell", "share", "express", "explain", "describe", "talk",
+        # a wish: "Mia would like to see her dad more"
+        "would like",
         # the child sought: "Mia was asked", "the children were spoken to alone"
         "was asked", "were asked", "was spoken to", "were spoken to", "was spoken with",
         "were spoken with")
