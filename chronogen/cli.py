@@ -172,6 +172,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from chronogen.read.returns.layout import ColumnMapping
 
     mapping = ColumnMapping.load(Path(args.mapping)) if args.mapping else None
+    if args.join_continued_rows:
+        mapping = (mapping or ColumnMapping()).model_copy(update={"join_continued_rows": True})
     output = Path(args.output)
     conversion = convert_file(Path(args.file), output, agency=args.agency, sheet=args.sheet,
                               mapping=mapping, family=_family_from(args.family))
@@ -411,6 +413,10 @@ def make_parser() -> argparse.ArgumentParser:
                          help="a family file or case folder, to match children's names")
     convert.add_argument("-o", "--output", required=True, metavar="OUT",
                          help="the file to write: .xlsx, .csv or .json")
+    convert.add_argument("--join-continued-rows", action="store_true",
+                         help="the sheet splits long records over rows: join an undated row "
+                              "of summary or outcome text to the entry above (as "
+                              "join_continued_rows in a mapping file)")
     convert.add_argument("--json", action="store_true", help="print the report as JSON")
     convert.add_argument("--strict", action="store_true", help=STRICT_HELP)
     convert.set_defaults(func=cmd_convert)

@@ -137,3 +137,29 @@ def test_what_is_read_since_survives_a_conversion(tmp_path: Path) -> None:
             for e in original.entries], suffix
     alone = {e.source.row: e.children for e in original.entries}[3]
     assert {r.seen_alone.value for r in alone.values()} == {"no"}
+
+
+def test_convert_joins_a_record_split_over_rows_when_asked(tmp_path: Path) -> None:
+    """``--join-continued-rows``: the rest of a record's text, on undated rows under it, is
+    joined into its one template row, counted and said; columns still found by headings."""
+    source = tmp_path / "probation.csv"
+    source.write_text("Date,Contact type,Summary,Outcome,Officer\n"
+                      "02/03/2020,Office visit,Ryan attended supervision. Disclosed he has,,PO\n"
+                      ",,been staying at the family home.,,\n"
+                      ",,,Recall considered.,\n", encoding="utf-8")
+    out = tmp_path / "probation.json"
+    done = subprocess.run([sys.executable, "-m", "chronogen", "convert", str(source),
+                           "--agency", "Probation", "--join-continued-rows", "-o", str(out),
+                           "--json"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["counts"]["entries"] == 1 and report["counts"]["joined"] == 2
+    assert report["layout"] == "headings"
+    (entry,) = json.loads(out.read_text(encoding="utf-8"))["entries"]
+    assert entry["summary"] == ("Ryan attended supervision. Disclosed he has\n"
+                                "been staying at the family home.")
+    assert entry["outcome"] == "Recall considered."
+    plain = subprocess.run([sys.executable, "-m", "chronogen", "convert", str(source),
+                            "--agency", "Probation", "-o", str(tmp_path / "p.json"), "--json"],
+                           capture_output=True, text=True, check=False)
+    assert json.loads(plain.stdout)["counts"]["rejected"] == 2

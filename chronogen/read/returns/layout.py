@@ -210,8 +210,9 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
     if best is None:
         return by_contents(candidates) if mapping is None else None
     if mapping is not None:
-        best.found_by = "mapping file"
         best.join_continued_rows = mapping.join_continued_rows
+    if mapping is not None and (mapping.columns or mapping.header_row is not None):
+        best.found_by = "mapping file"  # not a mapping that chose no column nor header
         present = {normalise_heading(c.heading) for c in best.columns}
         best.missing_mapped = [k for k in mapping.columns if normalise_heading(k) not in present]
     return refine(best)
