@@ -15,7 +15,7 @@ from chronogen.analyse.participants import Participants
 from chronogen.analyse.referral_text import referral_target_in
 from chronogen.analyse.repeats import repeats_in
 from chronogen.dates import PartialDate, Precision, Qualifier
-from chronogen.domain.child_words import SightingWords, ViewsWords
+from chronogen.domain.child_words import SightingWords, ViewsWords, record_words
 from chronogen.domain.kinship import Kinship
 from chronogen.model.case import Case, Settings
 from chronogen.model.chronology import ContactKind, Entry
@@ -172,9 +172,7 @@ class FlagContext:
         return self.views_words.found_in(self._words_of(place), concerned)
 
     def _words_of(self, place: int) -> str | None:
-        columns = self.columns
-        summary, outcome = columns.summaries[place], columns.outcomes[place]
-        return f"{summary}\n{outcome}" if summary and outcome else summary or outcome
+        return record_words(self.columns.summaries[place], self.columns.outcomes[place])
 
     @cached_property
     def columns(self) -> EntryColumns:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from chronogen.analyse.context import DIRECT
 from chronogen.domain.agencies import canonical_agency
-from chronogen.domain.child_words import SightingWords, ViewsWords
+from chronogen.domain.child_words import SightingWords, ViewsWords, record_words
 from chronogen.domain.people import lettered_children
 from chronogen.model.case import Case
 from chronogen.model.flag import FlagCode
@@ -94,8 +94,7 @@ def _children(case: Case, on: date | None) -> list[ChildFigures]:
     for entry in case.entries:
         if entry.kind not in DIRECT:
             continue
-        words = f"{entry.summary}\n{entry.outcome}" if entry.summary and entry.outcome \
-            else entry.summary or entry.outcome
+        words = record_words(entry.summary, entry.outcome)
         concerned = list(entry.children)
         for child_id, record in entry.children.items():
             tally = tallies.get(child_id)

@@ -50,6 +50,12 @@ _PLANNED = (
     "expects", "expected", "if", "when", "unless", "until", "next", "yet", "await",
     "awaits", "awaited", "awaiting", "booked", "offered", "invited", "try", "tried",
     "attempt", "attempts", "attempted")
+#: the verbs a child's own words or wishes follow ("Mia said", "Leo would like"): read in a
+#: record's summary here and in a views cell's words
+#: (:mod:`chronogen.read.returns.views_text`)
+CHILD_SPEAKS = ("said", "says", "told", "tells", "stated", "states", "explained", "explains",
+                "shared", "shares", "expressed", "expresses", "described", "describes",
+                "reported", "reports", "wants", "wanted", "wishes", "wished", "would like")
 #: someone else's report
 _REPORTED = ("said", "says", "reported", "reports", "told", "states", "stated", "according",
              "advised", "claim", "claims", "claimed")
@@ -157,18 +163,24 @@ class _ChildWords:
             else:
                 found |= self._ids.get(word, set())
 
-    def _said_so(self, lowered: str, start: int, inner: int, end: int) -> bool:
-        """Whether what stands at ``lowered[start:end]`` is said as done (see the module):
-        the clause before *start*, the words from *start* to *inner*, and (where the
-        reading looks there) the clause after *end* hold nothing that undoes it."""
+    def _undone_before(self, lowered: str, start: int, inner: int) -> bool:
+        """Whether the clause before *start*, or the words from *start* to *inner*, undo
+        what follows (see the module)."""
         reach = max(0, start - _REACH)
         breaks = list(_BREAK.finditer(lowered, reach, start))
         before = lowered[breaks[-1].end() if breaks else reach:start]
         if self.not_before.search(before) or self.not_before.search(lowered, start, inner):
-            return False
+            return True
         # someone else's report reaches past a comma: "According to mum, Leo said he fell"
         sentences = list(_SENTENCE.finditer(lowered, reach, start))
-        if _REPORTED_BY.search(lowered, sentences[-1].end() if sentences else reach, start):
+        return _REPORTED_BY.search(lowered, sentences[-1].end() if sentences else reach,
+                                   start) is not None
+
+    def _said_so(self, lowered: str, start: int, inner: int, end: int) -> bool:
+        """Whether what stands at ``lowered[start:end]`` is said as done (see the module):
+        nothing before it undoes it (:meth:`_undone_before`), nor (where the reading looks
+        there) the clause after *end*, and no question or answer of no follows it."""
+        if self._undone_before(lowered, start, inner):
             return False
         if self.not_after is not None:
             following = _BREAK.search(lowered, end, end + _REACH)
@@ -200,15 +212,11 @@ class ViewsWords(_ChildWords):
     account, or their views sought ("Mia said", "spoke to Mia alone", "Mia's views: ...")."""
 
     after_children = (
-        "said", "says", "told", "tells", "stated", "states", "disclosed", "discloses",
-        "reported", "reports", "explained", "explains", "shared", "shares", "expressed",
-        "expresses", "described", "describes", "wants", "wanted", "wishes", "wished",
+        *CHILD_SPEAKS, "disclosed", "discloses",
         "asked", "asks", "mentioned", "commented", "indicated", "replied", "answered",
         "talked", "spoke", "confirmed", "denied", "voiced", "drew", "wrote",
         # after "able to": "Mia was able to say ..."
         "say", "tell", "share", "express", "explain", "describe", "talk",
-        # a wish: "Mia would like to see her dad more"
-        "would like",
         # the child sought: "Mia was asked", "the children were spoken to alone"
         "was asked", "were asked", "was spoken to", "were spoken to", "was spoken with",
         "were spoken with")
@@ -234,13 +242,18 @@ class ViewsWords(_ChildWords):
         for label in self._label.finditer(lowered):
             said = label.group("said").strip()
             if said and not _NO_VIEWS.match(said) and \
-                    self._said_so(lowered, label.start(), label.start(), label.start()):
+                    not self._undone_before(lowered, label.start(), label.start()):
                 self._take(label.group("who"), concerned, found)
 
 
 #: a label's answer that records no views ("Mia's views: not obtained", "n/a", "too young")
 _NO_VIEWS = re.compile(r"(?:not|no|none|nil|n/?a|unable|too young|unknown|to be|"
                        r"will|declined|refused)\b")
+
+
+def record_words(summary: str | None, outcome: str | None) -> str | None:
+    """A record's own words, as these readings read them: its summary and outcome."""
+    return f"{summary}\n{outcome}" if summary and outcome else summary or outcome
 
 
 def _folded(text: str) -> str:

@@ -76,12 +76,6 @@ class CheckedPackage:
     sheets: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
-def inspect_workbook(path: Path, name: str, limits: Limits) -> WorkbookTraits:
-    """Check a workbook's package before reading it (:func:`check_package`), then find its
-    error cells and formulas saved without a value (:func:`find_traits`)."""
-    return find_traits(path, name, limits, check_package(path, name, limits))
-
-
 def check_package(path: Path, name: str, limits: Limits) -> CheckedPackage:
     """Check a workbook's package before reading it: every sheet's unzipped size, its
     compression ratio and the area its cells span must be within *limits* (a zip bomb, or a

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from chronogen.domain.child_words import CHILD_SPEAKS
 from chronogen.model.recorded import Recorded
 
 _NOT_GIVEN = re.compile(
@@ -28,11 +29,11 @@ _NOT_GIVEN = re.compile(
     re.IGNORECASE)
 _NOT_POSSIBLE = re.compile(r"\b(?:too young|pre-?verbal|non-?verbal|baby|infant|new-?born"
                            r"|not applicable)\b", re.IGNORECASE)
+#: the child's words: the verbs they follow, or a quotation; in a views cell, a feeling is the
+#: child's too ("likes", "scared")
 _SPOKEN = re.compile(
-    r"\b(?:said|says|told|tells|stated|states|explained|explains|shared|shares|expressed"
-    r"|expresses|described|describes|reported|reports|wants|wanted|wishes|wished|likes|liked"
-    r"|dislikes|feels|felt|thinks|thought|would like|asked for|enjoys|loves|hates|worried"
-    r"|scared|frightened)\b|[\"“”]", re.IGNORECASE)
+    r"\b(?:" + "|".join(CHILD_SPEAKS) + r"|likes|liked|dislikes|feels|felt|thinks|thought"
+    r"|asked for|enjoys|loves|hates|worried|scared|frightened)\b|[\"“”]", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.;,!?\n]|\bbut\b", re.IGNORECASE)
 #: a views cell longer than this is read as the child's words, as before (a cue word in a
 #: long account is as likely the child's own)
