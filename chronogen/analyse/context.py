@@ -258,13 +258,13 @@ T = TypeVar("T")
 LISTED = 25
 
 
-def join_words(words: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
+def join_words(words: list[str], conjunction: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (or *conjunction* for "and")."""
     if not words:
         return ""
     if len(words) == 1:
         return words[0]
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
 def some_of(items: Sequence[T], show: Callable[[T], str] = str,

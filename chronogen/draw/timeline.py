@@ -133,14 +133,19 @@ def labelled_events(case: Case, first: date, last: date
 
 
 def unseen_periods(case: Case) -> dict[str, list[tuple[date, date, bool]]]:
-    """Per subject child, the unseen periods the flags found: (from, to, the longest?)."""
-    found: dict[str, list[tuple[date, date, bool]]] = {}
+    """Per subject child, the unseen periods the flags found: (from, to, the child's
+    longest?). A flag may name several children unseen together; the longest is each
+    child's own, as the rule chooses it (most days, then the earliest)."""
+    found: dict[str, list[tuple[date, date]]] = {}
     for flag in case.flags:
-        if flag.code is FlagCode.UNSEEN_PERIOD and flag.period and flag.people:
-            first, last = flag.period.sort_key
-            longest = flag.severity.value == "high"
-            found.setdefault(flag.people[0], []).append((first, last, longest))
-    return found
+        if flag.code is FlagCode.UNSEEN_PERIOD and flag.period:
+            for child in flag.people:
+                found.setdefault(child, []).append(flag.period.sort_key)
+    marked: dict[str, list[tuple[date, date, bool]]] = {}
+    for child, periods in found.items():
+        longest = max(periods, key=lambda p: ((p[1] - p[0]).days, -p[0].toordinal()))
+        marked[child] = [(first, last, (first, last) == longest) for first, last in periods]
+    return marked
 
 
 def timeline_figure(case: Case) -> Any:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from chronogen.analyse.context import (
     EXPECT_SEEN,
     FlagContext,
     fmt,
+    join_words,
     some_of,
     span,
     typed_flag,
@@ -140,35 +142,65 @@ def _views_in_words(ctx: FlagContext, child_id: str, said: list[Entry]) -> str:
 
 @rule(FlagCode.UNSEEN_PERIOD)
 def unseen_period(ctx: FlagContext) -> Iterator[Flag]:
-    """Runs of more than the set number of days in which no agency saw a subject child."""
+    """Runs of more than the set number of days in which no agency saw a subject child;
+    one flag for a period several children share to the day (siblings unseen together)."""
     limit = ctx.settings.unseen_days
     firsts: list[date] = []  # each entry's first day, in chronology order (for bisect)
+    shared: dict[tuple[date, date, bool, bool], list[_Unseen]] = {}
     for child in ctx.children:
         gaps = unseen_gaps(ctx, child.id)
         if not gaps:
             continue
         longest = max(gaps, key=lambda g: ((g[1] - g[0]).days, -g[0].toordinal()))
         for first, last, before, after in gaps:
-            days = (last - first).days
-            if days <= limit:
+            if (last - first).days <= limit:
                 continue
-            is_longest = (first, last) == longest[:2]
-            evidence = [e for e in (before, after) if e]
             if not firsts:
                 firsts.extend(first_day for first_day, _ in ctx.columns.bounds)
-            said = _said_seen_within(ctx, child.id, first, last, firsts)
-            opening = f"the last recorded sighting on {fmt(first)}" if before else (
-                f"the start of the chronology ({fmt(first)})")
-            closing = f"the next on {fmt(last)}" if after else (
-                f"the end of the chronology ({fmt(last)})")
-            yield Flag(
-                code=FlagCode.UNSEEN_PERIOD,
-                severity=FlagSeverity.HIGH if is_longest else FlagSeverity.MEDIUM,
-                people=[child.id], period=span(first, last),
-                evidence=evidence + [e.id for e in said],
-                message=(f"{'Longest period' if is_longest else 'A period'} in which no agency "
-                         f"recorded seeing {ctx.name(child.id)}: {days} days, from {opening} to "
-                         f"{closing}." + _words_within(ctx, child.id, said)))
+            shared.setdefault((first, last, before is not None, after is not None), []).append(
+                _Unseen(child.id, (first, last) == longest[:2],
+                        [e for e in (before, after) if e],
+                        _said_seen_within(ctx, child.id, first, last, firsts)))
+    for (first, last, opened, closed), unseen in shared.items():
+        yield _unseen_flag(ctx, first, last, opened, closed, unseen)
+
+
+@dataclass
+class _Unseen:
+    """One child's part in an unseen period: is it their longest, the sightings bounding
+    it, and the records within it whose words say the child was seen."""
+
+    child: str
+    longest: bool
+    bounds: list[str]
+    said: list[Entry]
+
+
+def _unseen_flag(ctx: FlagContext, first: date, last: date, opened: bool, closed: bool,
+                 unseen: list[_Unseen]) -> Flag:
+    opening = f"the last recorded sighting on {fmt(first)}" if opened else (
+        f"the start of the chronology ({fmt(first)})")
+    closing = f"the next on {fmt(last)}" if closed else (
+        f"the end of the chronology ({fmt(last)})")
+    children = [part.child for part in unseen]
+    longest = [part.child for part in unseen if part.longest]
+    if len(unseen) == 1:
+        lead, tail = ("Longest period" if longest else "A period"), ""
+    else:
+        lead = "A period"
+        tail = ("" if not longest else "; for each of them the longest"
+                if len(longest) == len(unseen) else f"; the longest for {ctx.names(longest)}")
+    evidence = list(dict.fromkeys(
+        [entry_id for part in unseen for entry_id in part.bounds]
+        + [e.id for part in unseen for e in part.said]))
+    return Flag(
+        code=FlagCode.UNSEEN_PERIOD,
+        severity=FlagSeverity.HIGH if longest else FlagSeverity.MEDIUM,
+        people=children, period=span(first, last), evidence=evidence,
+        message=(f"{lead} in which no agency recorded seeing "
+                 f"{join_words([ctx.name(c) for c in children], 'or')}: {(last - first).days} "
+                 f"days, from {opening} to {closing}{tail}."
+                 + "".join(_words_within(ctx, part.child, part.said) for part in unseen)))
 
 
 def _said_seen_within(ctx: FlagContext, child_id: str, first: date, last: date,
