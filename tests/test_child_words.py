@@ -44,6 +44,22 @@ BOTH = ["P1", "P2"]
     ("Mia's brother seen.", []), ("Parents seen; child not present.", []),
     # "baby" in a record about two children says neither which
     ("Baby seen asleep in cot.", []),
+    # an aside after the name: an age, "when seen"
+    ("Mia (6) seen in class.", ["P1"]), ("Leo, aged 4, seen at nursery.", ["P2"]),
+    ("Mia, when seen, appeared withdrawn.", ["P1"]),
+    ("Mum, when seen, was tearful.", []), ("Mia, when seen next week, will be weighed.", []),
+    # a parent and child watched together
+    ("Observed interaction between mum and Leo.", ["P2"]),
+    ("HV observed positive interaction between Mia and dad.", ["P1"]),
+    ("Observed interaction between mum and dad.", []),
+    ("Observed interaction between mum and baby.", []),  # two children: which?
+    ("No interaction observed between mum and Leo.", []),
+    ("Observed interaction between mum and Leo last week.", []),
+    ("Plan: observed interaction between mum and Leo to be assessed.", []),
+    ("Mum reports she observed play between dad and Leo.", []),
+    # many days, not the record's
+    ("Mia has been seen in A&E twice this month.", []), ("Leo seen weekly at nursery.", []),
+    ("Mia seen three times by the GP.", []),
 ])
 def test_what_the_words_say(text: str, seen: list[str]) -> None:
     assert WORDS.found_in(text, BOTH) == tuple(seen)
@@ -94,6 +110,14 @@ VIEWS = ViewsWords([MIA, LEO])
     ("Mia's views: not obtained.", []), ("Leo's wishes - n/a, too young.", []),
     ("Mia to be spoken to alone next visit.", []), ("Unable to speak to the children.", []),
     ("Mia's brother said he was fine.", []), ("Mum and dad spoke to the worker.", []),
+    # an aside between the name and the words; a state, then the words
+    ("Mia, when asked, said she liked school.", ["P1"]),
+    ("When asked about home, Leo said he liked it.", ["P2"]),
+    ("Mia (aged 6) said she was hungry.", ["P1"]), ("Leo, aged 4, said he fell.", ["P2"]),
+    ("Mia was upset and said she missed dad.", ["P1"]),
+    ("Leo became quiet and told the teacher dad shouted.", ["P2"]),
+    ("Mia was upset and mum said she was tired.", []),
+    ("Mia was told and said nothing.", []), ("Mia, when asked, would not say.", []),
 ])
 def test_what_the_words_say_of_the_childs_views(text: str, spoke: list[str]) -> None:
     assert VIEWS.found_in(text, BOTH) == tuple(spoke)

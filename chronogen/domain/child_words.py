@@ -16,7 +16,11 @@ to*, *asked* ... before it; or a label, "Mia's views:". In a clause (ended by . 
 comma, a line break, "but", "however" ...) holding no negation ("not", "no", "unable" ...)
 and nothing planned ("to be", "will", "if" ...) or reported by someone else ("Mum said",
 "according to"); a sighting also at no other time ("last", "previously", "on 12/03" ...).
-A name followed by a question mark is a question, by ": no" an answer of no.
+A name followed by a question mark is a question, by ": no" an answer of no. An aside after
+the name is read past ("Mia (6) seen", "Mia, when asked, said"), a state before the words too
+("Mia was upset and said"); a parent and child watched together ("observed interaction
+between mum and Leo") is a sighting of the child; many days ("twice this month", "weekly")
+are another time.
 """
 
 from __future__ import annotations
@@ -59,9 +63,10 @@ CHILD_SPEAKS = ("said", "says", "told", "tells", "stated", "states", "explained"
 #: someone else's report
 _REPORTED = ("said", "says", "reported", "reports", "told", "states", "stated", "according",
              "advised", "claim", "claims", "claimed")
-#: another day than the record's
+#: another day than the record's, or many days ("seen in A&E twice this month")
 _ELSEWHEN = ("last", "previously", "yesterday", "ago", "earlier", "recently", "before",
-             "prior", "since")
+             "prior", "since", "twice", "times", "occasions", "weekly", "daily", "regularly",
+             "usually", "often", "this week", "this month", "this year")
 _SENTENCE = re.compile(r"[.;!?\n]")
 #: how far from a verb its children and the words about it are looked for
 _REACH = 80
@@ -69,6 +74,13 @@ _REACH = 80
 _KEPT = 50_000
 #: a question mark, or an answer after the words ("Mia seen? Yes", "Child seen: no")
 _ANSWER = re.compile(r"\s*([?:\-–]+)\s*(?:(yes|y|no|n|not)\b)?")
+#: an aside after a child's name, read as if not there: an age ("Mia (6) seen", "Mia, aged
+#: 6, said"), "when asked" ("Mia, when asked, said"); "Mia, when seen, appeared" is "Mia seen"
+_ASIDE = re.compile(
+    r"\s*\((?:aged\s+)?\d{1,2}\s*(?:y|yrs?|years?|m|months?)?(?:\s*old)?\)"
+    r"|,\s*(?:aged\s+\d{1,2}\s*(?:yrs?|years?|months?)?(?:\s*old)?|when asked"
+    r"|when spoken to(?:\s+alone)?)\s*,")
+_WHEN_SEEN = re.compile(r",\s*when seen\s*,")
 
 
 def _words(*groups: Iterable[str], dates: bool = False) -> re.Pattern[str]:
@@ -135,6 +147,8 @@ class _ChildWords:
     def _read(self, lowered: str, concerned: Collection[str]) -> tuple[str, ...]:
         if self.quick and not any(word in lowered for word in self.quick):
             return ()
+        if "(" in lowered or ", " in lowered:
+            lowered = _WHEN_SEEN.sub(" seen,", _ASIDE.sub("", lowered))
         found: set[str] = set()
         # from each verb (a few in a record), not a pattern of every name tried at each word
         for verb in self._verb.finditer(lowered):
@@ -206,6 +220,22 @@ class SightingWords(_ChildWords):
     # something else ("Mia seen at nursery - no concerns"), an answer is read on its own
     not_after = _words(_ELSEWHEN, dates=True)
 
+    def __init__(self, children: Iterable[Person]) -> None:
+        super().__init__(children)
+        #: a parent and child watched together: "observed interaction between mum and Leo"
+        self._watched = re.compile(
+            r"\bobserved\s+(?:[a-z]+\s+){0,2}?(?:interactions?|play|attachment|relationship|"
+            r"bond)\s+(?:between|with)\s+(?P<who>[^.;!?\n,()]{1,60})")
+
+    def _more(self, lowered: str, concerned: Collection[str], found: set[str]) -> None:
+        if "observed" not in lowered:
+            return
+        for watched in self._watched.finditer(lowered):
+            if not self._undone_before(lowered, watched.start(), watched.start("who")) \
+                    and not (self.not_after and self.not_after.search(watched.group("who"))):
+                self._take(" ".join(self._word.findall(watched.group("who"))), concerned,
+                           found)
+
 
 class ViewsWords(_ChildWords):
     """Which children a record's words say spoke for themselves: their words, wishes or
@@ -225,7 +255,9 @@ class ViewsWords(_ChildWords):
                        "voice of")
     # not "was" alone: "Mia was told", "Mia was reported missing" are not her words
     filler = (r"(?:(?:has|have|had|also|then|later|clearly|spontaneously|openly|freely|"
-              r"happily|and|both|was able to|were able to)\s+){0,3}")
+              r"happily|and|both|was able to|were able to|"
+              # a state, then her words: "Mia was upset and said", "Leo became quiet and told"
+              r"(?:was|were|became|seemed|appeared|looked|got)\s+[a-z]+\s+and)\s+){0,3}")
     # someone else's report before the child's words; a plan; a negation
     not_before = _words(_NEGATION, _PLANNED, _REPORTED)
 
