@@ -191,7 +191,7 @@ class _DotWriter:
         nodes = sorted((n for n, d in self.graph.nodes(data=True) if d.get("kind") == "union"),
                        key=self._union_order)
         pairs = [self._left_right(self.graph.nodes[n]["partners"]) for n in nodes]
-        for number, chain in enumerate(partner_chains(pairs)):
+        for number, chain in enumerate(partner_chains(pairs, self._living_together())):
             self.row_place.update({pid: (number, n) for n, pid in enumerate(chain)})
             row = list(chain)
             for node, (a, b) in zip(nodes, pairs, strict=True):
@@ -203,6 +203,13 @@ class _DotWriter:
             names = " -> ".join(quote(self.node(n)) for n in row)
             self.emit(f"{{ rank=same; {names} [style=invis, weight=10]; }}")
         return nodes
+
+    def _living_together(self) -> set[frozenset[str]]:
+        """Every pair of people in one household at the drawing's date."""
+        if self.when is None:
+            return set()
+        return {frozenset((a, b)) for home in households_at(self.family, self.when).values()
+                for a in home for b in home if a != b}
 
     def _union_node(self, node: str, left: str, right: str) -> None:
         partnership: Partnership | None = self.graph.nodes[node]["partnership"]
