@@ -286,6 +286,26 @@ def test_unseen_period_starts_at_birth_when_the_chronology_starts_earlier() -> N
                     entry(3, "HV", "02/09/2019", ContactKind.MEETING)], fam)
     (flag,) = flags(case, "unseen-period")
     assert flag.period.earliest == date(2019, 6, 1) and "92 days" in flag.message
+    assert flag.message == (
+        "Longest period in which no agency recorded seeing Kim: 92 days, from the child's "
+        "birth (01/06/2019) to the next on 01/09/2019.")
+
+
+def test_the_last_unseen_period_ends_at_the_childs_death() -> None:
+    """A child who died: the period after the last sighting ends at the death, and says so
+    (as the death is known: a month, if only the month is)."""
+    for died, shown, last in (("05/03/2020", "05/03/2020", date(2020, 3, 5)),
+                              ("March 2020", "Mar 2020", date(2020, 3, 1))):
+        child = CHILD.model_copy(update={"death": PartialDate.parse(died)})
+        fam = family().model_copy(update={"people": [child, MUM, LODGER]})
+        case = case_of([entry(1, "HV", "01/10/2019", seen=Recorded.YES),
+                        entry(2, "HV", "01/12/2019", seen=Recorded.YES),
+                        entry(3, "Police", "01/06/2020", ContactKind.MEETING, children=False)],
+                       fam)
+        flag = max(flags(case, "unseen-period"), key=lambda f: f.period.latest)
+        assert flag.period.latest == last
+        assert flag.message.endswith(
+            f"from the last recorded sighting on 01/12/2019 to the child's death ({shown}).")
 
 
 def test_siblings_unseen_over_the_same_days_share_one_flag() -> None:

@@ -146,18 +146,28 @@ def unseen_period(ctx: FlagContext) -> Iterator[Flag]:
     one flag for a period several children share to the day (siblings unseen together)."""
     limit = ctx.settings.unseen_days
     firsts: list[date] = []  # each entry's first day, in chronology order (for bisect)
-    shared: dict[tuple[date, date, bool, bool], list[_Unseen]] = {}
+    #: (first day, last day, what opens it, what closes it) -> each child's part in it
+    shared: dict[tuple[date, date, tuple[str, str], tuple[str, str]], list[_Unseen]] = {}
     for child in ctx.children:
         gaps = unseen_gaps(ctx, child.id)
         if not gaps:
             continue
         longest = max(gaps, key=lambda g: ((g[1] - g[0]).days, -g[0].toordinal()))
+        born = child.birth.earliest if child.birth is not None else None
+        died = child.death.earliest if child.death is not None else None
         for first, last, before, after in gaps:
             if (last - first).days <= limit:
                 continue
             if not firsts:
                 firsts.extend(first_day for first_day, _ in ctx.columns.bounds)
-            shared.setdefault((first, last, before is not None, after is not None), []).append(
+            # what opens and closes the period: a sighting, the child's birth or death, or
+            # the chronology's start or end
+            # (a birth or death known only to the month is said as it is known)
+            opened = ("seen", "") if before else ("birth", child.birth.display()) if (
+                child.birth is not None and first == born) else ("start", "")
+            closed = ("seen", "") if after else ("death", child.death.display()) if (
+                child.death is not None and last == died) else ("end", "")
+            shared.setdefault((first, last, opened, closed), []).append(
                 _Unseen(child.id, (first, last) == longest[:2],
                         [e for e in (before, after) if e],
                         _said_seen_within(ctx, child.id, first, last, firsts)))
@@ -176,12 +186,14 @@ class _Unseen:
     said: list[Entry]
 
 
-def _unseen_flag(ctx: FlagContext, first: date, last: date, opened: bool, closed: bool,
-                 unseen: list[_Unseen]) -> Flag:
-    opening = f"the last recorded sighting on {fmt(first)}" if opened else (
-        f"the start of the chronology ({fmt(first)})")
-    closing = f"the next on {fmt(last)}" if closed else (
-        f"the end of the chronology ({fmt(last)})")
+def _unseen_flag(ctx: FlagContext, first: date, last: date, opened: tuple[str, str],
+                 closed: tuple[str, str], unseen: list[_Unseen]) -> Flag:
+    whose = "the child's" if len(unseen) == 1 else "the children's"
+    opening = {"seen": f"the last recorded sighting on {fmt(first)}",
+               "birth": f"{whose} birth ({opened[1]})"}.get(
+        opened[0], f"the start of the chronology ({fmt(first)})")
+    closing = {"seen": f"the next on {fmt(last)}", "death": f"{whose} death ({closed[1]})"}.get(
+        closed[0], f"the end of the chronology ({fmt(last)})")
     children = [part.child for part in unseen]
     longest = [part.child for part in unseen if part.longest]
     if len(unseen) == 1:
