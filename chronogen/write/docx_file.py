@@ -27,6 +27,7 @@ from chronogen.write.appendix import (
     WORRYING,
     Appendix,
     AppendixRow,
+    also_text,
     build_appendix,
 )
 from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
@@ -91,6 +92,7 @@ def _styles(document: Any) -> None:
     character("Answer No", bold=True, colour="C00000")
     character("Answer Not Recorded", italic=True, colour="9C5700")
     character("Flag Code", bold=True, colour="7B0C1E")
+    character("Also Recorded", italic=True, colour="595959")
 
 
 def _landscape(document: Any, appendix: Appendix) -> None:
@@ -415,6 +417,16 @@ def _lines(text: str | None) -> str:
     return "<w:r><w:br/></w:r>".join(_run(line) for line in clean(text).split("\n"))
 
 
+def _with_also(content: str, row: AppendixRow) -> str:
+    """The cell's text, then (on a line of its own, in grey) what else the agency wrote of
+    the entry in cells printed nowhere else."""
+    also = also_text(row.also)
+    if also is None:
+        return content
+    return (content + ("<w:r><w:br/></w:r>" if content else "")
+            + _run(f"Also recorded: {also}", "AlsoRecorded"))
+
+
 def _cell(content: str, width_twips: int, fill: str | None = None) -> str:
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/>{shading}</w:tcPr>'
@@ -428,7 +440,10 @@ def _chronology(document: Any, appendix: Appendix, later: _Later) -> None:
     document.add_paragraph(
         "Every entry from every agency in date order, in the agencies' own words. Rows are "
         "shaded by agency (the key is the Sources table above). 'No' and 'Not recorded' "
-        "answers are marked; flag codes refer to the Flags list.")
+        "answers are marked; flag codes refer to the Flags list. Under what happened, in "
+        "grey, what else the agency wrote of the entry in columns printed nowhere else: its "
+        "reference, a column chronogen reads as no field, the child's own words in a views "
+        "column.")
     table = _simple_table(document, [h for h, _ in CHRONOLOGY_COLUMNS], [],
                           widths=[mm for _, mm in CHRONOLOGY_COLUMNS])
     widths = [round(mm * 56.7) for _, mm in CHRONOLOGY_COLUMNS]
@@ -440,7 +455,8 @@ def _chronology(document: Any, appendix: Appendix, later: _Later) -> None:
             flags = "<w:r><w:br/></w:r>".join(_run(code.value, "FlagCode")
                                               for code in row.flags)
             contents = [_run(when), _run(entry.agency),
-                        _run(entry.kind_text or entry.kind.value), _lines(entry.summary),
+                        _run(entry.kind_text or entry.kind.value),
+                        _with_also(_lines(entry.summary), row),
                         _lines(entry.outcome), _answer_runs(appendix, row), flags,
                         _run(entry.id)]
             cells = "".join(_cell(c, w, row.fill)

@@ -23,6 +23,7 @@ from chronogen.write.appendix import (
     WORRYING,
     Appendix,
     AppendixRow,
+    also_text,
     build_appendix,
 )
 from chronogen.write.cell_text import clean
@@ -83,6 +84,9 @@ def _rows(appendix: Appendix) -> Iterator[Any]:
             if seen is not None)
         flags = "".join(f"<span>{escape(c.value)}</span> " for c in row.flags)
         when = row.date_text + (f" {row.time.strftime('%H:%M')}" if row.time else "")
+        also_said = also_text(row.also)
+        also = "" if also_said is None else (
+            f'<span class="also">Also recorded: {escape(clean(also_said))}</span>')
         yield Markup(
             f'<tr id="entry-{escape(entry.id)}" data-agency-index="{index[entry.agency]}" '
             f'data-children="{escape(" ".join(sorted(set(entry.children) | set(entry.people))))}"'
@@ -91,7 +95,7 @@ def _rows(appendix: Appendix) -> Iterator[Any]:
             f'data-first="{first.isoformat()}" data-last="{last.isoformat()}">\n        '
             f'<td class="date">{escape(when)}</td><td>{escape(entry.agency)}</td>'
             f'<td>{escape(entry.kind_text or entry.kind.value)}</td>\n        '
-            f'<td class="text">{escape(clean(entry.summary or ""))}</td>'
+            f'<td class="text">{escape(clean(entry.summary or ""))}{also}</td>'
             f'<td class="text">{escape(clean(entry.outcome or ""))}</td>\n        '
             f'<td class="answers">{answers}</td>\n        '
             f'<td class="flag-codes">{flags}</td>\n        '

@@ -7,6 +7,13 @@ from dataclasses import dataclass
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry
 from chronogen.model.recorded import Recorded
+from chronogen.write.appendix import (
+    PRINTED_BY_TABLES,
+    SourceColumns,
+    also_recorded,
+    also_text,
+    columns_by_source,
+)
 
 _VALUE_TEXT = {
     Recorded.YES: "Yes",
@@ -38,10 +45,12 @@ def chronology_table(case: Case) -> tuple[list[TableColumn], list[list[str | int
         columns.append(TableColumn(f"{child.name}: views", 12))
     columns += [
         TableColumn("Practitioner", 16), TableColumn("Referral to", 14),
-        TableColumn("Joint event", 10), TableColumn("Source file", 22),
+        TableColumn("Joint event", 10), TableColumn("Also recorded", 30),
+        TableColumn("Source file", 22),
         TableColumn("Sheet", 14), TableColumn("Row", 6),
     ]
-    rows = [_row(case, entry, [c.id for c in children]) for entry in case.entries]
+    sources = columns_by_source(case)
+    rows = [_row(case, entry, [c.id for c in children], sources) for entry in case.entries]
     return columns, rows
 
 
@@ -53,7 +62,8 @@ def _person_names(case: Case, ids: list[str]) -> str:
     return ", ".join(names)
 
 
-def _row(case: Case, entry: Entry, child_ids: list[str]) -> list[str | int | None]:
+def _row(case: Case, entry: Entry, child_ids: list[str], sources: SourceColumns
+         ) -> list[str | int | None]:
     row: list[str | int | None] = [
         entry.id,
         entry.date.display(),
@@ -75,6 +85,7 @@ def _row(case: Case, entry: Entry, child_ids: list[str]) -> list[str | int | Non
         entry.practitioner,
         entry.referral_to,
         entry.joint_event,
+        also_text(also_recorded(entry, sources), leaving_out=PRINTED_BY_TABLES),
         entry.source.file,
         entry.source.sheet,
         entry.source.row,

@@ -20,7 +20,14 @@ from typing import Any
 
 from chronogen.domain.people import people_table
 from chronogen.model.case import Case
-from chronogen.write.appendix import EVIDENCE_LISTED, Appendix, AppendixRow, build_appendix
+from chronogen.write.appendix import (
+    EVIDENCE_LISTED,
+    PRINTED_BY_TABLES,
+    Appendix,
+    AppendixRow,
+    also_text,
+    build_appendix,
+)
 from chronogen.write.archive import FIXED_DOC_TIME
 from chronogen.write.cell_text import clean, wrapped_lines
 from chronogen.write.registry import OutputOptions, Written
@@ -195,7 +202,8 @@ def chronology_columns(appendix: Appendix) -> tuple[list[Column], int]:
         panel += [Column(f"{child.name}: seen", 10, "answer"),
                   Column(f"{child.name}: views", 10, "answer")]
     panel.append(Column("Flags", 16, "flags"))
-    audit = [Column("Contact kind", 14, "text"), Column("People named", 16),
+    audit = [Column("Also recorded", 30), Column("Contact kind", 14, "text"),
+             Column("People named", 16),
              Column("Practitioner", 16), Column("Referral to", 14),
              Column("Joint event", 10, "text"), Column("Date as recorded", 16, "text"),
              Column("Earliest date", 11, "date"), Column("Source file", 22),
@@ -216,7 +224,8 @@ def _chronology_row(appendix: Appendix, row: AppendixRow) -> list[object]:
     for seen, views in row.answers:
         values += [seen, views]
     values.append(", ".join(row.flags) or None)
-    values += [entry.kind.value, ", ".join(appendix.person_name(p) for p in entry.people) or None,
+    values += [also_text(row.also, leaving_out=PRINTED_BY_TABLES), entry.kind.value,
+               ", ".join(appendix.person_name(p) for p in entry.people) or None,
                entry.practitioner, entry.referral_to, entry.joint_event, entry.date.text,
                entry.date.sort_key[0] if entry.date.earliest or entry.date.latest else None,
                entry.source.file, entry.source.sheet, entry.source.row]

@@ -1,0 +1,124 @@
+"""What else an agency wrote of an entry, in cells the appendix prints in no column of its
+own ("Children present: Y", "DASH risk: High", the agency's reference, the child's words in a
+views column): quoted under what happened in the Word appendix and the report, and in a column
+of the workbook and the CSV. Nothing an agency sent is hidden from the appendix's reader."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+from chronogen import Case, Entry, PartialDate, SourceRef, read_case, write_outputs
+from chronogen.write.appendix import also_recorded, build_appendix, columns_by_source
+
+
+def _also(case: Case) -> dict[str, str]:
+    return {row.entry.id: "; ".join(map(str, row.also))
+            for row in build_appendix(case).rows if row.also}
+
+
+def test_the_harbour_returns_other_columns_are_quoted(harbour_case: Case) -> None:
+    found = _also(harbour_case)
+    # the police's columns chronogen reads as no field, and its incident number
+    assert found["POL-2"] == ("Incident No: INC-2020000; Children present: Y; DASH risk: High; "
+                              "Referral to CSC (Y/N): Y")
+    # the child's own words in a views column (read as "views: yes", the words kept)
+    assert found["SCH-3"] == "Child's words: \"I didn't sleep, they were shouting\""
+    assert found["HV-4"] == "Voice of the child: Mia said she likes nursery and her teacher"
+    # a plain answer, the summary, the date, the practitioner: printed already
+    assert "CSC-6" not in found and "GP-2" not in found
+    assert set(found) == {"SCH-3", "HV-4", "POL-2", "POL-3", "SCH-5", "POL-4", "POL-5",
+                          "POL-6"}
+
+
+def _police_case(folder: Path, mapping: str | None = None) -> Case:
+    folder.mkdir()
+    (folder / "police.csv").write_text(
+        "Date,Summary,Seen,Child's views,Date recorded,Officer,Risk,Notes2\n"
+        '01/03/2020,Visit one,Yes,"I want to go home",02/03/2020,PC Jones,'
+        '"=HYPERLINK(""http://x"")",kept\n'
+        "05/03/2020,Visit two,No,Yes,06/03/2020,PC Jones,Low,\n", encoding="utf-8")
+    if mapping is not None:
+        (folder / "police.toml").write_text(mapping, encoding="utf-8")
+        (folder / "case.toml").write_text(
+            'title = "T"\n[[agencies]]\nname = "Police"\nfile = "police.csv"\n'
+            'mapping = "police.toml"\n', encoding="utf-8")
+    return read_case(folder)
+
+
+def test_a_second_column_of_a_field_and_an_unread_column_are_quoted(tmp_path: Path) -> None:
+    case = _police_case(tmp_path / "case")
+    found = _also(case)
+    # a second date column (when the record was made), a field printed nowhere
+    # (significance), the child's words, a column read as no field; a blank cell is not
+    assert found["POL-2"] == ("Child's views: I want to go home; Date recorded: 02/03/2020; "
+                              "Risk: =HYPERLINK(\"http://x\"); Notes2: kept")
+    assert found["POL-3"] == "Date recorded: 06/03/2020; Risk: Low"
+
+
+def test_a_column_the_mapping_file_ignores_is_not_quoted(tmp_path: Path) -> None:
+    case = _police_case(tmp_path / "case", '[columns]\n"Notes2" = "ignore"\n"Risk" = "ignore"\n')
+    assert _also(case)["POL-2"] == ("Child's views: I want to go home; "
+                                    "Date recorded: 02/03/2020")
+
+
+def test_an_entry_without_its_cells_gives_its_reference_and_significance() -> None:
+    entry = Entry(id="E1", agency="GP", date=PartialDate.parse("01/03/2020"),
+                  reference="REF-1", significance="High",
+                  source=SourceRef(file="gp.csv", sheet=None, row=2))
+    assert [str(a) for a in also_recorded(entry)] == ["Reference: REF-1", "Significance: High"]
+    assert also_recorded(entry.model_copy(update={"reference": None, "significance": None})) == ()
+    # with its cells, they are what is quoted
+    kept = entry.model_copy(update={"raw": {"Ref": "REF-1", "Date": "01/03/2020"}})
+    assert [str(a) for a in also_recorded(kept, columns_by_source(Case(title="t")))] == [
+        "Ref: REF-1", "Date: 01/03/2020"]
+
+
+def test_every_output_quotes_them_as_text(tmp_path: Path) -> None:
+    """A formula in a quoted cell stays text: it is never at the start of the cell (the
+    heading is), and the workbook writes the cell as a string."""
+    case = _police_case(tmp_path / "case")
+    out = tmp_path / "out"
+    write_outputs(case, out, formats=["csv", "xlsx", "docx", "html"])
+    with (out / "chronology.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[0]["Also recorded"] == ("Child's views: I want to go home; Date recorded: "
+                                        "02/03/2020; Risk: =HYPERLINK(\"http://x\"); Notes2: kept")
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out / "chronology.xlsx")["Chronology"]
+    headings = [c.value for c in sheet[1]]
+    column = headings.index("Also recorded")
+    cell = sheet.cell(row=2, column=column + 1)
+    assert cell.data_type == "s" and cell.value.startswith("Child's views: I want to go home")
+    # outside the printed columns (the audit columns to the right of the flags)
+    assert headings[column - 1] == "Flags"
+    with zipfile.ZipFile(out / "chronology.docx") as docx:
+        document = docx.read("word/document.xml").decode()
+    # on a line of its own under what happened, in its own (grey, italic) style
+    assert ('Visit one</w:t></w:r><w:r><w:br/></w:r><w:r><w:rPr><w:rStyle w:val="AlsoRecorded"'
+            '/></w:rPr><w:t xml:space="preserve">Also recorded: Child\'s views: I want to go '
+            'home; Date recorded: 02/03/2020; Risk: =HYPERLINK("http://x"); Notes2: kept'
+            "</w:t></w:r>") in document
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert ('<span class="also">Also recorded: Child&#39;s views: I want to go home; Date '
+            "recorded: 02/03/2020; Risk: =HYPERLINK(&#34;http://x&#34;); Notes2: kept</span>"
+            in report)
+
+
+def test_a_joined_rows_words_are_not_quoted_twice(tmp_path: Path) -> None:
+    """A record split over rows: the second row's words are in the entry's summary already
+    (its cells kept as "Summary (row 3)"), so they are not quoted again."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "gp.csv").write_text("Date,Summary,Risk\n01/03/2020,Seen at surgery,Low\n"
+                                   ",and given advice,\n", encoding="utf-8")
+    (folder / "gp.toml").write_text("join_continued_rows = true\n", encoding="utf-8")
+    (folder / "case.toml").write_text('title = "T"\n[[agencies]]\nname = "GP"\n'
+                                      'file = "gp.csv"\nmapping = "gp.toml"\n', encoding="utf-8")
+    case = read_case(folder)
+    (entry,) = case.entries
+    assert entry.summary == "Seen at surgery\nand given advice"
+    assert "Summary (row 3)" in entry.raw
+    assert _also(case) == {entry.id: "Risk: Low"}
