@@ -57,6 +57,16 @@ def test_a_second_column_of_a_field_and_an_unread_column_are_quoted(tmp_path: Pa
     assert found["POL-3"] == "Date recorded: 06/03/2020; Risk: Low"
 
 
+def test_a_seen_alone_answer_is_quoted_as_no_column_prints_it(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "hv.csv").write_text("Date,Summary,Child seen,Seen alone\n"
+                                   "01/03/2020,Home visit,Yes,Yes\n02/03/2020,Clinic,Yes,\n",
+                                   encoding="utf-8")
+    case = read_case(folder)
+    assert _also(case) == {case.entries[0].id: "Seen alone: Yes"}
+
+
 def test_a_column_the_mapping_file_ignores_is_not_quoted(tmp_path: Path) -> None:
     case = _police_case(tmp_path / "case", '[columns]\n"Notes2" = "ignore"\n"Risk" = "ignore"\n')
     assert _also(case)["POL-2"] == ("Child's views: I want to go home; "

@@ -196,8 +196,9 @@ def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
 _PRINTED = frozenset({"date", "date_time", "time", "agency", "kind", "summary", "outcome",
                       "child", "practitioner"})
 #: the answer fields, printed as answers: their cell is repeated only where it says more
-#: than an answer (the child's own words in a views column, "I didn't sleep")
-_ANSWERS = frozenset({"seen", "views", "seen_alone"})
+#: than an answer (the child's own words in a views column, "I didn't sleep"). Not "seen
+#: alone": no column prints it, so its cell is quoted whatever it says
+_ANSWERS = frozenset({"seen", "views"})
 #: (file, sheet) -> (the headings printed elsewhere or left out, heading -> the field its
 #: column was read as)
 SourceColumns = dict[tuple[str, str | None], tuple[frozenset[str], dict[str, str]]]
