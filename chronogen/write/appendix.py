@@ -157,8 +157,8 @@ def build_appendix(case: Case) -> Appendix:
     in_order = {e: tuple(sorted(codes, key=lambda c: c.rank)) for e, codes in flagged.items()}
     shown: dict[int, str] = {}  # a date's text, once per date (a sheet's rows share them)
     columns = columns_by_source(case)
-    rows = [_row(entry, children, in_order.get(entry.id, ()), fills[entry.agency], shown)
-            ._replace(also=also_recorded(entry, columns))
+    rows = [_row(entry, children, in_order.get(entry.id, ()), fills[entry.agency], shown,
+                 also_recorded(entry, columns))
             for entry in case.entries]
     covered = span_of(case.entries)
     glossary = abbreviations_in(text for e in case.entries
@@ -172,7 +172,7 @@ def build_appendix(case: Case) -> Appendix:
 
 
 def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
-         fill: str, shown: dict[int, str]) -> AppendixRow:
+         fill: str, shown: dict[int, str], also: tuple[AlsoRecorded, ...]) -> AppendixRow:
     when = entry.date
     exact = (when.is_exact_day and when.qualifier is Qualifier.EXACT
              and when.earliest is not None)
@@ -186,7 +186,7 @@ def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
                        (RECORDED_TEXT[record.seen], RECORDED_TEXT[record.views]))
     return AppendixRow(entry=entry, day=when.earliest if exact else None,
                        date_text=text, time=entry.time,
-                       answers=tuple(answers), flags=flags, fill=fill)
+                       answers=tuple(answers), flags=flags, fill=fill, also=also)
 
 
 #: the fields the appendix prints in columns of their own: the cell a field was read from

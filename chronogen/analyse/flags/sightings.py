@@ -160,9 +160,8 @@ def unseen_period(ctx: FlagContext) -> Iterator[Flag]:
                 continue
             if not firsts:
                 firsts.extend(first_day for first_day, _ in ctx.columns.bounds)
-            # what opens and closes the period: a sighting, the child's birth or death, or
-            # the chronology's start or end
-            # (a birth or death known only to the month is said as it is known)
+            # what opens and closes the period: a sighting, the child's birth or death (said
+            # as it is known: a month, if only the month is), or the chronology's start or end
             opened = ("seen", "") if before else ("birth", child.birth.display()) if (
                 child.birth is not None and first == born) else ("start", "")
             closed = ("seen", "") if after else ("death", child.death.display()) if (
