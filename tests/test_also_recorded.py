@@ -61,10 +61,12 @@ def test_a_seen_alone_answer_is_quoted_as_no_column_prints_it(tmp_path: Path) ->
     folder = tmp_path / "case"
     folder.mkdir()
     (folder / "hv.csv").write_text("Date,Summary,Child seen,Seen alone\n"
-                                   "01/03/2020,Home visit,Yes,Yes\n02/03/2020,Clinic,Yes,\n",
-                                   encoding="utf-8")
+                                   "01/03/2020,Home visit,Yes,Yes\n02/03/2020,Clinic,Yes,\n"
+                                   "03/03/2020,Visit,Seen alone,\n", encoding="utf-8")
     case = read_case(folder)
-    assert _also(case) == {case.entries[0].id: "Seen alone: Yes"}
+    # in a column of its own, or said in the seen answer: quoted either way
+    assert _also(case) == {case.entries[0].id: "Seen alone: Yes",
+                           case.entries[2].id: "Child seen: Seen alone"}
 
 
 def test_a_column_the_mapping_file_ignores_is_not_quoted(tmp_path: Path) -> None:

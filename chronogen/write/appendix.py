@@ -196,8 +196,8 @@ def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
 _PRINTED = frozenset({"date", "date_time", "time", "agency", "kind", "summary", "outcome",
                       "child", "practitioner"})
 #: the answer fields, printed as answers: their cell is repeated only where it says more
-#: than an answer (the child's own words in a views column, "I didn't sleep"). Not "seen
-#: alone": no column prints it, so its cell is quoted whatever it says
+#: than the answer (the child's own words in a views column, "I didn't sleep"; "Seen
+#: alone"). Not "seen alone": no column prints it, so its cell is quoted whatever it says
 _ANSWERS = frozenset({"seen", "views"})
 #: (file, sheet) -> (the headings printed elsewhere or left out, heading -> the field its
 #: column was read as)
@@ -261,6 +261,11 @@ def _quoted(heading: str, value: object, name: str | None) -> AlsoRecorded | Non
     if value is None:
         return None
     text = ("TRUE" if value else "FALSE") if isinstance(value, bool) else str(value).strip()
-    if not text or (name in _ANSWERS and read_answer(text).recognised):
+    if not text:
         return None
+    if name in _ANSWERS:
+        answer = read_answer(text)
+        # an answer alone is printed; whether the child was seen alone is not ("Seen alone")
+        if answer.recognised and answer.alone is Recorded.NOT_RECORDED:
+            return None
     return AlsoRecorded(heading, text, name)
