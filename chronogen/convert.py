@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronogen.domain.agencies import agency_code
-from chronogen.model.chronology import ContactKind, Entry, RawValue
+from chronogen.model.chronology import Entry, RawValue
 from chronogen.model.family import Family
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
@@ -88,9 +88,9 @@ def _row(entry: Entry, by_field: dict[str, str]) -> list[object]:
     when: object = entry.date.display()
     if entry.date.is_exact_day and entry.date.qualifier.value == "exact" and entry.date.earliest:
         when = entry.date.earliest
-    kind: str | None = entry.kind.value
-    if entry.kind is ContactKind.OTHER and entry.kind_text:
-        kind = entry.kind_text
+    # the agency's own words ("Domestic incident"), which read back as the same kind (the
+    # column takes any words beside its list); the kind itself where it wrote none
+    kind: str | None = entry.kind_text or entry.kind.value
     child = raw("child")
     return [
         when,
