@@ -134,3 +134,32 @@ def test_a_joined_rows_words_are_not_quoted_twice(tmp_path: Path) -> None:
     assert entry.summary == "Seen at surgery\nand given advice"
     assert "Summary (row 3)" in entry.raw
     assert _also(case) == {entry.id: "Risk: Low"}
+
+
+def test_the_authors_notes_to_the_review_are_printed(tmp_path: Path) -> None:
+    """A row the agency's author marked as a note to the review ("# ..." in Chronolator's
+    way) is no entry; it was counted in the Sources table and kept in case.json only. It is
+    printed, as written, with where it was, in the workbook, the Word appendix and the
+    report."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "gp.csv").write_text(
+        "Date,Summary\n01/03/2020,Seen at surgery\n"
+        "# Records from 2019 were archived and are not in this return,\n"
+        "05/03/2020,Letter sent\n", encoding="utf-8")
+    case = read_case(folder)
+    assert [e.summary for e in case.entries] == ["Seen at surgery", "Letter sent"]
+    note = "# Records from 2019 were archived and are not in this return"
+    assert build_appendix(case).author_notes() == [("GP", "gp.csv, row 3", note)]
+    out = tmp_path / "out"
+    write_outputs(case, out, formats=["xlsx", "docx", "html"])
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(out / "chronology.xlsx")["Author's notes"].values)
+    assert rows == [("Agency", "Where", "Note"), ("GP", "gp.csv, row 3", note)]
+    with zipfile.ZipFile(out / "chronology.docx") as docx:
+        document = docx.read("word/document.xml").decode()
+    assert "Notes from the agencies' authors" in document and note in document
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert ("<tr><th scope=\"row\">GP</th><td>gp.csv, row 3</td><td># Records from 2019 were "
+            "archived and are not in this return</td></tr>") in report

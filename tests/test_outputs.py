@@ -53,7 +53,7 @@ def test_chronology_workbook(harbour_case: Case, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Chronology", "Key", "Flags", "Flag evidence", "By agency",
                                "By child", "By month", "Family", "Problems", "Rejected rows",
-                               "Sources"]
+                               "Author's notes", "Sources"]
     sheet = book["Chronology"]
     headings = [c.value for c in sheet[1]]
     assert headings[:7] == ["ID", "Date", "Time", "Agency", "Contact type", "What happened",

@@ -132,6 +132,13 @@ class Appendix:
         person: Person | None = self.case.family.get(person_id)
         return person.name if person is not None else person_id
 
+    def author_notes(self) -> list[tuple[str, str, str]]:
+        """The notes the agencies' authors wrote to the review in their returns (rows marked
+        ``#``, ``^``, ``¬`` or ``~``): (agency, where, the note), in the returns' order."""
+        agencies = {(f.file, f.sheet): f.agency or "" for f in self.case.files}
+        return [(agencies.get((n.source.file, n.source.sheet), ""), n.source.describe(), n.text)
+                for n in self.case.notes]
+
     def agency_counts(self) -> list[tuple[str, int]]:
         """Each agency with how many entries it sent, in the appendix's agency order."""
         counts: dict[str, int] = dict.fromkeys(self.fills, 0)

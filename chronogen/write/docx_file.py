@@ -292,6 +292,12 @@ def _method(document: Any, appendix: Appendix) -> None:
                              "Blank", "Title / heading rows", "Notes / joined rows"],
                   [[f.agency, f.file, f.sheet or "", f.rows_read, f.entries, f.rejected,
                     f.blank, f.title + f.headers, f.notes + f.joined] for f in case.files])
+    if notes := appendix.author_notes():
+        document.add_heading("Notes from the agencies' authors", level=2)
+        document.add_paragraph("Rows an agency's author marked as a note to the review, quoted "
+                               "as written; they are not entries.")
+        _simple_table(document, ["Agency", "Where", "Note"], [list(n) for n in notes],
+                      widths=[35, 60, 172])
     document.add_heading("What was rejected", level=2)
     if case.rejected:
         reasons: dict[str, int] = {}

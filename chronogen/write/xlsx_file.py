@@ -481,6 +481,9 @@ def _records_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
         Column("Reason", 14, "text"), Column("Message", 50), Column("Original values", 80)],
         [[r.source.file, r.source.sheet, r.source.row, r.code.value, r.message,
           "; ".join(f"{k}: {v}" for k, v in r.raw.items())] for r in case.rejected])
+    _table_sheet(book, styles, appendix, "Author's notes", [
+        Column("Agency", 22), Column("Where", 40), Column("Note", 90)],
+        [list(note) for note in appendix.author_notes()])
     _table_sheet(book, styles, appendix, "Sources", [
         Column("File", 24), Column("Agency", 22), Column("Sheet", 14),
         Column("Header row", 8, "int"), Column("Rows read", 8, "int"),
@@ -501,7 +504,7 @@ SHEETS: tuple[tuple[str, Callable[[Any, _Styles, Appendix], None]], ...] = (
     ("Chronology", _chronology_sheet), ("Key", _key_sheet),
     ("Flags, Flag evidence", _flag_sheets),
     ("By agency, By child, By month", _summary_sheets), ("Family", _family_sheet),
-    ("Problems, Rejected rows, Sources", _records_sheets),
+    ("Problems, Rejected rows, Author's notes, Sources", _records_sheets),
 )
 
 
