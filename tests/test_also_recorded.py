@@ -163,3 +163,26 @@ def test_the_authors_notes_to_the_review_are_printed(tmp_path: Path) -> None:
     report = (out / "report.html").read_text(encoding="utf-8")
     assert ("<tr><th scope=\"row\">GP</th><td>gp.csv, row 3</td><td># Records from 2019 were "
             "archived and are not in this return</td></tr>") in report
+
+
+def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Case,
+                                                                 tmp_path: Path) -> None:
+    """A rejected row may be a contact whose date was mistyped (the health visitor's visit on
+    31/02/2020): the Word appendix and the report said how many there were and pointed at
+    the workbook; they now list each with the reason and the row as the agency wrote it."""
+    rows, more = build_appendix(harbour_case).rejected_rows()
+    assert more == 0 and len(rows) == len(harbour_case.rejected) == 3
+    where, why, cells = next(r for r in rows if "row 10" in r[0])
+    assert where == "health_visiting.xlsx, sheet 'HV contacts', row 10"
+    assert why == "'31/02/2020' is not a real date: February 2020 has 29 days"
+    assert cells.startswith("Date of contact: 31/02/2020; Child: Leo; Type: Home visit;")
+    assert build_appendix(harbour_case).rejected_rows(listed=1)[1] == 2
+    out = tmp_path / "out"
+    write_outputs(harbour_case, out, formats=["docx", "html"])
+    with zipfile.ZipFile(out / "chronology.docx") as docx:
+        document = docx.read("word/document.xml").decode()
+    assert "Visit recorded with an impossible date" in document
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert ("<tr><th scope=\"row\">health_visiting.xlsx, sheet &#39;HV contacts&#39;, row 10"
+            "</th><td>&#39;31/02/2020&#39; is not a real date: February 2020 has 29 days</td>"
+            "<td>Date of contact: 31/02/2020; Child: Leo;") in report

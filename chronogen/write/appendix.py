@@ -37,6 +37,9 @@ WORRYING = frozenset({"No", "Not recorded"})
 #: the evidence entries a flag lists in the Word appendix and the workbook's Flags sheet (a
 #: long case's flag can have thousands; every one is in flags.csv and case.json)
 EVIDENCE_LISTED = 40
+#: the rejected rows the Word appendix and the report list (every one is in the workbook's
+#: Rejected rows sheet and case.json)
+REJECTED_LISTED = 40
 #: the flags of one code the Word appendix lists (a long case has one child-not-seen flag a
 #: contact, thousands: each is marked in the chronology, and all are in flags.csv and the
 #: workbook's Flags sheet)
@@ -138,6 +141,15 @@ class Appendix:
         agencies = {(f.file, f.sheet): f.agency or "" for f in self.case.files}
         return [(agencies.get((n.source.file, n.source.sheet), ""), n.source.describe(), n.text)
                 for n in self.case.notes]
+
+    def rejected_rows(self, listed: int = REJECTED_LISTED) -> tuple[list[tuple[str, str, str]],
+                                                                    int]:
+        """The first *listed* rows that could not become entries: (where, why, the row's
+        cells as the agency wrote them), and how many more there are."""
+        rows = [(r.source.describe(), r.message,
+                 "; ".join(f"{k}: {v}" for k, v in r.raw.items() if v is not None))
+                for r in self.case.rejected[:listed]]
+        return rows, max(0, len(self.case.rejected) - listed)
 
     def agency_counts(self) -> list[tuple[str, int]]:
         """Each agency with how many entries it sent, in the appendix's agency order."""

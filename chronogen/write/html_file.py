@@ -149,7 +149,8 @@ def _report_parts(case: Case, options: OutputOptions | None) -> Iterator[str]:
         evidence_shown=EVIDENCE_LINKED,
         flag_codes=list(dict.fromkeys(f.code.value for f in case.flags)),
         rejected_count=len(case.rejected), summaries=case.summaries, files=case.files,
-        author_notes=appendix.author_notes(), glossary=appendix.glossary,
+        author_notes=appendix.author_notes(), rejected=appendix.rejected_rows(),
+        glossary=appendix.glossary,
         settings=case.settings.described(),
         rows=_rows(appendix), **_pictures(case, appendix, chosen))
 
