@@ -177,6 +177,11 @@ def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Ca
     assert why == "'31/02/2020' is not a real date: February 2020 has 29 days"
     assert cells.startswith("Date of contact: 31/02/2020; Child: Leo; Type: Home visit;")
     assert build_appendix(harbour_case).rejected_rows(listed=1)[1] == 2
+    # the anonymised set keeps no rejected row's cells, and says so
+    bare = harbour_case.model_copy(update={"rejected": [
+        r.model_copy(update={"raw": {}}) for r in harbour_case.rejected]})
+    assert {cells for *_, cells in build_appendix(bare).rejected_rows()[0]} == {
+        "(its cells are not kept in this set)"}
     out = tmp_path / "out"
     write_outputs(harbour_case, out, formats=["docx", "html"])
     with zipfile.ZipFile(out / "chronology.docx") as docx:

@@ -145,9 +145,11 @@ class Appendix:
     def rejected_rows(self, listed: int = REJECTED_LISTED) -> tuple[list[tuple[str, str, str]],
                                                                     int]:
         """The first *listed* rows that could not become entries: (where, why, the row's
-        cells as the agency wrote them), and how many more there are."""
+        cells as the agency wrote them), and how many more there are. (A reader keeps every
+        rejected row's cells; the anonymised set keeps none.)"""
         rows = [(r.source.describe(), r.message,
-                 "; ".join(f"{k}: {v}" for k, v in r.raw.items() if v is not None))
+                 "; ".join(f"{k}: {v}" for k, v in r.raw.items() if v is not None)
+                 or "(its cells are not kept in this set)")
                 for r in self.case.rejected[:listed]]
         return rows, max(0, len(self.case.rejected) - listed)
 
