@@ -10,7 +10,8 @@ import zipfile
 from pathlib import Path
 
 from chronogen import Case, Entry, PartialDate, SourceRef, read_case, write_outputs
-from chronogen.write.appendix import also_recorded, build_appendix, columns_by_source
+from chronogen.write.also_recorded import also_recorded, columns_by_source
+from chronogen.write.appendix import build_appendix
 
 
 def _also(case: Case) -> dict[str, str]:

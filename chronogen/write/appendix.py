@@ -7,7 +7,6 @@ The appendix quotes the agencies' own words and never rewords them; what chronog
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import NamedTuple
@@ -19,7 +18,7 @@ from chronogen.model.chronology import Entry, span_of
 from chronogen.model.family import Person
 from chronogen.model.flag import FlagCode
 from chronogen.model.recorded import Recorded
-from chronogen.read.returns.answers import read_answer
+from chronogen.write.also_recorded import AlsoRecorded, also_recorded, columns_by_source
 
 #: light fills, one per agency in case.toml order (then any other agency), readable under
 #: black text in print and on screen; chosen to stay apart from the seen / views highlights
@@ -55,25 +54,6 @@ class ChildColumn:
     #: how the child is named in a crowded cell: the first name, or the whole name when two
     #: children share a first name (or are pseudonyms such as "Child A")
     short: str = ""
-
-
-class AlsoRecorded(NamedTuple):
-    """One cell of an entry that the appendix prints in no column of its own: its column's
-    heading, its text, and the field it was read as (None for a column read as none)."""
-
-    heading: str
-    text: str
-    field: str | None
-
-    def __str__(self) -> str:
-        return f"{self.heading}: {self.text}"
-
-
-def also_text(items: tuple[AlsoRecorded, ...], *, leaving_out: frozenset[str] = frozenset()
-              ) -> str | None:
-    """``Incident No: INC-20; Children present: Y`` (None for none), the fields an output
-    prints in columns of its own (*leaving_out*) left out."""
-    return "; ".join(str(item) for item in items if item.field not in leaving_out) or None
 
 
 class AppendixRow(NamedTuple):
@@ -208,85 +188,3 @@ def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
     return AppendixRow(entry=entry, day=when.earliest if exact else None,
                        date_text=text, time=entry.time,
                        answers=tuple(answers), flags=flags, fill=fill, also=also)
-
-
-#: the fields the appendix prints in columns of their own: the cell a field was read from
-#: is not repeated (a second column of the same field, which is not read, is). The
-#: practitioner too: the workbook prints it, and on every row of the Word appendix it would
-#: crowd out what is not printed anywhere
-_PRINTED = frozenset({"date", "date_time", "time", "agency", "kind", "summary", "outcome",
-                      "child", "practitioner"})
-#: the answer fields, printed as answers: their cell is repeated only where it says more
-#: than the answer (the child's own words in a views column, "I didn't sleep"; "Seen
-#: alone"). Not "seen alone": no column prints it, so its cell is quoted whatever it says
-_ANSWERS = frozenset({"seen", "views"})
-#: (file, sheet) -> (the headings printed elsewhere or left out, heading -> the field its
-#: column was read as)
-SourceColumns = dict[tuple[str, str | None], tuple[frozenset[str], dict[str, str]]]
-#: what the workbook and the CSV print in columns of their own besides (the Word appendix
-#: and the report do not)
-PRINTED_BY_TABLES = frozenset({"referral_to"})
-
-
-def columns_by_source(case: Case) -> SourceColumns:
-    """Each agency file's columns: those whose cells the appendix prints elsewhere (a
-    mapping file's "ignore" among them: left out), and the field each was read as."""
-    found: SourceColumns = {}
-    for report in case.files:
-        first: set[str] = set()
-        printed: set[str] = set()
-        for heading, name in report.columns.items():
-            if name == "ignore" or (name in _PRINTED and name not in first):
-                printed.add(heading)
-            first.add(name)
-        found[(report.file, report.sheet)] = (frozenset(printed), report.columns)
-    return found
-
-
-_NOTHING: tuple[frozenset[str], dict[str, str]] = (frozenset(), {})
-
-
-def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[AlsoRecorded, ...]:
-    """What else the agency wrote of *entry*, in cells the appendix prints in no column of
-    its own, in its sheet's column order: a column chronogen reads as no field ("Children
-    present: Y", "DASH risk: High"), a second column of a field, a field no column prints
-    (the agency's reference, significance, referral, end date), and an answer cell
-    saying more than an answer (the child's words in a views column). Quoted as the agency
-    wrote them. An entry without its cells (read with ``keep_raw=False``, or built in
-    Python) gives its reference and significance."""
-    if not entry.raw:
-        return tuple(AlsoRecorded(label, text, name) for label, text, name in (
-            ("Reference", entry.reference, "reference"),
-            ("Significance", entry.significance, "significance")) if text)
-    printed, fields = (columns or {}).get((entry.source.file, entry.source.sheet), _NOTHING)
-    found = []
-    for heading, value in entry.raw.items():
-        if heading in printed or (heading not in fields and _joined_to_printed(heading, printed)):
-            continue
-        if item := _quoted(heading, value, fields.get(heading)):
-            found.append(item)
-    return tuple(found)
-
-
-#: a cell of a row joined to the entry above ("Summary (row 5)": continued_rows)
-_JOINED = re.compile(r"(?P<heading>.*) \(row \d+\)")
-
-
-def _joined_to_printed(heading: str, printed: frozenset[str]) -> bool:
-    """Whether *heading* is a joined row's cell whose words the entry's own now hold."""
-    joined = _JOINED.fullmatch(heading) if heading.endswith(")") else None
-    return joined is not None and joined.group("heading") in printed
-
-
-def _quoted(heading: str, value: object, name: str | None) -> AlsoRecorded | None:
-    if value is None:
-        return None
-    text = ("TRUE" if value else "FALSE") if isinstance(value, bool) else str(value).strip()
-    if not text:
-        return None
-    if name in _ANSWERS:
-        answer = read_answer(text)
-        # an answer alone is printed; whether the child was seen alone is not ("Seen alone")
-        if answer.recognised and answer.alone is Recorded.NOT_RECORDED:
-            return None
-    return AlsoRecorded(heading, text, name)

@@ -21,13 +21,13 @@ from xml.sax.saxutils import escape
 
 from chronogen.draw.render import find_dot
 from chronogen.model.case import Case
+from chronogen.write.also_recorded import also_text
 from chronogen.write.appendix import (
     EVIDENCE_LISTED,
     FLAGS_OF_A_KIND,
     WORRYING,
     Appendix,
     AppendixRow,
-    also_text,
     build_appendix,
 )
 from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip

@@ -18,12 +18,12 @@ from chronogen.draw.render import draw_genogram, find_dot
 from chronogen.draw.svg_text import inline_svg
 from chronogen.model.case import Case
 from chronogen.model.recorded import Recorded
+from chronogen.write.also_recorded import also_text
 from chronogen.write.appendix import (
     FLAGS_OF_A_KIND,
     WORRYING,
     Appendix,
     AppendixRow,
-    also_text,
     build_appendix,
 )
 from chronogen.write.cell_text import clean

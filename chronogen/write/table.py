@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry
 from chronogen.model.recorded import Recorded
-from chronogen.write.appendix import (
+from chronogen.write.also_recorded import (
     PRINTED_BY_TABLES,
     SourceColumns,
     also_recorded,

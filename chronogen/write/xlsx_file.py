@@ -20,14 +20,8 @@ from typing import Any
 
 from chronogen.domain.people import people_table
 from chronogen.model.case import Case
-from chronogen.write.appendix import (
-    EVIDENCE_LISTED,
-    PRINTED_BY_TABLES,
-    Appendix,
-    AppendixRow,
-    also_text,
-    build_appendix,
-)
+from chronogen.write.also_recorded import PRINTED_BY_TABLES, also_text
+from chronogen.write.appendix import EVIDENCE_LISTED, Appendix, AppendixRow, build_appendix
 from chronogen.write.archive import FIXED_DOC_TIME
 from chronogen.write.cell_text import clean, wrapped_lines
 from chronogen.write.registry import OutputOptions, Written
