@@ -7,8 +7,9 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
@@ -202,6 +203,7 @@ def _taken_in(first: bytes, second: bytes, *, quick: bool) -> tuple[bool, int, i
 
 
 @settings(max_examples=300, deadline=None)
+@example(first=[(1, 1, 0, False)], second=[(1, 2, 0, False), (1, 1, 1, False)], odd=None)
 @given(st.lists(_refs.filter(lambda r: not r[3] and len(str(r[1])) + r[2] <= 7), min_size=1,
                 max_size=4),
        st.lists(_refs, min_size=1, max_size=8),
@@ -215,3 +217,27 @@ def test_the_quick_look_at_a_window_measures_as_reading_every_cell(
     one = _window(first, None)
     two = _window(second, odd)
     assert _taken_in(one, two, quick=True) == _taken_in(one, two, quick=False)
+
+
+def test_a_window_ending_on_a_row_written_with_leading_zeros_is_read_cell_by_cell(
+        tmp_path: Path) -> None:
+    """Found by the property above: a window whose last cell is "A0000001" took in row 1,
+    and a cell above it in the window, "A999999", went unseen (fewer digits, further down);
+    with the columns reached as far as XFD, calamine would then have been asked for an area
+    of sixteen billion cells. The last row with a leading zero now sends the window to be
+    read cell by cell, and the sheet is refused before calamine sees it."""
+    import pytest
+
+    from chronogen.errors import UnreadableFileError
+    from chronogen.read.package_check import check_package
+
+    wide = '<row r="1"><c r="XFD1"><v>1</v></c></row>'
+    padding = '<row r="2"><c r="A2"><is><t>' + "x" * 30_000 + "</t></is></c></row>"
+    hostile = ('<row r="3"><c r="A999999"><v>1</v></c><c r="A0000001"><v>1</v></c></row>')
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+             'openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + wide + padding * 40
+             + hostile + "</sheetData></worksheet>").encode()
+    path = tmp_path / "p.xlsx"
+    path.write_bytes(_package(sheet))
+    with pytest.raises(UnreadableFileError, match="over the limit"):
+        check_package(path, "p.xlsx", Limits())

@@ -28,6 +28,8 @@ class PersonRow(BaseModel):
     relationship_to_index: str
     #: lived in the index child's household on the date (None: no household recorded)
     lived_with_index: bool | None
+    #: what the family file notes of them, as written ("known to police")
+    notes: str | None = None
 
 
 def people_table(family: Family, as_at: date) -> list[PersonRow]:
@@ -60,11 +62,17 @@ def people_table(family: Family, as_at: date) -> list[PersonRow]:
                                    if index is not None else "no index child marked"),
             lived_with_index=(kin.lived_with_on(index.id, person.id, as_at)
                               if index is not None and not dead else None),
+            notes=person.notes.strip() if person.notes and person.notes.strip() else None,
         ))
     return rows
 
 
-def _age_text(row: PersonRow) -> str:
+#: whether they lived with the index child, in words
+LIVED_TEXT = {True: "yes", False: "no", None: "not recorded"}
+
+
+def age_text(row: PersonRow) -> str:
+    """The age as the table shows it: ``c.33`` when the birth is approximate, ``died``."""
     if row.died and row.age is None:
         return "died"
     if row.age is None:
@@ -75,13 +83,12 @@ def _age_text(row: PersonRow) -> str:
 def format_people(rows: list[PersonRow], as_at: date) -> str:
     """The table as aligned text for a terminal."""
     headings = ["ID", "Name", "Role", "Age", "Relationship to index child",
-                f"Lived with index child on {as_at.strftime('%d/%m/%Y')}", "Ethnicity"]
-    lived = {True: "yes", False: "no", None: "not recorded"}
-    body = [[r.id, r.name, r.role or "", _age_text(r),
-             r.relationship_to_index, lived[r.lived_with_index] if not r.died else "",
-             r.ethnicity or "NOT RECORDED"] for r in rows]
+                f"Lived with index child on {as_at.strftime('%d/%m/%Y')}", "Ethnicity", "Notes"]
+    body = [[r.id, r.name, r.role or "", age_text(r),
+             r.relationship_to_index, LIVED_TEXT[r.lived_with_index] if not r.died else "",
+             r.ethnicity or "NOT RECORDED", r.notes or ""] for r in rows]
     widths = [max(len(str(row[i])) for row in [headings, *body]) for i in range(len(headings))]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines.extend("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
                  for row in body)

@@ -346,7 +346,10 @@ class _Reach:
         (then every cell is read)."""
         where = window.rfind(b'<c r="')
         last = _PLAIN_CELL.match(window, where) if where >= 0 else None
-        if last is None or _PREFIXED_CELL.search(window) is not None:
+        # a last row written with a leading zero ("A01") is no bound the search can hold
+        # others to by their digits: "A2" has fewer, and is further down
+        if last is None or last.group(2).startswith(b"0") or \
+                _PREFIXED_CELL.search(window) is not None:
             return False
         columns = column_letters(self.columns)
         if _beyond(columns, last.group(2)).search(window) is not None:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from chronogen.dates import Qualifier
 from chronogen.domain.abbreviations import abbreviations_in
+from chronogen.domain.people import LIVED_TEXT, age_text, people_table
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry, span_of
 from chronogen.model.family import Person
@@ -39,6 +40,9 @@ EVIDENCE_LISTED = 40
 #: the rejected rows the Word appendix and the report list (every one is in the workbook's
 #: Rejected rows sheet and case.json)
 REJECTED_LISTED = 40
+#: the family-composition table's headings (the Word appendix and the report)
+WHO_IS_WHO = ("Name", "Relationship to the index child", "Age", "Born", "Ethnicity",
+              "Lived with the index child", "Notes")
 #: the flags of one code the Word appendix lists (a long case has one child-not-seen flag a
 #: contact, thousands: each is marked in the chronology, and all are in flags.csv and the
 #: workbook's Flags sheet)
@@ -114,6 +118,18 @@ class Appendix:
         """A person's name, or the id when the family does not know them."""
         person: Person | None = self.case.family.get(person_id)
         return person.name if person is not None else person_id
+
+    def who_is_who(self, as_at: date | None = None) -> list[list[str]]:
+        """The family-composition table a review report carries, as at *as_at* (else the
+        last entry's date): name, relationship to the index child, age, born, ethnicity,
+        lived with the index child, what the family file notes of them; empty without an
+        index child or a date."""
+        when = as_at or self.last
+        if when is None or self.case.family.index_child is None:
+            return []
+        return [[p.name, p.relationship_to_index, age_text(p), p.born or "",
+                 p.ethnicity or "not recorded", "" if p.died else LIVED_TEXT[p.lived_with_index],
+                 p.notes or ""] for p in people_table(self.case.family, when)]
 
     def author_notes(self) -> list[tuple[str, str, str]]:
         """The notes the agencies' authors wrote to the review in their returns (rows marked

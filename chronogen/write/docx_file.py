@@ -25,6 +25,7 @@ from chronogen.write.also_recorded import also_text
 from chronogen.write.appendix import (
     EVIDENCE_LISTED,
     FLAGS_OF_A_KIND,
+    WHO_IS_WHO,
     WORRYING,
     Appendix,
     AppendixRow,
@@ -158,10 +159,13 @@ def _set_widths(table: Any, widths_mm: Sequence[float]) -> list[int]:
 
 
 def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequence[object]],
-                  widths: Sequence[float] | None = None, *, later: _Later | None = None) -> Any:
+                  widths: Sequence[float] | None = None, *, later: _Later | None = None,
+                  rows_whole: bool = False) -> Any:
     """A table (summaries, sources, flags) in the document's own styles; its body rows are
     made as XML, a row at a time, not cell by cell through python-docx (which looks every
-    style up by name again for each cell). With *later*, see :func:`_append_rows`."""
+    style up by name again for each cell). With *later*, see :func:`_append_rows`. With
+    *rows_whole*, no row is split between two pages (for short rows only: a row taller than
+    a page would then be cut)."""
     table = document.add_table(rows=1, cols=len(headings))
     table.style = document.styles["Table Grid"]
     heading_style = document.styles["Chronology Heading"]
@@ -171,8 +175,9 @@ def _simple_table(document: Any, headings: Sequence[str], rows: Sequence[Sequenc
         _shade(cell, _NAVY)
     _repeat_header(table.rows[0])
     twips = _set_widths(table, widths or [_USABLE_MM / len(headings)] * len(headings))
+    opening = "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if rows_whole else "<w:tr>"
     _append_rows(table, (
-        "<w:tr>" + "".join(_cell(_lines(None if value is None else str(value)), width)
+        opening + "".join(_cell(_lines(None if value is None else str(value)), width)
                            for value, width in zip(values, twips, strict=True)) + "</w:tr>"
         for values in rows), later=later)
     return table
@@ -345,6 +350,15 @@ def _pictures(document: Any, appendix: Appendix, options: OutputOptions) -> None
             document.add_paragraph("The genogram is not drawn here: "
                                    + ("the case has no family file." if not case.family.people
                                       else "Graphviz is not installed."))
+        if people := appendix.who_is_who(options.as_at):
+            when = options.as_at or appendix.last
+            document.add_heading("Who is who", level=2)
+            document.add_paragraph(
+                f"The family as at {when.strftime('%d/%m/%Y') if when else ''}: each person's "
+                "relationship to the index child, age, and whether they lived with the index "
+                "child then; notes as the family file gives them.")
+            _simple_table(document, WHO_IS_WHO, people, widths=[38, 45, 12, 24, 40, 22, 86],
+                          rows_whole=True)
         if case.entries:
             timeline = timeline_picture(case, "png", Path(folder), options)
             document.add_heading("Contacts over time", level=1)

@@ -21,6 +21,7 @@ from chronogen.model.recorded import Recorded
 from chronogen.write.also_recorded import also_text
 from chronogen.write.appendix import (
     FLAGS_OF_A_KIND,
+    WHO_IS_WHO,
     WORRYING,
     Appendix,
     AppendixRow,
@@ -150,8 +151,8 @@ def _report_parts(case: Case, options: OutputOptions | None) -> Iterator[str]:
         flag_codes=list(dict.fromkeys(f.code.value for f in case.flags)),
         rejected_count=len(case.rejected), summaries=case.summaries, files=case.files,
         author_notes=appendix.author_notes(), rejected=appendix.rejected_rows(),
-        glossary=appendix.glossary,
-        settings=case.settings.described(),
+        glossary=appendix.glossary, settings=case.settings.described(),
+        who_is_who=appendix.who_is_who(chosen.as_at), who_is_who_headings=WHO_IS_WHO,
         rows=_rows(appendix), **_pictures(case, appendix, chosen))
 
 

@@ -397,7 +397,7 @@ def _summary_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
 def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     family = appendix.case.family
     sheet = book.add_worksheet("Family")
-    widths = (24, 30, 10, 12, 12, 24, 22, 20, 14)
+    widths = (24, 30, 10, 12, 12, 24, 22, 20, 14, 30)
     for n, width in enumerate(widths):
         sheet.set_column(n, n, width)
     row = 0
@@ -434,17 +434,19 @@ def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     if people:
         block(f"People (relationships as at {when.strftime('%d/%m/%Y') if when else ''})",
               ["Name", "Relationship to the index child", "Sex", "Born", "Died", "Ethnicity",
-               "Disability or SEND", "Role as recorded", "Lived with the index child"],
+               "Disability or SEND", "Role as recorded", "Lived with the index child",
+               "Notes"],
               [[p.name, p.relationship_to_index, p.sex, p.born, p.died,
                 p.ethnicity or "not recorded", p.disability or "not recorded", p.role,
-                None if p.lived_with_index is None else ("yes" if p.lived_with_index else "no")]
+                None if p.lived_with_index is None else ("yes" if p.lived_with_index else "no"),
+                p.notes]
                for p in people])
     else:
         block("People", ["Name", "Role as recorded", "Sex", "Born", "Died", "Ethnicity",
-                         "Disability or SEND"],
+                         "Disability or SEND", "Notes"],
               [[p.name, p.role, p.sex.value, p.birth.display() if p.birth else None,
                 p.death.display() if p.death else None, p.ethnicity or "not recorded",
-                p.disability or "not recorded"]
+                p.disability or "not recorded", p.notes]
                for p in family.people if not p.placeholder])
     block("Partnerships", ["Partner", "Partner", "Kind", "From", "Until", "Ended by"],
           [[name(p.partners[0]), name(p.partners[1]), p.kind.value,
