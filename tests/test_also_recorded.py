@@ -192,3 +192,29 @@ def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Ca
     assert ("<tr><th scope=\"row\">health_visiting.xlsx, sheet &#39;HV contacts&#39;, row 10"
             "</th><td>&#39;31/02/2020&#39; is not a real date: February 2020 has 29 days</td>"
             "<td>Date of contact: 31/02/2020; Child: Leo;") in report
+
+
+def test_who_is_who_with_the_family_files_notes(harbour_case: Case, tmp_path: Path) -> None:
+    """The family-composition table a review report carries (relationship to the index
+    child, age, lived with the index child) is in the Word appendix and the report beside
+    the genogram, and what the family file notes of each person ("known to police",
+    "whereabouts unknown") is printed: it was in case.json only."""
+    people = {row[0]: row for row in build_appendix(harbour_case).who_is_who()}
+    assert people["Dean Foster"] == ["Dean Foster", "mother's partner", "c.33", "c. 1988",
+                                     "not recorded", "yes", "known to police"]
+    assert people["Peter Harbour"][2] == "died" and people["Peter Harbour"][5] == ""
+    out = tmp_path / "out"
+    write_outputs(harbour_case, out, formats=["xlsx", "docx", "html"])
+    with zipfile.ZipFile(out / "chronology.docx") as docx:
+        document = docx.read("word/document.xml").decode()
+    assert "Who is who" in document and "father of Ava; whereabouts unknown" in document
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert ("<tr><th scope=\"row\">Dean Foster</th><td>mother&#39;s partner</td><td>c.33</td>"
+            "<td>c. 1988</td><td>not recorded</td><td>yes</td><td>known to police</td></tr>"
+            in report)
+    import openpyxl
+
+    family = [[c.value for c in row] for row in
+              openpyxl.load_workbook(out / "chronology.xlsx")["Family"].iter_rows()]
+    assert family[1][-1] == "Notes"
+    assert next(r for r in family if r[0] == "Dean Foster")[-1] == "known to police"

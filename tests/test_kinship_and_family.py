@@ -202,6 +202,8 @@ def test_people_table_for_the_harbour_family() -> None:
     assert rows["P9"].age is None and rows["P9"].died == "02/03/2017"
     assert rows["P3"].relationship_to_index == "maternal half-sister"
     assert rows["P6"].ethnicity is None
+    # what the family file notes of each, as written
+    assert rows["P7"].notes == "known to police" and rows["P1"].notes is None
 
 
 # -- the family workbook reader ---------------------------------------------------------
