@@ -15,7 +15,15 @@ for kind in xlsx docx; do
       --outdir "$work/pdf-$kind" "$work/out/chronology.$kind" >/dev/null
 done
 pdftoppm -r 55 -png -f 1 -l 1 "$work/pdf-xlsx/chronology.pdf" "$work/xlsx"
-pdftoppm -r 55 -png -f 8 -l 8 "$work/pdf-docx/chronology.pdf" "$work/docx" 2>/dev/null || true
+# the chronology page holding the police's first incident (its other columns quoted under it)
+page=1
+pages=$(pdfinfo "$work/pdf-docx/chronology.pdf" | awk '/^Pages:/ {print $2}')
+for n in $(seq 1 "$pages"); do
+  if pdftotext -f "$n" -l "$n" "$work/pdf-docx/chronology.pdf" - | grep -q "INC-2020000"; then
+    page=$n; break
+  fi
+done
+pdftoppm -r 55 -png -f "$page" -l "$page" "$work/pdf-docx/chronology.pdf" "$work/docx" 2>/dev/null || true
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     "--user-data-dir=$work/chromium" --window-size=1300,1500 \
