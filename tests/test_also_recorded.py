@@ -218,3 +218,19 @@ def test_who_is_who_with_the_family_files_notes(harbour_case: Case, tmp_path: Pa
               openpyxl.load_workbook(out / "chronology.xlsx")["Family"].iter_rows()]
     assert family[1][-1] == "Notes"
     assert next(r for r in family if r[0] == "Dean Foster")[-1] == "known to police"
+
+
+def test_who_lived_where_lists_each_move_in_date_order(harbour_case: Case,
+                                                      tmp_path: Path) -> None:
+    changes = build_appendix(harbour_case).household_changes()
+    assert changes[-3:] == [["03/09/2018", "14 Quay Street", "Leo Harbour", "born into it"],
+                            ["20/05/2019", "14 Quay Street", "Ryan Harbour", "moved out"],
+                            ["01/03/2020", "14 Quay Street", "Dean Foster", "moved in"]]
+    assert [c[0] for c in changes] == ["01/01/2010", "01/08/2015", "01/08/2015", "01/08/2015",
+                                       "14/02/2016", "03/09/2018", "20/05/2019", "01/03/2020"]
+    out = tmp_path / "out"
+    write_outputs(harbour_case, out, formats=["docx", "html"])
+    with zipfile.ZipFile(out / "chronology.docx") as docx:
+        assert "Who lived where" in docx.read("word/document.xml").decode()
+    assert ("<tr><td>01/03/2020</td><td>14 Quay Street</td><th scope=\"row\">Dean Foster</th>"
+            "<td>moved in</td></tr>") in (out / "report.html").read_text(encoding="utf-8")

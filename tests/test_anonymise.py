@@ -97,6 +97,27 @@ def test_dates_of_birth_become_years_and_ids_are_renumbered() -> None:
     assert len(anonymised.flags) == len(case.flags)  # the same findings, pseudonymised
 
 
+def test_no_household_gives_away_a_birthday() -> None:
+    """A child born into a household moved in on their birthday: the anonymised family's
+    household said 14/02/2016 while the child's birth said 2016. The day goes as the birth
+    goes (to its year, or nothing); other days of moving in stay."""
+    case = read_case(HARBOUR)
+    births = {p.birth.earliest for p in case.family.people
+              if p.birth is not None and p.birth.precision.value == "day"}
+    anonymised = anonymise_case(case).case
+    starts = {s.start for s in anonymised.family.households if s.start is not None}
+    assert all(start.precision.value == "year" or start.earliest not in births
+               for start in starts)
+    child_a = next(s for s in anonymised.family.households if s.person == "P1")
+    assert child_a.start is not None and child_a.start.text == "2016"
+    moved = next(s for s in anonymised.family.households if s.person == "P7")
+    assert moved.start is not None and moved.start.earliest == date(2020, 3, 1)
+    dropped = read_case(HARBOUR).model_copy(update={"publication": case.publication.model_copy(
+        update={"birth": "age"})})
+    child = next(s for s in anonymise_case(dropped).case.family.households if s.person == "P1")
+    assert child.start is None
+
+
 # -- a generated family, with names written every way agencies write them ---------------
 
 FIRST = ["Jade", "Kayleigh", "Dean", "Tyler", "Mason", "Poppy", "Alfie", "Ruby", "Connor",

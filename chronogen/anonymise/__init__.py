@@ -178,6 +178,12 @@ def _birth(value: PartialDate | None, keep_year: bool) -> dict[str, Any] | None:
                        precision=Precision.YEAR).model_dump(mode="json")
 
 
+def _same_day(when: PartialDate | None, day: PartialDate | None) -> bool:
+    """Whether *when* is the very day *day* is (a birth or a death known to the day)."""
+    return (when is not None and day is not None and day.precision is Precision.DAY
+            and when.sort_key == day.sort_key)
+
+
 def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
     """The case as it may be published: see the module's description."""
     names = pseudonyms(case, as_at)
@@ -207,7 +213,14 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
         link["parent"], link["child"] = new_ids.get(link["parent"]), new_ids.get(link["child"])
     for partnership in family["partnerships"]:
         partnership["partners"] = ids(partnership["partners"])
-    for stay in family["households"]:
+    for original, stay in zip(case.family.households, family["households"], strict=True):
+        # a child born into a household moved in on their birthday, and someone who died
+        # there left on the day of their death: those days go as the birth and death go
+        lived = case.family.get(original.person)
+        if lived is not None and _same_day(original.start, lived.birth):
+            stay["start"] = _birth(original.start, keep_year)
+        if lived is not None and _same_day(original.end, lived.death):
+            stay["end"] = _birth(original.end, True)
         stay["person"] = new_ids.get(stay["person"], stay["person"])
         stay["household"] = home_names.get(stay["household"], stay["household"])
     for relation in family["relations"]:

@@ -131,6 +131,27 @@ class Appendix:
                  p.ethnicity or "not recorded", "" if p.died else LIVED_TEXT[p.lived_with_index],
                  p.notes or ""] for p in people_table(self.case.family, when)]
 
+    def household_changes(self) -> list[list[str]]:
+        """Who came to live in each household and who left, in date order (those whose
+        date the family file does not give first): when, the household, who, what."""
+        family = self.case.family
+        changes: list[tuple[date, str, str, str, str]] = []
+        for stay in family.households:
+            person = family.get(stay.person)
+            if person is None or person.placeholder:
+                continue
+            born = person.birth is not None and stay.start is not None and \
+                stay.start.sort_key == person.birth.sort_key
+            for when, what in ((stay.start, "born into it" if born else "moved in"),
+                               (stay.end, "moved out")):
+                if when is None and what == "moved out":
+                    continue
+                changes.append((when.sort_key[0] if when else date.min,
+                                when.display() if when else "date not known",
+                                stay.household, person.name, what))
+        changes.sort(key=lambda c: (c[0], c[2], c[3]))
+        return [[shown, home, name, what] for _, shown, home, name, what in changes]
+
     def author_notes(self) -> list[tuple[str, str, str]]:
         """The notes the agencies' authors wrote to the review in their returns (rows marked
         ``#``, ``^``, ``¬`` or ``~``): (agency, where, the note), in the returns' order."""

@@ -359,6 +359,12 @@ def _pictures(document: Any, appendix: Appendix, options: OutputOptions) -> None
                 "child then; notes as the family file gives them.")
             _simple_table(document, WHO_IS_WHO, people, widths=[38, 45, 12, 24, 40, 22, 86],
                           rows_whole=True)
+        if changes := appendix.household_changes():
+            document.add_heading("Who lived where", level=2)
+            document.add_paragraph("Each move into and out of a household the family file "
+                                   "records, in date order.")
+            _simple_table(document, ["When", "Household", "Who", "What"], changes,
+                          widths=[30, 70, 60, 40], rows_whole=True)
         if case.entries:
             timeline = timeline_picture(case, "png", Path(folder), options)
             document.add_heading("Contacts over time", level=1)

@@ -153,6 +153,7 @@ def _report_parts(case: Case, options: OutputOptions | None) -> Iterator[str]:
         author_notes=appendix.author_notes(), rejected=appendix.rejected_rows(),
         glossary=appendix.glossary, settings=case.settings.described(),
         who_is_who=appendix.who_is_who(chosen.as_at), who_is_who_headings=WHO_IS_WHO,
+        household_changes=appendix.household_changes(),
         rows=_rows(appendix), **_pictures(case, appendix, chosen))
 
 
