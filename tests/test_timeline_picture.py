@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 from PIL import Image
@@ -49,6 +50,26 @@ def test_births_moves_and_milestones_are_labelled(harbour_case: Case) -> None:
     last = max(e.date.sort_key[0] for e in harbour_case.entries)
     labels = [label for _, label in key_events(harbour_case, first, last)]
     assert "Dean moves in" in labels and "strategy" in labels and "conference" in labels
+
+
+def test_only_days_known_to_the_day_are_labelled(harbour_case: Case) -> None:
+    """A birth or a move known to the year only (as the anonymised set gives a child born
+    into a household) is not labelled on 1 January."""
+    from chronogen import PartialDate
+
+    family = harbour_case.family
+    yearly = [p.model_copy(update={"birth": PartialDate.parse("2019")}) if p.id == "P2" else p
+              for p in family.people]
+    stays = [s.model_copy(update={"start": PartialDate.parse("2020")}) if s.person == "P7"
+             else s for s in family.households]
+    case = harbour_case.model_copy(update={"family": family.model_copy(
+        update={"people": yearly, "households": stays})})
+    labels = [label for _, label in key_events(case, date(2018, 1, 1), date(2021, 12, 31))]
+    assert "Leo born" not in labels and "Dean moves in" not in labels
+    assert "Ryan moves out" in labels  # known to the day
+    exact = [label for _, label in key_events(harbour_case, date(2018, 1, 1),
+                                              date(2021, 12, 31))]
+    assert "Leo born" in exact and "Dean moves in" in exact
 
 
 def test_svg_and_png_are_written_byte_identical(harbour_case: Case, tmp_path: Path) -> None:

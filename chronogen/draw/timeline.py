@@ -90,18 +90,22 @@ def marks_of(case: Case) -> list[Mark]:
 
 def key_events(case: Case, first: date, last: date) -> list[tuple[date, str]]:
     """Births and deaths of subject children, moves in or out of a household, and
-    child-protection milestones, within the period, each with a short label."""
+    child-protection milestones, within the period, each with a short label. Only days
+    known to the day are labelled: a birth known to the year, labelled on its first day,
+    would say the child was born on 1 January (and the anonymised set gives births as
+    years)."""
     family = case.family
     events: list[tuple[date, str]] = []
     for child in family.subject_children:
-        if child.birth and child.birth.earliest and first <= child.birth.earliest <= last:
-            events.append((child.birth.earliest, f"{child.first_name or child.name} born"))
-        if child.death and child.death.earliest and first <= child.death.earliest <= last:
-            events.append((child.death.earliest, f"{child.first_name or child.name} died"))
+        for when, verb in ((child.birth, "born"), (child.death, "died")):
+            if when is not None and when.is_exact_day and when.earliest and \
+                    first <= when.earliest <= last:
+                events.append((when.earliest, f"{child.first_name or child.name} {verb}"))
     names = {p.id: (p.first_name or p.name) for p in family.people}
     for stay in family.households:
         for bound, verb in ((stay.start, "moves in"), (stay.end, "moves out")):
-            if bound is not None and bound.earliest and first < bound.earliest <= last:
+            if bound is not None and bound.is_exact_day and bound.earliest and \
+                    first < bound.earliest <= last:
                 events.append((bound.earliest, f"{names.get(stay.person, stay.person)} {verb}"))
     seen_days: set[tuple[date, str]] = set()
     for entry in case.entries:
