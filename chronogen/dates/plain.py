@@ -154,7 +154,7 @@ def _parse_core(text: str, original: str) -> _Core:
         return (day, day), Precision.DAY, False, None
     if (m := _DMY.fullmatch(text)) is not None:
         first, second = int(m[1]), int(m[3])
-        year = _expand_year(m[4])
+        year = expand_year(m[4])
         day = make_date(year, second, first, original)
         ambiguous = first <= 12 and second <= 12 and first != second
         return (day, day), Precision.DAY, ambiguous, None
@@ -167,7 +167,7 @@ def _parse_core(text: str, original: str) -> _Core:
         check_year(year, original)
         return (date(year, 1, 1), date(year, 12, 31)), Precision.YEAR, False, None
     if (m := _D_MON_Y.fullmatch(text)) is not None and m[2] in MONTHS:
-        day = make_date(_expand_year(m[3]), MONTHS[m[2]], int(m[1]), original)
+        day = make_date(expand_year(m[3]), MONTHS[m[2]], int(m[1]), original)
         return (day, day), Precision.DAY, False, None
     if (m := _MON_D_Y.fullmatch(text)) is not None and m[1] in MONTHS:
         day = make_date(int(m[3]), MONTHS[m[1]], int(m[2]), original)
@@ -179,7 +179,7 @@ def _parse_core(text: str, original: str) -> _Core:
         # read it); "2011-12" stays the ISO month
         raise DateError(f"{original!r} is a span of years")
     if (m := _MON_YY.fullmatch(text)) is not None and m[1] in MONTHS:
-        return month_bounds(_expand_year(m[2]), MONTHS[m[1]], original), Precision.MONTH, \
+        return month_bounds(expand_year(m[2]), MONTHS[m[1]], original), Precision.MONTH, \
             False, None
     return _parse_with_dateutil(text, original)
 
@@ -281,7 +281,9 @@ def _writes(run: str, role: str, name: str, value: int) -> bool:
     return len(run) <= 2 and int(run) == value
 
 
-def _expand_year(text: str) -> int:
+def expand_year(text: str) -> int:
+    """A year as written: two digits expanded about :data:`TWO_DIGIT_YEAR_PIVOT` (``69`` is
+    2069, ``70`` 1970), as every date text is read."""
     year = int(text)
     if len(text) == 2:
         year += 2000 if year < TWO_DIGIT_YEAR_PIVOT else 1900

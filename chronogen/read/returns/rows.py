@@ -48,6 +48,7 @@ from chronogen.read.returns.cell_words import (
 from chronogen.read.returns.children import ChildrenReading
 from chronogen.read.returns.columns import Field, is_recording_date
 from chronogen.read.returns.continued_rows import join, question, texts_to_join
+from chronogen.read.returns.date_order import month_first_reading, month_first_warning
 from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
 from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.result import AgencyResult
@@ -212,6 +213,8 @@ class RowReader(ChildrenReading):
         ))
         self.ambiguous: list[tuple[int, Column, str]] = []
         self.day_first_proven = False
+        #: the rows whose date is none day-first and a real one month-first (date_order)
+        self.month_first: list[int] = []
         #: the date of the last entry read: what a ditto mark below it means
         self.date_above: ParsedDateTime | None = None
         #: the entries whose date cell carried a time of midnight, and whether any carried
@@ -481,6 +484,11 @@ class RowReader(ChildrenReading):
                 self._reject(source, ProblemCode.MISSING_DATE,
                              f"no date: the date cell holds a note ({text[:60]!r})",
                              raw, column, value)
+            elif (us := month_first_reading(text)) is not None:
+                self.month_first.append(number)
+                self._reject(source, ProblemCode.INVALID_DATE,
+                             f"{parsed} (read day-first, as UK returns are written); "
+                             f"month-first (US) it would be {us:%d/%m/%Y}", raw, column, value)
             else:
                 self._reject(source, ProblemCode.INVALID_DATE, str(parsed), raw, column, value)
             return None
@@ -573,6 +581,11 @@ class RowReader(ChildrenReading):
     def _report_ambiguous_dates(self) -> None:
         if self.day_first_proven:
             return
+        column = self.fields.get(self.date_fields[0]) or self.fields.get(self.date_fields[1])
+        if self.month_first and column is not None:
+            self.problem(ProblemCode.AMBIGUOUS_DATE, Severity.WARNING, month_first_warning(
+                column.heading, self.month_first, [(n, t) for n, _, t in self.ambiguous]),
+                column=column)
         for number, column, text in self.ambiguous:
             self.problem(ProblemCode.AMBIGUOUS_DATE, Severity.WARNING,
                          f"{text!r} could be day-first or month-first and nothing else in this "

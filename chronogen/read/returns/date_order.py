@@ -1,0 +1,50 @@
+"""A date column written month-first (US: ``12/31/2019``) in a return read day-first (UK).
+
+Not guessed: a column is read day-first, as UK returns are written, unless a date in it can
+only be day-first (``31/12/2019``) proves it so anyway. But a date that is no date day-first
+and a real one month-first is said to be so in its row's rejection, and a column holding
+such dates and none that only day-first explains is reported as looking month-first: its
+dates that read either way (``02/03/2020``) were read day-first, and may be wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from chronogen.dates.plain import expand_year
+
+_NUMBERS = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?!\d)")
+
+
+def month_first_reading(text: str) -> date | None:
+    """The date *text* would be read month-first, when day-first it is none (its second
+    number is over 12) and month-first it is a real date; else None."""
+    found = _NUMBERS.match(text)
+    if found is None:
+        return None
+    month, day, year = int(found.group(1)), int(found.group(2)), expand_year(found.group(3))
+    if not (1 <= month <= 12 and 12 < day <= 31):
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_first_warning(heading: str, rows: list[int], ambiguous: list[tuple[int, str]]
+                        ) -> str:
+    """The column's warning: which rows make sense only month-first, and what was read
+    day-first that may be wrong."""
+    shown = ", ".join(str(n) for n in rows[:10]) + (f" and {len(rows) - 10:,} more"
+                                                    if len(rows) > 10 else "")
+    message = (f"column {heading!r} looks written month-first (US): {len(rows):,} of its "
+               f"dates make sense only month-first (row{'s' if len(rows) > 1 else ''} "
+               f"{shown}; rejected) and none only day-first.")
+    if ambiguous:
+        number, text = ambiguous[0]
+        message += (f" Its {len(ambiguous):,} date{'s' if len(ambiguous) > 1 else ''} that "
+                    f"read either way {'were' if len(ambiguous) > 1 else 'was'} read "
+                    f"day-first (UK) and may be wrong (row {number}: {text!r}).")
+    return message + (" Ask the agency for the column as real dates, or written day-first, "
+                      "and read it again.")
