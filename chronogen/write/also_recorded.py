@@ -7,7 +7,6 @@ sent is hidden from the appendix's reader.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from chronogen.model.case import Case
@@ -93,14 +92,11 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
     return tuple(found)
 
 
-#: a cell of a row joined to the entry above ("Summary (row 5)": continued_rows)
-_JOINED = re.compile(r"(?P<heading>.*) \(row \d+\)")
-
-
 def _joined_to_printed(heading: str, printed: frozenset[str]) -> bool:
-    """Whether *heading* is a joined row's cell whose words the entry's own now hold."""
-    joined = _JOINED.fullmatch(heading) if heading.endswith(")") else None
-    return joined is not None and joined.group("heading") in printed
+    """Whether *heading* is a joined row's cell ("Summary (row 5)": :mod:`~chronogen.read.
+    returns.continued_rows`) whose words the entry's own now hold."""
+    base, joined, rest = heading.rpartition(" (row ")
+    return bool(joined) and rest.endswith(")") and rest[:-1].isdigit() and base in printed
 
 
 def _quoted(heading: str, value: object, name: str | None) -> AlsoRecorded | None:
