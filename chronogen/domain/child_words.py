@@ -76,11 +76,13 @@ _KEPT = 50_000
 _ANSWER = re.compile(r"\s*([?:\-–]+)\s*(?:(yes|y|no|n|not)\b)?")
 #: an aside after a child's name, read as if not there: an age ("Mia (6) seen", "Mia, aged
 #: 6, said"), "when asked" ("Mia, when asked, said"); "Mia, when seen, appeared" is "Mia seen"
+#: (each run of spaces taken whole, possessively, and none before the opening bracket: a
+#: pattern opening with spaces tried from each of a long run's took its square)
 _ASIDE = re.compile(
-    r"\s*\((?:aged\s+)?\d{1,2}\s*(?:y|yrs?|years?|m|months?)?(?:\s*old)?\)"
-    r"|,\s*(?:aged\s+\d{1,2}\s*(?:yrs?|years?|months?)?(?:\s*old)?|when asked"
-    r"|when spoken to(?:\s+alone)?)\s*,")
-_WHEN_SEEN = re.compile(r",\s*when seen\s*,")
+    r"\((?:aged\s++)?\d{1,2}\s*+(?:y|yrs?|years?|m|months?)?(?:\s*+old)?\)"
+    r"|,\s*+(?:aged\s++\d{1,2}\s*+(?:yrs?|years?|months?)?(?:\s*+old)?|when asked"
+    r"|when spoken to(?:\s++alone)?)\s*+,")
+_WHEN_SEEN = re.compile(r",\s*+when seen\s*+,")
 
 
 def _words(*groups: Iterable[str], dates: bool = False) -> re.Pattern[str]:
