@@ -61,6 +61,12 @@ class Kinship:
         self._lineage.add_nodes_from(self._people)
         self._lineage.add_edges_from((link.parent, link.child) for link in family.parent_links)
         self._up = self._lineage.reverse(copy=False)
+        #: person -> their partnerships, in the family's order (asked for each relationship
+        #: a table names: looked up, not searched for among every partnership)
+        self._partnerships: dict[str, list[Partnership]] = {}
+        for partnership in family.partnerships:
+            for partner in dict.fromkeys(partnership.partners):
+                self._partnerships.setdefault(partner, []).append(partnership)
 
     def _sorted(self, ids: set[str]) -> list[str]:
         return sorted(ids, key=lambda i: self._order.get(i, len(self._order)))
@@ -200,7 +206,7 @@ class Kinship:
     # -- partners and households --------------------------------------------------------------
 
     def _partnerships_of(self, person: str) -> list[Partnership]:
-        return [p for p in self.family.partnerships if person in p.partners]
+        return self._partnerships.get(person, [])
 
     def partners_on(self, person: str, day: date) -> list[str]:
         """Partners the person may have been with on *day*."""
