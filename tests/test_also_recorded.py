@@ -9,9 +9,20 @@ import csv
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from chronogen import Case, Entry, PartialDate, SourceRef, read_case, write_outputs
 from chronogen.write.also_recorded import also_recorded, columns_by_source
 from chronogen.write.appendix import build_appendix
+
+
+@pytest.fixture(scope="module")
+def harbour_written(harbour_case: Case, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled case's workbook, Word appendix and report, written once for the tests
+    that read them."""
+    out = tmp_path_factory.mktemp("harbour")
+    write_outputs(harbour_case, out, formats=["xlsx", "docx", "html"])
+    return out
 
 
 def _also(case: Case) -> dict[str, str]:
@@ -167,7 +178,7 @@ def test_the_authors_notes_to_the_review_are_printed(tmp_path: Path) -> None:
 
 
 def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Case,
-                                                                 tmp_path: Path) -> None:
+                                                                 harbour_written: Path) -> None:
     """A rejected row may be a contact whose date was mistyped (the health visitor's visit on
     31/02/2020): the Word appendix and the report said how many there were and pointed at
     the workbook; they now list each with the reason and the row as the agency wrote it."""
@@ -183,8 +194,7 @@ def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Ca
         r.model_copy(update={"raw": {}}) for r in harbour_case.rejected]})
     assert {cells for *_, cells in build_appendix(bare).rejected_rows()[0]} == {
         "(its cells are not kept in this set)"}
-    out = tmp_path / "out"
-    write_outputs(harbour_case, out, formats=["docx", "html"])
+    out = harbour_written
     with zipfile.ZipFile(out / "chronology.docx") as docx:
         document = docx.read("word/document.xml").decode()
     assert "Visit recorded with an impossible date" in document
@@ -194,7 +204,8 @@ def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Ca
             "<td>Date of contact: 31/02/2020; Child: Leo;") in report
 
 
-def test_who_is_who_with_the_family_files_notes(harbour_case: Case, tmp_path: Path) -> None:
+def test_who_is_who_with_the_family_files_notes(harbour_case: Case,
+                                               harbour_written: Path) -> None:
     """The family-composition table a review report carries (relationship to the index
     child, age, lived with the index child) is in the Word appendix and the report beside
     the genogram, and what the family file notes of each person ("known to police",
@@ -203,8 +214,7 @@ def test_who_is_who_with_the_family_files_notes(harbour_case: Case, tmp_path: Pa
     assert people["Dean Foster"] == ["Dean Foster", "mother's partner", "c.33", "c. 1988",
                                      "not recorded", "yes", "known to police"]
     assert people["Peter Harbour"][2] == "died" and people["Peter Harbour"][5] == ""
-    out = tmp_path / "out"
-    write_outputs(harbour_case, out, formats=["xlsx", "docx", "html"])
+    out = harbour_written
     with zipfile.ZipFile(out / "chronology.docx") as docx:
         document = docx.read("word/document.xml").decode()
     assert "Who is who" in document and "father of Ava; whereabouts unknown" in document
@@ -221,15 +231,14 @@ def test_who_is_who_with_the_family_files_notes(harbour_case: Case, tmp_path: Pa
 
 
 def test_who_lived_where_lists_each_move_in_date_order(harbour_case: Case,
-                                                      tmp_path: Path) -> None:
+                                                      harbour_written: Path) -> None:
     changes = build_appendix(harbour_case).household_changes()
     assert changes[-3:] == [["03/09/2018", "14 Quay Street", "Leo Harbour", "born into it"],
                             ["20/05/2019", "14 Quay Street", "Ryan Harbour", "moved out"],
                             ["01/03/2020", "14 Quay Street", "Dean Foster", "moved in"]]
     assert [c[0] for c in changes] == ["01/01/2010", "01/08/2015", "01/08/2015", "01/08/2015",
                                        "14/02/2016", "03/09/2018", "20/05/2019", "01/03/2020"]
-    out = tmp_path / "out"
-    write_outputs(harbour_case, out, formats=["docx", "html"])
+    out = harbour_written
     with zipfile.ZipFile(out / "chronology.docx") as docx:
         assert "Who lived where" in docx.read("word/document.xml").decode()
     assert ("<tr><td>01/03/2020</td><td>14 Quay Street</td><th scope=\"row\">Dean Foster</th>"
