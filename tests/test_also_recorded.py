@@ -243,3 +243,14 @@ def test_who_lived_where_lists_each_move_in_date_order(harbour_case: Case,
         assert "Who lived where" in docx.read("word/document.xml").decode()
     assert ("<tr><td>01/03/2020</td><td>14 Quay Street</td><th scope=\"row\">Dean Foster</th>"
             "<td>moved in</td></tr>") in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_large_family_is_listed_to_a_length_then_counted(harbour_case: Case) -> None:
+    from chronogen.write.appendix import _listed
+
+    rows = [[str(n), "x", "y", "z"] for n in range(205)]
+    shown = _listed(rows)
+    assert len(shown) == 201 and shown[:200] == rows[:200]
+    assert shown[-1] == ["and 5 more", "every one is in the workbook's Family sheet", "", ""]
+    assert _listed(rows[:200]) == rows[:200]
+    assert len(build_appendix(harbour_case).who_is_who()) == 9  # a family under the length

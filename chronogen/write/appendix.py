@@ -40,6 +40,9 @@ EVIDENCE_LISTED = 40
 #: the rejected rows the Word appendix and the report list (every one is in the workbook's
 #: Rejected rows sheet and case.json)
 REJECTED_LISTED = 40
+#: the rows of the family tables the Word appendix and the report list (a family drawn
+#: from a large register can have thousands; every one is in the workbook's Family sheet)
+FAMILY_LISTED = 200
 #: the family-composition table's headings (the Word appendix and the report)
 WHO_IS_WHO = ("Name", "Relationship to the index child", "Age", "Born", "Ethnicity",
               "Lived with the index child", "Notes")
@@ -127,9 +130,10 @@ class Appendix:
         when = as_at or self.last
         if when is None or self.case.family.index_child is None:
             return []
-        return [[p.name, p.relationship_to_index, age_text(p), p.born or "",
-                 p.ethnicity or "not recorded", "" if p.died else LIVED_TEXT[p.lived_with_index],
-                 p.notes or ""] for p in people_table(self.case.family, when)]
+        return _listed([[p.name, p.relationship_to_index, age_text(p), p.born or "",
+                         p.ethnicity or "not recorded",
+                         "" if p.died else LIVED_TEXT[p.lived_with_index], p.notes or ""]
+                        for p in people_table(self.case.family, when)])
 
     def household_changes(self) -> list[list[str]]:
         """Who came to live in each household and who left, in date order (those whose
@@ -150,7 +154,7 @@ class Appendix:
                                 when.display() if when else "date not known",
                                 stay.household, person.name, what))
         changes.sort(key=lambda c: (c[0], c[2], c[3]))
-        return [[shown, home, name, what] for _, shown, home, name, what in changes]
+        return _listed([[shown, home, name, what] for _, shown, home, name, what in changes])
 
     def author_notes(self) -> list[tuple[str, str, str]]:
         """The notes the agencies' authors wrote to the review in their returns (rows marked
@@ -176,6 +180,14 @@ class Appendix:
         for row in self.rows:
             counts[row.entry.agency] = counts.get(row.entry.agency, 0) + 1
         return list(counts.items())
+
+
+def _listed(rows: list[list[str]], listed: int = FAMILY_LISTED) -> list[list[str]]:
+    """The first *listed* rows, then one saying how many more and where they all are."""
+    if len(rows) <= listed:
+        return rows
+    more = [f"and {len(rows) - listed:,} more", "every one is in the workbook's Family sheet"]
+    return [*rows[:listed], more + [""] * (len(rows[0]) - len(more))]
 
 
 def build_appendix(case: Case) -> Appendix:
