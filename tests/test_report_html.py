@@ -57,7 +57,7 @@ def test_landmarks_and_a_labelled_filter_for_each_question(html: str) -> None:
     for landmark in ("header", "nav", "main", "footer"):
         assert names.count(landmark) == 1, landmark
     ids = {a.get("id") for _, a in tags}
-    for control in ("f-agency", "f-child", "f-flag", "f-status", "f-from", "f-to"):
+    for control in ("f-agency", "f-child", "f-flag", "f-status", "f-text", "f-from", "f-to"):
         assert control in ids, control
     assert re.search(r'<label>Agency <select id="f-agency">', html)  # labelled controls
     assert 'lang="en-GB"' in html and "<svg" in html
@@ -101,6 +101,15 @@ def test_chromium_shows_it_filters_it_and_prints_it(harbour_case: Case,
     police = [e.id for e in harbour_case.entries if e.agency == "Police"]
     assert shown == police and len(hidden) == len(harbour_case.entries) - len(police)
     assert f"{len(police)} of {len(harbour_case.entries)} entries shown" in dom
+    # the rows holding every word typed, in any case ("foster home": both words, anywhere)
+    dom = subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *profile, "--dump-dom",
+                          page.as_uri() + "?text=Foster%20home"], capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    hidden = set(re.findall(r'<tr id="entry-([^"]+)"[^>]*class="hidden"', dom))
+    words = {e.id for e in harbour_case.entries
+             if all(w in f"{e.summary} {e.outcome} {e.kind_text}".lower()
+                    for w in ("foster", "home"))}
+    assert words and {e.id for e in harbour_case.entries} - hidden == words
     shot = tmp_path / "report.png"
     subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *profile, "--window-size=1400,1800",
                     f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120,

@@ -2,14 +2,19 @@
   "use strict";
   var rows = Array.prototype.slice.call(document.querySelectorAll("table.chronology tbody tr"));
   var get = function (id) { return document.getElementById(id); };
-  var controls = ["f-agency", "f-child", "f-flag", "f-status", "f-from", "f-to"].map(get);
+  var controls = ["f-agency", "f-child", "f-flag", "f-status", "f-text", "f-from", "f-to"]
+    .map(get);
+  // each row's words, lower case, made once: a long chronology is filtered as it is typed
+  var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
   function words(row, name) { return (row.getAttribute(name) || "").split(" "); }
   function apply() {
     var agency = get("f-agency").value, child = get("f-child").value;
     var flag = get("f-flag").value, status = get("f-status").value;
     var from = get("f-from").value, to = get("f-to").value, shown = 0;
-    rows.forEach(function (row) {
+    var terms = get("f-text").value.toLowerCase().split(/\s+/).filter(Boolean);
+    rows.forEach(function (row, place) {
       var ok = (!agency || row.getAttribute("data-agency-index") === agency)
+        && terms.every(function (term) { return texts[place].indexOf(term) >= 0; })
         && (!child || words(row, "data-children").indexOf(child) >= 0)
         && (!flag || (flag === "*" ? row.getAttribute("data-flags") !== ""
                                    : words(row, "data-flags").indexOf(flag) >= 0))
@@ -24,7 +29,7 @@
   controls.forEach(function (control) { control.addEventListener("input", apply); });
   // a filtered view can be shared as a link: report.html?agency=0&status=not-seen
   var query = new URLSearchParams(window.location.search);
-  ["agency", "child", "flag", "status", "from", "to"].forEach(function (name) {
+  ["agency", "child", "flag", "status", "text", "from", "to"].forEach(function (name) {
     if (query.has(name)) { get("f-" + name).value = query.get(name); }
   });
   apply();
