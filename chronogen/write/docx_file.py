@@ -296,7 +296,9 @@ def _method(document: Any, appendix: Appendix) -> None:
     _simple_table(document, ["Agency", "File", "Sheet", "Rows read", "Entries", "Rejected",
                              "Blank", "Title / heading rows", "Notes / joined rows"],
                   [[f.agency, f.file, f.sheet or "", f.rows_read, f.entries, f.rejected,
-                    f.blank, f.title + f.headers, f.notes + f.joined] for f in case.files])
+                    f.blank, f.title + f.headers, f.notes + f.joined] for f in case.files],
+                  # the file names whole on a line (a ninth of the page each broke them)
+                  widths=[40, 56, 32, 22, 20, 22, 18, 28, 28])
     if notes := appendix.author_notes():
         document.add_heading("Notes from the agencies' authors", level=2)
         document.add_paragraph("Rows an agency's author marked as a note to the review, quoted "
