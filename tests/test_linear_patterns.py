@@ -130,7 +130,7 @@ def test_an_answer_and_what_follows_it_read_as_they_did(text: str) -> None:
 
 @given(_texts(["1", "12", "2020", "/", ".", "-", "?", " ", "\n", "x"]))
 def test_a_day_first_date_is_proven_as_it_was(text: str) -> None:
-    from chronogen.read.returns.rows import _DAY_FIRST_PROOF
+    from chronogen.read.returns.date_order import _DAY_FIRST_PROOF
     before = re.compile(r"^\s*\??\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
     old, new = before.match(text), _DAY_FIRST_PROOF.match(text)
     assert (old and old.groups()) == (new and new.groups())

@@ -112,8 +112,6 @@ def _time_in_words(text: str) -> time | None:
     return found if found is not None and time_from_cell(end) is not None else None
 
 
-
-
 def is_note_not_date(text: str) -> bool:
     """True for prose in a date cell ("Prepared by: Team Manager, 03/05/2021")."""
     words = re.findall(r"[a-z]+", text.lower())

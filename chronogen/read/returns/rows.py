@@ -9,10 +9,8 @@ reading each row afresh.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date, datetime, time
-from functools import lru_cache
 from typing import TypeVar
 
 from chronogen.dates import ParsedDateTime, PartialDate
@@ -48,7 +46,11 @@ from chronogen.read.returns.cell_words import (
 from chronogen.read.returns.children import ChildrenReading
 from chronogen.read.returns.columns import Field, is_recording_date
 from chronogen.read.returns.continued_rows import join, question, texts_to_join
-from chronogen.read.returns.date_order import month_first_reading, month_first_warning
+from chronogen.read.returns.date_order import (
+    month_first_reading,
+    month_first_warning,
+    proves_day_first,
+)
 from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
 from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.result import AgencyResult
@@ -80,9 +82,6 @@ _MIDNIGHT = time(0)
 
 _T = TypeVar("_T")
 
-#: a date written day or month first; the spaces before and after a "?" two runs, not one
-#: run split every way (a date after 8,000 spaces took seconds)
-_DAY_FIRST_PROOF = re.compile(r"^\s*(?:\?\s*)?(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}")
 _AGENCY_DEFAULT_KIND = {"school": ContactKind.SCHOOL_CONTACT, "nursery": ContactKind.SCHOOL_CONTACT}
 
 _ENTRY_FIELDS = set(Entry.model_fields)
@@ -135,13 +134,6 @@ def sheet_problems(sheet: Sheet) -> list[Problem]:
 #: a contact before this is almost certainly a small number read as an Excel date (serial 1
 #: is 01/01/1900); the entry is kept, with a warning
 EARLIEST_PLAUSIBLE = date(1950, 1, 1)
-
-
-@lru_cache(maxsize=8192)
-def _day_over_12(text: str) -> bool:
-    """True when a date text's first number, a day over 12, proves the column day-first."""
-    proof = _DAY_FIRST_PROOF.match(text)
-    return proof is not None and int(proof.group(1)) > 12
 
 
 def date_floor(family: Family) -> date:
@@ -493,7 +485,7 @@ class RowReader(ChildrenReading):
                 self._reject(source, ProblemCode.INVALID_DATE, str(parsed), raw, column, value)
             return None
         if type(value) is str and column is not None and not self.day_first_proven:
-            if _day_over_12(value):
+            if proves_day_first(value):
                 # the column is day-first: no date of it is ambiguous, none need be kept
                 self.day_first_proven = True
                 self.ambiguous.clear()
