@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from chronogen.analyse.context import FlagContext, span, unseen_gaps
+from chronogen.dates import span_rank
 from chronogen.model.case import Case
 from chronogen.model.chronology import ContactKind
 from chronogen.model.recorded import Recorded
@@ -77,7 +78,7 @@ def summarise(case: Case, context: FlagContext | None = None) -> Summaries:
             views_recorded=views_n, seen_not_recorded=unrecorded_n))
     for child in case.family.subject_children:
         gaps = unseen_gaps(ctx, child.id)
-        longest = max(gaps, key=lambda g: (g[1] - g[0]).days) if gaps else None
+        longest = max(gaps, key=lambda g: span_rank(g[0], g[1])) if gaps else None
         tally = counts[child.id]
         result.children.append(ChildSummary(
             child=child.id, name=child.name, times_seen=tally[SEEN],

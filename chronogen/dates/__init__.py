@@ -25,6 +25,7 @@ from chronogen.dates.partial import (
     PartialDate,
     Precision,
     Qualifier,
+    span_rank,
 )
 from chronogen.dates.phrases import parse_phrase
 from chronogen.dates.plain import folded, parse_plain
@@ -42,6 +43,7 @@ __all__ = [
     "from_excel_serial",
     "parse_date_time",
     "parse_plain",
+    "span_rank",
 ]
 
 

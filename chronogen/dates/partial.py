@@ -180,6 +180,12 @@ def make_date(year: int, month: int, day: int, original: str) -> date:
     return date(year, month, day)
 
 
+def span_rank(first: date, last: date) -> tuple[int, int]:
+    """A span's place among others when the longest is asked for: the most days, and of
+    spans as long, the earliest (``max(spans, key=...)``)."""
+    return (last - first).days, -first.toordinal()
+
+
 def clock(hour: int, minute: int, second: int = 0, meridiem: str | None = None
           ) -> time | None:
     """The time of day written as *hour*, *minute*, *second* and *meridiem* ("am" / "pm",

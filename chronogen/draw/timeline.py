@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from chronogen.dates import span_rank
 from chronogen.draw.dot_syntax import clean_label
 from chronogen.model.case import Case
 from chronogen.model.chronology import ContactKind, Entry, span_of
@@ -139,7 +140,7 @@ def labelled_events(case: Case, first: date, last: date
 def unseen_periods(case: Case) -> dict[str, list[tuple[date, date, bool]]]:
     """Per subject child, the unseen periods the flags found: (from, to, the child's
     longest?). A flag may name several children unseen together; the longest is each
-    child's own, as the rule chooses it (most days, then the earliest)."""
+    child's own, chosen as the rule chooses it (:func:`~chronogen.dates.span_rank`)."""
     found: dict[str, list[tuple[date, date]]] = {}
     for flag in case.flags:
         if flag.code is FlagCode.UNSEEN_PERIOD and flag.period:
@@ -147,7 +148,7 @@ def unseen_periods(case: Case) -> dict[str, list[tuple[date, date, bool]]]:
                 found.setdefault(child, []).append(flag.period.sort_key)
     marked: dict[str, list[tuple[date, date, bool]]] = {}
     for child, periods in found.items():
-        longest = max(periods, key=lambda p: ((p[1] - p[0]).days, -p[0].toordinal()))
+        longest = max(periods, key=lambda p: span_rank(*p))
         marked[child] = [(first, last, (first, last) == longest) for first, last in periods]
     return marked
 

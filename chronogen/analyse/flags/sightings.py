@@ -19,6 +19,7 @@ from chronogen.analyse.context import (
     where,
 )
 from chronogen.analyse.flags.registry import rule
+from chronogen.dates import span_rank
 from chronogen.model.chronology import Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 from chronogen.model.recorded import Recorded
@@ -152,7 +153,7 @@ def unseen_period(ctx: FlagContext) -> Iterator[Flag]:
         gaps = unseen_gaps(ctx, child.id)
         if not gaps:
             continue
-        longest = max(gaps, key=lambda g: ((g[1] - g[0]).days, -g[0].toordinal()))
+        longest = max(gaps, key=lambda g: span_rank(g[0], g[1]))
         born = child.birth.earliest if child.birth is not None else None
         died = child.death.earliest if child.death is not None else None
         for first, last, before, after in gaps:
