@@ -182,17 +182,18 @@ def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Ca
     """A rejected row may be a contact whose date was mistyped (the health visitor's visit on
     31/02/2020): the Word appendix and the report said how many there were and pointed at
     the workbook; they now list each with the reason and the row as the agency wrote it."""
-    rows, more = build_appendix(harbour_case).rejected_rows()
-    assert more == 0 and len(rows) == len(harbour_case.rejected) == 3
+    rows = build_appendix(harbour_case).rejected_rows()
+    assert len(rows) == len(harbour_case.rejected) == 3  # every one, no "and N more"
     where, why, cells = next(r for r in rows if "row 10" in r[0])
     assert where == "health_visiting.xlsx, sheet 'HV contacts', row 10"
     assert why == "'31/02/2020' is not a real date: February 2020 has 29 days"
     assert cells.startswith("Date of contact: 31/02/2020; Child: Leo; Type: Home visit;")
-    assert build_appendix(harbour_case).rejected_rows(listed=1)[1] == 2
+    assert build_appendix(harbour_case).rejected_rows(listed=1)[1] == [
+        "and 2 more", "every one is in the workbook's Rejected rows sheet", ""]
     # the anonymised set keeps no rejected row's cells, and says so
     bare = harbour_case.model_copy(update={"rejected": [
         r.model_copy(update={"raw": {}}) for r in harbour_case.rejected]})
-    assert {cells for *_, cells in build_appendix(bare).rejected_rows()[0]} == {
+    assert {cells for *_, cells in build_appendix(bare).rejected_rows()} == {
         "(its cells are not kept in this set)"}
     out = harbour_written
     with zipfile.ZipFile(out / "chronology.docx") as docx:

@@ -15,7 +15,7 @@ from chronogen.dates import Qualifier
 from chronogen.domain.abbreviations import abbreviations_in
 from chronogen.domain.people import LIVED_TEXT, age_text, people_table
 from chronogen.model.case import Case
-from chronogen.model.chronology import Entry, span_of
+from chronogen.model.chronology import Entry, RawValue, span_of
 from chronogen.model.family import Person
 from chronogen.model.flag import FlagCode
 from chronogen.model.recorded import Recorded
@@ -163,16 +163,13 @@ class Appendix:
         return [(agencies.get((n.source.file, n.source.sheet), ""), n.source.describe(), n.text)
                 for n in self.case.notes]
 
-    def rejected_rows(self, listed: int = REJECTED_LISTED) -> tuple[list[tuple[str, str, str]],
-                                                                    int]:
-        """The first *listed* rows that could not become entries: (where, why, the row's
-        cells as the agency wrote them), and how many more there are. (A reader keeps every
+    def rejected_rows(self, listed: int = REJECTED_LISTED) -> list[list[str]]:
+        """The rows that could not become entries: where, why, the row's cells as the agency
+        wrote them; the first *listed*, then one saying how many more. (A reader keeps every
         rejected row's cells; the anonymised set keeps none.)"""
-        rows = [(r.source.describe(), r.message,
-                 "; ".join(f"{k}: {v}" for k, v in r.raw.items() if v is not None)
-                 or "(its cells are not kept in this set)")
-                for r in self.case.rejected[:listed]]
-        return rows, max(0, len(self.case.rejected) - listed)
+        return _listed([[r.source.describe(), r.message,
+                         cells_text(r.raw) or "(its cells are not kept in this set)"]
+                        for r in self.case.rejected], listed, "Rejected rows")
 
     def agency_counts(self) -> list[tuple[str, int]]:
         """Each agency with how many entries it sent, in the appendix's agency order."""
@@ -182,11 +179,19 @@ class Appendix:
         return list(counts.items())
 
 
-def _listed(rows: list[list[str]], listed: int = FAMILY_LISTED) -> list[list[str]]:
-    """The first *listed* rows, then one saying how many more and where they all are."""
+def cells_text(raw: dict[str, RawValue]) -> str:
+    """A row's cells as the agency wrote them: ``Date: 31/02/2020; Child: Leo``."""
+    return "; ".join(f"{heading}: {value}" for heading, value in raw.items()
+                     if value is not None)
+
+
+def _listed(rows: list[list[str]], listed: int = FAMILY_LISTED, sheet: str = "Family"
+            ) -> list[list[str]]:
+    """The first *listed* rows, then one saying how many more and where they all are (the
+    workbook's *sheet*)."""
     if len(rows) <= listed:
         return rows
-    more = [f"and {len(rows) - listed:,} more", "every one is in the workbook's Family sheet"]
+    more = [f"and {len(rows) - listed:,} more", f"every one is in the workbook's {sheet} sheet"]
     return [*rows[:listed], more + [""] * (len(rows[0]) - len(more))]
 
 

@@ -315,10 +315,8 @@ def _method(document: Any, appendix: Appendix) -> None:
             + "; ".join(f"{code} ({n})" for code, n in sorted(reasons.items())) + ". Each is "
             "below with the reason and the row as the agency wrote it (and in the workbook's "
             "'Rejected rows' sheet): a row may be a contact whose date was mistyped.")
-        rows, more = appendix.rejected_rows()
-        _simple_table(document, ["Where", "Why", "The row as written"], [list(r) for r in rows]
-                      + ([[f"and {more:,} more", "in the workbook's Rejected rows sheet", ""]]
-                         if more else []), widths=[50, 95, 122])
+        _simple_table(document, ["Where", "Why", "The row as written"],
+                      appendix.rejected_rows(), widths=[50, 95, 122])
     else:
         document.add_paragraph("No row was rejected.")
     document.add_heading("Settings used for the flags", level=2)

@@ -21,7 +21,13 @@ from typing import Any
 from chronogen.domain.people import people_table
 from chronogen.model.case import Case
 from chronogen.write.also_recorded import PRINTED_BY_TABLES, also_text
-from chronogen.write.appendix import EVIDENCE_LISTED, Appendix, AppendixRow, build_appendix
+from chronogen.write.appendix import (
+    EVIDENCE_LISTED,
+    Appendix,
+    AppendixRow,
+    build_appendix,
+    cells_text,
+)
 from chronogen.write.archive import FIXED_DOC_TIME
 from chronogen.write.cell_text import clean, wrapped_lines
 from chronogen.write.registry import OutputOptions, Written
@@ -476,7 +482,7 @@ def _records_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
         Column("Source file", 22), Column("Sheet", 14), Column("Row", 6, "int"),
         Column("Reason", 14, "text"), Column("Message", 50), Column("Original values", 80)],
         [[r.source.file, r.source.sheet, r.source.row, r.code.value, r.message,
-          "; ".join(f"{k}: {v}" for k, v in r.raw.items())] for r in case.rejected])
+          cells_text(r.raw)] for r in case.rejected])
     _table_sheet(book, styles, appendix, "Author's notes", [
         Column("Agency", 22), Column("Where", 40), Column("Note", 90)],
         [list(note) for note in appendix.author_notes()])
