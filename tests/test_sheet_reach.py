@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from chronogen.model.case import Limits
-from chronogen.read.package_check import WorkbookTraits, _scan_sheet, column_letters
+from chronogen.read.package_check import (
+    WorkbookTraits,
+    _find_sheet_traits,
+    _measure_sheet,
+    column_letters,
+)
 from tests.data.hostile.make_corpus import _PARTS
 
 
@@ -95,7 +100,9 @@ def _scan(package_bytes: bytes) -> tuple[tuple[int, int], WorkbookTraits]:
     traits = WorkbookTraits()
     with zipfile.ZipFile(io.BytesIO(package_bytes)) as package:
         info = package.getinfo("xl/worksheets/sheet1.xml")
-        reach = _scan_sheet(package, info, "p.xlsx", "Log", Limits(), traits)
+        # as a read does: the area first, then (beside calamine) the traits
+        reach, plainly = _measure_sheet(package, info, "p.xlsx", "Log", Limits())
+        _find_sheet_traits(package, info, "p.xlsx", "Log", Limits(), traits, plainly=plainly)
     return (reach.rows, reach.columns), traits
 
 

@@ -207,15 +207,6 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _scan_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
-                limits: Limits, traits: WorkbookTraits) -> _Reach:
-    """One sheet's area (returned), then its error cells and formulas with no value (into
-    *traits*)."""
-    reach, plainly = _measure_sheet(package, info, name, title, limits)
-    _find_sheet_traits(package, info, name, title, limits, traits, plainly=plainly)
-    return reach
-
-
 def _measure_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
                    limits: Limits) -> tuple[_Reach, bool]:
     """Stream one sheet's XML for the area its cells span, refusing one over the limit;
