@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry
-from chronogen.model.recorded import Recorded
 from chronogen.write.also_recorded import (
     PRINTED_BY_TABLES,
     SourceColumns,
@@ -14,13 +13,7 @@ from chronogen.write.also_recorded import (
     also_text,
     columns_by_source,
 )
-
-_VALUE_TEXT = {
-    Recorded.YES: "Yes",
-    Recorded.NO: "No",
-    Recorded.NOT_RECORDED: "Not recorded",
-    Recorded.NOT_APPLICABLE: "N/A",
-}
+from chronogen.write.appendix import RECORDED_TEXT
 
 
 @dataclass(frozen=True)
@@ -80,7 +73,7 @@ def _row(case: Case, entry: Entry, child_ids: list[str], sources: SourceColumns
         if record is None:
             row += [None, None]
         else:
-            row += [_VALUE_TEXT[record.seen], _VALUE_TEXT[record.views]]
+            row += [RECORDED_TEXT[record.seen], RECORDED_TEXT[record.views]]
     row += [
         entry.practitioner,
         entry.referral_to,
