@@ -49,12 +49,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     marked ``slow``, so ``pytest -m "not slow"`` is the quick check while working."""
     import inspect
 
+    runs: dict[object, bool] = {}  # by function: a parametrised test's source is read once
     for item in items:
         function = getattr(item, "function", None)
         if function is None:
             continue
-        source = inspect.getsource(function)
-        if "subprocess" in source or "run(" in source.replace("_run(", ""):
+        if function not in runs:
+            source = inspect.getsource(function)
+            runs[function] = "subprocess" in source or "run(" in source.replace("_run(", "")
+        if runs[function]:
             item.add_marker(pytest.mark.slow)
 
 
