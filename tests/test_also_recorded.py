@@ -6,6 +6,7 @@ of the workbook and the CSV. Nothing an agency sent is hidden from the appendix'
 from __future__ import annotations
 
 import csv
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from chronogen import Case, Entry, PartialDate, SourceRef, read_case, write_outputs
 from chronogen.write.also_recorded import also_recorded, columns_by_source
 from chronogen.write.appendix import build_appendix
+from tests.conftest import HARBOUR
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +81,26 @@ def test_a_seen_alone_answer_is_quoted_as_no_column_prints_it(tmp_path: Path) ->
     # in a column of its own, or said in the seen answer: quoted either way
     assert _also(case) == {case.entries[0].id: "Seen alone: Yes",
                            case.entries[2].id: "Child seen: Seen alone"}
+
+
+def test_a_childs_own_columns_are_quoted_only_where_they_say_more(tmp_path: Path) -> None:
+    """A child's own seen / views column ("Mia seen?") is read as that field for that child;
+    it was quoted as a column read as no field, a plain "Yes" on every row."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    shutil.copy(HARBOUR / "family.xlsx", folder / "family.xlsx")
+    (folder / "case.toml").write_text(
+        'title = "T"\n[family]\nfile = "family.xlsx"\n'
+        '[[agencies]]\nname = "School"\nfile = "school.csv"\n', encoding="utf-8")
+    (folder / "school.csv").write_text(
+        "Date,Contact type,Summary,Mia seen?,Mia views,Leo seen?\n"
+        '02/03/2020,Home visit,Visit,"Yes, alone in her room",Mia said she was scared,No\n'
+        "03/03/2020,Home visit,Visit,Yes,Yes,Yes\n", encoding="utf-8")
+    case = read_case(folder)
+    assert {h: case.files[0].columns[h] for h in ("Mia seen?", "Mia views", "Leo seen?")} == {
+        "Mia seen?": "seen", "Mia views": "views", "Leo seen?": "seen"}
+    assert _also(case) == {"SCH-2": "Mia seen?: Yes, alone in her room; "
+                                     "Mia views: Mia said she was scared"}
 
 
 def test_a_column_the_mapping_file_ignores_is_not_quoted(tmp_path: Path) -> None:
@@ -177,8 +199,8 @@ def test_the_authors_notes_to_the_review_are_printed(tmp_path: Path) -> None:
             "archived and are not in this return</td></tr>") in report
 
 
-def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Case,
-                                                                 harbour_written: Path) -> None:
+def test_the_rows_that_could_not_be_used_are_printed_as_written(
+        harbour_case: Case, harbour_written: Path, tmp_path: Path) -> None:
     """A rejected row may be a contact whose date was mistyped (the health visitor's visit on
     31/02/2020): the Word appendix and the report said how many there were and pointed at
     the workbook; they now list each with the reason and the row as the agency wrote it."""
@@ -190,11 +212,21 @@ def test_the_rows_that_could_not_be_used_are_printed_as_written(harbour_case: Ca
     assert cells.startswith("Date of contact: 31/02/2020; Child: Leo; Type: Home visit;")
     assert build_appendix(harbour_case).rejected_rows(listed=1)[1] == [
         "and 2 more", "every one is in the workbook's Rejected rows sheet", ""]
-    # the anonymised set keeps no rejected row's cells, and says so
+    # the anonymised set keeps no rejected row's cells: its pages say so, and never
+    # introduce "the row as the agency wrote it" above rows that hold none
     bare = harbour_case.model_copy(update={"rejected": [
         r.model_copy(update={"raw": {}}) for r in harbour_case.rejected]})
-    assert {cells for *_, cells in build_appendix(bare).rejected_rows()} == {
-        "(its cells are not kept in this set)"}
+    assert build_appendix(harbour_case).rejected_cells_kept
+    assert not build_appendix(bare).rejected_cells_kept
+    assert [len(row) for row in build_appendix(bare).rejected_rows()] == [2, 2, 2]
+    write_outputs(bare, tmp_path, formats=["docx", "html"])
+    with zipfile.ZipFile(tmp_path / "chronology.docx") as docx:
+        bare_document = docx.read("word/document.xml").decode()
+    bare_report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    for page in (bare_document, bare_report):
+        assert "not kept in this set" in page
+        assert "the row as the agency wrote it" not in page
+        assert "The row as written" not in page
     out = harbour_written
     with zipfile.ZipFile(out / "chronology.docx") as docx:
         document = docx.read("word/document.xml").decode()

@@ -163,12 +163,18 @@ class Appendix:
         return [(agencies.get((n.source.file, n.source.sheet), ""), n.source.describe(), n.text)
                 for n in self.case.notes]
 
+    @property
+    def rejected_cells_kept(self) -> bool:
+        """Whether the rejected rows' cells are kept (a reader keeps every rejected row's
+        cells; the anonymised set keeps none, and its pages say so rather than quote)."""
+        return any(r.raw for r in self.case.rejected)
+
     def rejected_rows(self, listed: int = REJECTED_LISTED) -> list[list[str]]:
-        """The rows that could not become entries: where, why, the row's cells as the agency
-        wrote them; the first *listed*, then one saying how many more. (A reader keeps every
-        rejected row's cells; the anonymised set keeps none.)"""
-        return _listed([[r.source.describe(), r.message,
-                         cells_text(r.raw) or "(its cells are not kept in this set)"]
+        """The rows that could not become entries: where, why and, where the set keeps
+        them (:attr:`rejected_cells_kept`), the row's cells as the agency wrote them; the
+        first *listed*, then one saying how many more."""
+        kept = self.rejected_cells_kept
+        return _listed([[r.source.describe(), r.message, *([cells_text(r.raw)] if kept else [])]
                         for r in self.case.rejected], listed, "Rejected rows")
 
     def agency_counts(self) -> list[tuple[str, int]]:

@@ -310,13 +310,20 @@ def _method(document: Any, appendix: Appendix) -> None:
         reasons: dict[str, int] = {}
         for rejected in case.rejected:
             reasons[rejected.code.value] = reasons.get(rejected.code.value, 0) + 1
+        kept = appendix.rejected_cells_kept
         document.add_paragraph(
             f"{len(case.rejected)} rows could not be used: "
             + "; ".join(f"{code} ({n})" for code, n in sorted(reasons.items())) + ". Each is "
-            "below with the reason and the row as the agency wrote it (and in the workbook's "
-            "'Rejected rows' sheet): a row may be a contact whose date was mistyped.")
-        _simple_table(document, ["Where", "Why", "The row as written"],
-                      appendix.rejected_rows(), widths=[50, 95, 122])
+            + ("below with the reason and the row as the agency wrote it (and in the "
+               "workbook's 'Rejected rows' sheet)" if kept else
+               "below with the reason (the rows as the agencies wrote them are not kept in "
+               "this set)") + ": a row may be a contact whose date was mistyped.")
+        if kept:
+            _simple_table(document, ["Where", "Why", "The row as written"],
+                          appendix.rejected_rows(), widths=[50, 95, 122])
+        else:
+            _simple_table(document, ["Where", "Why"], appendix.rejected_rows(),
+                          widths=[70, 197])
     else:
         document.add_paragraph("No row was rejected.")
     document.add_heading("Settings used for the flags", level=2)
