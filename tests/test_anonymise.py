@@ -16,6 +16,7 @@ from chronogen import (
     ChildRecord,
     Entry,
     Family,
+    FileReport,
     HouseholdMembership,
     ParentLink,
     PartialDate,
@@ -92,7 +93,15 @@ def test_dates_of_birth_become_years_and_ids_are_renumbered() -> None:
             assert person.birth.earliest == date(person.birth.earliest.year, 1, 1)
     assert [p.id for p in anonymised.family.people] == [
         f"P{n}" for n in range(1, len(case.family.people) + 1)]
-    assert all(e.raw == {} and e.reference is None for e in anonymised.entries)
+    assert all(e.reference is None for e in anonymised.entries)
+    # of the agencies' cells, only the answers' and significance's are kept (the child's
+    # words): the police's incident number and "DASH risk" are gone
+    kept = {(f.file, heading) for f in anonymised.files for heading, name in f.columns.items()
+            if name in ("seen", "views", "seen_alone", "significance")}
+    assert all((e.source.file, heading) in kept for e in anonymised.entries for heading in e.raw)
+    assert any(e.raw for e in anonymised.entries)
+    police = [e.raw for e in anonymised.entries if e.agency == "Police"]
+    assert police and not any(police)
     assert anonymised.marking.startswith("ANONYMISED")
     assert len(anonymised.flags) == len(case.flags)  # the same findings, pseudonymised
 
@@ -160,14 +169,23 @@ def generated_case(seed: int) -> Case:
         "Mrs Patel worried; her lodger Winterbottom too.",
         f"Seen by SW Thistlethwaite with {first[2]} {partner_surname} (her other name).",
     ]
+    # the agency's cells: the child's words (kept, scrubbed) and a column read as no field
+    # (left out), each naming people
+    source = f"{mum_surname.lower()}_csc.xlsx"
+    raw = {"Child's views": f"{c1} said {partner} {partner_surname} hurt {mum} "
+                            "and Greenhalgh was there",
+           f"{c1} seen?": f"Yes, with {gran} at 7 Larch Close",
+           "Notes": f"{mum} {mum_surname}, LS12 4QT"}
     entries = [Entry(id=f"CSC-{n}", agency="Children's Social Care",
                      date=PartialDate.parse(f"{n + 1:02d}/03/2021"), summary=text,
                      practitioner="SW Thistlethwaite" if n % 2 else "Dr Ngozi Eze",
-                     children={"C1": ChildRecord(seen=Recorded.YES)},
-                     source=SourceRef(file=f"{mum_surname.lower()}_csc.xlsx", sheet="Log",
-                                      row=n + 2))
+                     children={"C1": ChildRecord(seen=Recorded.YES)}, raw=raw,
+                     source=SourceRef(file=source, sheet="Log", row=n + 2))
                for n, text in enumerate(texts)]
-    return analyse_case(Case(title=f"{mum_surname} family", family=family, entries=entries))
+    files = [FileReport(file=source, sheet="Log", columns={
+        "Summary": "summary", "Child's views": "views", f"{c1} seen?": "seen"})]
+    return analyse_case(Case(title=f"{mum_surname} family", family=family, entries=entries,
+                             files=files))
 
 
 @pytest.mark.slow
@@ -194,6 +212,13 @@ def test_a_generated_family_leaks_nothing(seed: int, tmp_path: Path) -> None:
     assert "[date of birth]" in texts[4]
     log = anonymise_case(case).candidates
     assert "Winterbottom" in [c.word for c in log]  # a name nobody gave: listed to check
+    # the child's words are kept, scrubbed as the summaries are (their headings too); the
+    # other cells are left out; a name nobody gave in them is listed to check
+    assert anonymised.entries[0].raw == {
+        "Child's views": "Child A said Mother's partner hurt Mother and Greenhalgh was there",
+        "Child A seen?": "Yes, with Maternal grandmother at Household 1"}
+    assert "Greenhalgh" in [c.word for c in log]
+    assert "Household" not in [c.word for c in log]  # the set's own label for an address
 
 
 def test_pseudonymous_children_keep_their_whole_names_in_crowded_cells() -> None:

@@ -4,10 +4,11 @@
 a pseudonym from their role (:mod:`.pseudonyms`), every free-text field has names, addresses,
 postcodes, e-mail addresses and telephone / NHS numbers replaced (:mod:`.scrubber`),
 practitioners are "<agency> practitioner N", dates of birth are years (or gone), person ids
-are renumbered, and original cell values (``raw``) and agencies' reference numbers are left
-out. Every writer then writes it as it writes any case. What was replaced, and every
-capitalised word that looks like a name but matched nobody (:mod:`.candidates`), is listed
-for a person to check: anonymisation by rule is a first pass, not a guarantee.
+are renumbered, and agencies' reference numbers and original cell values (``raw``) are left
+out but for the seen, views and significance cells (the child's own words), scrubbed. Every
+writer then writes it as it writes any case. What was replaced, and every capitalised word
+that looks like a name but matched nobody (:mod:`.candidates`), is listed for a person to
+check: anonymisation by rule is a first pass, not a guarantee.
 """
 
 from __future__ import annotations
@@ -160,6 +161,21 @@ def _walk(value: Any, where: Where, scrub: Callable[[str, Callable[[], str]], st
     return value
 
 
+#: the fields whose cells the anonymised set keeps, scrubbed as the summaries are: the
+#: child's own words in a seen or views cell, and the significance the entry keeps anyway.
+#: Every other cell is left out: it may hold a reference number or an address in any shape
+KEPT_FIELDS = frozenset({"seen", "views", "seen_alone", "significance"})
+
+
+def _kept_cells(raw: dict[str, Any], kept: frozenset[str], where: Where,
+                scrub: Callable[[str, Callable[[], str]], str]) -> dict[str, Any]:
+    """The cells of *raw* under the headings *kept*, heading and text scrubbed (walked here,
+    not with the entry: a heading may be a word the walk leaves alone, "seen")."""
+    return {scrub(heading, lambda: where_text((where, "(key)", None))):
+            _walk(value, (where, heading, value), scrub)
+            for heading, value in raw.items() if heading in kept}
+
+
 def _has_letters(text: object) -> bool:
     """A date written in words ("Mia's birthday") may hold a name; one in figures may not."""
     return isinstance(text, str) and re.search(r"[A-Za-z]{3,}", text) is not None
@@ -235,6 +251,9 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
     data["publication"]["pseudonyms"] = {}
     data["marking"] = case.publication.marking
 
+    kept_columns = {(f.file, f.sheet): frozenset(h for h, name in f.columns.items()
+                                                 if name in KEPT_FIELDS) for f in case.files}
+
     def entries(where: Where) -> list[Entry]:
         made = []
         for n, entry in enumerate(case.entries):
@@ -242,7 +261,13 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
             row.update(raw={}, reference=None, people=ids(row["people"]),
                        children={new_ids.get(k, k): v for k, v in row["children"].items()},
                        practitioner=practitioners.get((entry.agency, entry.practitioner or "")))
-            made.append(Entry.model_validate(_walk(row, (where, n, row), scrubber.scrub)))
+            place: Where = (where, n, row)
+            scrubbed = _walk(row, place, scrubber.scrub)
+            kept = kept_columns.get((entry.source.file, entry.source.sheet))
+            if kept and entry.raw:
+                scrubbed["raw"] = _kept_cells(entry.raw, kept, (place, "raw", None),
+                                              scrubber.scrub)
+            made.append(Entry.model_validate(scrubbed))
         return made
 
     # as _walk goes through the case, field by field, the entries in their place
@@ -260,4 +285,6 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
                                                                scrubber.scrub)
     anonymised = Case.model_validate(scrubbed)
     return Anonymised(anonymised, {new_ids[k]: v for k, v in names.items()},
-                      list(scrubber.made), possible_names(anonymised, set(names.values())))
+                      list(scrubber.made),
+                      # "Household 1" is a label the set gives, not a name to check
+                      possible_names(anonymised, {*names.values(), *home_names.values()}))

@@ -50,8 +50,11 @@ def possible_names(case: Case, pseudonym_words: set[str]) -> list[Candidate]:
     known.update(w.lower() for a in case.agencies for w in re.findall(r"[A-Za-z]+", a.name))
     found: dict[str, list[str]] = {}
     for entry in case.entries:
-        for field_name in ("summary", "outcome", "significance"):
-            text = getattr(entry, field_name) or ""
+        texts = [(name, getattr(entry, name) or "") for name in ("summary", "outcome",
+                                                                 "significance")]
+        texts += [(f"raw[{heading}]", value) for heading, value in entry.raw.items()
+                  if isinstance(value, str)]
+        for field_name, text in texts:
             for match in _WORD.finditer(text):
                 word = re.sub(r"['’]s$", "", match.group(1))
                 start = match.start()
