@@ -11,6 +11,7 @@ A module may always import from its own package.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import networkx as nx
@@ -39,6 +40,7 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+@functools.cache  # the same for every test here: the package parsed once a process
 def _imports() -> dict[str, set[str]]:
     """Every chronogen module -> the chronogen modules it imports (at any depth in the file,
     type-checking-only imports included: they are arrows too)."""
