@@ -25,11 +25,15 @@ _WORDS = {Recorded.YES: "Yes", Recorded.NO: "No", Recorded.NOT_RECORDED: "",
 
 @dataclass
 class Conversion:
-    """The result of :func:`convert_file`: what was read and the template rows written."""
+    """The result of :func:`convert_file`: what was read and the template rows written
+    (*headings*: the template's, then the columns carried over, each *carried* heading as
+    the sheet wrote it; one that is also a template heading is written with " (2)" after
+    it, as a reader names a sheet's second column of one heading)."""
 
     result: AgencyResult
     headings: list[str]
     rows: list[list[object]]
+    carried: list[str]
 
 
 def convert_file(path: Path, output: Path, *, agency: str, sheet: str | None = None,
@@ -52,18 +56,28 @@ def convert_file(path: Path, output: Path, *, agency: str, sheet: str | None = N
 def template_rows(result: AgencyResult) -> Conversion:
     """The standard template's rows for an agency's entries (unmapped columns appended)."""
     reports = result.reports or [result.report]
-    by_sheet = {r.sheet: {field: heading for heading, field in r.columns.items()}
-                for r in reports}
-    mapped = {heading for r in reports for heading in r.columns}
+    # each field's first column, the one read: a second column of a field ("Child seen?"
+    # beside "Seen") is carried over as it is, as a child's own column is ("Mia seen?")
+    by_sheet = {r.sheet: _first_columns(r.columns) for r in reports}
+    mapped = {heading for by_field in by_sheet.values() for heading in by_field.values()}
     extra: list[str] = []
     for entry in result.entries:
         for heading in entry.raw:
             if heading not in mapped and heading not in extra:
                 extra.append(heading)
-    headings = [c.heading for c in TEMPLATE_COLUMNS] + extra
+    own = [c.heading for c in TEMPLATE_COLUMNS]
+    headings = own + [f"{h} (2)" if h in own else h for h in extra]
     rows = [_row(entry, by_sheet.get(entry.source.sheet, {})) + [entry.raw.get(h) for h in extra]
             for entry in result.entries]
-    return Conversion(result=result, headings=headings, rows=rows)
+    return Conversion(result=result, headings=headings, rows=rows, carried=extra)
+
+
+def _first_columns(columns: dict[str, str]) -> dict[str, str]:
+    """Each field -> the first heading read as it."""
+    first: dict[str, str] = {}
+    for heading, field in columns.items():
+        first.setdefault(field, heading)
+    return first
 
 
 def _answer_text(value: RawValue) -> str | None:
@@ -145,10 +159,20 @@ def format_report(conversion: Conversion, output: Path) -> str:
     sheet = f", sheet {report.sheet!r}" if report.sheet else ""
     lines = [f"Converted {report.file}{sheet} (header on row {report.header_row}) for "
              f"{report.agency} -> {output}", "Columns:"]
+    firsts = set(_first_columns(report.columns).values())
     for heading, field in report.columns.items():
-        lines.append(f"  {heading!r} -> {field}")
-    for heading in conversion.headings[len(TEMPLATE_COLUMNS):]:
-        lines.append(f"  {heading!r} -> (no field: carried over as it is)")
+        if heading in firsts:
+            lines.append(f"  {heading!r} -> {field}")
+    written = conversion.headings[len(TEMPLATE_COLUMNS):]
+    for heading, label in zip(conversion.carried, written, strict=True):
+        if heading in report.child_columns:
+            how = f"{report.child_columns[heading]} for one child"
+        elif heading in report.columns:
+            how = f"a second {report.columns[heading]} column, not read"
+        else:
+            how = "no field"
+        named = f", as {label!r}" if label != heading else ""
+        lines.append(f"  {heading!r} -> ({how}: carried over as it is{named})")
     for sheet_report in result.reports or [report]:
         where = f" (sheet {sheet_report.sheet!r})" if len(result.reports) > 1 else ""
         lines.append(f"Rows{where}: {sheet_report.rows_read} read = {sheet_report.entries} "

@@ -97,7 +97,7 @@ def test_a_childs_own_columns_are_quoted_only_where_they_say_more(tmp_path: Path
         '02/03/2020,Home visit,Visit,"Yes, alone in her room",Mia said she was scared,No\n'
         "03/03/2020,Home visit,Visit,Yes,Yes,Yes\n", encoding="utf-8")
     case = read_case(folder)
-    assert {h: case.files[0].columns[h] for h in ("Mia seen?", "Mia views", "Leo seen?")} == {
+    assert case.files[0].child_columns == {
         "Mia seen?": "seen", "Mia views": "views", "Leo seen?": "seen"}
     assert _also(case) == {"SCH-2": "Mia seen?: Yes, alone in her room; "
                                      "Mia views: Mia said she was scared"}

@@ -96,7 +96,8 @@ def test_dates_of_birth_become_years_and_ids_are_renumbered() -> None:
     assert all(e.reference is None for e in anonymised.entries)
     # of the agencies' cells, only the answers' and significance's are kept (the child's
     # words): the police's incident number and "DASH risk" are gone
-    kept = {(f.file, heading) for f in anonymised.files for heading, name in f.columns.items()
+    kept = {(f.file, heading) for f in anonymised.files
+            for heading, name in (f.columns | f.child_columns).items()
             if name in ("seen", "views", "seen_alone", "significance")}
     assert all((e.source.file, heading) in kept for e in anonymised.entries for heading in e.raw)
     assert any(e.raw for e in anonymised.entries)
@@ -182,8 +183,9 @@ def generated_case(seed: int) -> Case:
                      children={"C1": ChildRecord(seen=Recorded.YES)}, raw=raw,
                      source=SourceRef(file=source, sheet="Log", row=n + 2))
                for n, text in enumerate(texts)]
-    files = [FileReport(file=source, sheet="Log", columns={
-        "Summary": "summary", "Child's views": "views", f"{c1} seen?": "seen"})]
+    files = [FileReport(file=source, sheet="Log",
+                        columns={"Summary": "summary", "Child's views": "views"},
+                        child_columns={f"{c1} seen?": "seen"})]
     return analyse_case(Case(title=f"{mum_surname} family", family=family, entries=entries,
                              files=files))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -79,6 +80,33 @@ def test_convert_then_import_gives_the_same_entries(tmp_path: Path) -> None:
                 assert a.children == b.children, where
                 assert (a.summary, a.referral_to, a.people) == (
                     b.summary, b.referral_to, b.people), where
+
+
+def test_a_second_column_of_a_field_and_a_childs_own_columns_are_carried_over(
+        tmp_path: Path) -> None:
+    """The template's seen column took the last column of the field ("Child seen?: No")
+    while the reader read the first ("Seen: Yes"), and the first's cells were written
+    nowhere; a child's own columns must be carried over too, never folded into the
+    template's column for every child. Nothing is lost, and the template reads back the
+    same."""
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    source = tmp_path / "school.csv"
+    source.write_text(
+        "Date,Summary,Seen,Child seen?,Child views,Mia seen?,Leo seen?\n"
+        '02/03/2020,Visit,Yes,No,Said hello,"Yes, alone in her room",No\n', encoding="utf-8")
+    out = tmp_path / "template.csv"
+    conversion = convert_file(source, out, agency="School", family=family)
+    written = out.read_text(encoding="utf-8-sig").splitlines()
+    assert written[0].split(",")[-3:] == ["Child seen? (2)", "Mia seen?", "Leo seen?"]
+    row = dict(zip(written[0].split(","), next(csv.reader(written[1:])), strict=True))
+    assert (row["Child seen?"], row["Child's views"], row["Child seen? (2)"]) == (
+        "Yes", "Said hello", "No")
+    assert (row["Mia seen?"], row["Leo seen?"]) == ("Yes, alone in her room", "No")
+    assert conversion.carried == ["Child seen?", "Mia seen?", "Leo seen?"]
+    original = read_agency_file(source, agency="School", code="X", family=family)
+    again = read_agency_file(out, agency="School", code="X", family=family)
+    assert [e.children for e in again.entries] == [e.children for e in original.entries]
+    assert original.entries[0].children["P1"].seen_alone.value == "yes"
 
 
 def test_convert_cli_prints_the_report_and_json(tmp_path: Path) -> None:

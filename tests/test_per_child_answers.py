@@ -207,6 +207,25 @@ def test_a_childs_own_seen_column_is_face_to_face_too(tmp_path: Path) -> None:
     assert entry.children["M"].seen.value == N
 
 
+@pytest.mark.parametrize(("seen", "own_alone", "expected"), [
+    ("Yes, alone in her room", "", (Y, Y)), ("Seen alone", "", (Y, Y)),
+    ("Yes but not alone", "", (Y, N)), ("Yes", "", (Y, NR)),
+    ("Seen alone", "No", (Y, N)),  # her own seen-alone column stands over it
+])
+def test_a_childs_own_seen_column_says_whether_she_was_seen_alone(
+        tmp_path: Path, seen: str, own_alone: str, expected: tuple[str, str]) -> None:
+    """"Mia seen?: Yes, alone in her room" was read as seen, and the alone dropped (the
+    shared seen column's "seen alone" was read)."""
+    path = tmp_path / "hv.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([
+            ["Date", "Contact type", "Summary", "Mia seen alone?", "Mia seen?", "Leo seen?"],
+            ["13/03/2020", "Home visit", "Visit", own_alone, seen, "Yes"]])
+    (entry,) = read_agency_file(path, agency="HV", code="HV", family=FAMILY).entries
+    assert (entry.children["M"].seen.value, entry.children["M"].seen_alone.value) == expected
+    assert entry.children["L"].seen_alone.value == NR  # Leo's own answer says nothing of it
+
+
 @pytest.mark.parametrize(("kind", "seen", "expected"), [
     ("Telephone call", "Yes", N), ("Video call", "Yes - seen alone", N),
     ("Virtual home visit", "Yes", N), ("Text message", "Yes", N),

@@ -251,8 +251,9 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
     data["publication"]["pseudonyms"] = {}
     data["marking"] = case.publication.marking
 
-    kept_columns = {(f.file, f.sheet): frozenset(h for h, name in f.columns.items()
-                                                 if name in KEPT_FIELDS) for f in case.files}
+    kept_columns = {(f.file, f.sheet): frozenset(
+        h for h, name in (f.columns | f.child_columns).items() if name in KEPT_FIELDS)
+        for f in case.files}
 
     def entries(where: Where) -> list[Entry]:
         made = []

@@ -110,6 +110,9 @@ class FileReport(BaseModel):
     header_row: int | None = None
     #: source column heading -> chronogen field name (unmapped columns are absent)
     columns: dict[str, str] = Field(default_factory=dict)
+    #: a child's own column ("Mia seen?", "Leo's views") -> the answer it holds for that
+    #: child: "seen", "views" or "seen_alone"
+    child_columns: dict[str, str] = Field(default_factory=dict)
     rows_read: int = 0
     entries: int = 0
     rejected: int = 0

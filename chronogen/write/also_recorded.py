@@ -63,7 +63,8 @@ def columns_by_source(case: Case) -> SourceColumns:
             if name == "ignore" or (name in _PRINTED and name not in first):
                 printed.add(heading)
             first.add(name)
-        found[(report.file, report.sheet)] = (frozenset(printed), report.columns)
+        found[(report.file, report.sheet)] = (frozenset(printed),
+                                              report.columns | report.child_columns)
     return found
 
 

@@ -149,6 +149,7 @@ class ChildrenReading(SheetReading):
             alone = self._alone_in_seen(seen_value, seen) | {
                 cid: v for cid, v in alone.items() if v is not Recorded.NOT_RECORDED}
         named_columns = {_F_SEEN: seen, _F_VIEWS: views, _F_SEEN_ALONE: alone}
+        alone_in_own: dict[str, Recorded] = {}  # "Mia seen?": "Yes, alone in her room"
         for (own_column, what, child), value in zip(self.child_columns, own, strict=True):
             if value is not None and str(value).strip():
                 answer = _for_field(what, read_answer(value))
@@ -164,8 +165,13 @@ class ChildrenReading(SheetReading):
                     named_columns[what][child] = Recorded.NO  # "Mia seen?": "on video"
                 else:
                     named_columns[what][child] = answer.value
+                    if what is _F_SEEN and answer.alone is not Recorded.NOT_RECORDED:
+                        alone_in_own[child] = answer.alone
                 if child not in concerned:
                     concerned.append(child)
+        for child, said in alone_in_own.items():  # a seen-alone answer stands over it
+            if alone.get(child, Recorded.NOT_RECORDED) is Recorded.NOT_RECORDED:
+                alone[child] = said
         ids = [c for c in self.subject_ids if c in set(concerned) | set(seen) | set(views)]
         return {
             cid: _child_record(seen.get(cid, Recorded.NOT_RECORDED),

@@ -106,6 +106,7 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "child s words", "childs words", "child s wishes and feelings",
         "wishes and feelings", "what the child said", "views obtained", "child s views y n",
         "child s views recorded", "child s views sought", "views",
+        "child views", "child voice", "child words",
     ),
     Field.CHILD: (
         "plentyn", "enw r plentyn",

@@ -221,9 +221,8 @@ class RowReader(ChildrenReading):
         #: (a date's own bounds, read on every row, cost a tenth of the reading: memory)
         self._too_early: dict[int, ParsedDateTime] = {}
         self._read_children_as(family)
-        # a child's own seen / views column holds that field too, for one child
-        self.result.report.columns.update(
-            (column.heading, what.value) for column, what, _ in self.child_columns)
+        self.result.report.child_columns = {column.heading: what.value
+                                            for column, what, _ in self.child_columns}
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(CACHE_LIMIT)
         self._raw_values: Memo[object, RawValue] = Memo(CACHE_LIMIT)
