@@ -400,8 +400,8 @@ def make_parser() -> argparse.ArgumentParser:
     convert = _command(
         commands, "convert", "one agency's sheet into the standard template",
         "Reads one agency return as 'build' would and writes it in chronogen's standard "
-        "template (.xlsx with dropdowns, .csv, or .json with the full report). Columns "
-        "chronogen has no field for are carried over, never dropped.",
+        "template (.xlsx with dropdowns, .csv, or .json with the full report). Every "
+        "column the template has no place for is carried over, never dropped.",
         ["chronogen convert police.xlsx --agency Police -o police-template.xlsx",
          "chronogen convert gp.csv --agency GP --family case/ -o gp.json --json"])
     convert.add_argument("file", metavar="FILE", help="the agency's .xlsx, .xlsm or .csv file")

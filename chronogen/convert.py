@@ -1,7 +1,8 @@
 """Converting one agency's sheet into chronogen's standard template (xlsx, csv or json).
 
-Nothing is dropped: columns chronogen has no field for are carried after the template's
-own columns under their original headings, and rejected rows are listed in the report.
+Nothing is dropped: every column the template has no place for is carried after the
+template's own columns under its original heading, and rejected rows are listed in the
+report.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ from chronogen.model.chronology import Entry, RawValue
 from chronogen.model.family import Family
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
+from chronogen.read.returns.columns import headings_read
 from chronogen.read.returns.layout import ColumnMapping
 from chronogen.read.returns.reader import AgencyResult, read_agency_file
 from chronogen.write.registry import TEMPLATE_FILES, by_suffix
 from chronogen.write.template import TEMPLATE_COLUMNS, FilledTemplate
 
+#: the fields the template has a column for
+_WRITTEN = frozenset(column.field for column in TEMPLATE_COLUMNS)
 _WORDS = {Recorded.YES: "Yes", Recorded.NO: "No", Recorded.NOT_RECORDED: "",
           Recorded.NOT_APPLICABLE: "N/A"}
 
@@ -54,30 +58,26 @@ def convert_file(path: Path, output: Path, *, agency: str, sheet: str | None = N
 
 
 def template_rows(result: AgencyResult) -> Conversion:
-    """The standard template's rows for an agency's entries (unmapped columns appended)."""
+    """The standard template's rows for an agency's entries: every column the template
+    has no place for appended as it is."""
     reports = result.reports or [result.report]
-    # each field's first column, the one read: a second column of a field ("Child seen?"
-    # beside "Seen") is carried over as it is, as a child's own column is ("Mia seen?")
-    by_sheet = {r.sheet: _first_columns(r.columns) for r in reports}
-    mapped = {heading for by_field in by_sheet.values() for heading in by_field.values()}
+    # the column read for each field the template writes: any other is carried over as it
+    # is, so nothing is lost: a second column of a field ("Child seen?" beside "Seen",
+    # "Date recorded" beside "Date of contact"), a child's own ("Mia seen?"), a field the
+    # template has no column for ("End date", "Agency", "Source"), one read as no field
+    by_sheet = {r.sheet: {name: heading for name, heading in headings_read(r.columns).items()
+                          if name in _WRITTEN} for r in reports}
     extra: list[str] = []
     for entry in result.entries:
+        written = by_sheet.get(entry.source.sheet, {}).values()
         for heading in entry.raw:
-            if heading not in mapped and heading not in extra:
+            if heading not in written and heading not in extra:
                 extra.append(heading)
     own = [c.heading for c in TEMPLATE_COLUMNS]
     headings = own + [f"{h} (2)" if h in own else h for h in extra]
     rows = [_row(entry, by_sheet.get(entry.source.sheet, {})) + [entry.raw.get(h) for h in extra]
             for entry in result.entries]
     return Conversion(result=result, headings=headings, rows=rows, carried=extra)
-
-
-def _first_columns(columns: dict[str, str]) -> dict[str, str]:
-    """Each field -> the first heading read as it."""
-    first: dict[str, str] = {}
-    for heading, field in columns.items():
-        first.setdefault(field, heading)
-    return first
 
 
 def _answer_text(value: RawValue) -> str | None:
@@ -159,16 +159,19 @@ def format_report(conversion: Conversion, output: Path) -> str:
     sheet = f", sheet {report.sheet!r}" if report.sheet else ""
     lines = [f"Converted {report.file}{sheet} (header on row {report.header_row}) for "
              f"{report.agency} -> {output}", "Columns:"]
-    firsts = set(_first_columns(report.columns).values())
+    written = {heading for name, heading in headings_read(report.columns).items()
+               if name in _WRITTEN}
     for heading, field in report.columns.items():
-        if heading in firsts:
+        if heading in written:
             lines.append(f"  {heading!r} -> {field}")
-    written = conversion.headings[len(TEMPLATE_COLUMNS):]
-    for heading, label in zip(conversion.carried, written, strict=True):
+    labels = conversion.headings[len(TEMPLATE_COLUMNS):]
+    for heading, label in zip(conversion.carried, labels, strict=True):
         if heading in report.child_columns:
             how = f"{report.child_columns[heading]} for one child"
-        elif heading in report.columns:
+        elif heading in report.columns and report.columns[heading] in _WRITTEN:
             how = f"a second {report.columns[heading]} column, not read"
+        elif heading in report.columns:
+            how = f"read as {report.columns[heading]}; the template has no column for it"
         else:
             how = "no field"
         named = f", as {label!r}" if label != heading else ""

@@ -71,6 +71,19 @@ def test_a_second_column_of_a_field_and_an_unread_column_are_quoted(tmp_path: Pa
     assert found["POL-3"] == "Date recorded: 06/03/2020; Risk: Low"
 
 
+def test_the_date_recorded_is_quoted_whichever_column_comes_first(tmp_path: Path) -> None:
+    """The entry is dated by the contact's date whatever the order; the column quoted is
+    the other one (the first date column was taken for the one printed)."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    (folder / "police.csv").write_text(
+        "Date recorded,Date of contact,Summary\n05/03/2020,02/03/2020,Visit\n",
+        encoding="utf-8")
+    case = read_case(folder)
+    assert case.entries[0].date.display() == "02/03/2020"
+    assert _also(case) == {case.entries[0].id: "Date recorded: 05/03/2020"}
+
+
 def test_a_seen_alone_answer_is_quoted_as_no_column_prints_it(tmp_path: Path) -> None:
     folder = tmp_path / "case"
     folder.mkdir()

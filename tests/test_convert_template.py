@@ -13,8 +13,9 @@ import openpyxl
 import pytest
 
 from chronogen import read_agency_file, read_family_file
-from chronogen.convert import convert_file
+from chronogen.convert import convert_file, format_report
 from chronogen.model.chronology import ContactKind
+from chronogen.read.returns.columns import headings_read
 from chronogen.write.template import TEMPLATE_COLUMNS, YES_NO, write_template
 from tests.conftest import HARBOUR
 
@@ -107,6 +108,58 @@ def test_a_second_column_of_a_field_and_a_childs_own_columns_are_carried_over(
     again = read_agency_file(out, agency="School", code="X", family=family)
     assert [e.children for e in again.entries] == [e.children for e in original.entries]
     assert original.entries[0].children["P1"].seen_alone.value == "yes"
+
+
+def _layout_files(tmp_path: Path) -> list[Path]:
+    from tests.data.layouts.make_layouts import LAYOUTS, make
+
+    folder = tmp_path / "layouts"
+    folder.mkdir()
+    return [make(name, folder) for name in sorted(LAYOUTS)] + [
+        HARBOUR / name for name in ("health_visiting.xlsx", "csc_chronology.xlsx",
+                                    "police_incidents.xlsx", "gp_consultations.csv",
+                                    "school_chronology.xlsx", "housing.xlsx")]
+
+
+def test_no_cell_of_any_layout_is_lost_in_a_conversion(tmp_path: Path) -> None:
+    """Every cell of every entry is in the template: in the column the template has for the
+    field it was read as, or carried over under its own heading with its value as it was
+    (a field the template has no column for, "End date", was dropped with its cells)."""
+    family = read_family_file(HARBOUR / "family.xlsx").family
+    for source in _layout_files(tmp_path):
+        out = tmp_path / f"{source.stem}-template.csv"
+        conversion = convert_file(source, out, agency="Agency", family=family)
+        with out.open(encoding="utf-8-sig", newline="") as handle:
+            header, *rows = list(csv.reader(handle))
+        carried = dict(zip(conversion.carried, header[len(TEMPLATE_COLUMNS):], strict=True))
+        reports = {r.sheet: r for r in conversion.result.reports or [conversion.result.report]}
+        fields = {c.field for c in TEMPLATE_COLUMNS}
+        for entry, row in zip(conversion.result.entries, rows, strict=True):
+            report = reports[entry.source.sheet]
+            written = {h for name, h in headings_read(report.columns).items() if name in fields}
+            for heading, value in entry.raw.items():
+                where = (source.name, entry.source.row, heading)
+                if heading in written:
+                    continue
+                assert heading in carried, where
+                cell = row[header.index(carried[heading])]
+                assert cell.removeprefix("'") == str(value).strip() or cell == str(value), where
+
+
+def test_the_date_read_is_written_and_the_date_recorded_carried_over(tmp_path: Path) -> None:
+    """A "Date recorded" column before the "Date of contact" gives way to it in the reader;
+    the conversion took the first date column for the one read, carried the contact's date
+    over as "not read" and wrote the recording date nowhere."""
+    source = tmp_path / "police.csv"
+    source.write_text("Date recorded,Date of contact,Summary\n05/03/2020,02/03/2020,Visit\n",
+                      encoding="utf-8")
+    out = tmp_path / "template.csv"
+    conversion = convert_file(source, out, agency="Police")
+    header, row = out.read_text(encoding="utf-8-sig").splitlines()
+    assert header.endswith(",Date recorded") and row.startswith("02/03/2020,")
+    assert row.endswith(",05/03/2020") and conversion.carried == ["Date recorded"]
+    assert "'Date recorded' -> (a second date column, not read" in format_report(
+        conversion, out)
 
 
 def test_convert_cli_prints_the_report_and_json(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from chronogen.model.case import Case
 from chronogen.model.chronology import Entry
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
+from chronogen.read.returns.columns import headings_read
 
 
 class AlsoRecorded(NamedTuple):
@@ -57,12 +58,9 @@ def columns_by_source(case: Case) -> SourceColumns:
     mapping file's "ignore" among them: left out), and the field each was read as."""
     found: SourceColumns = {}
     for report in case.files:
-        first: set[str] = set()
-        printed: set[str] = set()
-        for heading, name in report.columns.items():
-            if name == "ignore" or (name in _PRINTED and name not in first):
-                printed.add(heading)
-            first.add(name)
+        read = set(headings_read(report.columns).values())
+        printed = {heading for heading, name in report.columns.items()
+                   if name == "ignore" or (name in _PRINTED and heading in read)}
         found[(report.file, report.sheet)] = (frozenset(printed),
                                               report.columns | report.child_columns)
     return found

@@ -7,6 +7,7 @@ spaces removed, so ``Child(ren) Seen?`` and ``child ren seen`` are the same head
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 
 from chronogen.read.table import normalise_heading
@@ -161,6 +162,30 @@ RECORDING_DATES = frozenset({
 def is_recording_date(heading: str) -> bool:
     """Whether a date heading says when the record was made ("Date recorded")."""
     return normalise_heading(heading) in RECORDING_DATES
+
+
+def columns_read(columns: Sequence[tuple[str, Field | None]]) -> dict[Field, int]:
+    """Of a sheet's columns (heading, field), the place of the one read for each field: the
+    first, except that a date column saying when the record was made ("Date recorded")
+    gives way to one saying when the contact was ("Date of contact")."""
+    found: dict[Field, int] = {}
+    for place, (heading, field) in enumerate(columns):
+        if field is None:
+            continue
+        held = found.get(field)
+        if held is None or (field is Field.DATE and is_recording_date(columns[held][0])
+                            and not is_recording_date(heading)):
+            found[field] = place
+    return found
+
+
+def headings_read(columns: dict[str, str]) -> dict[str, str]:
+    """A file report's columns (heading -> field name, ``case.json`` ``files[].columns``):
+    each field's name -> the heading of the column read for it. A name chronogen does not
+    know (a case.json written elsewhere) is no field."""
+    known = {field.value: field for field in Field}
+    pairs = [(heading, known.get(name)) for heading, name in columns.items()]
+    return {field.value: pairs[place][0] for field, place in columns_read(pairs).items()}
 
 
 def match_heading(heading: str) -> tuple[Field, str | None] | None:

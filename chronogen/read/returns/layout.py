@@ -17,7 +17,7 @@ from pydantic import Field as PydanticField
 
 from chronogen.errors import InputError
 from chronogen.read.package_check import column_letters
-from chronogen.read.returns.columns import Field, is_recording_date, match_heading
+from chronogen.read.returns.columns import Field, columns_read, match_heading
 from chronogen.read.table import Cell, Sheet, normalise_heading
 from chronogen.read.toml_file import load_toml
 
@@ -109,18 +109,10 @@ class Layout:
         return "medium" if self.date_share >= 0.5 else "low"
 
     def by_field(self) -> dict[Field, Column]:
-        """The column read for each field: the first, except that a date column saying when
-        the record was made ("Date recorded") gives way to one saying when the contact was
-        ("Date of contact")."""
-        found: dict[Field, Column] = {}
-        for column in self.columns:
-            if column.field is None:
-                continue
-            held = found.get(column.field)
-            if held is None or (column.field is Field.DATE and is_recording_date(held.heading)
-                                and not is_recording_date(column.heading)):
-                found[column.field] = column
-        return found
+        """The column read for each field (:func:`~chronogen.read.returns.columns.
+        columns_read`)."""
+        read = columns_read([(column.heading, column.field) for column in self.columns])
+        return {field: self.columns[place] for field, place in read.items()}
 
     def header_key(self) -> tuple[str, ...]:
         """The normalised headings, to recognise the header pasted again mid-sheet."""
