@@ -52,6 +52,7 @@ def convert_file(path: Path, output: Path, *, agency: str, sheet: str | None = N
     document = conversion_report(conversion, output) | {
         "entries": [e.model_dump(mode="json") for e in result.entries],
         "rejected": [r.model_dump(mode="json") for r in result.rejected],
+        "notes": [n.model_dump(mode="json") for n in result.notes],
     }
     writer.load()(FilledTemplate(agency, conversion.headings, conversion.rows, document), output)
     return conversion
@@ -75,9 +76,17 @@ def template_rows(result: AgencyResult) -> Conversion:
                 extra.append(heading)
     own = [c.heading for c in TEMPLATE_COLUMNS]
     headings = own + [f"{h} (2)" if h in own else h for h in extra]
-    rows = [_row(entry, by_sheet.get(entry.source.sheet, {})) + [entry.raw.get(h) for h in extra]
-            for entry in result.entries]
-    return Conversion(result=result, headings=headings, rows=rows, carried=extra)
+    sheets = {r.sheet: place for place, r in enumerate(reports)}
+    placed = [((sheets.get(entry.source.sheet, 0), entry.source.row),
+               _row(entry, by_sheet.get(entry.source.sheet, {}))
+               + [entry.raw.get(h) for h in extra]) for entry in result.entries]
+    # an author's note stays where it was, a row of its own opening with its mark, which
+    # reads back as the note it is
+    placed += [((sheets.get(note.source.sheet, 0), note.source.row),
+                [note.text] + [None] * (len(headings) - 1)) for note in result.notes]
+    placed.sort(key=lambda item: item[0])
+    return Conversion(result=result, headings=headings, rows=[row for _, row in placed],
+                      carried=extra)
 
 
 def _answer_text(value: RawValue) -> str | None:

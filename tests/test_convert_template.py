@@ -16,6 +16,7 @@ from chronogen import read_agency_file, read_family_file
 from chronogen.convert import convert_file, format_report
 from chronogen.model.chronology import ContactKind
 from chronogen.read.returns.columns import headings_read
+from chronogen.read.returns.rows import NOTE_MARKS
 from chronogen.write.template import TEMPLATE_COLUMNS, YES_NO, write_template
 from tests.conftest import HARBOUR
 
@@ -124,7 +125,9 @@ def _layout_files(tmp_path: Path) -> list[Path]:
 def test_no_cell_of_any_layout_is_lost_in_a_conversion(tmp_path: Path) -> None:
     """Every cell of every entry is in the template: in the column the template has for the
     field it was read as, or carried over under its own heading with its value as it was
-    (a field the template has no column for, "End date", was dropped with its cells)."""
+    (a field the template has no column for, "End date", was dropped with its cells); and
+    every author's note, as a row of its own that reads back as the note (notes were
+    dropped)."""
     family = read_family_file(HARBOUR / "family.xlsx").family
     for source in _layout_files(tmp_path):
         out = tmp_path / f"{source.stem}-template.csv"
@@ -134,6 +137,11 @@ def test_no_cell_of_any_layout_is_lost_in_a_conversion(tmp_path: Path) -> None:
         carried = dict(zip(conversion.carried, header[len(TEMPLATE_COLUMNS):], strict=True))
         reports = {r.sheet: r for r in conversion.result.reports or [conversion.result.report]}
         fields = {c.field for c in TEMPLATE_COLUMNS}
+        notes = [row for row in rows if row[0].startswith(NOTE_MARKS)]
+        assert [row[0] for row in notes] == [n.text for n in conversion.result.notes]
+        again = read_agency_file(out, agency="Agency", code="X", family=family)
+        assert [n.text for n in again.notes] == [n.text for n in conversion.result.notes]
+        rows = [row for row in rows if not row[0].startswith(NOTE_MARKS)]
         for entry, row in zip(conversion.result.entries, rows, strict=True):
             report = reports[entry.source.sheet]
             written = {h for name, h in headings_read(report.columns).items() if name in fields}
@@ -247,3 +255,17 @@ def test_convert_joins_a_record_split_over_rows_when_asked(tmp_path: Path) -> No
                             "--agency", "Probation", "-o", str(tmp_path / "p.json"), "--json"],
                            capture_output=True, text=True, check=False)
     assert json.loads(plain.stdout)["counts"]["rejected"] == 2
+
+
+def test_a_heading_on_two_lines_gets_a_row_as_tall(tmp_path: Path) -> None:
+    """A carried heading that wraps ("Source of Information" in a column 18 wide) ran into
+    the first row: spreadsheets do not grow a row for wrapped text on opening."""
+    source = tmp_path / "csc.csv"
+    source.write_text("Date,Summary,Source of Information for this record\n"
+                      "02/03/2020,Visit,HV1 diary\n", encoding="utf-8")
+    convert_file(source, tmp_path / "t.xlsx", agency="CSC")
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["Chronology"]
+    assert sheet.row_dimensions[1].height is not None and sheet.row_dimensions[1].height >= 30
+    write_template(tmp_path / "blank.xlsx")  # "Child seen alone?" wraps in its 12 too
+    blank = openpyxl.load_workbook(tmp_path / "blank.xlsx")["Chronology"]
+    assert blank.row_dimensions[1].height == 30

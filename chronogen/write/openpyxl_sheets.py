@@ -70,6 +70,9 @@ def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
                        fill=PatternFill("solid", fgColor=_HEADER_FILL),
                        alignment=Alignment(vertical="top", wrap_text=True))
     sheet.append([_cell(sheet, column.heading, header) for column in columns])
+    heading_lines = max((wrapped_lines(c.heading, c.width) for c in columns), default=1)
+    if heading_lines > 1:  # a heading wrapped in a row of one line's height ran into row 2
+        sheet.row_dimensions[1].height = 15 * heading_lines
     body = _style_of(sheet, alignment=Alignment(vertical="top", wrap_text=wrap))
     for r, row in enumerate(rows, start=2):
         if wrap:
