@@ -166,7 +166,7 @@ def test_error_cells_and_formulas_without_values_are_reported_however_written(
     assert [e.outcome for e in result.entries] == [None, None]
     found = {(p.code, p.row, p.column) for p in result.problems}
     assert (ProblemCode.CELL_ERROR, 2, "Outcome") in found
-    assert (ProblemCode.FORMULA_WITHOUT_VALUE, 3, "C") in found
+    assert (ProblemCode.FORMULA_WITHOUT_VALUE, 3, "Outcome") in found
 
 
 def test_dates_from_date_cells_serials_and_the_1904_system(tmp_path: Path) -> None:

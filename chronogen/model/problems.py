@@ -48,6 +48,7 @@ class ProblemCode(StrEnum):
     DUPLICATE_SOURCE = "duplicate-source"
     ASSUMPTION = "assumption"
     SHEET_NOT_READ = "sheet-not-read"
+    MERGED_CELLS = "merged-cells"
 
 
 class SourceRef(BaseModel):

@@ -31,6 +31,9 @@ class WorkbookTraits:
     #: sheet name -> (row, column) of formula cells saved without a value, in the order
     #: found (a dictionary's keys: a sheet read twice finds each again)
     uncached_formulas: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
+    #: sheet name -> its merged cells: (first row, first column, last row, last column),
+    #: numbered from 1, in the order found
+    merged: dict[str, dict[tuple[int, int, int, int], None]] = field(default_factory=dict)
 
 
 #: a cell's opening as every writer known writes it (``<c r="A1"``, groups: letters, digits),
@@ -57,6 +60,11 @@ _UNCACHED = re.compile(
     rb'<' + _PREFIX + rb'c\s[^<>]*?\br\s*=\s*["\']([A-Za-z]{1,3})([0-9]{1,7})["\'][^<>]*>\s*'
     rb'<' + _PREFIX + rb'f\b[^<>]*(?:/>|>[^<]*</' + _PREFIX + rb'f>)\s*'
     rb'(?:<' + _PREFIX + rb'v>\s*</' + _PREFIX + rb'v>\s*)?</' + _PREFIX + rb'c>')
+#: a merged area of cells (``<mergeCell ref="A2:A3"/>``), however its tag is written:
+#: (first column letters, first row digits, last column letters, last row digits)
+_MERGED = re.compile(
+    rb'<' + _PREFIX + rb'mergeCell\s[^<>]*?\bref\s*=\s*["\']\s*([A-Za-z]{1,3})([0-9]{1,7})'
+    rb'\s*:\s*([A-Za-z]{1,3})([0-9]{1,7})\s*["\']')
 #: an error cell (``#REF!``), which calamine reads as blank, however its tag is written
 _ERROR_CELL = re.compile(rb'<' + _PREFIX + rb'c\s[^<>]*?\bt\s*=\s*(?:"e"|\'e\')')
 _CHUNK = 1 << 20
@@ -107,7 +115,8 @@ def check_package(path: Path, name: str, limits: Limits) -> CheckedPackage:
 def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
                 ) -> WorkbookTraits:
     """What calamine would read silently wrong in a checked package: error cells (read as
-    blanks) and formulas saved without a value. A second pass over each sheet's XML, which
+    blanks), formulas saved without a value, and merged cells (a value in the first cell
+    only). A second pass over each sheet's XML, which
     :func:`~chronogen.read.table.read_workbook` makes while calamine parses the sheets."""
     traits = WorkbookTraits(date1904=checked.date1904)
     with _opened(path, name) as package:
@@ -249,7 +258,8 @@ def _measure_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
 def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                        title: str, limits: Limits, traits: WorkbookTraits, *,
                        plainly: bool) -> None:
-    """One pass over a sheet's XML for error cells and formulas saved without a value."""
+    """One pass over a sheet's XML for error cells, formulas saved without a value and
+    merged cells."""
     with package.open(info) as stream:
         for window in _xml_windows(stream, name, f"sheet {title!r}", limits):
             # the quick tests first (each a pass over the window): a plainly written sheet's
@@ -261,6 +271,8 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 traits.has_errors = True
             if b"<f" in window or (not plainly and b":f" in window):
                 _note_uncached_formulas(window, title, traits)
+            if b"mergeCell" in window:
+                _note_merged(window, title, traits)
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
@@ -268,6 +280,16 @@ def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -
         # a dictionary, not a list searched for each (a sheet of 40,000 such cells took 12 s)
         cells = traits.uncached_formulas.setdefault(title, {})
         cells[(int(digits), _column_number(letters.upper()))] = None
+
+
+def _note_merged(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    for first_letters, first_digits, last_letters, last_digits in _MERGED.findall(window):
+        first_row, last_row = int(first_digits), int(last_digits)
+        first_column = _column_number(first_letters.upper())
+        last_column = _column_number(last_letters.upper())
+        areas = traits.merged.setdefault(title, {})
+        areas[(min(first_row, last_row), min(first_column, last_column),
+               max(first_row, last_row), max(first_column, last_column))] = None
 
 
 def _xml_windows(stream: IO[bytes], name: str, part: str, limits: Limits

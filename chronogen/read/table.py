@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
+from chronogen.read.merged_cells import MergedDown, fill_merged_down
 from chronogen.read.package_check import WorkbookTraits, check_package, find_traits
 
 #: A cell value as read: text, number, boolean, date, datetime, time, or nothing.
@@ -56,6 +57,8 @@ class Sheet:
     uncached_formulas: list[tuple[int, int]] = field(default_factory=list)
     #: rows of a CSV whose quoted cell seems to have swallowed the rows after it
     swallowed_rows: list[int] = field(default_factory=list)
+    #: merged cells whose first value the rows below them were given (as the sheet shows)
+    merged_down: list[MergedDown] = field(default_factory=list)
 
     def numbered(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
         """(row number, cells) for every row, blank ones included."""
@@ -128,8 +131,9 @@ def read_workbook(path: Path, *, display_name: str | None = None,
                                          partial(find_traits, path, name, bounds, checked))
     if sheets is None:
         sheets = _read_with_openpyxl(path, name, checked.date1904)
-    for sheet in sheets:  # formulas saved with no value, found in the package
+    for sheet in sheets:  # formulas saved with no value and merged cells, from the package
         sheet.uncached_formulas = list(traits.uncached_formulas.get(sheet.name or "", {}))
+        sheet.merged_down = fill_merged_down(sheet.rows, traits.merged.get(sheet.name or "", {}))
     return sheets
 
 

@@ -110,15 +110,32 @@ def author_note(cells: tuple[Cell, ...]) -> str | None:
     return None
 
 
-def sheet_problems(sheet: Sheet) -> list[Problem]:
+def sheet_problems(sheet: Sheet, layout: Layout | None = None) -> list[Problem]:
     """What the file reader noticed about a whole sheet, as located problems: formulas
-    saved with no value (read as blank cells), a quoted CSV cell that has swallowed the rows
-    after it, damaged text."""
+    saved with no value (read as blank cells), merged cells read in each of their rows
+    below the header, a quoted CSV cell that has swallowed the rows after it, damaged text.
+    A column is named by its heading where the sheet's *layout* is known."""
+    headings = [c.heading for c in layout.columns] if layout is not None else []
+
+    def named(column: int) -> str:  # numbered from 1
+        return headings[column - 1] if column <= len(headings) else column_letter(column - 1)
+
     found = [Problem(code=ProblemCode.FORMULA_WITHOUT_VALUE, severity=Severity.WARNING,
-                     file=sheet.file, sheet=sheet.name, row=row, column=column_letter(col - 1),
+                     file=sheet.file, sheet=sheet.name, row=row, column=named(col),
                      message="a formula saved without its value: the cell reads as blank; "
                              "open the file in Excel, let it calculate, and save it again")
              for row, col in sheet.uncached_formulas]
+    header_row = layout.header_row if layout is not None else 0
+    for merged in sorted(sheet.merged_down, key=lambda m: (m.row, m.column)):
+        rows = [row for row in merged.filled if row > header_row]
+        if not rows:
+            continue  # a title or heading merged down: nothing read from it
+        which = f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}–{rows[-1]}"
+        found.append(Problem(
+            code=ProblemCode.MERGED_CELLS, severity=Severity.INFO, file=sheet.file,
+            sheet=sheet.name, row=rows[0], column=named(merged.column),
+            message=f"cells {merged.area} are merged: {which} read the value of row "
+                    f"{merged.row} in this column, as the sheet shows it beside each"))
     found += [Problem(code=ProblemCode.JOINED_ROWS, severity=Severity.WARNING, file=sheet.file,
                       sheet=sheet.name, row=row,
                       message="a quoted cell runs over several lines that look like rows of "
@@ -234,7 +251,7 @@ class RowReader(ChildrenReading):
     def run(self) -> AgencyResult:
         """Read every row; each ends as an entry, a rejected row, a note or a counted
         blank, title or header row."""
-        self.result.problems.extend(sheet_problems(self.sheet))
+        self.result.problems.extend(sheet_problems(self.sheet, self.layout))
         self._report_columns()
         # plain counters while reading (a pydantic attribute is slow to set a million times)
         counts = Counter[str]()

@@ -1,0 +1,86 @@
+"""Merged cells read as the sheet shows them: a date merged down over one day's contacts is
+each row's date (each row below read as having no date, and was rejected)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from chronogen import read_agency_file
+from chronogen.model.problems import ProblemCode
+from chronogen.read.merged_cells import fill_merged_down
+from tests.conftest import assert_valid_entries
+from tests.data.hostile.make_corpus import _PARTS
+
+
+def _merged_workbook(path: Path, *, error_cell: bool = False) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Chronology"
+    sheet.append(["Chronology of contacts"])  # a title merged across the table: read once
+    sheet.append(["Date", "Contact type", "Summary", "Child seen?"])
+    sheet.append(["02/03/2020", "Home visit", "Visit: Mia seen in her room.", "Yes"])
+    sheet.append([None, "Telephone call", "Call to mother.", "No"])
+    sheet.append(["05/03/2020", "Strategy meeting", "Strategy discussion held.", None])
+    sheet.append([None, None, "Agreed: S47 enquiries.", "#REF!" if error_cell else None])
+    sheet.merge_cells("A1:D1")
+    sheet.merge_cells("A3:A4")
+    sheet.merge_cells("A5:B6")  # across two columns (the type is lost in it): read down only
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("error_cell", [False, True])  # calamine, or openpyxl after an error
+def test_a_date_merged_down_is_each_rows_date(tmp_path: Path, error_cell: bool) -> None:
+    path = _merged_workbook(tmp_path / "csc.xlsx", error_cell=error_cell)
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    assert_valid_entries(result.entries)
+    assert result.rejected == []
+    assert [(e.date.display(), e.kind_text) for e in result.entries] == [
+        ("02/03/2020", "Home visit"), ("02/03/2020", "Telephone call"),
+        ("05/03/2020", None), ("05/03/2020", None)]
+    assert result.entries[1].raw["Date"] == "02/03/2020"  # the cell as the sheet shows it
+    merged = [(p.row, p.column, p.message) for p in result.problems
+              if p.code is ProblemCode.MERGED_CELLS]
+    assert merged == [
+        (4, "Date", "cells A3:A4 are merged: row 4 read the value of row 3 in this column, "
+                    "as the sheet shows it beside each"),
+        (6, "Date", "cells A5:B6 are merged: row 6 read the value of row 5 in this column, "
+                    "as the sheet shows it beside each")]
+
+
+def test_merged_cells_are_found_however_the_tag_is_written(tmp_path: Path) -> None:
+    rows = [("A1", "Date"), ("B1", "Summary"), ("A2", "13/03/2020"), ("B2", "Visit"),
+            ("B3", "Call")]
+    cells = "".join(f'<x:row r="{ref[1:]}"><x:c r="{ref}" t="inlineStr"><x:is><x:t>{text}'
+                    f"</x:t></x:is></x:c></x:row>" for ref, text in rows)
+    sheet = (f'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f"<x:sheetData>{cells}</x:sheetData><x:mergeCells count='1'>"
+             f"<x:mergeCell  ref = 'a2:a3' /></x:mergeCells></x:worksheet>")
+    path = tmp_path / "prefixed.xlsx"
+    with zipfile.ZipFile(path, "w") as package:
+        for name, text in _PARTS.items():
+            package.writestr(name, text)
+        package.writestr("xl/worksheets/sheet1.xml", sheet)
+    result = read_agency_file(path, agency="HV", code="HV")
+    assert [e.date.display() for e in result.entries] == ["13/03/2020", "13/03/2020"]
+
+
+def test_only_blank_cells_below_the_first_are_filled_and_only_within_the_sheet() -> None:
+    rows: list[tuple[object, ...]] = [("a", "b"), (None, None), ("own", None), (None,)]
+    done = fill_merged_down(rows, [(1, 1, 1_048_576, 1), (1, 2, 1, 16_384)])
+    assert rows == [("a", "b"), ("a", None), ("own", None), ("a",)]
+    assert [(d.area, d.row, d.filled) for d in done] == [("A1:A1048576", 1, (2, 4))]
+    # a blank first cell gives nothing; an area below the sheet is left
+    assert fill_merged_down(rows, [(2, 2, 4, 2), (9, 1, 12, 1)]) == []
+
+
+def test_a_file_of_overlapping_areas_costs_no_more_than_its_cells() -> None:
+    """Excel never overlaps areas, a hostile file may: 100,000 areas each over a million
+    rows are at most one step a cell of the sheet."""
+    rows: list[tuple[object, ...]] = [("x",)] + [(None,)] * 4
+    done = fill_merged_down(rows, [(1, 1, 1_048_576, 1)] * 100_000)
+    assert rows == [("x",)] * 5 and len(done) == 1
