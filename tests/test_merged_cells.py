@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from chronogen import read_agency_file
+from chronogen import read_agency_file, read_family_file
 from chronogen.model.problems import ProblemCode
 from chronogen.read.merged_cells import fill_merged_down
-from tests.conftest import assert_valid_entries
+from tests.conftest import HARBOUR, assert_valid_entries
 from tests.data.hostile.make_corpus import _PARTS
 
 
@@ -84,3 +84,22 @@ def test_a_file_of_overlapping_areas_costs_no_more_than_its_cells() -> None:
     rows: list[tuple[object, ...]] = [("x",)] + [(None,)] * 4
     done = fill_merged_down(rows, [(1, 1, 1_048_576, 1)] * 100_000)
     assert rows == [("x",)] * 5 and len(done) == 1
+
+
+def test_a_family_workbook_reads_merged_cells_and_says_what_its_sheets_hold(
+        tmp_path: Path) -> None:
+    """The household's address merged down over its members reads as the address of each;
+    the family reader also says so, and says when a cell is a formula saved without its
+    value (it read such a cell as blank without a word)."""
+    book = openpyxl.load_workbook(HARBOUR / "family.xlsx")
+    households = book["Households"]
+    for row in range(3, 8):
+        households.cell(row=row, column=1).value = None
+    households.merge_cells("A2:A7")
+    book["People"]["E2"] = "=DATE(2016,2,14)"  # Mia's date of birth, never calculated
+    book.save(tmp_path / "family.xlsx")
+    read = read_family_file(tmp_path / "family.xlsx")
+    assert read.family.households == read_family_file(HARBOUR / "family.xlsx").family.households
+    found = {(p.code, p.sheet, p.row, p.column) for p in read.problems}
+    assert (ProblemCode.MERGED_CELLS, "Households", 3, "Address") in found
+    assert (ProblemCode.FORMULA_WITHOUT_VALUE, "People", 2, "Date of birth") in found

@@ -52,6 +52,7 @@ from chronogen.read.family.words import (
     SIBLING,
 )
 from chronogen.read.manifest import locate_case
+from chronogen.read.sheet_problems import sheet_problems
 from chronogen.read.table import (
     Cell,
     Sheet,
@@ -201,6 +202,12 @@ class _FamilyWorkbook:
         roles.infer_links(parent_links, partnerships)
         roles.households(households)
         self._apply_kin_rows(people, parent_links)
+        for table in (people_table, rel_table, house_table):
+            if table is not None:
+                sheet, header = table[0], table[1]
+                heading_row = sheet.rows[header - 1] if 0 < header <= len(sheet.rows) else ()
+                self.problems.extend(sheet_problems(
+                    sheet, ["" if v is None else str(v).strip() for v in heading_row], header))
         self._report_unread_sheets()
         family = Family(people=people, partnerships=partnerships, parent_links=parent_links,
                         households=households, relations=relations)

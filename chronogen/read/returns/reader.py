@@ -17,7 +17,8 @@ from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
 from chronogen.read.returns.cell_values import raw_value
 from chronogen.read.returns.layout import ColumnMapping, column_letter, find_layout
 from chronogen.read.returns.result import AgencyResult
-from chronogen.read.returns.rows import RowReader, sheet_problems
+from chronogen.read.returns.rows import RowReader
+from chronogen.read.sheet_problems import sheet_problems
 from chronogen.read.table import Sheet, is_blank, read_sheets
 
 __all__ = ["AgencyResult", "read_agency_file", "read_agency_sheets"]

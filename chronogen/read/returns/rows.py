@@ -55,7 +55,8 @@ from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
 from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.sheet_reading import CACHE_LIMIT, Values
-from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
+from chronogen.read.sheet_problems import sheet_problems
+from chronogen.read.table import EXCEL_ERRORS, Cell, is_blank, normalise_heading
 
 # the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
 # metaclass's attribute hook (about 60 ns, five times a plain name), and a row uses dozens
@@ -108,44 +109,6 @@ def author_note(cells: tuple[Cell, ...]) -> str | None:
             return None  # "#REF!" opening a row is a broken date, not a note
         return " | ".join(str(v).strip() for v in cells if v is not None and str(v).strip())
     return None
-
-
-def sheet_problems(sheet: Sheet, layout: Layout | None = None) -> list[Problem]:
-    """What the file reader noticed about a whole sheet, as located problems: formulas
-    saved with no value (read as blank cells), merged cells read in each of their rows
-    below the header, a quoted CSV cell that has swallowed the rows after it, damaged text.
-    A column is named by its heading where the sheet's *layout* is known."""
-    headings = [c.heading for c in layout.columns] if layout is not None else []
-
-    def named(column: int) -> str:  # numbered from 1
-        return headings[column - 1] if column <= len(headings) else column_letter(column - 1)
-
-    found = [Problem(code=ProblemCode.FORMULA_WITHOUT_VALUE, severity=Severity.WARNING,
-                     file=sheet.file, sheet=sheet.name, row=row, column=named(col),
-                     message="a formula saved without its value: the cell reads as blank; "
-                             "open the file in Excel, let it calculate, and save it again")
-             for row, col in sheet.uncached_formulas]
-    header_row = layout.header_row if layout is not None else 0
-    for merged in sorted(sheet.merged_down, key=lambda m: (m.row, m.column)):
-        rows = [row for row in merged.filled if row > header_row]
-        if not rows:
-            continue  # a title or heading merged down: nothing read from it
-        which = f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}–{rows[-1]}"
-        found.append(Problem(
-            code=ProblemCode.MERGED_CELLS, severity=Severity.INFO, file=sheet.file,
-            sheet=sheet.name, row=rows[0], column=named(merged.column),
-            message=f"cells {merged.area} are merged: {which} read the value of row "
-                    f"{merged.row} in this column, as the sheet shows it beside each"))
-    found += [Problem(code=ProblemCode.JOINED_ROWS, severity=Severity.WARNING, file=sheet.file,
-                      sheet=sheet.name, row=row,
-                      message="a quoted cell runs over several lines that look like rows of "
-                              "their own (a date, or a whole row of separators): an unbalanced "
-                              "quote may have joined later contacts into this one; check the "
-                              "file around this row")
-              for row in sheet.swallowed_rows]
-    found += [Problem(code=ProblemCode.DAMAGED_TEXT, severity=Severity.WARNING, file=sheet.file,
-                      sheet=sheet.name, message=note) for note in sheet.notes]
-    return found
 
 
 #: a contact before this is almost certainly a small number read as an Excel date (serial 1
@@ -251,7 +214,8 @@ class RowReader(ChildrenReading):
     def run(self) -> AgencyResult:
         """Read every row; each ends as an entry, a rejected row, a note or a counted
         blank, title or header row."""
-        self.result.problems.extend(sheet_problems(self.sheet, self.layout))
+        self.result.problems.extend(sheet_problems(
+            self.sheet, [c.heading for c in self.layout.columns], self.layout.header_row))
         self._report_columns()
         # plain counters while reading (a pydantic attribute is slow to set a million times)
         counts = Counter[str]()
