@@ -54,6 +54,7 @@ from chronogen.read.family.words import (
 from chronogen.read.manifest import locate_case
 from chronogen.read.sheet_problems import sheet_problems
 from chronogen.read.table import (
+    EXCEL_ERRORS,
     Cell,
     Sheet,
     check_regular_file,
@@ -179,6 +180,13 @@ class _FamilyWorkbook:
         if people_table is None:
             raise InputError(f"{self.name}: no people table found: a sheet needs a header row "
                              "with an ID (or Name) column")
+        rel_table = _find_table(self.sheets, RELATION_HEADINGS, {"a", "b", "kind"},
+                                "relation")
+        house_table = _find_table(self.sheets, HOUSEHOLD_HEADINGS, {"household", "person"},
+                                  "household")
+        for table in (people_table, rel_table, house_table):
+            if table is not None:
+                self._what_the_sheet_holds(table[0], table[1])
         people = self._people(*people_table)
         self.used = {people_table[0].name}
         family = Family(people=people)
@@ -186,14 +194,10 @@ class _FamilyWorkbook:
         partnerships: list[Partnership] = []
         parent_links: list[ParentLink] = []
         relations: list[Relation] = []
-        rel_table = _find_table(self.sheets, RELATION_HEADINGS, {"a", "b", "kind"},
-                                "relation")
         if rel_table is not None:
             self.used.add(rel_table[0].name)
             self._relationships(*rel_table, names, partnerships, parent_links, relations)
         households: list[HouseholdMembership] = []
-        house_table = _find_table(self.sheets, HOUSEHOLD_HEADINGS, {"household", "person"},
-                                  "household")
         if house_table is not None:
             self.used.add(house_table[0].name)
             self._households(*house_table, names, households)
@@ -202,17 +206,32 @@ class _FamilyWorkbook:
         roles.infer_links(parent_links, partnerships)
         roles.households(households)
         self._apply_kin_rows(people, parent_links)
-        for table in (people_table, rel_table, house_table):
-            if table is not None:
-                sheet, header = table[0], table[1]
-                heading_row = sheet.rows[header - 1] if 0 < header <= len(sheet.rows) else ()
-                self.problems.extend(sheet_problems(
-                    sheet, ["" if v is None else str(v).strip() for v in heading_row], header))
         self._report_unread_sheets()
         family = Family(people=people, partnerships=partnerships, parent_links=parent_links,
                         households=households, relations=relations)
         self.problems.extend(check_family(family, self.name, self.rows))
         return FamilyResult(family, self.problems)
+
+    def _what_the_sheet_holds(self, sheet: Sheet, header: int) -> None:
+        """Say what a table's sheet holds as an agency return's reader does (merged cells
+        read in each row, formulas saved without a value), and make each Excel error cell
+        (``#REF!``) blank, saying so: it was read as the words, a surname "#REF!" drawn on
+        the genogram."""
+        heading_row = sheet.rows[header - 1] if 0 < header <= len(sheet.rows) else ()
+        headings = ["" if v is None else str(v).strip() for v in heading_row]
+        self.problems.extend(sheet_problems(sheet, headings, header))
+        for index, row in enumerate(sheet.rows[header:], start=header):
+            if not any(type(v) is str and v.strip() in EXCEL_ERRORS for v in row):
+                continue
+            cells = list(row)
+            for column, value in enumerate(row):
+                if type(value) is str and value.strip() in EXCEL_ERRORS:
+                    cells[column] = None
+                    self.problem(ProblemCode.CELL_ERROR,
+                                 f"the cell holds the Excel error {value.strip()}; treated as "
+                                 "blank", sheet, index + 1,
+                                 headings[column] if column < len(headings) else None, value)
+            sheet.rows[index] = tuple(cells)
 
     def _report_unread_sheets(self) -> None:
         """Say which sheets were not read, and why: nothing is ignored silently."""

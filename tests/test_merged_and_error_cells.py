@@ -1,5 +1,7 @@
-"""Merged cells read as the sheet shows them: a date merged down over one day's contacts is
-each row's date (each row below read as having no date, and was rejected)."""
+"""Cells as the sheet shows them: a date merged down over one day's contacts is each row's
+date (each row below read as having no date, and was rejected); and the family workbook's
+reader says what its sheets hold as an agency return's does (merged cells, formulas saved
+without a value, Excel error cells)."""
 
 from __future__ import annotations
 
@@ -103,3 +105,23 @@ def test_a_family_workbook_reads_merged_cells_and_says_what_its_sheets_hold(
     found = {(p.code, p.sheet, p.row, p.column) for p in read.problems}
     assert (ProblemCode.MERGED_CELLS, "Households", 3, "Address") in found
     assert (ProblemCode.FORMULA_WITHOUT_VALUE, "People", 2, "Date of birth") in found
+
+
+def test_an_excel_error_in_the_family_workbook_is_blank_and_said(tmp_path: Path) -> None:
+    """A surname "#REF!" was drawn on the genogram; a "#N/A" person was "not a person"."""
+    book = openpyxl.load_workbook(HARBOUR / "family.xlsx")
+    book["People"]["C2"] = "#REF!"
+    book["People"]["E3"] = "#VALUE!"
+    book["Households"]["B3"] = "#N/A"
+    book.save(tmp_path / "family.xlsx")
+    read = read_family_file(tmp_path / "family.xlsx")
+    people = {p.id: p for p in read.family.people}
+    assert people["P1"].surname is None and people["P2"].birth is None
+    errors = [(p.sheet, p.row, p.column, p.message) for p in read.problems
+              if p.code is ProblemCode.CELL_ERROR]
+    assert errors == [
+        ("People", 2, "Surname", "the cell holds the Excel error #REF!; treated as blank"),
+        ("People", 3, "Date of birth", "the cell holds the Excel error #VALUE!; treated as "
+                                       "blank"),
+        ("Households", 3, "Person", "the cell holds the Excel error #N/A; treated as blank")]
+    assert not any(p.code is ProblemCode.UNKNOWN_PERSON for p in read.problems)
