@@ -17,6 +17,9 @@ from chronogen.dates import from_excel_serial
     ("text", "earliest", "latest", "precision", "qualifier"),
     [
         ("2012-03-04", date(2012, 3, 4), date(2012, 3, 4), Precision.DAY, Qualifier.EXACT),
+        # year first with a system's slashes or dots (each was "not a date")
+        ("2012/03/04", date(2012, 3, 4), date(2012, 3, 4), Precision.DAY, Qualifier.EXACT),
+        ("2012.3.4", date(2012, 3, 4), date(2012, 3, 4), Precision.DAY, Qualifier.EXACT),
         ("04/03/2012", date(2012, 3, 4), date(2012, 3, 4), Precision.DAY, Qualifier.EXACT),
         ("4.3.12", date(2012, 3, 4), date(2012, 3, 4), Precision.DAY, Qualifier.EXACT),
         ("14th September 2018", date(2018, 9, 14), date(2018, 9, 14), Precision.DAY,
@@ -61,7 +64,7 @@ def test_iso_is_never_swapped_by_day_first() -> None:
 @pytest.mark.parametrize("text", ["31/02/2020", "2019-02-29", "32/01/2020", "00/01/2020",
                                   "15/13/2020", "Prepared by: Team Manager", "", "   ",
                                   "between 05/03/2020 and 01/03/2020", "0219-01-01",
-                                  "31 June 2020"])
+                                  "31 June 2020", "2020/13/02", "2020/03-02"])
 def test_impossible_or_not_dates_are_rejected(text: str) -> None:
     with pytest.raises(DateError):
         PartialDate.parse(text)

@@ -37,7 +37,8 @@ _TIME_RE = re.compile(
     r"(?::(?P<s>\d{2}))?"
     r"(?:\.\d+)?\s*(?:(?P<ampm>am|pm)\s*)?(?:hrs|hr|h)?$"
 )
-_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+#: a day written year first: ISO's dashes, or a system's slashes or dots ("2020/03/02")
+_ISO_DAY = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _YEAR = re.compile(r"(\d{4})")
 _DMY = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})")
@@ -150,7 +151,7 @@ def _parse_core(text: str, original: str) -> _Core:
     """Parse an unqualified single date (see :data:`_Core`)."""
     text = text.strip(" ,.")
     if (m := _ISO_DAY.fullmatch(text)) is not None:
-        day = make_date(int(m[1]), int(m[2]), int(m[3]), original)
+        day = make_date(int(m[1]), int(m[3]), int(m[4]), original)
         return (day, day), Precision.DAY, False, None
     if (m := _DMY.fullmatch(text)) is not None:
         first, second = int(m[1]), int(m[3])
