@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from functools import lru_cache
 
 from chronogen.analyse.context import FlagContext, join_words, some_of, span, typed_flag
@@ -186,34 +185,36 @@ def start_again(ctx: FlagContext) -> Iterator[Flag]:
     assessed from scratch each time."""
     names = [a.name for a in ctx.case.agencies] or sorted({e.agency for e in ctx.case.entries})
     # what each entry is, worked out once: a referral into which agency, a closure of its own
-    into: dict[str, list[Entry]] = {}
-    closures: dict[str, list[Entry]] = {}
+    # (by its place in the timeline: its first day is in the columns already)
+    into: dict[str, list[int]] = {}
+    closures: dict[str, list[int]] = {}
     received, decision = ContactKind.REFERRAL_RECEIVED, ContactKind.DECISION
     columns, referral_at = ctx.columns, ctx.referral_at
-    for place, (entry, kind, agency, summary, outcome) in enumerate(zip(
-            columns.entries, columns.kinds, columns.agencies, columns.summaries,
-            columns.outcomes, strict=True)):
+    for place, (kind, agency, summary, outcome) in enumerate(zip(
+            columns.kinds, columns.agencies, columns.summaries, columns.outcomes, strict=True)):
         if kind is received:
-            into.setdefault(agency, []).append(entry)
+            into.setdefault(agency, []).append(place)
         elif kind is decision or _closure(summary, outcome):
-            closures.setdefault(agency, []).append(entry)
+            closures.setdefault(agency, []).append(place)
         target = referral_at.get(place)
         resolved = resolve_agency(target, names) if target is not None else None
         if resolved is not None and resolved != agency:
-            into.setdefault(resolved, []).append(entry)
+            into.setdefault(resolved, []).append(place)
+    bounds, entries = columns.bounds, columns.entries
     for agency in names:
-        events: list[tuple[date, str, Entry]] = (
-            [(e.date.sort_key[0], "referral", e) for e in into.get(agency, [])]
-            + [(e.date.sort_key[0], "closure", e) for e in closures.get(agency, [])])
+        # on one day a referral before a closure, then in timeline order
+        events = sorted([(bounds[p][0], False, p) for p in into.get(agency, [])]
+                        + [(bounds[p][0], True, p) for p in closures.get(agency, [])])
         # an episode runs from a referral to the closure that ends it; a referral while one is
         # open joins it, so every episode but the last was closed before the next began
         episodes: list[list[Entry]] = []
         open_episode = False
-        for _, what, entry in sorted(events, key=lambda e: (e[0], e[1] != "referral")):
-            if what == "referral" and not open_episode:
+        for _, closure, place in events:
+            entry = entries[place]
+            if not closure and not open_episode:
                 episodes.append([entry])
                 open_episode = True
-            elif what == "referral":
+            elif not closure:
                 episodes[-1].append(entry)
             elif open_episode:
                 episodes[-1].append(entry)
