@@ -49,6 +49,7 @@ class ProblemCode(StrEnum):
     ASSUMPTION = "assumption"
     SHEET_NOT_READ = "sheet-not-read"
     MERGED_CELLS = "merged-cells"
+    HIDDEN_CONTENT = "hidden-content"
 
 
 class SourceRef(BaseModel):

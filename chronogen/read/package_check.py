@@ -34,6 +34,12 @@ class WorkbookTraits:
     #: sheet name -> its merged cells: (first row, first column, last row, last column),
     #: numbered from 1, in the order found
     merged: dict[str, dict[tuple[int, int, int, int], None]] = field(default_factory=dict)
+    #: sheet name -> its hidden rows (by hand, or by a filter), numbered from 1
+    hidden_rows: dict[str, dict[int, None]] = field(default_factory=dict)
+    #: sheet name -> its hidden columns: (first, last), numbered from 1
+    hidden_columns: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
+    #: the titles of the sheets hidden in the workbook
+    hidden_sheets: set[str] = field(default_factory=set)
 
 
 #: a cell's opening as every writer known writes it (``<c r="A1"``, groups: letters, digits),
@@ -65,6 +71,16 @@ _UNCACHED = re.compile(
 _MERGED = re.compile(
     rb'<' + _PREFIX + rb'mergeCell\s[^<>]*?\bref\s*=\s*["\']\s*([A-Za-z]{1,3})([0-9]{1,7})'
     rb'\s*:\s*([A-Za-z]{1,3})([0-9]{1,7})\s*["\']')
+#: a row or a range of columns hidden (by hand or by a filter), however its tag is written:
+#: (element, its attributes)
+_HIDDEN = re.compile(rb'<' + _PREFIX + rb'(row|col)\s([^<>]*?\bhidden\s*=\s*["\']\s*(?:1|true)'
+                     rb'\s*["\'][^<>]*)>')
+_NUMBER_ATTRIBUTE = {name: re.compile(rb'\b' + name + rb'\s*=\s*["\']\s*([0-9]{1,7})\s*["\']')
+                     for name in (b"r", b"min", b"max")}
+#: a sheet of the workbook, with its attributes
+_SHEET_TAG = re.compile(rb'<' + _PREFIX + rb'sheet\s([^<>]*)>')
+_SHEET_NAME = re.compile(rb'\bname\s*=\s*(?:"([^"<]*)"|\'([^\'<]*)\')')
+_SHEET_HIDDEN = re.compile(rb'\bstate\s*=\s*["\'](?:hidden|veryHidden)["\']')
 #: an error cell (``#REF!``), which calamine reads as blank, however its tag is written
 _ERROR_CELL = re.compile(rb'<' + _PREFIX + rb'c\s[^<>]*?\bt\s*=\s*(?:"e"|\'e\')')
 _CHUNK = 1 << 20
@@ -82,6 +98,8 @@ class CheckedPackage:
     date1904: bool = False
     #: (part name, sheet title, written plainly) of each worksheet part, in package order
     sheets: list[tuple[str, str, bool]] = field(default_factory=list)
+    #: the titles of the sheets hidden in the workbook
+    hidden_sheets: set[str] = field(default_factory=set)
 
 
 def check_package(path: Path, name: str, limits: Limits) -> CheckedPackage:
@@ -98,6 +116,7 @@ def check_package(path: Path, name: str, limits: Limits) -> CheckedPackage:
         workbook = package.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
         checked.date1904 = re.search(rb"date1904=\"(?:1|true)\"", workbook) is not None
         titles = _sheet_titles(package, workbook)
+        checked.hidden_sheets = hidden_sheets(workbook)
         for info in package.infolist():
             member = info.filename
             if member.lower().endswith("sharedstrings.xml"):
@@ -118,7 +137,7 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
     blanks), formulas saved without a value, and merged cells (a value in the first cell
     only). A second pass over each sheet's XML, which
     :func:`~chronogen.read.table.read_workbook` makes while calamine parses the sheets."""
-    traits = WorkbookTraits(date1904=checked.date1904)
+    traits = WorkbookTraits(date1904=checked.date1904, hidden_sheets=checked.hidden_sheets)
     with _opened(path, name) as package:
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
@@ -273,6 +292,8 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_uncached_formulas(window, title, traits)
             if b"mergeCell" in window:
                 _note_merged(window, title, traits)
+            if b"hidden" in window:
+                _note_hidden(window, title, traits)
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
@@ -290,6 +311,30 @@ def _note_merged(window: bytes, title: str, traits: WorkbookTraits) -> None:
         areas = traits.merged.setdefault(title, {})
         areas[(min(first_row, last_row), min(first_column, last_column),
                max(first_row, last_row), max(first_column, last_column))] = None
+
+
+def _note_hidden(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    for element, attributes in _HIDDEN.findall(window):
+        if element == b"row":
+            if (number := _NUMBER_ATTRIBUTE[b"r"].search(attributes)) is not None:
+                traits.hidden_rows.setdefault(title, {})[int(number[1])] = None
+            continue
+        first = _NUMBER_ATTRIBUTE[b"min"].search(attributes)
+        last = _NUMBER_ATTRIBUTE[b"max"].search(attributes)
+        if first is not None:
+            low = int(first[1])
+            traits.hidden_columns.setdefault(title, {})[
+                (low, max(low, int(last[1])) if last is not None else low)] = None
+
+
+def hidden_sheets(workbook: bytes) -> set[str]:
+    """The titles of the sheets a workbook's index (``xl/workbook.xml``) hides."""
+    found = set()
+    for attributes in _SHEET_TAG.findall(workbook):
+        name = _SHEET_NAME.search(attributes)
+        if name is not None and _SHEET_HIDDEN.search(attributes) is not None:
+            found.add(_xml_text((name[1] or name[2] or b"").decode("utf-8", "replace")))
+    return found
 
 
 def _xml_windows(stream: IO[bytes], name: str, part: str, limits: Limits

@@ -3,7 +3,7 @@ family workbook), as problems located by file, sheet, row and column."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from chronogen.model.problems import Problem, ProblemCode, Severity
 from chronogen.read.package_check import column_letters
@@ -36,6 +36,7 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
             sheet=sheet.name, row=rows[0], column=named(merged.column),
             message=f"cells {merged.area} are merged: {which} read the value of row "
                     f"{merged.row} in this column, as the sheet shows it beside each"))
+    found += _hidden(sheet, named, header_row)
     found += [Problem(code=ProblemCode.JOINED_ROWS, severity=Severity.WARNING, file=sheet.file,
                       sheet=sheet.name, row=row,
                       message="a quoted cell runs over several lines that look like rows of "
@@ -46,3 +47,50 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
     found += [Problem(code=ProblemCode.DAMAGED_TEXT, severity=Severity.WARNING, file=sheet.file,
                       sheet=sheet.name, message=note) for note in sheet.notes]
     return found
+
+
+def _hidden(sheet: Sheet, named: Callable[[int], str], header_row: int) -> list[Problem]:
+    """What the sheet hides (the sheet itself, rows below the header, columns within its
+    width), each said once: every one was read."""
+    found = []
+
+    def said(message: str, severity: Severity = Severity.INFO, row: int | None = None
+             ) -> None:
+        found.append(Problem(code=ProblemCode.HIDDEN_CONTENT, severity=severity,
+                             file=sheet.file, sheet=sheet.name, row=row, message=message))
+
+    if sheet.hidden:
+        said(f"sheet {sheet.name!r} is hidden in the workbook: its rows were read as every "
+             "sheet's are; check with the agency that they belong in this return (a hidden "
+             "sheet may hold old or another family's records)", Severity.WARNING)
+    rows = [row for row in sheet.hidden_rows if header_row < row <= len(sheet.rows)]
+    if rows:
+        said(f"{_counted(rows, 'row')} hidden in the sheet (by hand or by a filter): read as "
+             "every row is, though the agency's own view of the sheet left "
+             f"{'it' if len(rows) == 1 else 'them'} out", row=rows[0])
+    width = max((len(row) for row in sheet.rows), default=0)
+    columns = [column for first, last in sheet.hidden_columns
+               for column in range(first, min(last, width) + 1)]
+    if columns:
+        names = ", ".join(f"{column_letters(c)} ({named(c)!r})"
+                          if named(c) != column_letters(c) else column_letters(c)
+                          for c in columns[:20])
+        more = f" and {len(columns) - 20} more" if len(columns) > 20 else ""
+        said(f"column{'s' if len(columns) > 1 else ''} {names}{more} "
+             f"{'are' if len(columns) > 1 else 'is'} hidden in the sheet: read as every "
+             "column is")
+    return found
+
+
+def _counted(numbers: list[int], noun: str) -> str:
+    """``rows 5, 7 to 9 are`` (an en dash), ``row 5 is``: runs of numbers, the first 20."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    text = ", ".join(f"{run[0]}" if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs[:20])
+    more = f" and {len(runs) - 20} more runs" if len(runs) > 20 else ""
+    return f"{noun}{'s' if len(numbers) > 1 else ''} {text}{more} " + (
+        "are" if len(numbers) > 1 else "is")

@@ -59,6 +59,12 @@ class Sheet:
     swallowed_rows: list[int] = field(default_factory=list)
     #: merged cells whose first value the rows below them were given (as the sheet shows)
     merged_down: list[MergedDown] = field(default_factory=list)
+    #: whether the workbook hides the sheet; the rows (numbered from 1) and the columns
+    #: (first, last: numbered from 1) the sheet hides, by hand or by a filter (every one is
+    #: read: nothing an agency sent is left out, but what it hid is said)
+    hidden: bool = False
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
 
     def numbered(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
         """(row number, cells) for every row, blank ones included."""
@@ -131,9 +137,12 @@ def read_workbook(path: Path, *, display_name: str | None = None,
                                          partial(find_traits, path, name, bounds, checked))
     if sheets is None:
         sheets = _read_with_openpyxl(path, name, checked.date1904)
-    for sheet in sheets:  # formulas saved with no value and merged cells, from the package
+    for sheet in sheets:  # formulas saved with no value, merged and hidden cells: the package
         sheet.uncached_formulas = list(traits.uncached_formulas.get(sheet.name or "", {}))
         sheet.merged_down = fill_merged_down(sheet.rows, traits.merged.get(sheet.name or "", {}))
+        sheet.hidden = sheet.name in traits.hidden_sheets
+        sheet.hidden_rows = sorted(traits.hidden_rows.get(sheet.name or "", {}))
+        sheet.hidden_columns = sorted(traits.hidden_columns.get(sheet.name or "", {}))
     return sheets
 
 
