@@ -10,7 +10,7 @@ the outcome's column) is one value, and is read once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,11 +31,13 @@ class MergedDown:
 
 
 def fill_merged_down(rows: list[tuple[Any, ...]],
-                     areas: Iterable[tuple[int, int, int, int]]) -> list[MergedDown]:
+                     areas: Collection[tuple[int, int, int, int]]) -> list[MergedDown]:
     """Give each blank cell of a merged area's first column, below its first row, the first
     cell's value, in *rows* (numbered from 1) in place; what was filled, by area. An area
     reaching past the sheet's rows is read as far as they go, and the work is at most one
     step a cell of the sheet, however many areas (or overlapping ones) a file holds."""
+    if not areas:
+        return []
     budget = len(rows) * max((len(row) for row in rows), default=0)
     done: list[MergedDown] = []
     for first_row, first_column, last_row, last_column in areas:
