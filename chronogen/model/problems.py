@@ -50,6 +50,7 @@ class ProblemCode(StrEnum):
     SHEET_NOT_READ = "sheet-not-read"
     MERGED_CELLS = "merged-cells"
     HIDDEN_CONTENT = "hidden-content"
+    STRUCK_THROUGH = "struck-through"
 
 
 class SourceRef(BaseModel):

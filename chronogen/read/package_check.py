@@ -40,6 +40,8 @@ class WorkbookTraits:
     hidden_columns: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
     #: the titles of the sheets hidden in the workbook
     hidden_sheets: set[str] = field(default_factory=set)
+    #: sheet name -> (row, column) of cells whose text is struck through, numbered from 1
+    struck: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
 
 
 #: a cell's opening as every writer known writes it (``<c r="A1"``, groups: letters, digits),
@@ -100,6 +102,8 @@ class CheckedPackage:
     sheets: list[tuple[str, str, bool]] = field(default_factory=list)
     #: the titles of the sheets hidden in the workbook
     hidden_sheets: set[str] = field(default_factory=set)
+    #: the cell styles (``s="7"``) whose font strikes text through
+    struck_styles: frozenset[int] = frozenset()
 
 
 def check_package(path: Path, name: str, limits: Limits) -> CheckedPackage:
@@ -117,6 +121,9 @@ def check_package(path: Path, name: str, limits: Limits) -> CheckedPackage:
         checked.date1904 = re.search(rb"date1904=\"(?:1|true)\"", workbook) is not None
         titles = _sheet_titles(package, workbook)
         checked.hidden_sheets = hidden_sheets(workbook)
+        if "xl/styles.xml" in names and \
+                package.getinfo("xl/styles.xml").file_size <= _LONGEST_STYLES:
+            checked.struck_styles = struck_styles(package.read("xl/styles.xml"))
         for info in package.infolist():
             member = info.filename
             if member.lower().endswith("sharedstrings.xml"):
@@ -138,10 +145,11 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
     only). A second pass over each sheet's XML, which
     :func:`~chronogen.read.table.read_workbook` makes while calamine parses the sheets."""
     traits = WorkbookTraits(date1904=checked.date1904, hidden_sheets=checked.hidden_sheets)
+    struck = _struck_cell(checked.struck_styles)
     with _opened(path, name) as package:
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
-                               plainly=plainly)
+                               plainly=plainly, struck=struck)
     return traits
 
 
@@ -276,7 +284,8 @@ def _measure_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
 
 def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                        title: str, limits: Limits, traits: WorkbookTraits, *,
-                       plainly: bool) -> None:
+                       plainly: bool,
+                       struck: tuple[re.Pattern[bytes], frozenset[int]] | None = None) -> None:
     """One pass over a sheet's XML for error cells, formulas saved without a value and
     merged cells."""
     with package.open(info) as stream:
@@ -294,6 +303,8 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_merged(window, title, traits)
             if b"hidden" in window:
                 _note_hidden(window, title, traits)
+            if struck is not None:
+                _note_struck(window, title, traits, struck)
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
@@ -325,6 +336,70 @@ def _note_hidden(window: bytes, title: str, traits: WorkbookTraits) -> None:
             low = int(first[1])
             traits.hidden_columns.setdefault(title, {})[
                 (low, max(low, int(last[1])) if last is not None else low)] = None
+
+
+def _note_struck(window: bytes, title: str, traits: WorkbookTraits,
+                 struck: tuple[re.Pattern[bytes], frozenset[int]]) -> None:
+    pattern, styles = struck
+    for attributes, style in pattern.findall(window):
+        if int(style) not in styles:
+            continue
+        found = _R_ATTRIBUTE.search(b" " + attributes)  # the space the opening took
+        parts = _REFERENCE.fullmatch(found.group(1) or found.group(2) or b"") \
+            if found is not None else None
+        if parts is not None:
+            cell = (int(parts.group(2)), _column_number(parts.group(1).upper()))
+            traits.struck.setdefault(title, {})[cell] = None
+
+
+#: the largest styles part read for struck-through fonts (a workbook's is a few kilobytes)
+_LONGEST_STYLES = 20_000_000
+_FONT_TAG = re.compile(rb'<' + _PREFIX + rb'font\b[^<>]*?(/?)>')
+_STRIKE = re.compile(rb'<' + _PREFIX + rb'strike\b(?![^<>]*\bval\s*=\s*["\'](?:0|false)["\'])')
+_XF = re.compile(rb'<' + _PREFIX + rb'xf\b([^<>]*)')
+_FONT_ID = re.compile(rb'\bfontId\s*=\s*["\']\s*([0-9]{1,7})')
+
+
+def _block(part: bytes, element: bytes) -> bytes:
+    """What the first *element* of *part* holds (``<fonts>...</fonts>``), found by two
+    searches: a pattern looking for an element's end from each of many openings that have
+    none ran on to the end from each."""
+    opening = re.search(rb'<' + _PREFIX + element + rb'\b[^<>]*>', part)
+    if opening is None:
+        return b""
+    closing = re.compile(rb'</' + _PREFIX + element + rb'>').search(part, opening.end())
+    return part[opening.end():closing.start() if closing is not None else len(part)]
+
+
+def struck_styles(styles: bytes) -> frozenset[int]:
+    """The cell styles of a workbook's styles part whose font strikes text through (an
+    agency's way of marking an entry withdrawn or corrected)."""
+    fonts = _block(styles, b"fonts")
+    tags = list(_FONT_TAG.finditer(fonts))
+    struck_fonts = set()
+    for number, tag in enumerate(tags):
+        if tag.group(1):
+            continue  # <font/>: nothing in it
+        end = tags[number + 1].start() if number + 1 < len(tags) else len(fonts)
+        if _STRIKE.search(fonts, tag.end(), end) is not None:
+            struck_fonts.add(number)
+    if not struck_fonts:
+        return frozenset()
+    return frozenset(number for number, attributes in enumerate(
+        _XF.findall(_block(styles, b"cellXfs")))
+        if (font := _FONT_ID.search(attributes)) is not None and int(font[1]) in struck_fonts)
+
+
+def _struck_cell(styles: frozenset[int]) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
+    """A cell opening styled by one of *styles* (its attributes, its style), and the styles;
+    None for none. A few styles are named in the pattern (cells of other styles are passed
+    over in the search); many (a workbook of thousands of styles) are checked one by one."""
+    if not styles:
+        return None
+    numbers = b"|".join(str(n).encode() for n in sorted(styles)) if len(styles) <= 50 \
+        else rb"[0-9]{1,7}"
+    return re.compile(rb'<' + _PREFIX + rb'c\s([^<>]*?\bs\s*=\s*["\']\s*(' + numbers
+                      + rb')\s*["\'][^<>]*)>'), styles
 
 
 def hidden_sheets(workbook: bytes) -> set[str]:

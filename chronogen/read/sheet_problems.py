@@ -37,6 +37,7 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
             message=f"cells {merged.area} are merged: {which} read the value of row "
                     f"{merged.row} in this column, as the sheet shows it beside each"))
     found += _hidden(sheet, named, header_row)
+    found += _struck(sheet, named, header_row)
     found += [Problem(code=ProblemCode.JOINED_ROWS, severity=Severity.WARNING, file=sheet.file,
                       sheet=sheet.name, row=row,
                       message="a quoted cell runs over several lines that look like rows of "
@@ -79,6 +80,27 @@ def _hidden(sheet: Sheet, named: Callable[[int], str], header_row: int) -> list[
         said(f"column{'s' if len(columns) > 1 else ''} {names}{more} "
              f"{'are' if len(columns) > 1 else 'is'} hidden in the sheet: read as every "
              "column is")
+    return found
+
+
+def _struck(sheet: Sheet, named: Callable[[int], str], header_row: int) -> list[Problem]:
+    """Each row below the header with text struck through: an agency's way of marking an
+    entry withdrawn or corrected, which a reader of its values alone never sees (one problem
+    a row: the appendix marks the entry read from it)."""
+    by_row: dict[int, list[int]] = {}
+    for row, column in sheet.struck:
+        if header_row < row <= len(sheet.rows) and column <= len(sheet.rows[row - 1]) \
+                and sheet.rows[row - 1][column - 1] is not None:
+            by_row.setdefault(row, []).append(column)
+    found = []
+    for row, columns in sorted(by_row.items()):
+        names = ", ".join(repr(named(c)) for c in columns[:6])
+        found.append(Problem(
+            code=ProblemCode.STRUCK_THROUGH, severity=Severity.WARNING, file=sheet.file,
+            sheet=sheet.name, row=row, column=named(columns[0]) if len(columns) == 1 else None,
+            message=f"struck through in the sheet ({names}"
+                    f"{' and more' if len(columns) > 6 else ''}): read as written; check "
+                    "whether it was withdrawn or corrected"))
     return found
 
 

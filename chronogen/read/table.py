@@ -65,6 +65,8 @@ class Sheet:
     hidden: bool = False
     hidden_rows: list[int] = field(default_factory=list)
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
+    #: (row, column) of cells whose text is struck through, numbered from 1
+    struck: list[tuple[int, int]] = field(default_factory=list)
 
     def numbered(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
         """(row number, cells) for every row, blank ones included."""
@@ -143,6 +145,7 @@ def read_workbook(path: Path, *, display_name: str | None = None,
         sheet.hidden = sheet.name in traits.hidden_sheets
         sheet.hidden_rows = sorted(traits.hidden_rows.get(sheet.name or "", {}))
         sheet.hidden_columns = sorted(traits.hidden_columns.get(sheet.name or "", {}))
+        sheet.struck = sorted(traits.struck.get(sheet.name or "", {}))
     return sheets
 
 

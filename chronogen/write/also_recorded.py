@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry
+from chronogen.model.problems import ProblemCode
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
@@ -46,8 +47,11 @@ _PRINTED = frozenset({"date", "date_time", "time", "agency", "kind", "summary", 
 #: alone"). Not "seen alone": no column prints it, so its cell is quoted whatever it says
 _ANSWERS = frozenset({"seen", "views"})
 #: (file, sheet) -> (the headings printed elsewhere or left out, heading -> the field its
-#: column was read as)
-SourceColumns = dict[tuple[str, str | None], tuple[frozenset[str], dict[str, str]]]
+#: column was read as, the rows struck through in the sheet)
+SourceColumns = dict[tuple[str, str | None],
+                     tuple[frozenset[str], dict[str, str], frozenset[int]]]
+#: what an entry read from a row struck through in the agency's sheet is marked with
+STRUCK = AlsoRecorded("Struck through", "in the agency's sheet: withdrawn or corrected?", None)
 #: what the workbook and the CSV print in columns of their own besides (the Word appendix
 #: and the report do not)
 PRINTED_BY_TABLES = frozenset({"referral_to"})
@@ -57,16 +61,21 @@ def columns_by_source(case: Case) -> SourceColumns:
     """Each agency file's columns: those whose cells the appendix prints elsewhere (a
     mapping file's "ignore" among them: left out), and the field each was read as."""
     found: SourceColumns = {}
+    struck: dict[tuple[str, str | None], set[int]] = {}
+    for problem in case.problems:
+        if problem.code is ProblemCode.STRUCK_THROUGH and problem.row is not None:
+            struck.setdefault((problem.file or "", problem.sheet), set()).add(problem.row)
     for report in case.files:
         read = set(headings_read(report.columns).values())
         printed = {heading for heading, name in report.columns.items()
                    if name == "ignore" or (name in _PRINTED and heading in read)}
-        found[(report.file, report.sheet)] = (frozenset(printed),
-                                              report.columns | report.child_columns)
+        where = (report.file, report.sheet)
+        found[where] = (frozenset(printed), report.columns | report.child_columns,
+                        frozenset(struck.get(where, ())))
     return found
 
 
-_NOTHING: tuple[frozenset[str], dict[str, str]] = (frozenset(), {})
+_NOTHING: tuple[frozenset[str], dict[str, str], frozenset[int]] = (frozenset(), {}, frozenset())
 
 
 def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[AlsoRecorded, ...]:
@@ -76,13 +85,15 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
     (the agency's reference, significance, referral, end date), and an answer cell
     saying more than an answer (the child's words in a views column). Quoted as the agency
     wrote them. An entry without its cells (read with ``keep_raw=False``, or built in
-    Python) gives its reference and significance."""
+    Python) gives its reference and significance. An entry read from a row the agency's
+    sheet strikes through is marked so, first (:data:`STRUCK`)."""
+    printed, fields, struck = (columns or {}).get((entry.source.file, entry.source.sheet),
+                                                  _NOTHING)
+    found = [STRUCK] if entry.source.row in struck else []
     if not entry.raw:
-        return tuple(AlsoRecorded(label, text, name) for label, text, name in (
+        return (*found, *(AlsoRecorded(label, text, name) for label, text, name in (
             ("Reference", entry.reference, "reference"),
-            ("Significance", entry.significance, "significance")) if text)
-    printed, fields = (columns or {}).get((entry.source.file, entry.source.sheet), _NOTHING)
-    found = []
+            ("Significance", entry.significance, "significance")) if text))
     for heading, value in entry.raw.items():
         if heading in printed or (heading not in fields and _joined_to_printed(heading, printed)):
             continue
