@@ -51,6 +51,7 @@ class ProblemCode(StrEnum):
     MERGED_CELLS = "merged-cells"
     HIDDEN_CONTENT = "hidden-content"
     STRUCK_THROUGH = "struck-through"
+    CELL_COMMENT = "cell-comment"
 
 
 class SourceRef(BaseModel):

@@ -10,6 +10,8 @@ memory. The same pass finds what calamine would read silently wrong: Excel error
 from __future__ import annotations
 
 import contextlib
+import html
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -42,6 +44,8 @@ class WorkbookTraits:
     hidden_sheets: set[str] = field(default_factory=set)
     #: sheet name -> (row, column) of cells whose text is struck through, numbered from 1
     struck: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
+    #: sheet name -> (row, column) -> the comment (note) on that cell, as written
+    comments: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 #: a cell's opening as every writer known writes it (``<c r="A1"``, groups: letters, digits),
@@ -150,6 +154,8 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
                                plainly=plainly, struck=struck)
+            if found := _comments(package, member, name, title, limits):
+                traits.comments[title] = found
     return traits
 
 
@@ -400,6 +406,48 @@ def _struck_cell(styles: frozenset[int]) -> tuple[re.Pattern[bytes], frozenset[i
         else rb"[0-9]{1,7}"
     return re.compile(rb'<' + _PREFIX + rb'c\s([^<>]*?\bs\s*=\s*["\']\s*(' + numbers
                       + rb')\s*["\'][^<>]*)>'), styles
+
+
+_COMMENTS_TYPE = re.compile(
+    rb'<Relationship\b[^<>]*?\bType="[^"<]*/comments"[^<>]*?\bTarget="([^"<]+)"'
+    rb'|<Relationship\b[^<>]*?\bTarget="([^"<]+)"[^<>]*?\bType="[^"<]*/comments"')
+_COMMENT = re.compile(rb'<' + _PREFIX + rb'comment\s[^<>]*?\bref\s*=\s*["\']\s*'
+                      rb'([A-Za-z]{1,3})([0-9]{1,7})\s*["\'][^<>]*>')
+_TEXT_RUN = re.compile(rb'<' + _PREFIX + rb't(?:\s[^<>]*)?>([^<]*)</' + _PREFIX + rb't>')
+#: what Excel writes for a threaded comment's readers of old versions, before the comment
+_THREADED = re.compile(r"^\[Threaded comment\].*?\nComment:\s*", re.S)
+
+
+def _comments(package: zipfile.ZipFile, member: str, name: str, title: str,
+              limits: Limits) -> dict[tuple[int, int], str]:
+    """The comments (notes) on a sheet's cells, by (row, column) numbered from 1: found
+    through the sheet's relationships, the part within the limits, read in one pass."""
+    folder, _, part = member.rpartition("/")
+    rels = f"{folder}/_rels/{part}.rels"
+    if rels not in package.namelist():
+        return {}
+    links = _COMMENTS_TYPE.search(package.read(rels)[:1_000_000])
+    if links is None:
+        return {}
+    target = (links.group(1) or links.group(2)).decode("utf-8", "replace")
+    place = posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                               else f"{folder}/{target}")
+    if place not in package.namelist():
+        return {}
+    info = package.getinfo(place)
+    _check_size(info, name, f"the comments of sheet {title!r}", limits)
+    data = package.read(info)
+    openings = list(_COMMENT.finditer(data))
+    found: dict[tuple[int, int], str] = {}
+    for number, opening in enumerate(openings):
+        end = openings[number + 1].start() if number + 1 < len(openings) else len(data)
+        text = html.unescape(b"".join(_TEXT_RUN.findall(data, opening.end(), end))
+                             .decode("utf-8", "replace"))
+        text = _THREADED.sub("", text).strip()
+        if text:
+            cell = (int(opening.group(2)), _column_number(opening.group(1).upper()))
+            found[cell] = text
+    return found
 
 
 def hidden_sheets(workbook: bytes) -> set[str]:

@@ -10,12 +10,15 @@ from chronogen.read.package_check import column_letters
 from chronogen.read.table import Sheet
 
 
-def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int = 0
-                   ) -> list[Problem]:
+def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int = 0, *,
+                   comments_below_kept: bool = False) -> list[Problem]:
     """What the file reader noticed about a whole sheet, as located problems: formulas
     saved with no value (read as blank cells), merged cells read in each of their rows
-    below the header (*header_row*), a quoted CSV cell that has swallowed the rows after
-    it, damaged text. A column is named by its heading where *headings* gives it."""
+    below the header (*header_row*), what the sheet hides, text struck through, the
+    comments on its cells (those below the header only where the reader does not keep them
+    with what it reads: *comments_below_kept*), a quoted CSV cell that has swallowed the
+    rows after it, damaged text. A column is named by its heading where *headings* gives
+    it."""
 
     def named(column: int) -> str:  # numbered from 1
         heading = headings[column - 1] if column <= len(headings) else ""
@@ -38,6 +41,11 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
                     f"{merged.row} in this column, as the sheet shows it beside each"))
     found += _hidden(sheet, named, header_row)
     found += _struck(sheet, named, header_row)
+    found += [Problem(code=ProblemCode.CELL_COMMENT, severity=Severity.INFO, file=sheet.file,
+                      sheet=sheet.name, row=row, column=named(column), value=comment[:200],
+                      message=f"a comment on the cell: {comment!r}")
+              for (row, column), comment in sorted(sheet.comments.items())
+              if row <= header_row or not comments_below_kept]
     found += [Problem(code=ProblemCode.JOINED_ROWS, severity=Severity.WARNING, file=sheet.file,
                       sheet=sheet.name, row=row,
                       message="a quoted cell runs over several lines that look like rows of "

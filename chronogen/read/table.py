@@ -67,6 +67,8 @@ class Sheet:
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     #: (row, column) of cells whose text is struck through, numbered from 1
     struck: list[tuple[int, int]] = field(default_factory=list)
+    #: (row, column) -> the comment (note) on the cell, numbered from 1
+    comments: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def numbered(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
         """(row number, cells) for every row, blank ones included."""
@@ -146,6 +148,7 @@ def read_workbook(path: Path, *, display_name: str | None = None,
         sheet.hidden_rows = sorted(traits.hidden_rows.get(sheet.name or "", {}))
         sheet.hidden_columns = sorted(traits.hidden_columns.get(sheet.name or "", {}))
         sheet.struck = sorted(traits.struck.get(sheet.name or "", {}))
+        sheet.comments = traits.comments.get(sheet.name or "", {})
     return sheets
 
 

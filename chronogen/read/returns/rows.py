@@ -56,7 +56,7 @@ from chronogen.read.returns.layout import Column, Layout, column_letter
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.sheet_reading import CACHE_LIMIT, Values
 from chronogen.read.sheet_problems import sheet_problems
-from chronogen.read.table import EXCEL_ERRORS, Cell, is_blank, normalise_heading
+from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
 
 # the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
 # metaclass's attribute hook (about 60 ns, five times a plain name), and a row uses dozens
@@ -114,6 +114,19 @@ def author_note(cells: tuple[Cell, ...]) -> str | None:
 #: a contact before this is almost certainly a small number read as an Excel date (serial 1
 #: is 01/01/1900); the entry is kept, with a warning
 EARLIEST_PLAUSIBLE = date(1950, 1, 1)
+
+
+def comments_by_row(sheet: Sheet, layout: Layout) -> dict[int, list[tuple[str, str]]]:
+    """The comments on the cells below the header, by row: ("Comment on Date", the
+    comment), in column order."""
+    headings = [column.heading for column in layout.columns]
+    found: dict[int, list[tuple[str, str]]] = {}
+    for (row, column), comment in sorted(sheet.comments.items()):
+        if row > layout.header_row:
+            heading = headings[column - 1] if column <= len(headings) else \
+                f"Column {column_letter(column - 1)}"
+            found.setdefault(row, []).append((f"Comment on {heading}", comment))
+    return found
 
 
 def date_floor(family: Family) -> date:
@@ -197,6 +210,9 @@ class RowReader(ChildrenReading):
         #: the last row joined to the entry above it, and how many were (continued_rows)
         self.joined_until = 0
         self.report_joined = 0
+        #: the comments (notes) on the cells of each row below the header, as cells of their
+        #: own: (heading, the comment) by row, taken by the row's entry or rejected row
+        self.comments = comments_by_row(self.sheet, layout) if keep_raw else {}
         #: the dates read before the floor, by identity, each worked out once per value
         #: (a date's own bounds, read on every row, cost a tenth of the reading: memory)
         self._too_early: dict[int, ParsedDateTime] = {}
@@ -215,7 +231,8 @@ class RowReader(ChildrenReading):
         """Read every row; each ends as an entry, a rejected row, a note or a counted
         blank, title or header row."""
         self.result.problems.extend(sheet_problems(
-            self.sheet, [c.heading for c in self.layout.columns], self.layout.header_row))
+            self.sheet, [c.heading for c in self.layout.columns], self.layout.header_row,
+            comments_below_kept=self.keep_raw))
         self._report_columns()
         # plain counters while reading (a pydantic attribute is slow to set a million times)
         counts = Counter[str]()
@@ -259,6 +276,11 @@ class RowReader(ChildrenReading):
         report.joined = self.report_joined
         self._report_ambiguous_dates()
         self._no_times_if_all_midnight()
+        for number, comments in self.comments.items():  # on rows no entry was read from
+            for heading, comment in comments:
+                self.problem(ProblemCode.CELL_COMMENT, Severity.INFO,
+                             f"{heading.lower()} ({comment!r}), on a row that is no entry: "
+                             "kept here", row=number, value=comment)
         return self.result
 
     def _report_columns(self) -> None:
@@ -360,6 +382,8 @@ class RowReader(ChildrenReading):
         source = trusted(SourceRef, {"file": self.file, "sheet": self.sheet_name,
                                      "row": number}, _SOURCE_FIELDS)
         raw, values, made = self._cells(number, cells)
+        if self.comments and (comments := self.comments.pop(number, None)):
+            raw.update(comments)
 
         parsed = self._date(number, values, source, raw, made)
         if parsed is None:
