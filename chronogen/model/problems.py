@@ -52,6 +52,7 @@ class ProblemCode(StrEnum):
     HIDDEN_CONTENT = "hidden-content"
     STRUCK_THROUGH = "struck-through"
     CELL_COMMENT = "cell-comment"
+    TABLE_ABOVE = "table-above"
 
 
 class SourceRef(BaseModel):

@@ -50,6 +50,10 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "date of incident", "incident date", "consultation date", "date of consultation",
         "appointment date", "date of appointment", "date of visit", "visit date", "when",
         "entry date", "date of entry", "start date", "date seen", "date recorded",
+        "date reported", "reported date", "date of report", "date of offence", "offence date",
+        "date of crime", "crime date", "date of referral", "referral date", "date received",
+        "date of call", "call date", "date of meeting", "meeting date", "date of attendance",
+        "attendance date", "date of admission", "admission date",
     ),
     Field.DATE_TIME: (
         "date time", "date and time", "date & time", "incident date time",
@@ -69,6 +73,7 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "contact type", "type of contact", "type", "kind", "incident type", "event type",
         "category", "appointment type", "activity", "nature of contact",
         "consultation type", "contact", "type of event", "event",
+        "offence", "offence type", "crime type", "type of offence",
     ),
     Field.SUMMARY: (
         "concern summary", "occurrence summary", "case note summary", "details of concern",

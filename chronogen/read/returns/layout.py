@@ -123,7 +123,7 @@ def _heading_text(value: Cell) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
-def _columns_for(row: tuple[Cell, ...], mapping: ColumnMapping | None) -> list[Column]:
+def _columns_for(row: tuple[Cell, ...], mapping: ColumnMapping | None = None) -> list[Column]:
     explicit = {normalise_heading(k): v for k, v in (mapping.columns if mapping else {}).items()}
     columns: list[Column] = []
     seen_headings: dict[str, int] = {}
@@ -152,6 +152,38 @@ def _score(columns: list[Column]) -> int:
     if not fields & {Field.DATE, Field.DATE_TIME}:
         return 0
     return len(fields)
+
+
+def looks_like_header(cells: tuple[Cell, ...]) -> bool:
+    """Whether a row names a date column and another known column, as a header does."""
+    return _score(_columns_for(cells, None)) >= 2
+
+
+def columns_of(row: tuple[Cell, ...]) -> list[Column]:
+    """The columns a row would give as a header (no mapping file)."""
+    return _columns_for(row)
+
+
+def tables_above(sheet: Sheet, header_row: int) -> list[tuple[int, list[int]]]:
+    """Tables above the header read (a police return's incidents above its crimes, whose
+    header named more known columns): each as its header's row and the rows under it, down
+    to the next such header or the one read, holding a date in its date column. Those rows
+    are not entries of the table read; said, not guessed."""
+    found: list[tuple[int, list[int]]] = []
+    headers = [number for number in range(1, header_row)
+               if looks_like_header(sheet.rows[number - 1])]
+    for place, number in enumerate(headers):
+        columns = _columns_for(sheet.rows[number - 1], None)
+        dated = next((c.index for c in columns if c.field in (Field.DATE, Field.DATE_TIME)),
+                     None)
+        end = headers[place + 1] if place + 1 < len(headers) else header_row
+        rows = [below for below in range(number + 1, end)
+                if dated is not None and dated < len(sheet.rows[below - 1])
+                and sheet.rows[below - 1][dated] is not None
+                and _reads_as_date(sheet.rows[below - 1][dated])]
+        if rows:
+            found.append((number, rows))
+    return found
 
 
 def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,

@@ -52,7 +52,14 @@ from chronogen.read.returns.date_order import (
     proves_day_first,
 )
 from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
-from chronogen.read.returns.layout import Column, Layout, column_letter
+from chronogen.read.returns.layout import (
+    Column,
+    Layout,
+    column_letter,
+    columns_of,
+    looks_like_header,
+    tables_above,
+)
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.sheet_reading import CACHE_LIMIT, Values
 from chronogen.read.sheet_problems import sheet_problems
@@ -210,6 +217,8 @@ class RowReader(ChildrenReading):
         #: the last row joined to the entry above it, and how many were (continued_rows)
         self.joined_until = 0
         self.report_joined = 0
+        #: the row of a second table's header, once one was found below the first (rows)
+        self.other_header = 0
         #: the comments (notes) on the cells of each row below the header, as cells of their
         #: own: (heading, the comment) by row, taken by the row's entry or rejected row
         self.comments = comments_by_row(self.sheet, layout) if keep_raw else {}
@@ -240,8 +249,13 @@ class RowReader(ChildrenReading):
             counts["rows_read"] = len(self.sheet.rows)  # every row, each counted below
         header_row = self.layout.header_row
         rows = self.sheet.rows
+        # a table above the one read: its dated rows are rejected, with its headings
+        above = {row: header for header, dated in tables_above(self.sheet, header_row)
+                 for row in dated}
         for number, cells in enumerate(rows[:header_row], start=1):
-            if number < header_row:
+            if number in above:
+                self._reject_above(number, cells, above[number])
+            elif number < header_row:
                 counts["blank" if is_blank(cells) else "title"] += 1
             else:
                 counts["headers"] += 1
@@ -444,10 +458,41 @@ class RowReader(ChildrenReading):
 
     def _reject(self, source: SourceRef, code: ProblemCode, message: str,
                 raw: dict[str, RawValue], column: Column | None, value: object) -> None:
+        if code is ProblemCode.MISSING_DATE or code is ProblemCode.INVALID_DATE:
+            message += self._another_table(source.row or 0, raw)
         self.result.rejected.append(RejectedRow(source=source, code=code, message=message,
                                                 raw=raw))
         self.problem(code, Severity.ERROR, message + "; row rejected", row=source.row,
                      column=column, value=value)
+
+    def _reject_above(self, number: int, cells: tuple[Cell, ...], header: int) -> None:
+        """A row of a table above the one read: rejected, its cells under that table's own
+        headings, saying why."""
+        headings = [column.heading for column in columns_of(self.sheet.rows[header - 1])]
+        raw = {headings[i] if i < len(headings) else f"Column {column_letter(i)}":
+               raw_value(value) for i, value in enumerate(cells) if value is not None}
+        source = trusted(SourceRef, {"file": self.file, "sheet": self.sheet_name,
+                                     "row": number}, _SOURCE_FIELDS)
+        self._reject(source, ProblemCode.TABLE_ABOVE,
+                     f"a row of another table, above the one read (its header on row "
+                     f"{header}, this one's on row {self.layout.header_row}): not read as an "
+                     "entry; put each table on a sheet of its own, or give the header row in a "
+                     "mapping file", raw, None, None)
+
+    def _another_table(self, number: int, raw: dict[str, RawValue]) -> str:
+        """What a row rejected for its date says of a second table stacked below the first
+        (a police return's crimes under its incidents): its header, and each row under it."""
+        cells = tuple(v for v in raw.values() if isinstance(v, str))
+        if looks_like_header(cells):
+            self.other_header = number
+            named = ", ".join(repr(v.strip()) for v in cells[:6])
+            return (f"; the row looks like the header of another table ({named}): the rows "
+                    f"under it are read under this sheet's header (row "
+                    f"{self.layout.header_row}), and rejected where no date is found; put "
+                    "that table on a sheet of its own")
+        if self.other_header:
+            return f"; under the other table's header on row {self.other_header}"
+        return ""
 
     def _kind(self, number: int, kind_text: str | None) -> ContactKind:
         kind = classify_kind(kind_text)
