@@ -14,7 +14,7 @@ from openpyxl.comments import Comment
 from chronogen import read_agency_file, read_case, read_family_file
 from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
-from chronogen.read.package_check import _comments
+from chronogen.read.workbook_traits import _comments
 from chronogen.write.appendix import build_appendix
 from tests.conftest import HARBOUR
 

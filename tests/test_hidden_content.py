@@ -11,7 +11,7 @@ import openpyxl
 
 from chronogen import read_agency_file, read_family_file
 from chronogen.model.problems import ProblemCode, Severity
-from chronogen.read.package_check import hidden_sheets
+from chronogen.read.workbook_traits import hidden_sheets
 from tests.conftest import HARBOUR
 from tests.data.hostile.make_corpus import _PARTS
 

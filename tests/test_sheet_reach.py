@@ -14,12 +14,8 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from chronogen.model.case import Limits
-from chronogen.read.package_check import (
-    WorkbookTraits,
-    _find_sheet_traits,
-    _measure_sheet,
-    column_letters,
-)
+from chronogen.read.package_check import _measure_sheet, column_letters
+from chronogen.read.workbook_traits import WorkbookTraits, _find_sheet_traits
 from tests.data.hostile.make_corpus import _PARTS
 
 
@@ -155,13 +151,13 @@ def test_a_part_running_on_without_a_tag_is_refused_before_it_is_held_whole() ->
     import pytest
 
     from chronogen.errors import UnreadableFileError
-    from chronogen.read.package_check import _xml_windows
+    from chronogen.read.package_check import xml_windows
 
     endless = io.BytesIO(b"<worksheet><sheetData><row><c><is><t>" + b"a" * (20 << 20))
     with pytest.raises(UnreadableFileError, match="runs on for 16 MB without a tag"):
-        list(_xml_windows(endless, "p.xlsx", "sheet 'Log'", Limits()))
+        list(xml_windows(endless, "p.xlsx", "sheet 'Log'", Limits()))
     rows = io.BytesIO(b"<sheetData>" + b'<row r="1"><c r="A1"><v>1</v></c></row>' * 100_000)
-    windows = list(_xml_windows(rows, "p.xlsx", "sheet 'Log'", Limits()))
+    windows = list(xml_windows(rows, "p.xlsx", "sheet 'Log'", Limits()))
     assert len(windows) > 1 and all(w.endswith(b"</row>") for w in windows)
     assert b"".join(windows) == rows.getvalue()
 

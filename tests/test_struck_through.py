@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 
 from chronogen import read_agency_file, read_case
 from chronogen.model.problems import ProblemCode
-from chronogen.read.package_check import struck_styles
+from chronogen.read.workbook_traits import struck_styles
 from chronogen.write.also_recorded import STRUCK
 from chronogen.write.appendix import build_appendix
 

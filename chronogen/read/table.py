@@ -28,7 +28,8 @@ from typing import IO, Any
 from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
 from chronogen.read.merged_cells import MergedDown, fill_merged_down
-from chronogen.read.package_check import WorkbookTraits, check_package, find_traits
+from chronogen.read.package_check import check_package
+from chronogen.read.workbook_traits import WorkbookTraits, find_traits
 
 #: A cell value as read: text, number, boolean, date, datetime, time, or nothing.
 Cell = str | int | float | bool | date | datetime | time | None

@@ -1,0 +1,268 @@
+"""What a workbook's package says of its sheets that calamine reads silently wrong, or not
+at all, found in a second pass beside calamine's parsing (the first, the package's check,
+is :mod:`chronogen.read.package_check`): Excel error cells (read as blanks), formulas saved
+without a value, merged cells (a value in the first cell only), hidden sheets, rows and
+columns, text struck through, and the comments on cells. Each is found however the XML is
+written (prefixes, quotes, spacing), and in time linear in the part's size.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chronogen.model.case import Limits
+from chronogen.read.package_check import (
+    CELL_REFERENCE,
+    R_ATTRIBUTE,
+    XML_PREFIX,
+    CheckedPackage,
+    check_part_size,
+    column_number,
+    opened_package,
+    xml_text,
+    xml_windows,
+)
+
+
+@dataclass
+class WorkbookTraits:
+    """What the package says before any cell is read."""
+
+    date1904: bool = False
+    has_errors: bool = False
+    #: sheet name -> (row, column) of formula cells saved without a value, in the order
+    #: found (a dictionary's keys: a sheet read twice finds each again)
+    uncached_formulas: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
+    #: sheet name -> its merged cells: (first row, first column, last row, last column),
+    #: numbered from 1, in the order found
+    merged: dict[str, dict[tuple[int, int, int, int], None]] = field(default_factory=dict)
+    #: sheet name -> its hidden rows (by hand, or by a filter), numbered from 1
+    hidden_rows: dict[str, dict[int, None]] = field(default_factory=dict)
+    #: sheet name -> its hidden columns: (first, last), numbered from 1
+    hidden_columns: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
+    #: the titles of the sheets hidden in the workbook
+    hidden_sheets: set[str] = field(default_factory=set)
+    #: sheet name -> (row, column) of cells whose text is struck through, numbered from 1
+    struck: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
+    #: sheet name -> (row, column) -> the comment (note) on that cell, as written
+    comments: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+
+#: a formula cell saved with no value, however its tags and reference are written:
+#: (column letters, row digits)
+_UNCACHED = re.compile(
+    rb'<' + XML_PREFIX + rb'c\s[^<>]*?\br\s*=\s*["\']([A-Za-z]{1,3})([0-9]{1,7})["\'][^<>]*>\s*'
+    rb'<' + XML_PREFIX + rb'f\b[^<>]*(?:/>|>[^<]*</' + XML_PREFIX + rb'f>)\s*'
+    rb'(?:<' + XML_PREFIX + rb'v>\s*</' + XML_PREFIX + rb'v>\s*)?</' + XML_PREFIX + rb'c>')
+#: a merged area of cells (``<mergeCell ref="A2:A3"/>``), however its tag is written:
+#: (first column letters, first row digits, last column letters, last row digits)
+_MERGED = re.compile(
+    rb'<' + XML_PREFIX + rb'mergeCell\s[^<>]*?\bref\s*=\s*["\']\s*([A-Za-z]{1,3})([0-9]{1,7})'
+    rb'\s*:\s*([A-Za-z]{1,3})([0-9]{1,7})\s*["\']')
+#: a row or a range of columns hidden (by hand or by a filter), however its tag is written:
+#: (element, its attributes)
+_HIDDEN = re.compile(rb'<' + XML_PREFIX + rb'(row|col)\s([^<>]*?\bhidden\s*=\s*["\']\s*(?:1|true)'
+                     rb'\s*["\'][^<>]*)>')
+_NUMBER_ATTRIBUTE = {name: re.compile(rb'\b' + name + rb'\s*=\s*["\']\s*([0-9]{1,7})\s*["\']')
+                     for name in (b"r", b"min", b"max")}
+#: a sheet of the workbook, with its attributes
+_SHEET_TAG = re.compile(rb'<' + XML_PREFIX + rb'sheet\s([^<>]*)>')
+_SHEET_NAME = re.compile(rb'\bname\s*=\s*(?:"([^"<]*)"|\'([^\'<]*)\')')
+_SHEET_HIDDEN = re.compile(rb'\bstate\s*=\s*["\'](?:hidden|veryHidden)["\']')
+#: an error cell (``#REF!``), which calamine reads as blank, however its tag is written
+_ERROR_CELL = re.compile(rb'<' + XML_PREFIX + rb'c\s[^<>]*?\bt\s*=\s*(?:"e"|\'e\')')
+
+def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
+                ) -> WorkbookTraits:
+    """What calamine would read silently wrong, or not at all, in a checked package (see the
+    module's description). A second pass over each sheet's XML, which
+    :func:`~chronogen.read.table.read_workbook` makes while calamine parses the sheets."""
+    traits = WorkbookTraits(date1904=checked.date1904)
+    with opened_package(path, name) as package:
+        names = package.namelist()
+        if "xl/workbook.xml" in names:
+            traits.hidden_sheets = hidden_sheets(package.read("xl/workbook.xml"))
+        styles = package.getinfo("xl/styles.xml") if "xl/styles.xml" in names else None
+        struck = _struck_cell(struck_styles(package.read(styles))) \
+            if styles is not None and styles.file_size <= _LONGEST_STYLES else None
+        for member, title, plainly in checked.sheets:
+            _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
+                               plainly=plainly, struck=struck)
+            if found := _comments(package, member, name, title, limits):
+                traits.comments[title] = found
+    return traits
+
+def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
+                       title: str, limits: Limits, traits: WorkbookTraits, *,
+                       plainly: bool,
+                       struck: tuple[re.Pattern[bytes], frozenset[int]] | None = None) -> None:
+    """One pass over a sheet's XML for error cells, formulas saved without a value, merged,
+    hidden and struck-through cells."""
+    with package.open(info) as stream:
+        for window in xml_windows(stream, name, f"sheet {title!r}", limits):
+            # the quick tests first (each a pass over the window): a plainly written sheet's
+            # cells and formulas have no prefix, so a formula's tag is <f; any other sheet's
+            # may be <x:f. An error cell's type may be in single quotes in either (t='e' beside
+            # r="A1"), looked for only where a window has a single quote at all (one memchr)
+            if (b'"e"' in window or (b"'" in window and b"'e'" in window)) \
+                    and _ERROR_CELL.search(window):
+                traits.has_errors = True
+            if b"<f" in window or (not plainly and b":f" in window):
+                _note_uncached_formulas(window, title, traits)
+            if b"mergeCell" in window:
+                _note_merged(window, title, traits)
+            if b"hidden" in window:
+                _note_hidden(window, title, traits)
+            if struck is not None:
+                _note_struck(window, title, traits, struck)
+
+
+def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    for letters, digits in _UNCACHED.findall(window):
+        # a dictionary, not a list searched for each (a sheet of 40,000 such cells took 12 s)
+        cells = traits.uncached_formulas.setdefault(title, {})
+        cells[(int(digits), column_number(letters.upper()))] = None
+
+
+def _note_merged(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    for first_letters, first_digits, last_letters, last_digits in _MERGED.findall(window):
+        first_row, last_row = int(first_digits), int(last_digits)
+        first_column = column_number(first_letters.upper())
+        last_column = column_number(last_letters.upper())
+        areas = traits.merged.setdefault(title, {})
+        areas[(min(first_row, last_row), min(first_column, last_column),
+               max(first_row, last_row), max(first_column, last_column))] = None
+
+
+def _note_hidden(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    for element, attributes in _HIDDEN.findall(window):
+        if element == b"row":
+            if (number := _NUMBER_ATTRIBUTE[b"r"].search(attributes)) is not None:
+                traits.hidden_rows.setdefault(title, {})[int(number[1])] = None
+            continue
+        first = _NUMBER_ATTRIBUTE[b"min"].search(attributes)
+        last = _NUMBER_ATTRIBUTE[b"max"].search(attributes)
+        if first is not None:
+            low = int(first[1])
+            traits.hidden_columns.setdefault(title, {})[
+                (low, max(low, int(last[1])) if last is not None else low)] = None
+
+
+def _note_struck(window: bytes, title: str, traits: WorkbookTraits,
+                 struck: tuple[re.Pattern[bytes], frozenset[int]]) -> None:
+    pattern, styles = struck
+    for attributes, style in pattern.findall(window):
+        if int(style) not in styles:
+            continue
+        found = R_ATTRIBUTE.search(b" " + attributes)  # the space the opening took
+        parts = CELL_REFERENCE.fullmatch(found.group(1) or found.group(2) or b"") \
+            if found is not None else None
+        if parts is not None:
+            cell = (int(parts.group(2)), column_number(parts.group(1).upper()))
+            traits.struck.setdefault(title, {})[cell] = None
+
+
+#: the largest styles part read for struck-through fonts (a workbook's is a few kilobytes)
+_LONGEST_STYLES = 20_000_000
+_FONT_TAG = re.compile(rb'<' + XML_PREFIX + rb'font\b[^<>]*?(/?)>')
+_STRIKE = re.compile(rb'<' + XML_PREFIX + rb'strike\b(?![^<>]*\bval\s*=\s*["\'](?:0|false)["\'])')
+_XF = re.compile(rb'<' + XML_PREFIX + rb'xf\b([^<>]*)')
+_FONT_ID = re.compile(rb'\bfontId\s*=\s*["\']\s*([0-9]{1,7})')
+
+
+def _block(part: bytes, element: bytes) -> bytes:
+    """What the first *element* of *part* holds (``<fonts>...</fonts>``), found by two
+    searches: a pattern looking for an element's end from each of many openings that have
+    none ran on to the end from each."""
+    opening = re.search(rb'<' + XML_PREFIX + element + rb'\b[^<>]*>', part)
+    if opening is None:
+        return b""
+    closing = re.compile(rb'</' + XML_PREFIX + element + rb'>').search(part, opening.end())
+    return part[opening.end():closing.start() if closing is not None else len(part)]
+
+
+def struck_styles(styles: bytes) -> frozenset[int]:
+    """The cell styles of a workbook's styles part whose font strikes text through (an
+    agency's way of marking an entry withdrawn or corrected)."""
+    fonts = _block(styles, b"fonts")
+    tags = list(_FONT_TAG.finditer(fonts))
+    struck_fonts = set()
+    for number, tag in enumerate(tags):
+        if tag.group(1):
+            continue  # <font/>: nothing in it
+        end = tags[number + 1].start() if number + 1 < len(tags) else len(fonts)
+        if _STRIKE.search(fonts, tag.end(), end) is not None:
+            struck_fonts.add(number)
+    if not struck_fonts:
+        return frozenset()
+    return frozenset(number for number, attributes in enumerate(
+        _XF.findall(_block(styles, b"cellXfs")))
+        if (font := _FONT_ID.search(attributes)) is not None and int(font[1]) in struck_fonts)
+
+
+def _struck_cell(styles: frozenset[int]) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
+    """A cell opening styled by one of *styles* (its attributes, its style), and the styles;
+    None for none. A few styles are named in the pattern (cells of other styles are passed
+    over in the search); many (a workbook of thousands of styles) are checked one by one."""
+    if not styles:
+        return None
+    numbers = b"|".join(str(n).encode() for n in sorted(styles)) if len(styles) <= 50 \
+        else rb"[0-9]{1,7}"
+    return re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*?\bs\s*=\s*["\']\s*(' + numbers
+                      + rb')\s*["\'][^<>]*)>'), styles
+
+
+_COMMENTS_TYPE = re.compile(
+    rb'<Relationship\b[^<>]*?\bType="[^"<]*/comments"[^<>]*?\bTarget="([^"<]+)"'
+    rb'|<Relationship\b[^<>]*?\bTarget="([^"<]+)"[^<>]*?\bType="[^"<]*/comments"')
+_COMMENT = re.compile(rb'<' + XML_PREFIX + rb'comment\s[^<>]*?\bref\s*=\s*["\']\s*'
+                      rb'([A-Za-z]{1,3})([0-9]{1,7})\s*["\'][^<>]*>')
+_TEXT_RUN = re.compile(rb'<' + XML_PREFIX + rb't(?:\s[^<>]*)?>([^<]*)</' + XML_PREFIX + rb't>')
+#: what Excel writes for a threaded comment's readers of old versions, before the comment
+_THREADED = re.compile(r"^\[Threaded comment\].*?\nComment:\s*", re.S)
+
+
+def _comments(package: zipfile.ZipFile, member: str, name: str, title: str,
+              limits: Limits) -> dict[tuple[int, int], str]:
+    """The comments (notes) on a sheet's cells, by (row, column) numbered from 1: found
+    through the sheet's relationships, the part within the limits, read in one pass."""
+    folder, _, part = member.rpartition("/")
+    rels = f"{folder}/_rels/{part}.rels"
+    if rels not in package.namelist():
+        return {}
+    links = _COMMENTS_TYPE.search(package.read(rels)[:1_000_000])
+    if links is None:
+        return {}
+    target = (links.group(1) or links.group(2)).decode("utf-8", "replace")
+    place = posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                               else f"{folder}/{target}")
+    if place not in package.namelist():
+        return {}
+    info = package.getinfo(place)
+    check_part_size(info, name, f"the comments of sheet {title!r}", limits)
+    data = package.read(info)
+    openings = list(_COMMENT.finditer(data))
+    found: dict[tuple[int, int], str] = {}
+    for number, opening in enumerate(openings):
+        end = openings[number + 1].start() if number + 1 < len(openings) else len(data)
+        text = html.unescape(b"".join(_TEXT_RUN.findall(data, opening.end(), end))
+                             .decode("utf-8", "replace"))
+        text = _THREADED.sub("", text).strip()
+        if text:
+            cell = (int(opening.group(2)), column_number(opening.group(1).upper()))
+            found[cell] = text
+    return found
+
+
+def hidden_sheets(workbook: bytes) -> set[str]:
+    """The titles of the sheets a workbook's index (``xl/workbook.xml``) hides."""
+    found = set()
+    for attributes in _SHEET_TAG.findall(workbook):
+        name = _SHEET_NAME.search(attributes)
+        if name is not None and _SHEET_HIDDEN.search(attributes) is not None:
+            found.add(xml_text((name[1] or name[2] or b"").decode("utf-8", "replace")))
+    return found
