@@ -78,17 +78,25 @@ def assert_valid_problems(problems: Iterable[Problem]) -> None:
         assert Problem.model_validate(problem.model_dump(), strict=True) == problem, problem
 
 
-def unseen_visits_case(folder: Path, visits: int) -> Path:
-    """A case folder (the harbour family) whose health visitor records *visits* home visits
-    in March 2020, Mia not seen at any: one child-not-seen flag each."""
+def one_agency_case(folder: Path, agency: str, return_csv: str, *, title: str = "T",
+                    file_name: str = "return.csv") -> Path:
+    """A case folder: the harbour family and one agency's return (*return_csv*, the CSV's
+    text, written as *file_name*)."""
     import shutil
 
     folder.mkdir(parents=True)
     shutil.copy(HARBOUR / "family.xlsx", folder / "family.xlsx")
     (folder / "case.toml").write_text(
-        'title = "Many visits"\n[family]\nfile = "family.xlsx"\n'
-        '[[agencies]]\nname = "Health Visiting"\nfile = "hv.csv"\n', encoding="utf-8")
-    (folder / "hv.csv").write_text("Date,Contact type,Child,Summary,Child seen?\n" + "".join(
-        f"{day:02d}/03/2020,Home visit,Mia,Visited the home,No\n"
-        for day in range(1, visits + 1)), encoding="utf-8")
+        f'title = "{title}"\n[family]\nfile = "family.xlsx"\n'
+        f'[[agencies]]\nname = "{agency}"\nfile = "{file_name}"\n', encoding="utf-8")
+    (folder / file_name).write_text(return_csv, encoding="utf-8")
     return folder
+
+
+def unseen_visits_case(folder: Path, visits: int) -> Path:
+    """A case folder (the harbour family) whose health visitor records *visits* home visits
+    in March 2020, Mia not seen at any: one child-not-seen flag each."""
+    return one_agency_case(folder, "Health Visiting", "Date,Contact type,Child,Summary,Child "
+                           "seen?\n" + "".join(f"{day:02d}/03/2020,Home visit,Mia,Visited the "
+                                               "home,No\n" for day in range(1, visits + 1)),
+                           title="Many visits", file_name="hv.csv")

@@ -6,7 +6,6 @@ of the workbook and the CSV. Nothing an agency sent is hidden from the appendix'
 from __future__ import annotations
 
 import csv
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 from chronogen import Case, Entry, PartialDate, SourceRef, read_case, write_outputs
 from chronogen.write.also_recorded import also_recorded, columns_by_source
 from chronogen.write.appendix import build_appendix
-from tests.conftest import HARBOUR
+from tests.conftest import one_agency_case
 
 
 @pytest.fixture(scope="module")
@@ -99,17 +98,10 @@ def test_a_seen_alone_answer_is_quoted_as_no_column_prints_it(tmp_path: Path) ->
 def test_a_childs_own_columns_are_quoted_only_where_they_say_more(tmp_path: Path) -> None:
     """A child's own seen / views column ("Mia seen?") is read as that field for that child;
     it was quoted as a column read as no field, a plain "Yes" on every row."""
-    folder = tmp_path / "case"
-    folder.mkdir()
-    shutil.copy(HARBOUR / "family.xlsx", folder / "family.xlsx")
-    (folder / "case.toml").write_text(
-        'title = "T"\n[family]\nfile = "family.xlsx"\n'
-        '[[agencies]]\nname = "School"\nfile = "school.csv"\n', encoding="utf-8")
-    (folder / "school.csv").write_text(
-        "Date,Contact type,Summary,Mia seen?,Mia views,Leo seen?\n"
+    case = read_case(one_agency_case(
+        tmp_path / "case", "School", "Date,Contact type,Summary,Mia seen?,Mia views,Leo seen?\n"
         '02/03/2020,Home visit,Visit,"Yes, alone in her room",Mia said she was scared,No\n'
-        "03/03/2020,Home visit,Visit,Yes,Yes,Yes\n", encoding="utf-8")
-    case = read_case(folder)
+        "03/03/2020,Home visit,Visit,Yes,Yes,Yes\n"))
     assert case.files[0].child_columns == {
         "Mia seen?": "seen", "Mia views": "views", "Leo seen?": "seen"}
     assert _also(case) == {"SCH-2": "Mia seen?: Yes, alone in her room; "

@@ -4,7 +4,6 @@ records, or another family's)."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -13,7 +12,7 @@ from chronogen import read_agency_file, read_family_file
 from chronogen.model.problems import ProblemCode, Severity
 from chronogen.read.workbook_traits import hidden_sheets
 from tests.conftest import HARBOUR
-from tests.data.hostile.make_corpus import _PARTS
+from tests.data.hostile.make_corpus import write_package
 
 
 def _hidden(problems: list) -> list[tuple[str, str | None, int | None, str]]:
@@ -65,10 +64,7 @@ def test_hidden_parts_are_found_however_written(tmp_path: Path) -> None:
              "<x:cols><x:col min='3' max='16384' hidden = '1'/></x:cols>"
              f"<x:sheetData>{cells}</x:sheetData></x:worksheet>")
     path = tmp_path / "written.xlsx"
-    with zipfile.ZipFile(path, "w") as package:
-        for name, text in _PARTS.items():
-            package.writestr(name, text)
-        package.writestr("xl/worksheets/sheet1.xml", sheet)
+    write_package(path, sheet)
     result = read_agency_file(path, agency="HV", code="HV")
     assert [message for *_, message in _hidden(result.problems)] == [
         "row 3 is hidden in the sheet (by hand or by a filter): read as every row is, though "

@@ -5,7 +5,6 @@ without a value, Excel error cells)."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +14,7 @@ from chronogen import read_agency_file, read_family_file
 from chronogen.model.problems import ProblemCode
 from chronogen.read.merged_cells import fill_merged_down
 from tests.conftest import HARBOUR, assert_valid_entries
-from tests.data.hostile.make_corpus import _PARTS
+from tests.data.hostile.make_corpus import write_package
 
 
 def _merged_workbook(path: Path, *, error_cell: bool = False) -> Path:
@@ -63,10 +62,7 @@ def test_merged_cells_are_found_however_the_tag_is_written(tmp_path: Path) -> No
              f"<x:sheetData>{cells}</x:sheetData><x:mergeCells count='1'>"
              f"<x:mergeCell  ref = 'a2:a3' /></x:mergeCells></x:worksheet>")
     path = tmp_path / "prefixed.xlsx"
-    with zipfile.ZipFile(path, "w") as package:
-        for name, text in _PARTS.items():
-            package.writestr(name, text)
-        package.writestr("xl/worksheets/sheet1.xml", sheet)
+    write_package(path, sheet)
     result = read_agency_file(path, agency="HV", code="HV")
     assert [e.date.display() for e in result.entries] == ["13/03/2020", "13/03/2020"]
 

@@ -4,7 +4,6 @@ missed appointment pasted twice into a return is not two missed appointments."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import time
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from chronogen.analyse.columns import gather
 from chronogen.analyse.repeats import repeats_in
 from chronogen.analyse.timeline import merge
 from chronogen.model.problems import SourceRef
-from tests.conftest import HARBOUR
+from tests.conftest import one_agency_case
 from tests.test_flags import case_of, entry, flags
 
 _FIELDS = st.fixed_dictionaries({
@@ -103,15 +102,11 @@ def test_analysing_marks_each_repeat_and_leaves_the_case_given_alone() -> None:
 
 
 def test_a_row_pasted_twice_into_a_return_is_read_kept_and_flagged(tmp_path: Path) -> None:
-    folder = tmp_path / "case"
-    folder.mkdir()
-    shutil.copy(HARBOUR / "family.xlsx", folder / "family.xlsx")
-    (folder / "case.toml").write_text(
-        'title = "Twice"\n[family]\nfile = "family.xlsx"\n'
-        '[[agencies]]\nname = "Health Visiting"\nfile = "hv.csv"\n', encoding="utf-8")
     row = "05/03/2020,Clinic appointment,Mia,Mia not brought to clinic,DNA\n"
-    (folder / "hv.csv").write_text("Date,Contact type,Child,Summary,Outcome\n" + row + row
-                                   + "06/03/2020,Home visit,Mia,Visited,\n", encoding="utf-8")
+    folder = one_agency_case(tmp_path / "case", "Health Visiting",
+                             "Date,Contact type,Child,Summary,Outcome\n" + row + row
+                             + "06/03/2020,Home visit,Mia,Visited,\n", title="Twice",
+                             file_name="hv.csv")
     case = read_case(folder)
     assert [(e.source.row, e.repeat_of) for e in case.entries] == [
         (2, None), (3, case.entries[0].id), (4, None)]

@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook
 from chronogen.model.case import Limits
 from chronogen.read.package_check import _measure_sheet, column_letters
 from chronogen.read.workbook_traits import WorkbookTraits, _find_sheet_traits
-from tests.data.hostile.make_corpus import _PARTS
+from tests.data.hostile.make_corpus import write_package
 
 
 @dataclass
@@ -85,10 +85,7 @@ def _type_style(style: Style) -> Style:
 
 def _package(sheet: bytes) -> bytes:
     data = io.BytesIO()
-    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, text in _PARTS.items():
-            package.writestr(name, text)
-        package.writestr("xl/worksheets/sheet1.xml", sheet)
+    write_package(data, sheet)
     return data.getvalue()
 
 

@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import IO
 
 Maker = Callable[[Path], None]
 HEADER = "Date,Contact type,Summary,Child seen?\r\n"
@@ -65,12 +66,17 @@ def _sheet_xml(cells: str, padding: int = 0) -> bytes:
     return head + header + b" " * padding + cells.encode() + b"</sheetData></worksheet>"
 
 
-def _xlsx(path: Path, cells: str, padding: int = 0) -> None:
-    """A minimal workbook written by hand, so its XML can be anything."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+def write_package(target: Path | IO[bytes], sheet: bytes | str) -> None:
+    """A minimal workbook whose one sheet's XML is *sheet*, written by hand so that its XML
+    can be anything."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
         for name, text in _PARTS.items():
             package.writestr(name, text)
-        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(cells, padding))
+        package.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
+def _xlsx(path: Path, cells: str, padding: int = 0) -> None:
+    write_package(path, _sheet_xml(cells, padding))
 
 
 def _row(number: int, date_cell: str, summary: str = "contact") -> str:
@@ -139,13 +145,10 @@ def stray_dimension(folder: Path) -> None:
     pad every row to the claimed 16,384 cells)."""
     _toml(folder, file="p.xlsx")
     rows = "".join(_row(n, f'<c r="A{n}"><v>43900</v></c>') for n in range(2, 20_001))
-    with zipfile.ZipFile(folder / "p.xlsx", "w", zipfile.ZIP_DEFLATED) as package:
-        for name, text in _PARTS.items():
-            package.writestr(name, text)
-        package.writestr("xl/worksheets/sheet1.xml", _sheet_xml(
-            rows + '<row r="20001"><c r="A20001"><v>43900</v></c><c r="B20001" t="e">'
-            '<v>#REF!</v></c></row>').replace(
-            b"<sheetData>", b'<dimension ref="A1:XFD20001"/><sheetData>'))
+    write_package(folder / "p.xlsx", _sheet_xml(
+        rows + '<row r="20001"><c r="A20001"><v>43900</v></c><c r="B20001" t="e">'
+        '<v>#REF!</v></c></row>').replace(
+        b"<sheetData>", b'<dimension ref="A1:XFD20001"/><sheetData>'))
 
 
 def _xlsx_with_part(path: Path, cells: str, part: str, text: str, kind: str) -> None:
