@@ -23,6 +23,10 @@ from chronogen.read.returns.kinds import classify_kind
     ("Domestic incident", K.INCIDENT), ("Case closed", K.DECISION),
     ("Clinic appointment", K.APPOINTMENT), ("Text message", K.TELEPHONE),
     ("home visit", K.HOME_VISIT), ("Supervision", None),
+    # a police return's offences are incidents (each was "not recognised")
+    ("Assault", K.INCIDENT), ("Criminal damage", K.INCIDENT), ("Harassment", K.INCIDENT),
+    ("Public order offence", K.INCIDENT), ("Threats to kill", K.INCIDENT),
+    ("Possession order granted", None),  # a housing court's order, not an offence
     # two things named: the call was a call; the visit a visit (not an incident)
     ("Telephone call re home visit", K.TELEPHONE),
     ("Home visit - domestic abuse discussed", K.HOME_VISIT),

@@ -60,7 +60,11 @@ _STEPS: tuple[tuple[str, ContactKind], ...] = (
 _WHAT: tuple[tuple[str, ContactKind], ...] = (
     (r"incident|domestic|concern for welfare|arrest|crime|\bcall out\b|attended address"
      r"|attendance at (?:the )?(?:address|property)|police attend|disturbance|breach"
-     r"|missing (?:person|episode|from home)|\bmfh\b", ContactKind.INCIDENT),
+     r"|missing (?:person|episode|from home)|\bmfh\b"
+     # a police return's offences
+     r"|assault|criminal damage|harassment|burglary|robbery|theft|stalking|public order"
+     r"|\boffence|sexual (?:assault|offence|activity)|\bgbh\b|\babh\b|affray"
+     r"|coercive control|threats? to kill", ContactKind.INCIDENT),
     (r"home visit|new birth|doorstep|visit to home|visit at home|unannounced visit"
      r"|announced visit|\bvisit\b|welfare check|safe (?:and|&) well", ContactKind.HOME_VISIT),
     (r"office|duty visit", ContactKind.OFFICE_VISIT),
