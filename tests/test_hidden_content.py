@@ -82,3 +82,32 @@ def test_the_family_workbook_says_what_it_hides(tmp_path: Path) -> None:
     assert len(read.family.people) == len(read_family_file(HARBOUR / "family.xlsx").family.people)
     assert [(p.sheet, p.row, p.severity) for p in read.problems
             if p.code is ProblemCode.HIDDEN_CONTENT] == [("People", 3, Severity.INFO)]
+
+
+def test_an_entry_read_from_what_the_sheet_hides_is_marked_where_it_is_printed(
+        tmp_path: Path) -> None:
+    from chronogen import read_case
+    from chronogen.write.also_recorded import HIDDEN_ROW, HIDDEN_SHEET
+    from chronogen.write.appendix import build_appendix
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Chronology"
+    sheet.append(["Date", "Contact type", "Summary"])
+    for day in (1, 2, 3):
+        sheet.append([f"0{day}/03/2020", "Home visit", f"Visit {day}"])
+    sheet.row_dimensions[3].hidden = True
+    old = book.create_sheet("Old data")
+    old.append(["Date", "Contact type", "Summary"])
+    old.append(["01/01/2019", "Home visit", "A visit to another family"])
+    old.sheet_state = "hidden"
+    book.save(folder / "police.xlsx")
+    case = read_case(folder)
+    report = next(f for f in case.files if f.sheet == "Chronology")
+    assert (report.hidden_rows, report.sheet_hidden) == ([3], False)
+    marks = {(row.entry.source.sheet, row.entry.source.row): row.also
+             for row in build_appendix(case).rows}
+    assert marks == {("Chronology", 2): (), ("Chronology", 3): (HIDDEN_ROW,),
+                     ("Chronology", 4): (), ("Old data", 2): (HIDDEN_SHEET,)}

@@ -113,6 +113,12 @@ class FileReport(BaseModel):
     #: a child's own column ("Mia seen?", "Leo's views") -> the answer it holds for that
     #: child: "seen", "views" or "seen_alone"
     child_columns: dict[str, str] = Field(default_factory=dict)
+    #: whether the workbook hides the sheet; the rows below the header the sheet hides (by
+    #: hand or by a filter) and those whose text is struck through: each was read, and its
+    #: entry is marked where it is printed
+    sheet_hidden: bool = False
+    hidden_rows: list[int] = Field(default_factory=list)
+    struck_rows: list[int] = Field(default_factory=list)
     rows_read: int = 0
     entries: int = 0
     rejected: int = 0

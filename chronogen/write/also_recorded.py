@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry
-from chronogen.model.problems import ProblemCode
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
@@ -46,12 +45,25 @@ _PRINTED = frozenset({"date", "date_time", "time", "agency", "kind", "summary", 
 #: than the answer (the child's own words in a views column, "I didn't sleep"; "Seen
 #: alone"). Not "seen alone": no column prints it, so its cell is quoted whatever it says
 _ANSWERS = frozenset({"seen", "views"})
-#: (file, sheet) -> (the headings printed elsewhere or left out, heading -> the field its
-#: column was read as, the rows struck through in the sheet)
-SourceColumns = dict[tuple[str, str | None],
-                     tuple[frozenset[str], dict[str, str], frozenset[int]]]
-#: what an entry read from a row struck through in the agency's sheet is marked with
+class SourceMarks(NamedTuple):
+    """What one agency file's sheet says of its entries' cells: the headings printed
+    elsewhere or left out, the field each column was read as, and the rows the agency's own
+    view of the sheet struck through or hid (and whether it hid the whole sheet)."""
+
+    printed: frozenset[str]
+    fields: dict[str, str]
+    struck: frozenset[int]
+    hidden: frozenset[int]
+    sheet_hidden: bool
+
+
+#: (file, sheet) -> what it says of its entries' cells
+SourceColumns = dict[tuple[str, str | None], SourceMarks]
+#: what an entry is marked with, first, when its row was struck through, hidden, or on a
+#: hidden sheet in the agency's workbook
 STRUCK = AlsoRecorded("Struck through", "in the agency's sheet: withdrawn or corrected?", None)
+HIDDEN_ROW = AlsoRecorded("Hidden", "in the agency's sheet (by hand or by a filter)", None)
+HIDDEN_SHEET = AlsoRecorded("Hidden", "on a sheet the agency's workbook hides", None)
 #: what the workbook and the CSV print in columns of their own besides (the Word appendix
 #: and the report do not)
 PRINTED_BY_TABLES = frozenset({"referral_to"})
@@ -61,21 +73,17 @@ def columns_by_source(case: Case) -> SourceColumns:
     """Each agency file's columns: those whose cells the appendix prints elsewhere (a
     mapping file's "ignore" among them: left out), and the field each was read as."""
     found: SourceColumns = {}
-    struck: dict[tuple[str, str | None], set[int]] = {}
-    for problem in case.problems:
-        if problem.code is ProblemCode.STRUCK_THROUGH and problem.row is not None:
-            struck.setdefault((problem.file or "", problem.sheet), set()).add(problem.row)
     for report in case.files:
         read = set(headings_read(report.columns).values())
         printed = {heading for heading, name in report.columns.items()
                    if name == "ignore" or (name in _PRINTED and heading in read)}
-        where = (report.file, report.sheet)
-        found[where] = (frozenset(printed), report.columns | report.child_columns,
-                        frozenset(struck.get(where, ())))
+        found[(report.file, report.sheet)] = SourceMarks(
+            frozenset(printed), report.columns | report.child_columns,
+            frozenset(report.struck_rows), frozenset(report.hidden_rows), report.sheet_hidden)
     return found
 
 
-_NOTHING: tuple[frozenset[str], dict[str, str], frozenset[int]] = (frozenset(), {}, frozenset())
+_NOTHING = SourceMarks(frozenset(), {}, frozenset(), frozenset(), False)
 
 
 def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[AlsoRecorded, ...]:
@@ -86,10 +94,14 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
     saying more than an answer (the child's words in a views column). Quoted as the agency
     wrote them. An entry without its cells (read with ``keep_raw=False``, or built in
     Python) gives its reference and significance. An entry read from a row the agency's
-    sheet strikes through is marked so, first (:data:`STRUCK`)."""
-    printed, fields, struck = (columns or {}).get((entry.source.file, entry.source.sheet),
-                                                  _NOTHING)
-    found = [STRUCK] if entry.source.row in struck else []
+    sheet strikes through or hides is marked so, first (:data:`STRUCK`, :data:`HIDDEN_ROW`,
+    :data:`HIDDEN_SHEET`)."""
+    marks = (columns or {}).get((entry.source.file, entry.source.sheet), _NOTHING)
+    printed, fields = marks.printed, marks.fields
+    row = entry.source.row
+    found = [mark for mark, holds in ((STRUCK, row in marks.struck),
+                                      (HIDDEN_ROW, row in marks.hidden),
+                                      (HIDDEN_SHEET, marks.sheet_hidden)) if holds]
     if not entry.raw:
         return (*found, *(AlsoRecorded(label, text, name) for label, text, name in (
             ("Reference", entry.reference, "reference"),

@@ -226,8 +226,13 @@ class RowReader(ChildrenReading):
         #: (a date's own bounds, read on every row, cost a tenth of the reading: memory)
         self._too_early: dict[int, ParsedDateTime] = {}
         self._read_children_as(family)
-        self.result.report.child_columns = {column.heading: what.value
-                                            for column, what, _ in self.child_columns}
+        report = self.result.report
+        report.child_columns = {column.heading: what.value
+                                for column, what, _ in self.child_columns}
+        below = layout.header_row
+        report.sheet_hidden = self.sheet.hidden
+        report.hidden_rows = [row for row in self.sheet.hidden_rows if row > below]
+        report.struck_rows = sorted({row for row, _ in self.sheet.struck if row > below})
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(CACHE_LIMIT)
         self._raw_values: Memo[object, RawValue] = Memo(CACHE_LIMIT)
