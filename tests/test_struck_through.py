@@ -15,6 +15,7 @@ from chronogen.model.problems import ProblemCode
 from chronogen.read.workbook_traits import struck_styles
 from chronogen.write.also_recorded import STRUCK
 from chronogen.write.appendix import build_appendix
+from tests.data.hostile.make_corpus import write_package
 
 
 def _struck_workbook(path: Path) -> Path:
@@ -68,3 +69,37 @@ def test_only_a_font_that_strikes_is_a_struck_style() -> None:
     with zipfile.ZipFile(Path(__file__).parent / "data" / "harbour" / "police_incidents.xlsx") \
             as package:
         assert struck_styles(package.read("xl/styles.xml")) == frozenset()
+
+
+def test_a_word_struck_through_in_a_cell_is_found_inline_or_shared(tmp_path: Path) -> None:
+    """A correction inside a cell ("Visited on ~~Tuesday~~ Wednesday") is a run of rich
+    text struck through: in the cell itself (inline), or in the shared-string table Excel
+    and LibreOffice write."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Contact type", "Summary"])
+    sheet.append(["02/03/2020", "Home visit", "Visit"])
+    sheet.append(["03/03/2020", "Home visit", CellRichText(
+        ["Visited on ", TextBlock(InlineFont(strike=True), "Tuesday"), " Wednesday"])])
+    book.save(tmp_path / "inline.xlsx")
+    inline = read_agency_file(tmp_path / "inline.xlsx", agency="CSC", code="CSC")
+    assert [(p.row, p.column) for p in inline.problems
+            if p.code is ProblemCode.STRUCK_THROUGH] == [(3, "Summary")]
+    # the same, its texts in a shared-string table (item 4 has the struck run)
+    texts = ["Date", "Summary", "13/03/2020", "Visit",
+             "<r><t xml:space='preserve'>Visited on </t></r><r><rPr><strike/></rPr>"
+             "<t>Tuesday</t></r>"]
+    shared = ("<sst xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>" + "".join(
+        f"<si>{t if t.startswith('<r>') else f'<t>{t}</t>'}</si>" for t in texts) + "</sst>")
+    cells = "".join(f"<row r='{r}'><c r='A{r}' t='s'><v>{a}</v></c><c r='B{r}' t='s'><v>{b}</v>"
+                    "</c></row>" for r, a, b in [(1, 0, 1), (2, 2, 3), (3, 2, 4)])
+    write_package(tmp_path / "shared.xlsx", (
+        "<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+        f"<sheetData>{cells}</sheetData></worksheet>"), {"xl/sharedStrings.xml": shared})
+    read = read_agency_file(tmp_path / "shared.xlsx", agency="CSC", code="CSC")
+    assert read.entries[1].summary == "Visited on Tuesday"
+    assert [(p.row, p.column) for p in read.problems
+            if p.code is ProblemCode.STRUCK_THROUGH] == [(3, "Summary")]

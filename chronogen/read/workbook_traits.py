@@ -8,6 +8,7 @@ written (prefixes, quotes, spacing), and in time linear in the part's size.
 
 from __future__ import annotations
 
+import bisect
 import html
 import posixpath
 import re
@@ -89,19 +90,24 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
         styles = package.getinfo("xl/styles.xml") if "xl/styles.xml" in names else None
         struck = _struck_cell(struck_styles(package.read(styles))) \
             if styles is not None and styles.file_size <= _LONGEST_STYLES else None
+        shared = _struck_shared_cell(struck_shared_strings(package, name, limits))
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
-                               plainly=plainly, struck=struck)
+                               plainly=plainly, struck=struck, struck_shared=shared)
             if found := _comments(package, member, name, title, limits):
                 traits.comments[title] = found
     return traits
 
+
 def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                        title: str, limits: Limits, traits: WorkbookTraits, *,
                        plainly: bool,
-                       struck: tuple[re.Pattern[bytes], frozenset[int]] | None = None) -> None:
+                       struck: tuple[re.Pattern[bytes], frozenset[int]] | None = None,
+                       struck_shared: tuple[re.Pattern[bytes], frozenset[int]] | None = None
+                       ) -> None:
     """One pass over a sheet's XML for error cells, formulas saved without a value, merged,
-    hidden and struck-through cells."""
+    hidden and struck-through cells (a struck style, a struck run of shared or inline
+    text)."""
     with package.open(info) as stream:
         for window in xml_windows(stream, name, f"sheet {title!r}", limits):
             # the quick tests first (each a pass over the window): a plainly written sheet's
@@ -119,6 +125,10 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_hidden(window, title, traits)
             if struck is not None:
                 _note_struck(window, title, traits, struck)
+            if struck_shared is not None:
+                _note_struck(window, title, traits, struck_shared)
+            if b"strike" in window:  # a run of a cell's own text struck through
+                _note_struck_inline(window, title, traits)
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
@@ -152,18 +162,36 @@ def _note_hidden(window: bytes, title: str, traits: WorkbookTraits) -> None:
                 (low, max(low, int(last[1])) if last is not None else low)] = None
 
 
+#: a cell's opening: (its attributes)
+_CELL_OPENING = re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*)>')
+
+
+def _note_struck_inline(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    """Cells whose own text (an inline string) has a run struck through: a strike tag in
+    a sheet's XML is inside the cell opened last before it."""
+    cells = list(_CELL_OPENING.finditer(window))
+    starts = [cell.start() for cell in cells]
+    for strike in _STRIKE.finditer(window):
+        place = bisect.bisect_right(starts, strike.start())
+        if place:
+            _note_struck_cell(cells[place - 1].group(1), title, traits)
+
+
+def _note_struck_cell(attributes: bytes, title: str, traits: WorkbookTraits) -> None:
+    found = R_ATTRIBUTE.search(b" " + attributes)  # the space the opening took
+    parts = CELL_REFERENCE.fullmatch(found.group(1) or found.group(2) or b"") \
+        if found is not None else None
+    if parts is not None:
+        cell = (int(parts.group(2)), column_number(parts.group(1).upper()))
+        traits.struck.setdefault(title, {})[cell] = None
+
+
 def _note_struck(window: bytes, title: str, traits: WorkbookTraits,
                  struck: tuple[re.Pattern[bytes], frozenset[int]]) -> None:
     pattern, styles = struck
     for attributes, style in pattern.findall(window):
-        if int(style) not in styles:
-            continue
-        found = R_ATTRIBUTE.search(b" " + attributes)  # the space the opening took
-        parts = CELL_REFERENCE.fullmatch(found.group(1) or found.group(2) or b"") \
-            if found is not None else None
-        if parts is not None:
-            cell = (int(parts.group(2)), column_number(parts.group(1).upper()))
-            traits.struck.setdefault(title, {})[cell] = None
+        if int(style) in styles:
+            _note_struck_cell(attributes, title, traits)
 
 
 #: the largest styles part read for struck-through fonts (a workbook's is a few kilobytes)
@@ -202,6 +230,49 @@ def struck_styles(styles: bytes) -> frozenset[int]:
     return frozenset(number for number, attributes in enumerate(
         _XF.findall(_block(styles, b"cellXfs")))
         if (font := _FONT_ID.search(attributes)) is not None and int(font[1]) in struck_fonts)
+
+
+#: an item of the shared-string table, and a shared-string cell with its item's number:
+#: (the cell's attributes, the number)
+_SHARED_ITEM = re.compile(rb'<' + XML_PREFIX + rb'si[\s>/]')
+
+
+def struck_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
+                          ) -> frozenset[int]:
+    """The items of the shared-string table with a run of text struck through (a word
+    corrected in a cell: "Visited ~~Tuesday~~ Wednesday"), by number from 0. One quick look
+    for the word in the table; the items counted only where it is there."""
+    member = next((n for n in package.namelist() if n.lower().endswith("sharedstrings.xml")),
+                  None)
+    if member is None:
+        return frozenset()
+    with package.open(member) as stream:
+        if not any(b"strike" in window for window in
+                   xml_windows(stream, name, "the shared-string table", limits)):
+            return frozenset()
+    found: set[int] = set()
+    counted = 0
+    with package.open(member) as stream:  # windows end where a tag begins: no item is split
+        for window in xml_windows(stream, name, "the shared-string table", limits):
+            openings = [match.start() for match in _SHARED_ITEM.finditer(window)]
+            for strike in _STRIKE.finditer(window):
+                place = bisect.bisect_right(openings, strike.start())
+                if place:
+                    found.add(counted + place - 1)
+            counted += len(openings)
+    return frozenset(found)
+
+
+def _struck_shared_cell(items: frozenset[int]
+                        ) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
+    """A shared-string cell holding one of *items* (its attributes, its item), and the
+    items; None for none (as :func:`_struck_cell`)."""
+    if not items:
+        return None
+    numbers = b"|".join(str(n).encode() for n in sorted(items)) if len(items) <= 50 \
+        else rb"[0-9]{1,9}"
+    return re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*?\bt\s*=\s*["\']s["\'][^<>]*)>\s*<'
+                      + XML_PREFIX + rb'v>\s*(' + numbers + rb')\s*</'), items
 
 
 def _struck_cell(styles: frozenset[int]) -> tuple[re.Pattern[bytes], frozenset[int]] | None:

@@ -66,11 +66,12 @@ def _sheet_xml(cells: str, padding: int = 0) -> bytes:
     return head + header + b" " * padding + cells.encode() + b"</sheetData></worksheet>"
 
 
-def write_package(target: Path | IO[bytes], sheet: bytes | str) -> None:
+def write_package(target: Path | IO[bytes], sheet: bytes | str,
+                  more: dict[str, str] | None = None) -> None:
     """A minimal workbook whose one sheet's XML is *sheet*, written by hand so that its XML
-    can be anything."""
+    can be anything; *more* parts beside it (a shared-string table)."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, text in _PARTS.items():
+        for name, text in {**_PARTS, **(more or {})}.items():
             package.writestr(name, text)
         package.writestr("xl/worksheets/sheet1.xml", sheet)
 
