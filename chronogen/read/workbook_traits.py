@@ -293,6 +293,14 @@ _COMMENTS_TYPE = re.compile(
 _COMMENT = re.compile(rb'<' + XML_PREFIX + rb'comment\s[^<>]*?\bref\s*=\s*["\']\s*'
                       rb'([A-Za-z]{1,3})([0-9]{1,7})\s*["\'][^<>]*>')
 _TEXT_RUN = re.compile(rb'<' + XML_PREFIX + rb't(?:\s[^<>]*)?>([^<]*)</' + XML_PREFIX + rb't>')
+#: a character Excel writes escaped in its XML's text (``_x000D_``, a carriage return)
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
+
+
 #: what Excel writes for a threaded comment's readers of old versions, before the comment
 _THREADED = re.compile(r"^\[Threaded comment\].*?\nComment:\s*", re.S)
 
@@ -322,7 +330,7 @@ def _comments(package: zipfile.ZipFile, member: str, name: str, title: str,
         end = openings[number + 1].start() if number + 1 < len(openings) else len(data)
         text = html.unescape(b"".join(_TEXT_RUN.findall(data, opening.end(), end))
                              .decode("utf-8", "replace"))
-        text = _THREADED.sub("", text).strip()
+        text = _THREADED.sub("", _EXCEL_ESCAPE.sub(_unescaped, text)).strip()
         if text:
             cell = (int(opening.group(2)), column_number(opening.group(1).upper()))
             found[cell] = text
