@@ -236,6 +236,10 @@ def test_the_trailing_time_is_found_where_it_was(text: str) -> None:
 @pytest.mark.parametrize(("text", "earliest", "latest"), [
     # a week, from or to a day
     ("w/c 09/03/2020", date(2020, 3, 9), date(2020, 3, 15)),
+    # a week of a month, counted from its first day, or its last seven (each "not a date")
+    ("1st week of March 2020", date(2020, 3, 1), date(2020, 3, 7)),
+    ("the second week in June 2019", date(2019, 6, 8), date(2019, 6, 14)),
+    ("last week of February 2020", date(2020, 2, 23), date(2020, 2, 29)),
     ("W/C 9 March 2020", date(2020, 3, 9), date(2020, 3, 15)),
     ("week commencing 09/03/2020", date(2020, 3, 9), date(2020, 3, 15)),
     ("w/e 15/03/2020", date(2020, 3, 9), date(2020, 3, 15)),

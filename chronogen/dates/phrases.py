@@ -84,8 +84,8 @@ def parse_phrase(original: str, cleaned: str) -> ParsedDateTime | None:
     not a real one."""
     if len(cleaned) > LONGEST_PHRASE:
         return None
-    for attempt in (_weekday, _trailing_time, _trailing_word, _week, _part, _season, _quarter,
-                    _years, _span):
+    for attempt in (_weekday, _trailing_time, _trailing_word, _week, _nth_week, _part,
+                    _season, _quarter, _years, _span):
         found = attempt(original, cleaned)
         if found is not None:
             return found
@@ -198,6 +198,27 @@ def _week(original: str, cleaned: str) -> ParsedDateTime | None:
         return _ranged(original, day, day + timedelta(days=6)) if forwards else \
             _ranged(original, day - timedelta(days=6), day)
     return None
+
+
+#: "the first week of March 2020", "2nd week in June 2019", "last week of May 2020"
+_NTH_WEEK = re.compile(r"(?:the )?(first|1st|second|2nd|third|3rd|fourth|4th|last) week "
+                       r"(?:of|in) (.+)")
+_NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+
+
+def _nth_week(original: str, cleaned: str) -> ParsedDateTime | None:
+    """A week of a month counted from its first day (the first: 1st to 7th), or its last
+    seven days."""
+    match = _NTH_WEEK.fullmatch(cleaned)
+    inner = _plain_or_none(match[2]) if match is not None else None
+    if match is None or inner is None or inner.date.precision is not Precision.MONTH or \
+            inner.date.earliest is None or inner.date.latest is None:
+        return None
+    start, end = inner.date.earliest, inner.date.latest
+    if match[1] == "last":
+        return _ranged(original, end - timedelta(days=6), end)
+    first = start + timedelta(days=7 * _NTH[match[1]])
+    return _ranged(original, first, first + timedelta(days=6))
 
 
 def _part(original: str, cleaned: str) -> ParsedDateTime | None:
