@@ -98,10 +98,12 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
     :data:`HIDDEN_SHEET`)."""
     marks = (columns or {}).get((entry.source.file, entry.source.sheet), _NOTHING)
     printed, fields = marks.printed, marks.fields
-    row = entry.source.row
-    found = [mark for mark, holds in ((STRUCK, row in marks.struck),
-                                      (HIDDEN_ROW, row in marks.hidden),
-                                      (HIDDEN_SHEET, marks.sheet_hidden)) if holds]
+    found: list[AlsoRecorded] = []
+    if marks.struck or marks.hidden or marks.sheet_hidden:  # most sheets mark nothing
+        row = entry.source.row
+        found = [mark for mark, holds in ((STRUCK, row in marks.struck),
+                                          (HIDDEN_ROW, row in marks.hidden),
+                                          (HIDDEN_SHEET, marks.sheet_hidden)) if holds]
     if not entry.raw:
         return (*found, *(AlsoRecorded(label, text, name) for label, text, name in (
             ("Reference", entry.reference, "reference"),
