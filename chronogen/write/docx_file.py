@@ -479,9 +479,10 @@ def _chronology(document: Any, appendix: Appendix, later: _Later) -> None:
         "Every entry from every agency in date order, in the agencies' own words. Rows are "
         "shaded by agency (the key is the Sources table above). 'No' and 'Not recorded' "
         "answers are marked; flag codes refer to the Flags list. Under what happened, in "
-        "grey, what else the agency wrote of the entry in columns printed nowhere else: its "
-        "reference, a column chronogen reads as no field, the child's own words in a views "
-        "column.")
+        "grey, what else the agency recorded of the entry that no column here prints (such "
+        "as its reference, a column chronogen reads as no field, the child's own words in a "
+        "views column, a comment on a cell), and whether its row was struck through or "
+        "hidden in the agency's sheet.")
     table = _simple_table(document, [h for h, _ in CHRONOLOGY_COLUMNS], [],
                           widths=[mm for _, mm in CHRONOLOGY_COLUMNS])
     widths = [round(mm * 56.7) for _, mm in CHRONOLOGY_COLUMNS]
