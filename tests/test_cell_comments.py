@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from openpyxl.comments import Comment
 
 from chronogen import read_agency_file, read_case, read_family_file
@@ -90,3 +91,18 @@ def test_the_family_workbook_says_its_comments(tmp_path: Path) -> None:
             if p.code is ProblemCode.CELL_COMMENT]
     assert said == [("People", 2, "Date of birth",
                      "a comment on the cell: 'DOB from the GP record'")]
+
+
+def test_comments_too_large_to_hold_are_said_not_read(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet's comments are held whole to be read: a part past the bound (64 MB of XML;
+    here made small) is said, and the rest of the workbook read."""
+    import chronogen.read.workbook_traits as traits
+
+    monkeypatch.setattr(traits, "_LONGEST_COMMENTS", 10)
+    result = read_agency_file(_commented(tmp_path / "csc.xlsx"), agency="CSC", code="CSC")
+    assert len(result.entries) == 2
+    assert not any(heading.startswith("Comment on") for e in result.entries for heading in e.raw)
+    assert [p.message for p in result.problems if "comments on its cells" in p.message] == [
+        "the comments on its cells (0 MB of XML) are too large to read; open the workbook to "
+        "see them"]

@@ -150,6 +150,7 @@ def read_workbook(path: Path, *, display_name: str | None = None,
         sheet.hidden_columns = sorted(traits.hidden_columns.get(sheet.name or "", {}))
         sheet.struck = sorted(traits.struck.get(sheet.name or "", {}))
         sheet.comments = traits.comments.get(sheet.name or "", {})
+        sheet.notes += traits.notes.get(sheet.name or "", [])
     return sheets
 
 

@@ -52,6 +52,8 @@ class WorkbookTraits:
     struck: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
     #: sheet name -> (row, column) -> the comment (note) on that cell, as written
     comments: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    #: sheet name -> what could not be read of it, said
+    notes: dict[str, list[str]] = field(default_factory=dict)
 
 #: a formula cell saved with no value, however its tags and reference are written:
 #: (column letters, row digits)
@@ -94,8 +96,11 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
                                plainly=plainly, struck=struck, struck_shared=shared)
-            if found := _comments(package, member, name, title, limits):
-                traits.comments[title] = found
+            try:
+                if found := _comments(package, member, name, title, limits):
+                    traits.comments[title] = found
+            except _TooLarge as error:
+                traits.notes.setdefault(title, []).append(str(error))
     return traits
 
 
@@ -293,6 +298,12 @@ _COMMENTS_TYPE = re.compile(
 _COMMENT = re.compile(rb'<' + XML_PREFIX + rb'comment\s[^<>]*?\bref\s*=\s*["\']\s*'
                       rb'([A-Za-z]{1,3})([0-9]{1,7})\s*["\'][^<>]*>')
 _TEXT_RUN = re.compile(rb'<' + XML_PREFIX + rb't(?:\s[^<>]*)?>([^<]*)</' + XML_PREFIX + rb't>')
+#: the most bytes of comments read for one sheet
+_LONGEST_COMMENTS = 64_000_000
+
+
+class _TooLarge(Exception):
+    """A part too large to hold whole for what it adds (said, not read)."""
 #: a character Excel writes escaped in its XML's text (``_x000D_``, a carriage return)
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -323,6 +334,9 @@ def _comments(package: zipfile.ZipFile, member: str, name: str, title: str,
         return {}
     info = package.getinfo(place)
     check_part_size(info, name, f"the comments of sheet {title!r}", limits)
+    if info.file_size > _LONGEST_COMMENTS:  # held whole to be read: a sheet's are kilobytes
+        raise _TooLarge(f"the comments on its cells ({info.file_size / 1e6:,.0f} MB of XML) "
+                        "are too large to read; open the workbook to see them")
     data = package.read(info)
     openings = list(_COMMENT.finditer(data))
     found: dict[tuple[int, int], str] = {}
