@@ -111,3 +111,18 @@ def test_an_entry_read_from_what_the_sheet_hides_is_marked_where_it_is_printed(
              for row in build_appendix(case).rows}
     assert marks == {("Chronology", 2): (), ("Chronology", 3): (HIDDEN_ROW,),
                      ("Chronology", 4): (), ("Old data", 2): (HIDDEN_SHEET,)}
+
+
+def test_hidden_rows_holding_nothing_are_not_kept(tmp_path: Path) -> None:
+    """A file of empty row elements marked hidden (a hostile one: a million of them) held a
+    number for each in the file's report."""
+    cells = ("<row r='1'><c r='A1' t='inlineStr'><is><t>Date</t></is></c><c r='B1' "
+             "t='inlineStr'><is><t>Summary</t></is></c></row><row r='2'><c r='A2' "
+             "t='inlineStr'><is><t>13/03/2020</t></is></c><c r='B2' t='inlineStr'><is><t>Visit"
+             "</t></is></c></row>" + "".join(f"<row r='{n}' hidden='1'/>"
+                                              for n in range(3, 20_000)))
+    write_package(tmp_path / "empty.xlsx", "<worksheet xmlns='http://schemas.openxmlformats.org"
+                  f"/spreadsheetml/2006/main'><sheetData>{cells}</sheetData></worksheet>")
+    result = read_agency_file(tmp_path / "empty.xlsx", agency="HV", code="HV")
+    assert len(result.entries) == 1 and result.report.hidden_rows == []
+    assert _hidden(result.problems) == []

@@ -146,7 +146,10 @@ def read_workbook(path: Path, *, display_name: str | None = None,
         sheet.uncached_formulas = list(traits.uncached_formulas.get(sheet.name or "", {}))
         sheet.merged_down = fill_merged_down(sheet.rows, traits.merged.get(sheet.name or "", {}))
         sheet.hidden = sheet.name in traits.hidden_sheets
-        sheet.hidden_rows = sorted(traits.hidden_rows.get(sheet.name or "", {}))
+        # rows the sheet holds: a hidden row with no cell (a million of them, written empty)
+        # is nothing read
+        sheet.hidden_rows = sorted(row for row in traits.hidden_rows.get(sheet.name or "", {})
+                                   if row <= len(sheet.rows))
         sheet.hidden_columns = sorted(traits.hidden_columns.get(sheet.name or "", {}))
         sheet.struck = sorted(traits.struck.get(sheet.name or "", {}))
         sheet.comments = traits.comments.get(sheet.name or "", {})
