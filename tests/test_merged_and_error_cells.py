@@ -121,3 +121,13 @@ def test_an_excel_error_in_the_family_workbook_is_blank_and_said(tmp_path: Path)
                                        "blank"),
         ("Households", 3, "Person", "the cell holds the Excel error #N/A; treated as blank")]
     assert not any(p.code is ProblemCode.UNKNOWN_PERSON for p in read.problems)
+
+
+def test_a_sheet_of_more_merged_areas_than_kept_says_so(monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    import chronogen.read.workbook_traits as traits
+
+    monkeypatch.setattr(traits, "_MOST_MERGED", 1)
+    result = read_agency_file(_merged_workbook(tmp_path / "csc.xlsx"), agency="CSC", code="CSC")
+    assert [p.message for p in result.problems if "merged cells past" in p.message] == [
+        "merged cells past the first 1 areas were not read in each of their rows"]

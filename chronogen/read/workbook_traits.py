@@ -143,12 +143,22 @@ def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -
         cells[(int(digits), column_number(letters.upper()))] = None
 
 
+#: the most merged areas kept of one sheet (Excel's own sheets hold hundreds)
+_MOST_MERGED = 1_000_000
+
+
 def _note_merged(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    areas = traits.merged.setdefault(title, {})
     for first_letters, first_digits, last_letters, last_digits in _MERGED.findall(window):
+        if len(areas) >= _MOST_MERGED:
+            notes = traits.notes.setdefault(title, [])
+            if not notes or not notes[-1].startswith("merged cells past"):
+                notes.append(f"merged cells past the first {_MOST_MERGED:,} areas were not "
+                             "read in each of their rows")
+            return
         first_row, last_row = int(first_digits), int(last_digits)
         first_column = column_number(first_letters.upper())
         last_column = column_number(last_letters.upper())
-        areas = traits.merged.setdefault(title, {})
         areas[(min(first_row, last_row), min(first_column, last_column),
                max(first_row, last_row), max(first_column, last_column))] = None
 
