@@ -103,3 +103,15 @@ def test_a_word_struck_through_in_a_cell_is_found_inline_or_shared(tmp_path: Pat
     assert read.entries[1].summary == "Visited on Tuesday"
     assert [(p.row, p.column) for p in read.problems
             if p.code is ProblemCode.STRUCK_THROUGH] == [(3, "Summary")]
+
+
+def test_many_struck_styles_are_each_checked() -> None:
+    """Past fifty struck styles the pattern takes any style, and each is checked."""
+    from chronogen.read.workbook_traits import WorkbookTraits, _note_struck, _struck_cell
+
+    struck = _struck_cell(frozenset(range(0, 120, 2)))
+    assert struck is not None
+    traits = WorkbookTraits()
+    _note_struck(b'<c r="B3" s="58"><v>1</v></c><c r="C3" s="59"><v>1</v></c>'
+                 b'<c r="D4" s="118"/>', "Log", traits, struck)
+    assert list(traits.struck["Log"]) == [(3, 2), (4, 4)]

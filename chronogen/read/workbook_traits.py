@@ -55,6 +55,7 @@ class WorkbookTraits:
     #: sheet name -> what could not be read of it, said
     notes: dict[str, list[str]] = field(default_factory=dict)
 
+
 #: a formula cell saved with no value, however its tags and reference are written:
 #: (column letters, row digits)
 _UNCACHED = re.compile(
@@ -78,6 +79,7 @@ _SHEET_NAME = re.compile(rb'\bname\s*=\s*(?:"([^"<]*)"|\'([^\'<]*)\')')
 _SHEET_HIDDEN = re.compile(rb'\bstate\s*=\s*["\'](?:hidden|veryHidden)["\']')
 #: an error cell (``#REF!``), which calamine reads as blank, however its tag is written
 _ERROR_CELL = re.compile(rb'<' + XML_PREFIX + rb'c\s[^<>]*?\bt\s*=\s*(?:"e"|\'e\')')
+
 
 def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
                 ) -> WorkbookTraits:
@@ -247,8 +249,7 @@ def struck_styles(styles: bytes) -> frozenset[int]:
         if (font := _FONT_ID.search(attributes)) is not None and int(font[1]) in struck_fonts)
 
 
-#: an item of the shared-string table, and a shared-string cell with its item's number:
-#: (the cell's attributes, the number)
+#: an item's opening in the shared-string table
 _SHARED_ITEM = re.compile(rb'<' + XML_PREFIX + rb'si[\s>/]')
 
 
@@ -281,25 +282,28 @@ def struck_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
 def _struck_shared_cell(items: frozenset[int]
                         ) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
     """A shared-string cell holding one of *items* (its attributes, its item), and the
-    items; None for none (as :func:`_struck_cell`)."""
+    items; None for none."""
     if not items:
         return None
-    numbers = b"|".join(str(n).encode() for n in sorted(items)) if len(items) <= 50 \
-        else rb"[0-9]{1,9}"
     return re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*?\bt\s*=\s*["\']s["\'][^<>]*)>\s*<'
-                      + XML_PREFIX + rb'v>\s*(' + numbers + rb')\s*</'), items
+                      + XML_PREFIX + rb'v>\s*(' + _any_of(items) + rb')\s*</'), items
 
 
 def _struck_cell(styles: frozenset[int]) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
     """A cell opening styled by one of *styles* (its attributes, its style), and the styles;
-    None for none. A few styles are named in the pattern (cells of other styles are passed
-    over in the search); many (a workbook of thousands of styles) are checked one by one."""
+    None for none."""
     if not styles:
         return None
-    numbers = b"|".join(str(n).encode() for n in sorted(styles)) if len(styles) <= 50 \
-        else rb"[0-9]{1,7}"
-    return re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*?\bs\s*=\s*["\']\s*(' + numbers
-                      + rb')\s*["\'][^<>]*)>'), styles
+    return re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*?\bs\s*=\s*["\']\s*('
+                      + _any_of(styles) + rb')\s*["\'][^<>]*)>'), styles
+
+
+def _any_of(numbers: frozenset[int]) -> bytes:
+    """A pattern for *numbers*: a few named (cells of others are passed over in the
+    search), many (a workbook of thousands of styles) any number, each then checked."""
+    if len(numbers) <= 50:
+        return b"|".join(str(n).encode() for n in sorted(numbers))
+    return rb"[0-9]{1,9}"
 
 
 _COMMENTS_TYPE = re.compile(
@@ -314,6 +318,8 @@ _LONGEST_COMMENTS = 64_000_000
 
 class _TooLarge(Exception):
     """A part too large to hold whole for what it adds (said, not read)."""
+
+
 #: a character Excel writes escaped in its XML's text (``_x000D_``, a carriage return)
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
