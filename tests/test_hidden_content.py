@@ -46,8 +46,8 @@ def test_a_hidden_sheet_rows_and_columns_are_read_and_said(tmp_path: Path) -> No
         ("info", "Chronology", None, "column D ('Officer') is hidden in the sheet: read as "
                                      "every column is"),
         ("warning", "Old data", None, "sheet 'Old data' is hidden in the workbook: its rows "
-                                      "were read as every sheet's are; check with the agency "
-                                      "that they belong in this return (a hidden sheet may "
+                                      "were read as every sheet's are; check with whoever "
+                                      "sent it that they belong here (a hidden sheet may "
                                       "hold old or another family's records)")]
 
 

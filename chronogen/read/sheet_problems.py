@@ -70,8 +70,8 @@ def _hidden(sheet: Sheet, named: Callable[[int], str], header_row: int) -> list[
 
     if sheet.hidden:
         said(f"sheet {sheet.name!r} is hidden in the workbook: its rows were read as every "
-             "sheet's are; check with the agency that they belong in this return (a hidden "
-             "sheet may hold old or another family's records)", Severity.WARNING)
+             "sheet's are; check with whoever sent it that they belong here (a hidden sheet "
+             "may hold old or another family's records)", Severity.WARNING)
     rows = [row for row in sheet.hidden_rows if header_row < row <= len(sheet.rows)]
     if rows:
         said(f"{_counted(rows, 'row')} hidden in the sheet (by hand or by a filter): read as "

@@ -123,7 +123,9 @@ def _heading_text(value: Cell) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
-def _columns_for(row: tuple[Cell, ...], mapping: ColumnMapping | None = None) -> list[Column]:
+def columns_for(row: tuple[Cell, ...], mapping: ColumnMapping | None = None) -> list[Column]:
+    """The columns a row gives as a header (under *mapping*, where a mapping file names
+    columns)."""
     explicit = {normalise_heading(k): v for k, v in (mapping.columns if mapping else {}).items()}
     columns: list[Column] = []
     seen_headings: dict[str, int] = {}
@@ -156,12 +158,7 @@ def _score(columns: list[Column]) -> int:
 
 def looks_like_header(cells: tuple[Cell, ...]) -> bool:
     """Whether a row names a date column and another known column, as a header does."""
-    return _score(_columns_for(cells, None)) >= 2
-
-
-def columns_of(row: tuple[Cell, ...]) -> list[Column]:
-    """The columns a row would give as a header (no mapping file)."""
-    return _columns_for(row)
+    return _score(columns_for(cells)) >= 2
 
 
 def tables_above(sheet: Sheet, header_row: int) -> list[tuple[int, list[int]]]:
@@ -173,7 +170,7 @@ def tables_above(sheet: Sheet, header_row: int) -> list[tuple[int, list[int]]]:
     headers = [number for number in range(1, header_row)
                if looks_like_header(sheet.rows[number - 1])]
     for place, number in enumerate(headers):
-        columns = _columns_for(sheet.rows[number - 1], None)
+        columns = columns_for(sheet.rows[number - 1])
         dated = next((c.index for c in columns if c.field in (Field.DATE, Field.DATE_TIME)),
                      None)
         end = headers[place + 1] if place + 1 < len(headers) else header_row
@@ -217,7 +214,7 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
         for row_number in rows_to_try:
             if row_number > len(sheet.rows):
                 continue
-            columns = _columns_for(sheet.rows[row_number - 1], mapping)
+            columns = columns_for(sheet.rows[row_number - 1], mapping)
             score: float = _score(columns)
             if mapping is not None and mapping.header_row is not None:
                 score = max(score, 1)

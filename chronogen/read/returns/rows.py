@@ -56,7 +56,7 @@ from chronogen.read.returns.layout import (
     Column,
     Layout,
     column_letter,
-    columns_of,
+    columns_for,
     looks_like_header,
     tables_above,
 )
@@ -473,7 +473,7 @@ class RowReader(ChildrenReading):
     def _reject_above(self, number: int, cells: tuple[Cell, ...], header: int) -> None:
         """A row of a table above the one read: rejected, its cells under that table's own
         headings, saying why."""
-        headings = [column.heading for column in columns_of(self.sheet.rows[header - 1])]
+        headings = [column.heading for column in columns_for(self.sheet.rows[header - 1])]
         raw = {headings[i] if i < len(headings) else f"Column {column_letter(i)}":
                raw_value(value) for i, value in enumerate(cells) if value is not None}
         source = trusted(SourceRef, {"file": self.file, "sheet": self.sheet_name,
