@@ -66,8 +66,7 @@ def template_rows(result: AgencyResult) -> Conversion:
     # is, so nothing is lost: a second column of a field ("Child seen?" beside "Seen",
     # "Date recorded" beside "Date of contact"), a child's own ("Mia seen?"), a field the
     # template has no column for ("End date", "Agency", "Source"), one read as no field
-    by_sheet = {r.sheet: {name: heading for name, heading in headings_read(r.columns).items()
-                          if name in _WRITTEN} for r in reports}
+    by_sheet = {r.sheet: _written(r.columns) for r in reports}
     extra: list[str] = []
     for entry in result.entries:
         written = by_sheet.get(entry.source.sheet, {}).values()
@@ -87,6 +86,12 @@ def template_rows(result: AgencyResult) -> Conversion:
     placed.sort(key=lambda item: item[0])
     return Conversion(result=result, headings=headings, rows=[row for _, row in placed],
                       carried=extra)
+
+
+def _written(columns: dict[str, str]) -> dict[str, str]:
+    """Each field the template has a column for -> the heading of the column read for it."""
+    return {name: heading for name, heading in headings_read(columns).items()
+            if name in _WRITTEN}
 
 
 def _answer_text(value: RawValue) -> str | None:
@@ -168,8 +173,7 @@ def format_report(conversion: Conversion, output: Path) -> str:
     sheet = f", sheet {report.sheet!r}" if report.sheet else ""
     lines = [f"Converted {report.file}{sheet} (header on row {report.header_row}) for "
              f"{report.agency} -> {output}", "Columns:"]
-    written = {heading for name, heading in headings_read(report.columns).items()
-               if name in _WRITTEN}
+    written = set(_written(report.columns).values())
     for heading, field in report.columns.items():
         if heading in written:
             lines.append(f"  {heading!r} -> {field}")
