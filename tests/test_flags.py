@@ -263,6 +263,10 @@ def test_views_expected_only_from_the_set_age() -> None:
     (flag,) = flags(case_of(older), "views-not-recorded")
     assert flag.evidence == ["E1"]
     assert flags(case_of(older, views_from_age=5), "views-not-recorded") == []
+    # seen once: said so ("was seen 1 times ... on 1 of them")
+    (once,) = flags(case_of(older[:1]), "views-not-recorded")
+    assert " was seen once at an age to give views (3 or over), and then the child's views " \
+           "were not recorded: HV 01/06/2019." in once.message
 
 
 def test_unseen_periods_use_date_bounds_honestly() -> None:

@@ -117,13 +117,15 @@ def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
         seen_total = seen_of.get(child.id, 0)
         if not missing:
             continue
+        times = (f"{seen_total:,} times at an age to give views ({minimum} or over); on "
+                f"{len(missing):,} of them" if seen_total > 1 else  # "seen 1 times"
+                f"once at an age to give views ({minimum} or over), and then")
         yield Flag(
             code=FlagCode.VIEWS_NOT_RECORDED, severity=FlagSeverity.MEDIUM, people=[child.id],
             period=span(missing[0].date.sort_key[0], missing[-1].date.sort_key[0]),
             evidence=[e.id for e in missing],
-            message=(f"{ctx.name(child.id)} was seen {seen_total:,} times at an age to give "
-                     f"views ({minimum} or over); on {len(missing):,} of them the child's views "
-                     "were not recorded: " + some_of(
+            message=(f"{ctx.name(child.id)} was seen {times} the child's views were not "
+                     "recorded: " + some_of(
                          missing, lambda e: f"{e.agency} {e.date.display()}", "; ") + "."
                      + _views_in_words(ctx, child.id, said_of[child.id])))
 
