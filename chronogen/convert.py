@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronogen.domain.agencies import agency_code
-from chronogen.model.chronology import Entry, RawValue
+from chronogen.model.chronology import Entry, FileReport, RawValue, SourceReports
 from chronogen.model.family import Family
+from chronogen.model.problems import SourceRef
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
@@ -66,22 +67,28 @@ def template_rows(result: AgencyResult) -> Conversion:
     # is, so nothing is lost: a second column of a field ("Child seen?" beside "Seen",
     # "Date recorded" beside "Date of contact"), a child's own ("Mia seen?"), a field the
     # template has no column for ("End date", "Agency", "Source"), one read as no field
-    by_sheet = {r.sheet: _written(r.columns) for r in reports}
+    # (each table's, where a sheet holds several)
+    tables = SourceReports(reports)
+    by_table = {id(r): (place, _written(r.columns)) for place, r in enumerate(reports)}
+
+    def table_of(source: SourceRef) -> tuple[int, dict[str, str]]:
+        table = tables.get(source)
+        return by_table[id(table)] if table is not None else (0, {})
+
     extra: list[str] = []
     for entry in result.entries:
-        written = by_sheet.get(entry.source.sheet, {}).values()
+        written = table_of(entry.source)[1].values()
         for heading in entry.raw:
             if heading not in written and heading not in extra:
                 extra.append(heading)
     own = [c.heading for c in TEMPLATE_COLUMNS]
     headings = own + [f"{h} (2)" if h in own else h for h in extra]
-    sheets = {r.sheet: place for place, r in enumerate(reports)}
-    placed = [((sheets.get(entry.source.sheet, 0), entry.source.row),
-               _row(entry, by_sheet.get(entry.source.sheet, {}))
-               + [entry.raw.get(h) for h in extra]) for entry in result.entries]
+    placed = [((table_of(entry.source)[0], entry.source.row),
+               _row(entry, table_of(entry.source)[1]) + [entry.raw.get(h) for h in extra])
+              for entry in result.entries]
     # an author's note stays where it was, a row of its own opening with its mark, which
     # reads back as the note it is
-    placed += [((sheets.get(note.source.sheet, 0), note.source.row),
+    placed += [((table_of(note.source)[0], note.source.row),
                 [note.text] + [None] * (len(headings) - 1)) for note in result.notes]
     placed.sort(key=lambda item: item[0])
     return Conversion(result=result, headings=headings, rows=[row for _, row in placed],
@@ -141,18 +148,21 @@ def conversion_report(conversion: Conversion, output: Path | None = None) -> dic
     """The problems report of a conversion as plain data (for ``--json``)."""
     result = conversion.result
     report = result.report
-    extra_sheets = [{"sheet": r.sheet, "header_row": r.header_row, "columns": r.columns,
+    extra_sheets = [{"sheet": r.sheet, "header_row": r.header_row, "first_row": r.first_row,
+                     "last_row": r.last_row, "columns": r.columns,
                      "counts": {"rows_read": r.rows_read, "entries": r.entries,
                                 "rejected": r.rejected, "blank": r.blank, "title": r.title,
                                 "headers": r.headers, "notes": r.notes,
                                 "joined": r.joined}}
-                    for r in result.reports[1:]]
+                    for r in result.reports if r is not report]
     return {
         "more_sheets": extra_sheets,
         "file": report.file,
         "agency": report.agency,
         "sheet": report.sheet,
         "header_row": report.header_row,
+        "first_row": report.first_row,
+        "last_row": report.last_row,
         "output": str(output) if output else None,
         "columns": report.columns,
         "carried_columns": conversion.headings[len(TEMPLATE_COLUMNS):],
@@ -166,31 +176,43 @@ def conversion_report(conversion: Conversion, output: Path | None = None) -> dic
     }
 
 
+def _table_place(report: FileReport) -> str:
+    """``sheet 'Police'``, and its table's rows where it holds several."""
+    place = f"sheet {report.sheet!r}" if report.sheet else report.file
+    return ", ".join(part for part in (place, report.rows_of_table) if part)
+
+
 def format_report(conversion: Conversion, output: Path) -> str:
     """The problems report of a conversion as text for a terminal."""
     result = conversion.result
     report = result.report
     sheet = f", sheet {report.sheet!r}" if report.sheet else ""
+    reports = result.reports or [report]
     lines = [f"Converted {report.file}{sheet} (header on row {report.header_row}) for "
-             f"{report.agency} -> {output}", "Columns:"]
-    written = set(_written(report.columns).values())
-    for heading, field in report.columns.items():
-        if heading in written:
-            lines.append(f"  {heading!r} -> {field}")
+             f"{report.agency} -> {output}"]
+    for table in reports:
+        lines.append("Columns:" if len(reports) == 1 else
+                     f"Columns ({_table_place(table)}, header on row {table.header_row}):")
+        written = set(_written(table.columns).values())
+        lines += [f"  {heading!r} -> {field}" for heading, field in table.columns.items()
+                  if heading in written]
     labels = conversion.headings[len(TEMPLATE_COLUMNS):]
     for heading, label in zip(conversion.carried, labels, strict=True):
-        if heading in report.child_columns:
-            how = f"{report.child_columns[heading]} for one child"
-        elif heading in report.columns and report.columns[heading] in _WRITTEN:
-            how = f"a second {report.columns[heading]} column, not read"
-        elif heading in report.columns:
-            how = f"read as {report.columns[heading]}; the template has no column for it"
+        # what the first table holding the column read it as
+        table = next((t for t in reports if heading in t.columns or heading in t.child_columns),
+                     report)
+        if heading in table.child_columns:
+            how = f"{table.child_columns[heading]} for one child"
+        elif heading in table.columns and table.columns[heading] in _WRITTEN:
+            how = f"a second {table.columns[heading]} column, not read"
+        elif heading in table.columns:
+            how = f"read as {table.columns[heading]}; the template has no column for it"
         else:
             how = "no field"
         named = f", as {label!r}" if label != heading else ""
         lines.append(f"  {heading!r} -> ({how}: carried over as it is{named})")
-    for sheet_report in result.reports or [report]:
-        where = f" (sheet {sheet_report.sheet!r})" if len(result.reports) > 1 else ""
+    for sheet_report in reports:
+        where = f" ({_table_place(sheet_report)})" if len(result.reports) > 1 else ""
         lines.append(f"Rows{where}: {sheet_report.rows_read} read = {sheet_report.entries} "
                      f"entries + {sheet_report.rejected} rejected + {sheet_report.blank} blank "
                      f"+ {sheet_report.title + sheet_report.headers} title/header"

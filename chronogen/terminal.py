@@ -16,7 +16,7 @@ def print_summary(case: Case, out: TextIO) -> None:
     print("Files read:", file=out)
     width = max((len(f.file) for f in case.files), default=10)
     for report in case.files:
-        where = f" [{report.sheet}]" if report.sheet else ""
+        where = f" [{report.where}]" if report.where else ""
         notes = f", {report.notes} author's notes" if report.notes else ""
         notes += f", {report.joined} joined to the entry above" if report.joined else ""
         print(f"  {report.file:<{width}}{where}: {report.rows_read} rows read, "

@@ -24,7 +24,7 @@ from chronogen.anonymise.pseudonyms import pseudonyms
 from chronogen.anonymise.scrubber import TITLES, Replacement, Scrubber, initials, name_variants
 from chronogen.dates import PartialDate, Precision
 from chronogen.model.case import Case
-from chronogen.model.chronology import Entry
+from chronogen.model.chronology import Entry, SourceReports
 from chronogen.model.family import Person, Sex
 
 __all__ = ["Anonymised", "anonymise_case"]
@@ -251,7 +251,8 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
     data["publication"]["pseudonyms"] = {}
     data["marking"] = case.publication.marking
 
-    kept_columns = {(f.file, f.sheet): frozenset(
+    tables = SourceReports(case.files)
+    kept_columns = {id(f): frozenset(
         h for h, name in (f.columns | f.child_columns).items() if name in KEPT_FIELDS)
         for f in case.files}
 
@@ -264,7 +265,8 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
                        practitioner=practitioners.get((entry.agency, entry.practitioner or "")))
             place: Where = (where, n, row)
             scrubbed = _walk(row, place, scrubber.scrub)
-            kept = kept_columns.get((entry.source.file, entry.source.sheet))
+            table = tables.get(entry.source)
+            kept = kept_columns.get(id(table)) if table is not None else None
             if kept and entry.raw:
                 scrubbed["raw"] = _kept_cells(entry.raw, kept, (place, "raw", None),
                                               scrubber.scrub)

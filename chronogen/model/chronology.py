@@ -108,6 +108,11 @@ class FileReport(BaseModel):
     agency: str | None = None
     sheet: str | None = None
     header_row: int | None = None
+    #: where the sheet holds more than one table (a police return's incidents, then its
+    #: crimes, each under its own header): the rows of the one this report is of, first
+    #: and last (``None`` where the table is the whole sheet)
+    first_row: int | None = None
+    last_row: int | None = None
     #: source column heading -> chronogen field name (unmapped columns are absent)
     columns: dict[str, str] = Field(default_factory=dict)
     #: a child's own column ("Mia seen?", "Leo's views") -> the answer it holds for that
@@ -144,6 +149,44 @@ class FileReport(BaseModel):
         """True when every row read is accounted for."""
         return self.rows_read == (self.entries + self.rejected + self.blank + self.title
                                   + self.headers + self.notes + self.joined)
+
+    @property
+    def rows_of_table(self) -> str:
+        """``rows 8`` to ``12``, joined by an en dash, where the sheet holds more than one
+        table; "" where the table is the whole sheet."""
+        if self.first_row is None or self.last_row is None:
+            return ""
+        return f"rows {self.first_row}\u2013{self.last_row}"
+
+    @property
+    def where(self) -> str:
+        """The sheet, and the rows of its table where it holds more than one (``Police``,
+        ``Police, rows 8`` to ``12``); "" for a CSV file read whole."""
+        return ", ".join(part for part in (self.sheet, self.rows_of_table) if part)
+
+
+class SourceReports:
+    """The report of the table each entry (or rejected row, or note) was read from: by its
+    file and sheet, and by its row where a sheet holds more than one table."""
+
+    def __init__(self, reports: Iterable[FileReport]) -> None:
+        self._by_sheet: dict[tuple[str, str | None], list[FileReport]] = {}
+        for report in reports:
+            self._by_sheet.setdefault((report.file, report.sheet), []).append(report)
+        for tables in self._by_sheet.values():
+            tables.sort(key=lambda report: report.first_row or 0)
+
+    def get(self, source: SourceRef) -> FileReport | None:
+        """The report *source* was read under (``None`` for a source no report names)."""
+        tables = self._by_sheet.get((source.file, source.sheet))
+        if not tables:
+            return None
+        if len(tables) == 1 or source.row is None:
+            return tables[0]
+        for report in reversed(tables):  # a sheet holds a few tables at most
+            if (report.first_row or 0) <= source.row:
+                return report
+        return tables[0]
 
 
 class AuthorNote(BaseModel):

@@ -53,6 +53,7 @@ class ProblemCode(StrEnum):
     STRUCK_THROUGH = "struck-through"
     CELL_COMMENT = "cell-comment"
     TABLE_ABOVE = "table-above"
+    SEVERAL_TABLES = "several-tables"
 
 
 class SourceRef(BaseModel):

@@ -11,14 +11,23 @@ from chronogen.read.table import Sheet
 
 
 def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int = 0, *,
-                   comments_below_kept: bool = False) -> list[Problem]:
+                   comments_below_kept: bool = False, first_row: int = 1,
+                   last_row: int | None = None) -> list[Problem]:
     """What the file reader noticed about a whole sheet, as located problems: formulas
     saved with no value (read as blank cells), merged cells read in each of their rows
     below the header (*header_row*), what the sheet hides, text struck through, the
     comments on its cells (those below the header only where the reader does not keep them
     with what it reads: *comments_below_kept*), a quoted CSV cell that has swallowed the
     rows after it, damaged text. A column is named by its heading where *headings* gives
-    it."""
+    it. Where a sheet holds several tables, each read under its own header, each table's
+    rows (*first_row* to *last_row*) are said with its own; what is said of the sheet as a
+    whole (hidden, its hidden columns, damaged text), with its first table's.
+    """
+    last = len(sheet.rows) if last_row is None else last_row
+    whole = first_row == 1
+
+    def inside(row: int) -> bool:  # the last table's to the end (a formula past the cells)
+        return first_row <= row and (last_row is None or row <= last_row)
 
     def named(column: int) -> str:  # numbered from 1
         heading = headings[column - 1] if column <= len(headings) else ""
@@ -28,9 +37,9 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
                      file=sheet.file, sheet=sheet.name, row=row, column=named(col),
                      message="a formula saved without its value: the cell reads as blank; "
                              "open the file in Excel, let it calculate, and save it again")
-             for row, col in sheet.uncached_formulas]
+             for row, col in sheet.uncached_formulas if inside(row)]
     for merged in sorted(sheet.merged_down, key=lambda m: (m.row, m.column)):
-        rows = [row for row in merged.filled if row > header_row]
+        rows = [row for row in merged.filled if row > header_row and inside(row)]
         if not rows:
             continue  # a title or heading merged down: nothing read from it
         which = f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}–{rows[-1]}"
@@ -39,28 +48,31 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
             sheet=sheet.name, row=rows[0], column=named(merged.column),
             message=f"cells {merged.area} are merged: {which} read the value of row "
                     f"{merged.row} in this column, as the sheet shows it beside each"))
-    found += _hidden(sheet, named, header_row)
-    found += _struck(sheet, named, header_row)
+    found += _hidden(sheet, named, header_row, last, whole=whole)
+    found += _struck(sheet, named, header_row, last)
     found += [Problem(code=ProblemCode.CELL_COMMENT, severity=Severity.INFO, file=sheet.file,
                       sheet=sheet.name, row=row, column=named(column), value=comment[:200],
                       message=f"a comment on the cell: {comment!r}")
               for (row, column), comment in sorted(sheet.comments.items())
-              if row <= header_row or not comments_below_kept]
+              if inside(row) and (row <= header_row or not comments_below_kept)]
     found += [Problem(code=ProblemCode.JOINED_ROWS, severity=Severity.WARNING, file=sheet.file,
                       sheet=sheet.name, row=row,
                       message="a quoted cell runs over several lines that look like rows of "
                               "their own (a date, or a whole row of separators): an unbalanced "
                               "quote may have joined later contacts into this one; check the "
                               "file around this row")
-              for row in sheet.swallowed_rows]
-    found += [Problem(code=ProblemCode.DAMAGED_TEXT, severity=Severity.WARNING, file=sheet.file,
-                      sheet=sheet.name, message=note) for note in sheet.notes]
+              for row in sheet.swallowed_rows if inside(row)]
+    if whole:
+        found += [Problem(code=ProblemCode.DAMAGED_TEXT, severity=Severity.WARNING,
+                          file=sheet.file, sheet=sheet.name, message=note)
+                  for note in sheet.notes]
     return found
 
 
-def _hidden(sheet: Sheet, named: Callable[[int], str], header_row: int) -> list[Problem]:
-    """What the sheet hides (the sheet itself, rows below the header, columns within its
-    width), each said once: every one was read."""
+def _hidden(sheet: Sheet, named: Callable[[int], str], header_row: int, last: int, *,
+            whole: bool) -> list[Problem]:
+    """What the sheet hides (the sheet itself and columns within its width, said where
+    *whole*; rows below the header, to row *last*), each said once: every one was read."""
     found = []
 
     def said(message: str, severity: Severity = Severity.INFO, row: int | None = None
@@ -68,18 +80,18 @@ def _hidden(sheet: Sheet, named: Callable[[int], str], header_row: int) -> list[
         found.append(Problem(code=ProblemCode.HIDDEN_CONTENT, severity=severity,
                              file=sheet.file, sheet=sheet.name, row=row, message=message))
 
-    if sheet.hidden:
+    if sheet.hidden and whole:
         said(f"sheet {sheet.name!r} is hidden in the workbook: its rows were read as every "
              "sheet's are; check with whoever sent it that they belong here (a hidden sheet "
              "may hold old or another family's records)", Severity.WARNING)
-    rows = [row for row in sheet.hidden_rows if header_row < row <= len(sheet.rows)]
+    rows = [row for row in sheet.hidden_rows if header_row < row <= last]
     if rows:
         said(f"{_counted(rows, 'row')} hidden in the sheet (by hand or by a filter): read as "
              "every row is, though the agency's own view of the sheet left "
              f"{'it' if len(rows) == 1 else 'them'} out", row=rows[0])
-    width = max((len(row) for row in sheet.rows), default=0)
-    columns = [column for first, last in sheet.hidden_columns
-               for column in range(first, min(last, width) + 1)]
+    width = max((len(row) for row in sheet.rows), default=0) if whole else 0
+    columns = [column for first, final in sheet.hidden_columns
+               for column in range(first, min(final, width) + 1)]
     if columns:
         names = ", ".join(f"{column_letters(c)} ({named(c)!r})"
                           if named(c) != column_letters(c) else column_letters(c)
@@ -91,13 +103,14 @@ def _hidden(sheet: Sheet, named: Callable[[int], str], header_row: int) -> list[
     return found
 
 
-def _struck(sheet: Sheet, named: Callable[[int], str], header_row: int) -> list[Problem]:
+def _struck(sheet: Sheet, named: Callable[[int], str], header_row: int, last: int
+            ) -> list[Problem]:
     """Each row below the header with text struck through: an agency's way of marking an
     entry withdrawn or corrected, which a reader of its values alone never sees (one problem
     a row: the appendix marks the entry read from it)."""
     by_row: dict[int, list[int]] = {}
     for row, column in sheet.struck:
-        if header_row < row <= len(sheet.rows) and column <= len(sheet.rows[row - 1]) \
+        if header_row < row <= last and column <= len(sheet.rows[row - 1]) \
                 and sheet.rows[row - 1][column - 1] is not None:
             by_row.setdefault(row, []).append(column)
     found = []

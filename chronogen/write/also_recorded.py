@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from chronogen.model.case import Case
-from chronogen.model.chronology import Entry
+from chronogen.model.chronology import Entry, FileReport, SourceReports
+from chronogen.model.problems import SourceRef
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
@@ -46,7 +47,7 @@ _PRINTED = frozenset({"date", "date_time", "time", "agency", "kind", "summary", 
 #: alone"). Not "seen alone": no column prints it, so its cell is quoted whatever it says
 _ANSWERS = frozenset({"seen", "views"})
 class SourceMarks(NamedTuple):
-    """What one agency file's sheet says of its entries' cells: the headings printed
+    """What one agency file's table says of its entries' cells: the headings printed
     elsewhere or left out, the field each column was read as, and the rows the agency's own
     view of the sheet struck through or hid (and whether it hid the whole sheet)."""
 
@@ -57,8 +58,6 @@ class SourceMarks(NamedTuple):
     sheet_hidden: bool
 
 
-#: (file, sheet) -> what it says of its entries' cells
-SourceColumns = dict[tuple[str, str | None], SourceMarks]
 #: what an entry is marked with, first, when its row was struck through, hidden, or on a
 #: hidden sheet in the agency's workbook
 STRUCK = AlsoRecorded("Struck through", "in the agency's sheet: withdrawn or corrected?", None)
@@ -69,18 +68,32 @@ HIDDEN_SHEET = AlsoRecorded("Hidden", "on a sheet the agency's workbook hides", 
 PRINTED_BY_TABLES = frozenset({"referral_to"})
 
 
+class SourceColumns:
+    """What each agency table read says of its entries' cells, found by an entry's source
+    (its file and sheet, and its row where a sheet holds several tables)."""
+
+    def __init__(self, reports: list[FileReport]) -> None:
+        self._reports = SourceReports(reports)
+        self._marks = {id(report): _marks(report) for report in reports}
+
+    def get(self, source: SourceRef) -> SourceMarks:
+        report = self._reports.get(source)
+        return _NOTHING if report is None else self._marks[id(report)]
+
+
 def columns_by_source(case: Case) -> SourceColumns:
-    """Each agency file's columns: those whose cells the appendix prints elsewhere (a
+    """Each agency table's columns: those whose cells the appendix prints elsewhere (a
     mapping file's "ignore" among them: left out), and the field each was read as."""
-    found: SourceColumns = {}
-    for report in case.files:
-        read = set(headings_read(report.columns).values())
-        printed = {heading for heading, name in report.columns.items()
-                   if name == "ignore" or (name in _PRINTED and heading in read)}
-        found[(report.file, report.sheet)] = SourceMarks(
-            frozenset(printed), report.columns | report.child_columns,
-            frozenset(report.struck_rows), frozenset(report.hidden_rows), report.sheet_hidden)
-    return found
+    return SourceColumns(case.files)
+
+
+def _marks(report: FileReport) -> SourceMarks:
+    read = set(headings_read(report.columns).values())
+    printed = {heading for heading, name in report.columns.items()
+               if name == "ignore" or (name in _PRINTED and heading in read)}
+    return SourceMarks(frozenset(printed), report.columns | report.child_columns,
+                       frozenset(report.struck_rows), frozenset(report.hidden_rows),
+                       report.sheet_hidden)
 
 
 _NOTHING = SourceMarks(frozenset(), {}, frozenset(), frozenset(), False)
@@ -96,7 +109,7 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
     Python) gives its reference and significance. An entry read from a row the agency's
     sheet strikes through or hides is marked so, first (:data:`STRUCK`, :data:`HIDDEN_ROW`,
     :data:`HIDDEN_SHEET`)."""
-    marks = (columns or {}).get((entry.source.file, entry.source.sheet), _NOTHING)
+    marks = _NOTHING if columns is None else columns.get(entry.source)
     printed, fields = marks.printed, marks.fields
     found: list[AlsoRecorded] = []
     if marks.struck or marks.hidden or marks.sheet_hidden:  # most sheets mark nothing

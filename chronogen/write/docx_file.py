@@ -295,7 +295,7 @@ def _method(document: Any, appendix: Appendix) -> None:
     document.add_heading("Sources", level=2)
     _simple_table(document, ["Agency", "File", "Sheet", "Rows read", "Entries", "Rejected",
                              "Blank", "Title / heading rows", "Notes / joined rows"],
-                  [[f.agency, f.file, f.sheet or "", f.rows_read, f.entries, f.rejected,
+                  [[f.agency, f.file, f.where, f.rows_read, f.entries, f.rejected,
                     f.blank, f.title + f.headers, f.notes + f.joined] for f in case.files],
                   # the file names whole on a line (a ninth of the page each broke them)
                   widths=[40, 56, 32, 22, 20, 22, 18, 28, 28])

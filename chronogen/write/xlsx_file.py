@@ -494,8 +494,8 @@ def _records_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
         Column("Author's notes", 8, "int"), Column("Joined to the entry above", 8, "int"),
         Column("Columns found by", 14, "text"),
         Column("Confidence", 10, "text"), Column("Why", 60)],
-        [[f.file, f.agency, f.sheet, f.header_row, f.rows_read, f.entries, f.rejected, f.blank,
-          f.title, f.headers, f.notes, f.joined, f.layout, f.confidence,
+        [[f.file, f.agency, f.where or None, f.header_row, f.rows_read, f.entries, f.rejected,
+          f.blank, f.title, f.headers, f.notes, f.joined, f.layout, f.confidence,
           "; ".join(f.explanation) or None]
          for f in case.files],
         fills=[appendix.fills.get(f.agency or "") for f in case.files])

@@ -53,7 +53,8 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "date reported", "reported date", "date of report", "date of offence", "offence date",
         "date of crime", "crime date", "date of referral", "referral date", "date received",
         "date of call", "call date", "date of meeting", "meeting date", "date of attendance",
-        "attendance date", "date of admission", "admission date",
+        "attendance date", "date of admission", "admission date", "date missing",
+        "date reported missing", "date of missing episode", "missing episode date",
     ),
     Field.DATE_TIME: (
         "date time", "date and time", "date & time", "incident date time",

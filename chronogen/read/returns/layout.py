@@ -9,7 +9,7 @@ a first sheet that is something else (an attendance summary) do not get in the w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -95,6 +95,20 @@ class Layout:
     explanation: list[str] = field(default_factory=list)
     #: join a record's text split over rows (``join_continued_rows`` in the mapping file)
     join_continued_rows: bool = False
+    #: the rows of the table, first and last (``None``: to the sheet's end); a sheet may
+    #: hold several tables, one under the other, each under its own header
+    first_row: int = 1
+    last_row: int | None = None
+
+    @property
+    def end_row(self) -> int:
+        """The table's last row."""
+        return len(self.sheet.rows) if self.last_row is None else self.last_row
+
+    def under_header(self, row: int) -> bool:
+        """Whether *row* is below the header, in this table (the last table's reaching
+        past the sheet's last cell: a formula saved without its value leaves none)."""
+        return self.header_row < row and (self.last_row is None or row <= self.last_row)
 
     @property
     def confidence(self) -> str:
@@ -161,13 +175,14 @@ def looks_like_header(cells: tuple[Cell, ...]) -> bool:
     return _score(columns_for(cells)) >= 2
 
 
-def tables_above(sheet: Sheet, header_row: int) -> list[tuple[int, list[int]]]:
+def tables_above(sheet: Sheet, header_row: int, first_row: int = 1
+                 ) -> list[tuple[int, list[int]]]:
     """Tables above the header read (a police return's incidents above its crimes, whose
     header named more known columns): each as its header's row and the rows under it, down
     to the next such header or the one read, holding a date in its date column. Those rows
     are not entries of the table read; said, not guessed."""
     found: list[tuple[int, list[int]]] = []
-    headers = [number for number in range(1, header_row)
+    headers = [number for number in range(first_row, header_row)
                if looks_like_header(sheet.rows[number - 1])]
     for place, number in enumerate(headers):
         columns = columns_for(sheet.rows[number - 1])
@@ -181,6 +196,53 @@ def tables_above(sheet: Sheet, header_row: int) -> list[tuple[int, list[int]]]:
         if rows:
             found.append((number, rows))
     return found
+
+
+#: rows over a table's header that may be its title ("Crimes", a blank line), at most
+_TITLE_ROWS = 5
+
+
+def split_table(layout: Layout, header_row: int, mapping: ColumnMapping | None = None
+                ) -> tuple[Layout, Layout] | None:
+    """*layout*'s rows as two tables, where the header of another stands on *header_row*
+    (above or below *layout*'s own, inside its rows): the upper table and the lower, the
+    lower from its title rows ("Crimes", a blank line), each read under its own header.
+    ``None`` where the other header reads fewer dates in its date column, on the rows
+    under it, than *layout*'s columns read there (a row that only looks like a header)."""
+    sheet = layout.sheet
+    columns = columns_for(sheet.rows[header_row - 1], mapping)
+    if _score(columns) < 2:
+        return None
+    if header_row > layout.header_row:  # a table below
+        start = _table_start(sheet, header_row, layout.header_row)
+        last = layout.last_row
+        share = _date_share(sheet, header_row, columns, last)
+        if share < _date_share(sheet, header_row, layout.columns, last):
+            return None
+        lower = refine(Layout(sheet, header_row, columns, date_share=share, first_row=start,
+                              last_row=last))
+        return replace(layout, last_row=start - 1, explanation=list(layout.explanation)), lower
+    start = _table_start(sheet, layout.header_row, header_row)  # a table above
+    upper = refine(Layout(sheet, header_row, columns, first_row=layout.first_row,
+                          last_row=start - 1,
+                          date_share=_date_share(sheet, header_row, columns, start - 1)))
+    return upper, replace(layout, first_row=start, explanation=list(layout.explanation))
+
+
+def _table_start(sheet: Sheet, header_row: int, floor: int) -> int:
+    """The first row of the table whose header is on *header_row*: the header, or the title
+    rows above it (blank, or one cell of words that is no date), below row *floor*."""
+    start = header_row
+    while start - 1 > floor and header_row - start < _TITLE_ROWS \
+            and _title_like(sheet.rows[start - 2]):
+        start -= 1
+    return start
+
+
+def _title_like(cells: tuple[Cell, ...]) -> bool:
+    filled = [v for v in cells if v is not None and not (isinstance(v, str) and not v.strip())]
+    return not filled or (len(filled) == 1 and isinstance(filled[0], str)
+                          and not _reads_as_date(filled[0]))
 
 
 def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
@@ -243,9 +305,12 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
 _SAMPLE_ROWS = 200
 
 
-def _sample(sheet: Sheet, header_row: int, index: int) -> list[Cell]:
+def _sample(sheet: Sheet, header_row: int, index: int, last_row: int | None = None
+            ) -> list[Cell]:
     values = []
-    for row in sheet.rows[header_row:header_row + _SAMPLE_ROWS]:
+    end = header_row + _SAMPLE_ROWS if last_row is None else min(last_row, header_row
+                                                                  + _SAMPLE_ROWS)
+    for row in sheet.rows[header_row:end]:
         if index < len(row) and row[index] is not None and str(row[index]).strip():
             values.append(row[index])
     return values
@@ -262,12 +327,13 @@ def _reads_as_date(value: Cell) -> bool:
     return True
 
 
-def _date_share(sheet: Sheet, header_row: int, columns: list[Column]) -> float:
+def _date_share(sheet: Sheet, header_row: int, columns: list[Column],
+                last_row: int | None = None) -> float:
     date_column = next((c for c in columns if c.field in (Field.DATE, Field.DATE_TIME)), None)
     if date_column is None:
         return 0.0
     own = normalise_heading(date_column.heading)
-    values = [v for v in _sample(sheet, header_row, date_column.index)
+    values = [v for v in _sample(sheet, header_row, date_column.index, last_row)
               if normalise_heading(str(v)) != own][:30]  # the header pasted again is no row
     return sum(_reads_as_date(v) for v in values) / len(values) if values else 0.0
 
@@ -347,7 +413,7 @@ def _unnamed_by_contents(layout: Layout) -> None:
     for column in layout.columns:
         if column.field is not None or column.heading.startswith("Column "):
             continue
-        values = _sample(sheet, row, column.index)
+        values = _sample(sheet, row, column.index, layout.last_row)
         if len(values) < 4:
             continue
         fields = {c.field for c in layout.columns}
@@ -388,7 +454,8 @@ def refine(layout: Layout) -> Layout:
         for column in layout.columns:
             if column.field not in (Field.KIND, None):
                 continue
-            length, distinct = _text_profile(_sample(sheet, row, column.index))
+            length, distinct = _text_profile(_sample(sheet, row, column.index,
+                                                     layout.last_row))
             if length >= 40 and distinct >= 0.7:
                 was = column.field.value if column.field else "no field"
                 column.field = Field.SUMMARY

@@ -15,7 +15,14 @@ from chronogen.model.chronology import FileReport, RawValue, RejectedRow
 from chronogen.model.family import Family
 from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
 from chronogen.read.returns.cell_values import raw_value
-from chronogen.read.returns.layout import ColumnMapping, column_letter, find_layout
+from chronogen.read.returns.layout import (
+    ColumnMapping,
+    Layout,
+    column_letter,
+    find_layout,
+    split_table,
+    tables_above,
+)
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.rows import RowReader
 from chronogen.read.sheet_problems import sheet_problems
@@ -55,9 +62,8 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
         result.reports = [result.report]
         return result
     people = family or Family()
-    result = RowReader(layout, agency=agency, code=code, family=people,
-                       keep_raw=keep_raw).run()
-    result.reports = [result.report]
+    result = _read_tables(layout, mapping, agency=agency, code=code, family=people,
+                          keep_raw=keep_raw)
     chosen = sheet or (mapping.sheet if mapping else None)
     read = [layout.sheet]
     if chosen is None:
@@ -68,13 +74,9 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
             other_layout = find_layout([other], mapping=mapping)
             if other_layout is None:
                 continue
-            more = RowReader(other_layout, agency=agency, code=f"{code}-S{position}",
-                             family=people, keep_raw=keep_raw).run()
-            result.entries.extend(more.entries)
-            result.notes.extend(more.notes)
-            result.rejected.extend(more.rejected)
-            result.problems.extend(more.problems)
-            result.reports.append(more.report)
+            more = _read_tables(other_layout, mapping, agency=agency, code=f"{code}-S{position}",
+                                family=people, keep_raw=keep_raw)
+            _take(result, more)
             read.append(other)
         if len(read) > 1:
             names = ", ".join(repr(s.name) for s in read)
@@ -83,6 +85,56 @@ def read_agency_sheets(sheets: list[Sheet], *, agency: str, code: str,
                 message=f"{len(read)} sheets hold chronology rows and all were read: {names}"))
     result.problems.extend(_other_sheets(sheets, read))
     return result
+
+
+def _read_tables(layout: Layout, mapping: ColumnMapping | None, *, agency: str, code: str,
+                 family: Family, keep_raw: bool) -> AgencyResult:
+    """The rows of *layout*'s sheet, each table of it under its own header where the sheet
+    holds several, one under the other (a police return's incidents, then its crimes):
+    a table above the header found (:func:`tables_above`), or one below whose header stands
+    among the rows, rejected for its date. A mapping file's header row is read alone."""
+    fixed = mapping is not None and mapping.header_row is not None
+    tables = [layout]
+    if not fixed:
+        for header, _ in reversed(tables_above(layout.sheet, layout.header_row)):
+            if split := split_table(tables[0], header, mapping):
+                tables[0:1] = split
+    done: list[tuple[Layout, AgencyResult]] = []
+    while tables:
+        table = tables.pop(0)
+        reader = RowReader(table, agency=agency, code=code, family=family, keep_raw=keep_raw)
+        read = reader.run()
+        if not fixed and reader.table_below is not None and (
+                split := split_table(table, reader.table_below, mapping)):
+            tables[0:0] = split  # read again, as two tables (a sheet seldom holds more)
+            continue
+        done.append((table, read))
+    main = next(read for table, read in done if table.header_row == layout.header_row)
+    result = AgencyResult(report=main.report)
+    for table, read in done:  # in the sheet's order
+        if len(done) > 1:
+            read.report.first_row, read.report.last_row = table.first_row, table.end_row
+        _take(result, read)
+    if len(done) == 1:
+        return result
+    numbers = [str(table.header_row) for table, _ in done]
+    headers = f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    result.problems.append(Problem(
+        code=ProblemCode.SEVERAL_TABLES, severity=Severity.WARNING, file=layout.sheet.file,
+        sheet=layout.sheet.name, row=done[1][0].header_row,
+        message=f"the sheet holds {len(done)} tables, one under the other, their headers on "
+                f"rows {headers}: each was read under its own header; check each table's "
+                "columns (chronogen check), or give each table a sheet of its own"))
+    return result
+
+
+def _take(result: AgencyResult, more: AgencyResult) -> None:
+    """Add what reading another table gave to *result*."""
+    result.entries.extend(more.entries)
+    result.notes.extend(more.notes)
+    result.rejected.extend(more.rejected)
+    result.problems.extend(more.problems)
+    result.reports.append(more.report)
 
 
 def _is_template_guidance(sheet: Sheet) -> bool:

@@ -17,7 +17,9 @@ class AgencyResult:
     problems: list[Problem] = field(default_factory=list)
     #: author's-note rows, kept as notes
     notes: list[AuthorNote] = field(default_factory=list)
-    #: the report of the main chronology sheet
+    #: the report of the main chronology sheet (of its table whose header was found first,
+    #: where it holds several)
     report: FileReport = field(default_factory=lambda: FileReport(file=""))
-    #: one report per sheet read (the main one first)
+    #: one report per sheet read, or per table where a sheet holds several (the main
+    #: sheet's first, each sheet's tables in its order)
     reports: list[FileReport] = field(default_factory=list)

@@ -124,12 +124,12 @@ EARLIEST_PLAUSIBLE = date(1950, 1, 1)
 
 
 def comments_by_row(sheet: Sheet, layout: Layout) -> dict[int, list[tuple[str, str]]]:
-    """The comments on the cells below the header, by row: ("Comment on Date", the
-    comment), in column order."""
+    """The comments on the cells below the header, in its table, by row: ("Comment on
+    Date", the comment), in column order."""
     headings = [column.heading for column in layout.columns]
     found: dict[int, list[tuple[str, str]]] = {}
     for (row, column), comment in sorted(sheet.comments.items()):
-        if row > layout.header_row:
+        if layout.under_header(row):
             heading = headings[column - 1] if column <= len(headings) else \
                 f"Column {column_letter(column - 1)}"
             found.setdefault(row, []).append((f"Comment on {heading}", comment))
@@ -219,6 +219,9 @@ class RowReader(ChildrenReading):
         self.report_joined = 0
         #: the row of a second table's header, once one was found below the first (rows)
         self.other_header = 0
+        #: the first such header naming a date column: where the reader of the sheet may
+        #: read the rows under it as a table of their own (reader)
+        self.table_below: int | None = None
         #: the comments (notes) on the cells of each row below the header, as cells of their
         #: own: (heading, the comment) by row, taken by the row's entry or rejected row
         self.comments = comments_by_row(self.sheet, layout) if keep_raw else {}
@@ -229,10 +232,10 @@ class RowReader(ChildrenReading):
         report = self.result.report
         report.child_columns = {column.heading: what.value
                                 for column, what, _ in self.child_columns}
-        below = layout.header_row
         report.sheet_hidden = self.sheet.hidden
-        report.hidden_rows = [row for row in self.sheet.hidden_rows if row > below]
-        report.struck_rows = sorted({row for row, _ in self.sheet.struck if row > below})
+        report.hidden_rows = [row for row in self.sheet.hidden_rows if layout.under_header(row)]
+        report.struck_rows = sorted({row for row, _ in self.sheet.struck
+                                     if layout.under_header(row)})
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(CACHE_LIMIT)
         self._raw_values: Memo[object, RawValue] = Memo(CACHE_LIMIT)
@@ -244,20 +247,22 @@ class RowReader(ChildrenReading):
     def run(self) -> AgencyResult:
         """Read every row; each ends as an entry, a rejected row, a note or a counted
         blank, title or header row."""
+        layout = self.layout
+        first_row, header_row, last_row = layout.first_row, layout.header_row, layout.end_row
         self.result.problems.extend(sheet_problems(
-            self.sheet, [c.heading for c in self.layout.columns], self.layout.header_row,
-            comments_below_kept=self.keep_raw))
+            self.sheet, [c.heading for c in layout.columns], header_row,
+            comments_below_kept=self.keep_raw, first_row=first_row, last_row=layout.last_row))
         self._report_columns()
         # plain counters while reading (a pydantic attribute is slow to set a million times)
         counts = Counter[str]()
-        if self.sheet.rows:
-            counts["rows_read"] = len(self.sheet.rows)  # every row, each counted below
-        header_row = self.layout.header_row
+        if last_row >= first_row:
+            counts["rows_read"] = last_row - first_row + 1  # every row, each counted below
         rows = self.sheet.rows
-        # a table above the one read: its dated rows are rejected, with its headings
-        above = {row: header for header, dated in tables_above(self.sheet, header_row)
+        # a table above the one read (where the sheet was not read as several tables): its
+        # dated rows are rejected, with its headings
+        above = {row: header for header, dated in tables_above(self.sheet, header_row, first_row)
                  for row in dated}
-        for number, cells in enumerate(rows[:header_row], start=1):
+        for number, cells in enumerate(rows[first_row - 1:header_row], start=first_row):
             if number in above:
                 self._reject_above(number, cells, above[number])
             elif number < header_row:
@@ -267,7 +272,7 @@ class RowReader(ChildrenReading):
         # the first mapped column, where a repeated header row would say its first heading
         first = self.first_mapped.index if self.first_mapped is not None else 0
         word = self.header_word
-        for number, cells in enumerate(rows[header_row:], start=header_row + 1):
+        for number, cells in enumerate(rows[header_row:last_row], start=header_row + 1):
             lead = cells[0] if cells else None
             # a row opening with a number, a date or a text that is not a note's mark (nearly
             # every row) is neither blank nor a note: the quick tests first
@@ -490,6 +495,8 @@ class RowReader(ChildrenReading):
         cells = tuple(v for v in raw.values() if isinstance(v, str))
         if looks_like_header(cells):
             self.other_header = number
+            if self.table_below is None:
+                self.table_below = number
             named = ", ".join(repr(v.strip()) for v in cells[:6])
             return (f"; the row looks like the header of another table ({named}): the rows "
                     f"under it are read under this sheet's header (row "
