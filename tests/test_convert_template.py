@@ -14,7 +14,7 @@ import pytest
 
 from chronogen import read_agency_file, read_family_file
 from chronogen.convert import convert_file, format_report
-from chronogen.model.chronology import ContactKind
+from chronogen.model.chronology import ContactKind, SourceReports
 from chronogen.read.returns.columns import headings_read
 from chronogen.read.returns.rows import NOTE_MARKS
 from chronogen.write.template import TEMPLATE_COLUMNS, YES_NO, write_template
@@ -135,7 +135,8 @@ def test_no_cell_of_any_layout_is_lost_in_a_conversion(tmp_path: Path) -> None:
         with out.open(encoding="utf-8-sig", newline="") as handle:
             header, *rows = list(csv.reader(handle))
         carried = dict(zip(conversion.carried, header[len(TEMPLATE_COLUMNS):], strict=True))
-        reports = {r.sheet: r for r in conversion.result.reports or [conversion.result.report]}
+        # each entry's own table's columns (a sheet may hold several tables)
+        tables = SourceReports(conversion.result.reports or [conversion.result.report])
         fields = {c.field for c in TEMPLATE_COLUMNS}
         notes = [row for row in rows if row[0].startswith(NOTE_MARKS)]
         assert [row[0] for row in notes] == [n.text for n in conversion.result.notes]
@@ -143,7 +144,8 @@ def test_no_cell_of_any_layout_is_lost_in_a_conversion(tmp_path: Path) -> None:
         assert [n.text for n in again.notes] == [n.text for n in conversion.result.notes]
         rows = [row for row in rows if not row[0].startswith(NOTE_MARKS)]
         for entry, row in zip(conversion.result.entries, rows, strict=True):
-            report = reports[entry.source.sheet]
+            report = tables.get(entry.source)
+            assert report is not None
             written = {h for name, h in headings_read(report.columns).items() if name in fields}
             for heading, value in entry.raw.items():
                 where = (source.name, entry.source.row, heading)

@@ -32,23 +32,31 @@ def main() -> None:
         for name in LAYOUTS:
             path = make(name, Path(folder))
             result = read_agency_file(path, agency="Agency", code="AG")
-            report = result.reports[0]
-            sheet = next(s for s in read_sheets(path) if s.name == report.sheet)
-            header = [str(v) for v in sheet.rows[(report.header_row or 1) - 1] if v is not None]
-            pictures.append((name, header))
-            lines += [f"## {name}", "",
-                      f"File `{path.name}`"
-                      + (f", sheet '{report.sheet}'" if report.sheet else "")
-                      + f"; header on row {report.header_row}; {report.entries} entries, "
-                      f"{report.rejected} rejected, {report.notes} author's notes; "
-                      f"confidence {report.confidence}.", "",
-                      "| heading | chronogen field |", "|---|---|"]
-            for heading in header:
-                field = report.columns.get(heading)
-                lines.append(f"| {heading} | {field or '(kept as written, in raw)'} |")
-            for reason in report.explanation[1:]:
-                lines += ["", f"*{reason}*"]
-            lines.append("")
+            sheets = read_sheets(path)
+            lines += [f"## {name}", ""]
+            # each table of the main sheet (a sheet may hold several, one under the other)
+            tables = [r for r in result.reports if r.sheet == result.reports[0].sheet]
+            for place, report in enumerate(tables):
+                sheet = next(s for s in sheets if s.name == report.sheet)
+                header = [str(v) for v in sheet.rows[(report.header_row or 1) - 1]
+                          if v is not None]
+                if place == 0:
+                    pictures.append((name, header))
+                where = f", sheet '{report.sheet}'" if report.sheet else ""
+                if report.rows_of_table:
+                    where += f" ({report.rows_of_table})"
+                lines += [(f"File `{path.name}`" if place == 0 else "Then")
+                          + f"{where}; header on row {report.header_row}; {report.entries} "
+                          f"entr{'y' if report.entries == 1 else 'ies'}, {report.rejected} "
+                          f"rejected, {report.notes} author's notes; "
+                          f"confidence {report.confidence}.", "",
+                          "| heading | chronogen field |", "|---|---|"]
+                for heading in header:
+                    field = report.columns.get(heading)
+                    lines.append(f"| {heading} | {field or '(kept as written, in raw)'} |")
+                for reason in report.explanation[1:]:
+                    lines += ["", f"*{reason}*"]
+                lines.append("")
     (ROOT / "docs" / "layouts.md").write_text("\n".join(lines), encoding="utf-8")
     _picture(pictures, ROOT / "docs" / "images" / "layouts-headers.png")
 

@@ -221,12 +221,22 @@ def split_table(layout: Layout, header_row: int, mapping: ColumnMapping | None =
             return None
         lower = refine(Layout(sheet, header_row, columns, date_share=share, first_row=start,
                               last_row=last))
-        return replace(layout, last_row=start - 1, explanation=list(layout.explanation)), lower
+        return _ending_at(layout, start - 1), lower
     start = _table_start(sheet, layout.header_row, header_row)  # a table above
     upper = refine(Layout(sheet, header_row, columns, first_row=layout.first_row,
                           last_row=start - 1,
                           date_share=_date_share(sheet, header_row, columns, start - 1)))
     return upper, replace(layout, first_row=start, explanation=list(layout.explanation))
+
+
+def _ending_at(layout: Layout, last_row: int) -> Layout:
+    """*layout*'s table ending at *last_row*: its share of dated rows, and what its
+    explanation says of them, counted on its own rows."""
+    ended = replace(layout, last_row=last_row, explanation=list(layout.explanation))
+    ended.date_share = _date_share(layout.sheet, layout.header_row, layout.columns, last_row)
+    if ended.explanation:
+        ended.explanation[0] = _header_line(ended)
+    return ended
 
 
 def _table_start(sheet: Sheet, header_row: int, floor: int) -> int:
@@ -465,11 +475,17 @@ def refine(layout: Layout) -> Layout:
                     "its heading)")
                 break
     _unnamed_by_contents(layout)
+    layout.explanation.insert(0, _header_line(layout))
+    return layout
+
+
+def _header_line(layout: Layout) -> str:
+    """The first line of a layout's explanation: its header, its dated rows, its columns."""
+    sheet, row = layout.sheet, layout.header_row
     headings = ", ".join(f"{c.heading!r} -> {c.field.value}" for c in layout.columns
                          if c.field is not None)
-    layout.explanation.insert(0, (
-        f"header on row {row} of sheet {sheet.name!r}" if sheet.name else f"header on row {row}")
-        + f" ({layout.found_by}); {layout.date_share:.0%} of the rows below have a date in its "
-        f"date column; columns: {headings}")
-    return layout
+    return ((f"header on row {row} of sheet {sheet.name!r}" if sheet.name
+             else f"header on row {row}")
+            + f" ({layout.found_by}); {layout.date_share:.0%} of the rows below have a date in "
+            f"its date column; columns: {headings}")
 

@@ -208,6 +208,25 @@ def police_occurrences(path: Path) -> None:
     ]})
 
 
+def police_stacked_tables(path: Path) -> None:
+    write_workbook(path, {"Police return": [
+        ["Northshire Police: return to the review"],
+        ["Incidents"],
+        ["Date", "Incident type", "Summary", "Children present", "Officer"],
+        ["13/03/2020", "Domestic incident", LONG_C, "Y", "PC 1234"],
+        ["02/06/2020", "Concern for welfare", "Neighbour called about shouting at the home.",
+         "N", "PC 5678"],
+        [],
+        ["Crimes"],
+        ["Crime number", "Offence", "Date reported", "Outcome", "Victim"],
+        ["CR/1001/20", "Assault", "14/03/2020", "No further action", "Mother"],
+        [],
+        ["Missing episodes"],
+        ["Date missing", "Summary", "Returned"],
+        ["21/07/2020", "Mia missing from home overnight; found at a friend's house.", "Next day"],
+    ]})
+
+
 def court_chronology(path: Path) -> None:
     write_workbook(path, {"Chronology": [
         ["Case No: ZW20C00001"],
@@ -288,6 +307,9 @@ LAYOUTS: dict[str, tuple[str, Callable[[Path], None], Expected]] = {
                               Expected(2, first=("08/09/2020", "Telephone call", None))),
     "police-occurrences": ("occurrences.xlsx", police_occurrences,
                            Expected(2, first=("13/03/2020", "Strategy discussion", None))),
+    "police-stacked-tables": ("police_return.xlsx", police_stacked_tables,
+                              Expected(4, first=("13/03/2020", "Strategy discussion", None),
+                                       sheets=3)),
     "court-chronology": ("court.xlsx", court_chronology,
                          Expected(2, first=("11/04/2020", "Initial child protection", None))),
     "scottish-integrated-csv": ("integrated.csv", scottish_integrated_csv,
