@@ -103,6 +103,7 @@ def test_comments_too_large_to_hold_are_said_not_read(tmp_path: Path,
     result = read_agency_file(_commented(tmp_path / "csc.xlsx"), agency="CSC", code="CSC")
     assert len(result.entries) == 2
     assert not any(heading.startswith("Comment on") for e in result.entries for heading in e.raw)
-    assert [p.message for p in result.problems if "comments on its cells" in p.message] == [
-        "the comments on its cells (0 MB of XML) are too large to read; open the workbook to "
-        "see them"]
+    assert [(p.code, p.message) for p in result.problems
+            if "comments on its cells" in p.message] == [(
+        ProblemCode.CELL_COMMENT, "the comments on its cells (0 MB of XML) are too large to read; open the workbook to "
+        "see them")]

@@ -129,5 +129,6 @@ def test_a_sheet_of_more_merged_areas_than_kept_says_so(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(traits, "_MOST_MERGED", 1)
     result = read_agency_file(_merged_workbook(tmp_path / "csc.xlsx"), agency="CSC", code="CSC")
-    assert [p.message for p in result.problems if "merged cells past" in p.message] == [
-        "merged cells past the first 1 areas were not read in each of their rows"]
+    assert [(p.code, p.message) for p in result.problems if "merged cells past" in p.message] == [
+        (ProblemCode.MERGED_CELLS,
+         "merged cells past the first 1 areas were not read in each of their rows")]

@@ -63,9 +63,8 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
                               "file around this row")
               for row in sheet.swallowed_rows if inside(row)]
     if whole:
-        found += [Problem(code=ProblemCode.DAMAGED_TEXT, severity=Severity.WARNING,
-                          file=sheet.file, sheet=sheet.name, message=note)
-                  for note in sheet.notes]
+        found += [Problem(code=code, severity=Severity.WARNING, file=sheet.file,
+                          sheet=sheet.name, message=note) for code, note in sheet.notes]
     return found
 
 

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
+from chronogen.model.problems import ProblemCode
 from chronogen.read.merged_cells import MergedDown, fill_merged_down
 from chronogen.read.package_check import check_package
 from chronogen.read.workbook_traits import WorkbookTraits, find_traits
@@ -53,7 +54,9 @@ class Sheet:
     date1904: bool = False
     #: the encoding a CSV file was decoded with
     encoding: str | None = None
-    notes: list[str] = field(default_factory=list)
+    #: what could not be read of the sheet (damaged text, comments too large), said under
+    #: the code of what it is
+    notes: list[tuple[ProblemCode, str]] = field(default_factory=list)
     #: (row, column) of formula cells saved with no value (their cells read as blank)
     uncached_formulas: list[tuple[int, int]] = field(default_factory=list)
     #: rows of a CSV whose quoted cell seems to have swallowed the rows after it
@@ -393,8 +396,8 @@ def read_csv(path: Path, *, display_name: str | None = None,
         csv.field_size_limit(previous)
     sheet = Sheet(file=name, name=None, rows=rows, encoding=encoding)
     if encoding.startswith("utf-16") and "\ufffd" in text:
-        sheet.notes.append("the file is UTF-16 but its last bytes are cut short: the damaged "
-                           "characters are shown as \ufffd")
+        sheet.notes.append((ProblemCode.DAMAGED_TEXT, "the file is UTF-16 but its last bytes "
+                            "are cut short: the damaged characters are shown as \ufffd"))
     sheet.swallowed_rows = swallowed_rows(rows, getattr(dialect, "delimiter", ","))
     return sheet
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronogen.model.case import Limits
+from chronogen.model.problems import ProblemCode
 from chronogen.read.package_check import (
     CELL_REFERENCE,
     R_ATTRIBUTE,
@@ -52,8 +53,8 @@ class WorkbookTraits:
     struck: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
     #: sheet name -> (row, column) -> the comment (note) on that cell, as written
     comments: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
-    #: sheet name -> what could not be read of it, said
-    notes: dict[str, list[str]] = field(default_factory=dict)
+    #: sheet name -> what could not be read of it, said under the code of what it is
+    notes: dict[str, list[tuple[ProblemCode, str]]] = field(default_factory=dict)
 
 
 #: a formula cell saved with no value, however its tags and reference are written:
@@ -102,7 +103,8 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
                 if found := _comments(package, member, name, title, limits):
                     traits.comments[title] = found
             except _TooLarge as error:
-                traits.notes.setdefault(title, []).append(str(error))
+                traits.notes.setdefault(title, []).append((ProblemCode.CELL_COMMENT,
+                                                           str(error)))
     return traits
 
 
@@ -154,9 +156,10 @@ def _note_merged(window: bytes, title: str, traits: WorkbookTraits) -> None:
     for first_letters, first_digits, last_letters, last_digits in _MERGED.findall(window):
         if len(areas) >= _MOST_MERGED:
             notes = traits.notes.setdefault(title, [])
-            if not notes or not notes[-1].startswith("merged cells past"):
-                notes.append(f"merged cells past the first {_MOST_MERGED:,} areas were not "
-                             "read in each of their rows")
+            if not notes or notes[-1][0] is not ProblemCode.MERGED_CELLS:
+                notes.append((ProblemCode.MERGED_CELLS,
+                              f"merged cells past the first {_MOST_MERGED:,} areas were not "
+                              "read in each of their rows"))
             return
         first_row, last_row = int(first_digits), int(last_digits)
         first_column = column_number(first_letters.upper())
