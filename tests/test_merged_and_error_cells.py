@@ -132,3 +132,25 @@ def test_a_sheet_of_more_merged_areas_than_kept_says_so(monkeypatch: pytest.Monk
     assert [(p.code, p.message) for p in result.problems if "merged cells past" in p.message] == [
         (ProblemCode.MERGED_CELLS,
          "merged cells past the first 1 areas were not read in each of their rows")]
+
+
+def test_a_row_keeping_its_own_value_inside_a_merged_area_is_not_said_to_read_it(
+        tmp_path: Path) -> None:
+    """LibreOffice can keep the contents of the cells a merge hides: a row holding its own
+    date inside the area reads it, and the problem names the rows that read the first's,
+    in runs (it said "rows 4–6")."""
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["Date", "Contact type", "Summary"], ["02/03/2020", "Home visit", "Visit."],
+                [None, "Telephone call", "Call."], ["04/03/2020", "Letter", "Letter sent."],
+                [None, "Telephone call", "Call again."]]:
+        sheet.append(row)
+    sheet.merged_cells.add(MergedCellRange(sheet, "A2:A5"))  # the values kept, as LibreOffice
+    book.save(tmp_path / "kept.xlsx")
+    result = read_agency_file(tmp_path / "kept.xlsx", agency="CSC", code="CSC")
+    assert [e.date.display() for e in result.entries] == [
+        "02/03/2020", "02/03/2020", "04/03/2020", "02/03/2020"]
+    (merged,) = [p.message for p in result.problems if p.code is ProblemCode.MERGED_CELLS]
+    assert merged.startswith("cells A2:A5 are merged: rows 3, 5 read the value of row 2")

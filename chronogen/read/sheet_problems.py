@@ -42,7 +42,8 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
         rows = [row for row in merged.filled if row > header_row and inside(row)]
         if not rows:
             continue  # a title or heading merged down: nothing read from it
-        which = f"row {rows[0]}" if len(rows) == 1 else f"rows {rows[0]}–{rows[-1]}"
+        # runs, not first to last: a row inside the area may keep a value of its own
+        which = f"row{'s' if len(rows) > 1 else ''} {_runs(rows)}"
         found.append(Problem(
             code=ProblemCode.MERGED_CELLS, severity=Severity.INFO, file=sheet.file,
             sheet=sheet.name, row=rows[0], column=named(merged.column),
@@ -126,6 +127,12 @@ def _struck(sheet: Sheet, named: Callable[[int], str], header_row: int, last: in
 
 def _counted(numbers: list[int], noun: str) -> str:
     """``rows 5, 7 to 9 are`` (an en dash), ``row 5 is``: runs of numbers, the first 20."""
+    return f"{noun}{'s' if len(numbers) > 1 else ''} {_runs(numbers)} " + (
+        "are" if len(numbers) > 1 else "is")
+
+
+def _runs(numbers: list[int]) -> str:
+    """``5, 7 to 9`` (an en dash): the runs of sorted numbers, the first 20."""
     runs: list[list[int]] = []
     for number in numbers:
         if runs and number == runs[-1][-1] + 1:
@@ -133,6 +140,4 @@ def _counted(numbers: list[int], noun: str) -> str:
         else:
             runs.append([number])
     text = ", ".join(f"{run[0]}" if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs[:20])
-    more = f" and {len(runs) - 20} more runs" if len(runs) > 20 else ""
-    return f"{noun}{'s' if len(numbers) > 1 else ''} {text}{more} " + (
-        "are" if len(numbers) > 1 else "is")
+    return text + (f" and {len(runs) - 20} more runs" if len(runs) > 20 else "")
