@@ -105,5 +105,5 @@ def test_comments_too_large_to_hold_are_said_not_read(tmp_path: Path,
     assert not any(heading.startswith("Comment on") for e in result.entries for heading in e.raw)
     assert [(p.code, p.message) for p in result.problems
             if "comments on its cells" in p.message] == [(
-        ProblemCode.CELL_COMMENT, "the comments on its cells (0 MB of XML) are too large to read; open the workbook to "
-        "see them")]
+        ProblemCode.CELL_COMMENT, "the comments on its cells (0 MB of XML) are too large to "
+        "read; open the workbook to see them")]

@@ -138,7 +138,7 @@ def test_a_row_keeping_its_own_value_inside_a_merged_area_is_not_said_to_read_it
         tmp_path: Path) -> None:
     """LibreOffice can keep the contents of the cells a merge hides: a row holding its own
     date inside the area reads it, and the problem names the rows that read the first's,
-    in runs (it said "rows 4–6")."""
+    in runs (it said "rows 3" to "5")."""
     from openpyxl.worksheet.merge import MergedCellRange
 
     book = openpyxl.Workbook()
