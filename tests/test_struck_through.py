@@ -8,12 +8,13 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 from openpyxl.styles import Font
 
-from chronogen import read_agency_file, read_case
+from chronogen import Case, read_agency_file, read_case
 from chronogen.model.problems import ProblemCode
 from chronogen.read.workbook_traits import struck_styles
-from chronogen.write.also_recorded import STRUCK
+from chronogen.write.also_recorded import STRUCK, also_recorded, columns_by_source
 from chronogen.write.appendix import build_appendix
 from tests.data.hostile.make_corpus import write_package
 
@@ -74,7 +75,8 @@ def test_only_a_font_that_strikes_is_a_struck_style() -> None:
 def test_a_word_struck_through_in_a_cell_is_found_inline_or_shared(tmp_path: Path) -> None:
     """A correction inside a cell ("Visited on ~~Tuesday~~ Wednesday") is a run of rich
     text struck through: in the cell itself (inline), or in the shared-string table Excel
-    and LibreOffice write."""
+    and LibreOffice write. The words struck are said, and kept with the entry's cells
+    (its text holds them still: read as written)."""
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
@@ -88,6 +90,12 @@ def test_a_word_struck_through_in_a_cell_is_found_inline_or_shared(tmp_path: Pat
     inline = read_agency_file(tmp_path / "inline.xlsx", agency="CSC", code="CSC")
     assert [(p.row, p.column) for p in inline.problems
             if p.code is ProblemCode.STRUCK_THROUGH] == [(3, "Summary")]
+    assert inline.entries[1].raw["Struck through in Summary"] == "Tuesday"
+    assert "struck through in the sheet ('Summary' ('Tuesday' only))" in next(
+        p.message for p in inline.problems if p.code is ProblemCode.STRUCK_THROUGH)
+    assert "Struck through in Summary: Tuesday" in [
+        str(item) for item in also_recorded(inline.entries[1], columns_by_source(
+            Case(title="t", files=inline.reports)))]
     # the same, its texts in a shared-string table (item 4 has the struck run)
     texts = ["Date", "Summary", "13/03/2020", "Visit",
              "<r><t xml:space='preserve'>Visited on </t></r><r><rPr><strike/></rPr>"
@@ -103,6 +111,23 @@ def test_a_word_struck_through_in_a_cell_is_found_inline_or_shared(tmp_path: Pat
     assert read.entries[1].summary == "Visited on Tuesday"
     assert [(p.row, p.column) for p in read.problems
             if p.code is ProblemCode.STRUCK_THROUGH] == [(3, "Summary")]
+    assert read.entries[1].raw["Struck through in Summary"] == "Tuesday"
+    assert "Struck through in Summary" not in read.entries[0].raw
+
+
+@pytest.mark.parametrize(("runs", "words"), [
+    ("<r><rPr><strike/></rPr><t>alone</t></r><r><t> seen</t></r>", "alone"),
+    ("<x:r><x:rPr><x:strike val='1'/></x:rPr><x:t>Tues&amp;day</x:t></x:r>", "Tues&day"),
+    ("<r><rPr><strike val='0'/></rPr><t>kept</t></r>", ""),
+    ("<r><rPr><b/></rPr><t>bold</t></r><r><rPr><strike/></rPr><t>one</t></r><r><t>x</t></r>"
+     "<r><rPr><strike/></rPr><t xml:space='preserve'> two_x000D_ </t></r>", "one two"),
+    ("<t>no runs</t>", ""),
+])
+def test_the_words_of_struck_runs_are_read_however_written(runs: str, words: str) -> None:
+    from chronogen.read.workbook_traits import struck_runs
+
+    xml = f"<si>{runs}</si>".encode()
+    assert struck_runs(xml, 0, len(xml)) == words
 
 
 def test_many_struck_styles_are_each_checked() -> None:

@@ -115,7 +115,8 @@ def _struck(sheet: Sheet, named: Callable[[int], str], header_row: int, last: in
             by_row.setdefault(row, []).append(column)
     found = []
     for row, columns in sorted(by_row.items()):
-        names = ", ".join(repr(named(c)) for c in columns[:6])
+        names = ", ".join(repr(named(c)) + _only(sheet.struck_words.get((row, c)))
+                          for c in columns[:6])
         found.append(Problem(
             code=ProblemCode.STRUCK_THROUGH, severity=Severity.WARNING, file=sheet.file,
             sheet=sheet.name, row=row, column=named(columns[0]) if len(columns) == 1 else None,
@@ -123,6 +124,13 @@ def _struck(sheet: Sheet, named: Callable[[int], str], header_row: int, last: in
                     f"{' and more' if len(columns) > 6 else ''}): read as written; check "
                     "whether it was withdrawn or corrected"))
     return found
+
+
+def _only(words: str | None) -> str:
+    """`` ('alone' only)``: what was struck of a cell struck in part; "" for a whole cell."""
+    if not words:
+        return ""
+    return f" ({words if len(words) <= 60 else words[:57] + '...'!r} only)"
 
 
 def _counted(numbers: list[int], noun: str) -> str:

@@ -71,6 +71,9 @@ class Sheet:
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     #: (row, column) of cells whose text is struck through, numbered from 1
     struck: list[tuple[int, int]] = field(default_factory=list)
+    #: (row, column) -> the words struck through inside a cell whose text is struck only in
+    #: part ("Seen ~~alone~~": "alone")
+    struck_words: dict[tuple[int, int], str] = field(default_factory=dict)
     #: (row, column) -> the comment (note) on the cell, numbered from 1
     comments: dict[tuple[int, int], str] = field(default_factory=dict)
 
@@ -155,6 +158,7 @@ def read_workbook(path: Path, *, display_name: str | None = None,
                                    if row <= len(sheet.rows))
         sheet.hidden_columns = sorted(traits.hidden_columns.get(sheet.name or "", {}))
         sheet.struck = sorted(traits.struck.get(sheet.name or "", {}))
+        sheet.struck_words = traits.struck_words.get(sheet.name or "", {})
         sheet.comments = traits.comments.get(sheet.name or "", {})
         sheet.notes += traits.notes.get(sheet.name or "", [])
     return sheets

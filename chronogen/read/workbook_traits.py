@@ -51,6 +51,9 @@ class WorkbookTraits:
     hidden_sheets: set[str] = field(default_factory=set)
     #: sheet name -> (row, column) of cells whose text is struck through, numbered from 1
     struck: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
+    #: sheet name -> (row, column) -> the words struck through inside the cell, where only
+    #: some of its text is (a run: "Seen ~~alone~~"); a cell struck whole has none here
+    struck_words: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> (row, column) -> the comment (note) on that cell, as written
     comments: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> what could not be read of it, said under the code of what it is
@@ -95,10 +98,12 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
         styles = package.getinfo("xl/styles.xml") if "xl/styles.xml" in names else None
         struck = _struck_cell(struck_styles(package.read(styles))) \
             if styles is not None and styles.file_size <= _LONGEST_STYLES else None
-        shared = _struck_shared_cell(struck_shared_strings(package, name, limits))
+        shared_words = struck_shared_strings(package, name, limits)
+        shared = _struck_shared_cell(frozenset(shared_words))
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
-                               plainly=plainly, struck=struck, struck_shared=shared)
+                               plainly=plainly, struck=struck, struck_shared=shared,
+                               shared_words=shared_words)
             try:
                 if found := _comments(package, member, name, title, limits):
                     traits.comments[title] = found
@@ -112,8 +117,8 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                        title: str, limits: Limits, traits: WorkbookTraits, *,
                        plainly: bool,
                        struck: tuple[re.Pattern[bytes], frozenset[int]] | None = None,
-                       struck_shared: tuple[re.Pattern[bytes], frozenset[int]] | None = None
-                       ) -> None:
+                       struck_shared: tuple[re.Pattern[bytes], frozenset[int]] | None = None,
+                       shared_words: dict[int, str] | None = None) -> None:
     """One pass over a sheet's XML for error cells, formulas saved without a value, merged,
     hidden and struck-through cells (a struck style, a struck run of shared or inline
     text)."""
@@ -135,7 +140,7 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
             if struck is not None:
                 _note_struck(window, title, traits, struck)
             if struck_shared is not None:
-                _note_struck(window, title, traits, struck_shared)
+                _note_struck(window, title, traits, struck_shared, shared_words)
             if b"strike" in window:  # a run of a cell's own text struck through
                 _note_struck_inline(window, title, traits)
 
@@ -188,30 +193,57 @@ _CELL_OPENING = re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*)>')
 
 def _note_struck_inline(window: bytes, title: str, traits: WorkbookTraits) -> None:
     """Cells whose own text (an inline string) has a run struck through: a strike tag in
-    a sheet's XML is inside the cell opened last before it."""
+    a sheet's XML is inside the cell opened last before it; the words of its struck runs."""
     cells = list(_CELL_OPENING.finditer(window))
     starts = [cell.start() for cell in cells]
+    done = -1
     for strike in _STRIKE.finditer(window):
         place = bisect.bisect_right(starts, strike.start())
-        if place:
-            _note_struck_cell(cells[place - 1].group(1), title, traits)
+        if place and place != done:  # each cell once, however many of its runs strike
+            done = place
+            end = starts[place] if place < len(starts) else len(window)
+            _note_struck_cell(cells[place - 1].group(1), title, traits,
+                              struck_runs(window, cells[place - 1].end(), end))
 
 
-def _note_struck_cell(attributes: bytes, title: str, traits: WorkbookTraits) -> None:
+def _note_struck_cell(attributes: bytes, title: str, traits: WorkbookTraits,
+                      words: str | None = None) -> None:
     found = R_ATTRIBUTE.search(b" " + attributes)  # the space the opening took
     parts = CELL_REFERENCE.fullmatch(found.group(1) or found.group(2) or b"") \
         if found is not None else None
     if parts is not None:
         cell = (int(parts.group(2)), column_number(parts.group(1).upper()))
         traits.struck.setdefault(title, {})[cell] = None
+        if words:
+            traits.struck_words.setdefault(title, {})[cell] = words
 
 
 def _note_struck(window: bytes, title: str, traits: WorkbookTraits,
-                 struck: tuple[re.Pattern[bytes], frozenset[int]]) -> None:
-    pattern, styles = struck
-    for attributes, style in pattern.findall(window):
-        if int(style) in styles:
-            _note_struck_cell(attributes, title, traits)
+                 struck: tuple[re.Pattern[bytes], frozenset[int]],
+                 words: dict[int, str] | None = None) -> None:
+    pattern, numbers = struck
+    for attributes, number in pattern.findall(window):
+        if int(number) in numbers:
+            _note_struck_cell(attributes, title, traits,
+                              words.get(int(number)) if words is not None else None)
+
+
+#: a run of a cell's rich text (``<r>``, not ``<row`` or ``<rPr``)
+_RUN = re.compile(rb'<' + XML_PREFIX + rb'r\b[^<>]*>')
+
+
+def struck_runs(xml: bytes, start: int, end: int) -> str:
+    """The words of the runs struck through in a cell's or a shared string's rich text
+    between *start* and *end* of *xml* ("alone" of "Seen ~~alone~~"), each run's apart
+    by a space; "" where no run is."""
+    runs = [run.end() for run in _RUN.finditer(xml, start, end)]
+    words = []
+    for place, opened in enumerate(runs):
+        closed = runs[place + 1] if place + 1 < len(runs) else end
+        if _STRIKE.search(xml, opened, closed) is not None:
+            words.append(b"".join(_TEXT_RUN.findall(xml, opened, closed)))
+    text = html.unescape(b" ".join(w for w in words if w.strip()).decode("utf-8", "replace"))
+    return " ".join(_EXCEL_ESCAPE.sub(_unescaped, text).split())
 
 
 #: the largest styles part read for struck-through fonts (a workbook's is a few kilobytes)
@@ -257,29 +289,31 @@ _SHARED_ITEM = re.compile(rb'<' + XML_PREFIX + rb'si[\s>/]')
 
 
 def struck_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
-                          ) -> frozenset[int]:
+                          ) -> dict[int, str]:
     """The items of the shared-string table with a run of text struck through (a word
-    corrected in a cell: "Visited ~~Tuesday~~ Wednesday"), by number from 0. One quick look
-    for the word in the table; the items counted only where it is there."""
+    corrected in a cell: "Visited ~~Tuesday~~ Wednesday"), by number from 0, and the words
+    struck. One quick look for the word in the table; the items counted only where it is
+    there."""
     member = next((n for n in package.namelist() if n.lower().endswith("sharedstrings.xml")),
                   None)
     if member is None:
-        return frozenset()
+        return {}
     with package.open(member) as stream:
         if not any(b"strike" in window for window in
                    xml_windows(stream, name, "the shared-string table", limits)):
-            return frozenset()
-    found: set[int] = set()
+            return {}
+    found: dict[int, str] = {}
     counted = 0
     with package.open(member) as stream:  # windows end where a tag begins: no item is split
         for window in xml_windows(stream, name, "the shared-string table", limits):
             openings = [match.start() for match in _SHARED_ITEM.finditer(window)]
             for strike in _STRIKE.finditer(window):
                 place = bisect.bisect_right(openings, strike.start())
-                if place:
-                    found.add(counted + place - 1)
+                if place and counted + place - 1 not in found:
+                    end = openings[place] if place < len(openings) else len(window)
+                    found[counted + place - 1] = struck_runs(window, openings[place - 1], end)
             counted += len(openings)
-    return frozenset(found)
+    return found
 
 
 def _struck_shared_cell(items: frozenset[int]

@@ -63,7 +63,7 @@ from chronogen.read.returns.layout import (
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.sheet_reading import CACHE_LIMIT, Values
 from chronogen.read.sheet_problems import sheet_problems
-from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
+from chronogen.read.table import EXCEL_ERRORS, Cell, is_blank, normalise_heading
 
 # the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
 # metaclass's attribute hook (about 60 ns, five times a plain name), and a row uses dozens
@@ -123,16 +123,18 @@ def author_note(cells: tuple[Cell, ...]) -> str | None:
 EARLIEST_PLAUSIBLE = date(1950, 1, 1)
 
 
-def comments_by_row(sheet: Sheet, layout: Layout) -> dict[int, list[tuple[str, str]]]:
-    """The comments on the cells below the header, in its table, by row: ("Comment on
-    Date", the comment), in column order."""
+def cells_by_row(texts: dict[tuple[int, int], str], layout: Layout, label: str
+                 ) -> dict[int, list[tuple[str, str]]]:
+    """What a sheet says of its cells below the header, in its table (the comments on
+    them, the words struck through in them), by row, as cells of their own: ("Comment on
+    Date", the comment), in column order, each labelled by *label* and its column."""
     headings = [column.heading for column in layout.columns]
     found: dict[int, list[tuple[str, str]]] = {}
-    for (row, column), comment in sorted(sheet.comments.items()):
+    for (row, column), text in sorted(texts.items()):
         if layout.under_header(row):
             heading = headings[column - 1] if column <= len(headings) else \
                 f"Column {column_letter(column - 1)}"
-            found.setdefault(row, []).append((f"Comment on {heading}", comment))
+            found.setdefault(row, []).append((f"{label} {heading}", text))
     return found
 
 
@@ -224,7 +226,12 @@ class RowReader(ChildrenReading):
         self.table_below: int | None = None
         #: the comments (notes) on the cells of each row below the header, as cells of their
         #: own: (heading, the comment) by row, taken by the row's entry or rejected row
-        self.comments = comments_by_row(self.sheet, layout) if keep_raw else {}
+        self.comments = cells_by_row(self.sheet.comments, layout, "Comment on") \
+            if keep_raw else {}
+        #: the words struck through inside a cell (a correction: "Seen ~~alone~~"), kept so
+        #: with the row's cells, whose own text holds them still
+        self.struck_words = cells_by_row(self.sheet.struck_words, layout, "Struck through in") \
+            if keep_raw else {}
         #: the dates read before the floor, by identity, each worked out once per value
         #: (a date's own bounds, read on every row, cost a tenth of the reading: memory)
         self._too_early: dict[int, ParsedDateTime] = {}
@@ -408,6 +415,8 @@ class RowReader(ChildrenReading):
         raw, values, made = self._cells(number, cells)
         if self.comments and (comments := self.comments.pop(number, None)):
             raw.update(comments)
+        if self.struck_words and (struck := self.struck_words.get(number)):
+            raw.update(struck)
 
         parsed = self._date(number, values, source, raw, made)
         if parsed is None:
