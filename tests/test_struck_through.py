@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 
 from chronogen import Case, read_agency_file, read_case
 from chronogen.model.problems import ProblemCode
-from chronogen.read.workbook_traits import struck_styles
+from chronogen.read.cell_styles import struck_styles
 from chronogen.write.also_recorded import STRUCK, also_recorded, columns_by_source
 from chronogen.write.appendix import build_appendix
 from tests.data.hostile.make_corpus import write_package
@@ -132,9 +132,10 @@ def test_the_words_of_struck_runs_are_read_however_written(runs: str, words: str
 
 def test_many_struck_styles_are_each_checked() -> None:
     """Past fifty struck styles the pattern takes any style, and each is checked."""
-    from chronogen.read.workbook_traits import WorkbookTraits, _note_struck, _struck_cell
+    from chronogen.read.cell_styles import styled_cell
+    from chronogen.read.workbook_traits import WorkbookTraits, _note_struck
 
-    struck = _struck_cell(frozenset(range(0, 120, 2)))
+    struck = styled_cell(frozenset(range(0, 120, 2)))
     assert struck is not None
     traits = WorkbookTraits()
     _note_struck(b'<c r="B3" s="58"><v>1</v></c><c r="C3" s="59"><v>1</v></c>'

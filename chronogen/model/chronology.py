@@ -124,6 +124,10 @@ class FileReport(BaseModel):
     sheet_hidden: bool = False
     hidden_rows: list[int] = Field(default_factory=list)
     struck_rows: list[int] = Field(default_factory=list)
+    #: the rows below the header the agency filled with a colour (a highlight, an agency's
+    #: way of marking a contact significant), by the colour's name ("yellow"); a colour
+    #: filling more than a third of the table's rows is its look, not a highlight
+    highlighted_rows: dict[int, str] = Field(default_factory=dict)
     rows_read: int = 0
     entries: int = 0
     rejected: int = 0

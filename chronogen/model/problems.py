@@ -54,6 +54,7 @@ class ProblemCode(StrEnum):
     CELL_COMMENT = "cell-comment"
     TABLE_ABOVE = "table-above"
     SEVERAL_TABLES = "several-tables"
+    HIGHLIGHTED = "highlighted"
 
 
 class SourceRef(BaseModel):

@@ -74,6 +74,8 @@ class Sheet:
     #: (row, column) -> the words struck through inside a cell whose text is struck only in
     #: part ("Seen ~~alone~~": "alone")
     struck_words: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: (row, column) -> the colour a cell is filled with ("yellow"), numbered from 1
+    filled: dict[tuple[int, int], str] = field(default_factory=dict)
     #: (row, column) -> the comment (note) on the cell, numbered from 1
     comments: dict[tuple[int, int], str] = field(default_factory=dict)
 
@@ -159,6 +161,7 @@ def read_workbook(path: Path, *, display_name: str | None = None,
         sheet.hidden_columns = sorted(traits.hidden_columns.get(sheet.name or "", {}))
         sheet.struck = sorted(traits.struck.get(sheet.name or "", {}))
         sheet.struck_words = traits.struck_words.get(sheet.name or "", {})
+        sheet.filled = traits.filled.get(sheet.name or "", {})
         sheet.comments = traits.comments.get(sheet.name or "", {})
         sheet.notes += traits.notes.get(sheet.name or "", [])
     return sheets

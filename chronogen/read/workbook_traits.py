@@ -18,6 +18,14 @@ from pathlib import Path
 
 from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
+from chronogen.read.cell_styles import (
+    LONGEST_STYLES,
+    STRIKE,
+    any_of,
+    filled_styles,
+    struck_styles,
+    styled_cell,
+)
 from chronogen.read.package_check import (
     CELL_REFERENCE,
     R_ATTRIBUTE,
@@ -54,6 +62,8 @@ class WorkbookTraits:
     #: sheet name -> (row, column) -> the words struck through inside the cell, where only
     #: some of its text is (a run: "Seen ~~alone~~"); a cell struck whole has none here
     struck_words: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    #: sheet name -> (row, column) -> the colour a cell is filled with ("yellow")
+    filled: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> (row, column) -> the comment (note) on that cell, as written
     comments: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> what could not be read of it, said under the code of what it is
@@ -96,14 +106,16 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
         if "xl/workbook.xml" in names:
             traits.hidden_sheets = hidden_sheets(package.read("xl/workbook.xml"))
         styles = package.getinfo("xl/styles.xml") if "xl/styles.xml" in names else None
-        struck = _struck_cell(struck_styles(package.read(styles))) \
-            if styles is not None and styles.file_size <= _LONGEST_STYLES else None
+        style_part = package.read(styles) \
+            if styles is not None and styles.file_size <= LONGEST_STYLES else b""
+        struck = styled_cell(struck_styles(style_part))
+        colours = filled_styles(style_part)
         shared_words = struck_shared_strings(package, name, limits)
         shared = _struck_shared_cell(frozenset(shared_words))
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
                                plainly=plainly, struck=struck, struck_shared=shared,
-                               shared_words=shared_words)
+                               shared_words=shared_words, colours=colours)
             try:
                 if found := _comments(package, member, name, title, limits):
                     traits.comments[title] = found
@@ -118,10 +130,12 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                        plainly: bool,
                        struck: tuple[re.Pattern[bytes], frozenset[int]] | None = None,
                        struck_shared: tuple[re.Pattern[bytes], frozenset[int]] | None = None,
-                       shared_words: dict[int, str] | None = None) -> None:
+                       shared_words: dict[int, str] | None = None,
+                       colours: dict[int, str] | None = None) -> None:
     """One pass over a sheet's XML for error cells, formulas saved without a value, merged,
     hidden and struck-through cells (a struck style, a struck run of shared or inline
-    text)."""
+    text), and cells filled with a colour (a style of *colours*)."""
+    filled = styled_cell(frozenset(colours or {}))
     with package.open(info) as stream:
         for window in xml_windows(stream, name, f"sheet {title!r}", limits):
             # the quick tests first (each a pass over the window): a plainly written sheet's
@@ -143,6 +157,8 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_struck(window, title, traits, struck_shared, shared_words)
             if b"strike" in window:  # a run of a cell's own text struck through
                 _note_struck_inline(window, title, traits)
+            if filled is not None and colours:
+                _note_filled(window, title, traits, filled[0], colours)
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
@@ -197,7 +213,7 @@ def _note_struck_inline(window: bytes, title: str, traits: WorkbookTraits) -> No
     cells = list(_CELL_OPENING.finditer(window))
     starts = [cell.start() for cell in cells]
     done = -1
-    for strike in _STRIKE.finditer(window):
+    for strike in STRIKE.finditer(window):
         place = bisect.bisect_right(starts, strike.start())
         if place and place != done:  # each cell once, however many of its runs strike
             done = place
@@ -206,13 +222,27 @@ def _note_struck_inline(window: bytes, title: str, traits: WorkbookTraits) -> No
                               struck_runs(window, cells[place - 1].end(), end))
 
 
-def _note_struck_cell(attributes: bytes, title: str, traits: WorkbookTraits,
-                      words: str | None = None) -> None:
+def _note_filled(window: bytes, title: str, traits: WorkbookTraits,
+                 pattern: re.Pattern[bytes], colours: dict[int, str]) -> None:
+    for attributes, style in pattern.findall(window):
+        if (colour := colours.get(int(style))) is not None and \
+                (cell := _cell_of(attributes)) is not None:
+            traits.filled.setdefault(title, {})[cell] = colour
+
+
+def _cell_of(attributes: bytes) -> tuple[int, int] | None:
+    """(row, column), numbered from 1, of a cell opening's attributes; None where its
+    reference is none."""
     found = R_ATTRIBUTE.search(b" " + attributes)  # the space the opening took
     parts = CELL_REFERENCE.fullmatch(found.group(1) or found.group(2) or b"") \
         if found is not None else None
-    if parts is not None:
-        cell = (int(parts.group(2)), column_number(parts.group(1).upper()))
+    return (int(parts.group(2)), column_number(parts.group(1).upper())) \
+        if parts is not None else None
+
+
+def _note_struck_cell(attributes: bytes, title: str, traits: WorkbookTraits,
+                      words: str | None = None) -> None:
+    if (cell := _cell_of(attributes)) is not None:
         traits.struck.setdefault(title, {})[cell] = None
         if words:
             traits.struck_words.setdefault(title, {})[cell] = words
@@ -240,48 +270,10 @@ def struck_runs(xml: bytes, start: int, end: int) -> str:
     words = []
     for place, opened in enumerate(runs):
         closed = runs[place + 1] if place + 1 < len(runs) else end
-        if _STRIKE.search(xml, opened, closed) is not None:
+        if STRIKE.search(xml, opened, closed) is not None:
             words.append(b"".join(_TEXT_RUN.findall(xml, opened, closed)))
     text = html.unescape(b" ".join(w for w in words if w.strip()).decode("utf-8", "replace"))
     return " ".join(_EXCEL_ESCAPE.sub(_unescaped, text).split())
-
-
-#: the largest styles part read for struck-through fonts (a workbook's is a few kilobytes)
-_LONGEST_STYLES = 20_000_000
-_FONT_TAG = re.compile(rb'<' + XML_PREFIX + rb'font\b[^<>]*?(/?)>')
-_STRIKE = re.compile(rb'<' + XML_PREFIX + rb'strike\b(?![^<>]*\bval\s*=\s*["\'](?:0|false)["\'])')
-_XF = re.compile(rb'<' + XML_PREFIX + rb'xf\b([^<>]*)')
-_FONT_ID = re.compile(rb'\bfontId\s*=\s*["\']\s*([0-9]{1,7})')
-
-
-def _block(part: bytes, element: bytes) -> bytes:
-    """What the first *element* of *part* holds (``<fonts>...</fonts>``), found by two
-    searches: a pattern looking for an element's end from each of many openings that have
-    none ran on to the end from each."""
-    opening = re.search(rb'<' + XML_PREFIX + element + rb'\b[^<>]*>', part)
-    if opening is None:
-        return b""
-    closing = re.compile(rb'</' + XML_PREFIX + element + rb'>').search(part, opening.end())
-    return part[opening.end():closing.start() if closing is not None else len(part)]
-
-
-def struck_styles(styles: bytes) -> frozenset[int]:
-    """The cell styles of a workbook's styles part whose font strikes text through (an
-    agency's way of marking an entry withdrawn or corrected)."""
-    fonts = _block(styles, b"fonts")
-    tags = list(_FONT_TAG.finditer(fonts))
-    struck_fonts = set()
-    for number, tag in enumerate(tags):
-        if tag.group(1):
-            continue  # <font/>: nothing in it
-        end = tags[number + 1].start() if number + 1 < len(tags) else len(fonts)
-        if _STRIKE.search(fonts, tag.end(), end) is not None:
-            struck_fonts.add(number)
-    if not struck_fonts:
-        return frozenset()
-    return frozenset(number for number, attributes in enumerate(
-        _XF.findall(_block(styles, b"cellXfs")))
-        if (font := _FONT_ID.search(attributes)) is not None and int(font[1]) in struck_fonts)
 
 
 #: an item's opening in the shared-string table
@@ -307,7 +299,7 @@ def struck_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
     with package.open(member) as stream:  # windows end where a tag begins: no item is split
         for window in xml_windows(stream, name, "the shared-string table", limits):
             openings = [match.start() for match in _SHARED_ITEM.finditer(window)]
-            for strike in _STRIKE.finditer(window):
+            for strike in STRIKE.finditer(window):
                 place = bisect.bisect_right(openings, strike.start())
                 if place and counted + place - 1 not in found:
                     end = openings[place] if place < len(openings) else len(window)
@@ -323,24 +315,7 @@ def _struck_shared_cell(items: frozenset[int]
     if not items:
         return None
     return re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*?\bt\s*=\s*["\']s["\'][^<>]*)>\s*<'
-                      + XML_PREFIX + rb'v>\s*(' + _any_of(items) + rb')\s*</'), items
-
-
-def _struck_cell(styles: frozenset[int]) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
-    """A cell opening styled by one of *styles* (its attributes, its style), and the styles;
-    None for none."""
-    if not styles:
-        return None
-    return re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*?\bs\s*=\s*["\']\s*('
-                      + _any_of(styles) + rb')\s*["\'][^<>]*)>'), styles
-
-
-def _any_of(numbers: frozenset[int]) -> bytes:
-    """A pattern for *numbers*: a few named (cells of others are passed over in the
-    search), many (a workbook of thousands of styles) any number, each then checked."""
-    if len(numbers) <= 50:
-        return b"|".join(str(n).encode() for n in sorted(numbers))
-    return rb"[0-9]{1,9}"
+                      + XML_PREFIX + rb'v>\s*(' + any_of(items) + rb')\s*</'), items
 
 
 _COMMENTS_TYPE = re.compile(

@@ -49,13 +49,15 @@ _ANSWERS = frozenset({"seen", "views"})
 class SourceMarks(NamedTuple):
     """What one agency file's table says of its entries' cells: the headings printed
     elsewhere or left out, the field each column was read as, and the rows the agency's own
-    view of the sheet struck through or hid (and whether it hid the whole sheet)."""
+    view of the sheet struck through, hid (and whether it hid the whole sheet) or
+    highlighted (by their colour)."""
 
     printed: frozenset[str]
     fields: dict[str, str]
     struck: frozenset[int]
     hidden: frozenset[int]
     sheet_hidden: bool
+    highlighted: dict[int, str]
 
 
 #: what an entry is marked with, first, when its row was struck through, hidden, or on a
@@ -63,6 +65,11 @@ class SourceMarks(NamedTuple):
 STRUCK = AlsoRecorded("Struck through", "in the agency's sheet: withdrawn or corrected?", None)
 HIDDEN_ROW = AlsoRecorded("Hidden", "in the agency's sheet (by hand or by a filter)", None)
 HIDDEN_SHEET = AlsoRecorded("Hidden", "on a sheet the agency's workbook hides", None)
+
+
+def highlighted(colour: str) -> AlsoRecorded:
+    """The mark of an entry whose row the agency filled with *colour* ("yellow")."""
+    return AlsoRecorded("Highlighted", f"{colour}, in the agency's sheet", None)
 #: what the workbook and the CSV print in columns of their own besides (the Word appendix
 #: and the report do not)
 PRINTED_BY_TABLES = frozenset({"referral_to"})
@@ -93,10 +100,10 @@ def _marks(report: FileReport) -> SourceMarks:
                if name == "ignore" or (name in _PRINTED and heading in read)}
     return SourceMarks(frozenset(printed), report.columns | report.child_columns,
                        frozenset(report.struck_rows), frozenset(report.hidden_rows),
-                       report.sheet_hidden)
+                       report.sheet_hidden, report.highlighted_rows)
 
 
-_NOTHING = SourceMarks(frozenset(), {}, frozenset(), frozenset(), False)
+_NOTHING = SourceMarks(frozenset(), {}, frozenset(), frozenset(), False, {})
 
 
 def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[AlsoRecorded, ...]:
@@ -107,16 +114,19 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
     saying more than an answer (the child's words in a views column). Quoted as the agency
     wrote them. An entry without its cells (read with ``keep_raw=False``, or built in
     Python) gives its reference and significance. An entry read from a row the agency's
-    sheet strikes through or hides is marked so, first (:data:`STRUCK`, :data:`HIDDEN_ROW`,
-    :data:`HIDDEN_SHEET`)."""
+    sheet strikes through, hides or highlights is marked so, first (:data:`STRUCK`,
+    :data:`HIDDEN_ROW`, :data:`HIDDEN_SHEET`, :func:`highlighted`)."""
     marks = _NOTHING if columns is None else columns.get(entry.source)
     printed, fields = marks.printed, marks.fields
     found: list[AlsoRecorded] = []
-    if marks.struck or marks.hidden or marks.sheet_hidden:  # most sheets mark nothing
+    if marks.struck or marks.hidden or marks.sheet_hidden or marks.highlighted:
+        # (most sheets mark nothing)
         row = entry.source.row
         found = [mark for mark, holds in ((STRUCK, row in marks.struck),
                                           (HIDDEN_ROW, row in marks.hidden),
                                           (HIDDEN_SHEET, marks.sheet_hidden)) if holds]
+        if row is not None and (colour := marks.highlighted.get(row)) is not None:
+            found.append(highlighted(colour))
     if not entry.raw:
         return (*found, *(AlsoRecorded(label, text, name) for label, text, name in (
             ("Reference", entry.reference, "reference"),

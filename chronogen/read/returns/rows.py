@@ -51,6 +51,7 @@ from chronogen.read.returns.date_order import (
     month_first_warning,
     proves_day_first,
 )
+from chronogen.read.returns.highlights import highlight_message, highlighted_rows
 from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
 from chronogen.read.returns.layout import (
     Column,
@@ -243,6 +244,7 @@ class RowReader(ChildrenReading):
         report.hidden_rows = [row for row in self.sheet.hidden_rows if layout.under_header(row)]
         report.struck_rows = sorted({row for row, _ in self.sheet.struck
                                      if layout.under_header(row)})
+        report.highlighted_rows = highlighted_rows(layout)
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(CACHE_LIMIT)
         self._raw_values: Memo[object, RawValue] = Memo(CACHE_LIMIT)
@@ -260,6 +262,10 @@ class RowReader(ChildrenReading):
             self.sheet, [c.heading for c in layout.columns], header_row,
             comments_below_kept=self.keep_raw, first_row=first_row, last_row=layout.last_row))
         self._report_columns()
+        if self.result.report.highlighted_rows:
+            self.problem(ProblemCode.HIGHLIGHTED, Severity.INFO,
+                         highlight_message(self.result.report.highlighted_rows),
+                         row=next(iter(self.result.report.highlighted_rows)))
         # plain counters while reading (a pydantic attribute is slow to set a million times)
         counts = Counter[str]()
         if last_row >= first_row:

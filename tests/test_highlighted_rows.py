@@ -1,0 +1,93 @@
+"""Rows an agency filled with a colour (its way of marking a contact significant): read as
+every row is, said, and marked where the entry is printed; a colour that is the table's
+look (banded rows, a whole table shaded, the header) is no highlight."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.styles import Color, PatternFill
+
+from chronogen import Case, read_agency_file
+from chronogen.model.problems import ProblemCode
+from chronogen.read.cell_styles import colour_name, filled_styles
+from chronogen.write.also_recorded import also_recorded, columns_by_source
+
+
+def _filled(colour: str | Color) -> PatternFill:
+    return PatternFill(fill_type="solid", fgColor=colour)
+
+
+def _return(path: Path, fills: dict[int, PatternFill], rows: int = 9) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "CSC"
+    sheet.append(["Date", "Contact type", "Summary"])
+    for cell in sheet[1]:
+        cell.fill = _filled("1F497D")  # the header's own colour: no highlight
+    for day in range(1, rows + 1):
+        sheet.append([f"{day:02d}/03/2020", "Home visit", f"Visit {day}"])
+    for row, fill in fills.items():
+        for cell in sheet[row]:
+            cell.fill = fill
+    book.save(path)
+    return path
+
+
+def test_highlighted_rows_are_said_and_each_entry_marked(tmp_path: Path) -> None:
+    path = _return(tmp_path / "csc.xlsx", {3: _filled("FFFF00"), 6: _filled("FFC7CE"),
+                                           8: _filled(Color(indexed=13))})
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    assert len(result.entries) == 9 and result.rejected == []
+    assert result.report.highlighted_rows == {3: "yellow", 6: "light red", 8: "yellow"}
+    (said,) = [p for p in result.problems if p.code is ProblemCode.HIGHLIGHTED]
+    assert said.row == 3 and said.message.startswith(
+        "filled with a colour in the sheet (yellow: rows 3, 8; light red: row 6): an agency's "
+        "way of marking a contact significant")
+    columns = columns_by_source(Case(title="t", files=result.reports))
+    marks = {e.source.row: [str(a) for a in also_recorded(e, columns)] for e in result.entries}
+    assert marks[3] == ["Highlighted: yellow, in the agency's sheet"]
+    assert marks[4] == []
+
+
+@pytest.mark.parametrize("fills", [
+    {row: _filled("D9D9D9") for row in range(2, 11, 2)},  # banded: every other row grey
+    {row: _filled("DDEBF7") for row in range(2, 11)},  # the whole table shaded
+    {row: _filled("FFFFFF") for row in (3, 5)},  # white is no colour
+    {row: PatternFill(fill_type=None, fgColor="FFFF00") for row in (3, 5)},  # no pattern
+])
+def test_a_tables_look_is_no_highlight(tmp_path: Path, fills: dict[int, PatternFill]) -> None:
+    result = read_agency_file(_return(tmp_path / "csc.xlsx", fills), agency="CSC", code="CSC")
+    assert result.report.highlighted_rows == {}
+    assert not any(p.code is ProblemCode.HIGHLIGHTED for p in result.problems)
+
+
+def test_a_theme_colour_is_said_as_one(tmp_path: Path) -> None:
+    path = _return(tmp_path / "csc.xlsx", {4: _filled(Color(theme=5, tint=0.6))})
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    assert result.report.highlighted_rows == {4: "a theme colour"}
+
+
+@pytest.mark.parametrize(("attributes", "name"), [
+    (b'rgb="FFFFFF00"', "yellow"), (b"rgb='FF00B050'", "green"), (b'rgb="FFFF0000"', "red"),
+    (b'rgb="FFFFC000"', "orange"), (b'rgb="FF0070C0"', "blue"), (b'rgb="FF7030A0"', "purple"),
+    (b'rgb="FFC6EFCE"', "light green"), (b'rgb="FFBFBFBF"', "grey"), (b'rgb="FF000000"', "black"),
+    (b'rgb="FFFFFFFF"', None), (b'indexed="64"', None), (b'theme="0"', None), (b"auto='1'", None),
+    (b'theme="4" tint="0.39"', "a theme colour"), (b'indexed="13"', "yellow"),
+    (b'rgb="not a colour"', None),
+])
+def test_colours_are_named_in_plain_words(attributes: bytes, name: str | None) -> None:
+    assert colour_name(attributes) == name
+
+
+def test_filled_styles_are_found_however_written() -> None:
+    styles = (b"<styleSheet><x:fills count='4'><x:fill><x:patternFill patternType='none'/>"
+              b"</x:fill><fill><patternFill patternType=\"gray125\"/></fill><fill>"
+              b"<patternFill patternType = 'solid'><fgColor rgb='FFFFFF00'/><bgColor "
+              b"indexed='64'/></patternFill></fill><fill/></x:fills><cellXfs>"
+              b"<xf fillId='0'/><xf fillId='2' applyFill='1'/><xf/><xf fillId=\"1\"/>"
+              b"<xf fillId='2'/></cellXfs></styleSheet>")
+    assert filled_styles(styles) == {1: "yellow", 4: "yellow"}
+    assert filled_styles(b"<fills>" + b"<fill>" * 10_000) == {}  # no end: no hang
