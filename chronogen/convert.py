@@ -19,8 +19,9 @@ from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
 from chronogen.read.returns.layout import ColumnMapping
 from chronogen.read.returns.reader import AgencyResult, read_agency_file
+from chronogen.write.also_recorded import SourceColumns, sheet_marks
 from chronogen.write.registry import TEMPLATE_FILES, by_suffix
-from chronogen.write.template import TEMPLATE_COLUMNS, FilledTemplate
+from chronogen.write.template import MARKED, TEMPLATE_COLUMNS, FilledTemplate
 
 #: the fields the template has a column for
 _WRITTEN = frozenset(column.field for column in TEMPLATE_COLUMNS)
@@ -81,11 +82,19 @@ def template_rows(result: AgencyResult) -> Conversion:
         for heading in entry.raw:
             if heading not in written and heading not in extra:
                 extra.append(heading)
+    # how the agency's own view of its sheet marked a row (struck through, hidden,
+    # highlighted): a column of its own, where any row was, or the template would hide it
+    sources = SourceColumns(reports)
+    marked = ["; ".join(str(mark) for mark in sheet_marks(entry, sources)) or None
+              for entry in result.entries]
+    if any(marked):
+        extra.append(MARKED)
     own = [c.heading for c in TEMPLATE_COLUMNS]
     headings = own + [f"{h} (2)" if h in own else h for h in extra]
     placed = [((table_of(entry.source)[0], entry.source.row),
-               _row(entry, table_of(entry.source)[1]) + [entry.raw.get(h) for h in extra])
-              for entry in result.entries]
+               _row(entry, table_of(entry.source)[1])
+               + [marks if h is MARKED else entry.raw.get(h) for h in extra])
+              for entry, marks in zip(result.entries, marked, strict=True)]
     # an author's note stays where it was, a row of its own opening with its mark, which
     # reads back as the note it is
     placed += [((table_of(note.source)[0], note.source.row),
@@ -201,7 +210,9 @@ def format_report(conversion: Conversion, output: Path) -> str:
         # what the first table holding the column read it as
         table = next((t for t in reports if heading in t.columns or heading in t.child_columns),
                      report)
-        if heading in table.child_columns:
+        if heading is MARKED:
+            how = "how the agency's sheet marked the row: struck through, hidden, highlighted"
+        elif heading in table.child_columns:
             how = f"{table.child_columns[heading]} for one child"
         elif heading in table.columns and table.columns[heading] in _WRITTEN:
             how = f"a second {table.columns[heading]} column, not read"

@@ -271,3 +271,44 @@ def test_a_heading_on_two_lines_gets_a_row_as_tall(tmp_path: Path) -> None:
     write_template(tmp_path / "blank.xlsx")  # "Child seen alone?" wraps in its 12 too
     blank = openpyxl.load_workbook(tmp_path / "blank.xlsx")["Chronology"]
     assert blank.row_dimensions[1].height == 30
+
+
+def test_how_the_agencys_sheet_marked_a_row_is_carried(tmp_path: Path) -> None:
+    """A row struck through, hidden or highlighted in the agency's sheet was converted as a
+    plain row: the mark was lost (the template shows every row alike)."""
+    from openpyxl.styles import Font, PatternFill
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Contact type", "Summary"])
+    for day in range(1, 10):
+        sheet.append([f"{day:02d}/03/2020", "Home visit", f"Visit {day}"])
+    for cell in sheet[3]:
+        cell.font = Font(strike=True)
+    for cell in sheet[5]:
+        cell.fill = PatternFill(fill_type="solid", fgColor="FFFF00")
+    sheet.row_dimensions[7].hidden = True
+    book.save(tmp_path / "csc.xlsx")
+    out = tmp_path / "template.xlsx"
+    conversion = convert_file(tmp_path / "csc.xlsx", out, agency="CSC")
+    column = conversion.headings.index("Marked in the agency's sheet")
+    assert [row[column] for row in conversion.rows] == [
+        None, "Struck through: in the agency's sheet: withdrawn or corrected?", None,
+        "Highlighted: yellow, in the agency's sheet", None,
+        "Hidden: in the agency's sheet (by hand or by a filter)", None, None, None]
+    assert "\"Marked in the agency's sheet\" -> (how the agency's sheet marked the row" in \
+        format_report(conversion, out)
+    again = read_agency_file(out, agency="CSC", code="CSC")
+    assert again.entries[1].raw["Marked in the agency's sheet"].startswith("Struck through")
+    # a return marking nothing gets no such column
+    assert "Marked in the agency's sheet" not in template_headings_of_plain(tmp_path)
+
+
+def template_headings_of_plain(tmp_path: Path) -> list[str]:
+    """The headings a conversion of a return marking nothing writes."""
+    book = openpyxl.Workbook()
+    book.active.append(["Date", "Summary"])
+    book.active.append(["01/03/2020", "Visit"])
+    book.save(tmp_path / "plain.xlsx")
+    return convert_file(tmp_path / "plain.xlsx", tmp_path / "plain-template.xlsx",
+                        agency="CSC").headings

@@ -118,15 +118,7 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
     :data:`HIDDEN_ROW`, :data:`HIDDEN_SHEET`, :func:`highlighted`)."""
     marks = _NOTHING if columns is None else columns.get(entry.source)
     printed, fields = marks.printed, marks.fields
-    found: list[AlsoRecorded] = []
-    if marks.struck or marks.hidden or marks.sheet_hidden or marks.highlighted:
-        # (most sheets mark nothing)
-        row = entry.source.row
-        found = [mark for mark, holds in ((STRUCK, row in marks.struck),
-                                          (HIDDEN_ROW, row in marks.hidden),
-                                          (HIDDEN_SHEET, marks.sheet_hidden)) if holds]
-        if row is not None and (colour := marks.highlighted.get(row)) is not None:
-            found.append(highlighted(colour))
+    found = _marked(entry, marks)
     if not entry.raw:
         return (*found, *(AlsoRecorded(label, text, name) for label, text, name in (
             ("Reference", entry.reference, "reference"),
@@ -137,6 +129,24 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
         if item := _quoted(heading, value, fields.get(heading)):
             found.append(item)
     return tuple(found)
+
+
+def sheet_marks(entry: Entry, columns: SourceColumns) -> list[AlsoRecorded]:
+    """How the agency's own view of its sheet marked *entry*'s row: struck through, hidden
+    (the row, or its sheet), highlighted; [] for none (most entries)."""
+    return _marked(entry, columns.get(entry.source))
+
+
+def _marked(entry: Entry, marks: SourceMarks) -> list[AlsoRecorded]:
+    if not (marks.struck or marks.hidden or marks.sheet_hidden or marks.highlighted):
+        return []  # most sheets mark nothing
+    row = entry.source.row
+    found = [mark for mark, holds in ((STRUCK, row in marks.struck),
+                                      (HIDDEN_ROW, row in marks.hidden),
+                                      (HIDDEN_SHEET, marks.sheet_hidden)) if holds]
+    if row is not None and (colour := marks.highlighted.get(row)) is not None:
+        found.append(highlighted(colour))
+    return found
 
 
 def _joined_to_printed(heading: str, printed: frozenset[str]) -> bool:

@@ -93,10 +93,17 @@ class FilledTemplate:
         return self.headings[len(TEMPLATE_COLUMNS):]
 
 
+#: the carried column saying how the agency's own sheet marked a row (a conversion's)
+MARKED = "Marked in the agency's sheet"
+
+
 def write_conversion(filled: FilledTemplate, output: Path) -> Path:
     """The filled template as a workbook; carried columns after the template's own."""
-    carried = tuple(TemplateColumn(h, "raw", 18, "Carried over from the agency's sheet: "
-                                   "chronogen has no field for it.") for h in filled.carried)
+    carried = tuple(TemplateColumn(
+        h, "raw", 18, "How the agency's own sheet marked the row: struck through (withdrawn "
+        "or corrected?), hidden, or filled with a colour." if h == MARKED else
+        "Carried over from the agency's sheet: chronogen has no field for it.")
+        for h in filled.carried)
     return write_template(output, agency=filled.agency, rows=filled.rows,
                           columns=TEMPLATE_COLUMNS + carried)
 
@@ -157,7 +164,10 @@ def write_template(output: Path, *, agency: str | None = None,
     for cell in guide[4]:
         cell.font = Font(bold=True)
     for offset, column in enumerate(columns, start=5):
-        lines = max(len(column.guidance) // 75 + 1, len(", ".join(column.choices)) // 38 + 1)
+        # as many lines as the longest of its three cells wraps to (a carried heading may be
+        # long: "Marked in the agency's sheet")
+        lines = max(len(column.guidance) // 75 + 1, len(", ".join(column.choices)) // 38 + 1,
+                    len(column.heading) // 18 + 1)
         guide.row_dimensions[offset].height = 15 * lines
         for col, value in ((1, column.heading), (2, column.guidance),
                            (3, ", ".join(column.choices) or None)):
