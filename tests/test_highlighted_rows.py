@@ -91,3 +91,13 @@ def test_filled_styles_are_found_however_written() -> None:
               b"<xf fillId='2'/></cellXfs></styleSheet>")
     assert filled_styles(styles) == {1: "yellow", 4: "yellow"}
     assert filled_styles(b"<fills>" + b"<fill>" * 10_000) == {}  # no end: no hang
+
+
+def test_an_empty_row_filled_ahead_of_use_is_no_highlight(tmp_path: Path) -> None:
+    path = _return(tmp_path / "csc.xlsx", {4: _filled("FFFF00"), 6: _filled("FFFF00")})
+    book = openpyxl.load_workbook(path)
+    for cell in book.active[6]:
+        cell.value = None  # a row between contacts, kept empty, its fill left
+    book.save(path)
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    assert result.report.highlighted_rows == {4: "yellow"}

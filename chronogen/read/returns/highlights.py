@@ -8,18 +8,21 @@ from __future__ import annotations
 from collections import Counter
 
 from chronogen.read.returns.layout import Layout
+from chronogen.read.table import is_blank
 
 
 def highlighted_rows(layout: Layout) -> dict[int, str]:
     """The rows of *layout*'s table, below its header, filled with a colour that marks them
-    out, by the colour's name (a row of several colours by its first cell's)."""
+    out, by the colour's name (a row of several colours by its first cell's; a row holding
+    nothing, filled ahead of use, is none)."""
     sheet = layout.sheet
     if not sheet.filled:
         return {}
     last = layout.end_row
     rows: dict[int, str] = {}
     for (row, _), colour in sorted(sheet.filled.items()):
-        if layout.header_row < row <= last and row not in rows:
+        if layout.header_row < row <= last and row not in rows \
+                and not is_blank(sheet.rows[row - 1]):
             rows[row] = colour
     most = max(1, (last - layout.header_row) // 3)
     looks = {colour for colour, count in Counter(rows.values()).items() if count > most}
