@@ -87,13 +87,12 @@ def template_rows(result: AgencyResult) -> Conversion:
     sources = SourceColumns(reports)
     marked = ["; ".join(str(mark) for mark in sheet_marks(entry, sources)) or None
               for entry in result.entries]
-    if any(marked):
-        extra.append(MARKED)
+    marks_column = [MARKED] if any(marked) else []
     own = [c.heading for c in TEMPLATE_COLUMNS]
-    headings = own + [f"{h} (2)" if h in own else h for h in extra]
+    headings = own + [f"{h} (2)" if h in own else h for h in extra] + marks_column
     placed = [((table_of(entry.source)[0], entry.source.row),
-               _row(entry, table_of(entry.source)[1])
-               + [marks if h is MARKED else entry.raw.get(h) for h in extra])
+               _row(entry, table_of(entry.source)[1]) + [entry.raw.get(h) for h in extra]
+               + ([marks] if marks_column else []))
               for entry, marks in zip(result.entries, marked, strict=True)]
     # an author's note stays where it was, a row of its own opening with its mark, which
     # reads back as the note it is
@@ -101,7 +100,7 @@ def template_rows(result: AgencyResult) -> Conversion:
                 [note.text] + [None] * (len(headings) - 1)) for note in result.notes]
     placed.sort(key=lambda item: item[0])
     return Conversion(result=result, headings=headings, rows=[row for _, row in placed],
-                      carried=extra)
+                      carried=extra + marks_column)
 
 
 def _written(columns: dict[str, str]) -> dict[str, str]:
@@ -210,7 +209,7 @@ def format_report(conversion: Conversion, output: Path) -> str:
         # what the first table holding the column read it as
         table = next((t for t in reports if heading in t.columns or heading in t.child_columns),
                      report)
-        if heading is MARKED:
+        if heading == MARKED:  # (a converted template converted again: the same)
             how = "how the agency's sheet marked the row: struck through, hidden, highlighted"
         elif heading in table.child_columns:
             how = f"{table.child_columns[heading]} for one child"
