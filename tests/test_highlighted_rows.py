@@ -1,6 +1,7 @@
-"""Rows an agency filled with a colour (its way of marking a contact significant): read as
-every row is, said, and marked where the entry is printed; a colour that is the table's
-look (banded rows, a whole table shaded, the header) is no highlight."""
+"""Rows an agency filled with a colour or wrote in bold throughout (its way of marking a
+contact significant): read as every row is, said, and marked where the entry is printed; a
+look that is the table's (banded rows, a whole table shaded or bold, the header) is no
+highlight."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.styles import Color, PatternFill
+from openpyxl.styles import Color, Font, PatternFill
 
 from chronogen import Case, read_agency_file
 from chronogen.model.problems import ProblemCode
@@ -44,8 +45,8 @@ def test_highlighted_rows_are_said_and_each_entry_marked(tmp_path: Path) -> None
     assert result.report.highlighted_rows == {3: "yellow", 6: "light red", 8: "yellow"}
     (said,) = [p for p in result.problems if p.code is ProblemCode.HIGHLIGHTED]
     assert said.row == 3 and said.message.startswith(
-        "filled with a colour in the sheet (yellow: rows 3, 8; light red: row 6): an agency's "
-        "way of marking a contact significant")
+        "highlighted in the sheet (yellow: rows 3, 8; light red: row 6): an agency's way of "
+        "marking a contact significant")
     columns = columns_by_source(Case(title="t", files=result.reports))
     marks = {e.source.row: [str(a) for a in also_recorded(e, columns)] for e in result.entries}
     assert marks[3] == ["Highlighted: yellow, in the agency's sheet"]
@@ -101,3 +102,43 @@ def test_an_empty_row_filled_ahead_of_use_is_no_highlight(tmp_path: Path) -> Non
     book.save(path)
     result = read_agency_file(path, agency="CSC", code="CSC")
     assert result.report.highlighted_rows == {4: "yellow"}
+
+
+def test_a_row_in_bold_throughout_is_highlighted_a_bold_word_is_not(tmp_path: Path) -> None:
+    path = _return(tmp_path / "csc.xlsx", {7: _filled("FFFF00")})
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    for cell in [*sheet[1], *sheet[4], *sheet[7]]:  # the header, row 4, row 7 (and yellow)
+        cell.font = Font(bold=True)
+    sheet["A5"].font = Font(bold=True)  # only the date of row 5
+    book.save(path)
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    assert result.report.highlighted_rows == {4: "bold", 7: "yellow, bold"}
+    columns = columns_by_source(Case(title="t", files=result.reports))
+    assert [str(a) for a in also_recorded(result.entries[2], columns)] == [
+        "Highlighted: bold, in the agency's sheet"]
+
+
+def test_a_table_in_bold_throughout_is_no_highlight(tmp_path: Path) -> None:
+    path = _return(tmp_path / "csc.xlsx", {})
+    book = openpyxl.load_workbook(path)
+    for row in book.active.iter_rows():
+        for cell in row:
+            cell.font = Font(bold=True)
+    book.save(path)
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    assert result.report.highlighted_rows == {}
+
+
+def test_the_looks_of_each_style_are_read_however_written() -> None:
+    from chronogen.read.cell_styles import Look, cell_looks
+
+    styles = (b"<styleSheet><fonts><font><sz val='11'/></font><font><b/></font>"
+              b"<x:font><x:b val=\"1\"/><x:strike/></x:font><font><b val='0'/></font>"
+              b"<font><b val=\"false\"/><bgColor/></font></fonts><fills><fill><patternFill/>"
+              b"</fill><fill><patternFill patternType='solid'><fgColor rgb='FF00B050'/>"
+              b"</patternFill></fill></fills><cellXfs><xf fontId='0' fillId='0'/>"
+              b"<xf fontId='1'/><xf fontId='2' fillId='1'/><xf fontId='3'/><xf fontId='4'/>"
+              b"</cellXfs></styleSheet>")
+    assert cell_looks(styles) == {1: Look(bold=True),
+                                  2: Look(struck=True, colour="green", bold=True)}

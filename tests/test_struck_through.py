@@ -131,13 +131,16 @@ def test_the_words_of_struck_runs_are_read_however_written(runs: str, words: str
 
 
 def test_many_struck_styles_are_each_checked() -> None:
-    """Past fifty struck styles the pattern takes any style, and each is checked."""
-    from chronogen.read.cell_styles import styled_cell
-    from chronogen.read.workbook_traits import WorkbookTraits, _note_struck
+    """Past fifty struck (or filled, or bold) styles the pattern takes any style, and each
+    is checked."""
+    from chronogen.read.cell_styles import Look, styled_cell
+    from chronogen.read.workbook_traits import WorkbookTraits, _note_looks
 
-    struck = styled_cell(frozenset(range(0, 120, 2)))
-    assert struck is not None
+    looks = {number: Look(struck=True, bold=number % 4 == 0) for number in range(0, 120, 2)}
+    styled = styled_cell(frozenset(looks))
+    assert styled is not None
     traits = WorkbookTraits()
-    _note_struck(b'<c r="B3" s="58"><v>1</v></c><c r="C3" s="59"><v>1</v></c>'
-                 b'<c r="D4" s="118"/>', "Log", traits, struck)
-    assert list(traits.struck["Log"]) == [(3, 2), (4, 4)]
+    _note_looks(b'<c r="B3" s="58"><v>1</v></c><c r="C3" s="59"><v>1</v></c>'
+                b'<c r="D4" s="118"/><c r="E4" s="116"/>', "Log", traits, styled[0], looks)
+    assert list(traits.struck["Log"]) == [(3, 2), (4, 4), (4, 5)]
+    assert list(traits.bold["Log"]) == [(4, 5)]

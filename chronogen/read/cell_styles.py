@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import colorsys
 import re
+from dataclasses import dataclass
 
 from chronogen.read.package_check import XML_PREFIX
 
@@ -29,25 +30,6 @@ def xml_block(part: bytes, element: bytes) -> bytes:
     return part[opening.end():closing.start() if closing is not None else len(part)]
 
 
-def struck_styles(styles: bytes) -> frozenset[int]:
-    """The cell styles of a workbook's styles part whose font strikes text through (an
-    agency's way of marking an entry withdrawn or corrected)."""
-    fonts = xml_block(styles, b"fonts")
-    tags = list(_FONT_TAG.finditer(fonts))
-    struck_fonts = set()
-    for number, tag in enumerate(tags):
-        if tag.group(1):
-            continue  # <font/>: nothing in it
-        end = tags[number + 1].start() if number + 1 < len(tags) else len(fonts)
-        if STRIKE.search(fonts, tag.end(), end) is not None:
-            struck_fonts.add(number)
-    if not struck_fonts:
-        return frozenset()
-    return frozenset(number for number, attributes in enumerate(
-        _XF.findall(xml_block(styles, b"cellXfs")))
-        if (font := _FONT_ID.search(attributes)) is not None and int(font[1]) in struck_fonts)
-
-
 _FILL_TAG = re.compile(rb'<' + XML_PREFIX + rb'fill\b[^<>]*?(/?)>')
 _PATTERN_FILL = re.compile(rb'<' + XML_PREFIX + rb'patternFill\b([^<>]*)')
 _FOREGROUND = re.compile(rb'<' + XML_PREFIX + rb'fgColor\b([^<>]*)')
@@ -63,11 +45,73 @@ def _attribute(attributes: bytes, name: bytes) -> bytes | None:
     return found.group(1) if found is not None else None
 
 
+@dataclass(frozen=True)
+class Look:
+    """What a cell style does to its cell's looks that a reader of its value never sees:
+    its text struck through (an entry withdrawn or corrected), the colour filling it, its
+    text in bold (each an agency's way of marking a contact significant)."""
+
+    struck: bool = False
+    colour: str | None = None
+    bold: bool = False
+
+
+#: a bold font's tag (not ``<b val="0"/>``; not ``<bgColor``)
+_BOLD = re.compile(rb'<' + XML_PREFIX + rb'b\b(?![^<>]*\bval\s*=\s*["\'](?:0|false)["\'])')
+
+
+def cell_looks(styles: bytes) -> dict[int, Look]:
+    """The cell styles of a workbook's styles part (by number from 0) that strike their
+    text through, fill the cell with a colour or set its text in bold, and how."""
+    struck_fonts = _fonts_holding(styles, STRIKE)
+    bold_fonts = _fonts_holding(styles, _BOLD)
+    colours = _fill_colours(styles)
+    if not (struck_fonts or bold_fonts or colours):
+        return {}
+    looks = {}
+    for number, attributes in enumerate(_XF.findall(xml_block(styles, b"cellXfs"))):
+        font = _FONT_ID.search(attributes)
+        fill = _FILL_ID.search(attributes)
+        font_number = int(font[1]) if font is not None else -1
+        look = Look(struck=font_number in struck_fonts, bold=font_number in bold_fonts,
+                    colour=colours.get(int(fill[1])) if fill is not None else None)
+        if look != _PLAIN:
+            looks[number] = look
+    return looks
+
+
+_PLAIN = Look()
+
+
+def struck_styles(styles: bytes) -> frozenset[int]:
+    """The cell styles whose font strikes text through."""
+    return frozenset(number for number, look in cell_looks(styles).items() if look.struck)
+
+
 def filled_styles(styles: bytes) -> dict[int, str]:
-    """The cell styles of a workbook's styles part that fill a cell with a colour (an
-    agency's way of highlighting a contact), each with its colour's name: ``yellow``,
-    ``light green``; "a theme colour" where the workbook's theme gives it. A white fill,
-    the reserved grey pattern and the system's colours are none."""
+    """The cell styles that fill a cell with a colour, each with its colour's name:
+    ``yellow``, ``light green``; "a theme colour" where the workbook's theme gives it. A
+    white fill, the reserved grey pattern and the system's colours are none."""
+    return {number: look.colour for number, look in cell_looks(styles).items()
+            if look.colour is not None}
+
+
+def _fonts_holding(styles: bytes, tag: re.Pattern[bytes]) -> frozenset[int]:
+    """The fonts (by number from 0) of a styles part holding *tag* (``<strike/>``)."""
+    fonts = xml_block(styles, b"fonts")
+    tags = list(_FONT_TAG.finditer(fonts))
+    found = set()
+    for number, opening in enumerate(tags):
+        if opening.group(1):
+            continue  # <font/>: nothing in it
+        end = tags[number + 1].start() if number + 1 < len(tags) else len(fonts)
+        if tag.search(fonts, opening.end(), end) is not None:
+            found.add(number)
+    return frozenset(found)
+
+
+def _fill_colours(styles: bytes) -> dict[int, str]:
+    """The fills (by number from 0) of a styles part that colour a cell, by colour."""
     fills = xml_block(styles, b"fills")
     tags = list(_FILL_TAG.finditer(fills))
     colours: dict[int, str] = {}
@@ -82,11 +126,7 @@ def filled_styles(styles: bytes) -> dict[int, str]:
         foreground = _FOREGROUND.search(fills, tag.end(), end)
         if foreground is not None and (name := colour_name(foreground.group(1))) is not None:
             colours[number] = name
-    if not colours:
-        return {}
-    return {number: colours[int(fill[1])] for number, attributes in enumerate(
-        _XF.findall(xml_block(styles, b"cellXfs")))
-        if (fill := _FILL_ID.search(attributes)) is not None and int(fill[1]) in colours}
+    return colours
 
 
 #: Excel's legacy palette, by index (``indexed="13"``): 0-7 as 8-15; 64 on are the system's

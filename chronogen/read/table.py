@@ -76,6 +76,8 @@ class Sheet:
     struck_words: dict[tuple[int, int], str] = field(default_factory=dict)
     #: (row, column) -> the colour a cell is filled with ("yellow"), numbered from 1
     filled: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: (row, column) of cells whose text is set in bold, numbered from 1
+    bold: frozenset[tuple[int, int]] = frozenset()
     #: (row, column) -> the comment (note) on the cell, numbered from 1
     comments: dict[tuple[int, int], str] = field(default_factory=dict)
 
@@ -162,6 +164,7 @@ def read_workbook(path: Path, *, display_name: str | None = None,
         sheet.struck = sorted(traits.struck.get(sheet.name or "", {}))
         sheet.struck_words = traits.struck_words.get(sheet.name or "", {})
         sheet.filled = traits.filled.get(sheet.name or "", {})
+        sheet.bold = frozenset(traits.bold.get(sheet.name or "", {}))
         sheet.comments = traits.comments.get(sheet.name or "", {})
         sheet.notes += traits.notes.get(sheet.name or "", [])
     return sheets

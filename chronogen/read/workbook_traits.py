@@ -21,9 +21,9 @@ from chronogen.model.problems import ProblemCode
 from chronogen.read.cell_styles import (
     LONGEST_STYLES,
     STRIKE,
+    Look,
     any_of,
-    filled_styles,
-    struck_styles,
+    cell_looks,
     styled_cell,
 )
 from chronogen.read.package_check import (
@@ -64,6 +64,8 @@ class WorkbookTraits:
     struck_words: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> (row, column) -> the colour a cell is filled with ("yellow")
     filled: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    #: sheet name -> (row, column) of cells whose style sets their text in bold
+    bold: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
     #: sheet name -> (row, column) -> the comment (note) on that cell, as written
     comments: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> what could not be read of it, said under the code of what it is
@@ -108,14 +110,13 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
         styles = package.getinfo("xl/styles.xml") if "xl/styles.xml" in names else None
         style_part = package.read(styles) \
             if styles is not None and styles.file_size <= LONGEST_STYLES else b""
-        struck = styled_cell(struck_styles(style_part))
-        colours = filled_styles(style_part)
+        looks = cell_looks(style_part)
         shared_words = struck_shared_strings(package, name, limits)
         shared = _struck_shared_cell(frozenset(shared_words))
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
-                               plainly=plainly, struck=struck, struck_shared=shared,
-                               shared_words=shared_words, colours=colours)
+                               plainly=plainly, looks=looks, struck_shared=shared,
+                               shared_words=shared_words)
             try:
                 if found := _comments(package, member, name, title, limits):
                     traits.comments[title] = found
@@ -127,15 +128,13 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
 
 def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                        title: str, limits: Limits, traits: WorkbookTraits, *,
-                       plainly: bool,
-                       struck: tuple[re.Pattern[bytes], frozenset[int]] | None = None,
+                       plainly: bool, looks: dict[int, Look] | None = None,
                        struck_shared: tuple[re.Pattern[bytes], frozenset[int]] | None = None,
-                       shared_words: dict[int, str] | None = None,
-                       colours: dict[int, str] | None = None) -> None:
+                       shared_words: dict[int, str] | None = None) -> None:
     """One pass over a sheet's XML for error cells, formulas saved without a value, merged,
     hidden and struck-through cells (a struck style, a struck run of shared or inline
-    text), and cells filled with a colour (a style of *colours*)."""
-    filled = styled_cell(frozenset(colours or {}))
+    text), and cells filled with a colour or set in bold (a style of *looks*)."""
+    styled = styled_cell(frozenset(looks or {}))
     with package.open(info) as stream:
         for window in xml_windows(stream, name, f"sheet {title!r}", limits):
             # the quick tests first (each a pass over the window): a plainly written sheet's
@@ -151,14 +150,12 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_merged(window, title, traits)
             if b"hidden" in window:
                 _note_hidden(window, title, traits)
-            if struck is not None:
-                _note_struck(window, title, traits, struck)
+            if styled is not None and looks:
+                _note_looks(window, title, traits, styled[0], looks)
             if struck_shared is not None:
                 _note_struck(window, title, traits, struck_shared, shared_words)
             if b"strike" in window:  # a run of a cell's own text struck through
                 _note_struck_inline(window, title, traits)
-            if filled is not None and colours:
-                _note_filled(window, title, traits, filled[0], colours)
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
@@ -222,12 +219,18 @@ def _note_struck_inline(window: bytes, title: str, traits: WorkbookTraits) -> No
                               struck_runs(window, cells[place - 1].end(), end))
 
 
-def _note_filled(window: bytes, title: str, traits: WorkbookTraits,
-                 pattern: re.Pattern[bytes], colours: dict[int, str]) -> None:
+def _note_looks(window: bytes, title: str, traits: WorkbookTraits,
+                pattern: re.Pattern[bytes], looks: dict[int, Look]) -> None:
+    """The cells of a window styled to strike their text, fill them or set them in bold."""
     for attributes, style in pattern.findall(window):
-        if (colour := colours.get(int(style))) is not None and \
-                (cell := _cell_of(attributes)) is not None:
-            traits.filled.setdefault(title, {})[cell] = colour
+        if (look := looks.get(int(style))) is None or (cell := _cell_of(attributes)) is None:
+            continue
+        if look.struck:
+            traits.struck.setdefault(title, {})[cell] = None
+        if look.colour is not None:
+            traits.filled.setdefault(title, {})[cell] = look.colour
+        if look.bold:
+            traits.bold.setdefault(title, {})[cell] = None
 
 
 def _cell_of(attributes: bytes) -> tuple[int, int] | None:
