@@ -76,6 +76,8 @@ class Sheet:
     struck_words: dict[tuple[int, int], str] = field(default_factory=dict)
     #: (row, column) -> the colour a cell is filled with ("yellow"), numbered from 1
     filled: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: (row, column) -> where a hyperlink on the cell points (an address, a file, "#Notes!A1")
+    links: dict[tuple[int, int], str] = field(default_factory=dict)
     #: (row, column) of cells whose text is set in bold, numbered from 1
     bold: frozenset[tuple[int, int]] = frozenset()
     #: (row, column) -> the comment (note) on the cell, numbered from 1
@@ -165,6 +167,7 @@ def read_workbook(path: Path, *, display_name: str | None = None,
         sheet.struck_words = traits.struck_words.get(sheet.name or "", {})
         sheet.filled = traits.filled.get(sheet.name or "", {})
         sheet.bold = frozenset(traits.bold.get(sheet.name or "", {}))
+        sheet.links = traits.links.get(sheet.name or "", {})
         sheet.comments = traits.comments.get(sheet.name or "", {})
         sheet.notes += traits.notes.get(sheet.name or "", [])
     return sheets

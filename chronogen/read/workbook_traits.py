@@ -18,6 +18,7 @@ from pathlib import Path
 
 from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
+from chronogen.read.cell_links import MOST_LINKS, Hyperlink, hyperlinks_in, link_targets
 from chronogen.read.cell_styles import (
     LONGEST_STYLES,
     STRIKE,
@@ -64,6 +65,8 @@ class WorkbookTraits:
     struck_words: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> (row, column) -> the colour a cell is filled with ("yellow")
     filled: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    #: sheet name -> (row, column) -> where a hyperlink on the cell points
+    links: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> (row, column) of cells whose style sets their text in bold
     bold: dict[str, dict[tuple[int, int], None]] = field(default_factory=dict)
     #: sheet name -> (row, column) -> the comment (note) on that cell, as written
@@ -133,8 +136,10 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                        shared_words: dict[int, str] | None = None) -> None:
     """One pass over a sheet's XML for error cells, formulas saved without a value, merged,
     hidden and struck-through cells (a struck style, a struck run of shared or inline
-    text), and cells filled with a colour or set in bold (a style of *looks*)."""
+    text), cells filled with a colour or set in bold (a style of *looks*), and hyperlinks
+    (where each points: the sheet's relationships read after)."""
     styled = styled_cell(frozenset(looks or {}))
+    links: list[Hyperlink] = []
     with package.open(info) as stream:
         for window in xml_windows(stream, name, f"sheet {title!r}", limits):
             # the quick tests first (each a pass over the window): a plainly written sheet's
@@ -156,6 +161,10 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_struck(window, title, traits, struck_shared, shared_words)
             if b"strike" in window:  # a run of a cell's own text struck through
                 _note_struck_inline(window, title, traits)
+            if b"hyperlink" in window and len(links) < MOST_LINKS:
+                links += hyperlinks_in(window)
+    if found := link_targets(package, info.filename, name, links, limits):
+        traits.links[title] = found
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:

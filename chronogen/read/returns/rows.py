@@ -64,7 +64,7 @@ from chronogen.read.returns.layout import (
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.sheet_reading import CACHE_LIMIT, Values
 from chronogen.read.sheet_problems import sheet_problems
-from chronogen.read.table import EXCEL_ERRORS, Cell, is_blank, normalise_heading
+from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
 
 # the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
 # metaclass's attribute hook (about 60 ns, five times a plain name), and a row uses dozens
@@ -136,6 +136,19 @@ def cells_by_row(texts: dict[tuple[int, int], str], layout: Layout, label: str
             heading = headings[column - 1] if column <= len(headings) else \
                 f"Column {column_letter(column - 1)}"
             found.setdefault(row, []).append((f"{label} {heading}", text))
+    return found
+
+
+def links_beyond_text(sheet: Sheet) -> dict[tuple[int, int], str]:
+    """Where each hyperlink on a sheet's cells points, but for a link whose cell says its
+    address already (an address typed in, linked by Excel)."""
+    found = {}
+    for (row, column), target in sheet.links.items():
+        cells = sheet.rows[row - 1] if row <= len(sheet.rows) else ()
+        value = cells[column - 1] if column <= len(cells) else None
+        text = str(value).strip() if value is not None else ""
+        if target != text and target.removeprefix("mailto:") != text:
+            found[(row, column)] = target
     return found
 
 
@@ -233,6 +246,10 @@ class RowReader(ChildrenReading):
         #: with the row's cells, whose own text holds them still
         self.struck_words = cells_by_row(self.sheet.struck_words, layout, "Struck through in") \
             if keep_raw else {}
+        #: where a hyperlink on a cell points ("See case note" -> the agency's record), kept
+        #: so with the row's cells, unless the cell says it already
+        self.links = cells_by_row(links_beyond_text(self.sheet), layout, "Link in") \
+            if keep_raw and self.sheet.links else {}
         #: the dates read before the floor, by identity, each worked out once per value
         #: (a date's own bounds, read on every row, cost a tenth of the reading: memory)
         self._too_early: dict[int, ParsedDateTime] = {}
@@ -423,6 +440,8 @@ class RowReader(ChildrenReading):
             raw.update(comments)
         if self.struck_words and (struck := self.struck_words.get(number)):
             raw.update(struck)
+        if self.links and (linked := self.links.get(number)):
+            raw.update(linked)
 
         parsed = self._date(number, values, source, raw, made)
         if parsed is None:
