@@ -2,7 +2,9 @@
 at all, found in a second pass beside calamine's parsing (the first, the package's check,
 is :mod:`chronogen.read.package_check`): Excel error cells (read as blanks), formulas saved
 without a value, merged cells (a value in the first cell only), hidden sheets, rows and
-columns, text struck through, and the comments on cells. Each is found however the XML is
+columns, text struck through (the words, where only some are), cells filled with a colour
+or set in bold (:mod:`chronogen.read.cell_styles`), the comments on cells and where their
+hyperlinks point (:mod:`chronogen.read.cell_links`). Each is found however the XML is
 written (prefixes, quotes, spacing), and in time linear in the part's size.
 """
 
@@ -158,7 +160,7 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
             if styled is not None and looks:
                 _note_looks(window, title, traits, styled[0], looks)
             if struck_shared is not None:
-                _note_struck(window, title, traits, struck_shared, shared_words)
+                _note_struck_shared(window, title, traits, struck_shared, shared_words or {})
             if b"strike" in window:  # a run of a cell's own text struck through
                 _note_struck_inline(window, title, traits)
             if b"hyperlink" in window and len(links) < MOST_LINKS:
@@ -260,14 +262,15 @@ def _note_struck_cell(attributes: bytes, title: str, traits: WorkbookTraits,
             traits.struck_words.setdefault(title, {})[cell] = words
 
 
-def _note_struck(window: bytes, title: str, traits: WorkbookTraits,
-                 struck: tuple[re.Pattern[bytes], frozenset[int]],
-                 words: dict[int, str] | None = None) -> None:
-    pattern, numbers = struck
-    for attributes, number in pattern.findall(window):
-        if int(number) in numbers:
-            _note_struck_cell(attributes, title, traits,
-                              words.get(int(number)) if words is not None else None)
+def _note_struck_shared(window: bytes, title: str, traits: WorkbookTraits,
+                        struck: tuple[re.Pattern[bytes], frozenset[int]],
+                        words: dict[int, str]) -> None:
+    """The cells of a window holding a shared string with a run struck through, and its
+    struck words."""
+    pattern, items = struck
+    for attributes, item in pattern.findall(window):
+        if int(item) in items:
+            _note_struck_cell(attributes, title, traits, words.get(int(item)))
 
 
 #: a run of a cell's rich text (``<r>``, not ``<row`` or ``<rPr``)
