@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from chronogen import Case, read_agency_file
@@ -14,22 +13,21 @@ from chronogen.read.cell_links import hyperlinks_in, link_targets
 from chronogen.read.package_check import opened_package
 from chronogen.write.also_recorded import also_recorded, columns_by_source
 from tests.data.hostile.make_corpus import write_package
+from tests.data.workbooks import workbook_of
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def _linked(path: Path) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "CSC"
-    sheet.append(["Date", "Contact type", "Summary"])
-    sheet.append(["02/03/2020", "Home visit", "See case note"])
-    sheet.append(["03/03/2020", "Email", "https://records.example/case/1"])
-    sheet.append(["04/03/2020", "Strategy meeting", "Minutes on the Notes sheet"])
+    book = workbook_of({"CSC": [["Date", "Contact type", "Summary"],
+                                ["02/03/2020", "Home visit", "See case note"],
+                                ["03/03/2020", "Email", "https://records.example/case/1"],
+                                ["04/03/2020", "Strategy meeting", "Minutes on the Notes sheet"]],
+                        "Notes": [["Minutes"]]})
+    sheet = book["CSC"]
     sheet["C2"].hyperlink = "file:///S:/CaseNotes/CN-0042.docx"
     sheet["C3"].hyperlink = "https://records.example/case/1"  # says its address already
     sheet["C4"].hyperlink = Hyperlink(ref="C4", location="Notes!A1")
-    book.create_sheet("Notes").append(["Minutes"])
     book.save(path)
     return path
 
