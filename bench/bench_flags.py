@@ -35,7 +35,9 @@ from chronogen import (
     read_case,
 )
 from chronogen.analyse.context import FlagContext
+from chronogen.analyse.flags import find_flags
 from chronogen.analyse.flags.registry import RULES
+from chronogen.analyse.flags.side_by_side import SIDE_BY_SIDE_FROM
 from chronogen.analyse.summaries import summarise
 from chronogen.bulk import bulk_work
 
@@ -109,8 +111,18 @@ def measure(case: Case) -> None:
     summarise(case, context)
     took = time.perf_counter() - started
     print(f"  {'summaries':<50} {took:7.3f} s  ratio {took / baseline:7.1f}")
-    print(f"all rules {total:.2f} s, ratio {total / baseline:.1f}; with the summaries "
-          f"{total + took:.2f} s (the issue asks at most 2 s at 100k)")
+    print(f"all rules one after another {total:.2f} s, ratio {total / baseline:.1f}; with the "
+          f"summaries {total + took:.2f} s")
+    # as a build runs them: the context made, the rules side by side on a long case, then
+    # the summaries
+    started = time.perf_counter()
+    context = FlagContext(case, case.settings)
+    find_flags(case, context=context)
+    summarise(case, context)
+    whole = time.perf_counter() - started
+    side = "side by side" if len(case.entries) >= SIDE_BY_SIDE_FROM else "one after another"
+    print(f"as a build runs them (the rules {side}), with the summaries: {whole:.2f} s "
+          f"(the issue asks at most 2 s at 100k)")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from datetime import date
 
 from chronogen.analyse.context import FlagContext
 from chronogen.analyse.flags.registry import RULES, codes
+from chronogen.analyse.flags.side_by_side import run_rules
 from chronogen.model.case import Case, Settings
 from chronogen.model.flag import Flag
 
@@ -33,9 +34,7 @@ def find_flags(case: Case, settings: Settings | None = None, *,
     """
     if context is None:
         context = FlagContext(case, settings or case.settings)
-    found: list[Flag] = []
-    for registered in RULES:
-        found.extend(registered.func(context))
+    found = [flag for flags in run_rules(context, RULES) for flag in flags]
     return sorted(found, key=lambda f: (f.code.rank,
                                         f.period.sort_key if f.period else (date.min, date.min),
                                         f.people))

@@ -11,7 +11,7 @@ from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 from chronogen.model.recorded import Recorded
 
 
-@rule(FlagCode.PARENTAL_FOCUS)
+@rule(FlagCode.PARENTAL_FOCUS, long=True)
 def parental_focus(ctx: FlagContext) -> Iterator[Flag]:
     """Per agency: the share of direct contacts that saw a parent or carer but no child."""
     share = ctx.settings.parental_focus_share

@@ -99,7 +99,7 @@ def _themes(text: str) -> frozenset[str]:
                      if m.lastgroup and not negated(text, m.start(), m.end()))
 
 
-@rule(FlagCode.TOXIC_TRIO)
+@rule(FlagCode.TOXIC_TRIO, long=True)
 def toxic_trio(ctx: FlagContext) -> Iterator[Flag]:
     """Domestic abuse, mental ill health and substance misuse all recorded within the set
     number of months."""
@@ -179,7 +179,7 @@ def _closes_read(text: str) -> bool:
         not negated(text, match.start(), match.end()) for match in _CLOSURE.folded.finditer(text))
 
 
-@rule(FlagCode.START_AGAIN)
+@rule(FlagCode.START_AGAIN, long=True)
 def start_again(ctx: FlagContext) -> Iterator[Flag]:
     """Repeated referrals into one agency, each after the last was closed: the family
     assessed from scratch each time."""

@@ -80,7 +80,7 @@ def _outside(ctx: FlagContext, entry: Entry, child_id: str, what: str, when: str
 NEWEST_FIRST_STEPS = 3
 
 
-@rule(FlagCode.OUT_OF_ORDER)
+@rule(FlagCode.OUT_OF_ORDER, long=True)
 def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
     """Rows out of their own file's date order: dated earlier than the row above, or, in a
     file that runs newest first (as some systems export), later than the row above."""

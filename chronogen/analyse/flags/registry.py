@@ -17,16 +17,20 @@ class RegisteredRule:
 
     codes: tuple[FlagCode, ...]
     func: Rule
+    #: whether it takes longest on a long case (measured: ``bench/bench_flags.py``): run
+    #: first where the rules run side by side
+    long: bool = False
 
 
 RULES: list[RegisteredRule] = []
 
 
-def rule(*codes: FlagCode) -> Callable[[Rule], Rule]:
-    """Register a rule raising flags with the given codes."""
+def rule(*codes: FlagCode, long: bool = False) -> Callable[[Rule], Rule]:
+    """Register a rule raising flags with the given codes (*long*: one of those that take
+    longest on a long case)."""
 
     def register(func: Rule) -> Rule:
-        RULES.append(RegisteredRule(codes, func))
+        RULES.append(RegisteredRule(codes, func, long))
         return func
 
     return register

@@ -89,7 +89,7 @@ def _said_seen(ctx: FlagContext, said: list[tuple[Entry, tuple[str, ...]]], of: 
             "column can be filled at the source.")
 
 
-@rule(FlagCode.VIEWS_NOT_RECORDED)
+@rule(FlagCode.VIEWS_NOT_RECORDED, long=True)
 def views_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
     """A child seen, old enough to give views, whose views were not recorded."""
     minimum = ctx.settings.views_from_age
