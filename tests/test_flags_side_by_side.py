@@ -46,6 +46,17 @@ def _fails(_: object) -> list[Flag]:
     raise ValueError("a rule that fails")
 
 
+def test_a_case_past_the_bound_runs_them_one_after_another(
+        harbour_case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past 300,000 entries the second process would copy more memory than the time saved
+    is worth."""
+    expected = _one_after_another(harbour_case, monkeypatch)
+    monkeypatch.setattr(side_by_side, "SIDE_BY_SIDE_FROM", 0)
+    monkeypatch.setattr(side_by_side, "SIDE_BY_SIDE_UP_TO", len(harbour_case.entries) - 1)
+    monkeypatch.setattr(BaseProcess, "start", lambda self: pytest.fail("a process started"))
+    assert find_flags(harbour_case) == expected
+
+
 @pytest.mark.parametrize("first", [True, False])  # taken by one process, or by the other
 def test_a_failing_rule_raises_to_the_caller_and_leaves_no_process(
         harbour_case: Case, monkeypatch: pytest.MonkeyPatch, first: bool) -> None:
