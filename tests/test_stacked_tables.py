@@ -195,3 +195,30 @@ def test_with_the_header_row_named_a_table_below_says_whose_rows_it_rejects(
     assert messages[10].startswith("'Crime number' is not a date; the row looks like the "
                                    "header of another table ('Crime number', 'Date reported')")
     assert messages[11].endswith("; under the other table's header on row 10")
+
+
+def test_each_tables_own_order_is_what_out_of_order_reads(tmp_path: Path) -> None:
+    """The crimes under the incidents start again from an earlier day, as do the rows of a
+    second sheet (one a year): neither is out of order. Rows were taken in order by their
+    number across the file, the sheets' rows interleaved."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    _stacked(folder / "police.xlsx", [CRIMES[0], ["CR-1", "Assault", "01/03/2020", "NFA"],
+                                      ["CR-2", "Assault", "02/03/2020", "NFA"]])
+    book = openpyxl.Workbook()
+    book.active.title = "2019"
+    for row in [["Date", "Contact type", "Summary"], ["01/06/2019", "Home visit", "Visit"],
+                ["05/06/2019", "Home visit", "Visit"]]:
+        book.active.append(row)
+    later = book.create_sheet("2020")
+    for row in [["Date", "Contact type", "Summary"], ["01/02/2020", "Home visit", "Visit"],
+                ["05/02/2020", "Home visit", "Visit"], ["03/02/2020", "Home visit", "Late"]]:
+        later.append(row)
+    book.save(folder / "hv.xlsx")
+    (folder / "case.toml").write_text(
+        'title = "T"\n[[agencies]]\nname = "Police"\nfile = "police.xlsx"\n'
+        '[[agencies]]\nname = "Health Visiting"\nfile = "hv.xlsx"\n', encoding="utf-8")
+    case = read_case(folder)
+    (flag,) = [f for f in case.flags if f.code.value == "out-of-order"]
+    assert [e.source.row for e in case.entries if e.id in flag.evidence] == [4]
+    assert flag.message.startswith("hv.xlsx, sheet '2020': 1 row(s) dated earlier")

@@ -180,6 +180,10 @@ class SourceReports:
         for tables in self._by_sheet.values():
             tables.sort(key=lambda report: report.first_row or 0)
 
+    def in_file(self, file: str) -> int:
+        """How many tables were read from *file* (its sheets', and theirs)."""
+        return sum(len(tables) for (name, _), tables in self._by_sheet.items() if name == file)
+
     def get(self, source: SourceRef) -> FileReport | None:
         """The report *source* was read under (``None`` for a source no report names)."""
         tables = self._by_sheet.get((source.file, source.sheet))

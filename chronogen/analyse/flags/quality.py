@@ -10,9 +10,10 @@ from itertools import pairwise
 from chronogen.analyse.context import FlagContext, some_of, where
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.text_search import FoldedPattern, literal_alternation
-from chronogen.model.chronology import Entry
+from chronogen.model.chronology import Entry, SourceReports
 from chronogen.model.family import Person
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
+from chronogen.model.problems import SourceRef
 
 _PREGNANCY = FoldedPattern(literal_alternation(
     ["pregnan", "antenatal", "ante-natal", "unborn", "midwi", "booking", "scan", "gestation"]))
@@ -82,21 +83,31 @@ NEWEST_FIRST_STEPS = 3
 
 @rule(FlagCode.OUT_OF_ORDER, long=True)
 def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
-    """Rows out of their own file's date order: dated earlier than the row above, or, in a
-    file that runs newest first (as some systems export), later than the row above."""
-    # each file's rows, date bounds and entries, in chronology order: one pass, and lists
+    """Rows out of their own table's date order (a file's, a sheet's, or one of the tables
+    a sheet holds one under the other): dated earlier than the row above, or, in a table
+    that runs newest first (as some systems export), later than the row above."""
+    # each table's rows, date bounds and entries, in chronology order: one pass, and lists
     # of references rather than a tuple an entry (a million entries at once)
-    by_file: dict[str, tuple[list[int], list[tuple[date, date]], list[Entry]]] = {}
+    by_table: dict[tuple[str, str | None, int],
+                   tuple[list[int], list[tuple[date, date]], list[Entry]]] = {}
+    tables = SourceReports(ctx.case.files)
     columns = ctx.columns
     for entry, source, bounds in zip(columns.entries, columns.sources, columns.bounds,
                                      strict=True):
-        in_file = by_file.get(source.file)
-        if in_file is None:
-            in_file = by_file[source.file] = ([], [], [])
-        in_file[0].append(source.row or 0)
-        in_file[1].append(bounds)
-        in_file[2].append(entry)
-    for file, (rows, days, entries) in by_file.items():
+        table = tables.get(source)
+        key = (source.file, source.sheet, (table.first_row or 0) if table is not None else 0)
+        in_table = by_table.get(key)
+        if in_table is None:
+            in_table = by_table[key] = ([], [], [])
+        in_table[0].append(source.row or 0)
+        in_table[1].append(bounds)
+        in_table[2].append(entry)
+    for (file, sheet, first), (rows, days, entries) in by_table.items():
+        if tables.in_file(file) > 1:  # named by its sheet, and its rows where it shares one
+            report = tables.get(SourceRef(file=file, sheet=sheet, row=first or None))
+            file = ", ".join(part for part in (
+                file, f"sheet {sheet!r}" if sheet is not None else "",
+                report.rows_of_table if report is not None else "") if part)
         # places in row order; within a row, the chronology's order
         order = sorted(range(len(rows)), key=rows.__getitem__)
         back = [entries[below] for above, below in pairwise(order)
