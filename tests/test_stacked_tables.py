@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 
-from chronogen import read_agency_file, read_case
+from chronogen import Case, read_agency_file, read_case
 from chronogen.convert import convert_file, format_report, template_rows
 from chronogen.model.chronology import SourceReports
 from chronogen.model.problems import ProblemCode, SourceRef
@@ -222,3 +222,20 @@ def test_each_tables_own_order_is_what_out_of_order_reads(tmp_path: Path) -> Non
     (flag,) = [f for f in case.flags if f.code.value == "out-of-order"]
     assert [e.source.row for e in case.entries if e.id in flag.evidence] == [4]
     assert flag.message.startswith("hv.xlsx, sheet '2020': 1 row(s) dated earlier")
+
+
+def test_a_flag_names_the_sheet_of_a_file_that_gave_more_than_one_table(
+        harbour_case: Case) -> None:
+    from chronogen.analyse.context import FlagContext
+    from chronogen.model.chronology import FileReport
+
+    entry = harbour_case.entries[0]
+    context = FlagContext(harbour_case, harbour_case.settings)
+    assert context.where(entry) == f"{entry.source.file}, row {entry.source.row}"
+    two = [FileReport(file=entry.source.file, sheet=entry.source.sheet, header_row=1,
+                      first_row=1, last_row=5),
+           FileReport(file=entry.source.file, sheet=entry.source.sheet, header_row=7,
+                      first_row=6, last_row=9)]
+    context = FlagContext(harbour_case.model_copy(update={"files": two}), harbour_case.settings)
+    assert context.where(entry) == (f"{entry.source.file}, sheet {entry.source.sheet!r}, "
+                                    f"row {entry.source.row}")

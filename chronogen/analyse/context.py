@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -91,6 +92,17 @@ class FlagContext:
         self._took_part: list[frozenset[str] | None] = []
         #: each child's unseen periods (:func:`unseen_gaps`), worked out once
         self.gaps: dict[str, list[tuple[date, date, str | None, str | None]]] = {}
+        #: the files that gave more than one table (several sheets, or tables on one)
+        self._several: set[str] = {file for file, tables in Counter(
+            report.file for report in self.case.files).items() if tables > 1}
+
+    def where(self, entry: Entry) -> str:
+        """``csc_chronology.xlsx, row 9`` for messages, and the sheet where the file gave
+        more than one table (``hv.xlsx, sheet '2020', row 3``)."""
+        source = entry.source
+        if source.file in self._several and source.sheet is not None:
+            return f"{source.file}, sheet {source.sheet!r}, row {source.row}"
+        return f"{source.file}, row {source.row}"
 
     def took_part(self, place: int) -> frozenset[str]:
         """Who took part in the entry at *place* in the chronology (``case.entries``), as
@@ -278,11 +290,6 @@ def some_of(items: Sequence[T], show: Callable[[T], str] = str,
     if separator is None:
         return join_words([*shown, f"{more:,} more"] if more else shown)
     return separator.join([*shown, f"and {more:,} more"] if more else shown)
-
-
-def where(entry: Entry) -> str:
-    """``csc_chronology.xlsx, row 9`` for messages."""
-    return f"{entry.source.file}, row {entry.source.row}"
 
 
 def span(first: date, last: date) -> PartialDate:

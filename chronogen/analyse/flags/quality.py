@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
 
-from chronogen.analyse.context import FlagContext, some_of, where
+from chronogen.analyse.context import FlagContext, some_of
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.text_search import FoldedPattern, literal_alternation
 from chronogen.model.chronology import Entry, SourceReports
@@ -71,7 +71,7 @@ def _outside(ctx: FlagContext, entry: Entry, child_id: str, what: str, when: str
         f"before {ctx.name(child_id)} was born")
     return Flag(code=FlagCode.DATE_OUTSIDE_LIFE, severity=FlagSeverity.LOW, people=[child_id],
                 period=entry.date, evidence=[entry.id],
-                message=(f"{entry.agency} entry of {entry.date.display()} ({where(entry)}) "
+                message=(f"{entry.agency} entry of {entry.date.display()} ({ctx.where(entry)}) "
                          f"concerns {ctx.name(child_id)} but is dated {relation} ({when}): "
                          "check the date."))
 
@@ -154,7 +154,8 @@ def repeated_entry(ctx: FlagContext) -> Iterator[Flag]:
         yield Flag(code=FlagCode.REPEATED_ENTRY, severity=FlagSeverity.LOW, evidence=evidence,
                    message=(f"{agency}: {len(pairs):,} {repeats} an earlier entry word for word "
                             "(date, time, type, summary, outcome, children): " + some_of(
-                                pairs, lambda pair: f"{where(pair[0])} repeats {where(pair[1])}",
+                                pairs, lambda pair: f"{ctx.where(pair[0])} repeats "
+                                                    f"{ctx.where(pair[1])}",
                                 "; ")
                             + ". Each is kept in the chronology and counted once by the other "
                             "flags and the tables: ask the agency whether it happened twice."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from chronogen.analyse.context import FlagContext, fmt, span, where
+from chronogen.analyse.context import FlagContext, fmt, span
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.agencies import canonical_agency, resolve_agency
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
@@ -39,7 +39,7 @@ def referrals(ctx: FlagContext) -> Iterator[Flag]:
                 code=FlagCode.REFERRAL_TO_ABSENT_AGENCY, severity=FlagSeverity.INFO,
                 period=entry.date, evidence=[entry.id], people=sorted(entry.children),
                 message=(f"{entry.agency} referred to {known or target_text} on "
-                         f"{entry.date.display()} ({where(entry)}), but that agency sent no "
+                         f"{entry.date.display()} ({ctx.where(entry)}), but that agency sent no "
                          "chronology to the review: whether it was received cannot be "
                          "checked."))
             continue
@@ -55,5 +55,5 @@ def referrals(ctx: FlagContext) -> Iterator[Flag]:
             code=FlagCode.REFERRAL_NOT_RECEIVED, severity=FlagSeverity.HIGH,
             period=span(sent, deadline), evidence=[entry.id], people=sorted(entry.children),
             message=(f"{entry.agency} referred to {target} on {entry.date.display()} "
-                     f"({where(entry)}); {target}'s chronology has no entry between then and "
+                     f"({ctx.where(entry)}); {target}'s chronology has no entry between then and "
                      f"{fmt(deadline)} ({window} working days).{after}"))

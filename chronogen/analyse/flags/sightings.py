@@ -16,7 +16,6 @@ from chronogen.analyse.context import (
     span,
     typed_flag,
     unseen_gaps,
-    where,
 )
 from chronogen.analyse.flags.registry import rule
 from chronogen.dates import span_rank
@@ -40,7 +39,7 @@ def child_not_seen(ctx: FlagContext) -> Iterator[Flag]:
             FlagCode.CHILD_NOT_SEEN, FlagSeverity.MEDIUM,
             f"{entry.date.display()}, {entry.agency} ({entry.kind.value}): "
             f"{ctx.names(unseen)} {'was' if len(unseen) == 1 else 'were'} recorded as "
-            f"not seen ({where(entry)}).", people=unseen, period=entry.date,
+            f"not seen ({ctx.where(entry)}).", people=unseen, period=entry.date,
             evidence=[entry.id])
 
 
@@ -238,7 +237,7 @@ def _words_within(ctx: FlagContext, child_id: str, said: list[Entry]) -> str:
     if not said:
         return ""
     many = len(said) > 1
-    listed = some_of(said, lambda e: f"{e.agency} {e.date.display()} ({where(e)})", "; ")
+    listed = some_of(said, lambda e: f"{e.agency} {e.date.display()} ({ctx.where(e)})", "; ")
     return (f" Within it, {len(said):,} record{'s' if many else ''} "
             f"{'say' if many else 'says'} in {'their' if many else 'its'} own words that "
             f"{ctx.name(child_id)} was seen, though no seen column records it: {listed}. "
