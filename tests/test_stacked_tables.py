@@ -239,3 +239,17 @@ def test_a_flag_names_the_sheet_of_a_file_that_gave_more_than_one_table(
     context = FlagContext(harbour_case.model_copy(update={"files": two}), harbour_case.settings)
     assert context.where(entry) == (f"{entry.source.file}, sheet {entry.source.sheet!r}, "
                                     f"row {entry.source.row}")
+
+
+def test_a_forms_fields_above_the_table_are_no_table_of_contacts(tmp_path: Path) -> None:
+    """A form's fields over the table, with their values under them, name a date and a
+    child but nothing that happened: rejected as before (said), never an entry."""
+    book = openpyxl.Workbook()
+    for row in [["Child's name", "Date of referral"], ["Mia Harbour", "01/02/2020"], [],
+                *INCIDENTS]:
+        book.active.append(row)
+    book.save(tmp_path / "form.xlsx")
+    result = read_agency_file(tmp_path / "form.xlsx", agency="Police", code="POL")
+    assert [e.source.row for e in result.entries] == [5, 6]
+    assert [(r.source.row, r.code) for r in result.rejected] == [(2, ProblemCode.TABLE_ABOVE)]
+    assert len(result.reports) == 1

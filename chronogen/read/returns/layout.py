@@ -208,10 +208,14 @@ def split_table(layout: Layout, header_row: int, mapping: ColumnMapping | None =
     (above or below *layout*'s own, inside its rows): the upper table and the lower, the
     lower from its title rows ("Crimes", a blank line), each read under its own header.
     ``None`` where the other header reads fewer dates in its date column, on the rows
-    under it, than *layout*'s columns read there (a row that only looks like a header)."""
+    under it, than *layout*'s columns read there (a row that only looks like a header), or,
+    above, names no column saying what happened (a form's fields over the table, "Child |
+    Date of referral", with their values under them: no contacts)."""
     sheet = layout.sheet
     columns = columns_for(sheet.rows[header_row - 1], mapping)
     if _score(columns) < 2:
+        return None
+    if header_row < layout.header_row and not _HAPPENED & {c.field for c in columns}:
         return None
     if header_row > layout.header_row:  # a table below
         start = _table_start(sheet, header_row, layout.header_row)
@@ -227,6 +231,10 @@ def split_table(layout: Layout, header_row: int, mapping: ColumnMapping | None =
                           last_row=start - 1,
                           date_share=_date_share(sheet, header_row, columns, start - 1)))
     return upper, replace(layout, first_row=start, explanation=list(layout.explanation))
+
+
+#: the fields saying what happened: a table of contacts has one
+_HAPPENED = frozenset({Field.SUMMARY, Field.KIND, Field.OUTCOME})
 
 
 def _ending_at(layout: Layout, last_row: int) -> Layout:
