@@ -1,7 +1,8 @@
 """What a workbook's styles part says of its cells' looks: the cell styles whose font
 strikes text through (an entry withdrawn or corrected), and those filling a cell with a
-colour (a contact an agency highlighted), each found however the XML is written, and the
-pattern that finds a sheet's cells of such styles."""
+colour or setting its text in bold (a contact an agency highlighted), each found however
+the XML is written; colours named in plain words; and the pattern that finds a sheet's
+cells of such styles."""
 
 from __future__ import annotations
 

@@ -43,13 +43,13 @@ def highlighted_rows(layout: Layout) -> dict[int, str]:
 
 
 def highlight_message(rows: dict[int, str]) -> str:
-    """What the problem says of the highlighted rows: each colour and its rows."""
-    by_colour: dict[str, list[int]] = {}
-    for row, colour in rows.items():
-        by_colour.setdefault(colour, []).append(row)
-    said = "; ".join(f"{colour}: row{'s' if len(numbers) > 1 else ''} "
+    """What the problem says of the highlighted rows: each look and its rows."""
+    by_look: dict[str, list[int]] = {}
+    for row, look in rows.items():
+        by_look.setdefault(look, []).append(row)
+    said = "; ".join(f"{look}: row{'s' if len(numbers) > 1 else ''} "
                      f"{', '.join(map(str, numbers[:20]))}"
                      + (f" and {len(numbers) - 20} more" if len(numbers) > 20 else "")
-                     for colour, numbers in by_colour.items())
+                     for look, numbers in by_look.items())
     return (f"highlighted in the sheet ({said}): an agency's way of marking a contact "
             "significant; each entry is marked where it is printed (Highlighted)")
