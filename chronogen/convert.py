@@ -76,11 +76,11 @@ def template_rows(result: AgencyResult) -> Conversion:
         table = tables.get(source)
         return by_table[id(table)] if table is not None else (0, {})
 
+    of_entry = [table_of(entry.source) for entry in result.entries]  # each looked up once
     extra: list[str] = []
-    for entry in result.entries:
-        written = table_of(entry.source)[1].values()
+    for entry, (_, written) in zip(result.entries, of_entry, strict=True):
         for heading in entry.raw:
-            if heading not in written and heading not in extra:
+            if heading not in written.values() and heading not in extra:
                 extra.append(heading)
     # how the agency's own view of its sheet marked a row (struck through, hidden,
     # highlighted): a column of its own, where any row was, or the template would hide it
@@ -90,10 +90,11 @@ def template_rows(result: AgencyResult) -> Conversion:
     marks_column = [MARKED] if any(marked) else []
     own = [c.heading for c in TEMPLATE_COLUMNS]
     headings = own + [f"{h} (2)" if h in own else h for h in extra] + marks_column
-    placed = [((table_of(entry.source)[0], entry.source.row),
-               _row(entry, table_of(entry.source)[1]) + [entry.raw.get(h) for h in extra]
+    placed = [((place, entry.source.row),
+               _row(entry, written) + [entry.raw.get(h) for h in extra]
                + ([marks] if marks_column else []))
-              for entry, marks in zip(result.entries, marked, strict=True)]
+              for entry, (place, written), marks in zip(result.entries, of_entry, marked,
+                                                        strict=True)]
     # an author's note stays where it was, a row of its own opening with its mark, which
     # reads back as the note it is
     placed += [((table_of(note.source)[0], note.source.row),

@@ -10,10 +10,9 @@ from itertools import pairwise
 from chronogen.analyse.context import FlagContext, some_of
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.text_search import FoldedPattern, literal_alternation
-from chronogen.model.chronology import Entry, SourceReports
+from chronogen.model.chronology import Entry, FileReport, SourceReports
 from chronogen.model.family import Person
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
-from chronogen.model.problems import SourceRef
 
 _PREGNANCY = FoldedPattern(literal_alternation(
     ["pregnan", "antenatal", "ante-natal", "unborn", "midwi", "booking", "scan", "gestation"]))
@@ -91,6 +90,7 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
     by_table: dict[tuple[str, str | None, int],
                    tuple[list[int], list[tuple[date, date]], list[Entry]]] = {}
     tables = SourceReports(ctx.case.files)
+    report_of: dict[tuple[str, str | None, int], FileReport | None] = {}
     columns = ctx.columns
     for entry, source, bounds in zip(columns.entries, columns.sources, columns.bounds,
                                      strict=True):
@@ -99,12 +99,14 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
         in_table = by_table.get(key)
         if in_table is None:
             in_table = by_table[key] = ([], [], [])
+            report_of[key] = table
         in_table[0].append(source.row or 0)
         in_table[1].append(bounds)
         in_table[2].append(entry)
-    for (file, sheet, first), (rows, days, entries) in by_table.items():
+    for key, (rows, days, entries) in by_table.items():
+        file, sheet, _ = key
         if tables.in_file(file) > 1:  # named by its sheet, and its rows where it shares one
-            report = tables.get(SourceRef(file=file, sheet=sheet, row=first or None))
+            report = report_of[key]
             file = ", ".join(part for part in (
                 file, f"sheet {sheet!r}" if sheet is not None else "",
                 report.rows_of_table if report is not None else "") if part)
