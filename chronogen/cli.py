@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronogen._version import __version__
+from chronogen.compiled_modules import build_name
 from chronogen.errors import ChronogenError
 
 if TYPE_CHECKING:
@@ -334,7 +335,8 @@ def make_parser() -> argparse.ArgumentParser:
                      description="Multi-agency chronologies and genograms for case reviews.",
                      epilog="Run 'chronogen COMMAND --help' for a command's options and "
                             "examples. Documentation: docs/index.md")
-    parser.add_argument("--version", action="version", version=f"chronogen {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"chronogen {__version__} ({build_name()})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def with_build_options(sub: argparse.ArgumentParser, default_output: str) -> None:

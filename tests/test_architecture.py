@@ -1,6 +1,6 @@
 """The folder layout is the data flow: imports only point down the stages, and no loop.
 
-    errors, progress, bulk, _version  <  dates  <  model  <  domain
+    errors, progress, bulk, _version, compiled_modules  <  dates  <  model  <  domain
     <  read | analyse | draw | anonymise  <  write  <  pipeline | convert | across_reviews
     <  terminal  <  cli  <  chronogen (the public API)
 
@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).parent.parent / "chronogen"
 
 #: each stage's rank; a module may import only from lower ranks (or its own stage)
 RANKS = {
-    "_version": 0, "errors": 0, "progress": 0, "bulk": 0, "memo": 0,
+    "_version": 0, "compiled_modules": 0, "errors": 0, "progress": 0, "bulk": 0, "memo": 0,
     "dates": 1,
     "model": 2,
     "domain": 3,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from chronogen.compiled_modules import build_name
 from tests.conftest import HARBOUR
 
 HAS_DOT = shutil.which("dot") is not None
@@ -61,6 +62,7 @@ def test_strict_exits_1_when_rows_were_rejected(tmp_path: Path) -> None:
 def test_version_and_schema() -> None:
     version = run("--version")
     assert version.returncode == 0 and version.stdout.startswith("chronogen ")
+    assert version.stdout.rstrip().endswith(f"({build_name()})")  # which build runs
     schema = run("schema")
     assert schema.returncode == 0
     data = json.loads(schema.stdout)

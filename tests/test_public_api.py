@@ -81,6 +81,8 @@ def test_importing_chronogen_loads_no_stage_until_it_is_used() -> None:
     import subprocess
     import sys
 
+    from chronogen.compiled_modules import build_name
+
     code = ("import sys, chronogen; heavy = [m for m in ('pydantic', 'networkx', 'openpyxl', "
             "'chronogen.model', 'chronogen.read') if m in sys.modules]; print(heavy); "
             "chronogen.Kinship; print('networkx' in sys.modules)")
@@ -91,7 +93,7 @@ def test_importing_chronogen_loads_no_stage_until_it_is_used() -> None:
                               "sys.argv = ['chronogen', '--version']\ntry: main()\nexcept "
                               "SystemExit: pass\nprint('pydantic' in sys.modules)"],
                              capture_output=True, text=True, check=True)
-    assert version.stdout.splitlines() == ["chronogen 0.1.0", "False"]
+    assert version.stdout.splitlines() == [f"chronogen 0.1.0 ({build_name()})", "False"]
 
 
 @pytest.mark.slow  # two builds of a 5,000-entry case, one in a pool of processes

@@ -165,7 +165,7 @@ _HUES = ((15, "red"), (50, "orange"), (70, "yellow"), (165, "green"), (195, "tur
 
 def _named(hexadecimal: str) -> str | None:
     try:
-        red, green, blue = (int(hexadecimal[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        red, green, blue = [int(hexadecimal[i:i + 2], 16) / 255 for i in (0, 2, 4)]
     except ValueError:
         return None
     hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
@@ -190,7 +190,7 @@ def any_of(numbers: frozenset[int]) -> bytes:
     """A pattern for *numbers*: a few named (cells of others are passed over in the
     search), many (a workbook of thousands of styles) any number, each then checked."""
     if len(numbers) <= 50:
-        return b"|".join(str(n).encode() for n in sorted(numbers))
+        return b"|".join([str(n).encode() for n in sorted(numbers)])
     return rb"[0-9]{1,9}"
 
 

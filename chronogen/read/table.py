@@ -222,8 +222,8 @@ class _Background:
 
     def __init__(self, work: Callable[[], Any]) -> None:
         self._outcome: tuple[bool, Any] = (False, None)
-        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
-        self._thread.start()
+        self._worker = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self._worker.start()
 
     def _run(self, work: Callable[[], Any]) -> None:
         try:
@@ -232,10 +232,10 @@ class _Background:
             self._outcome = (False, error)
 
     def join(self) -> None:
-        self._thread.join()
+        self._worker.join()
 
     def result(self) -> Any:
-        self._thread.join()
+        self._worker.join()
         done, value = self._outcome
         if not done:
             raise value

@@ -287,7 +287,7 @@ def struck_runs(xml: bytes, start: int, end: int) -> str:
         closed = runs[place + 1] if place + 1 < len(runs) else end
         if STRIKE.search(xml, opened, closed) is not None:
             words.append(b"".join(_TEXT_RUN.findall(xml, opened, closed)))
-    text = html.unescape(b" ".join(w for w in words if w.strip()).decode("utf-8", "replace"))
+    text = html.unescape(b" ".join([w for w in words if w.strip()]).decode("utf-8", "replace"))
     return " ".join(_EXCEL_ESCAPE.sub(_unescaped, text).split())
 
 

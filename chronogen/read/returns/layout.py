@@ -295,9 +295,9 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
             if row_number > len(sheet.rows):
                 continue
             columns = columns_for(sheet.rows[row_number - 1], mapping)
-            score: float = _score(columns)
+            score = float(_score(columns))
             if mapping is not None and mapping.header_row is not None:
-                score = max(score, 1)
+                score = max(score, 1.0)
             if not (score >= 2 or (score >= 1 and mapping is not None)):
                 continue
             share = _date_share(sheet, row_number, columns)
