@@ -30,6 +30,14 @@ def test_each_listed_module_is_source_that_mypyc_compiles(module: str) -> None:
     assert not {b for b in bases if "BaseModel" in b}, f"{module} defines a Pydantic model"
 
 
+def test_no_name_of_the_public_api_is_compiled() -> None:
+    # a function mypyc compiles keeps no docstring: help() on the public API would be empty
+    import chronogen
+
+    listed = {"chronogen." + module.removesuffix(".py").replace("/", ".") for module in COMPILED}
+    assert not {name for name, module in chronogen._EXPORTS.items() if module in listed}
+
+
 def test_the_list_names_each_module_once_in_order() -> None:
     assert list(COMPILED) == sorted(set(COMPILED))
 
