@@ -19,9 +19,9 @@ from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
 from chronogen.read.returns.layout import ColumnMapping
 from chronogen.read.returns.reader import AgencyResult, read_agency_file
-from chronogen.write.also_recorded import SourceColumns, sheet_marks
+from chronogen.write.also_recorded import MARKED, SourceColumns, sheet_marks
 from chronogen.write.registry import TEMPLATE_FILES, by_suffix
-from chronogen.write.template import MARKED, TEMPLATE_COLUMNS, FilledTemplate
+from chronogen.write.template import TEMPLATE_COLUMNS, FilledTemplate
 
 #: the fields the template has a column for
 _WRITTEN = frozenset(column.field for column in TEMPLATE_COLUMNS)

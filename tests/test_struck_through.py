@@ -144,3 +144,42 @@ def test_many_struck_styles_are_each_checked() -> None:
                 b'<c r="D4" s="118"/><c r="E4" s="116"/>', "Log", traits, styled[0], looks)
     assert list(traits.struck["Log"]) == [(3, 2), (4, 4), (4, 5)]
     assert list(traits.bold["Log"]) == [(4, 5)]
+
+
+def test_the_workbook_prints_the_mark_in_a_column_of_its_own(tmp_path: Path) -> None:
+    # the audit columns (Also recorded among them) are outside the printed page: a row the
+    # agency struck through printed as a plain contact would read as fact
+    from openpyxl.utils import get_column_letter
+
+    from chronogen.write.xlsx_file import write_xlsx
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    _struck_workbook(folder / "csc.xlsx")
+    case = read_case(folder)
+    book = openpyxl.load_workbook(write_xlsx(case, tmp_path / "c.xlsx"))
+    sheet = book["Chronology"]
+    headings = [c.value for c in sheet[1]]
+    marked = headings.index("Marked in the agency's sheet")
+    assert headings[marked + 1] == "Flags"  # the last printed column
+    assert sheet.print_area == f"'Chronology'!$A$1:${get_column_letter(marked + 2)}$4"
+    rows = {r[headings.index("Row")]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert {row: r[marked] for row, r in rows.items()} == {
+        3: None, 4: "Struck through", 5: "Struck through"}
+    also = headings.index("Also recorded")
+    assert all(r[also] is None or "Struck" not in r[also] for r in rows.values())
+    key = [r for r in book["Key"].iter_rows(values_only=True) if r[0] == headings[marked]]
+    assert len(key) == 1 and "struck through (withdrawn or corrected?)" in key[0][1]
+
+
+def test_a_workbook_with_nothing_marked_has_no_such_column(harbour_case: Case,
+                                                          tmp_path: Path) -> None:
+    from chronogen.write.xlsx_file import write_xlsx
+
+    assert not any(row.marks for row in build_appendix(harbour_case).rows)  # none marked
+    book = openpyxl.load_workbook(write_xlsx(harbour_case, tmp_path / "c.xlsx"),
+                                  read_only=True)
+    headings = next(book["Chronology"].iter_rows(max_row=1, values_only=True))
+    assert "Marked in the agency's sheet" not in headings
+    assert not any(row[0] == "Marked in the agency's sheet"
+                   for row in book["Key"].iter_rows(values_only=True))

@@ -67,9 +67,26 @@ HIDDEN_ROW = AlsoRecorded("Hidden", "in the agency's sheet (by hand or by a filt
 HIDDEN_SHEET = AlsoRecorded("Hidden", "on a sheet the agency's workbook hides", None)
 
 
+_IN_THE_SHEET = ", in the agency's sheet"
+#: the heading of a column of the marks: the workbook's, and the one a conversion carries
+MARKED = "Marked in the agency's sheet"
+
+
 def highlighted(colour: str) -> AlsoRecorded:
     """The mark of an entry whose row the agency filled with *colour* ("yellow")."""
-    return AlsoRecorded("Highlighted", f"{colour}, in the agency's sheet", None)
+    return AlsoRecorded("Highlighted", f"{colour}{_IN_THE_SHEET}", None)
+
+
+def mark_label(mark: AlsoRecorded) -> str:
+    """A mark as a column headed *Marked in the agency's sheet* prints it: ``Struck
+    through``, ``Hidden row``, ``On a hidden sheet``, ``Highlighted: yellow``."""
+    if mark == STRUCK:
+        return "Struck through"
+    if mark == HIDDEN_ROW:
+        return "Hidden row"
+    if mark == HIDDEN_SHEET:
+        return "On a hidden sheet"
+    return f"{mark.heading}: {mark.text.removesuffix(_IN_THE_SHEET)}"
 #: what the workbook and the CSV print in columns of their own besides (the Word appendix
 #: and the report do not)
 PRINTED_BY_TABLES = frozenset({"referral_to"})

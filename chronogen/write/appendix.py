@@ -19,7 +19,12 @@ from chronogen.model.chronology import Entry, RawValue, span_of
 from chronogen.model.family import Person
 from chronogen.model.flag import FlagCode
 from chronogen.model.recorded import Recorded
-from chronogen.write.also_recorded import AlsoRecorded, also_recorded, columns_by_source
+from chronogen.write.also_recorded import (
+    AlsoRecorded,
+    also_recorded,
+    columns_by_source,
+    sheet_marks,
+)
 
 #: light fills, one per agency in case.toml order (then any other agency), readable under
 #: black text in print and on screen; chosen to stay apart from the seen / views highlights
@@ -79,6 +84,9 @@ class AppendixRow(NamedTuple):
     #: what else the agency wrote of the entry, in cells the appendix prints nowhere else
     #: (:func:`also_recorded`)
     also: tuple[AlsoRecorded, ...] = ()
+    #: of those, how the agency's own view of its sheet marked the row (struck through,
+    #: hidden, highlighted: :func:`sheet_marks`), which *also* opens with
+    marks: tuple[AlsoRecorded, ...] = ()
 
     @property
     def reference(self) -> str:
@@ -177,6 +185,12 @@ class Appendix:
         return _listed([[r.source.describe(), r.message, *([cells_text(r.raw)] if kept else [])]
                         for r in self.case.rejected], listed, "Rejected rows")
 
+    @property
+    def marked(self) -> bool:
+        """Whether any entry's row was marked in the agency's sheet (struck through, hidden,
+        highlighted)."""
+        return any(row.marks for row in self.rows)
+
     def agency_counts(self) -> list[tuple[str, int]]:
         """Each agency with how many entries it sent, in the appendix's agency order."""
         counts: dict[str, int] = dict.fromkeys(self.fills, 0)
@@ -219,7 +233,7 @@ def build_appendix(case: Case) -> Appendix:
     shown: dict[int, str] = {}  # a date's text, once per date (a sheet's rows share them)
     columns = columns_by_source(case)
     rows = [_row(entry, children, in_order.get(entry.id, ()), fills[entry.agency], shown,
-                 also_recorded(entry, columns))
+                 also_recorded(entry, columns), sheet_marks(entry, columns))
             for entry in case.entries]
     covered = span_of(case.entries)
     glossary = abbreviations_in(text for e in case.entries
@@ -233,7 +247,8 @@ def build_appendix(case: Case) -> Appendix:
 
 
 def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
-         fill: str, shown: dict[int, str], also: tuple[AlsoRecorded, ...]) -> AppendixRow:
+         fill: str, shown: dict[int, str], also: tuple[AlsoRecorded, ...],
+         marks: list[AlsoRecorded]) -> AppendixRow:
     when = entry.date
     exact = (when.is_exact_day and when.qualifier is Qualifier.EXACT
              and when.earliest is not None)
@@ -247,4 +262,5 @@ def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
                        (RECORDED_TEXT[record.seen], RECORDED_TEXT[record.views]))
     return AppendixRow(entry=entry, day=when.earliest if exact else None,
                        date_text=text, time=entry.time,
-                       answers=tuple(answers), flags=flags, fill=fill, also=also)
+                       answers=tuple(answers), flags=flags, fill=fill, also=also,
+                       marks=tuple(marks))

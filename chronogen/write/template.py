@@ -16,6 +16,7 @@ from typing import Any
 
 from chronogen.domain.template import TEMPLATE_TITLE
 from chronogen.model.chronology import ContactKind
+from chronogen.write.also_recorded import MARKED
 from chronogen.write.openpyxl_sheets import add_table_sheet, save_workbook
 from chronogen.write.table import TableColumn
 
@@ -93,8 +94,6 @@ class FilledTemplate:
         return self.headings[len(TEMPLATE_COLUMNS):]
 
 
-#: the carried column saying how the agency's own sheet marked a row (a conversion's)
-MARKED = "Marked in the agency's sheet"
 
 
 def write_conversion(filled: FilledTemplate, output: Path) -> Path:

@@ -20,7 +20,12 @@ from typing import Any
 
 from chronogen.domain.people import people_table
 from chronogen.model.case import Case
-from chronogen.write.also_recorded import PRINTED_BY_TABLES, also_text
+from chronogen.write.also_recorded import (
+    MARKED,
+    PRINTED_BY_TABLES,
+    also_text,
+    mark_label,
+)
 from chronogen.write.appendix import (
     EVIDENCE_LISTED,
     Appendix,
@@ -201,6 +206,8 @@ def chronology_columns(appendix: Appendix) -> tuple[list[Column], int]:
     for child in appendix.children:
         panel += [Column(f"{child.name}: seen", 10, "answer"),
                   Column(f"{child.name}: views", 10, "answer")]
+    if appendix.marked:  # printed: a row the agency struck through may be withdrawn
+        panel.append(Column(MARKED, 13))
     panel.append(Column("Flags", 16, "flags"))
     audit = [Column("Also recorded", 30), Column("Contact kind", 14, "text"),
              Column("People named", 16),
@@ -217,14 +224,18 @@ def paper_for(columns: Sequence[Column], printed: int) -> int:
     return 9 if _BODY_PT * min(1.0, _PAGE_UNITS[9] / units) >= 8.5 else 8
 
 
-def _chronology_row(appendix: Appendix, row: AppendixRow) -> list[object]:
+def _chronology_row(appendix: Appendix, row: AppendixRow, marked: bool) -> list[object]:
     entry = row.entry
     values: list[object] = [entry.id, row.day or row.date_text, row.time, entry.agency,
                             entry.kind_text or entry.kind.value, entry.summary, entry.outcome]
     for seen, views in row.answers:
         values += [seen, views]
+    also = row.also
+    if marked:
+        values.append("; ".join(mark_label(mark) for mark in row.marks) or None)
+        also = also[len(row.marks):]  # the marks open it: printed in their own column
     values.append(", ".join(row.flags) or None)
-    values += [also_text(row.also, leaving_out=PRINTED_BY_TABLES), entry.kind.value,
+    values += [also_text(also, leaving_out=PRINTED_BY_TABLES), entry.kind.value,
                ", ".join(appendix.person_name(p) for p in entry.people) or None,
                entry.practitioner, entry.referral_to, entry.joint_event, entry.date.text,
                entry.date.sort_key[0] if entry.date.earliest or entry.date.latest else None,
@@ -234,7 +245,8 @@ def _chronology_row(appendix: Appendix, row: AppendixRow) -> list[object]:
 
 def _chronology_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     columns, printed = chronology_columns(appendix)
-    rows = [_chronology_row(appendix, r) for r in appendix.rows]
+    marked = appendix.marked
+    rows = [_chronology_row(appendix, r, marked) for r in appendix.rows]
     sheet = _table_sheet(book, styles, appendix, "Chronology", columns, rows,
                          fills=[r.fill for r in appendix.rows], print_columns=printed,
                          paper=paper_for(columns, printed), freeze=2)
@@ -300,6 +312,12 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
                  "the record does not say: itself a gap national reviews keep finding"),
                 ("flag codes", styles.flagged, "chronogen's flags (sheet Flags): an invitation "
                  "to look, not a judgement; the agencies' own words are never changed")]
+    if appendix.marked:
+        meanings.append((MARKED, styles.plain, "how the agency's own sheet marked the row, "
+                         "which its values alone do not say: struck through (withdrawn or "
+                         "corrected?), a hidden row or a hidden sheet, highlighted with a "
+                         "colour or in bold (the agency's way of marking a contact "
+                         "significant); the entry is read as written"))
     for label, fmt, meaning in meanings:
         row += 1
         line(row, label, fmt, meaning)
