@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +26,13 @@ from chronogen.model.family import Family
 from chronogen.progress import Progress, no_progress
 from chronogen.read.case import read_case_files
 from chronogen.write.output_folder import commit, staged
-from chronogen.write.registry import OutputOptions, Writer, Written, case_outputs
+from chronogen.write.registry import (
+    CASE_OUTPUTS,
+    OutputOptions,
+    Writer,
+    Written,
+    case_outputs,
+)
 
 
 @dataclass
@@ -83,7 +90,9 @@ def write_outputs(case: Case, out: Path | str, *, as_at: date | None = None,
     if separate is not None and separate.resolve() == folder.resolve():
         raise OutputFormatError("the anonymised set needs a folder of its own, not the "
                                 "output folder itself")
-    with staged(folder) as staging:
+    from chronogen.draw.render import layouts_shared
+
+    with staged(folder) as staging, layouts_shared():
         written: list[Path] = []
         _write_all(case, staging, writers, options, written, result.notes, progress)
         anonymised_files: list[Path] = []
@@ -165,6 +174,10 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 #: the writers whose documents show the timeline picture (they use the timeline writer's)
 SHOW_TIMELINE = frozenset({"docx", "html"})
+#: the timeline writer, which draws the pictures they show
+TIMELINE = next(w for w in CASE_OUTPUTS if w.name == "timeline")
+#: the writers that draw the genogram (laid out once a build: :func:`layouts_shared`)
+DRAW_GENOGRAM = frozenset({"genogram", "docx", "html"})
 #: the writers that take longest on a long case, longest first (measured: bench_build.py)
 LONGEST = ("timeline", "xlsx")
 
@@ -173,10 +186,20 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
                files: list[Path], notes: list[str], progress: Progress) -> None:
     """Run every writer into *folder*; in a pool of processes for a large case. The writers
     are independent (each its own files) but for one thing: the documents that show the
-    timeline picture wait for the timeline writer and use its pictures. Results are taken
-    in the table's order, so the outputs are the same either way."""
+    timeline picture wait for the timeline writer and use its pictures (drawn once for
+    them where no timeline is written). Results are taken in the table's order, so the
+    outputs are the same either way."""
     timeline = next((w for w in writers if w.name == "timeline"), None)
-    waiting = [w for w in writers if w.name in SHOW_TIMELINE] if timeline else []
+    showing = [w for w in writers if w.name in SHOW_TIMELINE]
+    if timeline is None and len(showing) > 1 and options.pictures is None:
+        # no timeline written, but two documents show it: drawn once for both (in the
+        # build's own folder, removed when they are written)
+        with tempfile.TemporaryDirectory(dir=folder) as drawn:
+            _run_writer(TIMELINE, case, Path(drawn), options)
+            _write_all(case, folder, writers, replace(options, pictures=Path(drawn)), files,
+                       notes, progress)
+        return
+    waiting = showing if timeline else []
     first = [w for w in writers if w not in waiting]
     later = replace(options, pictures=folder)
     cores = os.cpu_count() or 1
@@ -190,6 +213,12 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
                                                later if writer in waiting else options)
     else:
         progress(f"writing {len(writers)} outputs, {min(cores, len(writers))} at a time")
+        if sum(w.name in DRAW_GENOGRAM for w in writers) > 1:
+            # laid out here, once: each process inherits the layout (a large family's
+            # takes seconds, and each writer drawing it would lay it out again)
+            from chronogen.write.genogram_files import lay_out_genogram
+
+            lay_out_genogram(case, options)
         context = multiprocessing.get_context("fork")
         # the processes are forked with the case in their memory: only the writer and the
         # options go to them (sending the case itself would copy it into every process)

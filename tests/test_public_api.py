@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import chronogen
 from tests.conftest import HARBOUR
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz not installed")
 
 
 def test_every_public_name_exists_and_is_documented() -> None:
@@ -133,6 +137,44 @@ def test_a_build_draws_the_timeline_once_for_every_output_that_shows_it(
     case = chronogen.read_case(HARBOUR)
     chronogen.write_outputs(case, tmp_path / "out", formats=["docx", "html", "timeline"])
     assert drawn == [["timeline.svg", "timeline.png"]]
+    # no timeline written: drawn once all the same, for both documents, and not left behind
+    drawn.clear()
+    done = chronogen.write_outputs(case, tmp_path / "two", formats=["docx", "html"])
+    assert [names[0] for names in drawn] == ["timeline.svg"]
+    assert [p.name for p in done.outputs] == ["chronology.docx", "report.html"]
+    left = list((tmp_path / "two").iterdir())
+    assert not [p for p in left if p.is_dir() or p.name.startswith("timeline")]
+
+
+@needs_dot
+@pytest.mark.parametrize("pooled", [False, True])
+def test_a_build_lays_the_genogram_out_once_for_every_output_that_draws_it(
+        pooled: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import chronogen.pipeline
+    from chronogen.draw import render
+
+    # each layout Graphviz is asked for, written down by whichever process asks
+    asked = tmp_path / "asked"
+    original = render._graphviz
+
+    def counting(engine: str, kind: str, text: str, **options: Any) -> bytes:
+        if kind == "json0":
+            with asked.open("a", encoding="utf-8") as log:
+                log.write(f"{engine}\n")
+        return original(engine, kind, text, **options)
+
+    monkeypatch.setattr(render, "_graphviz", counting)
+    monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 1 if pooled else 10**9)
+    case = chronogen.read_case(HARBOUR)
+    chronogen.write_outputs(case, tmp_path / "out", formats=["genogram", "docx", "html"],
+                            anonymise=True)
+    # the family, and the anonymised family: each laid out once for the three writers
+    assert asked.read_text(encoding="utf-8").split() == ["dot", "dot"]
+    asked.unlink()
+    # outside a build, each drawing is laid out afresh
+    chronogen.draw_genogram(case.family, [tmp_path / "a.svg"])
+    chronogen.draw_genogram(case.family, [tmp_path / "b.svg"])
+    assert asked.read_text(encoding="utf-8").split() == ["dot", "dot"]
 
 
 def test_every_public_path_parameter_takes_a_string_too() -> None:

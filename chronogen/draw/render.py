@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,11 +31,39 @@ def find_dot() -> str | None:
     return shutil.which("dot")
 
 
+#: while a build writes its outputs (:func:`layouts_shared`), each layout Graphviz gave, by
+#: the DOT text laid out: the genogram files, the Word appendix and the report draw the same
+#: family as at the same day, and the layout is nearly all of a large family's drawing
+_LAYOUTS: dict[tuple[str, str], str] | None = None
+
+
+@contextmanager
+def layouts_shared() -> Iterator[None]:
+    """Within the block, a DOT text laid out again is not laid out again: Graphviz's layout
+    of it is kept (until the outermost such block ends). A build's writers draw the same
+    genogram, titled or not, in several formats and documents: laid out once."""
+    global _LAYOUTS
+    outermost = _LAYOUTS is None
+    if outermost:
+        _LAYOUTS = {}
+    try:
+        yield
+    finally:
+        if outermost:
+            _LAYOUTS = None
+
+
 def _run_dot(dot_text: str, kind: str, output: Path | None) -> str:
+    kept = _LAYOUTS
+    if output is None and kept is not None and (found := kept.get((kind, dot_text))):
+        return found
     data = _graphviz("dot", kind, dot_text)
     if output is not None:
         output.write_bytes(data)
-    return data.decode("utf-8", "replace")
+    text = data.decode("utf-8", "replace")
+    if output is None and kept is not None:
+        kept[(kind, dot_text)] = text
+    return text
 
 
 def _graphviz(engine: str, kind: str, dot_text: str, *, no_op: int | None = None) -> bytes:

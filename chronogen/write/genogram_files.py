@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import cast
 
-from chronogen.draw.render import DEFAULT_DPI, draw_genogram, find_dot
+from chronogen.draw.render import DEFAULT_DPI, draw_genogram, final_dot, find_dot
 from chronogen.model.case import Case
 from chronogen.model.chronology import span_of
 from chronogen.model.family import Family
@@ -38,6 +38,14 @@ def chronology_end(case: Case) -> date | None:
     """The latest day the chronology certainly reaches (the greatest earliest bound)."""
     covered = span_of(case.entries)
     return covered[1] if covered else None
+
+
+def lay_out_genogram(case: Case, options: OutputOptions) -> None:
+    """Lay out *case*'s genogram as its writers draw it (as at *options*' day, or the
+    chronology's last), so that inside :func:`~chronogen.draw.render.layouts_shared` they
+    find it laid out; nothing where Graphviz or the family is missing."""
+    if find_dot() is not None and case.family.people:
+        final_dot(case.family, as_at=options.as_at or chronology_end(case))
 
 
 def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
