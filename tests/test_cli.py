@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import subprocess
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from chronogen.cli import main
 from chronogen.compiled_modules import build_name
 from tests.conftest import HARBOUR
 
@@ -17,8 +20,25 @@ HAS_DOT = shutil.which("dot") is not None
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own, as a user types it."""
     return subprocess.run([sys.executable, "-m", "chronogen", *args], capture_output=True,
                           text=True, cwd=cwd, check=False, timeout=300)
+
+
+def run_here(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The same command line (``chronogen.cli.main``, which the program's entry point
+    runs) in this process: what a command prints and its exit status, without a new
+    interpreter importing chronogen for each. The tests above and below that need a process
+    of its own (the entry point itself, the streams, a pipe) use :func:`run`."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd or Path.cwd()), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as done:  # --help
+            code = done.code if isinstance(done.code, int) else 0
+    return subprocess.CompletedProcess(["chronogen", *args], code, out.getvalue(),
+                                       err.getvalue())
 
 
 @pytest.mark.slow
@@ -96,17 +116,17 @@ def test_unusable_input_gets_one_clear_message_and_exit_2(tmp_path: Path, setup:
         (case / "case.toml").write_text(manifests[setup], encoding="utf-8")
     if setup == "not_a_workbook":
         (case / "p.xlsx").write_text("this is not a zip", encoding="utf-8")
-    done = run("build", str(case), "-o", str(tmp_path / "out"))
+    done = run_here("build", str(case), "-o", str(tmp_path / "out"))
     assert done.returncode == 2
     assert expected in done.stderr
     assert "Traceback" not in done.stderr
 
 
 def test_usage_mistakes_exit_2_without_traceback() -> None:
-    done = run("build")
+    done = run_here("build")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
-    done = run("frobnicate")
+    done = run_here("frobnicate")
     assert done.returncode == 2
 
 
@@ -114,14 +134,14 @@ def test_check_reports_problems_and_writes_nothing(tmp_path: Path) -> None:
     copy = tmp_path / "case"
     shutil.copytree(HARBOUR, copy)
     before = sorted(p.name for p in copy.iterdir())
-    done = run("check", str(copy))
+    done = run_here("check", str(copy))
     assert done.returncode == 0
     assert "invalid-date" in done.stdout and "31/02/2020" in done.stdout
     assert sorted(p.name for p in copy.iterdir()) == before
 
 
 def test_check_json_for_other_tools() -> None:
-    done = run("check", str(HARBOUR), "--json")
+    done = run_here("check", str(HARBOUR), "--json")
     assert done.returncode == 0
     data = json.loads(done.stdout)
     assert set(data) == {"title", "files", "problems", "flags", "summaries", "joint_events",
@@ -134,7 +154,7 @@ def test_folder_without_case_toml_is_read_by_guessing(tmp_path: Path) -> None:
     shutil.copytree(HARBOUR, copy)
     (copy / "case.toml").unlink()
     (copy / "expected.json").unlink()
-    done = run("check", str(copy))
+    done = run_here("check", str(copy))
     assert done.returncode == 0, done.stderr
     assert "read as the family file" in done.stdout
     assert "Children's Social Care" in done.stdout
@@ -143,7 +163,7 @@ def test_folder_without_case_toml_is_read_by_guessing(tmp_path: Path) -> None:
 def test_an_output_folder_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
-    done = run("build", str(HARBOUR), "-o", str(blocker / "out"))
+    done = run_here("build", str(HARBOUR), "-o", str(blocker / "out"))
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "error:" in done.stderr
 
@@ -180,13 +200,13 @@ def test_a_build_opens_no_network_connection(tmp_path: Path) -> None:
       "Nope"], "no sheet named 'Nope' (sheets: 'Sheet1')"),
 ])
 def test_more_user_mistakes(tmp_path: Path, args: list[str], expected: str) -> None:
-    done = run(*args, cwd=tmp_path)
+    done = run_here(*args, cwd=tmp_path)
     assert done.returncode == 2
     assert expected in done.stderr and "Traceback" not in done.stderr
 
 
 def test_people_json(tmp_path: Path) -> None:
-    done = run("people", str(HARBOUR), "--as-at", "11/02/2021", "--json")
+    done = run_here("people", str(HARBOUR), "--as-at", "11/02/2021", "--json")
     assert done.returncode == 0
     data = json.loads(done.stdout)
     assert data["as_at"] == "2021-02-11"
@@ -198,7 +218,7 @@ def test_a_case_without_a_family_says_what_cannot_be_done(tmp_path: Path) -> Non
     folder = tmp_path / "case"
     folder.mkdir()
     shutil.copy(HARBOUR / "police_incidents.xlsx", folder)
-    done = run("check", str(folder))
+    done = run_here("check", str(folder))
     assert done.returncode == 0
     assert "no family file" in done.stdout
     assert "read as the chronology of 'Police'" in done.stdout
@@ -221,7 +241,7 @@ def test_every_command_has_a_description_examples_and_help_for_every_argument() 
 
 
 def test_demo_help_states_its_real_default_folder() -> None:
-    done = run("demo", "--help")
+    done = run_here("demo", "--help")
     assert done.returncode == 0 and "default: demo-out" in done.stdout
 
 
@@ -232,11 +252,11 @@ def test_bare_chronogen_prints_short_usage_to_stderr() -> None:
 
 
 def test_errors_name_the_command_and_point_to_its_help(tmp_path: Path) -> None:
-    done = run("convert", str(HARBOUR / "housing.xlsx"), "-o", "x.csv")  # no --agency
+    done = run_here("convert", str(HARBOUR / "housing.xlsx"), "-o", "x.csv")  # no --agency
     assert done.returncode == 2
     assert done.stderr.startswith("chronogen convert: error:")
     assert "Try 'chronogen convert --help'." in done.stderr
-    wrong = run("convert", str(HARBOUR / "housing.xlsx"), "--agency", "H", "-o",
+    wrong = run_here("convert", str(HARBOUR / "housing.xlsx"), "--agency", "H", "-o",
                 str(tmp_path / "x.docx"))
     assert wrong.returncode == 2 and "chronogen convert: error:" in wrong.stderr
     assert "unsupported template format '.docx'; use one of .xlsx, .csv, .json" in wrong.stderr
@@ -244,11 +264,11 @@ def test_errors_name_the_command_and_point_to_its_help(tmp_path: Path) -> None:
 
 
 def test_build_formats_pick_the_outputs(tmp_path: Path) -> None:
-    done = run("build", str(HARBOUR), "-o", str(tmp_path / "out"), "--format", "csv,json")
+    done = run_here("build", str(HARBOUR), "-o", str(tmp_path / "out"), "--format", "csv,json")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "case.json", "chronogen-build.json", "chronology.csv", "flags.csv"]
-    bad = run("build", str(HARBOUR), "-o", str(tmp_path / "out2"), "--format", "pdf")
+    bad = run_here("build", str(HARBOUR), "-o", str(tmp_path / "out2"), "--format", "pdf")
     assert bad.returncode == 2 and "unknown output format 'pdf'" in bad.stderr
     assert not (tmp_path / "out2").exists()
 
@@ -291,12 +311,12 @@ def test_check_lists_ten_of_a_kind_and_counts_the_rest(tmp_path: Path) -> None:
     from tests.conftest import unseen_visits_case
 
     case = unseen_visits_case(tmp_path / "case", 25)
-    done = run("check", str(case))
+    done = run_here("check", str(case))
     assert done.returncode == 0, done.stderr
     mia = done.stdout.split("Mia Harbour (P1):")[1].split("Leo Harbour (P2):")[0]
     assert mia.count("] child-not-seen:") == 10
     assert "... and 15 more child-not-seen (every flag: chronogen check --all" in mia
-    every = run("check", str(case), "--all")
+    every = run_here("check", str(case), "--all")
     assert every.stdout.split("Mia Harbour (P1):")[1].split("Leo Harbour")[0].count(
         "] child-not-seen:") == 25
     assert "more child-not-seen" not in every.stdout
