@@ -253,3 +253,25 @@ def test_a_forms_fields_above_the_table_are_no_table_of_contacts(tmp_path: Path)
     assert [e.source.row for e in result.entries] == [5, 6]
     assert [(r.source.row, r.code) for r in result.rejected] == [(2, ProblemCode.TABLE_ABOVE)]
     assert len(result.reports) == 1
+
+
+def test_each_tables_columns_are_judged_on_its_own_rows(tmp_path: Path) -> None:
+    # the incidents' "Event" holds a few short types; the crimes' sentences under it, in the
+    # same column, made it read as the summary when the whole sheet judged its columns
+    incidents = [["Date", "Event", "Outcome"],
+                 *[[f"0{day}/03/2020", kind, "NFA"] for day, kind in enumerate(
+                     ["Domestic incident", "Concern for welfare"] * 2, start=1)]]
+    crimes = [["Date", "Crime details", "Officer"],
+              *[[f"{day:02d}/04/2020", f"Assault reported by neighbour number {day}, victim "
+                 "known to the family; enquiries ongoing with partner agencies", "PC Smith"]
+                for day in range(1, 21)]]
+    result = read_agency_file(_stacked(tmp_path / "police.xlsx", crimes, incidents),
+                              agency="Police", code="POL")
+    first, second = result.reports
+    assert first.columns == {"Date": "date", "Event": "kind", "Outcome": "outcome"}
+    assert "'Event' holds long, varied text" not in " ".join(first.explanation)
+    assert [(e.kind_text, e.summary) for e in result.entries[:2]] == [
+        ("Domestic incident", None), ("Concern for welfare", None)]
+    assert second.columns["Crime details"] == "summary"
+    assert first.explanation[0].startswith("header on row 2 of sheet 'Police' (headings); "
+                                           "100% of the rows below have a date")

@@ -225,7 +225,7 @@ def split_table(layout: Layout, header_row: int, mapping: ColumnMapping | None =
             return None
         lower = refine(Layout(sheet, header_row, columns, date_share=share, first_row=start,
                               last_row=last))
-        return _ending_at(layout, start - 1), lower
+        return _ending_at(layout, start - 1, mapping), lower
     start = _table_start(sheet, layout.header_row, header_row)  # a table above
     upper = refine(Layout(sheet, header_row, columns, first_row=layout.first_row,
                           last_row=start - 1,
@@ -237,11 +237,20 @@ def split_table(layout: Layout, header_row: int, mapping: ColumnMapping | None =
 _HAPPENED = frozenset({Field.SUMMARY, Field.KIND, Field.OUTCOME})
 
 
-def _ending_at(layout: Layout, last_row: int) -> Layout:
-    """*layout*'s table ending at *last_row*: its share of dated rows, and what its
-    explanation says of them, counted on its own rows."""
+def _ending_at(layout: Layout, last_row: int, mapping: ColumnMapping | None) -> Layout:
+    """*layout*'s table ending at *last_row*: its columns judged again on its own rows
+    (the rows of the table below were among those that judged them: a contact type read
+    as the summary for the other table's sentences under it), and its share of dated rows
+    counted on them. A table whose columns were found by what they hold (no heading names
+    a date) keeps them, its share counted again."""
+    sheet = layout.sheet
     ended = replace(layout, last_row=last_row, explanation=list(layout.explanation))
-    ended.date_share = _date_share(layout.sheet, layout.header_row, layout.columns, last_row)
+    if layout.found_by != "contents":
+        ended.columns = columns_for(sheet.rows[layout.header_row - 1], mapping)
+        ended.explanation = []
+    ended.date_share = _date_share(sheet, layout.header_row, ended.columns, last_row)
+    if layout.found_by != "contents":
+        return refine(ended)
     if ended.explanation:
         ended.explanation[0] = _header_line(ended)
     return ended
