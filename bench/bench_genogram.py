@@ -9,7 +9,10 @@ much of it is ``dot``'s own layout. Prints seconds and the ratio of each size to
 previous, to show how it grows.
 
     python bench/bench_genogram.py [--sizes 100,300,1000,4000] [--formats svg,png,pdf]
-        [--households]
+        [--households] [--build]
+
+With ``--build``, times instead the whole ``chronogen build`` of the bundled example case
+with each generated family as its own, against that family's genogram files alone.
 """
 
 from __future__ import annotations
@@ -95,6 +98,33 @@ class _Timed:
             self.seconds += time.perf_counter() - started
 
 
+def timed_build(family: Family) -> tuple[float, float]:
+    """Seconds for ``chronogen build`` (every output, in a process of its own) of the
+    bundled example case with *family* as its family (written as GEDCOM), and, as the
+    baseline, for the genogram's own files of that family alone (svg, png, pdf)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from chronogen.examples import example_case
+    from chronogen.write.genogram_files import render_genogram
+
+    with tempfile.TemporaryDirectory() as folder:
+        case = Path(folder) / "case"
+        shutil.copytree(example_case(), case)
+        render_genogram(family, case / "family.ged")
+        manifest = case / "case.toml"
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+            'file = "family.xlsx"', 'file = "family.ged"'), encoding="utf-8")
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "chronogen", "build", str(case), "-o",
+                        str(Path(folder) / "out")], check=True, capture_output=True)
+        took = time.perf_counter() - started
+        started = time.perf_counter()
+        draw_genogram(family, [Path(folder) / f"g.{kind}" for kind in ("svg", "png", "pdf")])
+        return took, time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,300,1000,4000")
@@ -102,7 +132,18 @@ def main() -> None:
     parser.add_argument("--households", action="store_true",
                         help="every couple living in a household of its own (hundreds of "
                              "outlines and captions), not only the index child's")
+    parser.add_argument("--build", action="store_true",
+                        help="time the whole `chronogen build` of the bundled example case "
+                             "with each family as its own, against the genogram's files alone")
     args = parser.parse_args()
+    if args.build:
+        for size in [int(s) for s in args.sizes.split(",")]:
+            family = make_family(*SHAPES.get(size, (5, 6)))
+            took, files = timed_build(family)
+            print(f"{len(family.people):5d} people: chronogen build, every output {took:6.2f} "
+                  f"s; the genogram's svg, png and pdf alone {files:.2f} s, ratio "
+                  f"{took / files:.1f}")
+        return
     previous: float | None = None
     when = date(2020, 1, 1)
     for size in [int(s) for s in args.sizes.split(",")]:
