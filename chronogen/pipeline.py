@@ -6,6 +6,7 @@ registry (:mod:`chronogen.write.registry`); :func:`build` is both, as ``chronoge
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import tempfile
@@ -138,10 +139,10 @@ _SHARED: list[Any] = []
 _SHARED_IN_USE = threading.Lock()
 
 
-def _run_shared(writer: Writer, options: OutputOptions) -> Written:
+def _run_shared(writer: Writer, options: OutputOptions, into: Path | None = None) -> Written:
     case, folder = _SHARED
     try:
-        return _run_writer(writer, case, folder, options)
+        return _run_writer(writer, case, into or folder, options)
     finally:
         _give_back_memory()
 
@@ -191,61 +192,75 @@ def _write_all(case: Case, folder: Path, writers: list[Writer], options: OutputO
     outputs are the same either way."""
     timeline = next((w for w in writers if w.name == "timeline"), None)
     showing = [w for w in writers if w.name in SHOW_TIMELINE]
-    if timeline is None and len(showing) > 1 and options.pictures is None:
-        # no timeline written, but two documents show it: drawn once for both (in the
-        # build's own folder, removed when they are written)
-        with tempfile.TemporaryDirectory(dir=folder) as drawn:
-            _run_writer(TIMELINE, case, Path(drawn), options)
-            _write_all(case, folder, writers, replace(options, pictures=Path(drawn)), files,
-                       notes, progress)
-        return
-    waiting = showing if timeline else []
-    first = [w for w in writers if w not in waiting]
-    later = replace(options, pictures=folder)
-    cores = os.cpu_count() or 1
-    parallel = (len(case.entries) >= PARALLEL_FROM and cores > 1 and len(writers) > 1
-                and "fork" in multiprocessing.get_all_start_methods())
-    results: dict[str, Written] = {}
-    if not parallel:
-        for writer in first + waiting:
-            progress(f"writing {writer.description.split(':')[0]}")
-            results[writer.name] = _run_writer(writer, case, folder,
-                                               later if writer in waiting else options)
-    else:
-        progress(f"writing {len(writers)} outputs, {min(cores, len(writers))} at a time")
-        if sum(w.name in DRAW_GENOGRAM for w in writers) > 1:
-            # laid out here, once: each process inherits the layout (a large family's
-            # takes seconds, and each writer drawing it would lay it out again)
-            from chronogen.write.genogram_files import lay_out_genogram
-
-            lay_out_genogram(case, options)
-        context = multiprocessing.get_context("fork")
-        # the processes are forked with the case in their memory: only the writer and the
-        # options go to them (sending the case itself would copy it into every process)
-        _malloc_trim()  # looked up here: the forked processes inherit it
-        _SHARED_IN_USE.acquire()
-        _SHARED[:] = [case, folder]
-        try:
-            with ProcessPoolExecutor(max_workers=min(cores, len(writers)),
-                                     mp_context=context) as pool:
-                # the longest first (the processes take them in turn), the timeline before
-                # all, so that the documents waiting for it start soonest; the quick ones
-                # fill the end
-                long_ones = [w for w in first if w.name in LONGEST]
-                long_ones.sort(key=lambda w: LONGEST.index(w.name))
-                futures = {w.name: pool.submit(_run_shared, w, options) for w in long_ones}
-                if timeline is not None and waiting:
-                    futures[timeline.name].result()
-                    futures |= {w.name: pool.submit(_run_shared, w, later) for w in waiting}
-                futures |= {w.name: pool.submit(_run_shared, w, options)
-                            for w in first if w.name not in LONGEST}
-                results = {name: future.result() for name, future in futures.items()}
-        finally:
-            _SHARED.clear()
-            _SHARED_IN_USE.release()
+    with contextlib.ExitStack() as held:
+        pictures = folder  # where the documents find the timeline's pictures
+        if timeline is None and len(showing) > 1 and options.pictures is None:
+            # no timeline written, but two documents show it: drawn once for both, as the
+            # timeline writer draws it, in the build's own folder (removed after them)
+            pictures = Path(held.enter_context(tempfile.TemporaryDirectory(dir=folder)))
+        private = pictures != folder
+        waiting = showing if timeline is not None or private else []
+        first = [w for w in writers if w not in waiting]
+        later = replace(options, pictures=pictures)
+        cores = os.cpu_count() or 1
+        parallel = (len(case.entries) >= PARALLEL_FROM and cores > 1 and len(writers) > 1
+                    and "fork" in multiprocessing.get_all_start_methods())
+        if not parallel:
+            if private:
+                _run_writer(TIMELINE, case, pictures, options)
+            results = {}
+            for writer in first + waiting:
+                progress(f"writing {writer.description.split(':')[0]}")
+                results[writer.name] = _run_writer(writer, case, folder,
+                                                   later if writer in waiting else options)
+        else:
+            progress(f"writing {len(writers)} outputs, {min(cores, len(writers))} at a time")
+            results = _write_side_by_side(case, folder, writers, first, waiting, options,
+                                          later, pictures if private else None)
     for writer in writers:
         files.extend(results[writer.name].files)
         notes.extend(results[writer.name].notes)
+
+
+def _write_side_by_side(case: Case, folder: Path, writers: list[Writer], first: list[Writer],
+                        waiting: list[Writer], options: OutputOptions, later: OutputOptions,
+                        private: Path | None) -> dict[str, Written]:
+    """The writers in a pool of processes forked with the case: *first* as they come, the
+    longest first; *waiting* (the documents showing the timeline) once its pictures are
+    drawn, by the timeline writer or, into *private*, for them alone."""
+    if sum(w.name in DRAW_GENOGRAM for w in writers) > 1:
+        # laid out here, once: each process inherits the layout (a large family's takes
+        # seconds, and each writer drawing it would lay it out again)
+        from chronogen.write.genogram_files import lay_out_genogram
+
+        lay_out_genogram(case, options)
+    context = multiprocessing.get_context("fork")
+    # the processes are forked with the case in their memory: only the writer and the
+    # options go to them (sending the case itself would copy it into every process)
+    _malloc_trim()  # looked up here: the forked processes inherit it
+    cores = os.cpu_count() or 1
+    _SHARED_IN_USE.acquire()
+    _SHARED[:] = [case, folder]
+    try:
+        with ProcessPoolExecutor(max_workers=min(cores, len(writers)),
+                                 mp_context=context) as pool:
+            # the pictures first, then the longest (the processes take them in turn), so
+            # that the documents waiting for the pictures start soonest; the quick ones
+            # fill the end
+            drawing = pool.submit(_run_shared, TIMELINE, options, private) \
+                if private is not None else None
+            long_ones = [w for w in first if w.name in LONGEST]
+            long_ones.sort(key=lambda w: LONGEST.index(w.name))
+            futures = {w.name: pool.submit(_run_shared, w, options) for w in long_ones}
+            if waiting:
+                (drawing or futures[TIMELINE.name]).result()
+                futures |= {w.name: pool.submit(_run_shared, w, later) for w in waiting}
+            futures |= {w.name: pool.submit(_run_shared, w, options)
+                        for w in first if w.name not in LONGEST}
+            return {name: future.result() for name, future in futures.items()}
+    finally:
+        _SHARED.clear()
+        _SHARED_IN_USE.release()
 
 
 @in_bulk

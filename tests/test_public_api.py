@@ -118,6 +118,12 @@ def test_writers_side_by_side_write_the_same_bytes(tmp_path: Path,
         assert one.read_bytes() == two.read_bytes(), one.name
     for own in alone.outputs:
         assert own.read_bytes() == (tmp_path / "pooled" / own.name).read_bytes(), own.name
+    # the two documents without the timeline's files, side by side: the pictures drawn
+    # once for them in the pool, the same bytes, nothing left behind
+    both = chronogen.write_outputs(case, tmp_path / "both", formats=["docx", "html"])
+    for own, pooled_own in zip(alone.outputs, both.outputs, strict=True):
+        assert own.read_bytes() == pooled_own.read_bytes(), own.name
+    assert not [p for p in (tmp_path / "both").iterdir() if p.is_dir()]
 
 
 @pytest.mark.slow  # two builds of the Word appendix and the report

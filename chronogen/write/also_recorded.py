@@ -87,6 +87,8 @@ def mark_label(mark: AlsoRecorded) -> str:
     if mark == HIDDEN_SHEET:
         return "On a hidden sheet"
     return f"{mark.heading}: {mark.text.removesuffix(_IN_THE_SHEET)}"
+
+
 #: what the workbook and the CSV print in columns of their own besides (the Word appendix
 #: and the report do not)
 PRINTED_BY_TABLES = frozenset({"referral_to"})
