@@ -1,9 +1,8 @@
-"""End-to-end runs of the real command line, as a user types it."""
+"""The real command line, as a user types it: end to end in a process of its own, and its
+messages and exit statuses in the test's own process (:mod:`tests.command_line`)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import shutil
 import subprocess
@@ -12,33 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from chronogen.cli import main
 from chronogen.compiled_modules import build_name
+from tests.command_line import run, run_here
 from tests.conftest import HARBOUR
 
 HAS_DOT = shutil.which("dot") is not None
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The command line in a process of its own, as a user types it."""
-    return subprocess.run([sys.executable, "-m", "chronogen", *args], capture_output=True,
-                          text=True, cwd=cwd, check=False, timeout=300)
-
-
-def run_here(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The same command line (``chronogen.cli.main``, which the program's entry point
-    runs) in this process: what a command prints and its exit status, without a new
-    interpreter importing chronogen for each. The tests above and below that need a process
-    of its own (the entry point itself, the streams, a pipe) use :func:`run`."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(cwd or Path.cwd()), contextlib.redirect_stdout(out), \
-            contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as done:  # --help
-            code = done.code if isinstance(done.code, int) else 0
-    return subprocess.CompletedProcess(["chronogen", *args], code, out.getvalue(),
-                                       err.getvalue())
 
 
 @pytest.mark.slow

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from datetime import date, time
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from chronogen.model.chronology import ContactKind, SourceReports
 from chronogen.read.returns.columns import headings_read
 from chronogen.read.returns.rows import NOTE_MARKS
 from chronogen.write.template import TEMPLATE_COLUMNS, YES_NO, write_template
+from tests.command_line import run_here
 from tests.conftest import HARBOUR
 
 
@@ -174,9 +173,8 @@ def test_the_date_read_is_written_and_the_date_recorded_carried_over(tmp_path: P
 
 def test_convert_cli_prints_the_report_and_json(tmp_path: Path) -> None:
     out = tmp_path / "hv.xlsx"
-    done = subprocess.run([sys.executable, "-m", "chronogen", "convert",
-                           str(HARBOUR / "health_visiting.xlsx"), "--agency", "Health Visiting",
-                           "-o", str(out), "--json"], capture_output=True, text=True, check=False)
+    done = run_here("convert", str(HARBOUR / "health_visiting.xlsx"), "--agency",
+                    "Health Visiting", "-o", str(out), "--json")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["columns"]["Voice of the child"] == "views"
@@ -184,10 +182,8 @@ def test_convert_cli_prints_the_report_and_json(tmp_path: Path) -> None:
                                 "title": 0, "headers": 1, "notes": 0, "joined": 0}
     assert report["layout"] == "headings" and report["confidence"] == "high"
     assert report["problems"][0]["row"] == 10
-    text = subprocess.run([sys.executable, "-m", "chronogen", "convert",
-                           str(HARBOUR / "health_visiting.xlsx"), "--agency", "HV", "-o",
-                           str(tmp_path / "x.csv"), "--strict"], capture_output=True, text=True,
-                          check=False)
+    text = run_here("convert", str(HARBOUR / "health_visiting.xlsx"), "--agency", "HV", "-o",
+                    str(tmp_path / "x.csv"), "--strict")
     assert text.returncode == 1
     assert "row 10: invalid-date" in text.stdout
     assert "chronogen convert: --strict: the input has 1 error (rows rejected)" in text.stderr
@@ -195,9 +191,8 @@ def test_convert_cli_prints_the_report_and_json(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("output", ["x.txt", "x.docx"])
 def test_convert_rejects_unknown_output_types(tmp_path: Path, output: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "chronogen", "convert",
-                           str(HARBOUR / "housing.xlsx"), "--agency", "Housing", "-o",
-                           str(tmp_path / output)], capture_output=True, text=True, check=False)
+    done = run_here("convert", str(HARBOUR / "housing.xlsx"), "--agency", "Housing", "-o",
+                    str(tmp_path / output))
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
 
@@ -242,9 +237,8 @@ def test_convert_joins_a_record_split_over_rows_when_asked(tmp_path: Path) -> No
                       ",,been staying at the family home.,,\n"
                       ",,,Recall considered.,\n", encoding="utf-8")
     out = tmp_path / "probation.json"
-    done = subprocess.run([sys.executable, "-m", "chronogen", "convert", str(source),
-                           "--agency", "Probation", "--join-continued-rows", "-o", str(out),
-                           "--json"], capture_output=True, text=True, check=False)
+    done = run_here("convert", str(source), "--agency", "Probation", "--join-continued-rows",
+                    "-o", str(out), "--json")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["counts"]["entries"] == 1 and report["counts"]["joined"] == 2
@@ -253,9 +247,8 @@ def test_convert_joins_a_record_split_over_rows_when_asked(tmp_path: Path) -> No
     assert entry["summary"] == ("Ryan attended supervision. Disclosed he has\n"
                                 "been staying at the family home.")
     assert entry["outcome"] == "Recall considered."
-    plain = subprocess.run([sys.executable, "-m", "chronogen", "convert", str(source),
-                            "--agency", "Probation", "-o", str(tmp_path / "p.json"), "--json"],
-                           capture_output=True, text=True, check=False)
+    plain = run_here("convert", str(source), "--agency", "Probation", "-o",
+                     str(tmp_path / "p.json"), "--json")
     assert json.loads(plain.stdout)["counts"]["rejected"] == 2
 
 

@@ -12,6 +12,7 @@ import pytest
 from chronogen import Family, PartialDate, read_family_file
 from chronogen.read.family.gedcom import read_gedcom
 from chronogen.write.gedcom import family_to_gedcom, gedcom_date, write_gedcom
+from tests.command_line import run_here
 from tests.conftest import HARBOUR
 from tests.families import blended
 
@@ -129,7 +130,6 @@ def test_genogram_command_writes_and_reads_gedcom(tmp_path: Path) -> None:
 def test_unreadable_gedcom_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ged"
     bad.write_text("0 HEAD\n1 GEDC\n2 VERS 7.0\nthis is not gedcom\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "chronogen", "people", str(bad)],
-                          capture_output=True, text=True, check=False)
+    done = run_here("people", str(bad))
     assert done.returncode == 2 and "not a readable GEDCOM 7 file" in done.stderr
     assert "Traceback" not in done.stderr
