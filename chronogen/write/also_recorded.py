@@ -135,19 +135,27 @@ def also_recorded(entry: Entry, columns: SourceColumns | None = None) -> tuple[A
     Python) gives its reference and significance. An entry read from a row the agency's
     sheet strikes through, hides or highlights is marked so, first (:data:`STRUCK`,
     :data:`HIDDEN_ROW`, :data:`HIDDEN_SHEET`, :func:`highlighted`)."""
+    return marks_and_also(entry, columns)[1]
+
+
+def marks_and_also(entry: Entry, columns: SourceColumns | None = None
+                   ) -> tuple[tuple[AlsoRecorded, ...], tuple[AlsoRecorded, ...]]:
+    """:func:`sheet_marks` and :func:`also_recorded` of *entry*, worked out once: the
+    second opens with the first."""
     marks = _NOTHING if columns is None else columns.get(entry.source)
     printed, fields = marks.printed, marks.fields
-    found = _marked(entry, marks)
+    marked = tuple(_marked(entry, marks))
     if not entry.raw:
-        return (*found, *(AlsoRecorded(label, text, name) for label, text, name in (
+        return marked, (*marked, *(AlsoRecorded(label, text, name) for label, text, name in (
             ("Reference", entry.reference, "reference"),
             ("Significance", entry.significance, "significance")) if text))
+    found = list(marked)
     for heading, value in entry.raw.items():
         if heading in printed or (heading not in fields and _joined_to_printed(heading, printed)):
             continue
         if item := _quoted(heading, value, fields.get(heading)):
             found.append(item)
-    return tuple(found)
+    return marked, tuple(found)
 
 
 def sheet_marks(entry: Entry, columns: SourceColumns) -> list[AlsoRecorded]:

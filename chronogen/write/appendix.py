@@ -19,12 +19,7 @@ from chronogen.model.chronology import Entry, RawValue, span_of
 from chronogen.model.family import Person
 from chronogen.model.flag import FlagCode
 from chronogen.model.recorded import Recorded
-from chronogen.write.also_recorded import (
-    AlsoRecorded,
-    also_recorded,
-    columns_by_source,
-    sheet_marks,
-)
+from chronogen.write.also_recorded import AlsoRecorded, columns_by_source, marks_and_also
 
 #: light fills, one per agency in case.toml order (then any other agency), readable under
 #: black text in print and on screen; chosen to stay apart from the seen / views highlights
@@ -85,7 +80,7 @@ class AppendixRow(NamedTuple):
     #: (:func:`also_recorded`)
     also: tuple[AlsoRecorded, ...] = ()
     #: of those, how the agency's own view of its sheet marked the row (struck through,
-    #: hidden, highlighted: :func:`sheet_marks`), which *also* opens with
+    #: hidden, highlighted: :func:`marks_and_also`), which *also* opens with
     marks: tuple[AlsoRecorded, ...] = ()
 
     @property
@@ -233,7 +228,7 @@ def build_appendix(case: Case) -> Appendix:
     shown: dict[int, str] = {}  # a date's text, once per date (a sheet's rows share them)
     columns = columns_by_source(case)
     rows = [_row(entry, children, in_order.get(entry.id, ()), fills[entry.agency], shown,
-                 also_recorded(entry, columns), sheet_marks(entry, columns))
+                 *marks_and_also(entry, columns))
             for entry in case.entries]
     covered = span_of(case.entries)
     glossary = abbreviations_in(text for e in case.entries
@@ -247,8 +242,8 @@ def build_appendix(case: Case) -> Appendix:
 
 
 def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
-         fill: str, shown: dict[int, str], also: tuple[AlsoRecorded, ...],
-         marks: list[AlsoRecorded]) -> AppendixRow:
+         fill: str, shown: dict[int, str], marks: tuple[AlsoRecorded, ...],
+         also: tuple[AlsoRecorded, ...]) -> AppendixRow:
     when = entry.date
     exact = (when.is_exact_day and when.qualifier is Qualifier.EXACT
              and when.earliest is not None)
@@ -263,4 +258,4 @@ def _row(entry: Entry, children: list[ChildColumn], flags: tuple[FlagCode, ...],
     return AppendixRow(entry=entry, day=when.earliest if exact else None,
                        date_text=text, time=entry.time,
                        answers=tuple(answers), flags=flags, fill=fill, also=also,
-                       marks=tuple(marks))
+                       marks=marks)

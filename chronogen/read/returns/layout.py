@@ -243,14 +243,13 @@ def _ending_at(layout: Layout, last_row: int, mapping: ColumnMapping | None) -> 
     as the summary for the other table's sentences under it), and its share of dated rows
     counted on them. A table whose columns were found by what they hold (no heading names
     a date) keeps them, its share counted again."""
-    sheet = layout.sheet
-    ended = replace(layout, last_row=last_row, explanation=list(layout.explanation))
+    sheet, row = layout.sheet, layout.header_row
     if layout.found_by != "contents":
-        ended.columns = columns_for(sheet.rows[layout.header_row - 1], mapping)
-        ended.explanation = []
-    ended.date_share = _date_share(sheet, layout.header_row, ended.columns, last_row)
-    if layout.found_by != "contents":
-        return refine(ended)
+        columns = columns_for(sheet.rows[row - 1], mapping)
+        return refine(replace(layout, columns=columns, last_row=last_row, explanation=[],
+                              date_share=_date_share(sheet, row, columns, last_row)))
+    ended = replace(layout, last_row=last_row, explanation=list(layout.explanation),
+                    date_share=_date_share(sheet, row, layout.columns, last_row))
     if ended.explanation:
         ended.explanation[0] = _header_line(ended)
     return ended
