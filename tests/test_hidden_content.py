@@ -74,6 +74,22 @@ def test_hidden_parts_are_found_however_written(tmp_path: Path) -> None:
                          b'<sheet name="Shown" state="visible"/>') == {"A & B"}
 
 
+def test_rows_saved_as_not_hidden_are_not_hidden(tmp_path: Path) -> None:
+    """LibreOffice writes ``hidden="false"`` on every row it saves: only the one row it
+    says is hidden is (the quick look for a hidden row passes over the others)."""
+    cells = "".join(
+        f'<row r="{n}" customFormat="false" ht="15" hidden="{"true" if n == 3 else "false"}"'
+        f' outlineLevel="0"><c r="A{n}" t="inlineStr"><is><t>{date}</t></is></c>'
+        f'<c r="B{n}" t="inlineStr"><is><t>{text}</t></is></c></row>'
+        for n, date, text in [(1, "Date", "Summary"), (2, "13/03/2020", "Visit"),
+                              (3, "14/03/2020", "Call"), (4, "15/03/2020", "Letter")])
+    path = tmp_path / "saved.xlsx"
+    write_package(path, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                        f'2006/main"><sheetData>{cells}</sheetData></worksheet>')
+    result = read_agency_file(path, agency="HV", code="HV")
+    assert [row for _, _, row, _ in _hidden(result.problems)] == [3]
+
+
 def test_the_family_workbook_says_what_it_hides(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(HARBOUR / "family.xlsx")
     book["People"].row_dimensions[3].hidden = True
