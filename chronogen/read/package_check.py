@@ -20,6 +20,7 @@ from typing import IO
 
 from chronogen.errors import UnreadableFileError
 from chronogen.model.case import Limits
+from chronogen.read.sheet_parts import Cut, SheetParts
 
 #: a cell's opening as every writer known writes it (``<c r="A1"``, groups: letters, digits),
 #: or any other cell opening (no groups: then the window is read element by element)
@@ -56,11 +57,13 @@ class CheckedPackage:
     sheets: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
-def check_package(path: Path, name: str, limits: Limits) -> CheckedPackage:
+def check_package(path: Path, name: str, limits: Limits,
+                  parts: SheetParts | None = None) -> CheckedPackage:
     """Check a workbook's package before reading it: every sheet's unzipped size, its
     compression ratio and the area its cells span must be within *limits* (a zip bomb, or a
     single cell at XFD1048576, is refused here, in seconds and little memory). Streams each
-    sheet's XML once (twice if it is not written as every known writer writes it)."""
+    sheet's XML once (twice if it is not written as every known writer writes it); a large
+    sheet's XML is given to *parts* as it is measured, to be parsed in parts meanwhile."""
     checked = CheckedPackage()
     with opened_package(path, name) as package:
         names = package.namelist()
@@ -70,16 +73,20 @@ def check_package(path: Path, name: str, limits: Limits) -> CheckedPackage:
         workbook = package.read("xl/workbook.xml") if "xl/workbook.xml" in names else b""
         checked.date1904 = re.search(rb"date1904=\"(?:1|true)\"", workbook) is not None
         titles = _sheet_titles(package, workbook)
+        # the shared-string table before any sheet: a part of a sheet may be parsed before
+        # the next sheet is checked, and calamine parses the table with it
         for info in package.infolist():
-            member = info.filename
-            if member.lower().endswith("sharedstrings.xml"):
+            if info.filename.lower().endswith("sharedstrings.xml"):
                 check_part_size(info, name, "the shared-string table", limits)
                 _check_shared_strings(package, info, name, limits)
+        for info in package.infolist():
+            member = info.filename
             if not (member.startswith("xl/worksheets/") and member.endswith(".xml")):
                 continue
             title = titles.get(member, member)
             check_part_size(info, name, f"sheet {title!r}", limits)
-            _, plainly = _measure_sheet(package, info, name, title, limits)
+            cut = parts.cut(package, info, title) if parts is not None else None
+            _, plainly = _measure_sheet(package, info, name, title, limits, cut)
             checked.sheets.append((member, title, plainly))
     return checked
 
@@ -175,7 +182,7 @@ def column_number(letters: bytes) -> int:
 
 
 def _measure_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
-                   limits: Limits) -> tuple[_Reach, bool]:
+                   limits: Limits, cut: Cut | None = None) -> tuple[_Reach, bool]:
     """Stream one sheet's XML for the area its cells span, refusing one over the limit;
     and whether it is written plainly.
 
@@ -184,17 +191,23 @@ def _measure_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, t
     spaces round ``=``, lower-case or over-long references, cells or rows with no
     reference) is read again from the start, element by element, as calamine will place
     its cells: a cell at XFD1048576 written any of these ways is refused before calamine
-    is asked to allocate the area."""
+    is asked to allocate the area. Each window of a sheet written plainly is given to *cut*
+    once measured; a sheet that is not is never cut."""
     reach = _Reach()
-    if _measure_windows(package, info, name, title, limits, reach, plainly=True):
+    if _measure_windows(package, info, name, title, limits, reach, plainly=True, cut=cut):
+        if cut is not None:
+            cut.end()
         return reach, True
+    if cut is not None:
+        cut.drop()
     reach = _Reach()
     _measure_windows(package, info, name, title, limits, reach, plainly=False)
     return reach, False
 
 
 def _measure_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, title: str,
-                     limits: Limits, reach: _Reach, *, plainly: bool) -> bool:
+                     limits: Limits, reach: _Reach, *, plainly: bool,
+                     cut: Cut | None = None) -> bool:
     """One pass over a sheet's XML; False when *plainly* and a window was not plain."""
     with package.open(info) as stream:
         for window in xml_windows(stream, name, f"sheet {title!r}", limits):
@@ -210,6 +223,8 @@ def _measure_windows(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                     f"over the limit of {limits.max_cells:,} (max_cells under [limits] in "
                     "case.toml); delete the stray cells far below or to the right of the "
                     "table")
+            if cut is not None:  # measured: within the limits, as is all before it
+                cut.take(window)
     return True
 
 

@@ -30,6 +30,7 @@ from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
 from chronogen.read.merged_cells import MergedDown, fill_merged_down
 from chronogen.read.package_check import check_package
+from chronogen.read.sheet_parts import SheetParts, parts_possible
 from chronogen.read.workbook_traits import WorkbookTraits, find_traits
 
 #: A cell value as read: text, number, boolean, date, datetime, time, or nothing.
@@ -149,9 +150,18 @@ def read_workbook(path: Path, *, display_name: str | None = None,
     """
     name = display_name or path.name
     bounds = limits or Limits()
-    checked = check_package(path, name, bounds)
-    sheets, traits = _read_with_calamine(path, name, checked.date1904,
-                                         partial(find_traits, path, name, bounds, checked))
+    # a large sheet is parsed in parts as the check passes them, where a second core is
+    parts = SheetParts() if parts_possible() else None
+    try:
+        with _StandardErrorHeld() as held:  # a panic in a part's parse, too
+            checked = check_package(path, name, bounds, parts)
+            sheets, traits = _read_with_calamine(
+                path, name, checked.date1904, partial(find_traits, path, name, bounds, checked),
+                parts=parts, members={title: member for member, title, _ in checked.sheets})
+            held.dropped = parts is not None and parts.failed
+    finally:
+        if parts is not None:
+            parts.close()
     if sheets is None:
         sheets = _read_with_openpyxl(path, name, checked.date1904)
     for sheet in sheets:  # formulas saved with no value, merged and hidden cells: the package
@@ -174,11 +184,14 @@ def read_workbook(path: Path, *, display_name: str | None = None,
 
 
 def _read_with_calamine(path: Path, name: str, date1904: bool,
-                        traits: Callable[[], WorkbookTraits] = WorkbookTraits
+                        traits: Callable[[], WorkbookTraits] = WorkbookTraits, *,
+                        parts: SheetParts | None = None, members: dict[str, str] | None = None
                         ) -> tuple[list[Sheet] | None, WorkbookTraits]:
     """Every sheet as calamine reads it (None when calamine is missing or fails, or *traits*
     finds error cells), and what *traits* finds: worked out while calamine parses the
-    sheets, which it does outside the interpreter's lock, on another core."""
+    sheets, which it does outside the interpreter's lock, on another core. A sheet *parts*
+    parsed in parts (found by its title in *members*: the sheet's part) is taken from
+    there."""
     try:
         from python_calamine import CalamineWorkbook
     except ImportError:  # pragma: no cover - calamine is a dependency, but optional in spirit
@@ -186,7 +199,8 @@ def _read_with_calamine(path: Path, name: str, date1904: bool,
     with _StandardErrorHeld() as held:
         def parse() -> list[tuple[str, Any]]:
             book = CalamineWorkbook.from_path(str(path))
-            return [(title, book.get_sheet_by_name(title)) for title in book.sheet_names]
+            return [(title, _parsed_in_parts(parts, (members or {}).get(title))
+                     or book.get_sheet_by_name(title)) for title in book.sheet_names]
 
         parsing = _Background(parse)
         try:
@@ -214,6 +228,11 @@ def _read_with_calamine(path: Path, name: str, date1904: bool,
                 held.dropped = True
                 return None, found
             raise
+
+
+def _parsed_in_parts(parts: SheetParts | None, member: str | None) -> Any:
+    """The sheet *member* as *parts* parsed it; None where it is to be parsed whole."""
+    return parts.sheet(member) if parts is not None and member is not None else None
 
 
 class _Background:

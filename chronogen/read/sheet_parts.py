@@ -1,0 +1,249 @@
+"""A large sheet parsed by calamine in parts, side by side, as the package's check passes
+each part.
+
+Calamine parses a sheet on one core, and only once the check is done: a cell at XFD1048576
+must be refused before calamine allocates the area it spans. A sheet of many megabytes is
+cut here, at the ends of its rows, into a few parts. As soon as the check has measured a
+part, it is parsed as a sheet of its own (a small package: the workbook's own parts beside
+the sheet's opening, the part's rows and a close), on a thread of its own, while the check
+goes on with the next: the check and the parse, one after the other before, share the
+machine's cores. The parts' cells are then put together as calamine places the whole
+sheet's, each at its reference. Where they cannot be (a part calamine fails on, rows out of
+order from one part to the next), the sheet is parsed whole, as before; a sheet the check
+finds not written plainly (cells without references) is never cut.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import os
+import sys
+import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+#: a sheet's XML is cut into parts from this size (about 25,000 rows of a dozen columns);
+#: a smaller sheet is parsed whole in a moment
+SPLIT_FROM = 16_000_000
+#: how many parts a sheet is cut into, at most (each parses the shared-string table again)
+MOST_PARTS = 4
+#: a part's size, at least
+SMALLEST_PART = 4_000_000
+#: where a sheet's rows begin, in its opening (no sheet written another way is cut)
+_ROWS_BEGIN = b"<sheetData>"
+_CLOSE = b"</sheetData></worksheet>"
+#: what a part's package holds beside the sheet: every part of the workbook but its sheets,
+#: drawings and pictures, up to this size each (the shared strings and styles whatever theirs)
+_LARGEST_OTHER = 1_000_000
+
+
+def parts_possible() -> bool:
+    """Whether this machine gives a second core to parse on."""
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except AttributeError:  # pragma: no cover - not Linux
+        return (os.cpu_count() or 1) > 1
+
+
+class SheetParts:
+    """The large sheets of one workbook, cut into parts and parsed as the check passes them.
+
+    :meth:`cut` is asked, for each sheet the check measures, for a :class:`Cut` to give
+    the sheet's windows to (None for a sheet not cut); :meth:`sheet` gives what was parsed,
+    to be read as calamine's own sheet is read (``to_python``), or None where the sheet is
+    to be parsed whole."""
+
+    def __init__(self, *, workers: int = 2) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=workers,
+                                        thread_name_prefix="chronogen-parts")
+        self._frame: dict[str, bytes] | None = None
+        self._cuts: dict[str, Cut] = {}
+        self.failed = False  # a part calamine failed on (a panic's lines are then its own)
+        self.used = False  # a sheet was cut
+
+    def cut(self, package: zipfile.ZipFile, info: zipfile.ZipInfo, title: str) -> Cut | None:
+        """A cut for the sheet part *info* (titled *title*), if it is large enough to cut."""
+        if info.file_size < SPLIT_FROM:
+            return None
+        if self._frame is None:
+            self._frame = _frame(package)
+        part = max(SMALLEST_PART, -(-info.file_size // MOST_PARTS))
+        cut = Cut(self, info.filename, title, part)
+        self._cuts[info.filename] = cut
+        self.used = True
+        return cut
+
+    def sheet(self, member: str) -> _Parsed | None:
+        """The sheet *member* as its parts were parsed, put together; None where it was not
+        cut, or its parts cannot be put together as the whole sheet's cells (it is then
+        parsed whole)."""
+        cut = self._cuts.pop(member, None)
+        if cut is None or not cut.whole:
+            return None
+        sheets = []
+        for future in cut.parsing:
+            error = future.exception()
+            if error is not None:
+                self.failed = True
+                return None
+            sheets.append(future.result())
+        return _Parsed.of(sheets)
+
+    def close(self) -> None:
+        """Stop: parts not yet begun are dropped. The memory calamine's parts used is given
+        back to the system: the C library keeps what a thread frees for that thread to use
+        again, and these threads are done (a 100,000-row sheet's 100 MB was otherwise held
+        to the end of the reading, past the memory of parsing it whole)."""
+        self._cuts.clear()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.used:
+            give_back_freed_memory()
+
+    def _parse(self, member: str, title: str, xml: list[bytes]) -> Future[Any]:
+        assert self._frame is not None
+        return self._pool.submit(_parse_part, self._frame, member, title, xml)
+
+
+class Cut:
+    """One sheet's windows, gathered into parts as the check passes them."""
+
+    def __init__(self, parts: SheetParts, member: str, title: str, size: int) -> None:
+        self._parts, self._member, self._title, self._size = parts, member, title, size
+        self._opening: bytes | None = None
+        self._held: list[bytes] = []
+        self._held_size = 0
+        self.parsing: list[Future[Any]] = []
+        self.whole = False  # every window taken, and the sheet written plainly
+
+    def take(self, window: bytes) -> None:
+        """A window of the sheet's XML the check has measured (within the limits)."""
+        if self._size < 0:  # dropped
+            return
+        if self._opening is None:
+            begins = window.find(_ROWS_BEGIN)
+            if begins < 0:
+                self.drop()
+                return
+            self._opening = window[:begins + len(_ROWS_BEGIN)]
+            window = window[begins + len(_ROWS_BEGIN):]
+        self._held.append(window)
+        self._held_size += len(window)
+        # a part ends where a row does (a window may end inside a row of over a megabyte)
+        if self._held_size >= self._size and window.endswith(b"</row>"):
+            self._send([*self._held, _CLOSE])
+
+    def end(self) -> None:
+        """Every window is taken: the last part is sent, ending where the sheet does (its
+        own close, and what follows it)."""
+        if self._size < 0 or self._opening is None:
+            return
+        if not any(b"</sheetData>" in window for window in self._held[-2:]):
+            self.drop()  # not closed as a cut expects
+            return
+        self._send(self._held)
+        self.whole = True
+
+    def drop(self) -> None:
+        """The sheet is to be parsed whole (not written plainly, or not as a cut expects)."""
+        self._size = -1
+        self._held = []
+        for future in self.parsing:
+            future.cancel()
+        self.parsing.clear()
+
+    def _send(self, rows: list[bytes]) -> None:
+        assert self._opening is not None
+        self.parsing.append(self._parts._parse(self._member, self._title,
+                                               [self._opening, *rows]))
+        self._held = []
+        self._held_size = 0
+
+
+def give_back_freed_memory() -> None:
+    """Ask the C library to give back to the system the memory freed in it (glibc's
+    ``malloc_trim``; nothing elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the process's own C library
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return
+    trim(0)
+
+
+def _frame(package: zipfile.ZipFile) -> dict[str, bytes]:
+    """The workbook's parts a part's package holds beside its sheet."""
+    frame = {}
+    for info in package.infolist():
+        name = info.filename
+        lower = name.lower()
+        if lower.startswith(("xl/worksheets/", "xl/drawings/", "xl/media/", "xl/charts/",
+                             "xl/embeddings/", "xl/comments", "xl/threadedcomments/")):
+            continue
+        if info.file_size <= _LARGEST_OTHER or lower.endswith(("sharedstrings.xml",
+                                                               "styles.xml")):
+            frame[name] = package.read(info)
+    return frame
+
+
+def _parse_part(frame: dict[str, bytes], member: str, title: str, xml: list[bytes]) -> Any:
+    """Calamine's sheet *title* of a package of *frame*'s parts and *xml*'s pieces as the
+    sheet *member* (made here, on the part's own thread)."""
+    from python_calamine import CalamineWorkbook
+
+    written = io.BytesIO()
+    with zipfile.ZipFile(written, "w", zipfile.ZIP_STORED) as package:
+        for name, data in frame.items():
+            package.writestr(name, data)
+        with package.open(member, "w") as sheet:
+            for piece in xml:
+                sheet.write(piece)
+    xml.clear()
+    written.seek(0)
+    book = CalamineWorkbook.from_filelike(written)
+    written.close()
+    return book.get_sheet_by_name(title)
+
+
+class _Parsed:
+    """A sheet's parts as calamine parsed them, read as its whole sheet is read."""
+
+    def __init__(self, parts: list[Any]) -> None:
+        self._parts = parts
+
+    @classmethod
+    def of(cls, sheets: list[Any]) -> _Parsed | None:
+        """The parts, put together; None where a part's rows are not all below the part's
+        before it (the whole sheet is then parsed, and calamine places its cells)."""
+        filled = [sheet for sheet in sheets if sheet.start is not None]
+        last = -1
+        for sheet in filled:
+            if sheet.start[0] <= last:
+                return None
+            last = sheet.end[0]
+        return cls(filled)
+
+    def to_python(self, skip_empty_area: bool = False) -> list[list[Any]]:
+        """The sheet's rows from its first (row 1, column A), each as wide as the widest
+        part: calamine's own ``to_python(skip_empty_area=False)`` of the whole sheet."""
+        assert not skip_empty_area
+        if not self._parts:
+            return []
+        width = max(sheet.end[1] for sheet in self._parts) + 1
+        first, *others = self._parts
+        rows: list[list[Any]] = first.to_python(skip_empty_area=False)
+        self._parts = []  # each part's cells freed as soon as they are taken
+        if first.end[1] + 1 < width:
+            for row in rows:
+                row.extend([""] * (width - len(row)))
+        del first
+        while others:
+            sheet = others.pop(0)
+            (top, left), right = sheet.start, sheet.end[1]
+            rows.extend([""] * width for _ in range(top - len(rows)))
+            more: list[list[Any]] = sheet.to_python(skip_empty_area=True)
+            if left or right + 1 < width:
+                more = [[""] * left + row + [""] * (width - right - 1) for row in more]
+            rows.extend(more)
+        return rows

@@ -1,0 +1,141 @@
+"""A large sheet parsed in parts, side by side, as the package's check passes each part
+(:mod:`chronogen.read.sheet_parts`): what is read must be what parsing the whole sheet
+reads, cell for cell, whatever the parts and wherever they are cut.
+
+The parts are made small here (the check's windows of a few hundred bytes, a part from
+every window that ends a row), so that sheets of a few rows are cut into many parts."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import chronogen.read.package_check as package_check
+import chronogen.read.sheet_parts as sheet_parts
+import chronogen.read.table as table
+from chronogen.read.package_check import column_letters
+from chronogen.read.table import Sheet, read_sheets
+from tests.data.hostile.make_corpus import date_beyond_time, write_package
+
+DATA = Path(__file__).parent / "data"
+
+
+@contextlib.contextmanager
+def _in_parts(on: bool, window: int = 300) -> Iterator[list[int]]:
+    """Reading with every sheet cut into small parts (*on*), or none; gives the number of
+    parts parsed so far."""
+    parsed = [0]
+    parse = sheet_parts._parse_part
+
+    def counted(*arguments: object) -> object:
+        parsed[0] += 1
+        return parse(*arguments)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(package_check, "_CHUNK", window)
+        patch.setattr(table, "parts_possible", lambda: on)
+        patch.setattr(sheet_parts, "SPLIT_FROM", 0)
+        patch.setattr(sheet_parts, "SMALLEST_PART", 1)
+        patch.setattr(sheet_parts, "MOST_PARTS", 1_000_000)
+        patch.setattr(sheet_parts, "_parse_part", counted)
+        yield parsed
+
+
+def _read_both_ways(path: Path) -> tuple[list[Sheet], list[Sheet], int]:
+    with _in_parts(False):
+        whole = read_sheets(path)
+    with _in_parts(True) as parsed:
+        cut = read_sheets(path)
+    return whole, cut, parsed[0]
+
+
+#: a cell: its column, and what it holds (a number, its own text, a shared text)
+_cells = st.tuples(st.integers(1, 30), st.sampled_from(["number", "inline", "shared"]),
+                   st.integers(0, 4))
+#: a row: how far below the row before it (0: the same number again), and its cells
+_rows = st.tuples(st.integers(0, 3), st.lists(_cells, max_size=8))
+_SHARED = ["Home visit", "Mia", "Seen alone", "13/03/2020", "Letter"]
+
+
+def _sheet_xml(rows: list[tuple[int, list[tuple[int, str, int]]]], back: int | None) -> str:
+    """A sheet written plainly (every cell with its reference); the row at *back* numbered
+    as the first row, out of order."""
+    body, number = [], 0
+    for index, (gap, cells) in enumerate(rows):
+        number += gap
+        at = 1 if index == back else max(number, 1)
+        written = []
+        for column, kind, value in cells:
+            ref = f"{column_letters(column)}{at}"
+            if kind == "number":
+                written.append(f'<c r="{ref}"><v>{value + 0.5 * (column % 2)}</v></c>')
+            elif kind == "inline":
+                written.append(f'<c r="{ref}" t="inlineStr"><is><t>text {value}</t></is></c>')
+            else:
+                written.append(f'<c r="{ref}" t="s"><v>{value}</v></c>')
+        body.append(f'<row r="{at}">{"".join(written)}</row>' if written else f'<row r="{at}"/>')
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+            'openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>'
+            + "".join(body) + "</sheetData><pageMargins left=\"0.7\"/></worksheet>")
+
+
+def _shared_strings() -> str:
+    items = "".join(f"<si><t>{text}</t></si>" for text in _SHARED)
+    return ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.'
+            f'org/spreadsheetml/2006/main" count="5" uniqueCount="5">{items}</sst>')
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(_rows, min_size=1, max_size=14), st.none() | st.integers(0, 13),
+       st.sampled_from([120, 300, 2_000]))
+def test_a_sheet_read_in_parts_reads_as_the_whole_sheet(
+        tmp_path_factory: pytest.TempPathFactory, rows: list, back: int | None,
+        window: int) -> None:
+    """Gaps between rows, rows of other widths, a row out of order (the parts then cannot
+    be put together: the sheet is parsed whole), texts shared and the cell's own."""
+    path = tmp_path_factory.mktemp("parts") / "p.xlsx"
+    write_package(path, _sheet_xml(rows, back), {"xl/sharedStrings.xml": _shared_strings()})
+    with _in_parts(False):
+        whole = read_sheets(path)
+    with _in_parts(True, window):
+        cut = read_sheets(path)
+    assert cut == whole
+
+
+def test_a_long_sheet_is_parsed_in_several_parts_read_as_the_whole(tmp_path: Path) -> None:
+    """Cannot pass unless the sheet is cut: the parts are counted."""
+    rows = [(1, [(column, "inline" if column % 3 else "shared", row % 5)
+                 for column in range(1, 13)]) for row in range(400)]
+    path = tmp_path / "long.xlsx"
+    write_package(path, _sheet_xml(rows, None), {"xl/sharedStrings.xml": _shared_strings()})
+    whole, cut, parts = _read_both_ways(path)
+    assert parts > 10
+    assert cut == whole and len(cut[0].rows) == 400
+
+
+@pytest.mark.parametrize("path", sorted(DATA.rglob("*.xlsx")), ids=lambda p: p.name)
+def test_every_workbook_of_the_tests_reads_the_same_in_parts(path: Path) -> None:
+    """Workbooks saved by Excel, LibreOffice and openpyxl: shared strings, styles, dates,
+    merged, hidden and struck cells."""
+    whole, cut, _ = _read_both_ways(path)
+    assert cut == whole
+
+
+def test_a_part_calamine_fails_on_sends_the_sheet_to_be_parsed_whole(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """A date cell calamine panics on, in one part: the sheet is parsed whole (where the
+    same panic sends it on to openpyxl), and nothing of the panic reaches the screen."""
+    date_beyond_time(tmp_path)
+    path = tmp_path / "p.xlsx"
+    whole, cut, parts = _read_both_ways(path)
+    assert parts >= 1 and cut == whole
+    assert "panicked" not in capfd.readouterr().err
+
+
+def test_freed_memory_is_given_back_without_fail() -> None:
+    sheet_parts.give_back_freed_memory()  # glibc's malloc_trim here; nothing elsewhere
