@@ -41,7 +41,8 @@ def _in_parts(on: bool, window: int = 300) -> Iterator[list[int]]:
         patch.setattr(table, "parts_possible", lambda: on)
         patch.setattr(sheet_parts, "SPLIT_FROM", 0)
         patch.setattr(sheet_parts, "SMALLEST_PART", 1)
-        patch.setattr(sheet_parts, "MOST_PARTS", 1_000_000)
+        patch.setattr(sheet_parts, "PARTS", 1_000_000)
+        patch.setattr(sheet_parts, "SHARED_STRINGS_TIMES", 0)
         patch.setattr(sheet_parts, "_parse_part", counted)
         yield parsed
 
@@ -139,3 +140,49 @@ def test_a_part_calamine_fails_on_sends_the_sheet_to_be_parsed_whole(
 
 def test_freed_memory_is_given_back_without_fail() -> None:
     sheet_parts.give_back_freed_memory()  # glibc's malloc_trim here; nothing elsewhere
+
+
+def test_a_shared_string_table_too_large_for_a_part_leaves_the_sheet_whole(
+        tmp_path: Path) -> None:
+    """Each part parses the workbook's shared-string table again: a part is at least four
+    times the table, and a sheet whose table would need parts over the largest is not
+    cut."""
+    rows = [(1, [(1, "shared", row % 5), (2, "inline", row)]) for row in range(200)]
+    path = tmp_path / "p.xlsx"
+    write_package(path, _sheet_xml(rows, None), {"xl/sharedStrings.xml": _shared_strings()})
+    with _in_parts(True) as parsed, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sheet_parts, "SHARED_STRINGS_TIMES", 4)
+        patch.setattr(sheet_parts, "LARGEST_PART", 3 * len(_shared_strings()))
+        cut = read_sheets(path)
+    assert parsed[0] == 0
+    with _in_parts(False):
+        assert cut == read_sheets(path)
+
+
+def test_the_check_waits_while_a_part_for_each_thread_is_waiting(tmp_path: Path) -> None:
+    """Never a sheet's worth of parts held at once: the check gives a part only once no
+    more than two are waiting to be parsed (two threads)."""
+    import time
+
+    rows = [(1, [(column, "inline", row) for column in range(1, 9)]) for row in range(300)]
+    path = tmp_path / "p.xlsx"
+    write_package(path, _sheet_xml(rows, None))
+    most = [0]
+    submit = sheet_parts.SheetParts._parse
+
+    def watched(self: sheet_parts.SheetParts, *arguments: object) -> object:
+        made = submit(self, *arguments)  # type: ignore[arg-type]
+        most[0] = max(most[0], sum(not future.done() for future in self._in_flight))
+        return made
+
+    with _in_parts(True) as parsed, pytest.MonkeyPatch.context() as patch:
+        slow = sheet_parts._parse_part  # the counting one: slowed, so that parts queue
+
+        def slowly(*arguments: object) -> object:
+            time.sleep(0.005)
+            return slow(*arguments)  # type: ignore[arg-type]
+
+        patch.setattr(sheet_parts, "_parse_part", slowly)
+        patch.setattr(sheet_parts.SheetParts, "_parse", watched)
+        read_sheets(path)
+    assert parsed[0] > 20 and most[0] == 3

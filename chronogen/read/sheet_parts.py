@@ -20,16 +20,23 @@ import io
 import os
 import sys
 import zipfile
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
 
 #: a sheet's XML is cut into parts from this size (about 25,000 rows of a dozen columns);
 #: a smaller sheet is parsed whole in a moment
 SPLIT_FROM = 16_000_000
-#: how many parts a sheet is cut into, at most (each parses the shared-string table again)
-MOST_PARTS = 4
-#: a part's size, at least
+#: how many parts a sheet is cut into, where its size allows (a part is parsed on each of
+#: two threads, the first while the check measures the rest)
+PARTS = 4
+#: a part's size, at least and at most: a part is held two or three times over while it is
+#: parsed (its XML, its package, calamine's copy), and the check waits while two parts
+#: are parsed and one more is ready
 SMALLEST_PART = 4_000_000
+LARGEST_PART = 32_000_000
+#: each part parses the workbook's shared-string table again: a part is this many times its
+#: size at least (a sheet whose table is too large for that is parsed whole)
+SHARED_STRINGS_TIMES = 4
 #: where a sheet's rows begin, in its opening (no sheet written another way is cut)
 _ROWS_BEGIN = b"<sheetData>"
 _CLOSE = b"</sheetData></worksheet>"
@@ -55,9 +62,12 @@ class SheetParts:
     to be parsed whole."""
 
     def __init__(self, *, workers: int = 2) -> None:
+        self._workers = workers
         self._pool = ThreadPoolExecutor(max_workers=workers,
                                         thread_name_prefix="chronogen-parts")
+        self._in_flight: list[Future[Any]] = []
         self._frame: dict[str, bytes] | None = None
+        self._shared_size = 0
         self._cuts: dict[str, Cut] = {}
         self.failed = False  # a part calamine failed on (a panic's lines are then its own)
         self.used = False  # a sheet was cut
@@ -68,8 +78,13 @@ class SheetParts:
             return None
         if self._frame is None:
             self._frame = _frame(package)
-        part = max(SMALLEST_PART, -(-info.file_size // MOST_PARTS))
-        cut = Cut(self, info.filename, title, part)
+            self._shared_size = sum(len(data) for name, data in self._frame.items()
+                                    if name.lower().endswith("sharedstrings.xml"))
+        part = max(SMALLEST_PART, -(-info.file_size // PARTS),
+                   SHARED_STRINGS_TIMES * self._shared_size)
+        if part > LARGEST_PART and SHARED_STRINGS_TIMES * self._shared_size > LARGEST_PART:
+            return None
+        cut = Cut(self, info.filename, title, min(part, LARGEST_PART))
         self._cuts[info.filename] = cut
         self.used = True
         return cut
@@ -101,8 +116,14 @@ class SheetParts:
             give_back_freed_memory()
 
     def _parse(self, member: str, title: str, xml: list[bytes]) -> Future[Any]:
+        """A part to parse, once no more than a part for each thread is waiting (the check
+        waits here: never a sheet's worth of parts held at once)."""
         assert self._frame is not None
-        return self._pool.submit(_parse_part, self._frame, member, title, xml)
+        while len(waiting := [f for f in self._in_flight if not f.done()]) > self._workers:
+            wait(waiting, return_when=FIRST_COMPLETED)
+        self._in_flight = [*waiting, self._pool.submit(_parse_part, self._frame, member,
+                                                       title, xml)]
+        return self._in_flight[-1]
 
 
 class Cut:
