@@ -6,13 +6,15 @@ import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from chronogen import Case, read_case
-from chronogen.model.chronology import ChildRecord, Entry
-from chronogen.model.problems import Problem, SourceRef
+if TYPE_CHECKING:  # chronogen is imported by the tests that use it: pytest's own process,
+    # which starts the workers, then starts them without loading it first
+    from chronogen import Case
+    from chronogen.model.chronology import Entry
+    from chronogen.model.problems import Problem
 
 # pytest keeps each test module with its assertions rewritten in __pycache__, as it does by
 # default; where PYTHONDONTWRITEBYTECODE is set, every worker rewrote every module on every
@@ -25,6 +27,8 @@ HARBOUR = DATA / "harbour"
 
 @pytest.fixture(scope="session")
 def harbour_case() -> Case:
+    from chronogen import read_case
+
     return read_case(HARBOUR)
 
 
@@ -70,6 +74,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def assert_valid_entries(entries: Iterable[Entry]) -> None:
     """Each entry is what validating its own values gives (the reader makes entries without
     validating them again: a value of the wrong type would fail here)."""
+    from chronogen.model.chronology import ChildRecord, Entry
+    from chronogen.model.problems import SourceRef
+
     for entry in entries:
         again = Entry.model_validate(entry.model_dump(), strict=True)
         assert again == entry, entry.id
@@ -80,6 +87,8 @@ def assert_valid_entries(entries: Iterable[Entry]) -> None:
 def assert_valid_problems(problems: Iterable[Problem]) -> None:
     """Each problem is what validating its own values gives (the reader makes them without
     validating them again)."""
+    from chronogen.model.problems import Problem
+
     for problem in problems:
         assert Problem.model_validate(problem.model_dump(), strict=True) == problem, problem
 
