@@ -19,7 +19,7 @@ from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
 from chronogen.read.returns.layout import ColumnMapping
 from chronogen.read.returns.reader import AgencyResult, read_agency_file
-from chronogen.write.also_recorded import MARKED, SourceColumns, sheet_marks
+from chronogen.write.also_recorded import MARKED, SourceColumns, mark_label, sheet_marks
 from chronogen.write.registry import TEMPLATE_FILES, by_suffix
 from chronogen.write.template import TEMPLATE_COLUMNS, FilledTemplate
 
@@ -83,9 +83,10 @@ def template_rows(result: AgencyResult) -> Conversion:
             if heading not in written.values() and heading not in extra:
                 extra.append(heading)
     # how the agency's own view of its sheet marked a row (struck through, hidden,
-    # highlighted): a column of its own, where any row was, or the template would hide it
+    # highlighted): a column of its own, where any row was, or the template would hide it;
+    # in the words of the chronology workbook's column of the same name
     sources = SourceColumns(reports)
-    marked = ["; ".join(str(mark) for mark in sheet_marks(entry, sources)) or None
+    marked = ["; ".join(mark_label(mark) for mark in sheet_marks(entry, sources)) or None
               for entry in result.entries]
     marks_column = [MARKED] if any(marked) else []
     own = [c.heading for c in TEMPLATE_COLUMNS]

@@ -285,10 +285,10 @@ def test_how_the_agencys_sheet_marked_a_row_is_carried(tmp_path: Path) -> None:
     out = tmp_path / "template.xlsx"
     conversion = convert_file(tmp_path / "csc.xlsx", out, agency="CSC")
     column = conversion.headings.index("Marked in the agency's sheet")
+    # in the words of the chronology workbook's column of the same name
     assert [row[column] for row in conversion.rows] == [
-        None, "Struck through: in the agency's sheet: withdrawn or corrected?", None,
-        "Highlighted: yellow, in the agency's sheet", None,
-        "Hidden: in the agency's sheet (by hand or by a filter)", None, None, None]
+        None, "Struck through", None, "Highlighted: yellow", None, "Hidden row", None, None,
+        None]
     assert "\"Marked in the agency's sheet\" -> (how the agency's sheet marked the row" in \
         format_report(conversion, out)
     again = read_agency_file(out, agency="CSC", code="CSC")
