@@ -142,3 +142,28 @@ def test_the_looks_of_each_style_are_read_however_written() -> None:
               b"</cellXfs></styleSheet>")
     assert cell_looks(styles) == {1: Look(bold=True),
                                   2: Look(struck=True, colour="green", bold=True)}
+
+
+def test_colours_given_by_rules_are_said_not_read(tmp_path: Path) -> None:
+    """Conditional formatting colours cells by rules ("yellow where Significance is High"),
+    which chronogen does not work out: the sheet says so, naming the areas, and no row is
+    said highlighted by it."""
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+
+    path = _return(tmp_path / "csc.xlsx", {})
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    sheet.conditional_formatting.add("B2:B10", CellIsRule(
+        operator="equal", formula=['"Home visit"'], fill=_filled("FFFF00")))
+    sheet.conditional_formatting.add("A2:C10", FormulaRule(formula=["$C2=\"Visit 3\""],
+                                                           fill=_filled("FFC7CE")))
+    book.save(path)
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    assert result.report.highlighted_rows == {}
+    (said,) = [p for p in result.problems if p.code is ProblemCode.HIGHLIGHTED]
+    assert said.severity.value == "info" and said.row is None
+    assert said.message.startswith("the sheet colours cells by rules of its own (conditional "
+                                   "formatting, over B2:B10, A2:C10): the colours its rules "
+                                   "give are not read")
+    plain = read_agency_file(_return(tmp_path / "plain.xlsx", {}), agency="CSC", code="CSC")
+    assert not [p for p in plain.problems if p.code is ProblemCode.HIGHLIGHTED]

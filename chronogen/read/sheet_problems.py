@@ -66,6 +66,14 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
     if whole:
         found += [Problem(code=code, severity=Severity.WARNING, file=sheet.file,
                           sheet=sheet.name, message=note) for code, note in sheet.notes]
+    if whole and sheet.ruled:
+        areas = ", ".join(sheet.ruled)
+        found.append(Problem(
+            code=ProblemCode.HIGHLIGHTED, severity=Severity.INFO, file=sheet.file,
+            sheet=sheet.name, message=f"the sheet colours cells by rules of its own "
+            f"(conditional formatting, over {areas}): the colours its rules give are not "
+            "read, only those the agency gave by hand; look at the sheet for the rows its "
+            "rules highlight"))
     return found
 
 

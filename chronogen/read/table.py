@@ -83,6 +83,9 @@ class Sheet:
     bold: frozenset[tuple[int, int]] = frozenset()
     #: (row, column) -> the comment (note) on the cell, numbered from 1
     comments: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: the areas the sheet's conditional formatting colours by rules (``A4:L200``): colours
+    #: not read
+    ruled: list[str] = field(default_factory=list)
 
     def numbered(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
         """(row number, cells) for every row, blank ones included."""
@@ -179,6 +182,7 @@ def read_workbook(path: Path, *, display_name: str | None = None,
         sheet.bold = frozenset(traits.bold.get(sheet.name or "", {}))
         sheet.links = traits.links.get(sheet.name or "", {})
         sheet.comments = traits.comments.get(sheet.name or "", {})
+        sheet.ruled = list(traits.ruled.get(sheet.name or "", {}))
         sheet.notes += traits.notes.get(sheet.name or "", [])
     return sheets
 

@@ -75,6 +75,9 @@ class WorkbookTraits:
     comments: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
     #: sheet name -> what could not be read of it, said under the code of what it is
     notes: dict[str, list[tuple[ProblemCode, str]]] = field(default_factory=dict)
+    #: sheet name -> the areas its conditional formatting colours by rules (``A4:L200``),
+    #: whose colours are not read
+    ruled: dict[str, dict[str, None]] = field(default_factory=dict)
 
 
 #: a formula cell saved with no value, however its tags and reference are written:
@@ -169,8 +172,28 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_struck_inline(window, title, traits)
             if b"hyperlink" in window and len(links) < MOST_LINKS:
                 links += hyperlinks_in(window)
+            # a sheet's conditional formatting follows its rows: looked for in what follows
+            # a window's last row (nothing, for all but a sheet's last window or two)
+            ends = window.rfind(b"</row>")
+            tail = window[ends + len(b"</row>"):] if ends >= 0 else window
+            if b"onditionalFormatting" in tail:
+                _note_ruled(tail, title, traits)
     if found := link_targets(package, info.filename, name, links, limits):
         traits.links[title] = found
+
+
+#: an area conditional formatting colours by rules, however its tag is written: (its cells)
+_RULED = re.compile(rb'<' + XML_PREFIX + rb'conditionalFormatting\s[^<>]*?\bsqref\s*=\s*'
+                    rb'["\']([^"\'<>]{1,1000})["\']')
+#: the most areas of one sheet said
+_MOST_RULED = 20
+
+
+def _note_ruled(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    areas = traits.ruled.setdefault(title, {})
+    for area in _RULED.findall(window):
+        if len(areas) < _MOST_RULED:
+            areas[" ".join(area.decode("utf-8", "replace").split())] = None
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
