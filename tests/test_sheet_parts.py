@@ -127,13 +127,45 @@ def test_every_workbook_of_the_tests_reads_the_same_in_parts(path: Path) -> None
     assert cut == whole
 
 
-def test_a_part_calamine_fails_on_sends_the_sheet_to_be_parsed_whole(
-        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
-    """A date cell calamine panics on, in one part: the sheet is parsed whole (where the
-    same panic sends it on to openpyxl), and nothing of the panic reaches the screen."""
-    date_beyond_time(tmp_path)
+def test_a_part_calamine_fails_to_parse_sends_the_sheet_to_be_parsed_whole(
+        tmp_path: Path) -> None:
+    """A cell whose text calamine cannot parse (an entity XML does not know), in one part:
+    the parts are set aside and the sheet parsed whole, where the same failure sends it on
+    to openpyxl, which refuses it as it did before parts."""
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>Visit {n}</t></is></c>'
+                   f'<c r="B{n}"><v>{43900 + n}</v></c></row>' for n in range(1, 40))
+    bad = '<row r="40"><c r="A40" t="inlineStr"><is><t>a &bogus; b</t></is></c></row>'
     path = tmp_path / "p.xlsx"
-    whole, cut, parts = _read_both_ways(path)
+    write_package(path, '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://'
+                  'schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                  + rows + bad + "</sheetData></worksheet>")
+    given: list[object] = []
+    sheet = sheet_parts.SheetParts.sheet
+
+    def watched(self: sheet_parts.SheetParts, member: str) -> object:
+        given.append(sheet(self, member))
+        return given[-1]
+
+    from chronogen.errors import UnreadableFileError
+
+    refused = []
+    for on in (False, True):
+        with _in_parts(on) as parsed, pytest.MonkeyPatch.context() as patch, \
+                pytest.raises(UnreadableFileError) as error:
+            patch.setattr(sheet_parts.SheetParts, "sheet", watched)
+            read_sheets(path)
+        refused.append(str(error.value))
+    assert parsed[0] > 2 and given == [None]  # the parts were parsed, then set aside
+    assert refused[0] == refused[1] and "not a readable .xlsx workbook" in refused[0]
+
+
+def test_a_date_calamine_panics_on_reads_as_before_without_the_panic_on_the_screen(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """A date cell of -1e300 days, in one part: calamine parses it, and panics when its
+    value is taken (as with the whole sheet): the sheet is read by openpyxl, as before, and
+    nothing of the panic reaches the screen."""
+    date_beyond_time(tmp_path)
+    whole, cut, parts = _read_both_ways(tmp_path / "p.xlsx")
     assert parts >= 1 and cut == whole
     assert "panicked" not in capfd.readouterr().err
 
@@ -186,3 +218,4 @@ def test_the_check_waits_while_a_part_for_each_thread_is_waiting(tmp_path: Path)
         patch.setattr(sheet_parts.SheetParts, "_parse", watched)
         read_sheets(path)
     assert parsed[0] > 20 and most[0] == 3
+

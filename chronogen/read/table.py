@@ -260,9 +260,16 @@ class _Background:
     def result(self) -> Any:
         self._worker.join()
         done, value = self._outcome
-        if not done:
+        # not kept here: an error refers to the work's frames, which refer to this object (a
+        # cycle), and hold what the work opened (calamine's workbook, its file open until
+        # the collector found the cycle)
+        self._outcome = (False, None)
+        if done:
+            return value
+        try:
             raise value
-        return value
+        finally:
+            del value  # nor here: the error's frames would then hold it (a cycle again)
 
 
 class _StandardErrorHeld:
@@ -366,10 +373,17 @@ def _read_with_openpyxl(path: Path, name: str, date1904: bool) -> list[Sheet]:
 
 
 def _read_openpyxl_sheets(path: Path, name: str, date1904: bool) -> list[Sheet]:
+    # the file is opened here, and closed whatever openpyxl does: given a path, openpyxl
+    # left the file open where it could not read the workbook
+    with path.open("rb") as handle:
+        return _read_openpyxl_handle(handle, name, date1904)
+
+
+def _read_openpyxl_handle(handle: IO[bytes], name: str, date1904: bool) -> list[Sheet]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl's (and lxml's) errors are not a stable API
         raise UnreadableFileError(f"{name}: not a readable .xlsx workbook "
                                   f"({type(error).__name__}: {error})") from error
