@@ -196,7 +196,7 @@ def test_the_check_waits_while_a_part_for_each_thread_is_waiting(tmp_path: Path)
     more than two are waiting to be parsed (two threads)."""
     import time
 
-    rows = [(1, [(column, "inline", row) for column in range(1, 9)]) for row in range(300)]
+    rows = [(1, [(column, "inline", row) for column in range(1, 9)]) for row in range(100)]
     path = tmp_path / "p.xlsx"
     write_package(path, _sheet_xml(rows, None))
     most = [0]
@@ -211,7 +211,7 @@ def test_the_check_waits_while_a_part_for_each_thread_is_waiting(tmp_path: Path)
         slow = sheet_parts._parse_part  # the counting one: slowed, so that parts queue
 
         def slowly(*arguments: object) -> object:
-            time.sleep(0.005)
+            time.sleep(0.002)
             return slow(*arguments)  # type: ignore[arg-type]
 
         patch.setattr(sheet_parts, "_parse_part", slowly)
