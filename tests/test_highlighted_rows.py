@@ -167,3 +167,49 @@ def test_colours_given_by_rules_are_said_not_read(tmp_path: Path) -> None:
                                    "give are not read")
     plain = read_agency_file(_return(tmp_path / "plain.xlsx", {}), agency="CSC", code="CSC")
     assert not [p for p in plain.problems if p.code is ProblemCode.HIGHLIGHTED]
+
+
+def test_colours_given_by_excel_2010_rules_are_said_too(tmp_path: Path) -> None:
+    """Excel 2010 and later keep some rules (data bars, icon sets, rules naming another
+    sheet) in the sheet's extensions, their areas as elements: said as well."""
+    from tests.data.hostile.make_corpus import write_package
+
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{date}</t></is></c>'
+                   f'<c r="B{n}" t="inlineStr"><is><t>{text}</t></is></c></row>'
+                   for n, date, text in [(1, "Date", "Summary"), (2, "13/03/2020", "Visit"),
+                                         (3, "14/03/2020", "Call")])
+    extension = ('<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://'
+                 'schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:'
+                 'conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.'
+                 'microsoft.com/office/excel/2006/main"><x14:cfRule type="expression" '
+                 'priority="1" id="{1}"><xm:f>Other!$A$1="x"</xm:f></x14:cfRule>'
+                 '<xm:sqref>A2:B3</xm:sqref></x14:conditionalFormatting></x14:'
+                 'conditionalFormattings></ext></extLst>')
+    path = tmp_path / "csc.xlsx"
+    write_package(path, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                        f'2006/main"><sheetData>{rows}</sheetData>{extension}</worksheet>')
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    (said,) = [p for p in result.problems if p.code is ProblemCode.HIGHLIGHTED]
+    assert "(conditional formatting, over A2:B3)" in said.message
+    # a data validation's area is written alike: no rule of colour
+    validation = extension.replace("conditionalFormatting", "dataValidation")
+    write_package(path, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                        f'2006/main"><sheetData>{rows}</sheetData>{validation}'
+                        '<conditionalFormatting sqref="B2"><cfRule type="expression" '
+                        'priority="2"><formula>TRUE</formula></cfRule></conditionalFormatting>'
+                        '</worksheet>')
+    result = read_agency_file(path, agency="CSC", code="CSC")
+    (said,) = [p for p in result.problems if p.code is ProblemCode.HIGHLIGHTED]
+    assert "(conditional formatting, over B2)" in said.message
+
+
+def test_rules_opened_and_never_closed_cover_no_area() -> None:
+    """A megabyte of conditional formatting opened and never closed, and as many areas
+    after it: none is inside rules (each opening looks for its closing and its area among
+    places worked out once: searched for from each opening, this took minutes)."""
+    from chronogen.read.workbook_traits import WorkbookTraits, _note_ruled
+
+    window = b"<x14:conditionalFormatting>" * 20_000 + b"<xm:sqref>A1</xm:sqref>" * 20_000
+    traits = WorkbookTraits()
+    _note_ruled(window, "S", traits)
+    assert traits.ruled == {"S": {}}

@@ -182,18 +182,40 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
         traits.links[title] = found
 
 
-#: an area conditional formatting colours by rules, however its tag is written: (its cells)
-_RULED = re.compile(rb'<' + XML_PREFIX + rb'conditionalFormatting\s[^<>]*?\bsqref\s*=\s*'
-                    rb'["\']([^"\'<>]{1,1000})["\']')
+#: conditional formatting (rules colouring cells), however its tags are written: an
+#: opening (its attributes), the area it covers as an attribute of it, or (Excel 2010's
+#: rules, kept in the sheet's extensions) as an element inside it, and its closing
+_RULES_OPENING = re.compile(rb'<' + XML_PREFIX + rb'conditionalFormatting(?=[\s/>])([^<>]*)>')
+_AREA_ATTRIBUTE = re.compile(rb'\bsqref\s*=\s*["\']([^"\'<>]{1,1000})["\']')
+_AREA_ELEMENT = re.compile(rb'<' + XML_PREFIX + rb'sqref>([^<>]{1,1000})<')
+_RULES_CLOSING = re.compile(rb'</' + XML_PREFIX + rb'conditionalFormatting>')
 #: the most areas of one sheet said
 _MOST_RULED = 20
 
 
 def _note_ruled(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    """The areas a window's conditional formatting covers. An area as an element counts
+    only inside the rules' own element (a data validation's is written alike); each is
+    found by the places of every closing and every area, worked out once (searched for
+    from each opening, a window of openings never closed took time as its size squared)."""
     areas = traits.ruled.setdefault(title, {})
-    for area in _RULED.findall(window):
-        if len(areas) < _MOST_RULED:
-            areas[" ".join(area.decode("utf-8", "replace").split())] = None
+    closings = [found.start() for found in _RULES_CLOSING.finditer(window)]
+    elements = list(_AREA_ELEMENT.finditer(window))
+    places = [found.start() for found in elements]
+    for opening in _RULES_OPENING.finditer(window):
+        if len(areas) >= _MOST_RULED:
+            return
+        area = _AREA_ATTRIBUTE.search(opening.group(1))
+        if area is not None:
+            text = area.group(1)
+        else:
+            closing = bisect.bisect_left(closings, opening.end())
+            inside = bisect.bisect_left(places, opening.end())
+            if closing == len(closings) or inside == len(places) or \
+                    places[inside] > closings[closing]:
+                continue
+            text = elements[inside].group(1)
+        areas[" ".join(text.decode("utf-8", "replace").split())] = None
 
 
 def _note_uncached_formulas(window: bytes, title: str, traits: WorkbookTraits) -> None:
