@@ -177,13 +177,16 @@ def _named(hexadecimal: str) -> str | None:
     return f"light {name}" if lightness >= 0.8 else name
 
 
-def styled_cell(styles: frozenset[int]) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
+def styled_cell(styles: frozenset[int], *, prefixed: bool = True
+                ) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
     """A cell opening styled by one of *styles* (its attributes, its style), and the styles;
-    None for none."""
+    None for none. Not *prefixed* (a sheet whose cells have no prefix, as the package's
+    check found), the pattern opens with ``<c`` itself, which a search goes from opening
+    to opening of (0.40 → 0.26 s of a 70,000-row sheet)."""
     if not styles:
         return None
-    return re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*?\bs\s*=\s*["\']\s*('
-                      + any_of(styles) + rb')\s*["\'][^<>]*)>'), styles
+    return re.compile(rb'<' + (XML_PREFIX if prefixed else b"") + rb'c\s([^<>]*?\bs\s*=\s*'
+                      rb'["\']\s*(' + any_of(styles) + rb')\s*["\'][^<>]*)>'), styles
 
 
 def any_of(numbers: frozenset[int]) -> bytes:
