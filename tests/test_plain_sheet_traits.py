@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronogen.read.cell_styles import styled_cell
+from chronogen.read.cell_styles import style_named, styled_cell
 from chronogen.read.workbook_traits import _UNCACHED, _uncached_in_plain
 
 #: a cell's attributes: its reference (or none, or lower case), its style, its type, quoted
@@ -51,3 +51,16 @@ def test_styled_cells_are_found_from_each_opening_as_from_each_tag(
     plain = styled_cell(frozenset(styles), prefixed=False)
     assert prefixed is not None and plain is not None
     assert plain[0].findall(window) == prefixed[0].findall(window)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_cells, st.sets(st.sampled_from([3, 7, 12, 30]), min_size=1))
+def test_a_window_holding_a_styled_cell_names_its_style(cells: list, styles: set[int]) -> None:
+    """The quick look before a window's cells are searched one by one: wherever a cell of
+    one of the styles is, the look finds the style named (it may find more: a text saying
+    s="3")."""
+    window = _window(cells)
+    prefixed = styled_cell(frozenset(styles))
+    assert prefixed is not None
+    if prefixed[0].findall(window):
+        assert style_named(frozenset(styles)).search(window) is not None

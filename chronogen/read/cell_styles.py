@@ -189,6 +189,13 @@ def styled_cell(styles: frozenset[int], *, prefixed: bool = True
                       rb'["\']\s*(' + any_of(styles) + rb')\s*["\'][^<>]*)>'), styles
 
 
+def style_named(styles: frozenset[int]) -> re.Pattern[bytes]:
+    """A style attribute naming one of *styles*, wherever it stands: the quick look before a
+    window's cells are searched one by one (:func:`styled_cell`). A sheet's header is bold
+    and a row or two highlighted: nearly every window names none of those styles."""
+    return re.compile(rb's\s*=\s*["\']\s*(?:' + any_of(styles) + rb')\s*["\']')
+
+
 def any_of(numbers: frozenset[int]) -> bytes:
     """A pattern for *numbers*: a few named (cells of others are passed over in the
     search), many (a workbook of thousands of styles) any number, each then checked."""

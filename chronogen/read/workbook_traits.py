@@ -27,6 +27,7 @@ from chronogen.read.cell_styles import (
     Look,
     any_of,
     cell_looks,
+    style_named,
     styled_cell,
 )
 from chronogen.read.package_check import (
@@ -171,6 +172,7 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
     text), cells filled with a colour or set in bold (a style of *looks*), and hyperlinks
     (where each points: the sheet's relationships read after)."""
     styled = styled_cell(frozenset(looks or {}), prefixed=not plainly)
+    named = style_named(frozenset(looks or {}))
     links: list[Hyperlink] = []
     with package.open(info) as stream:
         for window in xml_windows(stream, name, f"sheet {title!r}", limits):
@@ -187,7 +189,7 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_merged(window, title, traits)
             if _HIDDEN_TRUE.search(window) is not None:
                 _note_hidden(window, title, traits)
-            if styled is not None and looks:
+            if styled is not None and looks and named.search(window) is not None:
                 _note_looks(window, title, traits, styled[0], looks)
             if struck_shared is not None:
                 _note_struck_shared(window, title, traits, struck_shared, shared_words or {})
