@@ -9,6 +9,9 @@ objects are ordinary, freed by reference counting as usual), with what the pause
 counted as old (walked only by a full collection, not by the next young one). Steps that
 follow one another (reading, then analysing) belong in one pause: between two, the
 collector walks everything the first made.
+
+What such work frees, the C library keeps for the thread or process that freed it;
+:func:`give_back_freed_memory` hands it back to the system.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import wraps
-from typing import ParamSpec, TypeVar
+from functools import cache, wraps
+from typing import ParamSpec, TypeVar, cast
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -53,3 +56,31 @@ def in_bulk(func: Callable[_P, _T]) -> Callable[_P, _T]:
             return func(*args, **kwargs)
 
     return run
+
+
+def give_back_freed_memory() -> None:
+    """Hand the memory freed so far back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere): a writer's, before the next writer in the same process adds to it; the
+    memory the threads parsing a sheet's parts freed, which glibc keeps for threads that
+    are done."""
+    # no gc.collect(): chronogen's objects hold no cycles, and a collection would walk (and
+    # copy, in a forked process) every object of the case
+    trim = malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None elsewhere (looked up once: finding the C library
+    runs ``ldconfig``)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return None
+    try:
+        return cast(Callable[[int], int], ctypes.CDLL(name).malloc_trim)
+    except (OSError, AttributeError):  # not glibc
+        return None

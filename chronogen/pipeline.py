@@ -11,16 +11,15 @@ import multiprocessing
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
 from chronogen.analyse import analyse_case
-from chronogen.bulk import in_bulk
+from chronogen.bulk import give_back_freed_memory, in_bulk, malloc_trim
 from chronogen.errors import OutputFormatError
 from chronogen.model.case import Case, Settings
 from chronogen.model.family import Family
@@ -144,33 +143,7 @@ def _run_shared(writer: Writer, options: OutputOptions, into: Path | None = None
     try:
         return _run_writer(writer, case, into or folder, options)
     finally:
-        _give_back_memory()
-
-
-def _give_back_memory() -> None:
-    """Hand the memory a writer freed back to the system, so that the next writer in the
-    same process does not add to it (glibc keeps freed memory for later otherwise)."""
-    # no gc.collect(): chronogen's objects hold no cycles, and a collection would walk (and
-    # copy, in a forked process) every object of the case
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, or None elsewhere (looked up once: finding the C library
-    runs ``ldconfig``)."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
-    try:
-        return cast(Callable[[int], int], ctypes.CDLL(name).malloc_trim)
-    except (OSError, AttributeError):  # not glibc
-        return None
+        give_back_freed_memory()
 
 
 #: the writers whose documents show the timeline picture (they use the timeline writer's)
@@ -237,7 +210,7 @@ def _write_side_by_side(case: Case, folder: Path, writers: list[Writer], first: 
     context = multiprocessing.get_context("fork")
     # the processes are forked with the case in their memory: only the writer and the
     # options go to them (sending the case itself would copy it into every process)
-    _malloc_trim()  # looked up here: the forked processes inherit it
+    malloc_trim()  # looked up here: the forked processes inherit it
     cores = os.cpu_count() or 1
     _SHARED_IN_USE.acquire()
     _SHARED[:] = [case, folder]

@@ -284,3 +284,14 @@ def test_a_pause_leaves_objects_the_program_froze_frozen() -> None:
         assert gc.get_freeze_count() == frozen and made
     finally:
         gc.unfreeze()
+
+
+def test_freed_memory_is_handed_back_where_the_c_library_can() -> None:
+    """glibc's ``malloc_trim`` found (looked up once) and called; elsewhere nothing."""
+    import platform
+
+    from chronogen.bulk import give_back_freed_memory, malloc_trim
+
+    if platform.libc_ver()[0] == "glibc":
+        assert malloc_trim() is not None and malloc_trim() is malloc_trim()
+    give_back_freed_memory()

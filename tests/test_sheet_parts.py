@@ -170,10 +170,6 @@ def test_a_date_calamine_panics_on_reads_as_before_without_the_panic_on_the_scre
     assert "panicked" not in capfd.readouterr().err
 
 
-def test_freed_memory_is_given_back_without_fail() -> None:
-    sheet_parts.give_back_freed_memory()  # glibc's malloc_trim here; nothing elsewhere
-
-
 def test_a_shared_string_table_too_large_for_a_part_leaves_the_sheet_whole(
         tmp_path: Path) -> None:
     """Each part parses the workbook's shared-string table again: a part is at least four

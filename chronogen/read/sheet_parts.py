@@ -15,13 +15,13 @@ finds not written plainly (cells without references) is never cut.
 
 from __future__ import annotations
 
-import ctypes
 import io
 import os
-import sys
 import zipfile
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
+
+from chronogen.bulk import give_back_freed_memory
 
 #: a sheet's XML is cut into parts from this size (about 25,000 rows of a dozen columns);
 #: a smaller sheet is parsed whole in a moment
@@ -179,18 +179,6 @@ class Cut:
                                                [self._opening, *rows]))
         self._held = []
         self._held_size = 0
-
-
-def give_back_freed_memory() -> None:
-    """Ask the C library to give back to the system the memory freed in it (glibc's
-    ``malloc_trim``; nothing elsewhere)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        trim = ctypes.CDLL(None).malloc_trim  # the process's own C library
-    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
-        return
-    trim(0)
 
 
 def _frame(package: zipfile.ZipFile) -> dict[str, bytes]:

@@ -33,6 +33,7 @@ from chronogen.write.appendix import (
 )
 from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
 from chronogen.write.cell_text import clean
+from chronogen.write.genogram_files import drawn_as_at
 from chronogen.write.listing import numbered, of_a_kind
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.timeline_files import timeline_picture
@@ -346,7 +347,7 @@ def _pictures(document: Any, appendix: Appendix, options: OutputOptions) -> None
     with tempfile.TemporaryDirectory() as folder:
         genogram = Path(folder) / "genogram.png"
         if find_dot() is not None and case.family.people:
-            when = options.as_at or appendix.last
+            when = drawn_as_at(options, appendix.last)
             draw_genogram(case.family, [genogram], as_at=when, title=None, dpi=options.dpi)
             document.add_picture(str(genogram), width=Mm(_USABLE_MM - 20))
             document.add_paragraph(
@@ -358,7 +359,7 @@ def _pictures(document: Any, appendix: Appendix, options: OutputOptions) -> None
                                    + ("the case has no family file." if not case.family.people
                                       else "Graphviz is not installed."))
         if people := appendix.who_is_who(options.as_at):
-            when = options.as_at or appendix.last
+            when = drawn_as_at(options, appendix.last)
             document.add_heading("Who is who", level=2)
             document.add_paragraph(
                 f"The family as at {when.strftime('%d/%m/%Y') if when else ''}: each person's "

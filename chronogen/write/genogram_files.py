@@ -45,18 +45,19 @@ def lay_out_genogram(case: Case, options: OutputOptions) -> None:
     chronology's last), so that inside :func:`~chronogen.draw.render.layouts_shared` they
     find it laid out; nothing where Graphviz or the family is missing."""
     if find_dot() is not None and case.family.people:
-        final_dot(case.family, as_at=drawn_as_at(case, options))
+        final_dot(case.family, as_at=drawn_as_at(options, chronology_end(case)))
 
 
-def drawn_as_at(case: Case, options: OutputOptions) -> date | None:
-    """The day a build draws the genogram at: the one asked for, else the chronology's
-    last."""
-    return options.as_at or chronology_end(case)
+def drawn_as_at(options: OutputOptions, end: date | None) -> date | None:
+    """The day a build draws the genogram at, whichever writer draws it: the one asked
+    for, else the chronology's last (*end*: :func:`chronology_end`, or the appendix's
+    ``last``, the same day worked out once)."""
+    return options.as_at or end
 
 
 def write_case_output(case: Case, out: Path, options: OutputOptions) -> Written:
     """``genogram.dot`` always; ``.svg``, ``.png`` and ``.pdf`` too where Graphviz is installed."""
-    when = drawn_as_at(case, options)
+    when = drawn_as_at(options, chronology_end(case))
     title = f"{case.title}: genogram"
     kinds = ("dot", "svg", "png", "pdf") if find_dot() is not None else ("dot",)
     files = draw_genogram(case.family, [out / f"genogram.{k}" for k in kinds], as_at=when,

@@ -28,6 +28,7 @@ from chronogen.write.appendix import (
     build_appendix,
 )
 from chronogen.write.cell_text import clean
+from chronogen.write.genogram_files import drawn_as_at
 from chronogen.write.listing import Numbered, numbered, of_a_kind
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.timeline_files import timeline_picture
@@ -109,7 +110,7 @@ def _pictures(case: Case, appendix: Appendix, options: OutputOptions) -> dict[st
 
     found: dict[str, Any] = {"genogram_svg": None, "timeline_svg": None,
                              "genogram_note": "", "as_at": ""}
-    when = options.as_at or appendix.last
+    when = drawn_as_at(options, appendix.last)
     found["as_at"] = when.strftime("%d/%m/%Y") if when else "the latest date known"
     with tempfile.TemporaryDirectory() as folder:
         if not case.family.people:

@@ -94,8 +94,6 @@ class FilledTemplate:
         return self.headings[len(TEMPLATE_COLUMNS):]
 
 
-
-
 def write_conversion(filled: FilledTemplate, output: Path) -> Path:
     """The filled template as a workbook; carried columns after the template's own."""
     carried = tuple(TemplateColumn(
