@@ -75,6 +75,7 @@ def test_method_note_flags_and_summaries_are_there(appendix_docx: Path,
     document = docx.Document(str(appendix_docx))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     for heading in ("How this chronology was made", "Sources", "What was rejected",
+                    "What else was noticed in reading",
                     "Settings used for the flags", "The family", "Contacts over time",
                     "Summaries", "Flags", "The chronology"):
         assert heading in headings, heading
@@ -83,6 +84,15 @@ def test_method_note_flags_and_summaries_are_there(appendix_docx: Path,
     settings_rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
     assert ["Age in years from which a child's views are expected to be sought", "3",
             "views_from_age"] in settings_rows
+
+
+def test_what_reading_noticed_is_listed(appendix_docx: Path) -> None:
+    """Besides the rejected rows: the harbour school's sheet that was not read."""
+    from tests.test_noticed_in_reading import docx_rows
+
+    assert ["school_chronology.xlsx, sheet 'Attendance summary'", "Note",
+            "sheet 'Attendance summary' (3 filled rows) was not read: it has no chronology "
+            "header"] in docx_rows(appendix_docx)
 
 
 def test_the_word_appendix_lists_twenty_flags_of_a_kind_then_counts_the_rest(

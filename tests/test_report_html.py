@@ -167,3 +167,12 @@ def test_the_report_lists_twenty_flags_of_a_kind_then_counts_the_rest(tmp_path: 
     assert flags.count('class="flags-more"') == 1
     assert "And 5 more child-not-seen flags like these" in flags
     assert 'id="flag-26"' in flags  # the flags after them keep their numbers
+
+
+def test_what_reading_noticed_is_listed(html: str) -> None:
+    """Besides the rejected rows: the harbour school's sheet that was not read."""
+    from tests.test_noticed_in_reading import report_rows
+
+    assert ["school_chronology.xlsx, sheet 'Attendance summary'", "Note",
+            "sheet 'Attendance summary' (3 filled rows) was not read: it has no chronology "
+            "header"] in report_rows(html)

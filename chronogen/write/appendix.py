@@ -18,8 +18,10 @@ from chronogen.model.case import Case
 from chronogen.model.chronology import Entry, RawValue, span_of
 from chronogen.model.family import Person
 from chronogen.model.flag import FlagCode
+from chronogen.model.problems import Problem, Severity
 from chronogen.model.recorded import Recorded
 from chronogen.write.also_recorded import AlsoRecorded, columns_by_source, marks_and_also
+from chronogen.write.listing import of_a_kind
 
 #: light fills, one per agency in case.toml order (then any other agency), readable under
 #: black text in print and on screen; chosen to stay apart from the seen / views highlights
@@ -40,6 +42,12 @@ EVIDENCE_LISTED = 40
 #: the rejected rows the Word appendix and the report list (every one is in the workbook's
 #: Rejected rows sheet and case.json)
 REJECTED_LISTED = 40
+#: the problems of one code the Word appendix and the report list among what reading
+#: noticed (a long case can have thousands of one: every one is in the workbook's Problems
+#: sheet and case.json)
+NOTICED_OF_A_KIND = 10
+#: how serious each problem is, as the appendix says it
+SEVERITY_TEXT = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note"}
 #: the rows of the family tables the Word appendix and the report list (a family drawn
 #: from a large register can have thousands; every one is in the workbook's Family sheet)
 FAMILY_LISTED = 200
@@ -179,6 +187,27 @@ class Appendix:
         kept = self.rejected_cells_kept
         return _listed([[r.source.describe(), r.message, *([cells_text(r.raw)] if kept else [])]
                         for r in self.case.rejected], listed, "Rejected rows")
+
+    def noticed(self, per_code: int = NOTICED_OF_A_KIND) -> list[list[str]]:
+        """What reading the returns and the family file noticed besides the rows it
+        rejected (listed apart, :meth:`rejected_rows`): where, how serious (error, warning,
+        note) and what, errors and warnings first; at most *per_code* of each code, then a
+        row saying how many more."""
+        rejected = {(r.source.file, r.source.sheet, r.source.row) for r in self.case.rejected}
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        problems = sorted((p for p in self.case.problems if p.severity is not Severity.ERROR
+                           or p.row is None or (p.file, p.sheet, p.row) not in rejected),
+                          key=lambda p: order[p.severity])
+        rows = []
+        for item in of_a_kind(problems, per_code):
+            if isinstance(item, Problem):
+                rows.append([item.location() or "the case", SEVERITY_TEXT[item.severity],
+                             item.message])
+            else:
+                code, more = item
+                rows.append([f"and {more:,} more {code}", "",
+                             "every one is in the workbook's Problems sheet and case.json"])
+        return rows
 
     @property
     def marked(self) -> bool:

@@ -327,6 +327,16 @@ def _method(document: Any, appendix: Appendix) -> None:
                           widths=[70, 197])
     else:
         document.add_paragraph("No row was rejected.")
+    document.add_heading("What else was noticed in reading", level=2)
+    if noticed := appendix.noticed():
+        document.add_paragraph(
+            "What reading the returns and the family file noticed besides the rows rejected, "
+            "errors and warnings first (each with its code and the cell's value in the "
+            "workbook's Problems sheet and case.json):")
+        _simple_table(document, ["Where", "How serious", "What was noticed"], noticed,
+                      widths=[70, 22, 175])
+    else:
+        document.add_paragraph("Nothing else was noticed.")
     document.add_heading("Settings used for the flags", level=2)
     _simple_table(document, ["Setting", "Value", "In case.toml"],
                   [[meaning, value, key] for meaning, key, value in case.settings.described()],

@@ -152,7 +152,7 @@ def _report_parts(case: Case, options: OutputOptions | None) -> Iterator[str]:
         flag_codes=list(dict.fromkeys(f.code.value for f in case.flags)),
         rejected_count=len(case.rejected), summaries=case.summaries, files=case.files,
         author_notes=appendix.author_notes(), rejected=appendix.rejected_rows(),
-        rejected_cells_kept=appendix.rejected_cells_kept,
+        rejected_cells_kept=appendix.rejected_cells_kept, noticed=appendix.noticed(),
         glossary=appendix.glossary, settings=case.settings.described(),
         who_is_who=appendix.who_is_who(chosen.as_at), who_is_who_headings=WHO_IS_WHO,
         household_changes=appendix.household_changes(),
