@@ -231,3 +231,27 @@ def test_pseudonymous_children_keep_their_whole_names_in_crowded_cells() -> None
         "Child A", "Child B", "Child C"]
     assert [c.short for c in build_appendix(read_case(HARBOUR)).children] == [
         "Mia", "Leo", "Ava"]
+
+
+def test_what_reading_said_of_a_cell_is_not_quoted(tmp_path: Path) -> None:
+    """A name in a child column that matches no one (a man the family file does not know)
+    and a note in a date cell are quoted by their problems and rejected rows: the
+    anonymised set says what each code means instead, and keeps no cell's value."""
+    from chronogen.model.problems import MEANINGS, ProblemCode
+    from tests.conftest import one_agency_case
+
+    case = read_case(one_agency_case(
+        tmp_path / "case", "Health Visiting", "Date,Contact type,Child,Summary\n"
+        "02/03/2020,Home visit,Kyle,Visited\n"
+        "Prepared by Jane Winterbottom,,,\n", file_name="hv.csv"))
+    said = case.model_dump_json()
+    assert "Kyle" in said and "Winterbottom" in said  # quoted where they were found
+    anonymised = anonymise_case(case).case
+    published = anonymised.model_dump_json()
+    assert "Kyle" not in published and "Winterbottom" not in published
+    unknown = [p for p in anonymised.problems if p.code is ProblemCode.UNKNOWN_PERSON]
+    assert [(p.file, p.row, p.column, p.value, p.message) for p in unknown] == [
+        ("hv.csv", 2, "Child", None, "a name that matches no one in the family")]
+    assert [(r.source.row, r.message) for r in anonymised.rejected] == [
+        (3, "no date (or a note where the date should be)")]
+    assert set(MEANINGS) == set(ProblemCode)

@@ -5,10 +5,11 @@ a pseudonym from their role (:mod:`.pseudonyms`), every free-text field has name
 postcodes, e-mail addresses and telephone / NHS numbers replaced (:mod:`.scrubber`),
 practitioners are "<agency> practitioner N", dates of birth are years (or gone), person ids
 are renumbered, and agencies' reference numbers and original cell values (``raw``) are left
-out but for the seen, views and significance cells (the child's own words), scrubbed. Every
-writer then writes it as it writes any case. What was replaced, and every capitalised word
-that looks like a name but matched nobody (:mod:`.candidates`), is listed for a person to
-check: anonymisation by rule is a first pass, not a guarantee.
+out but for the seen, views and significance cells (the child's own words), scrubbed; what
+reading said of a problem or a rejected row (which quotes cells) becomes what its code means.
+Every writer then writes it as it writes any case. What was replaced, and every capitalised
+word that looks like a name but matched nobody (:mod:`.candidates`), is listed for a person
+to check: anonymisation by rule is a first pass, not a guarantee.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from chronogen.dates import PartialDate, Precision
 from chronogen.model.case import Case
 from chronogen.model.chronology import Entry, SourceReports
 from chronogen.model.family import Person, Sex
+from chronogen.model.problems import MEANINGS, ProblemCode
 
 __all__ = ["Anonymised", "anonymise_case"]
 
@@ -241,8 +243,12 @@ def anonymise_case(case: Case, as_at: date | None = None) -> Anonymised:
         stay["household"] = home_names.get(stay["household"], stay["household"])
     for relation in family["relations"]:
         relation["a"], relation["b"] = new_ids.get(relation["a"]), new_ids.get(relation["b"])
+    # what reading said of a cell quotes it, and may name someone nobody told the scrubber
+    # of (an unknown-person problem quotes a name): each says what its code means instead
     for rejected in data["rejected"]:
-        rejected["raw"] = {}
+        rejected.update(raw={}, message=MEANINGS[ProblemCode(rejected["code"])])
+    for problem in data["problems"]:
+        problem.update(value=None, message=MEANINGS[ProblemCode(problem["code"])])
     for flag in data["flags"]:
         flag["people"] = ids(flag["people"])
     for child in data["summaries"]["children"]:

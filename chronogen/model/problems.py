@@ -57,6 +57,50 @@ class ProblemCode(StrEnum):
     HIGHLIGHTED = "highlighted"
 
 
+#: what each code means, quoting no cell: what the anonymised set says of a problem or a
+#: rejected row in place of its message (a message quotes the cells, which may name someone
+#: the family file does not: the name an ``unknown-person`` problem quotes is one)
+MEANINGS: dict[ProblemCode, str] = {
+    ProblemCode.INVALID_DATE: "not a real date",
+    ProblemCode.MISSING_DATE: "no date (or a note where the date should be)",
+    ProblemCode.AMBIGUOUS_DATE: "a date that could be day-first or month-first; read "
+                                "day-first",
+    ProblemCode.INVALID_TIME: "a time cell that holds no time; the entry is kept without one",
+    ProblemCode.UNKNOWN_COLUMN: "a column chronogen does not know, or a mapping naming a "
+                                "column that is not there",
+    ProblemCode.DUPLICATE_COLUMN: "a second column for the same field",
+    ProblemCode.REPEATED_HEADER: "the header row again; skipped",
+    ProblemCode.UNKNOWN_PERSON: "a name that matches no one in the family",
+    ProblemCode.AMBIGUOUS_PERSON: "a name that could be more than one person in the family",
+    ProblemCode.UNRECOGNISED_VALUE: "an answer not understood as yes or no, or read otherwise "
+                                    "than written",
+    ProblemCode.UNKNOWN_KIND: "a contact type chronogen does not know; counted as other",
+    ProblemCode.CELL_ERROR: "an Excel error in a cell; treated as blank",
+    ProblemCode.NO_HEADER: "no sheet has a header chronogen recognises",
+    ProblemCode.DUPLICATE_PERSON: "the same person twice in the family file",
+    ProblemCode.MISSING_VALUE: "a row of the family file with a value missing",
+    ProblemCode.UNKNOWN_RELATIONSHIP: "a relationship chronogen does not understand",
+    ProblemCode.INCOMPLETE_RELATIONSHIP: "a relationship with no record of the parent that "
+                                         "links it",
+    ProblemCode.FAMILY_CONTRADICTION: "the family file contradicts itself",
+    ProblemCode.IMPLAUSIBLE_DATE: "a date too early to be likely",
+    ProblemCode.FORMULA_WITHOUT_VALUE: "a formula saved without its value",
+    ProblemCode.JOINED_ROWS: "a quoted cell running over lines that look like rows",
+    ProblemCode.CONTINUED_ROW: "a row of words joined to the entry above",
+    ProblemCode.DAMAGED_TEXT: "text that could not be decoded whole",
+    ProblemCode.DUPLICATE_SOURCE: "the same file named twice",
+    ProblemCode.ASSUMPTION: "what chronogen assumed about a file",
+    ProblemCode.SHEET_NOT_READ: "which sheets were read, and which were not",
+    ProblemCode.MERGED_CELLS: "cells merged over rows",
+    ProblemCode.HIDDEN_CONTENT: "a hidden sheet, or hidden rows or columns",
+    ProblemCode.STRUCK_THROUGH: "text struck through in the sheet",
+    ProblemCode.CELL_COMMENT: "a comment on a cell",
+    ProblemCode.TABLE_ABOVE: "a row of another table above the one read",
+    ProblemCode.SEVERAL_TABLES: "several tables on one sheet",
+    ProblemCode.HIGHLIGHTED: "rows or cells the sheet colours",
+}
+
+
 class SourceRef(BaseModel):
     """Where something came from: a file, a sheet (``None`` for CSV) and a 1-based row."""
 

@@ -331,8 +331,8 @@ def _method(document: Any, appendix: Appendix) -> None:
     if noticed := appendix.noticed():
         document.add_paragraph(
             "What reading the returns and the family file noticed besides the rows rejected, "
-            "errors and warnings first (each with its code and the cell's value in the "
-            "workbook's Problems sheet and case.json):")
+            "errors and warnings first (every one, with its code, is in the workbook's "
+            "Problems sheet and case.json):")
         _simple_table(document, ["Where", "How serious", "What was noticed"], noticed,
                       widths=[70, 22, 175])
     else:
