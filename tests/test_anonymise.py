@@ -255,3 +255,22 @@ def test_what_reading_said_of_a_cell_is_not_quoted(tmp_path: Path) -> None:
     assert [(r.source.row, r.message) for r in anonymised.rejected] == [
         (3, "no date (or a note where the date should be)")]
     assert set(MEANINGS) == set(ProblemCode)
+
+
+def test_a_name_nobody_gave_in_an_authors_note_or_the_family_files_notes_is_listed(
+        harbour_case: Case) -> None:
+    """The agencies' authors' notes to the review and the family file's notes are free text
+    as the entries are: a word in them that looks like a name and matched nobody is listed
+    for a person to check."""
+    from chronogen.model.chronology import AuthorNote
+
+    note = AuthorNote(text="# Records before 2019 were archived: ask Greenwood",
+                      source=SourceRef(file="csc.xlsx", sheet="Log", row=3))
+    people = [p.model_copy(update={"notes": "a friend of Trevor Oakes"}) if p.id == "P7"
+              else p for p in harbour_case.family.people]
+    case = harbour_case.model_copy(update={
+        "notes": [note], "family": harbour_case.family.model_copy(update={"people": people})})
+    found = {c.word: c.first_seen for c in anonymise_case(case).candidates}
+    assert "Records" not in found  # opening the note, after its mark
+    assert found["Greenwood"] == "note, csc.xlsx, sheet 'Log', row 3"
+    assert found["Trevor"] == found["Oakes"] == "P7.notes"

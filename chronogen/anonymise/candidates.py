@@ -4,6 +4,7 @@ check before anything is published (a neighbour, a teacher, a name the family fi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chronogen.domain.agencies import AGENCY_ALIASES
@@ -41,27 +42,38 @@ class Candidate:
 
 
 def possible_names(case: Case, pseudonym_words: set[str]) -> list[Candidate]:
-    """Capitalised words inside sentences of the (anonymised) entries that are not common
-    words, agency words or pseudonyms; most frequent first."""
+    """Capitalised words inside sentences of the (anonymised) case's free texts (the
+    entries', the agencies' authors' notes to the review, the family file's notes) that are
+    not common words, agency words or pseudonyms; most frequent first."""
     known = set(COMMON)
     for name, aliases in AGENCY_ALIASES.items():
         known.update(w.lower() for w in re.findall(r"[A-Za-z&]+", " ".join((name, *aliases))))
     known.update(w.lower() for p in pseudonym_words for w in re.findall(r"[A-Za-z]+", p))
     known.update(w.lower() for a in case.agencies for w in re.findall(r"[A-Za-z]+", a.name))
     found: dict[str, list[str]] = {}
-    for entry in case.entries:
-        texts = [(name, getattr(entry, name) or "") for name in ("summary", "outcome",
-                                                                 "significance")]
-        texts += [(f"raw[{heading}]", value) for heading, value in entry.raw.items()
-                  if isinstance(value, str)]
-        for field_name, text in texts:
-            for match in _WORD.finditer(text):
-                word = re.sub(r"['’]s$", "", match.group(1))
-                start = match.start()
-                # only the character before the spaces and the spaces can open a sentence
-                opening = max(0, spaces_before(text, start) - 1)
-                if word.lower() in known or _SENTENCE_START.search(text, opening, start):
-                    continue
-                found.setdefault(word, []).append(f"{entry.id}.{field_name}")
+    for place, text in _free_texts(case):
+        for match in _WORD.finditer(text):
+            word = re.sub(r"['’]s$", "", match.group(1))
+            start = match.start()
+            # only the character before the spaces and the spaces can open a sentence
+            opening = max(0, spaces_before(text, start) - 1)
+            if word.lower() in known or _SENTENCE_START.search(text, opening, start):
+                continue
+            found.setdefault(word, []).append(place)
     return sorted((Candidate(w, len(places), places[0]) for w, places in found.items()),
                   key=lambda c: (-c.count, c.word))
+
+
+def _free_texts(case: Case) -> Iterator[tuple[str, str]]:
+    """(where, the text) for each free text of *case* a person wrote."""
+    for entry in case.entries:
+        for name in ("summary", "outcome", "significance"):
+            yield f"{entry.id}.{name}", getattr(entry, name) or ""
+        for heading, value in entry.raw.items():
+            if isinstance(value, str):
+                yield f"{entry.id}.raw[{heading}]", value
+    for note in case.notes:  # after the mark that makes the row a note ("# Records ...")
+        yield f"note, {note.source.describe()}", note.text.lstrip("#^¬~ \t")
+    for person in case.family.people:
+        if person.notes:
+            yield f"{person.id}.notes", person.notes
