@@ -268,9 +268,13 @@ def test_a_name_nobody_gave_in_an_authors_note_or_the_family_files_notes_is_list
                       source=SourceRef(file="csc.xlsx", sheet="Log", row=3))
     people = [p.model_copy(update={"notes": "a friend of Trevor Oakes"}) if p.id == "P7"
               else p for p in harbour_case.family.people]
+    first = harbour_case.entries[0].model_copy(update={"origin": "letter from Hawthorne",
+                                                       "referral_to": "Dr Ashdown's clinic"})
     case = harbour_case.model_copy(update={
-        "notes": [note], "family": harbour_case.family.model_copy(update={"people": people})})
+        "notes": [note], "family": harbour_case.family.model_copy(update={"people": people}),
+        "entries": [first, *harbour_case.entries[1:]]})
     found = {c.word: c.first_seen for c in anonymise_case(case).candidates}
     assert "Records" not in found  # opening the note, after its mark
     assert found["Greenwood"] == "note, csc.xlsx, sheet 'Log', row 3"
     assert found["Trevor"] == found["Oakes"] == "P7.notes"
+    assert found["Hawthorne"] == f"{first.id}.origin"  # where the record came from

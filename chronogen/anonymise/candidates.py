@@ -67,7 +67,8 @@ def possible_names(case: Case, pseudonym_words: set[str]) -> list[Candidate]:
 def _free_texts(case: Case) -> Iterator[tuple[str, str]]:
     """(where, the text) for each free text of *case* a person wrote."""
     for entry in case.entries:
-        for name in ("summary", "outcome", "significance"):
+        for name in ("summary", "outcome", "significance", "kind_text", "origin",
+                     "referral_to"):
             yield f"{entry.id}.{name}", getattr(entry, name) or ""
         for heading, value in entry.raw.items():
             if isinstance(value, str):
