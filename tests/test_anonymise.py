@@ -278,3 +278,26 @@ def test_a_name_nobody_gave_in_an_authors_note_or_the_family_files_notes_is_list
     assert found["Greenwood"] == "note, csc.xlsx, sheet 'Log', row 3"
     assert found["Trevor"] == found["Oakes"] == "P7.notes"
     assert found["Hawthorne"] == f"{first.id}.origin"  # where the record came from
+
+
+def test_a_name_opening_a_cell_or_a_sentence_is_listed_where_it_is_no_english_word(
+        tmp_path: Path) -> None:
+    """A capitalised word opening a cell or a sentence is usually an ordinary word
+    ("Visited", "Letter sent"); where it is no English word and the case never writes it in
+    lower case, it may be a name nobody gave ("Wexford to follow up"): listed to check."""
+    from tests.conftest import one_agency_case
+
+    case = read_case(one_agency_case(
+        tmp_path / "case", "GP", "Date,Contact type,Child,Summary,Outcome,Significance\n"
+        "02/03/2020,Clinic,Mia,Visited. Sertraline reviewed,Wexford to follow up,"
+        "Tobermory concerns\n"
+        "09/03/2020,Clinic,Mia,Letter sent. Mother started sertraline,Rose to call,None\n",
+        file_name="gp.csv"))
+    found = {c.word: (c.count, c.first_seen) for c in anonymise_case(case).candidates}
+    first = case.entries[0].id
+    assert found["Wexford"] == (1, f"{first}.outcome")
+    assert found["Tobermory"] == (2, f"{first}.significance")  # the cell, kept as written
+    # English words, and a word the case also writes in lower case, are not listed; nor is
+    # a name that is also a word, opening a cell (a limit the docs state)
+    for word in ("Visited", "Letter", "Sertraline", "Rose", "None"):
+        assert word not in found, word

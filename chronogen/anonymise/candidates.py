@@ -3,9 +3,13 @@ check before anything is published (a neighbour, a teacher, a name the family fi
 
 from __future__ import annotations
 
+import gzip
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from chronogen.domain.agencies import AGENCY_ALIASES
 from chronogen.domain.text_search import spaces_before
@@ -42,26 +46,62 @@ class Candidate:
 
 
 def possible_names(case: Case, pseudonym_words: set[str]) -> list[Candidate]:
-    """Capitalised words inside sentences of the (anonymised) case's free texts (the
-    entries', the agencies' authors' notes to the review, the family file's notes) that are
-    not common words, agency words or pseudonyms; most frequent first."""
+    """Capitalised words of the (anonymised) case's free texts (the entries', the agencies'
+    authors' notes to the review, the family file's notes) that are not common words,
+    agency words or pseudonyms: inside a sentence, each; opening a sentence or a cell
+    ("Wexford to follow up"), where it is no English word and the case never writes it in
+    lower case. Most frequent first."""
     known = set(COMMON)
     for name, aliases in AGENCY_ALIASES.items():
         known.update(w.lower() for w in re.findall(r"[A-Za-z&]+", " ".join((name, *aliases))))
     known.update(w.lower() for p in pseudonym_words for w in re.findall(r"[A-Za-z]+", p))
     known.update(w.lower() for a in case.agencies for w in re.findall(r"[A-Za-z]+", a.name))
-    found: dict[str, list[str]] = {}
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}  # where each word was first found
+    inside: set[str] = set()  # the words found inside a sentence at least once
     for place, text in _free_texts(case):
         for match in _WORD.finditer(text):
             word = re.sub(r"['’]s$", "", match.group(1))
+            if word.lower() in known:
+                continue
             start = match.start()
             # only the character before the spaces and the spaces can open a sentence
             opening = max(0, spaces_before(text, start) - 1)
-            if word.lower() in known or _SENTENCE_START.search(text, opening, start):
-                continue
-            found.setdefault(word, []).append(place)
-    return sorted((Candidate(w, len(places), places[0]) for w, places in found.items()),
-                  key=lambda c: (-c.count, c.word))
+            if not _SENTENCE_START.search(text, opening, start):
+                inside.add(word)
+            counts[word] += 1
+            first.setdefault(word, place)
+    openers = {w for w in counts if w not in inside}
+    if openers:
+        english = english_words()
+        openers -= {w for w in openers if w.lower() in english}
+        openers -= _written_in_lower_case(case, openers)
+    return sorted((Candidate(w, n, first[w]) for w, n in counts.items()
+                   if w in inside or w in openers), key=lambda c: (-c.count, c.word))
+
+
+def _written_in_lower_case(case: Case, words: set[str]) -> set[str]:
+    """Those of *words* the case's free texts also write in lower case ("Sertraline
+    started" and "started sertraline": a word, not a name)."""
+    if not words:
+        return set()
+    lower = {w.lower(): w for w in words}
+    pattern = re.compile(r"(?<![\w'’])(" + "|".join(map(re.escape, sorted(lower)))
+                         + r")(?![\w])")
+    written: set[str] = set()
+    for _, text in _free_texts(case):
+        written.update(lower[m] for m in pattern.findall(text))
+        if len(written) == len(lower):
+            break
+    return written
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The words of SCOWL's British English list in lower case (``english_words.NOTICE``):
+    a capitalised word opening a sentence that is one of them is taken as the word."""
+    data = files("chronogen.anonymise").joinpath("english_words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("ascii").split())
 
 
 def _free_texts(case: Case) -> Iterator[tuple[str, str]]:
