@@ -118,3 +118,7 @@ def _free_texts(case: Case) -> Iterator[tuple[str, str]]:
     for person in case.family.people:
         if person.notes:
             yield f"{person.id}.notes", person.notes
+    for report in case.files:  # a return named for the family ("Kyle Smith GP notes.xlsx")
+        yield "file name", report.file.replace("_", " ")
+        if report.sheet:
+            yield f"sheet name, {report.file}", report.sheet.replace("_", " ")
