@@ -75,13 +75,14 @@ def _strict_status(strict: bool, command: str, rejected: int,
     """EXIT_OK; or, with ``--strict`` and rows rejected or problems (not notes) found,
     EXIT_PROBLEMS and one line on stderr saying why (a script sees more than a status)."""
     from chronogen.model.problems import Severity
+    from chronogen.terminal import counted
 
     counts = Counter(p.severity for p in problems)
     # each rejected row is an error of its own (the summary's "errors (rows rejected)")
     errors, warnings = max(counts[Severity.ERROR], rejected), counts[Severity.WARNING]
     if not strict or not (errors or warnings):
         return EXIT_OK
-    found = " and ".join(f"{number} {word}{'' if number == 1 else 's'}{note}"
+    found = " and ".join(counted(number, word) + note
                          for number, word, note in ((errors, "error", " (rows rejected)"),
                                                     (warnings, "warning", "")) if number)
     print(f"chronogen {command}: --strict: the input has {found}; exit status {EXIT_PROBLEMS}",
@@ -259,6 +260,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_overview(args: argparse.Namespace) -> int:
     from chronogen.across_reviews import overview
+    from chronogen.terminal import counted
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs: {args.jobs} is not a number of processes (1 or more)",
@@ -282,15 +284,15 @@ def cmd_overview(args: argparse.Namespace) -> int:
                   f"(median review {100 * (spread.median or 0):.0f}%)")
     for row in made.reviews:
         if row.problems.get("error") or row.rejected_rows:
-            print(f"[note] {row.review}: {row.problems.get('error', 0)} errors and "
-                  f"{row.rejected_rows} rejected rows in its own input ('chronogen check' on "
-                  "it says which)", file=sys.stderr)
+            print(f"[note] {row.review}: {counted(row.problems.get('error', 0), 'error')} "
+                  f"and {counted(row.rejected_rows, 'rejected row')} in its own input "
+                  "('chronogen check' on it says which)", file=sys.stderr)
     print(f"Written to {args.output}:")
     for path in outputs:
         print(f"  {path.name}")
     errors = sum(p.severity == "error" for p in made.problems)
     if args.strict and errors:
-        print(f"chronogen overview: --strict: {errors} error{'' if errors == 1 else 's'} "
+        print(f"chronogen overview: --strict: {counted(errors, 'error')} "
               "(above: an argument or a review that could not be read); exit status "
               f"{EXIT_PROBLEMS}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -10,6 +10,11 @@ from chronogen.model.problems import Severity
 from chronogen.write.listing import of_a_kind
 
 
+def counted(number: int, word: str, plural: str | None = None) -> str:
+    """``1 error``, ``3 errors``; *plural* where adding an s will not do (``entries``)."""
+    return f"{number:,} {word if number == 1 else plural or word + 's'}"
+
+
 def print_summary(case: Case, out: TextIO) -> None:
     """The terminal summary of a read case: per-file counts, people, time span."""
     print(f"Case: {case.title}", file=out)
@@ -17,10 +22,11 @@ def print_summary(case: Case, out: TextIO) -> None:
     width = max((len(f.file) for f in case.files), default=10)
     for report in case.files:
         where = f" [{report.where}]" if report.where else ""
-        notes = f", {report.notes} author's notes" if report.notes else ""
+        notes = ", " + counted(report.notes, "author's note") if report.notes else ""
         notes += f", {report.joined} joined to the entry above" if report.joined else ""
-        print(f"  {report.file:<{width}}{where}: {report.rows_read} rows read, "
-              f"{report.entries} entries, {report.rejected} rejected, {report.blank} blank, "
+        print(f"  {report.file:<{width}}{where}: {counted(report.rows_read, 'row')} read, "
+              f"{counted(report.entries, 'entry', 'entries')}, {report.rejected} rejected, "
+              f"{report.blank} blank, "
               f"{report.title + report.headers} title/header{notes}", file=out)
         if report.layout:
             print(f"  {'':<{width}}  columns found by {report.layout}, confidence "
@@ -62,8 +68,9 @@ def print_problems(case: Case, out: TextIO, *, limit: int | None = 50,
         print("Problems: none", file=out)
         return
     counts = {s: sum(1 for p in problems if p.severity is s) for s in order}
-    print(f"Problems: {counts[Severity.ERROR]} errors (rows rejected), "
-          f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} notes", file=out)
+    print(f"Problems: {counted(counts[Severity.ERROR], 'error')} (rows rejected), "
+          f"{counted(counts[Severity.WARNING], 'warning')}, "
+          f"{counted(counts[Severity.INFO], 'note')}", file=out)
     listed = of_a_kind(problems, per_code)
     shown = listed if limit is None else listed[:limit]
     for problem in shown:
@@ -147,7 +154,8 @@ def print_summaries(case: Case, out: TextIO) -> None:
             by = ", ".join(f"{agency} {n}" for agency, n in c.seen_by.items()) or "no one"
             longest = (f"{c.longest_unseen_days} days ({c.longest_unseen.display()})"
                        if c.longest_unseen and c.longest_unseen_days is not None else "-")
-            print(f"  {c.name}: seen {c.times_seen} times ({by}), alone {c.times_seen_alone}; "
+            print(f"  {c.name}: seen {counted(c.times_seen, 'time')} ({by}), alone "
+                  f"{c.times_seen_alone}; "
                   f"views recorded "
                   f"{c.views_recorded}; longest unseen {longest}; missed appointments "
                   f"{c.missed_appointments}; no-access visits {c.no_access_visits}", file=out)

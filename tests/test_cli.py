@@ -336,7 +336,7 @@ def test_problems_are_listed_ten_of_a_kind_within_the_limit() -> None:
     out = io.StringIO()
     print_problems(case, out, limit=50, per_code=10)
     lines = out.getvalue().splitlines()
-    assert lines[0] == "Problems: 1 errors (rows rejected), 30 warnings, 0 notes"
+    assert lines[0] == "Problems: 1 error (rows rejected), 30 warnings, 0 notes"
     assert "invalid-date" in lines[1]  # the most serious first
     assert sum("unknown-person" in line and "Bob" in line for line in lines) == 10
     assert lines[-1].startswith("  ... and 20 more unknown-person (every one: chronogen check")
@@ -347,3 +347,26 @@ def test_problems_are_listed_ten_of_a_kind_within_the_limit() -> None:
     every = io.StringIO()
     print_problems(case, every, limit=None)
     assert len(every.getvalue().splitlines()) == 32
+
+
+def test_the_terminal_counts_one_thing_as_one(tmp_path: Path) -> None:
+    """One row read, one entry, one author's note, one error, seen once: no plural for one."""
+    import io
+
+    from chronogen import read_case
+    from chronogen.terminal import print_problems, print_summaries, print_summary
+    from tests.conftest import one_agency_case
+
+    case = read_case(one_agency_case(
+        tmp_path / "case", "GP", "Date,Contact type,Child,Summary,Child seen?\n"
+        "02/03/2020,Home visit,Mia,Visited,Yes\n# a note to the review\n31/02/2020,Clinic,,,\n",
+        file_name="gp.csv"))
+    out = io.StringIO()
+    print_summary(case, out)
+    print_problems(case, out)
+    print_summaries(case, out)
+    said = out.getvalue()
+    assert "gp.csv: 4 rows read, 1 entry, 1 rejected, 0 blank, 1 title/header, 1 author's " \
+        "note\n" in said
+    assert "Problems: 1 error (rows rejected), 1 warning, 0 notes" in said
+    assert "Mia Harbour: seen 1 time (GP 1)" in said
