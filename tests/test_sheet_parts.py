@@ -215,3 +215,39 @@ def test_the_check_waits_while_a_part_for_each_thread_is_waiting(tmp_path: Path)
         read_sheets(path)
     assert parsed[0] > 20 and most[0] == 3
 
+
+
+def test_a_workbook_of_one_sheet_read_in_parts_is_not_opened_again_whole(
+        tmp_path: Path) -> None:
+    """Opening the workbook itself parses its shared-string table once more: only a sheet
+    parsed whole needs it. The sheet titles are calamine's own, from a part's package (the
+    workbook's index, hidden sheets too): a second sheet too small to cut opens the
+    workbook."""
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    opened: list[str] = []
+    from_path = CalamineWorkbook.from_path
+
+    def watched(path: str) -> object:
+        opened.append(path)
+        return from_path(path)
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Log & notes 'A'"
+    for n in range(200):
+        sheet.append([f"Visit {n}", n])
+    book.save(tmp_path / "one.xlsx")
+    book.create_sheet("Hidden").sheet_state = "hidden"
+    book.save(tmp_path / "two.xlsx")
+    for name, expected in (("one.xlsx", 0), ("two.xlsx", 1)):
+        whole, _, _ = _read_both_ways(tmp_path / name)
+        with _in_parts(True) as parsed, pytest.MonkeyPatch.context() as patch:
+            patch.setattr(CalamineWorkbook, "from_path", watched)
+            patch.setattr(sheet_parts, "SPLIT_FROM", 2_000)  # the empty sheet is smaller
+            opened.clear()
+            cut = read_sheets(tmp_path / name)
+        assert parsed[0] > 2 and len(opened) == expected, name
+        assert cut == whole and cut[0].name == "Log & notes 'A'"

@@ -89,6 +89,17 @@ class SheetParts:
         self.used = True
         return cut
 
+    def titles(self) -> list[str] | None:
+        """The workbook's sheet titles as calamine reads them (in order, hidden sheets too)
+        from the package of the first part it parsed, which holds the workbook's own index
+        and relationships: what opening the workbook itself would give; None where no part
+        was parsed."""
+        for cut in self._cuts.values():
+            for future in cut.parsing:
+                if future.exception() is None:
+                    return list(future.result()[0])
+        return None
+
     def sheet(self, member: str) -> _Parsed | None:
         """The sheet *member* as its parts were parsed, put together; None where it was not
         cut, or its parts cannot be put together as the whole sheet's cells (it is then
@@ -102,7 +113,7 @@ class SheetParts:
             if error is not None:
                 self.failed = True
                 return None
-            sheets.append(future.result())
+            sheets.append(future.result()[1])
         return _Parsed.of(sheets)
 
     def close(self) -> None:
@@ -132,6 +143,7 @@ class Cut:
     def __init__(self, parts: SheetParts, member: str, title: str, size: int) -> None:
         self._parts, self._member, self._title, self._size = parts, member, title, size
         self._opening: bytes | None = None
+        self._before_rows = b""  # the opening so far, where a window ended inside it
         self._held: list[bytes] = []
         self._held_size = 0
         self.parsing: list[Future[Any]] = []
@@ -141,12 +153,16 @@ class Cut:
         """A window of the sheet's XML the check has measured (within the limits)."""
         if self._size < 0:  # dropped
             return
-        if self._opening is None:
+        if self._opening is None:  # the sheet's opening may run over several windows
+            window = self._before_rows + window
             begins = window.find(_ROWS_BEGIN)
             if begins < 0:
-                self.drop()
+                self._before_rows = window
+                if len(window) > LARGEST_PART:
+                    self.drop()
                 return
             self._opening = window[:begins + len(_ROWS_BEGIN)]
+            self._before_rows = b""
             window = window[begins + len(_ROWS_BEGIN):]
         self._held.append(window)
         self._held_size += len(window)
@@ -169,6 +185,7 @@ class Cut:
         """The sheet is to be parsed whole (not written plainly, or not as a cut expects)."""
         self._size = -1
         self._held = []
+        self._before_rows = b""
         for future in self.parsing:
             future.cancel()
         self.parsing.clear()
@@ -196,9 +213,10 @@ def _frame(package: zipfile.ZipFile) -> dict[str, bytes]:
     return frame
 
 
-def _parse_part(frame: dict[str, bytes], member: str, title: str, xml: list[bytes]) -> Any:
-    """Calamine's sheet *title* of a package of *frame*'s parts and *xml*'s pieces as the
-    sheet *member* (made here, on the part's own thread)."""
+def _parse_part(frame: dict[str, bytes], member: str, title: str, xml: list[bytes]
+                ) -> tuple[list[str], Any]:
+    """The workbook's sheet titles and calamine's sheet *title*, of a package of *frame*'s
+    parts and *xml*'s pieces as the sheet *member* (made here, on the part's own thread)."""
     from python_calamine import CalamineWorkbook
 
     written = io.BytesIO()
@@ -212,7 +230,7 @@ def _parse_part(frame: dict[str, bytes], member: str, title: str, xml: list[byte
     written.seek(0)
     book = CalamineWorkbook.from_filelike(written)
     written.close()
-    return book.get_sheet_by_name(title)
+    return book.sheet_names, book.get_sheet_by_name(title)
 
 
 class _Parsed:

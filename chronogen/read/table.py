@@ -202,9 +202,21 @@ def _read_with_calamine(path: Path, name: str, date1904: bool,
         return None, traits()
     with _StandardErrorHeld() as held:
         def parse() -> list[tuple[str, Any]]:
-            book = CalamineWorkbook.from_path(str(path))
-            return [(title, _parsed_in_parts(parts, (members or {}).get(title))
-                     or book.get_sheet_by_name(title)) for title in book.sheet_names]
+            # the workbook is opened (its shared strings parsed again) only for a sheet
+            # parsed whole: a workbook of one large sheet, parsed in parts, never is
+            book: Any = None
+            titles = parts.titles() if parts is not None else None
+            if titles is None:
+                book = CalamineWorkbook.from_path(str(path))
+                titles = book.sheet_names
+            parsed = []
+            for title in titles:
+                sheet = _parsed_in_parts(parts, (members or {}).get(title))
+                if sheet is None:
+                    book = book or CalamineWorkbook.from_path(str(path))
+                    sheet = book.get_sheet_by_name(title)
+                parsed.append((title, sheet))
+            return parsed
 
         parsing = _Background(parse)
         try:
