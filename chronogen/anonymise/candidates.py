@@ -12,7 +12,7 @@ from functools import cache
 from importlib.resources import files
 
 from chronogen.domain.agencies import AGENCY_ALIASES
-from chronogen.domain.text_search import spaces_before
+from chronogen.domain.text_search import literal_alternation, spaces_before
 from chronogen.model.case import Case
 
 #: capitalised words agencies write that are not names
@@ -86,8 +86,9 @@ def _written_in_lower_case(case: Case, words: set[str]) -> set[str]:
     if not words:
         return set()
     lower = {w.lower(): w for w in words}
-    pattern = re.compile(r"(?<![\w'’])(" + "|".join(map(re.escape, sorted(lower)))
-                         + r")(?![\w])")
+    # a tree of shared beginnings: a long case's thousands of such words (misspellings,
+    # abbreviations) are tried at each character only where their first letters stand
+    pattern = re.compile(r"(?<![\w'’])(" + literal_alternation(lower) + r")(?![\w])")
     written: set[str] = set()
     for _, text in _free_texts(case):
         written.update(lower[m] for m in pattern.findall(text))
