@@ -292,10 +292,11 @@ def test_a_name_opening_a_cell_or_a_sentence_is_listed_where_it_is_no_english_wo
         "02/03/2020,Clinic,Mia,Visited. Sertraline reviewed,Wexford to follow up,"
         "Tobermory concerns\n"
         "09/03/2020,Clinic,Mia,Letter sent. Mother started sertraline,Rose to call,None\n",
-        file_name="Quennell_GP_notes.csv"))
+        file_name="Quennell_GP_Chronology_notes.csv"))
     found = {c.word: (c.count, c.first_seen) for c in anonymise_case(case).candidates}
     first = case.entries[0].id
-    assert found["Quennell"] == (1, "file name")  # a return named for someone
+    assert found["Quennell"] == (1, "Quennell_GP_Chronology_notes.csv: the file's name")
+    assert "Chronology" not in found  # a file's name capitalises its words
     assert found["Wexford"] == (1, f"{first}.outcome")
     assert found["Tobermory"] == (2, f"{first}.significance")  # the cell, kept as written
     # English words, and a word the case also writes in lower case, are not listed; nor is

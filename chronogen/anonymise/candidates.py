@@ -59,7 +59,7 @@ def possible_names(case: Case, pseudonym_words: set[str]) -> list[Candidate]:
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}  # where each word was first found
     inside: set[str] = set()  # the words found inside a sentence at least once
-    for place, text in _free_texts(case):
+    for place, text, titled in _free_texts(case):
         for match in _WORD.finditer(text):
             word = re.sub(r"['’]s$", "", match.group(1))
             if word.lower() in known:
@@ -67,7 +67,9 @@ def possible_names(case: Case, pseudonym_words: set[str]) -> list[Candidate]:
             start = match.start()
             # only the character before the spaces and the spaces can open a sentence
             opening = max(0, spaces_before(text, start) - 1)
-            if not _SENTENCE_START.search(text, opening, start):
+            # in a file's or a sheet's name every word may be capitalised ("CSC Chronology
+            # 2021.xlsx"): each is taken as a sentence's first word is
+            if not titled and not _SENTENCE_START.search(text, opening, start):
                 inside.add(word)
             counts[word] += 1
             first.setdefault(word, place)
@@ -90,7 +92,7 @@ def _written_in_lower_case(case: Case, words: set[str]) -> set[str]:
     # abbreviations) are tried at each character only where their first letters stand
     pattern = re.compile(r"(?<![\w'’])(" + literal_alternation(lower) + r")(?![\w])")
     written: set[str] = set()
-    for _, text in _free_texts(case):
+    for _, text, _ in _free_texts(case):
         written.update(lower[m] for m in pattern.findall(text))
         if len(written) == len(lower):
             break
@@ -105,21 +107,22 @@ def english_words() -> frozenset[str]:
     return frozenset(gzip.decompress(data).decode("ascii").split())
 
 
-def _free_texts(case: Case) -> Iterator[tuple[str, str]]:
-    """(where, the text) for each free text of *case* a person wrote."""
+def _free_texts(case: Case) -> Iterator[tuple[str, str, bool]]:
+    """(where, the text, whether it is a name: a file's or a sheet's) for each free text of
+    *case* a person wrote."""
     for entry in case.entries:
         for name in ("summary", "outcome", "significance", "kind_text", "origin",
                      "referral_to"):
-            yield f"{entry.id}.{name}", getattr(entry, name) or ""
+            yield f"{entry.id}.{name}", getattr(entry, name) or "", False
         for heading, value in entry.raw.items():
             if isinstance(value, str):
-                yield f"{entry.id}.raw[{heading}]", value
+                yield f"{entry.id}.raw[{heading}]", value, False
     for note in case.notes:  # after the mark that makes the row a note ("# Records ...")
-        yield f"note, {note.source.describe()}", note.text.lstrip("#^¬~ \t")
+        yield f"note, {note.source.describe()}", note.text.lstrip("#^¬~ \t"), False
     for person in case.family.people:
         if person.notes:
-            yield f"{person.id}.notes", person.notes
+            yield f"{person.id}.notes", person.notes, False
     for report in case.files:  # a return named for the family ("Kyle Smith GP notes.xlsx")
-        yield "file name", report.file.replace("_", " ")
+        yield f"{report.file}: the file's name", report.file.replace("_", " "), True
         if report.sheet:
-            yield f"sheet name, {report.file}", report.sheet.replace("_", " ")
+            yield f"{report.file}: the sheet's name", report.sheet.replace("_", " "), True
