@@ -31,7 +31,7 @@ def docx_rows(path: Path) -> list[list[str]]:
     return [[c.text for c in r.cells] for r in table.rows[1:]]
 
 
-def _many_unknown_names(folder: Path) -> Case:
+def many_unknown_names(folder: Path) -> Case:
     """A health visitor's return naming someone the family does not know on 14 rows, one
     row with an impossible date (rejected), and a column chronogen does not know."""
     rows = "".join(f"{day:02d}/03/2020,Home visit,Kyle,Visited,Yes,Blue\n"
@@ -42,7 +42,7 @@ def _many_unknown_names(folder: Path) -> Case:
 
 
 def test_warnings_first_a_few_of_a_kind_and_never_a_rejected_row_twice(tmp_path: Path) -> None:
-    case = _many_unknown_names(tmp_path / "case")
+    case = many_unknown_names(tmp_path / "case")
     rows = build_appendix(case).noticed()
     severities = [row[1] for row in rows if row[1]]
     assert severities == sorted(severities, key=["Error", "Warning", "Note"].index)

@@ -176,3 +176,31 @@ def test_what_reading_noticed_is_listed(html: str) -> None:
     assert ["school_chronology.xlsx, sheet 'Attendance summary'", "Note",
             "sheet 'Attendance summary' (3 filled rows) was not read: it has no chronology "
             "header"] in report_rows(html)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed here; .ci/run "
+                                             "installs it")
+def test_a_printed_tables_caption_stands_on_the_page_of_its_rows(tmp_path: Path) -> None:
+    """Chromium breaks a page between a table's caption and its rows where it can; the
+    tables but the chronology are kept whole where they fit a page. The anonymised report
+    of a return naming someone the family does not know on 14 rows printed the caption of
+    what reading noticed at the foot of one page and its rows on the next."""
+    import pypdf
+
+    from chronogen.anonymise import anonymise_case
+    from tests.test_noticed_in_reading import many_unknown_names
+
+    case = anonymise_case(many_unknown_names(tmp_path / "case")).case
+    page = write_html(case, tmp_path / "report.html")
+    pdf = tmp_path / "report.pdf"
+    subprocess.run([CHROMIUM or "", *CHROMIUM_FLAGS, "--user-data-dir=" + str(tmp_path / "p"),
+                    f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120,
+                   check=True)
+    pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(pdf).pages]
+    for caption, heading in (("What else reading the returns", "How serious"),
+                             ("Rows that could not be used", "Why"),
+                             ("Who is who", "Relationship to the index child")):
+        found = [n for n, text in enumerate(pages) if caption in text]
+        assert found, caption
+        assert heading in pages[found[0]], caption
