@@ -19,6 +19,7 @@ from tests.conftest import one_agency_case
 
 
 def report_rows(html: str) -> list[list[str]]:
+    """The body rows of the report's table of what reading noticed, as text."""
     table = html[html.index('<table class="noticed">'):]
     table = table[:table.index("</table>")]
     return [[unescape(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
@@ -26,6 +27,7 @@ def report_rows(html: str) -> list[list[str]]:
 
 
 def docx_rows(path: Path) -> list[list[str]]:
+    """The body rows of the Word appendix's table of what reading noticed, as text."""
     document = docx.Document(str(path))
     (table,) = [t for t in document.tables if t.rows[0].cells[1].text == "How serious"]
     return [[c.text for c in r.cells] for r in table.rows[1:]]
@@ -68,7 +70,8 @@ def test_a_return_with_no_header_is_said_though_its_rows_are_all_rejected(tmp_pa
     assert rows[0][:2] == ["gp.csv", "Error"] and rows[0][2].startswith("no header row found")
 
 
-def test_nothing_noticed_no_table(harbour_case: Case) -> None:
+def test_where_nothing_else_was_noticed_the_report_has_no_such_table(harbour_case: Case
+                                                                    ) -> None:
     case = harbour_case.model_copy(update={"problems": [
         p for p in harbour_case.problems
         if (p.file, p.sheet, p.row) in {(r.source.file, r.source.sheet, r.source.row)
