@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 from chronogen.model.case import Case
 from chronogen.model.flag import Flag, FlagSeverity
 from chronogen.model.problems import Severity
-from chronogen.write.listing import of_a_kind
+from chronogen.write.listing import most_serious_first, of_a_kind
 
 
 def counted(number: int, word: str, plural: str | None = None) -> str:
@@ -62,12 +63,11 @@ def print_problems(case: Case, out: TextIO, *, limit: int | None = 50,
     """Problems, most serious first, each with its location: at most *limit* in all, and at
     most *per_code* of each code (None: no limit). *every_one* says where every problem is
     listed (``build`` names its own option and the files it wrote)."""
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    problems = sorted(case.problems, key=lambda p: order[p.severity])
+    problems = most_serious_first(case.problems)
     if not problems:
         print("Problems: none", file=out)
         return
-    counts = {s: sum(1 for p in problems if p.severity is s) for s in order}
+    counts = Counter(p.severity for p in problems)
     print(f"Problems: {counted(counts[Severity.ERROR], 'error')} (rows rejected), "
           f"{counted(counts[Severity.WARNING], 'warning')}, "
           f"{counted(counts[Severity.INFO], 'note')}", file=out)

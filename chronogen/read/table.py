@@ -213,7 +213,8 @@ def _read_with_calamine(path: Path, name: str, date1904: bool,
             for title in titles:
                 sheet = _parsed_in_parts(parts, (members or {}).get(title))
                 if sheet is None:
-                    book = book or CalamineWorkbook.from_path(str(path))
+                    if book is None:
+                        book = CalamineWorkbook.from_path(str(path))
                     sheet = book.get_sheet_by_name(title)
                 parsed.append((title, sheet))
             return parsed

@@ -21,7 +21,7 @@ from chronogen.model.flag import FlagCode
 from chronogen.model.problems import Problem, Severity
 from chronogen.model.recorded import Recorded
 from chronogen.write.also_recorded import AlsoRecorded, columns_by_source, marks_and_also
-from chronogen.write.listing import of_a_kind
+from chronogen.write.listing import most_serious_first, of_a_kind
 
 #: light fills, one per agency in case.toml order (then any other agency), readable under
 #: black text in print and on screen; chosen to stay apart from the seen / views highlights
@@ -194,10 +194,9 @@ class Appendix:
         note) and what, errors and warnings first; at most *per_code* of each code, then a
         row saying how many more."""
         rejected = {(r.source.file, r.source.sheet, r.source.row) for r in self.case.rejected}
-        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-        problems = sorted((p for p in self.case.problems if p.severity is not Severity.ERROR
-                           or p.row is None or (p.file, p.sheet, p.row) not in rejected),
-                          key=lambda p: order[p.severity])
+        problems = most_serious_first(
+            p for p in self.case.problems if p.severity is not Severity.ERROR
+            or p.row is None or (p.file, p.sheet, p.row) not in rejected)
         rows = []
         for item in of_a_kind(problems, per_code):
             if isinstance(item, Problem):

@@ -8,11 +8,21 @@ of each kind and told how many more there are and where they all are.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from chronogen.model.flag import Flag
+from chronogen.model.problems import Problem, Severity
+
+#: how serious a problem is, the most serious first
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def most_serious_first(problems: Iterable[Problem]) -> list[Problem]:
+    """*problems* errors first, then warnings, then notes; in their own order within each
+    (the terminal and the documents list them so)."""
+    return sorted(problems, key=lambda problem: _SEVERITY_ORDER[problem.severity])
 
 
 class Coded(Protocol):
