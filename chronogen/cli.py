@@ -74,8 +74,8 @@ def _strict_status(strict: bool, command: str, rejected: int,
                    problems: Iterable[Problem]) -> int:
     """EXIT_OK; or, with ``--strict`` and rows rejected or problems (not notes) found,
     EXIT_PROBLEMS and one line on stderr saying why (a script sees more than a status)."""
+    from chronogen.domain.wording import counted
     from chronogen.model.problems import Severity
-    from chronogen.terminal import counted
 
     counts = Counter(p.severity for p in problems)
     # each rejected row is an error of its own (the summary's "errors (rows rejected)")
@@ -260,7 +260,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_overview(args: argparse.Namespace) -> int:
     from chronogen.across_reviews import overview
-    from chronogen.terminal import counted
+    from chronogen.domain.wording import counted
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs: {args.jobs} is not a number of processes (1 or more)",

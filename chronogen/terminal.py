@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
+from chronogen.domain.wording import counted
 from chronogen.model.case import Case
 from chronogen.model.flag import Flag, FlagSeverity
 from chronogen.model.problems import Severity
 from chronogen.write.listing import most_serious_first, of_a_kind
-
-
-def counted(number: int, word: str, plural: str | None = None) -> str:
-    """``1 error``, ``3 errors``; *plural* where adding an s will not do (``entries``)."""
-    return f"{number:,} {word if number == 1 else plural or word + 's'}"
 
 
 def print_summary(case: Case, out: TextIO) -> None:
@@ -144,7 +140,8 @@ def print_summaries(case: Case, out: TextIO) -> None:
               "recorded):", file=out)
         width = max(len(a.agency) for a in summaries.agencies)
         for a in summaries.agencies:
-            print(f"  {a.agency:<{width}}  {a.contacts:>4} contacts, {a.about_children:>4} about "
+            print(f"  {a.agency:<{width}}  {counted(a.contacts, 'contact'):>13}, "
+                  f"{a.about_children:>4} about "
                   f"a child: seen {_percent(a.child_seen, a.about_children):>4}, views "
                   f"{_percent(a.views_recorded, a.about_children):>4}, not recorded "
                   f"{_percent(a.seen_not_recorded, a.about_children):>4}", file=out)
@@ -152,7 +149,8 @@ def print_summaries(case: Case, out: TextIO) -> None:
         print("By child:", file=out)
         for c in summaries.children:
             by = ", ".join(f"{agency} {n}" for agency, n in c.seen_by.items()) or "no one"
-            longest = (f"{c.longest_unseen_days} days ({c.longest_unseen.display()})"
+            longest = (f"{counted(c.longest_unseen_days, 'day')} "
+                       f"({c.longest_unseen.display()})"
                        if c.longest_unseen and c.longest_unseen_days is not None else "-")
             print(f"  {c.name}: seen {counted(c.times_seen, 'time')} ({by}), alone "
                   f"{c.times_seen_alone}; "

@@ -78,3 +78,4 @@ def test_where_nothing_else_was_noticed_the_report_has_no_such_table(harbour_cas
                                         for r in harbour_case.rejected}]})
     assert build_appendix(case).noticed() == []
     assert '<table class="noticed">' not in render_report(case)
+

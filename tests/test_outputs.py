@@ -316,3 +316,30 @@ def test_case_json_written_an_entry_at_a_time_is_the_case_as_one_text(harbour_ca
     empty = harbour_case.model_copy(update={"entries": []})
     assert write_json(empty, tmp_path / "e.json").read_text(encoding="utf-8") == \
         case_to_json(empty)
+
+
+def test_one_is_one_in_every_document(tmp_path: Path) -> None:
+    """One entry, one agency, one row rejected, one entry with no exact date: no plural for
+    one in the report, the Word appendix, the workbook or the flag's words."""
+    import docx
+    import openpyxl
+
+    from chronogen import read_case
+    from chronogen.write.docx_file import write_docx
+    from chronogen.write.html_file import render_report
+    from chronogen.write.xlsx_file import write_xlsx
+    from tests.conftest import one_agency_case
+
+    case = read_case(one_agency_case(
+        tmp_path / "case", "GP", "Date,Contact type,Child,Summary\nMarch 2020,Clinic,Mia,Seen\n"
+        "31/02/2020,Clinic,Mia,Seen\n", file_name="gp.csv"))
+    html = " ".join(render_report(case).split())
+    assert "1 entry from 1 agency;" in html and "; 1 row rejected." in html
+    paragraphs = [p.text for p in docx.Document(str(write_docx(case, tmp_path / "c.docx"))
+                                                ).paragraphs]
+    assert any(p.startswith("1 row could not be used:") for p in paragraphs)
+    key = [str(c.value) for row in openpyxl.load_workbook(
+        write_xlsx(case, tmp_path / "c.xlsx"))["Key"].iter_rows() for c in row if c.value]
+    assert "1 entry" in key
+    (vague,) = [f for f in case.flags if f.code == "date-uncertain"]
+    assert vague.message.startswith("1 entry has no exact date:")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
+from chronogen.domain.wording import counted
 from chronogen.draw.render import find_dot
 from chronogen.model.case import Case
 from chronogen.write.also_recorded import also_text
@@ -313,7 +314,7 @@ def _method(document: Any, appendix: Appendix) -> None:
             reasons[rejected.code.value] = reasons.get(rejected.code.value, 0) + 1
         kept = appendix.rejected_cells_kept
         document.add_paragraph(
-            f"{len(case.rejected)} rows could not be used: "
+            f"{counted(len(case.rejected), 'row')} could not be used: "
             + "; ".join(f"{code} ({n})" for code, n in sorted(reasons.items())) + ". Each is "
             + ("below with the reason and the row as the agency wrote it (and in the "
                "workbook's 'Rejected rows' sheet)" if kept else
@@ -404,8 +405,9 @@ def _summaries(document: Any, appendix: Appendix) -> None:
     _simple_table(document, ["Child", "Times seen", "Seen alone", "Views recorded",
                              "Longest unseen", "Missed appointments", "No-access visits"],
                   [[c.name, c.times_seen, c.times_seen_alone, c.views_recorded,
-                    f"{c.longest_unseen_days} days ({c.longest_unseen.display()})"
-                    if c.longest_unseen else "", c.missed_appointments, c.no_access_visits]
+                    f"{counted(c.longest_unseen_days, 'day')} ({c.longest_unseen.display()})"
+                    if c.longest_unseen and c.longest_unseen_days is not None else "",
+                    c.missed_appointments, c.no_access_visits]
                    for c in summaries.children])
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from chronogen.domain.wording import counted
 from chronogen.draw.render import draw_genogram, find_dot
 from chronogen.draw.svg_text import inline_svg
 from chronogen.model.case import Case
@@ -137,6 +138,7 @@ def _report_parts(case: Case, options: OutputOptions | None) -> Iterator[str]:
                               autoescape=select_autoescape(["html", "j2"],
                                                            default_for_string=True),
                               trim_blocks=True, lstrip_blocks=True)
+    environment.filters["counted"] = counted
     template = environment.get_template("report.html.j2")
     return template.generate(
         title=clean(case.title), marking=clean(case.marking), period=appendix.period,

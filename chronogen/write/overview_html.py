@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from chronogen.domain.wording import counted
 from chronogen.draw.overview_charts import overview_charts
 from chronogen.model.overview import Overview, ReviewFigures
 from chronogen.write.overview_xlsx import ABOUT
@@ -26,7 +27,7 @@ def _ratio(part: int, whole: int) -> str:
 
 def _longest(review: ReviewFigures) -> str:
     days = [c.longest_unseen_days for c in review.children if c.longest_unseen_days is not None]
-    return f"{max(days)} days" if days else "–"
+    return counted(max(days), "day") if days else "–"
 
 
 def _heat(overview: Overview) -> dict[str, Any]:

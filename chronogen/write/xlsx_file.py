@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from chronogen.domain.people import people_table
+from chronogen.domain.wording import counted
 from chronogen.model.case import Case
 from chronogen.write.also_recorded import (
     MARKED,
@@ -303,7 +304,8 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
     sheet.write_string(row, 0, "Agencies (row shading in Chronology)", styles.heading)
     row += 1
     for agency, count in appendix.agency_counts():
-        line(row, agency, styles.cell("text", appendix.fills[agency]), f"{count} entries")
+        line(row, agency, styles.cell("text", appendix.fills[agency]),
+             counted(count, "entry", "entries"))
         row += 1
     row += 1
     sheet.write_string(row, 0, "Highlights", styles.heading)

@@ -10,6 +10,7 @@ from itertools import pairwise
 from chronogen.analyse.context import FlagContext, some_of
 from chronogen.analyse.flags.registry import rule
 from chronogen.domain.text_search import FoldedPattern, literal_alternation
+from chronogen.domain.wording import counted
 from chronogen.model.chronology import Entry, FileReport, SourceReports
 from chronogen.model.family import Person
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
@@ -26,7 +27,8 @@ def date_uncertain(ctx: FlagContext) -> Iterator[Flag]:
     if vague:
         yield Flag(code=FlagCode.DATE_UNCERTAIN, severity=FlagSeverity.INFO,
                    evidence=[e.id for e in vague],
-                   message=(f"{len(vague):,} entries have no exact date: " + some_of(
+                   message=(f"{counted(len(vague), 'entry', 'entries')} "
+                            f"{'has' if len(vague) == 1 else 'have'} no exact date: " + some_of(
                        vague, lambda e: f"{e.agency} {e.date.text!r}", "; ")
                        + ". They are placed at the start of their period."))
 
