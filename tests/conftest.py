@@ -54,6 +54,26 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
+QUICK_CHECK = "not slow"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The quick check (``-m "not slow"``) draws a quarter of each property test's examples,
+    unless a hypothesis profile is named; the whole suite draws them all."""
+    if config.option.markexpr == QUICK_CHECK and not config.getoption("hypothesis_profile"):
+        from hypothesis import settings
+
+        from tests.property_examples import QUICK
+
+        settings.load_profile(QUICK)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from hypothesis import settings
+
+    return f"property tests: {settings.default.max_examples} examples where a test asks for 100"
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that runs the real command line in a subprocess is an end-to-end run:
     marked ``slow``, so ``pytest -m "not slow"`` is the quick check while working."""

@@ -24,6 +24,7 @@ from chronogen.draw.partner_rows import partner_chains
 from chronogen.draw.render import final_dot, layout_json
 from tests.conftest import HARBOUR
 from tests.families import big_sibship, blended, generations, many_partners
+from tests.property_examples import examples
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz not installed")
 GOLDEN = Path(__file__).parent / "golden"
@@ -475,7 +476,7 @@ def random_families(draw: st.DrawFn) -> Family:
 
 
 @given(random_families())
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 def test_any_family_gives_a_graph_dot_text_and_words(family: Family) -> None:
     from chronogen import Kinship
 
@@ -534,7 +535,7 @@ def test_positioned_dot_draws_what_graphviz_own_positioned_dot_draws(shape: str)
 @pytest.mark.slow
 @needs_dot
 @given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12))
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 def test_positioned_dot_keeps_any_label(label: str) -> None:
     from chronogen.draw.dot_syntax import quote
     from chronogen.draw.render import _graphviz, positioned_dot
@@ -577,7 +578,7 @@ _GRID_BOX = st.builds(lambda x, y, w, h: Box(x, y, x + w, y + h), st.integers(0,
                       st.integers(0, 8), st.integers(1, 5), st.integers(1, 5))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_GRID_BOX, min_size=1, max_size=4))
 def test_an_outline_round_boxes_runs_exactly_where_covered_meets_uncovered(
         boxes: list[Box]) -> None:

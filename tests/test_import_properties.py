@@ -12,6 +12,7 @@ from chronogen import Family, Person
 from chronogen.read.returns.reader import read_agency_sheets
 from chronogen.read.table import Sheet
 from tests.conftest import assert_valid_entries, assert_valid_problems
+from tests.property_examples import examples
 
 FAMILY = Family(people=[Person(id="C1", first_name="Mia", subject=True),
                         Person(id="C2", first_name="Leo", subject=True)])
@@ -37,7 +38,7 @@ cells = st.one_of(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(cells, min_size=0, max_size=len(HEADINGS) + 2), max_size=25),
        st.integers(min_value=0, max_value=4), st.booleans())
 def test_any_grid_is_read_and_every_row_accounted_for(rows: list[list[object]], title_rows: int,
@@ -78,7 +79,7 @@ repeating = st.sampled_from(["Yes", "No", "N/A", "Yes - Mia", "Yes - Zed", "mayb
                              "Mia (8)", "All children"])
 
 
-@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(repeating, min_size=len(HEADINGS), max_size=len(HEADINGS)),
                 max_size=30))
 def test_reading_each_value_once_gives_what_reading_every_row_afresh_gives(
@@ -117,7 +118,7 @@ leading = st.one_of(
                      st.sampled_from(["", " note", "!", " 01/02/2020", "Home visit"])))
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(leading, min_size=0, max_size=4), max_size=20))
 @example([["# a note"], ["\u2003^ spaced"], ["~"], ["#REF!", "01/02/2020"], [" ", "¬ x"],
           [None, "# after a blank"], ["", None]])
@@ -143,7 +144,7 @@ _DATES = st.sampled_from([None, None, "13/03/2020", "14/03/2020", "bad date"])
 _WORDS = st.sampled_from([None, "visit", "the rest of it", "more words", "Mia seen"])
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_DATES, _WORDS, _WORDS, st.sampled_from([None, None, "SW1"])),
                 max_size=20))
 def test_rows_joined_to_the_entry_above_lose_no_words(rows: list[tuple[object, ...]]) -> None:

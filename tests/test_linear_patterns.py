@@ -18,6 +18,7 @@ from chronogen.domain.child_words import _ASIDE
 from chronogen.domain.names import _SPLIT
 from chronogen.domain.text_search import last_word_before, spaces_before
 from chronogen.read.returns.cell_values import _TIME
+from tests.property_examples import examples
 
 
 def _texts(fragments: list[str], most: int = 14) -> st.SearchStrategy[str]:
@@ -114,7 +115,7 @@ def test_an_address_is_found_where_it_was(text: str) -> None:
     assert replace_addresses(lambda _: EMAIL, text) == re.sub(ADDRESS, EMAIL, text)
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(_texts(["yes", "Seen", "no", "seen alone", "Mia", "x", "-", "–", ":", ",", "(", ")", "!",
                " ", "  ", "\n", "\t"]))
 def test_an_answer_and_what_follows_it_read_as_they_did(text: str) -> None:

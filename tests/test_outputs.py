@@ -25,6 +25,7 @@ from chronogen import (
     write_xlsx,
 )
 from tests.conftest import HARBOUR
+from tests.property_examples import examples
 
 NASTY = ["=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "plain"]
 
@@ -252,7 +253,7 @@ def _lines(text: str) -> str:
 @example("line\r\nbreak")
 @example("nul\x00 and \ufffe\uffff")
 @example("\t@tab first")
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 def test_any_text_survives_the_workbook_and_csv(text: str) -> None:
     import csv
     import re

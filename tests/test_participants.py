@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from chronogen import ChildRecord, Entry, Kinship, PartialDate, SourceRef, read_family_file
 from chronogen.analyse.participants import Participants, words_before
 from tests.conftest import HARBOUR
+from tests.property_examples import examples
 
 MOTHER, FATHER, PARTNER, MGM = "P4", "P5", "P7", "P8"
 
@@ -145,7 +146,7 @@ def accented_participants() -> Participants:
     return Participants(family, Kinship(family))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(words=st.lists(st.sampled_from(_VOCABULARY), max_size=14),
        joins=st.lists(st.sampled_from([" ", "  ", "", ", ", "\n"]), min_size=14, max_size=14))
 def test_the_shortcut_finds_what_the_full_scan_finds(

@@ -15,6 +15,7 @@ from chronogen import Family, Person, read_agency_file
 from chronogen.domain.names import NameIndex
 from chronogen.model.problems import ProblemCode
 from chronogen.read.returns.per_child import read_per_child
+from tests.property_examples import examples
 
 FAMILY = Family(people=[
     Person(id="M", first_name="Mia", surname="Harbour", subject=True),
@@ -115,7 +116,7 @@ _STYLES = {  # how one child's answer is written: names first, or the answer fir
 }
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["Mia", "Leo", "Ava", "Mia Harbour", "Ava Clarke"]),
                           st.sampled_from([Y, N]), st.integers(0, 6)),
                 min_size=1, max_size=3, unique_by=lambda t: t[0].split()[0]),

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from chronogen.read.cell_styles import style_named, styled_cell
 from chronogen.read.workbook_traits import _UNCACHED, _uncached_in_plain
+from tests.property_examples import examples
 
 #: a cell's attributes: its reference (or none, or lower case), its style, its type, quoted
 #: and spaced as a writer may
@@ -34,7 +35,7 @@ def _window(cells: list[tuple[tuple[str, str, str], str, str]]) -> bytes:
     return ('<row r="1">' + "".join(written) + "</row><cols><col min=\"1\"/></cols>").encode()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_cells)
 def test_formulas_without_values_are_found_from_each_formula_as_from_each_tag(
         cells: list) -> None:
@@ -42,7 +43,7 @@ def test_formulas_without_values_are_found_from_each_formula_as_from_each_tag(
     assert _uncached_in_plain(window) == _UNCACHED.findall(window)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_cells, st.sets(st.sampled_from([3, 7, 12, 30]), min_size=1))
 def test_styled_cells_are_found_from_each_opening_as_from_each_tag(
         cells: list, styles: set[int]) -> None:
@@ -53,7 +54,7 @@ def test_styled_cells_are_found_from_each_opening_as_from_each_tag(
     assert plain[0].findall(window) == prefixed[0].findall(window)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_cells, st.sets(st.sampled_from([3, 7, 12, 30]), min_size=1))
 def test_a_window_holding_a_styled_cell_names_its_style(cells: list, styles: set[int]) -> None:
     """The quick look before a window's cells are searched one by one: wherever a cell of

@@ -21,6 +21,7 @@ import chronogen.read.table as table
 from chronogen.read.package_check import column_letters
 from chronogen.read.table import Sheet, read_sheets
 from tests.data.hostile.make_corpus import date_beyond_time, write_package
+from tests.property_examples import examples
 
 DATA = Path(__file__).parent / "data"
 
@@ -91,7 +92,7 @@ def _shared_strings() -> str:
             f'org/spreadsheetml/2006/main" count="5" uniqueCount="5">{items}</sst>')
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(st.lists(_rows, min_size=1, max_size=14), st.none() | st.integers(0, 13),
        st.sampled_from([120, 300, 2_000]))
 def test_a_sheet_read_in_parts_reads_as_the_whole_sheet(

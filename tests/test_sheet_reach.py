@@ -21,6 +21,7 @@ from chronogen.model.case import Limits
 from chronogen.read.package_check import _measure_sheet, column_letters
 from chronogen.read.workbook_traits import WorkbookTraits, _find_sheet_traits
 from tests.data.hostile.make_corpus import write_package
+from tests.property_examples import examples
 
 
 @dataclass
@@ -123,7 +124,7 @@ def _windows_of(size: int) -> Iterator[None]:
         yield
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(rows, max_size=6), st.sampled_from([1 << 20, 1 << 20, 1 << 20, 40]))
 def test_the_check_reaches_as_far_as_calamine_places_cells(sheet_rows: list, window: int
                                                            ) -> None:
@@ -135,7 +136,7 @@ def test_the_check_reaches_as_far_as_calamine_places_cells(sheet_rows: list, win
     assert rows_reached >= end_row and columns_reached >= end_column
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 60), st.just(plain),
                           st.lists(st.tuples(st.tuples(st.integers(1, 40), st.integers(1, 60)),
                                              st.just(plain)), max_size=5)), max_size=6),
@@ -174,7 +175,7 @@ def test_a_part_running_on_without_a_tag_is_refused_before_it_is_held_whole() ->
     assert b"".join(windows) == rows.getvalue()
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(st.lists(rows, max_size=6), st.data())
 def test_an_error_cell_is_found_however_it_is_written(sheet_rows: list,
                                                       data: st.DataObject) -> None:
@@ -217,7 +218,7 @@ def _taken_in(first: bytes, second: bytes, *, quick: bool) -> tuple[bool, int, i
     return plain, reach.rows, reach.columns
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @example(first=[(1, 1, 0, False)], second=[(1, 2, 0, False), (1, 1, 1, False)], odd=None)
 @given(st.lists(_refs.filter(lambda r: not r[3] and len(str(r[1])) + r[2] <= 7), min_size=1,
                 max_size=4),

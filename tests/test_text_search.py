@@ -14,11 +14,12 @@ from chronogen.domain.text_search import (
     TextWords,
     literal_alternation,
 )
+from tests.property_examples import examples
 
 _LETTERS = "abcdeAB İıſKk -'é"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(words=st.lists(st.text(alphabet="abcde -'", min_size=1, max_size=6), min_size=1,
                       max_size=12),
        text=st.text(alphabet="abcde -'x", max_size=40))
@@ -30,7 +31,7 @@ def test_a_tree_of_words_matches_as_the_longest_first_alternation(words: list[st
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text(alphabet=_LETTERS, max_size=30),
        pattern=st.sampled_from([r"abc", r"\bab\b", r"a[b-d]+e", r"k|ss?", r"i\w", r"[^a-c]b",
                                 literal_alternation(["ab", "abc", "bad", "cab", "i"])]))
@@ -59,7 +60,7 @@ _TEXT = ["Jade", "JADE", "Harbour", "harbour's", "=Evil", "=evil", "(Bex)", "(be
          "Jades", "9", "[(Bex)", "'=Evil", "-Jade"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(names=st.lists(st.sampled_from(_NAMES), min_size=1, max_size=6, unique=True),
        words=st.lists(st.sampled_from(_TEXT), max_size=12),
        joins=st.lists(st.sampled_from([" ", "", "\n", ", ", "  "]), min_size=12,
@@ -94,7 +95,7 @@ _CLOSURE_BITS = ["No further action", "NFA", "nfa.", "snfa", "Closed", "closure"
                  "visit", "İ", "é"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(_CLOSURE_BITS), max_size=8))
 def test_the_closure_words_every_match_needs_are_right(bits: list[str]) -> None:
     """start-again's closure pattern skips a text holding none of the words every match

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from chronogen.write.cell_text import clean
 from chronogen.write.xlsx_rows import RowsSheet, column_of
+from tests.property_examples import examples
 
 values = st.one_of(
     st.none(), st.just(""), st.text(max_size=40), st.booleans(),
@@ -78,7 +79,7 @@ def _cells(book: Any) -> list[tuple[object, ...]]:
         (n, d.height) for n, d in sorted(sheet.row_dimensions.items()) if d.height]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.lists(values, min_size=3, max_size=3), max_size=12))
 def test_rows_read_back_as_xlsxwriters_own_writing_does(rows: list[list[object]]) -> None:
     assert _cells(_book(rows, fast=True)) == _cells(_book(rows, fast=False))
