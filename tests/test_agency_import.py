@@ -421,9 +421,10 @@ def test_unsupported_files_are_clear_errors(tmp_path: Path) -> None:
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(InputError, match=r"save it as \.xlsx"):
         read_sheets(old)
-    odd = tmp_path / "notes.docx"
+    odd = tmp_path / "notes.pdf"
     odd.write_bytes(b"x")
-    with pytest.raises(InputError, match="unsupported file type"):
+    with pytest.raises(InputError, match=r"unsupported file type '\.pdf'; use \.xlsx, \.csv "
+                                         r"or \.docx"):
         read_sheets(odd)
 
 

@@ -59,6 +59,10 @@ REFUSED = {
     "unclosed-cells": "p.xlsx: not a readable .xlsx workbook",
     "unclosed-relationships": "p.xlsx: not a readable .xlsx workbook",
     "unclosed-sheet-names": "p.xlsx: not a readable .xlsx workbook",
+    "word-entity-bomb": "p.docx: the document's text declares entities of its own",
+    "word-deep-nesting": "p.docx: the document's elements are nested over 256 deep",
+    "word-zip-bomb": "times larger unzipped than zipped",
+    "word-without-document": "p.docx: not a Word document",
 }
 REPORTED = {
     "utf16-cut-short": {"damaged-text"},
@@ -78,6 +82,7 @@ REPORTED = {
     "referral-spaces": {"unrecognised-value"},
     "many-uncached-formulas": {"formula-without-value"},
     "gedcom-name-spaces": set(),
+    "word-wide-claims": set(),
 }
 
 

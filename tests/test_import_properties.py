@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from chronogen import Family, Person
 from chronogen.read.returns.reader import read_agency_sheets
-from chronogen.read.table import Sheet
+from chronogen.read.sheet import Sheet
 from tests.conftest import assert_valid_entries, assert_valid_problems
 from tests.property_examples import examples
 

@@ -19,7 +19,8 @@ import chronogen.read.package_check as package_check
 import chronogen.read.sheet_parts as sheet_parts
 import chronogen.read.table as table
 from chronogen.read.package_check import column_letters
-from chronogen.read.table import Sheet, read_sheets
+from chronogen.read.sheet import Sheet
+from chronogen.read.table import read_sheets
 from tests.data.hostile.make_corpus import date_beyond_time, write_package
 from tests.property_examples import examples
 

@@ -55,6 +55,7 @@ class ProblemCode(StrEnum):
     TABLE_ABOVE = "table-above"
     SEVERAL_TABLES = "several-tables"
     HIGHLIGHTED = "highlighted"
+    DATE_FIELD = "date-field"
 
 
 #: what each code means, quoting no cell: what the anonymised set says of a problem or a
@@ -92,12 +93,14 @@ MEANINGS: dict[ProblemCode, str] = {
     ProblemCode.ASSUMPTION: "what chronogen assumed about a file",
     ProblemCode.SHEET_NOT_READ: "which sheets were read, and which were not",
     ProblemCode.MERGED_CELLS: "cells merged over rows",
-    ProblemCode.HIDDEN_CONTENT: "a hidden sheet, or hidden rows or columns",
+    ProblemCode.HIDDEN_CONTENT: "a hidden sheet, hidden rows or columns, or changes a "
+                                "document tracks",
     ProblemCode.STRUCK_THROUGH: "text struck through in the sheet",
     ProblemCode.CELL_COMMENT: "a comment on a cell",
     ProblemCode.TABLE_ABOVE: "a row of another table above the one read",
     ProblemCode.SEVERAL_TABLES: "several tables on one sheet",
     ProblemCode.HIGHLIGHTED: "rows or cells the sheet colours",
+    ProblemCode.DATE_FIELD: "a date Word updates to the day the document is opened",
 }
 
 

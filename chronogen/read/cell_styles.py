@@ -151,7 +151,7 @@ def colour_name(attributes: bytes) -> str | None:
         rgb = _PALETTE[int(indexed)].encode() if indexed.isdigit() and \
             int(indexed) < len(_PALETTE) else None
     if rgb is not None:
-        return _named(rgb.decode("ascii", "replace")[-6:])
+        return colour_of_rgb(rgb.decode("ascii", "replace")[-6:])
     theme = _attribute(attributes, b"theme")
     if theme is not None and theme != b"0":  # 0 is the theme's background: white
         return "a theme colour"
@@ -163,7 +163,7 @@ _HUES = ((15, "red"), (50, "orange"), (70, "yellow"), (165, "green"), (195, "tur
          (255, "blue"), (290, "purple"), (340, "pink"), (360, "red"))
 
 
-def _named(hexadecimal: str) -> str | None:
+def colour_of_rgb(hexadecimal: str) -> str | None:
     try:
         red, green, blue = [int(hexadecimal[i:i + 2], 16) / 255 for i in (0, 2, 4)]
     except ValueError:

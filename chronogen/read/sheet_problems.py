@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from chronogen.model.problems import Problem, ProblemCode, Severity
 from chronogen.read.package_check import column_letters
-from chronogen.read.table import Sheet
+from chronogen.read.sheet import Sheet
 
 
 def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int = 0, *,
@@ -48,7 +48,14 @@ def sheet_problems(sheet: Sheet, headings: Sequence[str] = (), header_row: int =
             code=ProblemCode.MERGED_CELLS, severity=Severity.INFO, file=sheet.file,
             sheet=sheet.name, row=rows[0], column=named(merged.column),
             message=f"cells {merged.area} are merged: {which} read the value of row "
-                    f"{merged.row} in this column, as the sheet shows it beside each"))
+                    f"{merged.row} in this column, as the {sheet.kind} shows it beside each"))
+    found += [Problem(code=ProblemCode.DATE_FIELD, severity=Severity.WARNING, file=sheet.file,
+                      sheet=sheet.name, row=row, column=named(column),
+                      message=f"the cell is a {code} field, which Word updates to the day "
+                              "the document is opened or printed: read as it was last "
+                              "shown; check the date in the agency's own record")
+              for (row, column), code in sorted(sheet.date_fields.items())
+              if header_row < row and inside(row)]
     found += _hidden(sheet, named, header_row, last, whole=whole)
     found += _struck(sheet, named, header_row, last)
     found += [Problem(code=ProblemCode.CELL_COMMENT, severity=Severity.INFO, file=sheet.file,
@@ -128,7 +135,7 @@ def _struck(sheet: Sheet, named: Callable[[int], str], header_row: int, last: in
         found.append(Problem(
             code=ProblemCode.STRUCK_THROUGH, severity=Severity.WARNING, file=sheet.file,
             sheet=sheet.name, row=row, column=named(columns[0]) if len(columns) == 1 else None,
-            message=f"struck through in the sheet ({names}"
+            message=f"struck through in the {sheet.kind} ({names}"
                     f"{' and more' if len(columns) > 6 else ''}): read as written; check "
                     "whether it was withdrawn or corrected"))
     return found

@@ -18,8 +18,7 @@ import sys
 import tempfile
 import threading
 import warnings
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from functools import partial
 from pathlib import Path
@@ -28,13 +27,12 @@ from typing import IO, Any
 from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
-from chronogen.read.merged_cells import MergedDown, fill_merged_down
+from chronogen.read.merged_cells import fill_merged_down
 from chronogen.read.package_check import check_package
+from chronogen.read.sheet import Cell, Sheet
 from chronogen.read.sheet_parts import SheetParts, parts_possible
+from chronogen.read.word_tables import read_word
 from chronogen.read.workbook_traits import WorkbookTraits, find_traits
-
-#: A cell value as read: text, number, boolean, date, datetime, time, or nothing.
-Cell = str | int | float | bool | date | datetime | time | None
 
 EXCEL_ERRORS = frozenset(
     {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
@@ -42,54 +40,10 @@ EXCEL_ERRORS = frozenset(
 )
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+#: a Word document's tables (:mod:`chronogen.read.word_tables`)
+WORD_SUFFIXES = (".docx", ".docm")
 
 
-@dataclass
-class Sheet:
-    """One sheet (or a whole CSV file): rows of cells, numbered from 1 as Excel does."""
-
-    file: str
-    name: str | None
-    rows: list[tuple[Cell, ...]]
-    #: True for workbooks using Excel's 1904 date system (old Mac workbooks)
-    date1904: bool = False
-    #: the encoding a CSV file was decoded with
-    encoding: str | None = None
-    #: what could not be read of the sheet (damaged text, comments too large), said under
-    #: the code of what it is
-    notes: list[tuple[ProblemCode, str]] = field(default_factory=list)
-    #: (row, column) of formula cells saved with no value (their cells read as blank)
-    uncached_formulas: list[tuple[int, int]] = field(default_factory=list)
-    #: rows of a CSV whose quoted cell seems to have swallowed the rows after it
-    swallowed_rows: list[int] = field(default_factory=list)
-    #: merged cells whose first value the rows below them were given (as the sheet shows)
-    merged_down: list[MergedDown] = field(default_factory=list)
-    #: whether the workbook hides the sheet; the rows (numbered from 1) and the columns
-    #: (first, last: numbered from 1) the sheet hides, by hand or by a filter (every one is
-    #: read: nothing an agency sent is left out, but what it hid is said)
-    hidden: bool = False
-    hidden_rows: list[int] = field(default_factory=list)
-    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
-    #: (row, column) of cells whose text is struck through, numbered from 1
-    struck: list[tuple[int, int]] = field(default_factory=list)
-    #: (row, column) -> the words struck through inside a cell whose text is struck only in
-    #: part ("Seen ~~alone~~": "alone")
-    struck_words: dict[tuple[int, int], str] = field(default_factory=dict)
-    #: (row, column) -> the colour a cell is filled with ("yellow"), numbered from 1
-    filled: dict[tuple[int, int], str] = field(default_factory=dict)
-    #: (row, column) -> where a hyperlink on the cell points (an address, a file, "#Notes!A1")
-    links: dict[tuple[int, int], str] = field(default_factory=dict)
-    #: (row, column) of cells whose text is set in bold, numbered from 1
-    bold: frozenset[tuple[int, int]] = frozenset()
-    #: (row, column) -> the comment (note) on the cell, numbered from 1
-    comments: dict[tuple[int, int], str] = field(default_factory=dict)
-    #: the areas the sheet's conditional formatting colours by rules (``A4:L200``): colours
-    #: not read
-    ruled: list[str] = field(default_factory=list)
-
-    def numbered(self) -> Iterator[tuple[int, tuple[Cell, ...]]]:
-        """(row number, cells) for every row, blank ones included."""
-        return enumerate(self.rows, start=1)
 
 
 def is_blank(cells: tuple[Cell, ...]) -> bool:
@@ -123,7 +77,8 @@ def check_regular_file(path: Path, name: str, limits: Limits) -> None:
 
 def read_sheets(path: Path, *, display_name: str | None = None,
                 limits: Limits | None = None) -> list[Sheet]:
-    """Read every sheet of a workbook, or the single table of a CSV file, within *limits*."""
+    """Read every sheet of a workbook, the single table of a CSV file, or the tables of a
+    Word document, within *limits*."""
     name = display_name or path.name
     bounds = limits or Limits()
     check_regular_file(path, name, bounds)
@@ -132,13 +87,20 @@ def read_sheets(path: Path, *, display_name: str | None = None,
         return [read_csv(path, display_name=name, limits=bounds)]
     if suffix in WORKBOOK_SUFFIXES:
         return read_workbook(path, display_name=name, limits=bounds)
+    if suffix in WORD_SUFFIXES:
+        return read_word(path, display_name=name, limits=bounds)
     if suffix == ".xls":
         raise UnreadableFileError(
             f"{name}: old-style .xls workbooks cannot be read; open it in Excel or "
             "LibreOffice and save it as .xlsx"
         )
+    if suffix == ".doc":
+        raise UnreadableFileError(
+            f"{name}: old-style .doc documents cannot be read; open it in Word or "
+            "LibreOffice and save it as .docx"
+        )
     raise UnreadableFileError(
-        f"{name}: unsupported file type {suffix or '(none)'!r}; use .xlsx or .csv"
+        f"{name}: unsupported file type {suffix or '(none)'!r}; use .xlsx, .csv or .docx"
     )
 
 

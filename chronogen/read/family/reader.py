@@ -52,11 +52,10 @@ from chronogen.read.family.words import (
     SIBLING,
 )
 from chronogen.read.manifest import locate_case
+from chronogen.read.sheet import Cell, Sheet
 from chronogen.read.sheet_problems import sheet_problems
 from chronogen.read.table import (
     EXCEL_ERRORS,
-    Cell,
-    Sheet,
     check_regular_file,
     is_blank,
     normalise_heading,

@@ -29,7 +29,8 @@ from chronogen.model.family import (
 )
 from chronogen.model.problems import ProblemCode, Severity
 from chronogen.read.family.words import LIVES_WITH, named_child
-from chronogen.read.table import Cell, Sheet, normalise_heading
+from chronogen.read.sheet import Cell, Sheet
+from chronogen.read.table import normalise_heading
 
 
 class Reader(Protocol):

@@ -17,7 +17,8 @@ from chronogen.model.family import (
     RelationKind,
     Sex,
 )
-from chronogen.read.table import Cell, normalise_heading
+from chronogen.read.sheet import Cell
+from chronogen.read.table import normalise_heading
 
 PEOPLE_HEADINGS = {
     "id": ("id", "ref", "person id", "reference", "person ref", "no", "code"),

@@ -14,7 +14,7 @@ from chronogen.dates.partial import clock
 from chronogen.dates.phrases import CLOCK_WORDS
 from chronogen.errors import DateError
 from chronogen.model.chronology import RawValue
-from chronogen.read.table import Cell
+from chronogen.read.sheet import Cell
 
 #: words that may stand in a date (months, qualifiers, ordinals, weekdays)
 DATE_WORDS = re.compile(

@@ -21,7 +21,8 @@ from chronogen.read.returns.layout import Column, Layout
 from chronogen.read.returns.per_child import read_per_child
 from chronogen.read.returns.sheet_reading import Memoised, SheetReading, Values
 from chronogen.read.returns.views_text import views_in_words
-from chronogen.read.table import Cell, normalise_heading
+from chronogen.read.sheet import Cell
+from chronogen.read.table import normalise_heading
 
 _F_CHILD = Field.CHILD
 _F_SEEN = Field.SEEN

@@ -42,8 +42,9 @@ def highlighted_rows(layout: Layout) -> dict[int, str]:
     return {row: look for row, look in rows.items() if look not in looks}
 
 
-def highlight_message(rows: dict[int, str]) -> str:
-    """What the problem says of the highlighted rows: each look and its rows."""
+def highlight_message(rows: dict[int, str], kind: str = "sheet") -> str:
+    """What the problem says of the highlighted rows: each look and its rows (in a *kind*:
+    a sheet, a Word document's table)."""
     by_look: dict[str, list[int]] = {}
     for row, look in rows.items():
         by_look.setdefault(look, []).append(row)
@@ -51,5 +52,5 @@ def highlight_message(rows: dict[int, str]) -> str:
                      f"{', '.join(map(str, numbers[:20]))}"
                      + (f" and {len(numbers) - 20} more" if len(numbers) > 20 else "")
                      for look, numbers in by_look.items())
-    return (f"highlighted in the sheet ({said}): an agency's way of marking a contact "
+    return (f"highlighted in the {kind} ({said}): an agency's way of marking a contact "
             "significant; each entry is marked where it is printed (Highlighted)")

@@ -18,7 +18,8 @@ from pydantic import Field as PydanticField
 from chronogen.errors import InputError
 from chronogen.read.package_check import column_letters
 from chronogen.read.returns.columns import Field, columns_read, match_heading
-from chronogen.read.table import Cell, Sheet, normalise_heading
+from chronogen.read.sheet import Cell, Sheet
+from chronogen.read.table import normalise_heading
 from chronogen.read.toml_file import load_toml
 
 HEADER_SCAN_ROWS = 30

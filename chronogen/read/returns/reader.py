@@ -25,8 +25,9 @@ from chronogen.read.returns.layout import (
 )
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.rows import RowReader
+from chronogen.read.sheet import Sheet
 from chronogen.read.sheet_problems import sheet_problems
-from chronogen.read.table import Sheet, is_blank, read_sheets
+from chronogen.read.table import is_blank, read_sheets
 
 __all__ = ["AgencyResult", "read_agency_file", "read_agency_sheets"]
 
@@ -36,7 +37,7 @@ def read_agency_file(path: Path | str, *, agency: str, code: str, family: Family
                      sheet: str | None = None, mapping: ColumnMapping | None = None,
                      display_name: str | None = None, limits: Limits | None = None,
                      keep_raw: bool = True) -> AgencyResult:
-    """Read one agency chronology (xlsx or csv) into entries, rejected rows and problems.
+    """Read one agency chronology (xlsx, csv or docx) into entries, rejected rows and problems.
 
     Raises only for files that cannot be used at all (missing, unreadable, a named sheet
     that does not exist); problems in rows are returned, never raised. Without *keep_raw*

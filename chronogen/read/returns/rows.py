@@ -63,8 +63,9 @@ from chronogen.read.returns.layout import (
 )
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.sheet_reading import CACHE_LIMIT, Values
+from chronogen.read.sheet import Cell, Sheet
 from chronogen.read.sheet_problems import sheet_problems
-from chronogen.read.table import EXCEL_ERRORS, Cell, Sheet, is_blank, normalise_heading
+from chronogen.read.table import EXCEL_ERRORS, is_blank, normalise_heading
 
 # the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
 # metaclass's attribute hook (about 60 ns, five times a plain name), and a row uses dozens
@@ -281,7 +282,7 @@ class RowReader(ChildrenReading):
         self._report_columns()
         if self.result.report.highlighted_rows:
             self.problem(ProblemCode.HIGHLIGHTED, Severity.INFO,
-                         highlight_message(self.result.report.highlighted_rows),
+                         highlight_message(self.result.report.highlighted_rows, self.sheet.kind),
                          row=next(iter(self.result.report.highlighted_rows)))
         # plain counters while reading (a pydantic attribute is slow to set a million times)
         counts = Counter[str]()

@@ -12,7 +12,7 @@ from chronogen.model.trusted import trusted
 from chronogen.read.returns.columns import Field
 from chronogen.read.returns.layout import Column
 from chronogen.read.returns.result import AgencyResult
-from chronogen.read.table import Cell, Sheet
+from chronogen.read.sheet import Cell, Sheet
 
 _T = TypeVar("_T")
 #: a worked-out value and the problems working it out raised, by the cells it came from

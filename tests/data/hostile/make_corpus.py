@@ -449,6 +449,66 @@ def link_outside(folder: Path) -> None:
     os.symlink("/etc/passwd", folder / "p.csv")
 
 
+_WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_WORD_HEADER = ("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{h}</w:t></w:r></w:p></w:tc>"
+                                   for h in ("Date", "Contact type", "Summary")) + "</w:tr>")
+
+
+def _word_row(*cells: str, properties: str = "") -> str:
+    return (f"<w:tr>{properties}" + "".join(
+        f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in cells) + "</w:tr>")
+
+
+def _docx(folder: Path, body: str, *, prolog: str = "", padding: int = 0) -> None:
+    """A Word return (``p.docx``) whose document's body is *body*, written by hand."""
+    _toml(folder, file="p.docx")
+    with zipfile.ZipFile(folder / "p.docx", "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", f"{prolog}<w:document {_WORD}><w:body>{body}"
+                         + " " * padding + "</w:body></w:document>")
+
+
+def word_entity_bomb(folder: Path) -> None:
+    """A Word return whose document defines entities expanding to gigabytes ("billion
+    laughs") and uses the last in a cell."""
+    entities = "".join(f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10}">'
+                       for n in range(1, 10))
+    _docx(folder, f"<w:tbl>{_WORD_HEADER}{_word_row('01/03/2020', 'Visit', '&l9;')}</w:tbl>",
+          prolog=f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">{entities}]>')
+
+
+def word_deep_nesting(folder: Path) -> None:
+    """A Word return whose one cell nests content controls 100,000 deep."""
+    depth = 100_000
+    nested = "<w:sdt><w:sdtContent>" * depth + "</w:sdtContent></w:sdt>" * depth
+    _docx(folder, f"<w:tbl>{_WORD_HEADER}<w:tr><w:tc>{nested}</w:tc></w:tr></w:tbl>")
+
+
+def word_zip_bomb(folder: Path) -> None:
+    """A Word return of under a megabyte whose document unzips to 300 MB of spaces."""
+    _docx(folder, f"<w:tbl>{_WORD_HEADER}{_word_row('01/03/2020', 'Visit', 'x')}</w:tbl>",
+          padding=300_000_000)
+
+
+def word_wide_claims(folder: Path) -> None:
+    """A Word return whose rows claim to leave two billion columns empty before their first
+    cell, and a cell to span two billion: read as far as a page could hold."""
+    wide = '<w:trPr><w:gridBefore w:val="2000000000"/></w:trPr>'
+    span = ('<w:tc><w:tcPr><w:gridSpan w:val="2000000000"/></w:tcPr><w:p><w:r><w:t>wide'
+            '</w:t></w:r></w:p></w:tc>')
+    _docx(folder, f"<w:tbl>{_WORD_HEADER}{_word_row('01/03/2020', 'Visit', 'seen')}"
+                  f"<w:tr>{wide}<w:tc><w:p/></w:tc></w:tr>"
+                  f"<w:tr><w:tc><w:p><w:r><w:t>02/03/2020</w:t></w:r></w:p></w:tc>{span}"
+                  "</w:tr></w:tbl>")
+
+
+def word_without_document(folder: Path) -> None:
+    """A "Word return" that is a zip holding no document (a renamed archive)."""
+    _toml(folder, file="p.docx")
+    with zipfile.ZipFile(folder / "p.docx", "w") as package:
+        package.writestr("notes.txt", "not a document")
+
+
 CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     far_cell, column_z_cell, far_cell_quoted, far_cell_prefixed, far_cell_lower_case,
     far_cell_spaced, far_row_eight_digits, far_cell_without_reference, not_a_reference,
@@ -458,7 +518,8 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     unbalanced_quote, uncached_formula, tiny_serials, three_parents, same_file_twice,
     path_outside, link_outside, unclosed_cells, unclosed_relationships,
     unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date,
-    referral_spaces, many_uncached_formulas, gedcom_name_spaces)}
+    referral_spaces, many_uncached_formulas, gedcom_name_spaces, word_entity_bomb,
+    word_deep_nesting, word_zip_bomb, word_wide_claims, word_without_document)}
 
 
 def make(name: str, root: Path) -> Path:

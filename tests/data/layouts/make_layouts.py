@@ -80,6 +80,47 @@ def multi_agency_word_table(path: Path) -> None:
     ]})
 
 
+def multi_agency_word_document(path: Path) -> None:
+    """The same template as Word keeps it: a table of the child's details above the
+    chronology, which runs over two pages as two tables, the header repeated on the second,
+    a date merged down over one day's contacts."""
+    from tests.data.word_returns import add_table, save, word_document
+
+    document = word_document([["Name of child", "Mia Harbour"], ["Date of birth",
+                                                                   "14/02/2016"]],
+                             headings=None, title="Multi-agency chronology")
+    headings = ["Date", "Agency", "Event / Incident", "Action / Outcome", "Child seen?",
+                "Child's views"]
+    add_table(document, [["14/09/2018", "Health Visiting", LONG_A, "Routine", "Yes",
+                          "Not recorded"],
+                         ["11/02/2019", "GP", LONG_B, "Antibiotics", "No", "N/A"],
+                         ["", "School", LONG_C, "DSL informed", "Yes", "Not recorded"]],
+              headings=headings)
+    first = document.tables[1]
+    first.cell(2, 0).merge(first.cell(3, 0)).text = "11/02/2019"
+    document.add_page_break()
+    add_table(document, [["20/03/2019", "Police", LONG_A, "Strategy discussion", "No",
+                          "N/A"]], headings=headings)
+    save(document, path)
+
+
+def significant_events_word_document(path: Path) -> None:
+    """A chronology of significant events kept in Word, one table: the date column holds
+    periods and months, a cell spans the last two columns (no action needed)."""
+    from tests.data.word_returns import save, word_document
+
+    document = word_document(
+        [["03/2020", LONG_A, "Social worker", "Positive: warm relationship", "None needed"],
+         ["12/03/2020 - 20/03/2020", LONG_B, "Health visitor", "Negative", "Follow up"]],
+        headings=["Date or Period of Event", "Significant Event", "Source",
+                  "Impact (Either Positive or Negative)",
+                  "Action Taken to Mitigate Adverse Impact on Child"],
+        title="Chronology of Significant Events")
+    table = document.tables[0]
+    table.cell(2, 3).merge(table.cell(2, 4)).text = "Negative: follow up"
+    save(document, path)
+
+
 def cspr_agency_return(path: Path) -> None:
     write_workbook(path, {"Return": [
         ["Date", "Time", "Contact type", "Summary of contact", "Outcome", "Child seen (Y/N)",
@@ -275,6 +316,11 @@ LAYOUTS: dict[str, tuple[str, Callable[[Path], None], Expected]] = {
                              Expected(3, notes=2, first=("?22/05/2019", "Home visit.", None))),
     "multi-agency-word-table": ("multi_agency.xlsx", multi_agency_word_table,
                                 Expected(2, first=("14/09/2018", "Home visit.", "Yes"))),
+    "multi-agency-word-document": ("multi_agency.docx", multi_agency_word_document,
+                                   Expected(4, first=("14/09/2018", "Home visit.", "Yes"))),
+    "significant-events-word": ("significant_events.docx",
+                                         significant_events_word_document,
+                                         Expected(2, first=("Mar 2020", "Home visit.", None))),
     "cspr-agency-return": ("agency_return.xlsx", cspr_agency_return,
                            Expected(2, rejected=1, first=("14/03/2020", "Home visit.", "Yes"))),
     "two-row-header": ("two_row_header.xlsx", two_row_header,

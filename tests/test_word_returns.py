@@ -1,0 +1,274 @@
+"""An agency chronology sent as a Word document: its tables read as a reader of the
+document sees them, every row accounted for, and what Word hides or fills in itself said."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chronogen import read_agency_file, read_case
+from chronogen.errors import UnreadableFileError
+from chronogen.model.problems import ProblemCode
+from chronogen.read.table import read_sheets
+from tests.command_line import run_here
+from tests.conftest import HARBOUR, assert_valid_entries, one_agency_case
+from tests.data.word_returns import (
+    ROWS,
+    add_table,
+    deleted_row,
+    marked_document,
+    save,
+    word_document,
+)
+from tests.property_examples import examples
+
+DATA = Path(__file__).parent / "data" / "word"
+def test_a_table_is_read_as_word_shows_it(tmp_path: Path) -> None:
+    [sheet] = read_sheets(marked_document(tmp_path / "hv.docx"))
+    assert sheet.name == "Table 1"
+    assert [row[0] for row in sheet.rows] == ["Date", "14/09/2018", "11/02/2019",
+                                              "11/02/2019", "20/03/2019", "05/04/2019"]
+    assert sheet.rows[3][6] == "Follow up in two weeks"  # the changes as if accepted
+    assert sheet.rows[2][6] is None and sheet.rows[1][1] is None  # an empty cell is blank
+    assert [(m.area, m.filled) for m in sheet.merged_down] == [("A3:A4", (4,))]
+    assert sheet.struck == [(5, 5)] and sheet.struck_words == {(5, 5): "feeding"}
+    assert sheet.bold == frozenset({(6, 5)})
+    assert sheet.filled == {(2, 7): "light red", (6, 3): "yellow"}
+    assert sheet.links == {(2, 5): "file:///S:/CaseNotes/HV-1.docx"}
+    assert sheet.comments == {(5, 5): "HV lead: Check with GP"}
+    assert sheet.date_fields == {(6, 1): "DATE"}
+    assert not any("DATE \\@" in str(cell) for row in sheet.rows for cell in row)
+    assert [code for code, _ in sheet.notes] == [ProblemCode.HIDDEN_CONTENT]
+    assert "(1 deletion, 1 insertion)" in sheet.notes[0][1]
+
+
+def test_a_word_return_is_read_into_entries_with_what_it_marks_said(tmp_path: Path) -> None:
+    result = read_agency_file(marked_document(tmp_path / "hv.docx"), agency="Health Visiting",
+                              code="HV", family=read_case(HARBOUR).family)
+    assert_valid_entries(result.entries)
+    assert [(e.date.display(), e.source.sheet, e.source.row) for e in result.entries] == [
+        ("14/09/2018", "Table 1", 2), ("11/02/2019", "Table 1", 3),
+        ("11/02/2019", "Table 1", 4), ("20/03/2019", "Table 1", 5),
+        ("05/04/2019", "Table 1", 6)]
+    assert result.entries[2].outcome == "Follow up in two weeks"
+    said = {(p.code, p.row, p.column) for p in result.problems}
+    assert {(ProblemCode.MERGED_CELLS, 4, "Date"),
+            (ProblemCode.STRUCK_THROUGH, 5, "Summary of contact"),
+            (ProblemCode.DATE_FIELD, 6, "Date"),
+            (ProblemCode.HIDDEN_CONTENT, None, None)} <= said
+    assert result.entries[3].raw["Struck through in Summary of contact"] == "feeding"
+    assert result.entries[3].raw["Comment on Summary of contact"] == "HV lead: Check with GP"
+    date_field_problem = next(p for p in result.problems if p.code is ProblemCode.DATE_FIELD)
+    assert date_field_problem.severity.value == "warning"
+    assert "updates to the day the document is opened" in date_field_problem.message
+
+
+def test_the_same_document_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    """LibreOffice Writer writes the same table its own way (its merges, its runs, the
+    link made relative); and it updated the date field to the day it saved the file, which
+    is why a date field is said."""
+    ours = read_sheets(marked_document(tmp_path / "hv.docx"))[0]
+    theirs = read_sheets(DATA / "health_visiting_libreoffice.docx")[0]
+    assert theirs.rows[:5] == ours.rows[:5]
+    assert theirs.rows[5][1:] == ours.rows[5][1:]
+    assert theirs.rows[5][0] == "28/11/2026"  # the day LibreOffice saved it, not the visit
+    assert theirs.date_fields == ours.date_fields == {(6, 1): "DATE"}
+    for trait in ("merged_down", "struck", "struck_words", "bold", "filled", "comments",
+                  "notes"):
+        assert getattr(theirs, trait) == getattr(ours, trait), trait
+    # made relative to where LibreOffice saved it: kept as the document holds it
+    assert theirs.links[(2, 5)].endswith("/S:/CaseNotes/HV-1.docx")
+
+
+def test_tables_of_one_width_are_one_sheet_and_others_their_own(tmp_path: Path) -> None:
+    """A chronology over two pages as two tables (the second with or without the header
+    again), after a table of the child's details: the chronology read as one, its rows
+    numbered on through both; the details table said as not read."""
+    document = word_document([["Name of child", "Mia Harbour"]], headings=None)
+    add_table(document, ROWS[:2])
+    add_table(document, ROWS[3:4])
+    add_table(document, ROWS[4:], headings=None)
+    path = save(document, tmp_path / "hv.docx")
+    sheets = read_sheets(path)
+    assert [(s.name, len(s.rows)) for s in sheets] == [("Table 1", 1), ("Tables 2-4", 6)]
+    result = read_agency_file(path, agency="Health Visiting", code="HV")
+    assert [(e.source.sheet, e.source.row) for e in result.entries] == [
+        ("Tables 2-4", 2), ("Tables 2-4", 3), ("Tables 2-4", 5), ("Tables 2-4", 6)]
+    codes = {p.code for p in result.problems}
+    assert {ProblemCode.REPEATED_HEADER, ProblemCode.SHEET_NOT_READ} <= codes
+    report = result.reports[0]
+    assert report.rows_read == report.entries + report.headers + report.blank + \
+        report.rejected + report.title + report.notes
+
+
+def test_a_row_deleted_in_tracked_changes_is_not_read_and_is_said(tmp_path: Path) -> None:
+    document = word_document(ROWS)
+    deleted_row(document.tables[0], 2)
+    [sheet] = read_sheets(save(document, tmp_path / "hv.docx"))
+    assert [row[4] for row in sheet.rows[1:]] == [ROWS[0][4], ROWS[2][4], ROWS[3][4],
+                                                  ROWS[4][4]]
+    assert "(1 deletion, 0 insertions)" in sheet.notes[0][1]
+
+
+def test_a_document_with_no_table_is_refused_saying_why(tmp_path: Path) -> None:
+    document = word_document([])
+    document.tables[0]._tbl.getparent().remove(document.tables[0]._tbl)
+    path = save(document, tmp_path / "notes.docx")
+    with pytest.raises(UnreadableFileError, match=r"notes\.docx: the document holds no table"):
+        read_sheets(path)
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+     r"old\.doc: old-style \.doc documents cannot be read"),
+    ("saved.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+     r"saved\.docx: this is a password-protected document or an old-style \.doc"),
+    ("text.docx", b"Date,Summary\n01/02/2020,Visit\n",
+     r"text\.docx: not a readable \.docx document"),
+])
+def test_what_is_no_word_document_is_refused_saying_what(tmp_path: Path, name: str,
+                                                         content: bytes, said: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFileError, match=said):
+        read_sheets(path)
+
+
+def _package(path: Path, document: str, **parts: str) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", document)
+        for name, text in parts.items():
+            package.writestr(name, text)
+    return path
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_a_workbook_renamed_docx_and_damaged_text_are_refused(tmp_path: Path) -> None:
+    book = tmp_path / "book.docx"
+    with zipfile.ZipFile(book, "w") as package:
+        package.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(UnreadableFileError, match=r"book\.docx: not a Word document"):
+        read_sheets(book)
+    damaged = _package(tmp_path / "damaged.docx", f"<w:document {_W}><w:body><w:tbl>")
+    with pytest.raises(UnreadableFileError, match=r"damaged\.docx: the document's text is "
+                                                  r"damaged"):
+        read_sheets(damaged)
+
+
+def test_entities_that_expand_to_gigabytes_are_refused_in_a_moment(tmp_path: Path) -> None:
+    """The "billion laughs": a DTD's entities, each ten of the one before. Word never writes
+    a DTD: a part declaring one is refused before it is parsed."""
+    entities = "".join(f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10}">'
+                       for n in range(1, 10))
+    bomb = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">{entities}]>'
+            f'<w:document {_W}><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>&l9;</w:t></w:r>'
+            '</w:p></w:tc></w:tr></w:tbl></w:body></w:document>')
+    with pytest.raises(UnreadableFileError, match=r"bomb\.docx: the document's text "
+                                                  "declares entities of its own"):
+        read_sheets(_package(tmp_path / "bomb.docx", bomb))
+    # in the comments too, which are read with the cells
+    table = (f"<w:document {_W}><w:body><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+             "</w:body></w:document>")
+    with pytest.raises(UnreadableFileError, match="the document's list of comments declares"):
+        read_sheets(_package(tmp_path / "c.docx", table, **{
+            "word/comments.xml": bomb.replace("w:document", "w:comments")}))
+
+
+def test_a_cell_nested_deeper_than_any_document_is_refused(tmp_path: Path) -> None:
+    depth = 5_000
+    nested = "<w:sdt><w:sdtContent>" * depth + "</w:sdtContent></w:sdt>" * depth
+    document = (f"<w:document {_W}><w:body><w:tbl><w:tr><w:tc>{nested}<w:p><w:r><w:t>x"
+                "</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>")
+    with pytest.raises(UnreadableFileError, match="nested"):
+        read_sheets(_package(tmp_path / "deep.docx", document))
+
+
+def test_tables_over_the_cells_limit_are_refused(tmp_path: Path) -> None:
+    from chronogen.model.case import Limits
+
+    rows = "".join("<w:tr>" + "<w:tc><w:p/></w:tc>" * 10 + "</w:tr>" for _ in range(200))
+    document = f"<w:document {_W}><w:body><w:tbl>{rows}</w:tbl></w:body></w:document>"
+    with pytest.raises(UnreadableFileError, match="over 1,000 cells"):
+        read_sheets(_package(tmp_path / "many.docx", document), limits=Limits(max_cells=1_000))
+
+
+_TEXT = st.text(alphabet=st.sampled_from("ab <&>\"'é–1/"), max_size=12)
+#: a cell: its paragraphs, the columns it spans, whether a content control (a form's field)
+#: holds its paragraphs, where each paragraph's text is split into two runs
+_CELL = st.tuples(st.lists(_TEXT, min_size=1, max_size=3), st.integers(1, 3), st.booleans(),
+                  st.integers(0, 12))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=5), min_size=1, max_size=8),
+       st.sampled_from(["tbl", "sdt"]))
+def test_any_table_is_read_cell_for_cell_and_row_for_row(
+        tmp_path_factory: pytest.TempPathFactory,
+        rows: list[list[tuple[list[str], int, bool, int]]], wrapped: str) -> None:
+    """Paragraphs one a line (blank ones above and below dropped, a blank cell None), a cell
+    spread over columns read once in the first of them, every row a row; a table, or a
+    cell's paragraphs, inside a content control read as any other, a paragraph's runs as
+    one text."""
+    body = []
+    for row in rows:
+        cells = []
+        for paragraphs, span, controlled, split in row:
+            grid = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+            content = "".join(
+                f'<w:p><w:r><w:t xml:space="preserve">{escape(text[:split])}</w:t></w:r>'
+                f'<w:r><w:t xml:space="preserve">{escape(text[split:])}</w:t></w:r></w:p>'
+                for text in paragraphs)
+            if controlled:
+                content = f"<w:sdt><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+            cells.append(f"<w:tc>{grid}{content}</w:tc>")
+        body.append("<w:tr>" + "".join(cells) + "</w:tr>")
+    table = "<w:tbl>" + "".join(body) + "</w:tbl>"
+    if wrapped == "sdt":
+        table = f"<w:sdt><w:sdtContent>{table}</w:sdtContent></w:sdt>"
+    path = _package(tmp_path_factory.mktemp("w") / "t.docx",
+                    f"<w:document {_W}><w:body>{table}</w:body></w:document>")
+    [sheet] = read_sheets(path)
+    assert len(sheet.rows) == len(rows)
+    for read, written in zip(sheet.rows, rows, strict=True):
+        expected: list[str | None] = []
+        for paragraphs, span, _, _ in written:
+            shown = [n for n, text in enumerate(paragraphs) if text.strip()]
+            text = "\n".join(paragraphs[shown[0]:shown[-1] + 1]) if shown else None
+            expected += [text] + [None] * (span - 1)
+        assert list(read) == expected
+
+
+def test_a_case_folder_reads_a_word_return_beside_the_workbooks(tmp_path: Path) -> None:
+    folder = one_agency_case(tmp_path / "case", "Police", "Date,Summary\n13/03/2020,Call\n")
+    marked_document(folder / "health_visiting.docx")
+    (folder / "case.toml").write_text(
+        (folder / "case.toml").read_text(encoding="utf-8")
+        + '[[agencies]]\nname = "Health Visiting"\nfile = "health_visiting.docx"\n',
+        encoding="utf-8")
+    done = run_here("check", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert "health_visiting.docx [Table 1]: 6 rows read, 5 entries" in done.stdout
+    assert "date-field" in done.stdout
+    # a folder with no case.toml reads it as the return of the agency its name says
+    (folder / "case.toml").unlink()
+    guessed = run_here("check", str(folder))
+    assert "health_visiting.docx: read as the chronology of 'Health Visiting'" in \
+        guessed.stdout
+
+
+def test_convert_makes_the_standard_template_from_a_word_return(tmp_path: Path) -> None:
+    source = marked_document(tmp_path / "hv.docx")
+    done = run_here("convert", str(source), "--agency", "Health Visiting", "-o",
+                    str(tmp_path / "hv.xlsx"))
+    assert done.returncode == 0, done.stderr
+    converted = read_agency_file(tmp_path / "hv.xlsx", agency="Health Visiting", code="HV")
+    assert [e.date.display() for e in converted.entries] == [
+        "14/09/2018", "11/02/2019", "11/02/2019", "20/03/2019", "05/04/2019"]
