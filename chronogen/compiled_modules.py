@@ -36,6 +36,7 @@ COMPILED = (
     "read/returns/per_child.py",
     "read/returns/rows.py",
     "read/returns/views_text.py",
+    "read/sheet.py",
     "read/sheet_problems.py",
     "read/table.py",
     "read/workbook_traits.py",

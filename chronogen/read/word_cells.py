@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
+
+from lxml import etree
 
 #: how deep a table's cell may nest elements (tables in tables, content controls): Word's
 #: own documents go a few dozen deep; a file nested thousands deep is refused, not followed
@@ -35,13 +36,25 @@ _HIGHLIGHTS = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta
 _OFF = {"0", "false", "off", "none"}
 
 
-def local_name(element: ElementTree.Element) -> str:
+#: tag -> its local name: a document has a few dozen tags and millions of elements (a
+#: hostile one with more tags is not remembered past this many)
+LOCAL_NAMES: dict[object, str] = {}
+_MOST_TAGS = 10_000
+
+
+def local_name(element: etree._Element) -> str:
     """An element's name without its namespace (``tc`` for ``w:tc``)."""
     tag = element.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    try:
+        return LOCAL_NAMES[tag]
+    except KeyError:
+        local = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        if len(LOCAL_NAMES) < _MOST_TAGS:
+            LOCAL_NAMES[tag] = local
+        return local
 
 
-def attribute(element: ElementTree.Element, local: str) -> str | None:
+def attribute(element: etree._Element, local: str) -> str | None:
     """An element's attribute by its local name, whatever the namespace's prefix."""
     for key, value in element.attrib.items():
         if key.rpartition("}")[2] == local:
@@ -49,12 +62,12 @@ def attribute(element: ElementTree.Element, local: str) -> str | None:
     return None
 
 
-def value_of(element: ElementTree.Element) -> str | None:
+def value_of(element: etree._Element) -> str | None:
     """An element's ``w:val``."""
     return attribute(element, "val")
 
 
-def first_child(element: ElementTree.Element, local: str) -> ElementTree.Element | None:
+def first_child(element: etree._Element, local: str) -> etree._Element | None:
     """The element's first child of that local name."""
     for child in element:
         if local_name(child) == local:
@@ -62,11 +75,9 @@ def first_child(element: ElementTree.Element, local: str) -> ElementTree.Element
     return None
 
 
-def _on(properties: ElementTree.Element | None, local: str) -> bool:
+def _on(properties: dict[str, etree._Element], local: str) -> bool:
     """Whether a run's property (bold, strike) is set: present, and not set off."""
-    if properties is None:
-        return False
-    found = first_child(properties, local)
+    found = properties.get(local)
     return found is not None and (value_of(found) or "true").lower() not in _OFF
 
 
@@ -90,14 +101,15 @@ class CellText:
     def paragraph(self) -> None:
         self.paragraphs.append("")
 
-    def add(self, text: str, run: ElementTree.Element | None) -> None:
+    def add(self, text: str, run: etree._Element | None) -> None:
         """*text* shown by *run* (None outside a run), at the end of the cell's last
         paragraph."""
         if not self.paragraphs:
             self.paragraph()
         self.paragraphs[-1] += text
         visible = len(text) - text.count(" ") - text.count("\t") - text.count("\n")
-        properties = first_child(run, "rPr") if run is not None else None
+        found = first_child(run, "rPr") if run is not None else None
+        properties = {local_name(p): p for p in found} if found is not None else {}
         struck = _on(properties, "strike") or _on(properties, "dstrike")
         if struck and self._struck_last:  # a word split over runs stays one word
             self.struck[-1] += text
@@ -111,7 +123,7 @@ class CellText:
             self.struck_chars += visible
         if _on(properties, "b"):
             self.bold_chars += visible
-        mark = first_child(properties, "highlight") if properties is not None else None
+        mark = properties.get("highlight")
         colour = value_of(mark) if mark is not None else None
         if colour in _HIGHLIGHTS:
             self.highlights[colour] = self.highlights.get(colour, 0) + visible
@@ -156,15 +168,15 @@ class DocumentParts:
     comments: dict[str, str]
 
 
-def read_cell(cell: ElementTree.Element, parts: DocumentParts) -> CellText:
+def read_cell(cell: etree._Element, parts: DocumentParts) -> CellText:
     """What a table's cell (or a comment) shows: see the module's description."""
     read = CellText()
     _walk(cell, read, parts, None)
     return read
 
 
-def _walk(element: ElementTree.Element, read: CellText, parts: DocumentParts,
-          run: ElementTree.Element | None, *, depth: int = 0) -> None:
+def _walk(element: etree._Element, read: CellText, parts: DocumentParts,
+          run: etree._Element | None, *, depth: int = 0) -> None:
     if depth > MOST_NESTED:
         raise TooDeep
     for child in element:

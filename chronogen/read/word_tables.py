@@ -15,17 +15,22 @@ rows numbered on through them. What a reader of the document sees is what is rea
   comments on a cell: as in a workbook;
 - field codes (``DATE``, ``HYPERLINK``) are not text: their shown result is.
 
+The document's text is read as a stream (lxml, told only of tables, rows and paragraphs),
+each row let go once read: a document of thousands of rows holds one row in memory, not the
+whole document's tree.
 Nothing in the document is fetched or run; the package is held to the same limits as a
-workbook's (its size unzipped, its compression, the cells and the characters of a cell).
+workbook's (:mod:`chronogen.read.word_package`), and so are the cells of its tables and
+the characters of a cell; an element nested deeper than any document's is refused.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
+
+from lxml import etree
 
 from chronogen.domain.wording import counted
 from chronogen.errors import UnreadableFileError
@@ -33,11 +38,9 @@ from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
 from chronogen.read.cell_styles import colour_of_rgb
 from chronogen.read.merged_cells import fill_merged_down
-from chronogen.read.package_check import check_part_size
 from chronogen.read.sheet import Cell, Sheet
 from chronogen.read.word_cells import (
     MOST_NESTED,
-    NOT_SHOWN,
     CellText,
     DocumentParts,
     TooDeep,
@@ -47,114 +50,220 @@ from chronogen.read.word_cells import (
     read_cell,
     value_of,
 )
+from chronogen.read.word_package import (
+    document_parts,
+    document_text,
+    opened_document,
+    pull_parser,
+)
 
-DOCUMENT = "word/document.xml"
-_RELATIONSHIPS = "word/_rels/document.xml.rels"
-_COMMENTS = "word/comments.xml"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: the most columns a cell may span, or a row leave empty before its first cell: far more
 #: than a page holds (a claim of a billion is not believed)
 _WIDEST = 512
-
-
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
-
-
-def _parsed(data: bytes, name: str, part: str) -> ElementTree.Element:
-    """A part's XML. A part declaring a DTD of its own is refused before it is parsed: Word
-    never writes one, and its entities are how a few bytes expand into gigabytes (the
-    parser would stop them too, where Python's expat is new enough). Nothing a document
-    names is fetched."""
-    first = _FIRST_ELEMENT.search(data)
-    if b"<!DOCTYPE" in data[:first.start() if first else len(data)]:
-        raise UnreadableFileError(
-            f"{name}: {part} declares entities of its own (a DTD), which Word never writes: "
-            "refused as damaged or hostile; open it in Word and save it again")
-    return ElementTree.fromstring(data)
+#: the marks of tracked changes: words or rows deleted (or moved away), and inserted
+_DELETED = frozenset({"del", "moveFrom"})
+_INSERTED = frozenset({"ins", "moveTo"})
+#: the elements the reader is told of (whatever their namespace): every other is only
+#: parsed, libxml2 keeping the count of how deep it goes
+_WATCHED = ("tbl", "tblGrid", "tr", "p", "Fallback", *_DELETED, *_INSERTED)
+#: where a table is not the body's own: a text box's second copy for older Word
+_HIDING = "Fallback"
 
 
 def read_word(path: Path, *, display_name: str | None = None,
               limits: Limits | None = None) -> list[Sheet]:
     """The tables of a Word document (``.docx``) as sheets (see the module's description).
 
-    Raises :class:`~chronogen.read.table.UnreadableFileError` for a file that is not a Word
+    Raises :class:`~chronogen.errors.UnreadableFileError` for a file that is not a Word
     document, is over the limits, or holds no table."""
     name = display_name or path.name
     bounds = limits or Limits()
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-            if DOCUMENT not in names:
-                raise UnreadableFileError(f"{name}: not a Word document (it holds no "
-                                          f"{DOCUMENT}); save it from Word as .docx")
-            info = package.getinfo(DOCUMENT)
-            check_part_size(info, name, "the document's text", bounds)
-            body = _parsed(package.read(info), name, "the document's text")
-            parts = DocumentParts(links=_link_targets(package, names, name, bounds),
-                             comments=_comment_texts(package, names, name, bounds))
-    except (zipfile.BadZipFile, OSError) as error:
-        with path.open("rb") as handle:
-            magic = handle.read(8)
-        if magic == _OLE_MAGIC:
-            raise UnreadableFileError(
-                f"{name}: this is a password-protected document or an old-style .doc saved "
-                "with a .docx name: open it in Word or LibreOffice, remove the password, and "
-                "save it as .docx") from error
-        raise UnreadableFileError(f"{name}: not a readable .docx document ({error})") from error
-    except ElementTree.ParseError as error:
-        raise UnreadableFileError(f"{name}: the document's text is damaged and cannot be "
-                                  f"read ({error}); open it in Word and save it again"
-                                  ) from error
-    try:
-        tables = list(_top_tables(body))
-        if not tables:
-            raise UnreadableFileError(
-                f"{name}: the document holds no table; chronogen reads a Word chronology "
-                "laid out as a table, one row a contact")
-        sheets = _sheets(tables, name, parts, bounds)
-    except TooDeep:
+    with opened_document(path, name) as package:
+        parts, notes = document_parts(package, name, bounds)
+        reader = _DocumentReader(name, parts, bounds)
+        reader.read(package)
+    if not reader.tables:
         raise UnreadableFileError(
-            f"{name}: the document's elements are nested over {MOST_NESTED} deep, deeper "
-            "than any Word document: damaged or hostile; open it in Word and save it again"
-            ) from None
-    changes = _tracked_changes(body)
-    if changes:
-        for sheet in sheets:
-            sheet.notes.append((ProblemCode.HIDDEN_CONTENT, changes))
-    return sheets
+            f"{name}: the document holds no table; chronogen reads a Word chronology laid "
+            "out as a table, one row a contact")
+    if reader.deleted or reader.inserted:
+        notes.append((ProblemCode.HIDDEN_CONTENT, (
+            "the document holds tracked changes not yet accepted ("
+            f"{counted(reader.deleted, 'deletion')}, {counted(reader.inserted, 'insertion')})"
+            ": read as if accepted, the deleted words and rows left out")))
+    for table in reader.tables:
+        table.sheet.merged_down = fill_merged_down(table.sheet.rows, table.merges)
+        table.sheet.bold = frozenset(table.bold)
+        table.sheet.notes.extend(notes)
+    return [table.sheet for table in reader.tables]
 
 
-def _top_tables(element: ElementTree.Element, depth: int = 0
-                ) -> Iterator[ElementTree.Element]:
-    """The tables of the document's body, in order: not a table inside a table's cell (read
-    as the cell's text) or inside a paragraph's text box."""
-    if depth > MOST_NESTED:
-        raise TooDeep
-    for child in element:
-        local = local_name(child)
+@dataclass
+class _Table:
+    """One sheet being read: a table of the document, or several of one width."""
+
+    sheet: Sheet
+    first: int  # the number of its first table in the document
+    #: its cells merged down: (first row, first column, last row, last column)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    #: column -> the index in merges of the area a cell merged down continues
+    open_merges: dict[int, int] = field(default_factory=dict)
+    bold: set[tuple[int, int]] = field(default_factory=set)
+
+
+class _DocumentReader:
+    """The document's text read as it streams in: its tables' rows, each read when it ends
+    and then let go; the marks of tracked changes counted."""
+
+    def __init__(self, name: str, parts: DocumentParts, limits: Limits) -> None:
+        self.name, self.parts, self.limits = name, parts, limits
+        self.tables: list[_Table] = []
+        self.deleted = self.inserted = 0
+        self._cells = 0
+        self._numbered = 0  # top-level tables begun
+        self._width: int | None = None  # columns of the last table read
+        self._tables_open = self._paragraphs = self._hidden = 0
+        self._top = False  # inside a table of the body (not one in a text box)
+        self._placed = False  # the table begun has its sheet
+
+    def read(self, package: zipfile.ZipFile) -> None:
+        parser = pull_parser([f"{{*}}{tag}" for tag in _WATCHED])
+        try:
+            for piece in document_text(package, self.name, self.limits):
+                parser.feed(piece)
+                self._events(parser.read_events())
+            parser.close()
+            self._events(parser.read_events())
+        except etree.XMLSyntaxError as error:
+            if "depth" in str(error):
+                raise UnreadableFileError(
+                    f"{self.name}: the document's elements are nested over {MOST_NESTED} "
+                    "deep, deeper than any Word document: damaged or hostile; open it in "
+                    "Word and save it again") from None
+            raise UnreadableFileError(
+                f"{self.name}: the document's text is damaged and cannot be read ({error}); "
+                "open it in Word and save it again") from error
+        except TooDeep:
+            raise UnreadableFileError(
+                f"{self.name}: a cell's elements are nested over {MOST_NESTED} deep, deeper "
+                "than any Word document: damaged or hostile; open it in Word and save it "
+                "again") from None
+
+    def _events(self, events: Iterator[tuple[str, etree._Element]]) -> None:
+        for event, element in events:
+            local = local_name(element)
+            if event == "start":
+                self._start(local)
+            else:
+                self._end(local, element)
+
+    def _start(self, local: str) -> None:
         if local == "tbl":
-            yield child
-        elif local not in ("p", *NOT_SHOWN):
-            yield from _top_tables(child, depth + 1)
+            self._tables_open += 1
+            if self._tables_open == 1 and not self._paragraphs and not self._hidden:
+                self._top, self._placed = True, False
+                self._numbered += 1
+        elif local == "p":
+            self._paragraphs += 1
+        elif local == _HIDING:
+            self._hidden += 1
+        elif local in _DELETED:
+            self.deleted += 1
+        elif local in _INSERTED:
+            self.inserted += 1
+
+    def _end(self, local: str, element: etree._Element) -> None:
+        in_top = self._top and self._tables_open == 1
+        if local == "tblGrid" and in_top and not self._placed:
+            self._place(sum(1 for c in element if local_name(c) == "gridCol"))
+        elif local == "tr" and in_top:
+            if not self._placed:
+                self._place(0)
+            self._row(element)
+            _let_go(element)
+        elif local == "tbl":
+            if in_top:
+                if not self._placed:
+                    self._place(0)
+                self._top = False
+            self._tables_open -= 1
+            if not self._tables_open and not self._paragraphs:
+                _let_go(element)
+        elif local == "p":
+            self._paragraphs -= 1
+            if not self._tables_open and not self._paragraphs:
+                _let_go(element)  # a paragraph of the body
+        elif local == _HIDING:
+            self._hidden -= 1
+
+    def _place(self, columns: int) -> None:
+        """Give the table begun its sheet: the last one, where it has as many columns."""
+        number = self._numbered
+        if not self.tables or columns != self._width or columns == 0:
+            self.tables.append(_Table(Sheet(file=self.name, name=f"Table {number}", rows=[],
+                                            kind="table"), first=number))
+        else:
+            self.tables[-1].sheet.name = f"Tables {self.tables[-1].first}-{number}"
+        self._width, self._placed = columns, True
+
+    def _row(self, row: etree._Element) -> None:
+        table = self.tables[-1]
+        sheet = table.sheet
+        properties = first_child(row, "trPr")
+        if properties is not None and first_child(properties, "del") is not None:
+            return  # a row deleted in tracked changes
+        number = len(sheet.rows) + 1
+        values: list[Cell] = [None] * min(_number(properties, "gridBefore", 0), _WIDEST)
+        self._count(len(values))
+        for cell in _inside(row, "tc"):
+            column = len(values) + 1
+            cell_properties = first_child(cell, "tcPr")
+            span = max(1, min(_number(cell_properties, "gridSpan", 1), _WIDEST))
+            self._count(span)
+            merge = first_child(cell_properties, "vMerge") \
+                if cell_properties is not None else None
+            read = read_cell(cell, self.parts)
+            text = read.text()
+            if text is not None and len(text) > self.limits.max_cell_chars:
+                raise UnreadableFileError(
+                    f"{sheet.file}, {sheet.name}, row {number}: a cell longer than "
+                    f"{self.limits.max_cell_chars:,} characters (raise max_cell_chars under "
+                    "[limits] in case.toml if it is genuine)")
+            if merge is not None and (value_of(merge) or "continue") == "continue" \
+                    and column in table.open_merges:
+                at = table.open_merges[column]
+                top, _, _, last_column = table.merges[at]
+                table.merges[at] = (top, column, number, last_column)
+                values.append(None)
+            else:
+                if merge is not None and value_of(merge) == "restart":
+                    table.open_merges[column] = len(table.merges)
+                    table.merges.append((number, column, number, column + span - 1))
+                else:
+                    table.open_merges.pop(column, None)
+                values.append(text)
+                _note_looks(sheet, (number, column), read, cell_properties, table.bold)
+            values.extend([None] * (span - 1))
+        sheet.rows.append(tuple(values))
+
+    def _count(self, cells: int) -> None:
+        self._cells += cells
+        if self._cells > self.limits.max_cells:
+            raise UnreadableFileError(
+                f"{self.name}: its tables hold over {self.limits.max_cells:,} cells, the "
+                "limit (max_cells under [limits] in case.toml)")
 
 
-def _tracked_changes(body: ElementTree.Element) -> str | None:
-    deleted = inserted = 0
-    for element in body.iter():
-        local = local_name(element)
-        if local in ("del", "moveFrom"):
-            deleted += 1
-        elif local in ("ins", "moveTo"):
-            inserted += 1
-    if not deleted and not inserted:
-        return None
-    return (f"the document holds tracked changes not yet accepted ("
-            f"{counted(deleted, 'deletion')}, {counted(inserted, 'insertion')}): read as if "
-            "accepted, the deleted words and rows left out")
+def _let_go(element: etree._Element) -> None:
+    """Free what was read: the element's contents, and what stood before it."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    while parent is not None and (before := element.getprevious()) is not None:
+        parent.remove(before)
 
 
-def _inside(element: ElementTree.Element, wanted: str, depth: int = 0
-            ) -> Iterator[ElementTree.Element]:
+def _inside(element: etree._Element, wanted: str, depth: int = 0
+            ) -> Iterator[etree._Element]:
     """A table's rows (*wanted* ``tr``) or a row's cells (``tc``), also where a content
     control or custom XML wraps them."""
     if depth > MOST_NESTED:
@@ -167,85 +276,14 @@ def _inside(element: ElementTree.Element, wanted: str, depth: int = 0
             yield from _inside(child, wanted, depth + 1)
 
 
-def _number(properties: ElementTree.Element | None, local: str, default: int) -> int:
+def _number(properties: etree._Element | None, local: str, default: int) -> int:
     found = first_child(properties, local) if properties is not None else None
     value = value_of(found) if found is not None else None
     return int(value) if value is not None and value.isdigit() else default
 
 
-def _sheets(tables: list[ElementTree.Element], name: str, parts: DocumentParts,
-            limits: Limits) -> list[Sheet]:
-    sheets: list[tuple[Sheet, list[tuple[int, int, int, int]]]] = []
-    width: int | None = None
-    first = 0
-    cells_read = 0
-    for number, table in enumerate(tables, start=1):
-        grid = first_child(table, "tblGrid")
-        columns = sum(1 for c in grid if local_name(c) == "gridCol") if grid is not None else 0
-        if not sheets or columns != width or columns == 0:
-            sheets.append((Sheet(file=name, name=f"Table {number}", rows=[], kind="table"), []))
-            width, first = columns, number
-        else:
-            sheets[-1][0].name = f"Tables {first}-{number}"
-        cells_read += _read_table(table, *sheets[-1], parts, limits)
-        if cells_read > limits.max_cells:
-            raise UnreadableFileError(
-                f"{name}: its tables hold over {limits.max_cells:,} cells, the limit "
-                "(max_cells under [limits] in case.toml)")
-    for sheet, merges in sheets:
-        sheet.merged_down = fill_merged_down(sheet.rows, merges)
-    return [sheet for sheet, _ in sheets]
-
-
-def _read_table(table: ElementTree.Element, sheet: Sheet, merges: list[tuple[int, int, int, int]],
-                parts: DocumentParts, limits: Limits) -> int:
-    """The rows of one table appended to *sheet*, its cells merged down to *merges* (first
-    row, first column, last row, last column); how many cells it held."""
-    open_merges: dict[int, int] = {}  # column -> index in merges of the area it continues
-    count = 0
-    bold: set[tuple[int, int]] = set(sheet.bold)
-    for row in _inside(table, "tr"):
-        properties = first_child(row, "trPr")
-        if properties is not None and first_child(properties, "del") is not None:
-            continue  # a row deleted in tracked changes
-        row_number = len(sheet.rows) + 1
-        values: list[Cell] = [None] * min(_number(properties, "gridBefore", 0), _WIDEST)
-        count += len(values)
-        for cell in _inside(row, "tc"):
-            column = len(values) + 1
-            cell_properties = first_child(cell, "tcPr")
-            span = max(1, min(_number(cell_properties, "gridSpan", 1), _WIDEST))
-            merge = first_child(cell_properties, "vMerge") if cell_properties is not None else None
-            read = read_cell(cell, parts)
-            text = read.text()
-            if text is not None and len(text) > limits.max_cell_chars:
-                raise UnreadableFileError(
-                    f"{sheet.file}, {sheet.name}, row {row_number}: a cell longer than "
-                    f"{limits.max_cell_chars:,} characters (raise max_cell_chars under "
-                    "[limits] in case.toml if it is genuine)")
-            if merge is not None and (value_of(merge) or "continue") == "continue" \
-                    and column in open_merges:
-                at = open_merges[column]
-                top, _, _, last_column = merges[at]
-                merges[at] = (top, column, row_number, last_column)
-                values.append(None)
-            else:
-                if merge is not None and value_of(merge) == "restart":
-                    open_merges[column] = len(merges)
-                    merges.append((row_number, column, row_number, column + span - 1))
-                else:
-                    open_merges.pop(column, None)
-                values.append(text)
-                _note_looks(sheet, (row_number, column), read, cell_properties, bold)
-            values.extend([None] * (span - 1))
-            count += span
-        sheet.rows.append(tuple(values))
-    sheet.bold = frozenset(bold)
-    return count
-
-
 def _note_looks(sheet: Sheet, place: tuple[int, int], read: CellText,
-                properties: ElementTree.Element | None, bold: set[tuple[int, int]]) -> None:
+                properties: etree._Element | None, bold: set[tuple[int, int]]) -> None:
     if read.shown:
         if read.struck_chars:
             sheet.struck.append(place)
@@ -266,45 +304,3 @@ def _note_looks(sheet: Sheet, place: tuple[int, int], read: CellText,
         sheet.links[place] = read.link
     if read.comments:
         sheet.comments[place] = "\n".join(read.comments)
-
-
-def _small_part(package: zipfile.ZipFile, names: set[str], part: str, name: str,
-                what: str, limits: Limits) -> ElementTree.Element | None:
-    if part not in names:
-        return None
-    info = package.getinfo(part)
-    check_part_size(info, name, what, limits)
-    try:
-        return _parsed(package.read(info), name, what)
-    except ElementTree.ParseError:
-        return None  # a damaged list of links or comments: the cells' text is still read
-
-
-def _link_targets(package: zipfile.ZipFile, names: set[str], name: str,
-                  limits: Limits) -> dict[str, str]:
-    root = _small_part(package, names, _RELATIONSHIPS, name, "the document's list of links", limits)
-    if root is None:
-        return {}
-    return {str(rel.get("Id")): str(rel.get("Target")) for rel in root
-            if rel.get("Id") and rel.get("Target")
-            and str(rel.get("Type", "")).endswith("/hyperlink")}
-
-
-def _comment_texts(package: zipfile.ZipFile, names: set[str], name: str,
-                   limits: Limits) -> dict[str, str]:
-    root = _small_part(package, names, _COMMENTS, name, "the document's list of comments", limits)
-    if root is None:
-        return {}
-    found = {}
-    for comment in root:
-        if local_name(comment) != "comment":
-            continue
-        try:
-            read = read_cell(comment, DocumentParts({}, {}))
-        except TooDeep:
-            continue  # a comment no one wrote: the cells are still read
-        text = read.text()
-        author = attribute(comment, "author")
-        if text:
-            found[attribute(comment, "id") or ""] = f"{author}: {text}" if author else text
-    return found

@@ -1,0 +1,144 @@
+"""A Word document's package, opened within the limits: the document's text as a stream of
+bytes, and the small parts its cells refer to (where its links point, its comments).
+
+Every part is held to a workbook's limits (its size unzipped, how much it grows: a zip bomb);
+a part declaring a DTD of its own is refused before it is parsed (Word never writes one, and
+its entities are how a few bytes expand into gigabytes); nothing a document names is
+fetched. :mod:`chronogen.read.word_tables` reads the tables.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from lxml import etree
+
+from chronogen.errors import UnreadableFileError
+from chronogen.model.case import Limits
+from chronogen.model.problems import ProblemCode
+from chronogen.read.package_check import check_part_size
+from chronogen.read.word_cells import DocumentParts, TooDeep, attribute, local_name, read_cell
+
+DOCUMENT = "word/document.xml"
+_RELATIONSHIPS = "word/_rels/document.xml.rels"
+_COMMENTS = "word/comments.xml"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+#: the most of the links' or the comments' part read (parsed whole, unlike the document's
+#: text): a document's are kilobytes
+LONGEST_PART = 20_000_000
+_CHUNK = 1 << 20
+#: what lxml may do: nothing fetched, no entity expanded, no DTD loaded, no tree deeper than
+#: libxml2's own limit (256) or text nodes larger than its own (10 MB)
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                               huge_tree=False)
+
+
+def pull_parser(tags: list[str]) -> etree.XMLPullParser:
+    """A parser fed the document's text in pieces, telling of the start and end of *tags*
+    only, held to the same rules as every part's."""
+    return etree.XMLPullParser(events=("start", "end"), tag=tags, resolve_entities=False,
+                               no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _refuse_a_dtd(head: bytes, name: str, part: str) -> None:
+    """Refuse *part* if what comes before its first element (*head*) declares a DTD."""
+    first = _FIRST_ELEMENT.search(head)
+    if b"<!DOCTYPE" in head[:first.start() if first else len(head)]:
+        raise UnreadableFileError(
+            f"{name}: {part} declares entities of its own (a DTD), which Word never writes: "
+            "refused as damaged or hostile; open it in Word and save it again")
+
+
+@contextmanager
+def opened_document(path: Path, name: str) -> Iterator[zipfile.ZipFile]:
+    """The document's package; a file that is none is refused, saying what it is."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            if DOCUMENT not in package.namelist():
+                raise UnreadableFileError(f"{name}: not a Word document (it holds no "
+                                          f"{DOCUMENT}); save it from Word as .docx")
+            yield package
+    except (zipfile.BadZipFile, OSError) as error:
+        with path.open("rb") as handle:
+            magic = handle.read(8)
+        if magic == _OLE_MAGIC:
+            raise UnreadableFileError(
+                f"{name}: this is a password-protected document or an old-style .doc saved "
+                "with a .docx name: open it in Word or LibreOffice, remove the password, and "
+                "save it as .docx") from error
+        raise UnreadableFileError(f"{name}: not a readable .docx document ({error})") from error
+
+
+def document_text(package: zipfile.ZipFile, name: str, limits: Limits) -> Iterator[bytes]:
+    """The document's text (``word/document.xml``) in pieces of a megabyte, within the
+    limits, refused if it declares a DTD."""
+    info = package.getinfo(DOCUMENT)
+    part = "the document's text"
+    check_part_size(info, name, part, limits)
+    with package.open(info) as stream:
+        head = b""
+        while len(head) < _CHUNK and (piece := stream.read(64 * 1024)):
+            head += piece
+            if _FIRST_ELEMENT.search(head):
+                break
+        _refuse_a_dtd(head, name, part)
+        yield head
+        while piece := stream.read(_CHUNK):
+            yield piece
+
+
+def document_parts(package: zipfile.ZipFile, name: str, limits: Limits
+                   ) -> tuple[DocumentParts, list[tuple[ProblemCode, str]]]:
+    """Where the document's links point and its comments; what could not be read of them."""
+    notes: list[tuple[ProblemCode, str]] = []
+    links: dict[str, str] = {}
+    rels = _small_part(package, _RELATIONSHIPS, name, "the document's list of links", limits)
+    if rels is not None:
+        links = {str(rel.get("Id")): str(rel.get("Target")) for rel in rels
+                 if rel.get("Id") and rel.get("Target")
+                 and str(rel.get("Type", "")).endswith("/hyperlink")}
+    comments: dict[str, str] = {}
+    try:
+        root = _small_part(package, _COMMENTS, name, "the document's list of comments",
+                           limits)
+    except _TooLarge as error:
+        notes.append((ProblemCode.CELL_COMMENT, str(error)))
+        root = None
+    for comment in root if root is not None else ():
+        if local_name(comment) != "comment":
+            continue
+        try:
+            text = read_cell(comment, DocumentParts({}, {})).text()
+        except TooDeep:
+            continue  # a comment no one wrote: the cells are still read
+        author = attribute(comment, "author")
+        if text:
+            comments[attribute(comment, "id") or ""] = f"{author}: {text}" if author else text
+    return DocumentParts(links=links, comments=comments), notes
+
+
+class _TooLarge(UnreadableFileError):
+    """A part larger than :data:`LONGEST_PART`."""
+
+
+def _small_part(package: zipfile.ZipFile, part: str, name: str, what: str,
+                limits: Limits) -> etree._Element | None:
+    if part not in package.namelist():
+        return None
+    info = package.getinfo(part)
+    check_part_size(info, name, what, limits)
+    if info.file_size > LONGEST_PART:
+        raise _TooLarge(f"{name}: {what} unzips to {info.file_size / 1e6:,.0f} MB, more than "
+                        "a document's: not read; open the document to see them")
+    data = package.read(info)
+    _refuse_a_dtd(data, name, what)
+    try:
+        root: etree._Element = etree.fromstring(data, _SAFE_PARSER)
+        return root
+    except etree.XMLSyntaxError:
+        return None  # a damaged list of links or comments: the cells' text is still read
