@@ -13,7 +13,7 @@ from pathlib import Path
 from chronogen.domain.agencies import agency_code
 from chronogen.model.chronology import Entry, FileReport, RawValue, SourceReports
 from chronogen.model.family import Family
-from chronogen.model.problems import SourceRef
+from chronogen.model.problems import SourceRef, sheet_place
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
@@ -188,7 +188,7 @@ def conversion_report(conversion: Conversion, output: Path | None = None) -> dic
 
 def _table_place(report: FileReport) -> str:
     """``sheet 'Police'``, and its table's rows where it holds several."""
-    place = f"sheet {report.sheet!r}" if report.sheet else report.file
+    place = sheet_place(report.file, report.sheet) if report.sheet else report.file
     return ", ".join(part for part in (place, report.rows_of_table) if part)
 
 
@@ -196,7 +196,7 @@ def format_report(conversion: Conversion, output: Path) -> str:
     """The problems report of a conversion as text for a terminal."""
     result = conversion.result
     report = result.report
-    sheet = f", sheet {report.sheet!r}" if report.sheet else ""
+    sheet = f", {sheet_place(report.file, report.sheet)}" if report.sheet else ""
     reports = result.reports or [report]
     lines = [f"Converted {report.file}{sheet} (header on row {report.header_row}) for "
              f"{report.agency} -> {output}"]

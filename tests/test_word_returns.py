@@ -63,7 +63,12 @@ def test_a_word_return_is_read_into_entries_with_what_it_marks_said(tmp_path: Pa
             (ProblemCode.HIDDEN_CONTENT, None, None)} <= said
     assert result.entries[3].raw["Struck through in Summary of contact"] == "feeding"
     assert result.entries[3].raw["Comment on Summary of contact"] == "HV lead: Check with GP"
+    # a Word document's table is named for itself where a place is said, not as a sheet
+    assert result.entries[0].source.describe() == "hv.docx, Table 1, row 2"
     date_field_problem = next(p for p in result.problems if p.code is ProblemCode.DATE_FIELD)
+    assert date_field_problem.location() == "hv.docx, Table 1, row 6, column 'Date'"
+    assert "struck through in the table" in next(
+        p.message for p in result.problems if p.code is ProblemCode.STRUCK_THROUGH)
     assert date_field_problem.severity.value == "warning"
     assert "updates to the day the document is opened" in date_field_problem.message
 
@@ -100,7 +105,9 @@ def test_tables_of_one_width_are_one_sheet_and_others_their_own(tmp_path: Path) 
     assert [(e.source.sheet, e.source.row) for e in result.entries] == [
         ("Tables 2-4", 2), ("Tables 2-4", 3), ("Tables 2-4", 5), ("Tables 2-4", 6)]
     codes = {p.code for p in result.problems}
-    assert {ProblemCode.REPEATED_HEADER, ProblemCode.SHEET_NOT_READ} <= codes
+    assert ProblemCode.REPEATED_HEADER in codes
+    assert [p.message for p in result.problems if p.code is ProblemCode.SHEET_NOT_READ] == [
+        "Table 1 (1 filled row) was not read: it has no chronology header"]
     report = result.reports[0]
     assert report.rows_read == report.entries + report.headers + report.blank + \
         report.rejected + report.title + report.notes

@@ -22,6 +22,7 @@ from chronogen.model.case import Case, Settings
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.family import Person
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
+from chronogen.model.problems import sheet_place
 from chronogen.model.recorded import Recorded
 from chronogen.model.trusted import trusted
 
@@ -101,7 +102,7 @@ class FlagContext:
         more than one table (``hv.xlsx, sheet '2020', row 3``)."""
         source = entry.source
         if source.file in self._several and source.sheet is not None:
-            return f"{source.file}, sheet {source.sheet!r}, row {source.row}"
+            return f"{source.file}, {sheet_place(source.file, source.sheet)}, row {source.row}"
         return f"{source.file}, row {source.row}"
 
     def took_part(self, place: int) -> frozenset[str]:

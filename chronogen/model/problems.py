@@ -104,6 +104,18 @@ MEANINGS: dict[ProblemCode, str] = {
 }
 
 
+#: files whose "sheets" are a Word document's tables, each named for itself (``Table 2``)
+_TABLE_FILES = (".docx", ".docm")
+
+
+def sheet_place(file: str | None, sheet: str) -> str:
+    """How a place names a sheet: ``sheet 'Log'``; a Word document's table by its own name,
+    ``Table 2``."""
+    if file is not None and file.lower().endswith(_TABLE_FILES):
+        return sheet
+    return f"sheet {sheet!r}"
+
+
 class SourceRef(BaseModel):
     """Where something came from: a file, a sheet (``None`` for CSV) and a 1-based row."""
 
@@ -114,10 +126,10 @@ class SourceRef(BaseModel):
     row: int | None = None
 
     def describe(self) -> str:
-        """``file.xlsx, sheet 'X', row 5`` for messages."""
+        """``file.xlsx, sheet 'X', row 5`` for messages (``file.docx, Table 2, row 5``)."""
         parts = [self.file]
         if self.sheet is not None:
-            parts.append(f"sheet {self.sheet!r}")
+            parts.append(sheet_place(self.file, self.sheet))
         if self.row is not None:
             parts.append(f"row {self.row}")
         return ", ".join(parts)
@@ -143,7 +155,7 @@ class Problem(BaseModel):
         if self.file is not None:
             parts.append(self.file)
         if self.sheet is not None:
-            parts.append(f"sheet {self.sheet!r}")
+            parts.append(sheet_place(self.file, self.sheet))
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:

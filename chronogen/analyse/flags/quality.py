@@ -14,6 +14,7 @@ from chronogen.domain.wording import counted
 from chronogen.model.chronology import Entry, FileReport, SourceReports
 from chronogen.model.family import Person
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
+from chronogen.model.problems import sheet_place
 
 _PREGNANCY = FoldedPattern(literal_alternation(
     ["pregnan", "antenatal", "ante-natal", "unborn", "midwi", "booking", "scan", "gestation"]))
@@ -110,7 +111,7 @@ def out_of_order(ctx: FlagContext) -> Iterator[Flag]:
         if tables.in_file(file) > 1:  # named by its sheet, and its rows where it shares one
             report = report_of[key]
             file = ", ".join(part for part in (
-                file, f"sheet {sheet!r}" if sheet is not None else "",
+                file, sheet_place(file, sheet) if sheet is not None else "",
                 report.rows_of_table if report is not None else "") if part)
         # places in row order; within a row, the chronology's order
         order = sorted(range(len(rows)), key=rows.__getitem__)

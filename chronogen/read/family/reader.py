@@ -30,7 +30,7 @@ from chronogen.model.family import (
     Relation,
     Sex,
 )
-from chronogen.model.problems import Problem, ProblemCode, Severity
+from chronogen.model.problems import Problem, ProblemCode, Severity, sheet_place
 from chronogen.model.validation import explain
 from chronogen.read.family.checks import Locations, check_family
 from chronogen.read.family.roles import RoleColumn
@@ -240,7 +240,8 @@ class _FamilyWorkbook:
             first = next((r for r in sheet.rows if not is_blank(r)), ())
             headings = ", ".join(repr(str(v)) for v in first if v is not None)[:200]
             self.problem(ProblemCode.SHEET_NOT_READ,
-                         f"sheet {sheet.name!r} was not read: it is not a people, "
+                         f"{sheet_place(sheet.file, sheet.name or '')} was not read: it is not a "
+                         "people, "
                          "relationships or households table chronogen knows (its first row: "
                          f"{headings}); see docs/genogram.md for the headings it reads",
                          sheet)

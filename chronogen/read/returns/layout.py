@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic import Field as PydanticField
 
 from chronogen.errors import InputError
+from chronogen.model.problems import sheet_place
 from chronogen.read.package_check import column_letters
 from chronogen.read.returns.columns import Field, columns_read, match_heading
 from chronogen.read.sheet import Cell, Sheet
@@ -501,7 +502,7 @@ def _header_line(layout: Layout) -> str:
     sheet, row = layout.sheet, layout.header_row
     headings = ", ".join(f"{c.heading!r} -> {c.field.value}" for c in layout.columns
                          if c.field is not None)
-    return ((f"header on row {row} of sheet {sheet.name!r}" if sheet.name
+    return ((f"header on row {row} of {sheet_place(sheet.file, sheet.name)}" if sheet.name
              else f"header on row {row}")
             + f" ({layout.found_by}); {layout.date_share:.0%} of the rows below have a date in "
             f"its date column; columns: {headings}")

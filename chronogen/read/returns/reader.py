@@ -10,10 +10,11 @@ from pathlib import Path
 
 from chronogen.bulk import in_bulk
 from chronogen.domain.template import TEMPLATE_TITLE
+from chronogen.domain.wording import counted
 from chronogen.model.case import Limits
 from chronogen.model.chronology import FileReport, RawValue, RejectedRow
 from chronogen.model.family import Family
-from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef
+from chronogen.model.problems import Problem, ProblemCode, Severity, SourceRef, sheet_place
 from chronogen.read.returns.cell_values import raw_value
 from chronogen.read.returns.layout import (
     ColumnMapping,
@@ -157,14 +158,16 @@ def _other_sheets(sheets: list[Sheet], read: list[Sheet]) -> list[Problem]:
         layout = find_layout([other])
         if layout is not None:
             severity = Severity.WARNING
-            message = (f"sheet {other.name!r} also looks like a chronology (header on row "
-                       f"{layout.header_row}, {filled} filled rows) but was not read: only "
+            message = (f"{sheet_place(other.file, other.name or '')} also looks like a "
+                       f"chronology (header on row {layout.header_row}, "
+                       f"{counted(filled, 'filled row')}) but was not read: only "
                        f"{chosen.name!r} was named. Leave the sheet out of case.toml to read "
                        "every chronology sheet")
         else:
             severity = Severity.INFO
-            message = (f"sheet {other.name!r} ({filled} filled rows) was not read: it has no "
-                       "chronology header")
+            message = (f"{sheet_place(other.file, other.name or '')} "
+                       f"({counted(filled, 'filled row')}) was not read: it has no chronology "
+                       "header")
         problems.append(Problem(code=ProblemCode.SHEET_NOT_READ, severity=severity,
                                 message=message, file=other.file, sheet=other.name))
     return problems
