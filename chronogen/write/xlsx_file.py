@@ -35,7 +35,7 @@ from chronogen.write.appendix import (
     cells_text,
 )
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import clean, wrapped_lines
+from chronogen.write.cell_text import arial_lines, clean
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.xlsx_rows import RowsSheet
 
@@ -47,6 +47,9 @@ EVIDENCE_SHOWN = 500
 _HEADER_FILL = "#1F3864"
 _NO_FILL, _NOT_RECORDED_FILL, _FLAG_FILL = "#F8CBAD", "#FFE699", "#F4B6C2"
 _BODY_PT = 10
+#: every cell's font: on every Windows and Mac, and as Liberation Sans (its metrics) with
+#: LibreOffice; the rows' heights are worked out from its widths (write/arial_widths.py)
+FONT = "Arial"
 #: printable width of a landscape page, in column-width units (about 0.073 in each)
 _PAGE_UNITS = {9: 148, 8: 218}  # A4, A3
 
@@ -71,14 +74,15 @@ class _Styles:
     def __init__(self, book: Any) -> None:
         self.book = book
         self._made: dict[tuple[str, str | None], Any] = {}
-        base = {"font_size": _BODY_PT, "valign": "top", "border": 1, "border_color": "#BFBFBF"}
+        base = {"font_name": FONT, "font_size": _BODY_PT, "valign": "top", "border": 1,
+                "border_color": "#BFBFBF"}
         self.base = base
         self.header = book.add_format({**base, "bold": True, "font_color": "#FFFFFF",
                                        "bg_color": _HEADER_FILL, "text_wrap": True})
-        self.title = book.add_format({"bold": True, "font_size": 14})
-        self.heading = book.add_format({"bold": True, "font_size": 12})
-        self.plain = book.add_format({"font_size": _BODY_PT, "text_wrap": True, "valign": "top",
-                                      "align": "left"})
+        self.title = book.add_format({"font_name": FONT, "bold": True, "font_size": 14})
+        self.heading = book.add_format({"font_name": FONT, "bold": True, "font_size": 12})
+        self.plain = book.add_format({"font_name": FONT, "font_size": _BODY_PT,
+                                      "text_wrap": True, "valign": "top", "align": "left"})
         self.no = book.add_format({"bg_color": _NO_FILL, "bold": True})
         self.not_recorded = book.add_format({"bg_color": _NOT_RECORDED_FILL})
         self.flagged = book.add_format({"bg_color": _FLAG_FILL, "bold": True,
@@ -133,9 +137,9 @@ def _write(sheet: Any, row: int, col: int, value: object, fmt: Any) -> None:
         sheet.write_string(row, col, clean(str(value)), fmt)
 
 
-def _lines(text: str, width: float) -> int:
-    # 10 pt text: a little more than a character a unit
-    return wrapped_lines(text, width, per_unit=1.1)
+def _lines(text: str, width: float, *, bold: bool = False) -> int:
+    """Lines *text* takes in a column *width* units wide, in the workbook's Arial 10 pt."""
+    return arial_lines(text, width, bold=bold)
 
 
 def _page_setup(sheet: Any, appendix: Appendix, *, paper: int = 9,
@@ -170,12 +174,14 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
         "style": "Table Style Light 1", "banded_rows": False, "autofilter": True})
     wraps = [n for n, c in enumerate(columns) if c.kind in ("wrap", "flags", "answer")]
     # headings are bold and break at spaces: count them narrower, with a spare line
-    heading_lines = max((_lines(h, c.width * 0.75) + (" " in h)
+    heading_lines = max((_lines(h, c.width, bold=True)
                          for h, c in zip(headings, columns, strict=True)), default=1)
     if heading_lines > 1:
         sheet.set_row(0, 13.5 * heading_lines + 2)
     formats: dict[str | None, list[Any]] = {}
     widths = [c.width for c in columns]
+    bold = [c.kind == "flags" for c in columns]  # flag codes are set in bold
+    known: list[dict[str, int]] = [{} for _ in columns]  # text -> its lines, by column
     row_formats: list[list[Any]] = []
     heights: list[float | None] = []
     for r, row in enumerate(rows):
@@ -184,9 +190,15 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
         if chosen is None:  # the formats of a row, per agency shading, worked out once
             chosen = formats[fill] = [styles.cell(c.kind, fill) for c in columns]
         row_formats.append(chosen)
-        height = max((_lines(text, widths[c]) for c in wraps
-                      if isinstance(text := row[c], str) and len(text) > widths[c]),
-                     default=1)
+        height = 1
+        for c in wraps:
+            if isinstance(text := row[c], str):
+                lines = known[c].get(text)
+                if lines is None:
+                    lines = arial_lines(text, widths[c], bold=bold[c])
+                    if len(text) <= 48:  # a short text (an answer, a kind, flags) recurs
+                        known[c][text] = lines
+                height = max(height, lines)
         # spreadsheets do not grow rows for wrapped text on opening: give the height
         heights.append(min(13.5 * height + 2, 409) if height > 1 else None)
     sheet.put_rows(1, rows, row_formats, heights)
@@ -205,11 +217,12 @@ def chronology_columns(appendix: Appendix) -> tuple[list[Column], int]:
              Column("Agency", 14), Column("Contact type", 14), Column("What happened", 48),
              Column("Outcome / action", 24)]
     for child in appendix.children:
-        panel += [Column(f"{child.name}: seen", 10, "answer"),
-                  Column(f"{child.name}: views", 10, "answer")]
+        # wide enough for "Not recorded" on one line, in Arial
+        panel += [Column(f"{child.name}: seen", 12.5, "answer"),
+                  Column(f"{child.name}: views", 12.5, "answer")]
     if appendix.marked:  # printed: a row the agency struck through may be withdrawn
         panel.append(Column(MARKED, 13))
-    panel.append(Column("Flags", 16, "flags"))
+    panel.append(Column("Flags", 19, "flags"))
     audit = [Column("Also recorded", 30), Column("Contact kind", 14, "text"),
              Column("People named", 16),
              Column("Practitioner", 16), Column("Referral to", 14),
