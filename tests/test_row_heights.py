@@ -44,3 +44,16 @@ def test_never_fewer_lines_than_the_text_could_fill(text: str, width: float,
     least = sum(max(1, math.ceil(_word_width(part.replace(" ", ""), bold) / room))
                 for part in text.split("\n"))
     assert arial_lines(text, width, bold=bold) >= least
+
+
+def test_a_column_is_as_wide_as_its_headings_longest_word() -> None:
+    """A heading's word never breaks in the middle: a child's long name widens the child's
+    columns, and the overview's numbers' headings are as wide as their words."""
+    from chronogen.write.cell_text import narrowest_column
+    from chronogen.write.xlsx_file import Column, _width
+
+    assert _width(Column("Mia Harbour: seen", 12.5, "answer")) == 12.5
+    wide = _width(Column("Maximilianaelisabeth Harbour: seen", 12.5, "answer"))
+    assert wide > 12.5 and arial_lines("Maximilianaelisabeth", wide, bold=True) == 1
+    assert arial_lines("members", narrowest_column("Family members", bold=True, indent=1),
+                       bold=True, indent=1) == 1

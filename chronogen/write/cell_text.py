@@ -62,13 +62,13 @@ def _word_width(word: str, bold: bool) -> float:
 _AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^-])")
 
 
-def arial_lines(text: str, width: float, *, bold: bool = False) -> int:
+def arial_lines(text: str, width: float, *, bold: bool = False, indent: int = 0) -> int:
     """How many lines *text* takes set in Arial 10 pt and wrapped at its spaces and after
     its hyphens, as a spreadsheet wraps it, in a column *width* units wide (a unit is a
     digit of the workbook's default font, Calibri 11: 7 pixels, the column 5 more; the text
     leaves a few either side). A word longer than the column breaks where it reaches the
-    edge."""
-    room = width * 7 + 5 - 9
+    edge. A cell indented (*indent* levels) has about 10 pixels less a level."""
+    room = width * 7 + 5 - 9 - 10 * indent
     if len(text) * _WIDEST[bold] * 1.04 * _PIXELS <= room and "\n" not in text:
         return 1  # cannot reach the edge, however wide its letters
     return _wrapped(text, room, bold)
@@ -118,3 +118,11 @@ def _pieces(word: str, used: float, lines: int, room: float, space: float, bold:
             wide -= room
         used = wide
     return used, lines
+
+
+def narrowest_column(text: str, *, bold: bool = False, indent: int = 0) -> float:
+    """The narrowest column (in units) in which no word of *text* breaks: its longest
+    word on a line of its own."""
+    longest = max((_word_width(word, bold) for word in text.split()), default=0.0)
+    return (longest + 9 + 10 * indent - 5) / 7
+

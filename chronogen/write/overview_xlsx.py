@@ -8,6 +8,7 @@ review's words). The same overview gives the same bytes.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from chronogen.model.flag import FlagCode
 from chronogen.model.overview import Overview
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import clean, wrapped_lines
+from chronogen.write.cell_text import arial_lines, clean, narrowest_column
 
 #: (heading, width, kind): kind is text, int or share
 Column = tuple[str, float, str]
@@ -36,8 +37,8 @@ ABOUT = [
 ]
 
 
-def _lines(text: str, width: float) -> int:
-    return wrapped_lines(text, width, per_unit=1.1)
+#: the workbook's font, as chronology.xlsx's: the rows' heights are worked out from its widths
+FONT = "Arial"
 
 
 def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Sequence[object]],
@@ -46,6 +47,9 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
     page wide, the header row on every page, the first *printed* columns only (all by
     default)."""
     sheet = book.add_worksheet(name)
+    # a column at least as wide as its heading's longest word, which would break otherwise
+    columns = [(heading, max(width, math.ceil(narrowest_column(heading, bold=True, indent=1))),
+                kind) for heading, width, kind in columns]
     for n, (_, width, _) in enumerate(columns):
         sheet.set_column(n, n, width)
     sheet.add_table(0, 0, max(len(rows), 1), len(columns) - 1, {
@@ -55,7 +59,7 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
             "header" if kind == "text" else "number header"]} for h, _, kind in columns],
         "style": "Table Style Light 9", "autofilter": True})
     # spreadsheets do not grow rows for wrapped text when they open a file: give the heights
-    heading = max(_lines(h, w * 0.8) for h, w, _ in columns)
+    heading = max(arial_lines(h, w, bold=True, indent=1) for h, w, _ in columns)
     sheet.set_row(0, 13.5 * heading + 4)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
@@ -66,7 +70,7 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
                 sheet.write_number(r, c, value, formats[kind])
             else:
                 sheet.write_string(r, c, clean(str(value)), formats[kind])
-        tall = max((_lines(str(v), columns[c][1]) for c, v in enumerate(row)
+        tall = max((arial_lines(str(v), columns[c][1], indent=1) for c, v in enumerate(row)
                     if isinstance(v, str) and columns[c][2] == "text"), default=1)
         if tall > 1:
             sheet.set_row(r, 13.5 * tall + 2)
@@ -90,7 +94,7 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
                                         "strings_to_urls": False, "strings_to_numbers": False})
     book.set_properties({"title": "Overview across reviews", "author": "chronogen",
                          "created": FIXED_DOC_TIME})
-    base = {"font_size": 10, "valign": "top"}
+    base = {"font_name": FONT, "font_size": 10, "valign": "top"}
     heading = {**base, "bold": True, "text_wrap": True, "valign": "bottom"}
     formats = {"header": book.add_format(heading),
                "number header": book.add_format({**heading, "align": "right", "indent": 1}),

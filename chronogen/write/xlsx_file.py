@@ -10,6 +10,7 @@ Text is always written as text, never as a formula.
 
 from __future__ import annotations
 
+import math
 import re
 import tempfile
 from collections.abc import Callable, Sequence
@@ -35,7 +36,7 @@ from chronogen.write.appendix import (
     cells_text,
 )
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import arial_lines, clean
+from chronogen.write.cell_text import arial_lines, clean, narrowest_column
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.xlsx_rows import RowsSheet
 
@@ -142,6 +143,12 @@ def _lines(text: str, width: float, *, bold: bool = False) -> int:
     return arial_lines(text, width, bold=bold)
 
 
+def _width(column: Column) -> float:
+    """The column's width: at least as wide as its heading's longest word (a child's long
+    name), which would break in the middle otherwise; in half units."""
+    return max(column.width, math.ceil(2 * narrowest_column(column.heading, bold=True)) / 2)
+
+
 def _page_setup(sheet: Any, appendix: Appendix, *, paper: int = 9,
                 print_columns: int | None = None, last_row: int | None = None) -> None:
     """Landscape, one page wide, the header row repeated, title and marking in the page
@@ -165,8 +172,9 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
     """A sheet holding one Excel table (filters, frozen header) with typed cells."""
     sheet = book.add_worksheet(name, worksheet_class=RowsSheet)
     headings = _unique([c.heading for c in columns])
-    for n, column in enumerate(columns):
-        sheet.set_column(n, n, column.width)
+    widths = [_width(c) for c in columns]
+    for n, width in enumerate(widths):
+        sheet.set_column(n, n, width)
     last = max(len(rows), 1)
     sheet.add_table(0, 0, last, len(columns) - 1, {
         "name": re.sub(r"\W", "", name) or "Table",
@@ -174,12 +182,11 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
         "style": "Table Style Light 1", "banded_rows": False, "autofilter": True})
     wraps = [n for n, c in enumerate(columns) if c.kind in ("wrap", "flags", "answer")]
     # headings are bold and break at spaces: count them narrower, with a spare line
-    heading_lines = max((_lines(h, c.width, bold=True)
-                         for h, c in zip(headings, columns, strict=True)), default=1)
+    heading_lines = max((_lines(h, width, bold=True)
+                         for h, width in zip(headings, widths, strict=True)), default=1)
     if heading_lines > 1:
         sheet.set_row(0, 13.5 * heading_lines + 2)
     formats: dict[str | None, list[Any]] = {}
-    widths = [c.width for c in columns]
     bold = [c.kind == "flags" for c in columns]  # flag codes are set in bold
     known: list[dict[str, int]] = [{} for _ in columns]  # text -> its lines, by column
     row_formats: list[list[Any]] = []
@@ -234,7 +241,7 @@ def chronology_columns(appendix: Appendix) -> tuple[list[Column], int]:
 
 def paper_for(columns: Sequence[Column], printed: int) -> int:
     """A4 (9) when the printed columns fit its width at 8.5 pt or more, else A3 (8)."""
-    units = sum(c.width + 0.7 for c in columns[:printed])
+    units = sum(_width(c) + 0.7 for c in columns[:printed])
     return 9 if _BODY_PT * min(1.0, _PAGE_UNITS[9] / units) >= 8.5 else 8
 
 
