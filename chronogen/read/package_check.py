@@ -98,16 +98,26 @@ def opened_package(path: Path, name: str) -> Iterator[zipfile.ZipFile]:
         with zipfile.ZipFile(path) as package:
             yield package
     except (zipfile.BadZipFile, OSError, KeyError) as error:
-        if path.stat().st_size == 0:
-            raise UnreadableFileError(f"{name}: the file is empty") from error
-        with path.open("rb") as handle:
-            magic = handle.read(8)
-        if magic == _OLE_MAGIC:
-            raise UnreadableFileError(
-                f"{name}: this is a password-protected workbook or an old-style .xls saved "
-                "with an .xlsx name: open it in Excel or LibreOffice, remove the password, and "
-                "save it as .xlsx") from error
-        raise UnreadableFileError(f"{name}: not a readable .xlsx workbook ({error})") from error
+        raise unopened(path, name, error, kind="workbook", old=".xls", suffix=".xlsx",
+                       program="Excel") from error
+
+
+def unopened(path: Path, name: str, error: Exception, *, kind: str, old: str, suffix: str,
+             program: str) -> UnreadableFileError:
+    """Why a file meant to be a package (an .xlsx *kind* "workbook", a .docx "document")
+    would not open, in words: empty, an old-style or password-protected file (*old*), or
+    not a package at all."""
+    if path.stat().st_size == 0:
+        return UnreadableFileError(f"{name}: the file is empty")
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    article = {".xlsx": "an"}.get(suffix, "a")  # as it is said: an .xlsx, a .docx
+    if magic == _OLE_MAGIC:
+        return UnreadableFileError(
+            f"{name}: this is a password-protected {kind} or an old-style {old} saved "
+            f"with {article} {suffix} name: open it in {program} or LibreOffice, remove the "
+            f"password, and save it as {suffix}")
+    return UnreadableFileError(f"{name}: not a readable {suffix} {kind} ({error})")
 
 
 def _sheet_titles(package: zipfile.ZipFile, workbook: bytes) -> dict[str, str]:

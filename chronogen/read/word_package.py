@@ -20,13 +20,12 @@ from lxml import etree
 from chronogen.errors import UnreadableFileError
 from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
-from chronogen.read.package_check import check_part_size
+from chronogen.read.package_check import check_part_size, unopened
 from chronogen.read.word_cells import DocumentParts, TooDeep, attribute, local_name, read_cell
 
 DOCUMENT = "word/document.xml"
 _RELATIONSHIPS = "word/_rels/document.xml.rels"
 _COMMENTS = "word/comments.xml"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
 #: the most of the links' or the comments' part read (parsed whole, unlike the document's
 #: text): a document's are kilobytes
@@ -64,14 +63,8 @@ def opened_document(path: Path, name: str) -> Iterator[zipfile.ZipFile]:
                                           f"{DOCUMENT}); save it from Word as .docx")
             yield package
     except (zipfile.BadZipFile, OSError) as error:
-        with path.open("rb") as handle:
-            magic = handle.read(8)
-        if magic == _OLE_MAGIC:
-            raise UnreadableFileError(
-                f"{name}: this is a password-protected document or an old-style .doc saved "
-                "with a .docx name: open it in Word or LibreOffice, remove the password, and "
-                "save it as .docx") from error
-        raise UnreadableFileError(f"{name}: not a readable .docx document ({error})") from error
+        raise unopened(path, name, error, kind="document", old=".doc", suffix=".docx",
+                       program="Word") from error
 
 
 def document_text(package: zipfile.ZipFile, name: str, limits: Limits) -> Iterator[bytes]:

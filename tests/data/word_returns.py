@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -106,32 +107,29 @@ def link(document: DocumentObject, cell: _Cell, address: str) -> None:
     paragraph._p.append(hyperlink)
 
 
+def _change(kind: str, number: str, text_tag: str, text: str) -> Any:
+    """A tracked change (*kind*: ``w:del`` or ``w:ins``) by a reviewer, holding one run of
+    *text* (in a ``w:delText`` where deleted)."""
+    change = OxmlElement(kind)
+    change.set(qn("w:id"), number)
+    change.set(qn("w:author"), "Reviewer")
+    run = OxmlElement("w:r")
+    element = OxmlElement(text_tag)
+    element.text = text
+    element.set(qn("xml:space"), "preserve")
+    run.append(element)
+    change.append(run)
+    return change
+
+
 def tracked(cell: _Cell, deleted: str, inserted: str) -> None:
     """Tracked changes in the cell's first paragraph: *deleted* words struck out by a
     reviewer, *inserted* words added (neither accepted yet), in place of its text."""
     paragraph = cell.paragraphs[0]._p
     for run in list(cell.paragraphs[0].runs):
         paragraph.remove(run._r)
-    removal = OxmlElement("w:del")
-    removal.set(qn("w:id"), "901")
-    removal.set(qn("w:author"), "Reviewer")
-    run = OxmlElement("w:r")
-    gone = OxmlElement("w:delText")
-    gone.text = deleted
-    gone.set(qn("xml:space"), "preserve")
-    run.append(gone)
-    removal.append(run)
-    paragraph.append(removal)
-    addition = OxmlElement("w:ins")
-    addition.set(qn("w:id"), "902")
-    addition.set(qn("w:author"), "Reviewer")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = inserted
-    text.set(qn("xml:space"), "preserve")
-    run.append(text)
-    addition.append(run)
-    paragraph.append(addition)
+    paragraph.append(_change("w:del", "901", "w:delText", deleted))
+    paragraph.append(_change("w:ins", "902", "w:t", inserted))
 
 
 def deleted_row(table: Table, index: int) -> None:
