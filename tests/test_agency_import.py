@@ -417,14 +417,14 @@ def test_empty_and_protected_workbooks_are_clear_errors(tmp_path: Path) -> None:
 
 
 def test_unsupported_files_are_clear_errors(tmp_path: Path) -> None:
-    old = tmp_path / "old.xls"
+    old = tmp_path / "old.xls"  # the first bytes of an old Office file, and no more
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(InputError, match=r"save it as \.xlsx"):
+    with pytest.raises(InputError, match=r"old\.xls: not an old-style \.xls workbook"):
         read_sheets(old)
     odd = tmp_path / "notes.pdf"
     odd.write_bytes(b"x")
-    with pytest.raises(InputError, match=r"unsupported file type '\.pdf'; use \.xlsx, \.csv "
-                                         r"or \.docx"):
+    with pytest.raises(InputError, match=r"unsupported file type '\.pdf'; use \.xlsx, \.xls, "
+                                         r"\.csv or \.docx"):
         read_sheets(odd)
 
 

@@ -63,6 +63,7 @@ REFUSED = {
     "word-deep-nesting": "p.docx: the document's elements are nested over 256 deep",
     "word-zip-bomb": "times larger unzipped than zipped",
     "word-without-document": "p.docx: not a Word document",
+    "xls-far-cell": "p.xls, sheet 'Log': its cells span an area of 16,777,216 cells",
 }
 REPORTED = {
     "utf16-cut-short": {"damaged-text"},

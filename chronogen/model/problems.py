@@ -56,6 +56,7 @@ class ProblemCode(StrEnum):
     SEVERAL_TABLES = "several-tables"
     HIGHLIGHTED = "highlighted"
     DATE_FIELD = "date-field"
+    OLD_FORMAT = "old-format"
 
 
 #: what each code means, quoting no cell: what the anonymised set says of a problem or a
@@ -101,6 +102,8 @@ MEANINGS: dict[ProblemCode, str] = {
     ProblemCode.SEVERAL_TABLES: "several tables on one sheet",
     ProblemCode.HIGHLIGHTED: "rows or cells the sheet colours",
     ProblemCode.DATE_FIELD: "a date Word updates to the day the document is opened",
+    ProblemCode.OLD_FORMAT: "an old-style .xls, whose cells' looks, merges and comments "
+                            "are not read",
 }
 
 

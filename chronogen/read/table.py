@@ -28,6 +28,7 @@ from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
 from chronogen.read.merged_cells import fill_merged_down
+from chronogen.read.old_workbooks import NOT_READ_OF_XLS, check_old_workbook
 from chronogen.read.package_check import check_package
 from chronogen.read.sheet import Cell, Sheet
 from chronogen.read.sheet_parts import SheetParts, parts_possible
@@ -39,6 +40,8 @@ EXCEL_ERRORS = frozenset(
      "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!"}
 )
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+#: an old-style Excel workbook (:mod:`chronogen.read.old_workbooks`)
+OLD_WORKBOOK_SUFFIXES = (".xls",)
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 #: a Word document's tables (:mod:`chronogen.read.word_tables`)
 WORD_SUFFIXES = (".docx", ".docm")
@@ -90,18 +93,52 @@ def read_sheets(path: Path, *, display_name: str | None = None,
     if suffix in WORD_SUFFIXES:
         return read_word(path, display_name=name, limits=bounds)
     if suffix == ".xls":
-        raise UnreadableFileError(
-            f"{name}: old-style .xls workbooks cannot be read; open it in Excel or "
-            "LibreOffice and save it as .xlsx"
-        )
+        return read_old_workbook(path, name, bounds)
     if suffix == ".doc":
         raise UnreadableFileError(
             f"{name}: old-style .doc documents cannot be read; open it in Word or "
             "LibreOffice and save it as .docx"
         )
     raise UnreadableFileError(
-        f"{name}: unsupported file type {suffix or '(none)'!r}; use .xlsx, .csv or .docx"
+        f"{name}: unsupported file type {suffix or '(none)'!r}; use .xlsx, .xls, .csv or "
+        ".docx"
     )
+
+
+def read_old_workbook(path: Path, name: str, limits: Limits) -> list[Sheet]:
+    """Every worksheet of an old-style ``.xls`` workbook, its records measured first
+    (:mod:`~chronogen.read.old_workbooks`), then read by calamine; each says what an
+    ``.xls`` cannot tell."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    check_old_workbook(path, name, limits)
+    with _StandardErrorHeld() as held:
+        try:
+            book = CalamineWorkbook.from_path(str(path))
+            sheets = []
+            for about in book.sheets_metadata:
+                if about.typ != SheetTypeEnum.WorkSheet:
+                    continue  # a chart or a macro sheet holds no rows
+                rows: list[Any] = book.get_sheet_by_name(about.name).to_python(
+                    skip_empty_area=False)
+                shared: dict[str, str] = {}
+                for index, row in enumerate(rows):
+                    rows[index] = _from_calamine_row(row, shared)
+                sheet = Sheet(file=name, name=about.name, rows=_trim(rows),
+                              hidden=about.visible != SheetVisibleEnum.Visible)
+                sheet.notes.append((ProblemCode.OLD_FORMAT, NOT_READ_OF_XLS))
+                sheets.append(sheet)
+            return sheets
+        except Exception as error:
+            raise UnreadableFileError(f"{name}: an .xls workbook that could not be read "
+                                      f"({error}); open it in Excel and save it as .xlsx"
+                                      ) from error
+        except BaseException as error:
+            if type(error).__name__ != "PanicException":  # a Rust panic is no Exception
+                raise
+            held.dropped = True
+            raise UnreadableFileError(f"{name}: a damaged .xls workbook that could not be "
+                                      "read; open it in Excel and save it as .xlsx") from None
 
 
 def read_workbook(path: Path, *, display_name: str | None = None,

@@ -509,6 +509,15 @@ def word_without_document(folder: Path) -> None:
         package.writestr("notes.txt", "not a document")
 
 
+def xls_far_cell(folder: Path) -> None:
+    """An old-style .xls of a few kilobytes with one cell at its last row and column
+    (IV65536): calamine would set aside room for 16.7 million cells."""
+    import shutil
+
+    _toml(folder, file="p.xls")
+    shutil.copy(Path(__file__).parents[1] / "old_workbooks" / "far_cell.xls", folder / "p.xls")
+
+
 CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     far_cell, column_z_cell, far_cell_quoted, far_cell_prefixed, far_cell_lower_case,
     far_cell_spaced, far_row_eight_digits, far_cell_without_reference, not_a_reference,
@@ -519,7 +528,7 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     path_outside, link_outside, unclosed_cells, unclosed_relationships,
     unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date,
     referral_spaces, many_uncached_formulas, gedcom_name_spaces, word_entity_bomb,
-    word_deep_nesting, word_zip_bomb, word_wide_claims, word_without_document)}
+    word_deep_nesting, word_zip_bomb, word_wide_claims, word_without_document, xls_far_cell)}
 
 
 def make(name: str, root: Path) -> Path:
