@@ -107,14 +107,15 @@ MEANINGS: dict[ProblemCode, str] = {
 }
 
 
-#: files whose "sheets" are a Word document's tables, each named for itself (``Table 2``)
-_TABLE_FILES = (".docx", ".docm")
+#: a Word document's suffixes: the "sheets" read of one are its tables, each named for
+#: itself (``Table 2``)
+WORD_DOCUMENTS = (".docx", ".docm")
 
 
 def sheet_place(file: str | None, sheet: str) -> str:
     """How a place names a sheet: ``sheet 'Log'``; a Word document's table by its own name,
     ``Table 2``."""
-    if file is not None and file.lower().endswith(_TABLE_FILES):
+    if file is not None and file.lower().endswith(WORD_DOCUMENTS):
         return sheet
     return f"sheet {sheet!r}"
 

@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
-from chronogen.model.problems import ProblemCode
+from chronogen.model.problems import WORD_DOCUMENTS, ProblemCode
 from chronogen.read.merged_cells import fill_merged_down
 from chronogen.read.old_workbooks import NOT_READ_OF_XLS, check_old_workbook
 from chronogen.read.package_check import check_package
@@ -44,9 +44,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 OLD_WORKBOOK_SUFFIXES = (".xls",)
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 #: a Word document's tables (:mod:`chronogen.read.word_tables`)
-WORD_SUFFIXES = (".docx", ".docm")
-
-
+WORD_SUFFIXES = WORD_DOCUMENTS
 
 
 def is_blank(cells: tuple[Cell, ...]) -> bool:
@@ -92,7 +90,7 @@ def read_sheets(path: Path, *, display_name: str | None = None,
         return read_workbook(path, display_name=name, limits=bounds)
     if suffix in WORD_SUFFIXES:
         return read_word(path, display_name=name, limits=bounds)
-    if suffix == ".xls":
+    if suffix in OLD_WORKBOOK_SUFFIXES:
         return read_old_workbook(path, name, bounds)
     if suffix == ".doc":
         raise UnreadableFileError(
@@ -119,12 +117,8 @@ def read_old_workbook(path: Path, name: str, limits: Limits) -> list[Sheet]:
             for about in book.sheets_metadata:
                 if about.typ != SheetTypeEnum.WorkSheet:
                     continue  # a chart or a macro sheet holds no rows
-                rows: list[Any] = book.get_sheet_by_name(about.name).to_python(
-                    skip_empty_area=False)
-                shared: dict[str, str] = {}
-                for index, row in enumerate(rows):
-                    rows[index] = _from_calamine_row(row, shared)
-                sheet = Sheet(file=name, name=about.name, rows=_trim(rows),
+                sheet = Sheet(file=name, name=about.name,
+                              rows=_calamine_rows(book.get_sheet_by_name(about.name)),
                               hidden=about.visible != SheetVisibleEnum.Visible)
                 sheet.notes.append((ProblemCode.OLD_FORMAT, NOT_READ_OF_XLS))
                 sheets.append(sheet)
@@ -228,11 +222,7 @@ def _read_with_calamine(path: Path, name: str, date1904: bool,
         try:
             sheets = []
             for title, parsed in parsing.result():
-                rows: list[Any] = parsed.to_python(skip_empty_area=False)
-                shared: dict[str, str] = {}
-                for index, row in enumerate(rows):  # in place: never two copies of the sheet
-                    rows[index] = _from_calamine_row(row, shared)
-                sheets.append(Sheet(file=name, name=title, rows=_trim(rows),
+                sheets.append(Sheet(file=name, name=title, rows=_calamine_rows(parsed),
                                     date1904=date1904))
             return sheets, found
         except Exception:  # calamine's errors are not a stable API: fall back to openpyxl
@@ -337,6 +327,15 @@ def _one_copy(text: str, shared: dict[str, str]) -> str:
 
 #: texts up to this long are kept once per sheet (longer ones rarely repeat)
 _SHARED_UP_TO = 40
+
+
+def _calamine_rows(parsed: Any) -> list[tuple[Cell, ...]]:
+    """A sheet calamine parsed, as rows of cells, trailing blank rows left out."""
+    rows: list[Any] = parsed.to_python(skip_empty_area=False)
+    shared: dict[str, str] = {}
+    for index, row in enumerate(rows):  # in place: never two copies of the sheet
+        rows[index] = _from_calamine_row(row, shared)
+    return _trim(rows)
 
 
 def _from_calamine_row(row: list[object], shared: dict[str, str]) -> tuple[Cell, ...]:
