@@ -78,3 +78,16 @@ def test_never_raises(value: object) -> None:
 def test_case_and_spacing_do_not_matter(yes: str, no: str) -> None:
     assert read_answer(yes).value is Recorded.YES
     assert read_answer(no).value is Recorded.NO
+
+
+@pytest.mark.parametrize(("text", "value", "names"), [
+    ("☒ Yes ☐ No", "yes", None),  # a Word form's check boxes: the ticked one's label
+    ("☐ Yes ☒ No", "no", None),
+    ("Yes ☐ No ☒", "no", None),  # the boxes after their labels
+    ("☐ Yes ☐ No", "not recorded", None),  # none ticked: not recorded, and understood
+    ("☑ Seen", "yes", None),
+    ("☒ Yes - Mia ☐ No", "yes", "Mia"),
+])
+def test_a_forms_ticked_box_is_the_answer(text: str, value: str, names: str | None) -> None:
+    answer = read_answer(text)
+    assert (answer.value.value, answer.names, answer.recognised) == (value, names, True)

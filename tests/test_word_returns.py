@@ -279,3 +279,35 @@ def test_convert_makes_the_standard_template_from_a_word_return(tmp_path: Path) 
     converted = read_agency_file(tmp_path / "hv.xlsx", agency="Health Visiting", code="HV")
     assert [e.date.display() for e in converted.entries] == [
         "14/09/2018", "11/02/2019", "11/02/2019", "20/03/2019", "05/04/2019"]
+
+
+def test_ticks_and_ticked_boxes_in_a_word_table_are_answers(tmp_path: Path) -> None:
+    """A tick put in from a symbol font (Insert > Symbol: Wingdings, Wingdings 2) is read
+    as the tick it shows; a form's check boxes ("☒ Yes ☐ No", as Word's check-box controls
+    write them) as the label ticked."""
+    def cell(content: str) -> str:
+        return f"<w:tc><w:p>{content}</w:p></w:tc>"
+
+    def text(words: str) -> str:
+        return cell(f"<w:r><w:t xml:space=\"preserve\">{words}</w:t></w:r>")
+
+    def symbol(font: str, char: str) -> str:
+        return cell(f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>')
+
+    rows = [[text("Date"), text("Contact type"), text("Child seen?")],
+            [text("01/03/2020"), text("Home visit"), symbol("Wingdings", "F0FC")],
+            [text("02/03/2020"), text("Home visit"), symbol("Wingdings 2", "F04F")],
+            [text("03/03/2020"), text("Home visit"), text("☐ Yes ☒ No")],
+            [text("04/03/2020"), text("Home visit"), symbol("Symbol", "F0B7")]]
+    table = "<w:tbl>" + "".join("<w:tr>" + "".join(r) + "</w:tr>" for r in rows) + "</w:tbl>"
+    path = _package(tmp_path / "ticks.docx",
+                    f"<w:document {_W}><w:body>{table}</w:body></w:document>")
+    assert [row[2] for row in read_sheets(path)[0].rows[1:]] == ["✓", "✗", "☐ Yes ☒ No",
+                                                                 None]
+    family = read_case(HARBOUR).family
+    with_child = _package(tmp_path / "mia.docx", f"<w:document {_W}><w:body>"
+                          + table.replace("Child seen?", "Mia seen?") + "</w:body></w:document>")
+    result = read_agency_file(with_child, agency="Health Visiting", code="HV", family=family)
+    mia = next(p.id for p in family.people if p.first_name == "Mia")
+    assert [e.children[mia].seen.value for e in result.entries] == [
+        "yes", "no", "no", "not recorded"]

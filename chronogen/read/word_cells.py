@@ -34,6 +34,12 @@ _HIGHLIGHTS = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta
                "darkYellow": "808000", "darkGray": "808080", "lightGray": "C0C0C0",
                "black": "000000"}
 _OFF = {"0", "false", "off", "none"}
+#: a symbol font's ticks, crosses and boxes (``w:sym``: Insert > Symbol), as the characters
+#: a yes/no column reads: (font, its character's low byte) -> the character
+_SYMBOLS = {("wingdings", 0xFC): "✓", ("wingdings", 0xFB): "✗", ("wingdings", 0xFE): "☑",
+            ("wingdings", 0xFD): "☒", ("wingdings", 0xA8): "☐",
+            ("wingdings 2", 0x50): "✓", ("wingdings 2", 0x4F): "✗",
+            ("wingdings 2", 0x52): "☑", ("wingdings 2", 0x54): "☒", ("wingdings 2", 0xA3): "☐"}
 
 
 #: tag -> its local name: a document has a few dozen tags and millions of elements (a
@@ -159,6 +165,16 @@ class CellText:
         return "\n".join(self.paragraphs[shown[0]:shown[-1] + 1])
 
 
+def _symbol(element: etree._Element) -> str:
+    """A symbol's character: a tick, a cross or a box as its Unicode character; another
+    as nothing (a symbol font's characters are not letters)."""
+    font, code = (attribute(element, "font") or "").lower(), attribute(element, "char") or ""
+    try:
+        return _SYMBOLS.get((font, int(code, 16) & 0xFF), "")
+    except ValueError:
+        return ""
+
+
 @dataclass
 class DocumentParts:
     """What a document's cells refer to: where its links point (by relationship id) and
@@ -203,6 +219,8 @@ def _walk(element: etree._Element, read: CellText, parts: DocumentParts,
             read.add("\n", run)
         elif local == "noBreakHyphen":
             read.add("-", run)
+        elif local == "sym":
+            read.add(_symbol(child), run)
         elif local == "hyperlink":
             if read.link is None:
                 target = attribute(child, "id")

@@ -115,6 +115,8 @@ def _read_answer(value: object) -> Answer:
             return Answer(Recorded.NO)
         return Answer(Recorded.NOT_RECORDED, recognised=False)
     text = str(value)
+    if (ticked := _ticked(text)) is not None:
+        text = ticked
     key = _key(text)
     plain = _whole_word(key)
     if plain is not None:
@@ -129,6 +131,24 @@ def _read_answer(value: object) -> Answer:
                 return Answer(word, alone=alone)
             return Answer(word, names=rest, alone=alone)
     return Answer(Recorded.NOT_RECORDED, recognised=False)
+
+
+#: a form's check boxes as Word's and Excel's forms write them: ticked, and not
+_TICKED, _BOX = "☒☑", "☐☒☑"
+_BOXES = re.compile("([☐☒☑])")
+
+
+def _ticked(text: str) -> str | None:
+    """The labels of the boxes a form's cell ticks ("☒ Yes ☐ No": "Yes"; "Yes ☐ No ☒":
+    "No"; none ticked: ""), each box's label on the side its first or last box stands;
+    None for a cell holding no box."""
+    if not any(box in text for box in _BOX):
+        return None
+    parts = _BOXES.split(text.strip())  # text, box, text, box, ..., text
+    after = parts[0].strip() == "" or parts[-1].strip() != ""  # "☒ Yes ☐ No"
+    labels = [parts[at + 1] if after else parts[at - 1]
+              for at in range(1, len(parts), 2) if parts[at] in _TICKED]
+    return " ".join(label.strip(" ,;/|") for label in labels if label.strip(" ,;/|"))
 
 
 def _alone(text: str, value: Recorded) -> Recorded:
