@@ -311,3 +311,29 @@ def test_ticks_and_ticked_boxes_in_a_word_table_are_answers(tmp_path: Path) -> N
     mia = next(p.id for p in family.people if p.first_name == "Mia")
     assert [e.children[mia].seen.value for e in result.entries] == [
         "yes", "no", "no", "not recorded"]
+
+
+def test_text_word_hides_is_read_and_said(tmp_path: Path) -> None:
+    """Text formatted as hidden (Word neither shows nor prints it) is read, as a workbook's
+    hidden rows are, and the rows holding it are said."""
+    def cell(runs: str) -> str:
+        return f"<w:tc><w:p>{runs}</w:p></w:tc>"
+
+    def run(text: str, hidden: bool = False) -> str:
+        look = "<w:rPr><w:vanish/></w:rPr>" if hidden else ""
+        return f'<w:r>{look}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    rows = [[run("Date"), run("Contact type"), run("Summary")],
+            [run("01/03/2020"), run("Home visit"), run("Visit")],
+            [run("02/03/2020"), run("Home visit"), run("Visit.") + run(" Father present.",
+                                                                       hidden=True)]]
+    table = "<w:tbl>" + "".join("<w:tr>" + "".join(map(cell, row)) + "</w:tr>"
+                                for row in rows) + "</w:tbl>"
+    path = _package(tmp_path / "hidden.docx",
+                    f"<w:document {_W}><w:body>{table}</w:body></w:document>")
+    [sheet] = read_sheets(path)
+    assert sheet.rows[2][2] == "Visit. Father present."
+    assert [(code, note) for code, note in sheet.notes] == [
+        (ProblemCode.HIDDEN_CONTENT, "text formatted as hidden, which Word neither shows nor "
+         "prints, in Table 1 row 3: read as every word is; open the document and show "
+         "hidden text to see it")]

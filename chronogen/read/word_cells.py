@@ -96,6 +96,8 @@ class CellText:
     struck: list[str] = field(default_factory=list)
     struck_chars: int = 0
     bold_chars: int = 0
+    #: characters formatted as hidden text (Word does not show or print them)
+    hidden_chars: int = 0
     highlights: dict[str, int] = field(default_factory=dict)
     link: str | None = None
     comments: list[str] = field(default_factory=list)
@@ -129,6 +131,8 @@ class CellText:
             self.struck_chars += visible
         if _on(properties, "b"):
             self.bold_chars += visible
+        if _on(properties, "vanish") or _on(properties, "specVanish"):
+            self.hidden_chars += visible
         mark = properties.get("highlight")
         colour = value_of(mark) if mark is not None else None
         if colour in _HIGHLIGHTS:

@@ -86,6 +86,14 @@ def read_word(path: Path, *, display_name: str | None = None,
         raise UnreadableFileError(
             f"{name}: the document holds no table; chronogen reads a Word chronology laid "
             "out as a table, one row a contact")
+    if reader.hidden_text:
+        rows = ", ".join(f"{table.sheet.name} row {row}"
+                         for table, row in reader.hidden_text[:10])
+        more = len(reader.hidden_text) - 10
+        notes.append((ProblemCode.HIDDEN_CONTENT, (
+            f"text formatted as hidden, which Word neither shows nor prints, in {rows}"
+            + (f" and {counted(more, 'more row')}" if more > 0 else "")
+            + ": read as every word is; open the document and show hidden text to see it")))
     if reader.deleted or reader.inserted:
         notes.append((ProblemCode.HIDDEN_CONTENT, (
             "the document holds tracked changes not yet accepted ("
@@ -119,6 +127,8 @@ class _DocumentReader:
         self.name, self.parts, self.limits = name, parts, limits
         self.tables: list[_Table] = []
         self.deleted = self.inserted = 0
+        #: (table, row) of each row holding text Word hides, in order
+        self.hidden_text: list[tuple[_Table, int]] = []
         self._cells = 0
         self._numbered = 0  # top-level tables begun
         self._width: int | None = None  # columns of the last table read
@@ -223,6 +233,9 @@ class _DocumentReader:
             merge = first_child(cell_properties, "vMerge") \
                 if cell_properties is not None else None
             read = read_cell(cell, self.parts)
+            if read.hidden_chars and (not self.hidden_text or
+                                      self.hidden_text[-1] != (table, number)):
+                self.hidden_text.append((table, number))
             text = read.text()
             if text is not None and len(text) > self.limits.max_cell_chars:
                 raise UnreadableFileError(
