@@ -213,3 +213,44 @@ def test_rules_opened_and_never_closed_cover_no_area() -> None:
     traits = WorkbookTraits()
     _note_ruled(window, "S", traits)
     assert traits.ruled == {"S": {}}
+
+
+def test_a_row_bold_run_by_run_is_bold_as_a_row_bold_by_style(tmp_path: Path) -> None:
+    """Text pasted from Word keeps its bold as rich text, run by run, not as the cell's
+    style: in a cell's own text (inline) or in the shared-string table. A cell bold in one
+    run of two is not bold throughout."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    from tests.data.hostile.make_corpus import write_package
+
+    bold = InlineFont(b=True)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Contact type", "Summary"])
+    sheet.append(["02/03/2020", "Home visit", "Visit"])
+    sheet.append([CellRichText([TextBlock(bold, "03/03/2020")]),
+                  CellRichText([TextBlock(bold, "Home visit")]),
+                  CellRichText([TextBlock(bold, "Mother "), TextBlock(bold, "arrested")])])
+    sheet.append(["04/03/2020", "Home visit",
+                  CellRichText([TextBlock(bold, "Half "), "bold"])])
+    sheet.append(["05/03/2020", "Home visit", "Visit"])
+    book.save(tmp_path / "inline.xlsx")
+    inline = read_agency_file(tmp_path / "inline.xlsx", agency="CSC", code="CSC")
+    assert inline.report.highlighted_rows == {3: "bold"}
+
+    texts = ["Date", "Summary", "13/03/2020", "Visit",
+             "<r><rPr><b/></rPr><t>14/03/2020</t></r>",
+             "<r><rPr><b val='1'/></rPr><t xml:space='preserve'>Strategy </t></r>"
+             "<r><rPr><b/><sz val='10'/></rPr><t>meeting</t></r>",
+             "<r><rPr><b val='0'/></rPr><t>not bold</t></r>"]
+    shared = ("<sst xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>" + "".join(
+        f"<si>{t if t.startswith('<r>') else f'<t>{t}</t>'}</si>" for t in texts) + "</sst>")
+    cells = "".join(f"<row r='{r}'><c r='A{r}' t='s'><v>{a}</v></c><c r='B{r}' t='s'><v>{b}</v>"
+                    "</c></row>" for r, a, b in [(1, 0, 1), (2, 2, 3), (3, 4, 5), (4, 2, 6),
+                                                 (5, 2, 3)])
+    write_package(tmp_path / "shared.xlsx", (
+        "<worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+        f"<sheetData>{cells}</sheetData></worksheet>"), {"xl/sharedStrings.xml": shared})
+    read = read_agency_file(tmp_path / "shared.xlsx", agency="CSC", code="CSC")
+    assert read.report.highlighted_rows == {3: "bold"}

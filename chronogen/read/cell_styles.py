@@ -16,6 +16,8 @@ from chronogen.read.package_check import XML_PREFIX
 LONGEST_STYLES = 20_000_000
 _FONT_TAG = re.compile(rb'<' + XML_PREFIX + rb'font\b[^<>]*?(/?)>')
 STRIKE = re.compile(rb'<' + XML_PREFIX + rb'strike\b(?![^<>]*\bval\s*=\s*["\'](?:0|false)["\'])')
+#: bold set on a run of rich text (``<b/>``; not ``<b val="0"/>``), however written
+BOLD = re.compile(rb'<' + XML_PREFIX + rb'b\b(?![^<>]*\bval\s*=\s*["\'](?:0|false)["\'])')
 _XF = re.compile(rb'<' + XML_PREFIX + rb'xf\b([^<>]*)')
 _FONT_ID = re.compile(rb'\bfontId\s*=\s*["\']\s*([0-9]{1,7})')
 

@@ -3,7 +3,8 @@ at all, found in a second pass beside calamine's parsing (the first, the package
 is :mod:`chronogen.read.package_check`): Excel error cells (read as blanks), formulas saved
 without a value, merged cells (a value in the first cell only), hidden sheets, rows and
 columns, text struck through (the words, where only some are), cells filled with a colour
-or set in bold (:mod:`chronogen.read.cell_styles`), the comments on cells and where their
+or set in bold (:mod:`chronogen.read.cell_styles`; or bold run by run in their rich text,
+as text pasted from Word is), the comments on cells and where their
 hyperlinks point (:mod:`chronogen.read.cell_links`). Each is found however the XML is
 written (prefixes, quotes, spacing), and in time linear in the part's size.
 """
@@ -22,6 +23,7 @@ from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
 from chronogen.read.cell_links import MOST_LINKS, Hyperlink, hyperlinks_in, link_targets
 from chronogen.read.cell_styles import (
+    BOLD,
     LONGEST_STYLES,
     STRIKE,
     Look,
@@ -148,11 +150,12 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
             if styles is not None and styles.file_size <= LONGEST_STYLES else b""
         looks = cell_looks(style_part)
         shared_words = struck_shared_strings(package, name, limits)
-        shared = _struck_shared_cell(frozenset(shared_words))
+        shared = _shared_cell_pattern(frozenset(shared_words))
+        bold = _shared_cell_pattern(bold_shared_strings(package, name, limits))
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
                                plainly=plainly, looks=looks, struck_shared=shared,
-                               shared_words=shared_words)
+                               shared_words=shared_words, bold_shared=bold)
             try:
                 if found := _comments(package, member, name, title, limits):
                     traits.comments[title] = found
@@ -166,7 +169,9 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                        title: str, limits: Limits, traits: WorkbookTraits, *,
                        plainly: bool, looks: dict[int, Look] | None = None,
                        struck_shared: tuple[re.Pattern[bytes], frozenset[int]] | None = None,
-                       shared_words: dict[int, str] | None = None) -> None:
+                       shared_words: dict[int, str] | None = None,
+                       bold_shared: tuple[re.Pattern[bytes], frozenset[int]] | None = None
+                       ) -> None:
     """One pass over a sheet's XML for error cells, formulas saved without a value, merged,
     hidden and struck-through cells (a struck style, a struck run of shared or inline
     text), cells filled with a colour or set in bold (a style of *looks*), and hyperlinks
@@ -195,6 +200,13 @@ def _find_sheet_traits(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: st
                 _note_struck_shared(window, title, traits, struck_shared, shared_words or {})
             if b"strike" in window:  # a run of a cell's own text struck through
                 _note_struck_inline(window, title, traits)
+            if bold_shared is not None:  # shared texts set in bold run by run
+                pattern, items = bold_shared
+                for attributes, item in pattern.findall(window):
+                    if int(item) in items and (cell := _cell_of(attributes)) is not None:
+                        traits.bold.setdefault(title, {})[cell] = None
+            if _may_be_bold(window) and b"inlineStr" in window:  # a cell's own text, likewise
+                _note_bold_inline(window, title, traits)
             if b"hyperlink" in window and len(links) < MOST_LINKS:
                 links += hyperlinks_in(window)
             # a sheet's conditional formatting follows its rows: looked for in what follows
@@ -367,6 +379,30 @@ def struck_runs(xml: bytes, start: int, end: int) -> str:
     return " ".join(_EXCEL_ESCAPE.sub(_unescaped, text).split())
 
 
+def bold_throughout(xml: bytes, start: int, end: int) -> bool:
+    """Whether the rich text between *start* and *end* of *xml* is bold in every run holding
+    words, and holds words in runs only (a cell's text set in bold run by run, as text
+    pasted from Word is); a text of no runs is not (its cell's style says)."""
+    first = _RUN.search(xml, start, end)
+    if first is None or b"".join(_TEXT_RUN.findall(xml, start, first.start())).strip():
+        return False
+    runs = [run.end() for run in _RUN.finditer(xml, first.start(), end)]
+    worded = False
+    for place, opened in enumerate(runs):
+        closed = runs[place + 1] if place + 1 < len(runs) else end
+        if b"".join(_TEXT_RUN.findall(xml, opened, closed)).strip():
+            if BOLD.search(xml, opened, closed) is None:
+                return False
+            worded = True
+    return worded
+
+
+def _may_be_bold(window: bytes) -> bool:
+    """The quick look for a bold run in a window: its tag's name, with or without a
+    prefix."""
+    return (b"<b" in window or b":b" in window) and BOLD.search(window) is not None
+
+
 #: an item's opening in the shared-string table
 _SHARED_ITEM = re.compile(rb'<' + XML_PREFIX + rb'si[\s>/]')
 
@@ -399,8 +435,53 @@ def struck_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
     return found
 
 
-def _struck_shared_cell(items: frozenset[int]
-                        ) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
+def bold_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
+                        ) -> frozenset[int]:
+    """The items of the shared-string table set in bold run by run throughout (text pasted
+    from Word), by number from 0. One quick look for a bold run in the table; the items
+    counted only where there is one."""
+    member = next((n for n in package.namelist() if n.lower().endswith("sharedstrings.xml")),
+                  None)
+    if member is None:
+        return frozenset()
+    with package.open(member) as stream:
+        if not any(_may_be_bold(window) for window in
+                   xml_windows(stream, name, "the shared-string table", limits)):
+            return frozenset()
+    found: set[int] = set()
+    counted = 0
+    with package.open(member) as stream:  # windows end where a tag begins: no item is split
+        for window in xml_windows(stream, name, "the shared-string table", limits):
+            openings = [match.start() for match in _SHARED_ITEM.finditer(window)]
+            looked = -1
+            for bold in BOLD.finditer(window):
+                place = bisect.bisect_right(openings, bold.start())
+                if place and place != looked:  # each item once, however many runs are bold
+                    looked = place
+                    end = openings[place] if place < len(openings) else len(window)
+                    if bold_throughout(window, openings[place - 1], end):
+                        found.add(counted + place - 1)
+            counted += len(openings)
+    return frozenset(found)
+
+
+def _note_bold_inline(window: bytes, title: str, traits: WorkbookTraits) -> None:
+    """Cells whose own text (an inline string) is set in bold run by run throughout."""
+    cells = list(_CELL_OPENING.finditer(window))
+    starts = [cell.start() for cell in cells]
+    looked = -1
+    for bold in BOLD.finditer(window):
+        place = bisect.bisect_right(starts, bold.start())
+        if place and place != looked:
+            looked = place
+            end = starts[place] if place < len(starts) else len(window)
+            if bold_throughout(window, cells[place - 1].end(), end) and \
+                    (cell := _cell_of(cells[place - 1].group(1))) is not None:
+                traits.bold.setdefault(title, {})[cell] = None
+
+
+def _shared_cell_pattern(items: frozenset[int]
+                         ) -> tuple[re.Pattern[bytes], frozenset[int]] | None:
     """A shared-string cell holding one of *items* (its attributes, its item), and the
     items; None for none."""
     if not items:
