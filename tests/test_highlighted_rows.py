@@ -254,3 +254,20 @@ def test_a_row_bold_run_by_run_is_bold_as_a_row_bold_by_style(tmp_path: Path) ->
         f"<sheetData>{cells}</sheetData></worksheet>"), {"xl/sharedStrings.xml": shared})
     read = read_agency_file(tmp_path / "shared.xlsx", agency="CSC", code="CSC")
     assert read.report.highlighted_rows == {3: "bold"}
+
+
+@pytest.mark.parametrize(("runs", "bold"), [
+    ("<r><rPr><b/></rPr><t>a</t></r>", True),
+    ("<x:r><x:rPr><x:b val='1'/></x:rPr><x:t>a</x:t></x:r>", True),
+    ("<r><rPr><b val='0'/></rPr><t>a</t></r>", False),
+    ("<r><rPr><b/></rPr><t>a</t></r><r><t xml:space='preserve'> </t></r>", True),
+    ("<r><rPr><b/></rPr><t>a</t></r><r><rPr><i/></rPr><t>b</t></r>", False),
+    ("<t>plain</t>", False),
+    ("<t>x</t><r><rPr><b/></rPr><t>a</t></r>", False),
+    ("<r><rPr><b/></rPr><t></t></r>", False),
+])
+def test_bold_throughout_is_read_however_written(runs: str, bold: bool) -> None:
+    from chronogen.read.workbook_traits import bold_throughout
+
+    xml = f"<si>{runs}</si>".encode()
+    assert bold_throughout(xml, 0, len(xml)) is bold
