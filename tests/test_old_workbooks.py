@@ -7,6 +7,8 @@ import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronogen import read_agency_file, read_case
 from chronogen.errors import UnreadableFileError
@@ -15,6 +17,7 @@ from chronogen.model.problems import ProblemCode
 from chronogen.read.old_workbooks import check_old_workbook
 from chronogen.read.table import read_sheets
 from tests.conftest import HARBOUR, assert_valid_entries
+from tests.property_examples import examples
 
 OLD = Path(__file__).parent / "data" / "old_workbooks"
 
@@ -95,3 +98,34 @@ def test_what_is_no_xls_is_refused_saying_what(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(UnreadableFileError, match=r"empty\.xls"):
         read_sheets(empty)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from([0x00FD, 0x0203, 0x027E, 0x0201, 0x0006,
+                                                    0x0205, 0x0204, 0x00D6, 0x00BD, 0x00BE]),
+                                   st.integers(0, 65535), st.integers(0, 255),
+                                   st.integers(0, 255)), max_size=20), max_size=4))
+def test_any_sheets_cells_give_the_area_they_span(
+        sheets: list[list[tuple[int, int, int, int]]]) -> None:
+    """Each sheet's area is one past its last row times one past its last column, a run's
+    last column included, whatever records the cells are written in."""
+    from chronogen.read.old_workbooks import _measure
+
+    records = [_BOF, (0x0085, b"\x00" * 6 + b"\x01\x00L"), _EOF]
+    expected = []
+    for cells in sheets:
+        records.append(_BOF)
+        rows = columns = 0
+        for kind, row, column, last in cells:
+            if kind in (0x00BD, 0x00BE):  # a run of cells: (row, first column, ..., last)
+                records.append((kind, struct.pack("<HHI", row, column, 0)
+                                + struct.pack("<H", last)))
+                columns = max(columns, column + 1, last + 1)
+            else:
+                records.append((kind, struct.pack("<HH", row, column) + b"\x00" * 6))
+                columns = max(columns, column + 1)
+            rows = max(rows, row + 1)
+        records.append(_EOF)
+        expected.append(rows * columns)
+    assert _measure(_records(*records), "t.xls",
+                    Limits(max_cells=2_000_000_000)).areas == expected

@@ -27,6 +27,8 @@ _CELLS = frozenset({0x00FD, 0x0203, 0x027E, 0x0201, 0x0006, 0x0205, 0x0204, 0x00
 #: the records that place a run of cells in one row: (row, first column, ..., last column)
 _RUNS = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0085
+#: a record's kind and length; and with them the row and column a cell's record opens with
+_RECORD, _RECORD_AND_PLACE = struct.Struct("<HH"), struct.Struct("<HHHH")
 #: what the workbook's stream is named: Excel 97 and later, and Excel 5 and 95
 _STREAMS = ("Workbook", "Book")
 #: what every sheet read of an .xls says
@@ -90,11 +92,26 @@ def _measure(data: bytes, name: str, limits: Limits) -> OldWorkbook:
     substreams = 0
     rows = columns = 0  # of the sheet being read: one past its last row and column
     at, end = 0, len(data)
+    record, place = _RECORD.unpack_from, _RECORD_AND_PLACE.unpack_from
+    cells, runs = _CELLS, _RUNS
     while at + 4 <= end:
-        kind, length = struct.unpack_from("<HH", data, at)
+        if at + 8 <= end:  # the record's kind and length, and what may be a cell's place
+            kind, length, row, column = place(data, at)
+        else:
+            (kind, length), row, column = record(data, at), 0, 0
         body = at + 4
         at = body + length
-        if kind == _BOF:
+        if kind in cells:  # most records: a cell
+            if substreams > 1 and length >= 4:
+                if row >= rows:
+                    rows = row + 1
+                if column >= columns:
+                    columns = column + 1
+            continue
+        if kind in runs and substreams > 1 and length >= 6:
+            last = struct.unpack_from("<H", data, body + length - 2)[0]  # its last column
+            rows, columns = max(rows, row + 1), max(columns, column + 1, last + 1)
+        elif kind == _BOF:
             substreams += 1
             rows = columns = 0
         elif kind == _FILEPASS and substreams == 1:
@@ -103,11 +120,6 @@ def _measure(data: bytes, name: str, limits: Limits) -> OldWorkbook:
             count, wide = data[body + 6], data[body + 7] & 1
             written = data[body + 8:min(body + 8 + count * (1 + wide), at)]
             titles.append(written.decode("utf-16-le" if wide else "latin-1", "replace"))
-        elif substreams > 1 and length >= 4 and (kind in _CELLS or kind in _RUNS):
-            row, column = struct.unpack_from("<HH", data, body)
-            if kind in _RUNS and length >= 6:
-                column = max(column, struct.unpack_from("<H", data, body + length - 2)[0])
-            rows, columns = max(rows, row + 1), max(columns, column + 1)
         elif kind == _EOF and substreams > 1:
             area = rows * columns
             if area > limits.max_cells:
