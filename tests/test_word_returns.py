@@ -337,3 +337,30 @@ def test_text_word_hides_is_read_and_said(tmp_path: Path) -> None:
         (ProblemCode.HIDDEN_CONTENT, "text formatted as hidden, which Word neither shows nor "
          "prints, in Table 1 row 3: read as every word is; open the document and show "
          "hidden text to see it")]
+
+
+def test_a_footnote_on_a_cell_is_kept_with_it(tmp_path: Path) -> None:
+    """A footnote (or endnote) a cell refers to is kept with the cell, as a comment is: its
+    words are in another part of the document, and would be lost otherwise."""
+    def cell(runs: str) -> str:
+        return f"<w:tc><w:p>{runs}</w:p></w:tc>"
+
+    def run(text: str) -> str:
+        return f"<w:r><w:t>{text}</w:t></w:r>"
+
+    noted = run("Visit") + '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    table = ("<w:tbl><w:tr>" + cell(run("Date")) + cell(run("Summary")) + "</w:tr><w:tr>"
+             + cell(run("01/03/2020")) + cell(noted) + "</w:tr></w:tbl>")
+    footnotes = (f"<w:footnotes {_W}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r>"
+                 "<w:separator/></w:r></w:p></w:footnote><w:footnote w:id=\"1\"><w:p>"
+                 + run("Seen by the duty worker, not the allocated one.")
+                 + "</w:p></w:footnote></w:footnotes>")
+    path = _package(tmp_path / "noted.docx",
+                    f"<w:document {_W}><w:body>{table}</w:body></w:document>",
+                    **{"word/footnotes.xml": footnotes})
+    [sheet] = read_sheets(path)
+    assert sheet.rows[1] == ("01/03/2020", "Visit")
+    assert sheet.comments == {
+        (2, 2): "Footnote 1: Seen by the duty worker, not the allocated one."}
+    entry = read_agency_file(path, agency="CSC", code="CSC").entries[0]
+    assert "Footnote 1: Seen by the duty worker" in str(entry.raw)

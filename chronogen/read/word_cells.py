@@ -179,10 +179,16 @@ def _symbol(element: etree._Element) -> str:
         return ""
 
 
+#: a reference in a cell's text to a comment, a footnote or an endnote: what it refers to
+_REFERENCES = {"commentReference": "comment", "footnoteReference": "footnote",
+               "endnoteReference": "endnote"}
+
+
 @dataclass
 class DocumentParts:
-    """What a document's cells refer to: where its links point (by relationship id) and
-    its comments (by id)."""
+    """What a document's cells refer to: where its links point (by relationship id), and
+    its comments, footnotes and endnotes (by ``comment:3``, ``footnote:1``: the kind and
+    its id), each as the cell keeps it."""
 
     links: dict[str, str]
     comments: dict[str, str]
@@ -231,8 +237,8 @@ def _walk(element: etree._Element, read: CellText, parts: DocumentParts,
                 anchor = attribute(child, "anchor")
                 read.link = parts.links.get(target or "") or (f"#{anchor}" if anchor else None)
             _walk(child, read, parts, run, depth=depth + 1)
-        elif local == "commentReference":
-            said = parts.comments.get(attribute(child, "id") or "")
+        elif local in _REFERENCES:
+            said = parts.comments.get(f"{_REFERENCES[local]}:{attribute(child, 'id') or ''}")
             if said and said not in read.comments:
                 read.comments.append(said)
         elif local not in ("rPr", "pPr", "tcPr", "trPr", "tblPr", "tblGrid"):

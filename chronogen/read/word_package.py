@@ -85,9 +85,40 @@ def document_text(package: zipfile.ZipFile, name: str, limits: Limits) -> Iterat
             yield piece
 
 
+#: what a cell may refer to beside its text, by the part holding it: comments, footnotes and
+#: endnotes (part, element, what the part is a list of)
+_NOTES = ((_COMMENTS, "comment", "comments"), ("word/footnotes.xml", "footnote", "footnotes"),
+          ("word/endnotes.xml", "endnote", "endnotes"))
+
+
+def _notes_in(root: etree._Element | None, element: str) -> dict[str, str]:
+    """The comments (or footnotes, endnotes) of a part, by ``comment:3`` (the element and
+    its id), each as written: a comment after its author's name, a note after "Footnote"."""
+    found: dict[str, str] = {}
+    for note in root if root is not None else ():
+        if local_name(note) != element or attribute(note, "type") in _SEPARATORS:
+            continue
+        try:
+            text = read_cell(note, DocumentParts({}, {})).text()
+        except TooDeep:
+            continue  # a note no one wrote: the cells are still read
+        number = attribute(note, "id") or ""
+        if text and element == "comment":
+            author = attribute(note, "author")
+            found[f"comment:{number}"] = f"{author}: {text}" if author else text
+        elif text:
+            found[f"{element}:{number}"] = f"{element.capitalize()} {number}: {text}"
+    return found
+
+
+#: the footnotes Word keeps for itself: the lines above a page's notes
+_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+
+
 def document_parts(package: zipfile.ZipFile, name: str, limits: Limits
                    ) -> tuple[DocumentParts, list[tuple[ProblemCode, str]]]:
-    """Where the document's links point and its comments; what could not be read of them."""
+    """Where the document's links point, and its comments, footnotes and endnotes; what
+    could not be read of them."""
     notes: list[tuple[ProblemCode, str]] = []
     links: dict[str, str] = {}
     rels = _small_part(package, _RELATIONSHIPS, name, "the document's list of links", limits)
@@ -96,22 +127,13 @@ def document_parts(package: zipfile.ZipFile, name: str, limits: Limits
                  if rel.get("Id") and rel.get("Target")
                  and str(rel.get("Type", "")).endswith("/hyperlink")}
     comments: dict[str, str] = {}
-    try:
-        root = _small_part(package, _COMMENTS, name, "the document's list of comments",
-                           limits)
-    except _TooLarge as error:
-        notes.append((ProblemCode.CELL_COMMENT, str(error)))
-        root = None
-    for comment in root if root is not None else ():
-        if local_name(comment) != "comment":
-            continue
+    for part, element, what in _NOTES:
         try:
-            text = read_cell(comment, DocumentParts({}, {})).text()
-        except TooDeep:
-            continue  # a comment no one wrote: the cells are still read
-        author = attribute(comment, "author")
-        if text:
-            comments[attribute(comment, "id") or ""] = f"{author}: {text}" if author else text
+            root = _small_part(package, part, name, f"the document's list of {what}", limits)
+        except _TooLarge as error:
+            notes.append((ProblemCode.CELL_COMMENT, str(error)))
+            continue
+        comments.update(_notes_in(root, element))
     return DocumentParts(links=links, comments=comments), notes
 
 
