@@ -64,6 +64,8 @@ REFUSED = {
     "word-zip-bomb": "times larger unzipped than zipped",
     "word-without-document": "p.docx: not a Word document",
     "xls-far-cell": "p.xls, sheet 'Log': its cells span an area of 16,777,216 cells",
+    "damaged-sheet-bytes": "p.xlsx: not a readable .xlsx workbook (Error -3 while decompressing",
+    "word-damaged-bytes": "p.docx: not a readable .docx document (Error -3 while decompressing",
 }
 REPORTED = {
     "utf16-cut-short": {"damaged-text"},

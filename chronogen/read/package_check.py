@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -97,7 +98,8 @@ def opened_package(path: Path, name: str) -> Iterator[zipfile.ZipFile]:
     try:
         with zipfile.ZipFile(path) as package:
             yield package
-    except (zipfile.BadZipFile, OSError, KeyError) as error:
+    except (zipfile.BadZipFile, OSError, KeyError, zlib.error) as error:
+        # zlib's: a part whose compressed bytes are damaged, found only as it is read
         raise unopened(path, name, error, kind="workbook", old=".xls", suffix=".xlsx",
                        program="Excel") from error
 

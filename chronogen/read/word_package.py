@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,7 +63,7 @@ def opened_document(path: Path, name: str) -> Iterator[zipfile.ZipFile]:
                 raise UnreadableFileError(f"{name}: not a Word document (it holds no "
                                           f"{DOCUMENT}); save it from Word as .docx")
             yield package
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, zlib.error) as error:  # zlib's: damaged bytes
         raise unopened(path, name, error, kind="document", old=".doc", suffix=".docx",
                        program="Word") from error
 

@@ -518,6 +518,35 @@ def xls_far_cell(folder: Path) -> None:
     shutil.copy(Path(__file__).parents[1] / "old_workbooks" / "far_cell.xls", folder / "p.xls")
 
 
+def _damage(path: Path, part: str) -> None:
+    """Damage the compressed bytes of *part* of the package at *path*, its size and place in
+    the archive left as they were (a file cut or changed on its way: found only as the part
+    is unpacked)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo(part)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for at in range(start + 20, min(start + 120, start + info.compress_size)):
+        data[at] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def damaged_sheet_bytes(folder: Path) -> None:
+    """A workbook whose sheet's compressed bytes are damaged (zlib cannot unpack them)."""
+    _toml(folder, file="p.xlsx")
+    _xlsx(folder / "p.xlsx", "".join(_row(n, f'<c r="A{n}"><v>{43900 + n}</v></c>',
+                                          f"contact number {n} " * 20) for n in range(2, 60)))
+    _damage(folder / "p.xlsx", "xl/worksheets/sheet1.xml")
+
+
+def word_damaged_bytes(folder: Path) -> None:
+    """A Word return whose document's compressed bytes are damaged."""
+    rows = "".join(_word_row(f"{n:02d}/03/2020", "Visit", f"contact number {n} " * 20)
+                   for n in range(1, 28))
+    _docx(folder, f"<w:tbl>{_WORD_HEADER}{rows}</w:tbl>")
+    _damage(folder / "p.docx", "word/document.xml")
+
+
 CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     far_cell, column_z_cell, far_cell_quoted, far_cell_prefixed, far_cell_lower_case,
     far_cell_spaced, far_row_eight_digits, far_cell_without_reference, not_a_reference,
@@ -528,7 +557,8 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     path_outside, link_outside, unclosed_cells, unclosed_relationships,
     unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date,
     referral_spaces, many_uncached_formulas, gedcom_name_spaces, word_entity_bomb,
-    word_deep_nesting, word_zip_bomb, word_wide_claims, word_without_document, xls_far_cell)}
+    word_deep_nesting, word_zip_bomb, word_wide_claims, word_without_document, xls_far_cell,
+    damaged_sheet_bytes, word_damaged_bytes)}
 
 
 def make(name: str, root: Path) -> Path:
