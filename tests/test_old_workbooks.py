@@ -67,19 +67,43 @@ _BOF = (0x0809, b"\x00\x06\x05\x00" + b"\x00" * 12)
 _EOF = (0x000A, b"")
 
 
-@pytest.mark.parametrize(("records", "areas"), [
+def _sheet_entry(start: int, title: str) -> tuple[int, bytes]:
+    """The workbook's record of a sheet: where its records begin, and its title."""
+    return 0x0085, struct.pack("<IBB", start, 0, 0) + bytes([len(title), 0]) + title.encode()
+
+
+def _workbook(*sheets: list[tuple[int, bytes]], reversed_order: bool = False) -> bytes:
+    """A workbook's stream: its own records listing the sheets, then each sheet's records
+    (in the order listed, or the other way round), each sheet where the list says."""
+    titles = [f"S{n}" for n in range(len(sheets))]
+    own = len(_records(_BOF, *[_sheet_entry(0, t) for t in titles], _EOF))
+    bodies = [_records(_BOF, *records, _EOF) for records in sheets]
+    order = list(range(len(sheets)))[::-1] if reversed_order else list(range(len(sheets)))
+    starts, at = {}, own
+    for number in order:
+        starts[number] = at
+        at += len(bodies[number])
+    return (_records(_BOF, *[_sheet_entry(starts[n], t) for n, t in enumerate(titles)], _EOF)
+            + b"".join(bodies[n] for n in order))
+
+
+_NUMBER_AT_3_2 = (0x0203, struct.pack("<HHH", 3, 2, 0) + b"\x00" * 8)
+_BLANKS_TO_9 = (0x00BE, struct.pack("<HHHHHH", 0, 1, 0, 0, 0, 9))
+
+
+@pytest.mark.parametrize(("stream", "areas"), [
     # a number at row 3, column 2; a run of blanks in row 0 to column 9
-    ([_BOF, _EOF, _BOF, (0x0203, struct.pack("<HHH", 3, 2, 0) + b"\x00" * 8),
-      (0x00BE, struct.pack("<HHHHHH", 0, 1, 0, 0, 0, 9)), _EOF], [4 * 10]),
-    # two sheets; a record cut short is not read past its end
-    ([_BOF, _EOF, _BOF, (0x00FD, struct.pack("<HHHI", 1, 1, 0, 0)), _EOF, _BOF, _EOF,
-      (0x0203, b"\x01")], [2 * 2, 0]),
+    (_workbook([_NUMBER_AT_3_2, _BLANKS_TO_9]), [4 * 10]),
+    # two sheets, stored the other way round from the list's order: measured where listed
+    (_workbook([_NUMBER_AT_3_2], [], reversed_order=True), [4 * 3, 0]),
+    # a record cut short at the stream's end is not read past it
+    (_workbook([(0x00FD, struct.pack("<HHHI", 1, 1, 0, 0))]) + _records((0x0203, b"\x01"))[:5],
+     [2 * 2]),
 ])
-def test_each_sheets_area_is_measured_from_its_records(records: list[tuple[int, bytes]],
-                                                         areas: list[int]) -> None:
+def test_each_sheets_area_is_measured_from_its_records(stream: bytes, areas: list[int]) -> None:
     from chronogen.read.old_workbooks import _measure
 
-    assert _measure(_records(*records), "t.xls", Limits()).areas == areas
+    assert _measure(stream, "t.xls", Limits()).areas == areas
 
 
 def test_a_workbook_saved_with_a_password_is_refused() -> None:
@@ -87,6 +111,21 @@ def test_a_workbook_saved_with_a_password_is_refused() -> None:
 
     with pytest.raises(UnreadableFileError, match="saved with a password"):
         _measure(_records(_BOF, (0x002F, b"\x00\x00"), _EOF), "locked.xls", Limits())
+
+
+def test_sheets_listed_over_the_same_records_again_and_again_are_refused() -> None:
+    """A list of thousands of sheets each beginning a record further into one long sheet
+    would have its records read again for each: refused once the reading passes a few
+    times the stream."""
+    from chronogen.read.old_workbooks import _measure
+
+    cells = [(0x0201, struct.pack("<HHH", n, 0, 0)) for n in range(20_000)]
+    body = _records(_BOF, *cells, _EOF)
+    entries = [_sheet_entry(0, "S") for _ in range(3_000)]
+    own = len(_records(_BOF, *entries, _EOF))
+    entries = [_sheet_entry(own + 20 + 10 * n, "S") for n in range(3_000)]
+    with pytest.raises(UnreadableFileError, match="over the same records again and again"):
+        _measure(_records(_BOF, *entries, _EOF) + body, "loop.xls", Limits())
 
 
 def test_what_is_no_xls_is_refused_saying_what(tmp_path: Path) -> None:
@@ -111,10 +150,10 @@ def test_any_sheets_cells_give_the_area_they_span(
     last column included, whatever records the cells are written in."""
     from chronogen.read.old_workbooks import _measure
 
-    records = [_BOF, (0x0085, b"\x00" * 6 + b"\x01\x00L"), _EOF]
+    written = []
     expected = []
     for cells in sheets:
-        records.append(_BOF)
+        records = []
         rows = columns = 0
         for kind, row, column, last in cells:
             if kind in (0x00BD, 0x00BE):  # a run of cells: (row, first column, ..., last)
@@ -125,7 +164,7 @@ def test_any_sheets_cells_give_the_area_they_span(
                 records.append((kind, struct.pack("<HH", row, column) + b"\x00" * 6))
                 columns = max(columns, column + 1)
             rows = max(rows, row + 1)
-        records.append(_EOF)
+        written.append(records)
         expected.append(rows * columns)
-    assert _measure(_records(*records), "t.xls",
+    assert _measure(_workbook(*written), "t.xls",
                     Limits(max_cells=2_000_000_000)).areas == expected

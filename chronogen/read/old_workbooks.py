@@ -7,6 +7,10 @@ sixteen million. So the workbook's own records are read first (the cells' places
 record by record, in time linear in the file), each sheet's area measured and held to
 ``max_cells``, and a workbook saved with a password refused, as an ``.xlsx`` is.
 
+calamine then reads it in a process of its own: a damaged file's length fields can make
+calamine ask for hundreds of gigabytes, which aborts the process that asked (no error to
+catch); the abort of a process of its own is a damaged file, said as one.
+
 What an ``.xls`` cannot tell chronogen, as an ``.xlsx`` can: how its cells look (struck
 through, filled, bold), its merged cells, hidden rows and columns, comments and links.
 Each sheet read says so.
@@ -14,9 +18,16 @@ Each sheet read says so.
 
 from __future__ import annotations
 
+import io
+import os
+import pickle
 import struct
+import subprocess
+import sys
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from chronogen.errors import UnreadableFileError
 from chronogen.model.case import Limits
@@ -71,7 +82,9 @@ def check_old_workbook(path: Path, name: str, limits: Limits) -> OldWorkbook:
                     f"{name}: its workbook is {size / 1_000_000:.0f} MB, over the limit of "
                     f"{limits.max_sheet_mb} MB (max_sheet_mb under [limits] in case.toml)")
             data = package.openstream(stream).read()
-    except (OSError, ValueError, struct.error) as error:  # olefile's own, for a damaged file
+    except UnreadableFileError:
+        raise
+    except Exception as error:  # whatever olefile raises of a damaged file
         raise UnreadableFileError(f"{name}: a damaged .xls workbook that cannot be read "
                                   f"({error}); open it in Excel and save it as .xlsx"
                                   ) from error
@@ -85,15 +98,49 @@ def _protected(name: str) -> UnreadableFileError:
 
 
 def _measure(data: bytes, name: str, limits: Limits) -> OldWorkbook:
-    """Each sheet's area, record by record: a sheet is the stream between a BOF record
-    and its EOF after the workbook's own (the first)."""
+    """Each sheet's area, record by record, measured from where the workbook's own list of
+    sheets (its first substream, up to its EOF) says the sheet begins, as calamine reads
+    it, to the sheet's EOF."""
     found = OldWorkbook()
     titles: list[str] = []  # the sheets' titles, as the workbook's own records list them
-    substreams = 0
-    rows = columns = 0  # of the sheet being read: one past its last row and column
+    starts: list[int] = []  # where each sheet's records begin
+    record = _RECORD.unpack_from
     at, end = 0, len(data)
+    while at + 4 <= end:  # the workbook's own substream: its password, its sheets
+        kind, length = record(data, at)
+        body, at = at + 4, at + 4 + length
+        if at > end or (kind == _EOF and titles):
+            break
+        if kind == _FILEPASS:
+            raise _protected(name)
+        if kind == _BOUNDSHEET and length >= 8:
+            count, wide = data[body + 6], data[body + 7] & 1
+            written = data[body + 8:min(body + 8 + count * (1 + wide), at)]
+            titles.append(written.decode("utf-16-le" if wide else "latin-1", "replace"))
+            starts.append(struct.unpack_from("<I", data, body)[0])
+    budget = 4 * end + 1_000_000  # sheets told to begin inside each other are read again
+    measured: dict[int, tuple[int, int, int]] = {}
+    for number, start in enumerate(starts):
+        if start not in measured:
+            measured[start] = _sheet_extent(data, start)
+            budget -= measured[start][2]
+            if budget < 0:
+                raise UnreadableFileError(
+                    f"{name}: its list of sheets sends the reader over the same records again "
+                    "and again: a damaged file; open it in Excel and save it as .xlsx")
+        rows, columns, _ = measured[start]
+        found.areas.append(_held_to(rows * columns, rows, columns, number, titles, name,
+                                    limits))
+    return found
+
+
+def _sheet_extent(data: bytes, start: int) -> tuple[int, int, int]:
+    """One past the last row and the last column of the cells of the sheet whose records
+    begin at *start*, to its EOF (or the stream's end); and the bytes read."""
+    rows = columns = 0
     record, place = _RECORD.unpack_from, _RECORD_AND_PLACE.unpack_from
     cells, runs = _CELLS, _RUNS
+    at, end = start, len(data)
     while at + 4 <= end:
         if at + 8 <= end:  # the record's kind and length, and what may be a cell's place
             kind, length, row, column = place(data, at)
@@ -101,35 +148,94 @@ def _measure(data: bytes, name: str, limits: Limits) -> OldWorkbook:
             (kind, length), row, column = record(data, at), 0, 0
         body = at + 4
         at = body + length
+        if at > end:
+            break  # a record cut short at the stream's end
         if kind in cells:  # most records: a cell
-            if substreams > 1 and length >= 4:
+            if length >= 4:
                 if row >= rows:
                     rows = row + 1
                 if column >= columns:
                     columns = column + 1
-            continue
-        if kind in runs and substreams > 1 and length >= 6:
+        elif kind in runs and length >= 6:
             last = struct.unpack_from("<H", data, body + length - 2)[0]  # its last column
             rows, columns = max(rows, row + 1), max(columns, column + 1, last + 1)
-        elif kind == _BOF:
-            substreams += 1
-            rows = columns = 0
-        elif kind == _FILEPASS and substreams == 1:
-            raise _protected(name)
-        elif kind == _BOUNDSHEET and substreams == 1 and length >= 8:
-            count, wide = data[body + 6], data[body + 7] & 1
-            written = data[body + 8:min(body + 8 + count * (1 + wide), at)]
-            titles.append(written.decode("utf-16-le" if wide else "latin-1", "replace"))
-        elif kind == _EOF and substreams > 1:
-            area = rows * columns
-            if area > limits.max_cells:
-                number = len(found.areas)
-                said = repr(titles[number]) if number < len(titles) else str(number + 1)
-                raise UnreadableFileError(
-                    f"{name}, sheet {said}: its cells span an area of "
-                    f"{area:,} cells (to row {rows:,}, column {columns:,}), over the limit "
-                    f"of {limits.max_cells:,} (max_cells under [limits] in case.toml): a "
-                    "stray cell far from the rest, or a damaged file")
-            found.areas.append(area)
-            rows = columns = 0
-    return found
+        elif kind == _EOF:
+            break
+    return rows, columns, at - start
+
+
+def _held_to(area: int, rows: int, columns: int, number: int, titles: list[str], name: str,
+             limits: Limits) -> int:
+    """A sheet's *area*, refused where it is over ``max_cells``."""
+    if area > limits.max_cells:
+        said = repr(titles[number]) if number < len(titles) else str(number + 1)
+        raise UnreadableFileError(
+            f"{name}, sheet {said}: its cells span an area of {area:,} cells (to row "
+            f"{rows:,}, column {columns:,}), over the limit of {limits.max_cells:,} "
+            "(max_cells under [limits] in case.toml): a stray cell far from the rest, or a "
+            "damaged file")
+    return area
+
+
+
+#: what the process of its own runs: calamine's reading of every worksheet, pickled (its
+#: title, whether the workbook hides it, its rows), with its memory held to a bound
+_PARSE = """
+import pickle, sys
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (4_000_000_000, 4_000_000_000))
+except (ImportError, ValueError, OSError):
+    pass
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+book = CalamineWorkbook.from_path(sys.argv[1])
+sheets = [(about.name, about.visible != SheetVisibleEnum.Visible,
+           book.get_sheet_by_name(about.name).to_python(skip_empty_area=False))
+          for about in book.sheets_metadata if about.typ == SheetTypeEnum.WorkSheet]
+pickle.dump(sheets, sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
+"""
+#: the only things the pickled rows may hold beside text, numbers and booleans
+_CELL_CLASSES = {("datetime", "datetime"): datetime, ("datetime", "date"): date,
+                 ("datetime", "time"): time, ("datetime", "timedelta"): timedelta}
+
+
+class _Rows(pickle.Unpickler):
+    """An unpickler of rows of cells: no class but a date's or a time's is made."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return _CELL_CLASSES[(module, name)]
+        except KeyError:
+            raise pickle.UnpicklingError(f"{module}.{name} is no cell") from None
+
+
+def parsed_apart(path: Path, name: str) -> list[tuple[str, bool, list[list[Any]]]] | None:
+    """Each worksheet of an ``.xls`` as calamine reads it in a process of its own: (title,
+    hidden, rows). None where no process can be started (an interpreter embedding chronogen
+    without a Python to start): the caller reads it in its own."""
+    try:
+        done = subprocess.run([sys.executable, "-c", _PARSE, str(path)], capture_output=True,
+                              timeout=600, check=False,
+                              env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    except (OSError, ValueError):
+        return None
+    except subprocess.TimeoutExpired:
+        raise UnreadableFileError(f"{name}: reading the .xls workbook did not end in ten "
+                                  "minutes; open it in Excel and save it as .xlsx") from None
+    if done.returncode != 0:
+        why = ("its records ask for more memory than any workbook needs"
+               if b"memory allocation" in done.stderr or b"MemoryError" in done.stderr
+               else f"the reader stopped: {_last_line(done.stderr)}")
+        raise UnreadableFileError(f"{name}: a damaged .xls workbook that could not be read "
+                                  f"({why}); open it in Excel and save it as .xlsx")
+    try:
+        sheets: list[tuple[str, bool, list[list[Any]]]] = _Rows(io.BytesIO(done.stdout)).load()
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as error:
+        raise UnreadableFileError(f"{name}: the .xls workbook could not be read ({error})"
+                                  ) from error
+    return sheets
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = [line for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    return lines[-1].strip()[:200] if lines else "no reason given"

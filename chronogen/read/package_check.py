@@ -92,14 +92,20 @@ def check_package(path: Path, name: str, limits: Limits,
     return checked
 
 
+#: what reading a damaged archive raises: its own error, a bad read, a member missing, the
+#: compressed bytes damaged (zlib's, found only as a part is unpacked), a name not in the
+#: encoding its flag says, a file cut short, a compression method no one uses
+DAMAGED_ARCHIVE = (zipfile.BadZipFile, OSError, KeyError, zlib.error, UnicodeDecodeError,
+                   EOFError, NotImplementedError)
+
+
 @contextlib.contextmanager
 def opened_package(path: Path, name: str) -> Iterator[zipfile.ZipFile]:
     """The workbook's package; a file that is not one is refused, saying what it is."""
     try:
         with zipfile.ZipFile(path) as package:
             yield package
-    except (zipfile.BadZipFile, OSError, KeyError, zlib.error) as error:
-        # zlib's: a part whose compressed bytes are damaged, found only as it is read
+    except DAMAGED_ARCHIVE as error:
         raise unopened(path, name, error, kind="workbook", old=".xls", suffix=".xlsx",
                        program="Excel") from error
 

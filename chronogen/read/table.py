@@ -28,7 +28,7 @@ from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
 from chronogen.model.problems import WORD_DOCUMENTS, ProblemCode
 from chronogen.read.merged_cells import fill_merged_down
-from chronogen.read.old_workbooks import NOT_READ_OF_XLS, check_old_workbook
+from chronogen.read.old_workbooks import NOT_READ_OF_XLS, check_old_workbook, parsed_apart
 from chronogen.read.package_check import check_package
 from chronogen.read.sheet import Cell, Sheet
 from chronogen.read.sheet_parts import SheetParts, parts_possible
@@ -110,19 +110,17 @@ def read_old_workbook(path: Path, name: str, limits: Limits) -> list[Sheet]:
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     check_old_workbook(path, name, limits)
+    apart = parsed_apart(path, name)
+    if apart is not None:
+        return [_old_sheet(name, title, hidden, _rows_of(rows)) for title, hidden, rows in apart]
     with _StandardErrorHeld() as held:
         try:
             book = CalamineWorkbook.from_path(str(path))
-            sheets = []
-            for about in book.sheets_metadata:
-                if about.typ != SheetTypeEnum.WorkSheet:
-                    continue  # a chart or a macro sheet holds no rows
-                sheet = Sheet(file=name, name=about.name,
-                              rows=_calamine_rows(book.get_sheet_by_name(about.name)),
-                              hidden=about.visible != SheetVisibleEnum.Visible)
-                sheet.notes.append((ProblemCode.OLD_FORMAT, NOT_READ_OF_XLS))
-                sheets.append(sheet)
-            return sheets
+            return [_old_sheet(name, about.name,
+                               about.visible != SheetVisibleEnum.Visible,
+                               _calamine_rows(book.get_sheet_by_name(about.name)))
+                    for about in book.sheets_metadata
+                    if about.typ == SheetTypeEnum.WorkSheet]  # a chart holds no rows
         except Exception as error:
             raise UnreadableFileError(f"{name}: an .xls workbook that could not be read "
                                       f"({error}); open it in Excel and save it as .xlsx"
@@ -329,9 +327,19 @@ def _one_copy(text: str, shared: dict[str, str]) -> str:
 _SHARED_UP_TO = 40
 
 
+def _old_sheet(name: str, title: str, hidden: bool, rows: list[tuple[Cell, ...]]) -> Sheet:
+    sheet = Sheet(file=name, name=title, rows=rows, hidden=hidden)
+    sheet.notes.append((ProblemCode.OLD_FORMAT, NOT_READ_OF_XLS))
+    return sheet
+
+
 def _calamine_rows(parsed: Any) -> list[tuple[Cell, ...]]:
     """A sheet calamine parsed, as rows of cells, trailing blank rows left out."""
-    rows: list[Any] = parsed.to_python(skip_empty_area=False)
+    return _rows_of(parsed.to_python(skip_empty_area=False))
+
+
+def _rows_of(rows: list[Any]) -> list[tuple[Cell, ...]]:
+    """Calamine's rows as rows of cells (in place), trailing blank rows left out."""
     shared: dict[str, str] = {}
     for index, row in enumerate(rows):  # in place: never two copies of the sheet
         rows[index] = _from_calamine_row(row, shared)

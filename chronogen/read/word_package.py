@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +20,7 @@ from lxml import etree
 from chronogen.errors import UnreadableFileError
 from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
-from chronogen.read.package_check import check_part_size, unopened
+from chronogen.read.package_check import DAMAGED_ARCHIVE, check_part_size, unopened
 from chronogen.read.word_cells import DocumentParts, TooDeep, attribute, local_name, read_cell
 
 DOCUMENT = "word/document.xml"
@@ -63,7 +62,7 @@ def opened_document(path: Path, name: str) -> Iterator[zipfile.ZipFile]:
                 raise UnreadableFileError(f"{name}: not a Word document (it holds no "
                                           f"{DOCUMENT}); save it from Word as .docx")
             yield package
-    except (zipfile.BadZipFile, OSError, zlib.error) as error:  # zlib's: damaged bytes
+    except DAMAGED_ARCHIVE as error:
         raise unopened(path, name, error, kind="document", old=".doc", suffix=".docx",
                        program="Word") from error
 
