@@ -91,8 +91,9 @@ def write_outputs(case: Case, out: Path | str, *, as_at: date | None = None,
         raise OutputFormatError("the anonymised set needs a folder of its own, not the "
                                 "output folder itself")
     from chronogen.draw.render import layouts_shared
+    from chronogen.write.appendix import appendices_shared
 
-    with staged(folder) as staging, layouts_shared():
+    with staged(folder) as staging, layouts_shared(), appendices_shared():
         written: list[Path] = []
         _write_all(case, staging, writers, options, written, result.notes, progress)
         anonymised_files: list[Path] = []
@@ -207,6 +208,9 @@ def _write_side_by_side(case: Case, folder: Path, writers: list[Writer], first: 
         from chronogen.write.genogram_files import lay_out_genogram
 
         lay_out_genogram(case, options)
+    # the appendix is not worked out here for the documents, as the layout is: each
+    # process works out its own side by side with the others (here, before them, it cost a
+    # 100k case as much time as it saved, on two cores, and more on more)
     context = multiprocessing.get_context("fork")
     # the processes are forked with the case in their memory: only the writer and the
     # options go to them (sending the case itself would copy it into every process)

@@ -298,3 +298,28 @@ def test_freed_memory_is_handed_back_where_the_c_library_can() -> None:
     if platform.libc_ver()[0] == "glibc":
         assert malloc_trim() is not None and malloc_trim() is malloc_trim()
     give_back_freed_memory()
+
+
+@pytest.mark.slow  # two builds of the workbook and the Word appendix
+def test_a_build_works_out_the_appendix_once_for_the_documents_one_after_another(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workbook, the Word appendix and the report each show the appendix: written one
+    after another, it is worked out once; the outputs are the same bytes."""
+    import chronogen.pipeline
+    import chronogen.write.appendix as appendix
+
+    made: list[object] = []
+    original = appendix._appendix_of
+
+    def counting(case: chronogen.Case) -> appendix.Appendix:
+        made.append(case)
+        return original(case)
+
+    case = chronogen.read_case(HARBOUR)
+    monkeypatch.setattr(chronogen.pipeline, "PARALLEL_FROM", 10**9)
+    before = chronogen.write_outputs(case, tmp_path / "before", formats=["xlsx", "docx"])
+    monkeypatch.setattr(appendix, "_appendix_of", counting)
+    chronogen.write_outputs(case, tmp_path / "after", formats=["xlsx", "docx", "html"])
+    assert made == [case]
+    for one in before.outputs:
+        assert one.read_bytes() == (tmp_path / "after" / one.name).read_bytes(), one.name

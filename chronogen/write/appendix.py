@@ -7,6 +7,8 @@ The appendix quotes the agencies' own words and never rewords them; what chronog
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import NamedTuple
@@ -238,8 +240,42 @@ def _listed(rows: list[list[str]], listed: int = FAMILY_LISTED, sheet: str = "Fa
     return [*rows[:listed], more + [""] * (len(rows[0]) - len(more))]
 
 
+#: while a build writes its outputs (:func:`appendices_shared`), the appendix of each case
+#: worked out, by the case's identity (the case kept with it: an identity is not reused
+#: while the case lives)
+_APPENDICES: dict[int, tuple[Case, Appendix]] | None = None
+
+
+@contextmanager
+def appendices_shared() -> Iterator[None]:
+    """Within the block, a case's appendix is worked out once for the writers that run one
+    after another (the workbook, the Word appendix and the report each show it; writers side
+    by side in processes of their own each work out their own). Writers only read an
+    appendix."""
+    global _APPENDICES
+    outermost = _APPENDICES is None
+    if outermost:
+        _APPENDICES = {}
+    try:
+        yield
+    finally:
+        if outermost:
+            _APPENDICES = None
+
+
 def build_appendix(case: Case) -> Appendix:
-    """The appendix of *case*: rows in chronology order, shading and flags per entry."""
+    """The appendix of *case*: rows in chronology order, shading and flags per entry (the
+    one worked out already, inside :func:`appendices_shared`)."""
+    kept = _APPENDICES
+    if kept is not None and (found := kept.get(id(case))) is not None and found[0] is case:
+        return found[1]
+    appendix = _appendix_of(case)
+    if kept is not None:
+        kept[id(case)] = (case, appendix)
+    return appendix
+
+
+def _appendix_of(case: Case) -> Appendix:
     agencies = list(dict.fromkeys([a.name for a in case.agencies]
                                   + [e.agency for e in case.entries]))
     fills = {name: AGENCY_FILLS[n % len(AGENCY_FILLS)] for n, name in enumerate(agencies)}
