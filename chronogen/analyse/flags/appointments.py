@@ -7,6 +7,7 @@ from datetime import date
 
 from chronogen.analyse.context import FlagContext, some_of, span
 from chronogen.analyse.flags.registry import rule
+from chronogen.domain.wording import counted
 from chronogen.model.chronology import ContactKind, Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 
@@ -53,12 +54,12 @@ def missed(ctx: FlagContext) -> Iterator[Flag]:
             cluster = _clustered(days, count, months)
             listing = some_of(entries, lambda e: f"{e.date.display()} ({e.agency})")
             noun = "appointments" if kind is ContactKind.WAS_NOT_BROUGHT else "visits"
-            message = (f"{ctx.name(child.id)} {what} {len(entries):,} "
-                       f"{noun if len(entries) > 1 else noun[:-1]}: {listing}.")
+            message = (f"{ctx.name(child.id)} {what} "
+                       f"{counted(len(entries), noun[:-1], noun)}: {listing}.")
             if cluster:
+                agencies = counted(len({e.agency for e in entries}), "agency", "agencies")
                 message += (f" At least {count} fell within {months} months, across "
-                            f"{len({e.agency for e in entries}):,} agenc"
-                            f"{'ies' if len({e.agency for e in entries}) > 1 else 'y'}.")
+                            f"{agencies}.")
             yield Flag(code=code, severity=FlagSeverity.HIGH if cluster else FlagSeverity.MEDIUM,
                        people=[child.id], period=span(days[0], days[-1]),
                        evidence=[e.id for e in entries], message=message)

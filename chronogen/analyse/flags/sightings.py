@@ -19,6 +19,7 @@ from chronogen.analyse.context import (
 )
 from chronogen.analyse.flags.registry import rule
 from chronogen.dates import span_rank
+from chronogen.domain.wording import counted
 from chronogen.model.chronology import Entry
 from chronogen.model.flag import Flag, FlagCode, FlagSeverity
 from chronogen.model.recorded import Recorded
@@ -67,8 +68,8 @@ def seen_not_recorded(ctx: FlagContext) -> Iterator[Flag]:
             code=FlagCode.SEEN_NOT_RECORDED, severity=FlagSeverity.LOW, people=children,
             period=span(entries[0].date.sort_key[0], entries[-1].date.sort_key[0]),
             evidence=[e.id for e in entries],
-            message=(f"{agency}: {len(entries):,} of {totals[agency]:,} contact"
-                     f"{'s' if totals[agency] > 1 else ''} where a child could have been seen "
+            message=(f"{agency}: {len(entries):,} of {counted(totals[agency], 'contact')} "
+                     "where a child could have been seen "
                      f"{'does' if len(entries) == 1 else 'do'} not record whether the child "
                      "was seen ("
                      + some_of(entries, lambda e: e.date.display(), ", ") + ")."
@@ -238,7 +239,7 @@ def _words_within(ctx: FlagContext, child_id: str, said: list[Entry]) -> str:
         return ""
     many = len(said) > 1
     listed = some_of(said, lambda e: f"{e.agency} {e.date.display()} ({ctx.where(e)})", "; ")
-    return (f" Within it, {len(said):,} record{'s' if many else ''} "
+    return (f" Within it, {counted(len(said), 'record')} "
             f"{'say' if many else 'says'} in {'their' if many else 'its'} own words that "
             f"{ctx.name(child_id)} was seen, though no seen column records it: {listed}. "
             f"Read {'them' if many else 'it'} before relying on this period.")

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from chronogen.dates.plain import expand_year
+from chronogen.domain.wording import counted
 
 #: a date's first two numbers (a query mark before them allowed: "?14/03/2020"); the spaces
 #: before and after the mark two runs, not one run split every way (a date after 8,000
@@ -56,7 +57,7 @@ def month_first_warning(heading: str, rows: list[int], ambiguous: list[tuple[int
                f"{shown}; rejected) and none only day-first.")
     if ambiguous:
         number, text = ambiguous[0]
-        message += (f" Its {len(ambiguous):,} date{'s' if len(ambiguous) > 1 else ''} that "
+        message += (f" Its {counted(len(ambiguous), 'date')} that "
                     f"read either way {'were' if len(ambiguous) > 1 else 'was'} read "
                     f"day-first (UK) and may be wrong (row {number}: {text!r}).")
     return message + (" Ask the agency for the column as real dates, or written day-first, "
