@@ -9,7 +9,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronogen.write.cell_text import _word_width, arial_lines
+from chronogen.write.cell_text import _room, _word_width, arial_lines
 from tests.property_examples import examples
 
 _TEXT = st.text(alphabet=st.sampled_from("aW iI-.,é–\n草"), max_size=120)
@@ -40,7 +40,7 @@ def test_never_fewer_lines_than_the_text_could_fill(text: str, width: float,
                                                     bold: bool) -> None:
     """At least a line a paragraph, and at least the paragraph's width over the room a
     line has, whatever the words."""
-    room = width * 7 + 5 - 9
+    room = _room(width, 0)
     least = sum(max(1, math.ceil(_word_width(part.replace(" ", ""), bold) / room))
                 for part in text.split("\n"))
     assert arial_lines(text, width, bold=bold) >= least
@@ -49,11 +49,12 @@ def test_never_fewer_lines_than_the_text_could_fill(text: str, width: float,
 def test_a_column_is_as_wide_as_its_headings_longest_word() -> None:
     """A heading's word never breaks in the middle: a child's long name widens the child's
     columns, and the overview's numbers' headings are as wide as their words."""
-    from chronogen.write.cell_text import narrowest_column
+    from chronogen.write.cell_text import fitting_width
     from chronogen.write.xlsx_file import Column, _width
 
     assert _width(Column("Mia Harbour: seen", 12.5, "answer")) == 12.5
     wide = _width(Column("Maximilianaelisabeth Harbour: seen", 12.5, "answer"))
     assert wide > 12.5 and arial_lines("Maximilianaelisabeth", wide, bold=True) == 1
-    assert arial_lines("members", narrowest_column("Family members", bold=True, indent=1),
-                       bold=True, indent=1) == 1
+    assert arial_lines("members", fitting_width(9, "Family members", indent=1), bold=True,
+                       indent=1) == 1
+    assert fitting_width(20, "Family members", indent=1) == 20  # wide enough already

@@ -8,7 +8,6 @@ review's words). The same overview gives the same bytes.
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from chronogen.model.flag import FlagCode
 from chronogen.model.overview import Overview
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import arial_lines, clean, narrowest_column
+from chronogen.write.cell_text import arial_lines, clean, fitting_width
 
 #: (heading, width, kind): kind is text, int or share
 Column = tuple[str, float, str]
@@ -48,8 +47,8 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
     default)."""
     sheet = book.add_worksheet(name)
     # a column at least as wide as its heading's longest word, which would break otherwise
-    columns = [(heading, max(width, math.ceil(narrowest_column(heading, bold=True, indent=1))),
-                kind) for heading, width, kind in columns]
+    columns = [(heading, fitting_width(width, heading, indent=1), kind)
+               for heading, width, kind in columns]
     for n, (_, width, _) in enumerate(columns):
         sheet.set_column(n, n, width)
     sheet.add_table(0, 0, max(len(rows), 1), len(columns) - 1, {

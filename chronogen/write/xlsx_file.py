@@ -10,7 +10,6 @@ Text is always written as text, never as a formula.
 
 from __future__ import annotations
 
-import math
 import re
 import tempfile
 from collections.abc import Callable, Sequence
@@ -36,7 +35,7 @@ from chronogen.write.appendix import (
     cells_text,
 )
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import arial_lines, clean, narrowest_column
+from chronogen.write.cell_text import arial_lines, clean, fitting_width
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.xlsx_rows import RowsSheet
 
@@ -144,9 +143,8 @@ def _lines(text: str, width: float, *, bold: bool = False) -> int:
 
 
 def _width(column: Column) -> float:
-    """The column's width: at least as wide as its heading's longest word (a child's long
-    name), which would break in the middle otherwise; in half units."""
-    return max(column.width, math.ceil(2 * narrowest_column(column.heading, bold=True)) / 2)
+    """The column's width, widened where a word of its heading would not fit."""
+    return fitting_width(column.width, column.heading)
 
 
 def _page_setup(sheet: Any, appendix: Appendix, *, paper: int = 9,
