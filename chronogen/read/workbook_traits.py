@@ -16,6 +16,7 @@ import html
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,9 +150,9 @@ def find_traits(path: Path, name: str, limits: Limits, checked: CheckedPackage
         style_part = package.read(styles) \
             if styles is not None and styles.file_size <= LONGEST_STYLES else b""
         looks = cell_looks(style_part)
-        shared_words = struck_shared_strings(package, name, limits)
+        shared_words, bold_items = rich_shared_strings(package, name, limits)
         shared = _shared_cell_pattern(frozenset(shared_words))
-        bold = _shared_cell_pattern(bold_shared_strings(package, name, limits))
+        bold = _shared_cell_pattern(bold_items)
         for member, title, plainly in checked.sheets:
             _find_sheet_traits(package, package.getinfo(member), name, title, limits, traits,
                                plainly=plainly, looks=looks, struck_shared=shared,
@@ -303,19 +304,26 @@ def _note_hidden(window: bytes, title: str, traits: WorkbookTraits) -> None:
 _CELL_OPENING = re.compile(rb'<' + XML_PREFIX + rb'c\s([^<>]*)>')
 
 
+def _each_holding(window: bytes, starts: list[int], pattern: re.Pattern[bytes]
+                  ) -> Iterator[tuple[int, int]]:
+    """Each element of *window* (its openings begin at *starts*) in which *pattern*
+    matches, once however many times it matches there: its number among them, and where it
+    ends (the next one's opening)."""
+    looked = -1
+    for match in pattern.finditer(window):
+        place = bisect.bisect_right(starts, match.start())
+        if place and place != looked:
+            looked = place
+            yield place - 1, starts[place] if place < len(starts) else len(window)
+
+
 def _note_struck_inline(window: bytes, title: str, traits: WorkbookTraits) -> None:
     """Cells whose own text (an inline string) has a run struck through: a strike tag in
     a sheet's XML is inside the cell opened last before it; the words of its struck runs."""
     cells = list(_CELL_OPENING.finditer(window))
-    starts = [cell.start() for cell in cells]
-    done = -1
-    for strike in STRIKE.finditer(window):
-        place = bisect.bisect_right(starts, strike.start())
-        if place and place != done:  # each cell once, however many of its runs strike
-            done = place
-            end = starts[place] if place < len(starts) else len(window)
-            _note_struck_cell(cells[place - 1].group(1), title, traits,
-                              struck_runs(window, cells[place - 1].end(), end))
+    for number, end in _each_holding(window, [cell.start() for cell in cells], STRIKE):
+        _note_struck_cell(cells[number].group(1), title, traits,
+                          struck_runs(window, cells[number].end(), end))
 
 
 def _note_looks(window: bytes, title: str, traits: WorkbookTraits,
@@ -407,77 +415,42 @@ def _may_be_bold(window: bytes) -> bool:
 _SHARED_ITEM = re.compile(rb'<' + XML_PREFIX + rb'si[\s>/]')
 
 
-def struck_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
-                          ) -> dict[int, str]:
-    """The items of the shared-string table with a run of text struck through (a word
-    corrected in a cell: "Visited ~~Tuesday~~ Wednesday"), by number from 0, and the words
-    struck. One quick look for the word in the table; the items counted only where it is
-    there."""
+def rich_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
+                        ) -> tuple[dict[int, str], frozenset[int]]:
+    """The items of the shared-string table, by number from 0, with a run of text struck
+    through (a word corrected in a cell: "Visited ~~Tuesday~~ Wednesday") and the words
+    struck; and those set in bold run by run throughout (text pasted from Word). One quick
+    look at the table for either; the items counted only where one is there."""
     member = next((n for n in package.namelist() if n.lower().endswith("sharedstrings.xml")),
                   None)
     if member is None:
-        return {}
+        return {}, frozenset()
     with package.open(member) as stream:
-        if not any(b"strike" in window for window in
+        if not any(b"strike" in window or _may_be_bold(window) for window in
                    xml_windows(stream, name, "the shared-string table", limits)):
-            return {}
-    found: dict[int, str] = {}
+            return {}, frozenset()
+    struck: dict[int, str] = {}
+    bold: set[int] = set()
     counted = 0
     with package.open(member) as stream:  # windows end where a tag begins: no item is split
         for window in xml_windows(stream, name, "the shared-string table", limits):
-            openings = [match.start() for match in _SHARED_ITEM.finditer(window)]
-            for strike in STRIKE.finditer(window):
-                place = bisect.bisect_right(openings, strike.start())
-                if place and counted + place - 1 not in found:
-                    end = openings[place] if place < len(openings) else len(window)
-                    found[counted + place - 1] = struck_runs(window, openings[place - 1], end)
-            counted += len(openings)
-    return found
-
-
-def bold_shared_strings(package: zipfile.ZipFile, name: str, limits: Limits
-                        ) -> frozenset[int]:
-    """The items of the shared-string table set in bold run by run throughout (text pasted
-    from Word), by number from 0. One quick look for a bold run in the table; the items
-    counted only where there is one."""
-    member = next((n for n in package.namelist() if n.lower().endswith("sharedstrings.xml")),
-                  None)
-    if member is None:
-        return frozenset()
-    with package.open(member) as stream:
-        if not any(_may_be_bold(window) for window in
-                   xml_windows(stream, name, "the shared-string table", limits)):
-            return frozenset()
-    found: set[int] = set()
-    counted = 0
-    with package.open(member) as stream:  # windows end where a tag begins: no item is split
-        for window in xml_windows(stream, name, "the shared-string table", limits):
-            openings = [match.start() for match in _SHARED_ITEM.finditer(window)]
-            looked = -1
-            for bold in BOLD.finditer(window):
-                place = bisect.bisect_right(openings, bold.start())
-                if place and place != looked:  # each item once, however many runs are bold
-                    looked = place
-                    end = openings[place] if place < len(openings) else len(window)
-                    if bold_throughout(window, openings[place - 1], end):
-                        found.add(counted + place - 1)
-            counted += len(openings)
-    return frozenset(found)
+            starts = [match.start() for match in _SHARED_ITEM.finditer(window)]
+            for number, end in _each_holding(window, starts, STRIKE):
+                struck[counted + number] = struck_runs(window, starts[number], end)
+            for number, end in _each_holding(window, starts, BOLD):
+                if bold_throughout(window, starts[number], end):
+                    bold.add(counted + number)
+            counted += len(starts)
+    return struck, frozenset(bold)
 
 
 def _note_bold_inline(window: bytes, title: str, traits: WorkbookTraits) -> None:
     """Cells whose own text (an inline string) is set in bold run by run throughout."""
     cells = list(_CELL_OPENING.finditer(window))
-    starts = [cell.start() for cell in cells]
-    looked = -1
-    for bold in BOLD.finditer(window):
-        place = bisect.bisect_right(starts, bold.start())
-        if place and place != looked:
-            looked = place
-            end = starts[place] if place < len(starts) else len(window)
-            if bold_throughout(window, cells[place - 1].end(), end) and \
-                    (cell := _cell_of(cells[place - 1].group(1))) is not None:
-                traits.bold.setdefault(title, {})[cell] = None
+    for number, end in _each_holding(window, [cell.start() for cell in cells], BOLD):
+        if bold_throughout(window, cells[number].end(), end) and \
+                (cell := _cell_of(cells[number].group(1))) is not None:
+            traits.bold.setdefault(title, {})[cell] = None
 
 
 def _shared_cell_pattern(items: frozenset[int]
