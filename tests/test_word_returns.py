@@ -364,3 +364,16 @@ def test_a_footnote_on_a_cell_is_kept_with_it(tmp_path: Path) -> None:
         (2, 2): "Footnote 1: Seen by the duty worker, not the allocated one."}
     entry = read_agency_file(path, agency="CSC", code="CSC").entries[0]
     assert "Footnote 1: Seen by the duty worker" in str(entry.raw)
+
+
+def test_a_damaged_list_of_comments_is_said_and_the_cells_still_read(tmp_path: Path) -> None:
+    table = ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Date</w:t></w:r></w:p></w:tc></w:tr>"
+             "<w:tr><w:tc><w:p><w:r><w:t>01/03/2020</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
+    path = _package(tmp_path / "c.docx", f"<w:document {_W}><w:body>{table}</w:body>"
+                    "</w:document>", **{"word/comments.xml": f"<w:comments {_W}><w:comment"})
+    [sheet] = read_sheets(path)
+    assert sheet.rows == [("Date",), ("01/03/2020",)]
+    [(code, note)] = sheet.notes
+    assert code is ProblemCode.CELL_COMMENT
+    assert note.startswith("c.docx: the document's list of comments is damaged and was not "
+                           "read")

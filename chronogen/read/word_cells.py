@@ -10,13 +10,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-#: how deep a table's cell may nest elements (tables in tables, content controls): Word's
-#: own documents go a few dozen deep; a file nested thousands deep is refused, not followed
+#: how deep the parser lets a document's elements nest (libxml2's own limit, without its
+#: "huge" option): Word's own documents go a few dozen deep; the walks below recurse no
+#: deeper
 MOST_NESTED = 256
-
-
-class TooDeep(Exception):
-    """An element nested deeper than :data:`MOST_NESTED`."""
 
 
 #: what a cell may hold of another part of the document, read as nothing: a text box's
@@ -202,9 +199,7 @@ def read_cell(cell: etree._Element, parts: DocumentParts) -> CellText:
 
 
 def _walk(element: etree._Element, read: CellText, parts: DocumentParts,
-          run: etree._Element | None, *, depth: int = 0) -> None:
-    if depth > MOST_NESTED:
-        raise TooDeep
+          run: etree._Element | None) -> None:
     for child in element:
         local = local_name(child)
         if local in NOT_SHOWN:
@@ -218,9 +213,9 @@ def _walk(element: etree._Element, read: CellText, parts: DocumentParts,
             read.field_code(attribute(child, "instr") or "")
         if local == "p":
             read.paragraph()
-            _walk(child, read, parts, None, depth=depth + 1)
+            _walk(child, read, parts, None)
         elif local == "r":
-            _walk(child, read, parts, child, depth=depth + 1)
+            _walk(child, read, parts, child)
         elif local == "t":
             read.add(child.text or "", run)
         elif local == "tab":
@@ -236,12 +231,12 @@ def _walk(element: etree._Element, read: CellText, parts: DocumentParts,
                 target = attribute(child, "id")
                 anchor = attribute(child, "anchor")
                 read.link = parts.links.get(target or "") or (f"#{anchor}" if anchor else None)
-            _walk(child, read, parts, run, depth=depth + 1)
+            _walk(child, read, parts, run)
         elif local in _REFERENCES:
             said = parts.comments.get(f"{_REFERENCES[local]}:{attribute(child, 'id') or ''}")
             if said and said not in read.comments:
                 read.comments.append(said)
         elif local not in ("rPr", "pPr", "tcPr", "trPr", "tblPr", "tblGrid"):
-            _walk(child, read, parts, run, depth=depth + 1)
+            _walk(child, read, parts, run)
 
 

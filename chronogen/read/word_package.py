@@ -21,7 +21,7 @@ from chronogen.errors import UnreadableFileError
 from chronogen.model.case import Limits
 from chronogen.model.problems import ProblemCode
 from chronogen.read.package_check import DAMAGED_ARCHIVE, check_part_size, unopened
-from chronogen.read.word_cells import DocumentParts, TooDeep, attribute, local_name, read_cell
+from chronogen.read.word_cells import DocumentParts, attribute, local_name, read_cell
 
 DOCUMENT = "word/document.xml"
 _RELATIONSHIPS = "word/_rels/document.xml.rels"
@@ -98,10 +98,7 @@ def _notes_in(root: etree._Element | None, element: str) -> dict[str, str]:
     for note in root if root is not None else ():
         if local_name(note) != element or attribute(note, "type") in _SEPARATORS:
             continue
-        try:
-            text = read_cell(note, DocumentParts({}, {})).text()
-        except TooDeep:
-            continue  # a note no one wrote: the cells are still read
+        text = read_cell(note, DocumentParts({}, {})).text()
         number = attribute(note, "id") or ""
         if text and element == "comment":
             author = attribute(note, "author")
@@ -121,7 +118,12 @@ def document_parts(package: zipfile.ZipFile, name: str, limits: Limits
     could not be read of them."""
     notes: list[tuple[ProblemCode, str]] = []
     links: dict[str, str] = {}
-    rels = _small_part(package, _RELATIONSHIPS, name, "the document's list of links", limits)
+    try:
+        rels = _small_part(package, _RELATIONSHIPS, name, "the document's list of links",
+                           limits)
+    except _NotRead as error:
+        notes.append((ProblemCode.DAMAGED_TEXT, str(error)))
+        rels = None
     if rels is not None:
         links = {str(rel.get("Id")): str(rel.get("Target")) for rel in rels
                  if rel.get("Id") and rel.get("Target")
@@ -130,15 +132,16 @@ def document_parts(package: zipfile.ZipFile, name: str, limits: Limits
     for part, element, what in _NOTES:
         try:
             root = _small_part(package, part, name, f"the document's list of {what}", limits)
-        except _TooLarge as error:
+        except _NotRead as error:
             notes.append((ProblemCode.CELL_COMMENT, str(error)))
             continue
         comments.update(_notes_in(root, element))
     return DocumentParts(links=links, comments=comments), notes
 
 
-class _TooLarge(UnreadableFileError):
-    """A part larger than :data:`LONGEST_PART`."""
+class _NotRead(UnreadableFileError):
+    """A part of what a cell refers to left unread: larger than :data:`LONGEST_PART`, or
+    damaged; the cells' text is still read, and this said."""
 
 
 def _small_part(package: zipfile.ZipFile, part: str, name: str, what: str,
@@ -148,12 +151,13 @@ def _small_part(package: zipfile.ZipFile, part: str, name: str, what: str,
     info = package.getinfo(part)
     check_part_size(info, name, what, limits)
     if info.file_size > LONGEST_PART:
-        raise _TooLarge(f"{name}: {what} unzips to {info.file_size / 1e6:,.0f} MB, more than "
+        raise _NotRead(f"{name}: {what} unzips to {info.file_size / 1e6:,.0f} MB, more than "
                         "a document's: not read; open the document to see them")
     data = package.read(info)
     _refuse_a_dtd(data, name, what)
     try:
         root: etree._Element = etree.fromstring(data, _SAFE_PARSER)
         return root
-    except etree.XMLSyntaxError:
-        return None  # a damaged list of links or comments: the cells' text is still read
+    except etree.XMLSyntaxError as error:
+        raise _NotRead(f"{name}: {what} is damaged and was not read ({error}); the cells' "
+                       "text was") from error

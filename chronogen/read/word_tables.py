@@ -43,7 +43,6 @@ from chronogen.read.word_cells import (
     MOST_NESTED,
     CellText,
     DocumentParts,
-    TooDeep,
     attribute,
     first_child,
     local_name,
@@ -153,11 +152,6 @@ class _DocumentReader:
             raise UnreadableFileError(
                 f"{self.name}: the document's text is damaged and cannot be read ({error}); "
                 "open it in Word and save it again") from error
-        except TooDeep:
-            raise UnreadableFileError(
-                f"{self.name}: a cell's elements are nested over {MOST_NESTED} deep, deeper "
-                "than any Word document: damaged or hostile; open it in Word and save it "
-                "again") from None
 
     def _events(self, events: Iterator[tuple[str, etree._Element]]) -> None:
         for event, element in events:
@@ -275,18 +269,15 @@ def _let_go(element: etree._Element) -> None:
         parent.remove(before)
 
 
-def _inside(element: etree._Element, wanted: str, depth: int = 0
-            ) -> Iterator[etree._Element]:
+def _inside(element: etree._Element, wanted: str) -> Iterator[etree._Element]:
     """A table's rows (*wanted* ``tr``) or a row's cells (``tc``), also where a content
     control or custom XML wraps them."""
-    if depth > MOST_NESTED:
-        raise TooDeep
     for child in element:
         local = local_name(child)
         if local == wanted:
             yield child
         elif local in ("sdt", "sdtContent", "customXml"):
-            yield from _inside(child, wanted, depth + 1)
+            yield from _inside(child, wanted)
 
 
 def _number(properties: etree._Element | None, local: str, default: int) -> int:
