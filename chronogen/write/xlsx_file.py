@@ -83,10 +83,16 @@ class _Styles:
         self.heading = book.add_format({"font_name": FONT, "bold": True, "font_size": 12})
         self.plain = book.add_format({"font_name": FONT, "font_size": _BODY_PT,
                                       "text_wrap": True, "valign": "top", "align": "left"})
-        self.no = book.add_format({"bg_color": _NO_FILL, "bold": True})
-        self.not_recorded = book.add_format({"bg_color": _NOT_RECORDED_FILL})
-        self.flagged = book.add_format({"bg_color": _FLAG_FILL, "bold": True,
-                                        "font_color": "#7B0C1E"})
+        # the highlights as the Chronology's rules give them (a rule's look holds no font
+        # or alignment), and as the Key shows them beside their meaning (its own cells)
+        looks: dict[str, dict[str, object]] = {
+            "no": {"bg_color": _NO_FILL, "bold": True},
+            "not_recorded": {"bg_color": _NOT_RECORDED_FILL},
+            "flagged": {"bg_color": _FLAG_FILL, "bold": True, "font_color": "#7B0C1E"}}
+        self.no, self.not_recorded, self.flagged = (book.add_format(look)
+                                                    for look in looks.values())
+        self.key = {name: book.add_format({**look, "font_name": FONT, "font_size": _BODY_PT,
+                                           "valign": "top"}) for name, look in looks.items()}
         self.flagged_id = book.add_format({"bold": True, "font_color": "#7B0C1E"})
         self.link = book.add_format({**base, "font_color": "#0563C1", "underline": 1})
 
@@ -327,11 +333,13 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
         row += 1
     row += 1
     sheet.write_string(row, 0, "Highlights", styles.heading)
-    meanings = [("No", styles.no, "the record says the child was not seen / views not sought"),
-                ("Not recorded", styles.not_recorded,
+    meanings = [("No", styles.key["no"],
+                 "the record says the child was not seen / views not sought"),
+                ("Not recorded", styles.key["not_recorded"],
                  "the record does not say: itself a gap national reviews keep finding"),
-                ("flag codes", styles.flagged, "chronogen's flags (sheet Flags): an invitation "
-                 "to look, not a judgement; the agencies' own words are never changed")]
+                ("flag codes", styles.key["flagged"], "chronogen's flags (sheet Flags): an "
+                 "invitation to look, not a judgement; the agencies' own words are never "
+                 "changed")]
     if appendix.marked:
         meanings.append((MARKED, styles.plain, "how the agency's own sheet marked the row, "
                          "which its values alone do not say: struck through (withdrawn or "
