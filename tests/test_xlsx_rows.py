@@ -4,13 +4,16 @@ cell-by-cell writing does: every value, format, height and hyperlink in its plac
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date, datetime, time
 from typing import Any
 
 import openpyxl
+import pytest
 import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from xlsxwriter.exceptions import OverlappingRange
 
 from chronogen.write.cell_text import clean
 from chronogen.write.xlsx_rows import RowsSheet, column_of
@@ -88,3 +91,36 @@ def test_rows_read_back_as_xlsxwriters_own_writing_does(rows: list[list[object]]
 def test_column_of_a_cell() -> None:
     assert [column_of(s) for s in ('A1" s="1">', 'Z9"/>', 'AA10"', 'AB12" t="s"')] == \
         [0, 25, 26, 27]
+
+
+def _table_xml(last_row: int, columns: int, autofilter: bool, *, fast: bool) -> bytes:
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet("S", worksheet_class=RowsSheet if fast else None)
+    done = sheet.add_table(0, 0, last_row, columns - 1, {
+        "name": "Chronology", "columns": [{"header": f"H{n}"} for n in range(columns)],
+        "style": "Table Style Light 1", "banded_rows": False, "autofilter": autofilter})
+    assert done == 0
+    book.close()
+    with zipfile.ZipFile(buffer) as package:
+        return package.read("xl/tables/table1.xml") + package.read("xl/worksheets/sheet1.xml")
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.integers(min_value=1, max_value=3000), st.integers(min_value=1, max_value=40),
+       st.booleans())
+def test_a_table_over_many_rows_is_xlsxwriters_own(last_row: int, columns: int,
+                                                     autofilter: bool) -> None:
+    """The sheet makes its table without XlsxWriter's check of each of its cells (made over
+    the header and a row, then given its range): the same table and sheet."""
+    assert _table_xml(last_row, columns, autofilter, fast=True) == \
+        _table_xml(last_row, columns, autofilter, fast=False)
+
+
+def test_a_second_table_or_a_merge_is_still_checked() -> None:
+    book = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    sheet = book.add_worksheet("S", worksheet_class=RowsSheet)
+    sheet.merge_range(5, 0, 5, 2, "merged")
+    with pytest.raises(OverlappingRange):
+        sheet.add_table(0, 0, 100, 3, {"columns": [{"header": f"H{n}"} for n in range(4)]})
+    book.close()

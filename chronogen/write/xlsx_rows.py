@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import IO, Any
 
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_col_to_name, xl_range
 from xlsxwriter.worksheet import Worksheet, _datetime_to_excel_datetime
 
 from chronogen.write.cell_text import clean
@@ -39,9 +39,25 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
         #: by then), kept in a temporary file until then: a long chronology's is hundreds of
         #: megabytes
         self._rows: IO[str] | None = None
-        # XlsxWriter records every cell of a table to refuse overlapping ones (1.2 million
-        # entries for a 100k-row chronology); this sheet holds one table, over its own rows
-        self.table_cells = _NothingKept()
+
+    def add_table(self, first_row: int, first_col: int, last_row: int, last_col: int,
+                  options: dict[str, Any]) -> int:
+        """XlsxWriter's table over these rows, without its check of every cell of the
+        range against earlier tables and merges (a loop over each: 3 million for a
+        100k-row chronology of 30 columns, a second of the workbook's time): the table
+        is made over its header and first row, then given its whole range. A sheet with a
+        table or a merge already, a total row or data given is XlsxWriter's own way."""
+        if self.tables or self.merged_cells or options.get("total_row") or "data" in options \
+                or last_row <= first_row + 1:
+            return int(super().add_table(first_row, first_col, last_row, last_col, options))
+        done = int(super().add_table(first_row, first_col, first_row + 1, last_col, options))
+        if done == 0:
+            table = self.tables[-1]
+            table["range"] = table["a_range"] = xl_range(first_row, first_col, last_row,
+                                                         last_col)
+            if "autofilter" in table:
+                table["autofilter"] = table["a_range"]
+        return done
 
     def put_rows(self, first: int, rows: Sequence[Sequence[object]],
                  formats: Sequence[Sequence[Any]], heights: Sequence[float | None]) -> None:
@@ -61,6 +77,8 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
         known: dict[str, int] = {}
         #: a row's formats (one list per agency shading) -> each column's style attribute
         styled: dict[int, list[str]] = {}
+        #: a day -> its serial number's text (a day recurs on many rows)
+        serials: dict[date, str] = {}
         for offset, values in enumerate(rows):
             number = first + offset + 1
             height = heights[offset]
@@ -76,7 +94,7 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
             suffix = f'{number}"'
             for col, value in enumerate(values):
                 ref = letters[col] + suffix
-                if isinstance(value, str) and value:
+                if type(value) is str and value:  # a subclass of str: its text, below
                     index = known.get(value)
                     if index is None:
                         index = known[value] = table._get_shared_string_index(clean(value))
@@ -90,16 +108,24 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
                     parts.append(f'<c r="{ref}{styles[col]} t="b"><v>{int(value)}</v></c>')
                 elif isinstance(value, int | float) and math.isfinite(value):
                     parts.append(f'<c r="{ref}{styles[col]}><v>{value:.16G}</v></c>')
+                elif type(value) is date:
+                    serial = serials.get(value)
+                    if serial is None:
+                        serial = serials[value] = self._serial(value)
+                    parts.append(f'<c r="{ref}{styles[col]}><v>{serial}</v></c>')
                 elif isinstance(value, datetime | date | time):
-                    serial = _datetime_to_excel_datetime(value, self.date_1904,
-                                                         self.remove_timezone)
-                    parts.append(f'<c r="{ref}{styles[col]}><v>{serial:.16G}</v></c>')
+                    parts.append(f'<c r="{ref}{styles[col]}><v>{self._serial(value)}</v></c>')
                 else:
                     index = table._get_shared_string_index(clean(str(value)))
                     parts.append(f'<c r="{ref}{styles[col]} t="s"><v>{index}</v></c>')
             parts.append("</row>\n")  # a row's XML holds no line break: the values are apart
             rows_file.write("".join(parts))
         self._check_dimensions(first + len(rows) - 1, len(letters) - 1)
+
+    def _serial(self, value: datetime | date | time) -> str:
+        """A date or time's serial number, as XlsxWriter writes it."""
+        return format(_datetime_to_excel_datetime(value, self.date_1904,
+                                                  self.remove_timezone), ".16G")
 
     def _write_rows(self) -> None:
         if self._rows is None:
@@ -143,13 +169,6 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
                 else:
                     write('<c r="' + own[col])
             write("</row>")
-
-
-class _NothingKept(dict[Any, Any]):
-    """A dict that keeps nothing put in it."""
-
-    def __setitem__(self, key: Any, value: Any) -> None:
-        pass
 
 
 def _style(fmt: Any) -> str:
