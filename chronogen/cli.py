@@ -409,7 +409,7 @@ def make_parser() -> argparse.ArgumentParser:
         ["chronogen convert police.xlsx --agency Police -o police-template.xlsx",
          "chronogen convert gp.csv --agency GP --family case/ -o gp.json --json"])
     convert.add_argument("file", metavar="FILE",
-                         help="the agency's .xlsx, .xlsm, .csv or .docx file")
+                         help="the agency's .xlsx, .xls, .ods, .csv or .docx file")
     convert.add_argument("--agency", required=True, help="the agency's name, e.g. 'Police'")
     convert.add_argument("--sheet", help="the sheet to read (default: found by its header)")
     convert.add_argument("--mapping", metavar="TOML",

@@ -424,7 +424,7 @@ def test_unsupported_files_are_clear_errors(tmp_path: Path) -> None:
     odd = tmp_path / "notes.pdf"
     odd.write_bytes(b"x")
     with pytest.raises(InputError, match=r"unsupported file type '\.pdf'; use \.xlsx, \.xls, "
-                                         r"\.csv or \.docx"):
+                                         r"\.ods, \.csv or \.docx"):
         read_sheets(odd)
 
 

@@ -17,7 +17,8 @@ from tests.property_examples import examples
 DATA = Path(__file__).parent / "data"
 FILES = {".xlsx": DATA / "harbour" / "health_visiting.xlsx",
          ".docx": DATA / "word" / "health_visiting_libreoffice.docx",
-         ".xls": DATA / "old_workbooks" / "hidden_sheet.xls"}
+         ".xls": DATA / "old_workbooks" / "hidden_sheet.xls",
+         ".ods": DATA / "ods" / "looks.ods"}
 
 
 def _damaged(data: bytes, changes: list[tuple[float, int]], cut: float | None) -> bytes:

@@ -66,6 +66,9 @@ REFUSED = {
     "xls-far-cell": "p.xls, sheet 'Log': its cells span an area of 16,777,216 cells",
     "damaged-sheet-bytes": "p.xlsx: not a readable .xlsx workbook (Error -3 while decompressing",
     "word-damaged-bytes": "p.docx: not a readable .docx document (Error -3 while decompressing",
+    "ods-repeated-rows": "p.ods, sheet 'Log': its cells span over 10,000,000 cells",
+    "ods-entity-bomb": "p.ods: the spreadsheet's text declares entities of its own",
+    "ods-zip-bomb": "times larger unzipped than zipped",
 }
 REPORTED = {
     "utf16-cut-short": {"damaged-text"},

@@ -28,12 +28,7 @@ from chronogen.errors import InputFileNotFound, ManifestError
 from chronogen.model.case import DEFAULT_MARKING, AgencySource, Limits, Publication, Settings
 from chronogen.model.review import Review
 from chronogen.read.built import BUILD_MANIFEST, built_files
-from chronogen.read.table import (
-    CSV_SUFFIXES,
-    OLD_WORKBOOK_SUFFIXES,
-    WORD_SUFFIXES,
-    WORKBOOK_SUFFIXES,
-)
+from chronogen.read.table import CSV_SUFFIXES, SHEET_SUFFIXES
 from chronogen.read.toml_file import load_toml
 
 MANIFEST_NAME = "case.toml"
@@ -116,17 +111,16 @@ def guess_manifest(folder: Path) -> Manifest:
     for path in files:
         suffix = path.suffix.lower()
         if family is None and (suffix == ".ged" or _FAMILY_NAME.search(path.stem)) and \
-                suffix in (*WORKBOOK_SUFFIXES, *OLD_WORKBOOK_SUFFIXES, *WORD_SUFFIXES, ".json",
-                           ".ged"):
+                suffix in (*SHEET_SUFFIXES, ".json", ".ged"):
             family = FamilySource(file=path.name)
             assumptions.append(f"{path.name}: read as the family file")
-        elif suffix in (*WORKBOOK_SUFFIXES, *OLD_WORKBOOK_SUFFIXES, *CSV_SUFFIXES,
-                        *WORD_SUFFIXES):
+        elif suffix in (*SHEET_SUFFIXES, *CSV_SUFFIXES):
             name = agency_from_file_name(path.stem)
             agencies.append(AgencySource(name=name, file=path.name))
             assumptions.append(f"{path.name}: read as the chronology of {name!r}")
     if not agencies:
-        raise InputFileNotFound(f"{folder}: no case.toml and no .xlsx, .xls, .csv or .docx files")
+        raise InputFileNotFound(
+            f"{folder}: no case.toml and no .xlsx, .xls, .ods, .csv or .docx files")
     return Manifest(title=folder.name, family=family, agencies=agencies,
                     assumptions=assumptions)
 

@@ -28,6 +28,7 @@ from chronogen.errors import InputFileNotFound, UnreadableFileError
 from chronogen.model.case import Limits
 from chronogen.model.problems import WORD_DOCUMENTS, ProblemCode
 from chronogen.read.merged_cells import fill_merged_down
+from chronogen.read.ods_sheets import read_ods
 from chronogen.read.old_workbooks import NOT_READ_OF_XLS, check_old_workbook, parsed_apart
 from chronogen.read.package_check import check_package
 from chronogen.read.sheet import Cell, Sheet
@@ -45,6 +46,10 @@ OLD_WORKBOOK_SUFFIXES = (".xls",)
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 #: a Word document's tables (:mod:`chronogen.read.word_tables`)
 WORD_SUFFIXES = WORD_DOCUMENTS
+#: an OpenDocument spreadsheet, LibreOffice Calc's own (:mod:`chronogen.read.ods_sheets`)
+ODS_SUFFIXES = (".ods", ".ots")
+#: every kind of file read as sheets of rows, a CSV file's aside
+SHEET_SUFFIXES = (*WORKBOOK_SUFFIXES, *OLD_WORKBOOK_SUFFIXES, *ODS_SUFFIXES, *WORD_SUFFIXES)
 
 
 def is_blank(cells: tuple[Cell, ...]) -> bool:
@@ -78,8 +83,8 @@ def check_regular_file(path: Path, name: str, limits: Limits) -> None:
 
 def read_sheets(path: Path, *, display_name: str | None = None,
                 limits: Limits | None = None) -> list[Sheet]:
-    """Read every sheet of a workbook, the single table of a CSV file, or the tables of a
-    Word document, within *limits*."""
+    """Read every sheet of a workbook (``.xlsx``, ``.xls``, ``.ods``), the single table of
+    a CSV file, or the tables of a Word document, within *limits*."""
     name = display_name or path.name
     bounds = limits or Limits()
     check_regular_file(path, name, bounds)
@@ -92,14 +97,16 @@ def read_sheets(path: Path, *, display_name: str | None = None,
         return read_word(path, display_name=name, limits=bounds)
     if suffix in OLD_WORKBOOK_SUFFIXES:
         return read_old_workbook(path, name, bounds)
+    if suffix in ODS_SUFFIXES:
+        return read_ods(path, display_name=name, limits=bounds)
     if suffix == ".doc":
         raise UnreadableFileError(
             f"{name}: old-style .doc documents cannot be read; open it in Word or "
             "LibreOffice and save it as .docx"
         )
     raise UnreadableFileError(
-        f"{name}: unsupported file type {suffix or '(none)'!r}; use .xlsx, .xls, .csv or "
-        ".docx"
+        f"{name}: unsupported file type {suffix or '(none)'!r}; use .xlsx, .xls, .ods, .csv "
+        "or .docx"
     )
 
 

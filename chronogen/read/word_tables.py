@@ -49,12 +49,8 @@ from chronogen.read.word_cells import (
     read_cell,
     value_of,
 )
-from chronogen.read.word_package import (
-    document_parts,
-    document_text,
-    opened_document,
-    pull_parser,
-)
+from chronogen.read.word_package import document_parts, document_text, opened_document
+from chronogen.read.xml_parts import pull_parser
 
 #: the most columns a cell may span, or a row leave empty before its first cell: far more
 #: than a page holds (a claim of a billion is not believed)

@@ -14,7 +14,9 @@ import zipfile
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+from tests.data import ods_files
 
 Maker = Callable[[Path], None]
 HEADER = "Date,Contact type,Summary,Child seen?\r\n"
@@ -518,6 +520,36 @@ def xls_far_cell(folder: Path) -> None:
     shutil.copy(Path(__file__).parents[1] / "old_workbooks" / "far_cell.xls", folder / "p.xls")
 
 
+def _ods(folder: Path, *rows: str, **kwargs: Any) -> None:
+    """An OpenDocument return (``p.ods``) of one sheet, a header and then *rows* (each a
+    ``table:table-row``), written by hand."""
+    header = ods_files.row([ods_files.cell("Date"), ods_files.cell("Summary")])
+    _toml(folder, file="p.ods")
+    ods_files.write_ods(folder / "p.ods", ods_files.table("Log", [header, *rows]), **kwargs)
+
+
+def ods_repeated_rows(folder: Path) -> None:
+    """An .ods of a few hundred bytes whose one row of 16,384 filled cells is repeated two
+    billion times (how the format writes a run of equal rows): 17 billion cells."""
+    _ods(folder, ods_files.row([ods_files.cell("Visit", repeated=16_384)],
+                               repeated=2_000_000_000))
+
+
+def ods_entity_bomb(folder: Path) -> None:
+    """An .ods whose text defines entities expanding to gigabytes and uses the last."""
+    entities = "".join(f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10}">'
+                       for n in range(1, 10))
+    _ods(folder, ods_files.row([ods_files.cell("01/03/2020"),
+                                '<table:table-cell office:value-type="string"><text:p>&l9;'
+                                "</text:p></table:table-cell>"]),
+         prolog=f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">{entities}]>')
+
+
+def ods_zip_bomb(folder: Path) -> None:
+    """An .ods of under a megabyte whose text unzips to 300 MB of spaces."""
+    _ods(folder, padding=300_000_000)
+
+
 def _damage(path: Path, part: str) -> None:
     """Damage the compressed bytes of *part* of the package at *path*, its size and place in
     the archive left as they were (a file cut or changed on its way: found only as the part
@@ -558,7 +590,8 @@ CORPUS: dict[str, Maker] = {f.__name__.replace("_", "-"): f for f in (
     unclosed_sheet_names, unclosed_string_table, listed_mentions, separator_date,
     referral_spaces, many_uncached_formulas, gedcom_name_spaces, word_entity_bomb,
     word_deep_nesting, word_zip_bomb, word_wide_claims, word_without_document, xls_far_cell,
-    damaged_sheet_bytes, word_damaged_bytes)}
+    damaged_sheet_bytes, word_damaged_bytes, ods_repeated_rows, ods_entity_bomb,
+    ods_zip_bomb)}
 
 
 def make(name: str, root: Path) -> Path:
