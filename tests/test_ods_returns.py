@@ -87,7 +87,8 @@ def _trimmed(sheet: Sheet) -> list[tuple[object, ...]]:
 def test_what_a_sheet_shows_besides_its_values_is_read_as_from_the_workbook() -> None:
     """looks.xlsx holds each thing a sheet shows besides its values (struck, partly struck,
     bold and filled rows, hidden rows, columns and sheets, merged dates, comments, links,
-    several lines, spaces and tabs, yes/no, a percentage, the same row twice);
+    several lines, spaces and tabs, yes/no, a percentage, the same row twice, a rule
+    colouring cells);
     looks.ods is LibreOffice's own saving of it."""
     workbook, spreadsheet = read_sheets(ODS / "looks.xlsx"), read_sheets(ODS / "looks.ods")
     assert [s.name for s in spreadsheet] == ["Log", "Old"]
@@ -101,9 +102,10 @@ def test_what_a_sheet_shows_besides_its_values_is_read_as_from_the_workbook() ->
     assert rows[1][3] == "Line one\nLine two" and rows[8][3] == "Two  spaces   and\ta tab"
     assert rows[8][4] is True and rows[8][5] == 0.5 and rows[1][1] == time(10, 30)
     for look in ("hidden_rows", "hidden_columns", "struck", "struck_words", "filled",
-                 "links", "comments", "merged_down"):
+                 "links", "comments", "merged_down", "ruled"):
         assert getattr(saved, look) == getattr(log, look), look
     assert saved.struck_words == {(4, 4): "alone"} and saved.hidden_rows == [7]
+    assert saved.ruled == ["E2:E200"]  # a rule colouring "No" answers: its area said
     assert saved.filled[(12, 4)] == "light green"  # the row written once, twice over
     # bold: the cells holding something (the workbook's blank cell set in bold is nothing)
     assert saved.bold == {place for place in log.bold if place != (5, 6)}

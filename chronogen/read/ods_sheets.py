@@ -13,7 +13,8 @@ what is read:
   format saves the same row many times) stands as many times as it says, up to the last
   filled one: the million blank rows after a sheet's last are not read;
 - hidden sheets, rows and columns, text struck through or in bold, a cell's fill, links and
-  comments: as in a workbook.
+  comments: as in a workbook; where rules of the sheet's own colour cells (conditional
+  formatting), the areas they cover, as a workbook's.
 
 Nothing is fetched or run. The package is held to a workbook's limits
 (:mod:`chronogen.read.xml_parts`), and so is the area a sheet's cells span: a run of a
@@ -48,6 +49,7 @@ _FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 _XLINK = "http://www.w3.org/1999/xlink"
 _DC = "http://purl.org/dc/elements/1.1/"
 _MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+_CALC = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 CONTENT = "content.xml"
 _STYLES = "styles.xml"
@@ -76,7 +78,9 @@ _ROW_TAG = f"{{{_TABLE}}}table-row"
 _CELL_TAG = f"{{{_TABLE}}}table-cell"
 _COVERED_TAG = f"{{{_TABLE}}}covered-table-cell"
 _STYLE_TAG = f"{{{_STYLE}}}style"
-_WATCHED = [_STYLE_TAG, _SHEET_TAG, _COLUMN_TAG, _ROW_TAG]
+#: a rule colouring cells (conditional formatting), as LibreOffice keeps it
+_RULE_TAG = f"{{{_CALC}}}conditional-format"
+_WATCHED = [_STYLE_TAG, _SHEET_TAG, _COLUMN_TAG, _ROW_TAG, _RULE_TAG]
 _BOOLEAN_FORMULAS = {"of:=TRUE()": True, "of:=FALSE()": False}
 _PARAGRAPHS = frozenset({f"{{{_TEXT}}}{local}" for local in ("p", "h", "list-item", "list")})
 _DURATION = re.compile(r"-?P(?:(\d+)D)?T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?")
@@ -295,6 +299,8 @@ class _SpreadsheetReader:
                 _let_go(element)
             elif tag == _COLUMN_TAG:
                 self._sheet.columns(element)
+            elif tag == _RULE_TAG:
+                self._sheet.ruled(element)
             elif tag == _SHEET_TAG:
                 self._open -= 1
                 self._sheet.finish()
@@ -330,6 +336,14 @@ class _SheetBeingRead:
         self.column_styles.extend([element.get(_DEFAULT_STYLE)] * count)
         if element.get(_VISIBILITY) in ("collapse", "filter"):
             self.sheet.hidden_columns.append((first, first + count - 1))
+
+    def ruled(self, element: etree._Element) -> None:
+        """Where a rule of the sheet's own colours cells (``Log.C2:Log.C200``: C2:C200)."""
+        for area in (element.get(f"{{{_CALC}}}target-range-address") or "").split():
+            place = ":".join(part.rsplit(".", 1)[-1].replace("$", "")
+                             for part in area.split(":"))
+            if place and place not in self.sheet.ruled and len(self.sheet.ruled) < 100:
+                self.sheet.ruled.append(place)
 
     def row(self, element: etree._Element) -> None:
         number = len(self.sheet.rows) + self.blank_rows + 1

@@ -17,6 +17,7 @@ import openpyxl
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 
 HERE = Path(__file__).parent
@@ -66,6 +67,8 @@ def looks_workbook(path: Path) -> None:
         for cell in sheet[sheet.max_row]:
             cell.fill = PatternFill("solid", fgColor="C6EFCE")
     sheet.column_dimensions["G"].hidden = True
+    sheet.conditional_formatting.add("E2:E200", CellIsRule(
+        operator="equal", formula=['"No"'], fill=PatternFill("solid", bgColor="FFC7CE")))
     old = book.create_sheet("Old")
     old.append(["Date", "Summary"])
     old.append([date(2019, 1, 1), "An earlier contact"])
