@@ -124,3 +124,44 @@ def test_a_second_table_or_a_merge_is_still_checked() -> None:
     with pytest.raises(OverlappingRange):
         sheet.add_table(0, 0, 100, 3, {"columns": [{"header": f"H{n}"} for n in range(4)]})
     book.close()
+
+
+def _linked_book(rows: int, *, fast: bool) -> Any:
+    """*rows* rows whose second cell links to a row of another sheet, put with the rows
+    (fast) or written with XlsxWriter's write_url."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    link = book.add_format({"font_color": "#0563C1", "underline": 1})
+    sheet = book.add_worksheet("S", worksheet_class=RowsSheet if fast else None)
+    book.add_worksheet("T")
+    values = [[f"E{n}", f"E{n} →" if n % 3 else None] for n in range(rows)]
+    if fast:
+        sheet.put_rows(1, values, [[None, link]] * rows, [None] * rows)
+        for n, (_, text) in enumerate(values, start=1):
+            if text is not None:
+                assert sheet.put_link(n, 1, f"internal:'T'!A{n}", text)
+    else:
+        for n, (entry, text) in enumerate(values, start=1):
+            sheet.write_string(n, 0, entry)
+            if text is not None:
+                sheet.write_url(n, 1, f"internal:'T'!A{n}", link, string=text)
+            else:
+                sheet.write_blank(n, 1, None, link)
+    book.close()
+    buffer.seek(0)
+    return openpyxl.load_workbook(buffer)
+
+
+def test_links_put_with_the_rows_read_back_as_xlsxwriters_own() -> None:
+    fast, plain = _linked_book(50, fast=True), _linked_book(50, fast=False)
+    assert _cells(fast) == _cells(plain)
+    assert fast["S"]["B3"].hyperlink.location == "'T'!A2"
+    assert fast["S"]["B3"].font.u == "single"
+
+
+def test_no_more_links_than_excel_keeps() -> None:
+    book = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    sheet = book.add_worksheet("S", worksheet_class=RowsSheet)
+    made = [sheet.put_link(n, 0, f"internal:'S'!A{n}", "→") for n in range(65_531)]
+    assert made.count(True) == 65_530 and made[-1] is False
+    book.close()

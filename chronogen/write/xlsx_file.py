@@ -60,12 +60,16 @@ class Column:
 
     heading: str
     width: float
-    kind: str = "wrap"  # wrap | text | date | time | int | answer | flags
+    kind: str = "wrap"  # wrap | text | date | time | int | answer | flags | link
 
 
 def _header_text(text: str) -> str:
     """Text for a page header or footer: ``&`` doubled, kept short (Excel's limit is 255)."""
     return clean(text).replace("&", "&&")[:90]
+
+
+#: how a link looks (as Excel shows one)
+_LINK_LOOK = {"font_color": "#0563C1", "underline": 1}
 
 
 class _Styles:
@@ -94,7 +98,7 @@ class _Styles:
         self.key = {name: book.add_format({**look, "font_name": FONT, "font_size": _BODY_PT,
                                            "valign": "top"}) for name, look in looks.items()}
         self.flagged_id = book.add_format({"bold": True, "font_color": "#7B0C1E"})
-        self.link = book.add_format({**base, "font_color": "#0563C1", "underline": 1})
+        self.link = book.add_format({**base, **_LINK_LOOK})
 
     def cell(self, kind: str, fill: str | None = None) -> Any:
         """The format of a body cell of *kind*, on an agency's *fill* (or none)."""
@@ -109,6 +113,8 @@ class _Styles:
             if kind == "time":
                 spec["num_format"] = "hh:mm"
                 spec["align"] = "left"
+            if kind == "link":
+                spec |= _LINK_LOOK
             if fill:
                 spec["bg_color"] = f"#{fill}"
             self._made[key] = self.book.add_format(spec)
@@ -378,48 +384,49 @@ def _flag_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
     entries = {r.entry.id: (n, r) for n, r in enumerate(appendix.rows)}
     columns = [Column("No.", 5, "int"), Column("Severity", 9, "text"), Column("Flag", 22, "text"),
                Column("People", 22), Column("Period", 22), Column("What it found", 70),
-               Column("Evidence (entries)", 30), Column("Go to", 12, "text")]
+               Column("Evidence (entries)", 30), Column("Go to", 12, "link")]
     rows = []
+    links: list[tuple[int, int, str]] = []  # (row, the entry's row on the Chronology, text)
     for number, flag in enumerate(case.flags, start=1):
+        first = next((entries[e][0] for e in flag.evidence if e in entries), None)
+        go_to = f"{flag.evidence[0]} →" if first is not None and len(links) < _LINK_LIMIT \
+            else None
+        if go_to is not None and first is not None:
+            links.append((number, first, go_to))
         rows.append([number, flag.severity.value, flag.code.value,
                      ", ".join(appendix.person_name(p) for p in flag.people) or None,
                      flag.period.display() if flag.period else None, flag.message,
-                     _evidence_listed(flag.evidence), None])
+                     _evidence_listed(flag.evidence), go_to])
     sheet = _table_sheet(book, styles, appendix, "Flags", columns, rows, print_columns=7)
-    links = 0
-    for r, flag in enumerate(case.flags, start=1):
-        first = next((entries[e][0] for e in flag.evidence if e in entries), None)
-        if first is not None and links < _LINK_LIMIT:
-            sheet.write_url(r, 7, f"internal:'Chronology'!A{first + 2}", styles.link,
-                            string=f"{flag.evidence[0]} →")
-            links += 1
+    for r, target, text in links:
+        sheet.put_link(r, 7, f"internal:'Chronology'!A{target + 2}", text)
     evidence_columns = [Column("Flag no.", 7, "int"), Column("Flag", 22, "text"),
                         Column("Entry", 10, "text"), Column("Date", 11, "date"),
-                        Column("Agency", 18), Column("Source", 40), Column("Go to", 12, "text")]
+                        Column("Agency", 18), Column("Source", 40), Column("Go to", 12, "link")]
     evidence_rows: list[list[object]] = []
-    targets: list[int | None] = []
+    targets: list[tuple[int, int, str]] = []  # (row, the entry's row on the Chronology, text)
     for number, flag in enumerate(case.flags, start=1):
         for entry_id in flag.evidence[:EVIDENCE_SHOWN]:
             found = entries.get(entry_id)
             row = found[1] if found else None
+            go_to = None
+            if found is not None and len(evidence_rows) < _LINK_LIMIT:
+                go_to = f"{entry_id} →"
+                targets.append((len(evidence_rows) + 1, found[0], go_to))
             evidence_rows.append([number, flag.code.value, entry_id,
                                   (row.day or row.date_text) if row else None,
                                   row.entry.agency if row else None,
-                                  row.reference if row else None, None])
-            targets.append(found[0] if found else None)
+                                  row.reference if row else None, go_to])
         if len(flag.evidence) > EVIDENCE_SHOWN:
             more = len(flag.evidence) - EVIDENCE_SHOWN
             evidence_rows.append([number, flag.code.value, f"+{more:,}", None, None,
                                   f"and {more:,} more entries: filter the Chronology's Flags "
                                   f"column for {flag.code.value} (every one is in flags.csv "
                                   "and case.json)", None])
-            targets.append(None)
     sheet = _table_sheet(book, styles, appendix, "Flag evidence", evidence_columns,
                          evidence_rows)
-    for r, target in enumerate(targets, start=1):
-        if target is not None and r <= _LINK_LIMIT:
-            sheet.write_url(r, 6, f"internal:'Chronology'!A{target + 2}", styles.link,
-                            string=f"{evidence_rows[r - 1][2]} →")
+    for r, target, text in targets:
+        sheet.put_link(r, 6, f"internal:'Chronology'!A{target + 2}", text)
 
 
 def _summary_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:

@@ -5,12 +5,14 @@ chronology's tens of thousands of rows that is most of the time a workbook takes
 turns the rows it is given (a list of values, the formats of the row, a height) into their
 XML at once, in one tight loop, with the XML XlsxWriter writes (shared strings, numbers,
 dates as serial numbers, blank formatted cells), and writes it out when the workbook is
-closed. Anything written to the sheet the ordinary way (the header, a hyperlink in a body
-cell) is written as XlsxWriter writes it, in its place.
+closed. A link on a body cell is put beside it (:meth:`RowsSheet.put_link`); anything
+written to the sheet the ordinary way (the header, a cell written over a body cell) is
+written as XlsxWriter writes it, in its place.
 
-It relies on two internals of XlsxWriter 3 (``Worksheet._write_rows`` and the workbook's
-shared string table); ``pyproject.toml`` keeps XlsxWriter below 4, and the tests read every
-value back with openpyxl and open the workbook in LibreOffice.
+It relies on three internals of XlsxWriter 3 (``Worksheet._write_rows``, the workbook's
+shared string table and the sheet's table of links); ``pyproject.toml`` keeps XlsxWriter
+below 4, and the tests read every value and link back with openpyxl and open the workbook
+in LibreOffice.
 """
 
 from __future__ import annotations
@@ -21,10 +23,14 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import IO, Any
 
+from xlsxwriter.url import Url
 from xlsxwriter.utility import xl_col_to_name, xl_range
 from xlsxwriter.worksheet import Worksheet, _datetime_to_excel_datetime
 
 from chronogen.write.cell_text import clean
+
+#: the most links Excel keeps on one sheet (XlsxWriter's limit too)
+_MOST_LINKS = 65_530
 
 
 class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type information
@@ -121,6 +127,20 @@ class RowsSheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no type info
             parts.append("</row>\n")  # a row's XML holds no line break: the values are apart
             rows_file.write("".join(parts))
         self._check_dimensions(first + len(rows) - 1, len(letters) - 1)
+
+    def put_link(self, row: int, col: int, target: str, text: str) -> bool:
+        """A link on the cell at *row*, *col* that :meth:`put_rows` holds (*text* as its
+        value, in a link's format), as XlsxWriter's ``write_url`` makes it but without
+        writing the cell again: such a cell would take its row's XML apart when the sheet
+        is written (65,000 links, a second of a large workbook's time). False where the
+        sheet holds as many links as Excel allows."""
+        self.hlink_count += 1
+        if self.hlink_count > _MOST_LINKS:
+            return False
+        link = Url(target)
+        link._text = text
+        self.hyperlinks[row][col] = link
+        return True
 
     def _serial(self, value: datetime | date | time) -> str:
         """A date or time's serial number, as XlsxWriter writes it."""
