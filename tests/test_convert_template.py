@@ -15,6 +15,7 @@ from chronogen.convert import convert_file, format_report
 from chronogen.model.chronology import ContactKind, SourceReports
 from chronogen.read.returns.columns import headings_read
 from chronogen.read.returns.rows import NOTE_MARKS
+from chronogen.write.cell_text import row_points
 from chronogen.write.template import TEMPLATE_COLUMNS, YES_NO, write_template
 from tests.command_line import run_here
 from tests.conftest import HARBOUR
@@ -260,10 +261,11 @@ def test_a_heading_on_two_lines_gets_a_row_as_tall(tmp_path: Path) -> None:
                       "02/03/2020,Visit,HV1 diary\n", encoding="utf-8")
     convert_file(source, tmp_path / "t.xlsx", agency="CSC")
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["Chronology"]
-    assert sheet.row_dimensions[1].height is not None and sheet.row_dimensions[1].height >= 30
+    assert sheet.row_dimensions[1].height is not None and \
+        sheet.row_dimensions[1].height >= row_points(2)
     write_template(tmp_path / "blank.xlsx")  # "Child seen alone?" wraps in its 12 too
     blank = openpyxl.load_workbook(tmp_path / "blank.xlsx")["Chronology"]
-    assert blank.row_dimensions[1].height == 30
+    assert blank.row_dimensions[1].height == row_points(2)  # two lines of Arial 10
 
 
 def test_how_the_agencys_sheet_marked_a_row_is_carried(tmp_path: Path) -> None:

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from chronogen.write.archive import FIXED_DOC_TIME, normalise_zip
-from chronogen.write.cell_text import clean, wrapped_lines
+from chronogen.write.cell_text import FONT, FONT_POINTS, arial_lines, clean, row_points
 from chronogen.write.table import TableColumn
 
 _HEADER_FILL = "1F3864"
-
 
 
 def _clean(value: object) -> object:
@@ -66,21 +65,24 @@ def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
-    header = _style_of(sheet, font=Font(bold=True, color="FFFFFF"),
+    header = _style_of(sheet, font=Font(name=FONT, size=FONT_POINTS, bold=True,
+                                         color="FFFFFF"),
                        fill=PatternFill("solid", fgColor=_HEADER_FILL),
                        alignment=Alignment(vertical="top", wrap_text=True))
     sheet.append([_cell(sheet, column.heading, header) for column in columns])
-    heading_lines = max((wrapped_lines(c.heading, c.width) for c in columns), default=1)
+    heading_lines = max((arial_lines(c.heading, c.width, bold=True) for c in columns),
+                        default=1)
     if heading_lines > 1:  # a heading wrapped in a row of one line's height ran into row 2
-        sheet.row_dimensions[1].height = 15 * heading_lines
-    body = _style_of(sheet, alignment=Alignment(vertical="top", wrap_text=wrap))
+        sheet.row_dimensions[1].height = row_points(heading_lines)
+    body = _style_of(sheet, font=Font(name=FONT, size=FONT_POINTS),
+                     alignment=Alignment(vertical="top", wrap_text=wrap))
     for r, row in enumerate(rows, start=2):
         if wrap:
-            lines = max((wrapped_lines(v, columns[c].width) for c, v in enumerate(row)
+            lines = max((arial_lines(clean(v), columns[c].width) for c, v in enumerate(row)
                          if isinstance(v, str) and c < len(columns)), default=1)
             if lines > 1:
                 # spreadsheets do not grow rows for wrapped text on opening: give the height
-                sheet.row_dimensions[r].height = min(15 * lines, 409)
+                sheet.row_dimensions[r].height = row_points(lines)
         sheet.append([_cell(sheet, value, body) for value in row])
     return sheet
 

@@ -15,7 +15,14 @@ from typing import Any
 from chronogen.model.flag import FlagCode
 from chronogen.model.overview import Overview
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import arial_lines, clean, fitting_width
+from chronogen.write.cell_text import (
+    FONT,
+    FONT_POINTS,
+    arial_lines,
+    clean,
+    fitting_width,
+    row_points,
+)
 
 #: (heading, width, kind): kind is text, int or share
 Column = tuple[str, float, str]
@@ -34,10 +41,6 @@ ABOUT = [
     "trio, was not brought, hidden adults, start again, referral not received).",
     "Shares are of all the reviews in the overview; quartiles are inclusive.",
 ]
-
-
-#: the workbook's font, as chronology.xlsx's: the rows' heights are worked out from its widths
-FONT = "Arial"
 
 
 def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Sequence[object]],
@@ -59,7 +62,7 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
         "style": "Table Style Light 9", "autofilter": True})
     # spreadsheets do not grow rows for wrapped text when they open a file: give the heights
     heading = max(arial_lines(h, w, bold=True, indent=1) for h, w, _ in columns)
-    sheet.set_row(0, 13.5 * heading + 4)
+    sheet.set_row(0, row_points(heading, spare=4))
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             kind = columns[c][2]
@@ -72,7 +75,7 @@ def _table(book: Any, name: str, columns: Sequence[Column], rows: Sequence[Seque
         tall = max((arial_lines(str(v), columns[c][1], indent=1) for c, v in enumerate(row)
                     if isinstance(v, str) and columns[c][2] == "text"), default=1)
         if tall > 1:
-            sheet.set_row(r, 13.5 * tall + 2)
+            sheet.set_row(r, row_points(tall))
     sheet.freeze_panes(1, 1)
     sheet.set_landscape()
     sheet.set_paper(paper)
@@ -93,7 +96,7 @@ def write_overview_xlsx(overview: Overview, output: Path) -> Path:
                                         "strings_to_urls": False, "strings_to_numbers": False})
     book.set_properties({"title": "Overview across reviews", "author": "chronogen",
                          "created": FIXED_DOC_TIME})
-    base = {"font_name": FONT, "font_size": 10, "valign": "top"}
+    base = {"font_name": FONT, "font_size": FONT_POINTS, "valign": "top"}
     heading = {**base, "bold": True, "text_wrap": True, "valign": "bottom"}
     formats = {"header": book.add_format(heading),
                "number header": book.add_format({**heading, "align": "right", "indent": 1}),

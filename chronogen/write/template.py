@@ -17,6 +17,7 @@ from typing import Any
 from chronogen.domain.template import TEMPLATE_TITLE
 from chronogen.model.chronology import ContactKind
 from chronogen.write.also_recorded import MARKED
+from chronogen.write.cell_text import FONT, FONT_POINTS, arial_lines, clean, row_points
 from chronogen.write.openpyxl_sheets import add_table_sheet, save_workbook
 from chronogen.write.table import TableColumn
 
@@ -121,6 +122,10 @@ def _add_validation(sheet: Any, column: TemplateColumn, letter: str, last_row: i
     validation.add(f"{letter}2:{letter}{last_row}")
 
 
+#: the Guidance sheet's columns: a column's heading, what to write, the choices
+_GUIDE_WIDTHS = (20, 80, 40)
+
+
 def write_template(output: Path, *, agency: str | None = None,
                    rows: Sequence[Sequence[object]] = (),
                    columns: Sequence[TemplateColumn] = TEMPLATE_COLUMNS) -> Path:
@@ -149,36 +154,39 @@ def write_template(output: Path, *, agency: str | None = None,
     title = TEMPLATE_TITLE + (f": {agency}" if agency else "")
     guide["A1"] = title
     guide["A1"].data_type = "s"  # headings and names are text, never formulas
-    guide["A1"].font = Font(bold=True, size=14)
+    guide["A1"].font = Font(name=FONT, bold=True, size=14)
+    text = Font(name=FONT, size=FONT_POINTS)
     guide["A2"] = ("One row per contact. Keep the headings as they are. Dates as date cells "
                    "(DD/MM/YYYY). Blank means 'not recorded', which is itself a gap the review "
                    "will notice: please answer the 'seen' and 'views' questions for every "
                    "contact with a child.")
     guide["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    guide["A2"].font = text
     guide.merge_cells("A2:C2")
-    guide.row_dimensions[2].height = 60
+    widths = _GUIDE_WIDTHS
+    guide.row_dimensions[2].height = row_points(arial_lines(str(guide["A2"].value),
+                                                            sum(widths)))
     guide["A4"], guide["B4"], guide["C4"] = "Column", "What to write", "Choices"
     for cell in guide[4]:
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, size=FONT_POINTS, bold=True)
     for offset, column in enumerate(columns, start=5):
+        values = (column.heading, column.guidance, ", ".join(column.choices) or None)
         # as many lines as the longest of its three cells wraps to (a carried heading may be
         # long: "Marked in the agency's sheet")
-        lines = max(len(column.guidance) // 75 + 1, len(", ".join(column.choices)) // 38 + 1,
-                    len(column.heading) // 18 + 1)
-        guide.row_dimensions[offset].height = 15 * lines
-        for col, value in ((1, column.heading), (2, column.guidance),
-                           (3, ", ".join(column.choices) or None)):
+        lines = max(arial_lines(clean(value), width)
+                    for value, width in zip(values, widths, strict=True) if value)
+        if lines > 1:
+            guide.row_dimensions[offset].height = row_points(lines)
+        for col, value in enumerate(values, start=1):
             cell = guide.cell(row=offset, column=col, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # a carried heading "=Evil" stays text
-        for col in (1, 2, 3):
-            guide.cell(row=offset, column=col).alignment = Alignment(wrap_text=True,
-                                                                     vertical="top")
+            cell.font = text
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     guide.page_setup.orientation = "landscape"
     guide.page_setup.fitToWidth = 1
     guide.page_setup.fitToHeight = 0
     guide.sheet_properties.pageSetUpPr.fitToPage = True
-    guide.column_dimensions["A"].width = 20
-    guide.column_dimensions["B"].width = 80
-    guide.column_dimensions["C"].width = 40
+    for letter, width in zip("ABC", widths, strict=True):
+        guide.column_dimensions[letter].width = width
     return save_workbook(book, output)

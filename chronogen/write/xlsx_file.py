@@ -35,7 +35,14 @@ from chronogen.write.appendix import (
     cells_text,
 )
 from chronogen.write.archive import FIXED_DOC_TIME
-from chronogen.write.cell_text import arial_lines, clean, fitting_width
+from chronogen.write.cell_text import (
+    FONT,
+    FONT_POINTS,
+    arial_lines,
+    clean,
+    fitting_width,
+    row_points,
+)
 from chronogen.write.registry import OutputOptions, Written
 from chronogen.write.xlsx_rows import RowsSheet
 
@@ -46,10 +53,7 @@ _LINK_LIMIT = 65000
 EVIDENCE_SHOWN = 500
 _HEADER_FILL = "#1F3864"
 _NO_FILL, _NOT_RECORDED_FILL, _FLAG_FILL = "#F8CBAD", "#FFE699", "#F4B6C2"
-_BODY_PT = 10
-#: every cell's font: on every Windows and Mac, and as Liberation Sans (its metrics) with
-#: LibreOffice; the rows' heights are worked out from its widths (write/arial_widths.py)
-FONT = "Arial"
+_BODY_PT = FONT_POINTS
 #: printable width of a landscape page, in column-width units (about 0.073 in each)
 _PAGE_UNITS = {9: 148, 8: 218}  # A4, A3
 
@@ -195,7 +199,7 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
     heading_lines = max((_lines(h, width, bold=True)
                          for h, width in zip(headings, widths, strict=True)), default=1)
     if heading_lines > 1:
-        sheet.set_row(0, 13.5 * heading_lines + 2)
+        sheet.set_row(0, row_points(heading_lines))
     formats: dict[str | None, list[Any]] = {}
     bold = [c.kind == "flags" for c in columns]  # flag codes are set in bold
     known: list[dict[str, int]] = [{} for _ in columns]  # text -> its lines, by column
@@ -217,7 +221,7 @@ def _table_sheet(book: Any, styles: _Styles, appendix: Appendix, name: str,
                         known[c][text] = lines
                 height = max(height, lines)
         # spreadsheets do not grow rows for wrapped text on opening: give the height
-        heights.append(min(13.5 * height + 2, 409) if height > 1 else None)
+        heights.append(row_points(height) if height > 1 else None)
     sheet.put_rows(1, rows, row_formats, heights)
     sheet.freeze_panes(1, freeze)
     _page_setup(sheet, appendix, paper=paper,
@@ -318,7 +322,7 @@ def _key_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
         _write(sheet, row, 1, text, styles.plain)
         needed = max(_lines(label, widths[0]), _lines(str(text), widths[1]))
         if needed > 1:
-            sheet.set_row(row, 13.5 * needed + 2)
+            sheet.set_row(row, row_points(needed))
 
     facts: list[tuple[str, object]] = [
         ("Period covered", appendix.period),
@@ -467,7 +471,7 @@ def _family_sheet(book: Any, styles: _Styles, appendix: Appendix) -> None:
         needed = max((_lines(str(value), widths[c]) for c, value in enumerate(values)
                       if value is not None), default=1)
         if needed > 1:
-            sheet.set_row(row, 13.5 * needed + 2)
+            sheet.set_row(row, row_points(needed))
 
     def block(title: str, headings: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         nonlocal row
