@@ -19,8 +19,8 @@ from pypdf import PdfReader
 
 from chronogen import Case
 from chronogen.write.docx_file import CHRONOLOGY_COLUMNS, write_docx
-from chronogen.write.template import write_template
 from chronogen.write.xlsx_file import write_xlsx
+from tests.conftest import HARBOUR
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -130,7 +130,7 @@ def test_libreoffice_opens_every_workbook_and_document(harbour_case: Case,
                                                        tmp_path: Path) -> None:
     files = [write_xlsx(harbour_case, tmp_path / "chronology.xlsx"),
              write_docx(harbour_case, tmp_path / "appendix.docx"),  # its own PDF
-             write_template(tmp_path / "template.xlsx", agency="Police")]
+             _converted(tmp_path / "template.xlsx")]
     out = tmp_path / "pdf"
     assert SOFFICE is not None
     done = subprocess.run([SOFFICE, "--headless", "--norestore",
@@ -156,6 +156,21 @@ def test_libreoffice_opens_every_workbook_and_document(harbour_case: Case,
                                                    values_only=True)
                    for value in row if isinstance(value, str) for word in _words(value))
     assert held and held - printed == Counter()
+    # the same of the standard template a return was converted into (its own rows' heights)
+    printed = Counter(word for page in PdfReader(out / "template.pdf").pages
+                      for word in _words(page.extract_text()))
+    template = openpyxl.load_workbook(files[2])["Chronology"]
+    held = Counter(word for row in template.iter_rows(min_row=2, values_only=True)
+                   for value in row if isinstance(value, str) for word in _words(value))
+    assert held and held - printed == Counter()
+
+
+def _converted(output: Path) -> Path:
+    """The bundled case's social-care return converted into the standard template."""
+    from chronogen.convert import convert_file
+
+    convert_file(HARBOUR / "csc_chronology.xlsx", output, agency="Children's Social Care")
+    return output
 
 
 def _words(text: str) -> list[str]:
