@@ -597,6 +597,7 @@ _PART = st.one_of(st.none(), st.lists(st.sampled_from(
 @example(None, "Seen at home. Plan: step", "down to early help", None)  # across the join
 @example("Referral to GP", "referred to CAMHS for review", "not referred to X", None)
 @example("Phone call", "Mum said dad hit", "mum last night; drunk", None)
+@example(None, None, "MH history of DA", None)  # two themes' words overlapping: both
 def test_the_rules_text_shortcuts_find_what_each_part_read_alone_finds(
         kind_text: str | None, summary: str | None, outcome: str | None,
         referral_to: str | None) -> None:

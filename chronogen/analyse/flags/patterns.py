@@ -59,12 +59,6 @@ def themes_in(kind_text: str | None, summary: str | None, outcome: str | None
     return _themes(" ".join(parts))
 
 
-#: the three themes in one pattern, one named group each: every text is read once
-_ANY_THEME = re.compile("|".join(f"(?P<t{n}>{pattern.pattern})"
-                                 for n, pattern in enumerate(THEMES.values())), re.IGNORECASE)
-_THEME_NAMES = {f"t{n}": name for n, name in enumerate(THEMES)}
-
-
 #: a word every theme pattern needs: a text with none of them is skipped without the pattern
 _STEMS = ("domestic", "dv", "dash", "marac", "assault", "violen", "coercive", "controlling",
           "molestation", "strangl", "punched", "hit ", "mental", "depress", "mood", "anxiety",
@@ -95,8 +89,11 @@ def _themes(text: str) -> frozenset[str]:
     use", "Alcohol: none") record none."""
     if not _ANY_STEM.search(text) and not _capitals_in(text):
         return frozenset()
-    return frozenset(_THEME_NAMES[m.lastgroup] for m in _ANY_THEME.finditer(text)
-                     if m.lastgroup and not negated(text, m.start(), m.end()))
+    # each theme on its own: one pattern of all three finds matches that do not overlap
+    # ("MH history of DA" gave "MH history", mental ill health, and so not "history of DA")
+    return frozenset(name for name, pattern in THEMES.items()
+                     if any(not negated(text, m.start(), m.end())
+                            for m in pattern.finditer(text)))
 
 
 @rule(FlagCode.TOXIC_TRIO, long=True)
