@@ -17,7 +17,7 @@ from chronogen.model.problems import SourceRef, sheet_place
 from chronogen.model.recorded import Recorded
 from chronogen.read.returns.answers import read_answer
 from chronogen.read.returns.columns import headings_read
-from chronogen.read.returns.layout import ColumnMapping
+from chronogen.read.returns.layout import ColumnMapping, header_place
 from chronogen.read.returns.reader import AgencyResult, read_agency_file
 from chronogen.write.also_recorded import MARKED, SourceColumns, mark_label, sheet_marks
 from chronogen.write.registry import TEMPLATE_FILES, by_suffix
@@ -198,11 +198,11 @@ def format_report(conversion: Conversion, output: Path) -> str:
     report = result.report
     sheet = f", {sheet_place(report.file, report.sheet)}" if report.sheet else ""
     reports = result.reports or [report]
-    lines = [f"Converted {report.file}{sheet} (header on row {report.header_row}) for "
+    lines = [f"Converted {report.file}{sheet} ({header_place(report.header_row)}) for "
              f"{report.agency} -> {output}"]
     for table in reports:
         lines.append("Columns:" if len(reports) == 1 else
-                     f"Columns ({_table_place(table)}, header on row {table.header_row}):")
+                     f"Columns ({_table_place(table)}, {header_place(table.header_row)}):")
         written = set(_written(table.columns).values())
         lines += [f"  {heading!r} -> {field}" for heading, field in table.columns.items()
                   if heading in written]

@@ -43,7 +43,8 @@ def test_layout_is_read_whole(name: str, tmp_path: Path) -> None:
     assert report.layout == expected.found_by
     assert report.confidence in (("high", "medium") if expected.found_by == "headings"
                                  else ("low",))
-    assert report.explanation and report.explanation[0].startswith("header on row")
+    assert report.explanation and report.explanation[0].startswith(
+        "no header row" if report.header_row is None else "header on row")
 
 
 def test_an_event_column_of_long_text_is_the_summary(tmp_path: Path) -> None:
@@ -121,3 +122,46 @@ def test_yes_no_columns_whose_heading_speaks_of_seeing_or_views(tmp_path: Path) 
     assert report.columns["Her voice heard?"] == "views"
     first, second = result.entries[:2]
     assert (first.children["P1"].seen.value, second.children["P1"].seen.value) == ("no", "yes")
+
+
+def test_an_export_of_records_alone_is_read_under_its_columns_letters(tmp_path: Path) -> None:
+    """No header row above the records: the first row is a record, not lost as a header;
+    the date, the summary and the short repeated contact type found by what they hold; the
+    yes / no column pointed out, with the mapping line that reads it."""
+    result = read_agency_file(make("export-without-header", tmp_path), agency="Police",
+                              code="POL", family=MIA)
+    report = result.reports[0]
+    assert report.header_row is None and report.headers == 0
+    assert report.columns == {"Column A": "date", "Column B": "kind", "Column C": "summary"}
+    assert [e.source.row for e in result.entries] == list(range(1, 11))
+    assert [e.kind_text for e in result.entries][:2] == ["Home visit", "Telephone call"]
+    assert result.entries[0].raw["Column D"] == "Yes"
+    assert any('"Column D" = "seen"' in line for line in report.explanation)
+
+
+def test_a_mapping_names_the_columns_of_a_sheet_with_no_header_row(tmp_path: Path) -> None:
+    from chronogen.read.returns.layout import ColumnMapping
+
+    mapping = ColumnMapping(header_row=0, columns={
+        "Column A": "date", "Column B": "kind", "Column C": "summary", "Column D": "seen"})
+    result = read_agency_file(make("export-without-header", tmp_path), agency="Police",
+                              code="POL", family=MIA, mapping=mapping)
+    assert result.reports[0].layout == "mapping file"
+    assert len(result.entries) == 10 and not result.rejected
+    assert [e.children["P1"].seen.value for e in result.entries][:5] == [
+        "yes", "not applicable", "no", "not applicable", "yes"]
+    named = ColumnMapping(header_row=0, columns={"Date": "date"})
+    said = read_agency_file(tmp_path / "export.csv", agency="Police", code="POL",
+                            mapping=named).problems
+    assert any("named by letter, 'Column A'" in p.message for p in said)
+
+
+def test_a_title_above_records_is_no_export_without_header(tmp_path: Path) -> None:
+    """A sheet whose first row is words (a title, or a header of words chronogen does not
+    know) is not read as records without a header: it is what it was."""
+    path = tmp_path / "t.csv"
+    path.write_text("Police log\n01/03/2020,Visit,Officers attended after a call about "
+                    "shouting next door\n02/03/2020,Call,Follow-up call to the mother to "
+                    "check on the children\n", encoding="utf-8")
+    result = read_agency_file(path, agency="Police", code="POL")
+    assert result.reports[0].header_row != 0

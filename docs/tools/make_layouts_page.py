@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from chronogen import read_agency_file  # noqa: E402
+from chronogen.read.returns.layout import header_place, unnamed_header  # noqa: E402
 from chronogen.read.table import read_sheets  # noqa: E402
 from tests.data.layouts.make_layouts import LAYOUTS, make  # noqa: E402
 
@@ -38,15 +39,17 @@ def main() -> None:
             tables = [r for r in result.reports if r.sheet == result.reports[0].sheet]
             for place, report in enumerate(tables):
                 sheet = next(s for s in sheets if s.name == report.sheet)
-                header = [str(v) for v in sheet.rows[(report.header_row or 1) - 1]
+                header = [str(v) for v in (sheet.rows[report.header_row - 1]
+                                           if report.header_row else unnamed_header(sheet))
                           if v is not None]
-                if place == 0:
-                    pictures.append((name, header))
+                if place == 0:  # a sheet with no header row: its first record, as it is
+                    pictures.append((name, header if report.header_row else [
+                        "(no header row)", *(str(v) for v in sheet.rows[0] if v is not None)]))
                 where = f", sheet '{report.sheet}'" if report.sheet else ""
                 if report.rows_of_table:
                     where += f" ({report.rows_of_table})"
                 lines += [(f"File `{path.name}`" if place == 0 else "Then")
-                          + f"{where}; header on row {report.header_row}; {report.entries} "
+                          + f"{where}; {header_place(report.header_row)}; {report.entries} "
                           f"entr{'y' if report.entries == 1 else 'ies'}, {report.rejected} "
                           f"rejected, {report.notes} author's notes; "
                           f"confidence {report.confidence}.", "",

@@ -31,13 +31,30 @@ def column_letter(index: int) -> str:
     return column_letters(index + 1)
 
 
+#: a layout's header row where the sheet has none: its columns are named by letter
+NO_HEADER = 0
+
+
+def unnamed_header(sheet: Sheet) -> tuple[str, ...]:
+    """The headings of a sheet with no header row: each column by its letter, ``Column A``,
+    as far as its widest row."""
+    width = max(map(len, sheet.rows), default=0)
+    return tuple(f"Column {column_letter(index)}" for index in range(width))
+
+
+def header_place(header_row: int | None) -> str:
+    """``header on row 3``, or ``no header row``."""
+    return "no header row" if not header_row else f"header on row {header_row}"
+
+
 class ColumnMapping(BaseModel):
     """An explicit mapping for one agency's sheet, read from a TOML file.
 
     .. code-block:: toml
 
         sheet = "HV contacts"       # optional: otherwise found by header detection
-        header_row = 1              # optional: otherwise found by header detection
+        header_row = 1              # optional: otherwise found by header detection;
+                                    # 0: the sheet has none ("Column A" = "date" below)
         join_continued_rows = true  # optional: a record's text split over rows is joined
         [columns]
         "Date of contact" = "date"
@@ -48,8 +65,9 @@ class ColumnMapping(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sheet: str | None = None
-    #: the row the headings are on, counted from 1 as Excel does
-    header_row: int | None = PydanticField(default=None, ge=1, le=1_048_576)
+    #: the row the headings are on, counted from 1 as Excel does; 0 where the sheet has no
+    #: header row (an export of rows alone): its columns are named by letter, "Column A"
+    header_row: int | None = PydanticField(default=None, ge=NO_HEADER, le=1_048_576)
     #: an undated row holding only a summary or outcome, under an entry, is the rest of that
     #: entry's text (a return that splits long records over rows): joined to it, noted.
     #: Off unless asked for: a contact of its own, never dated, would be hidden under the
@@ -111,6 +129,12 @@ class Layout:
         """Whether *row* is below the header, in this table (the last table's reaching
         past the sheet's last cell: a formula saved without its value leaves none)."""
         return self.header_row < row and (self.last_row is None or row <= self.last_row)
+
+    def header_cells(self) -> tuple[Cell, ...]:
+        """The header row's cells, or the columns' letters where the sheet has none."""
+        if self.header_row == NO_HEADER:
+            return unnamed_header(self.sheet)
+        return self.sheet.rows[self.header_row - 1]
 
     @property
     def confidence(self) -> str:
@@ -247,7 +271,7 @@ def _ending_at(layout: Layout, last_row: int, mapping: ColumnMapping | None) -> 
     a date) keeps them, its share counted again."""
     sheet, row = layout.sheet, layout.header_row
     if layout.found_by != "contents":
-        columns = columns_for(sheet.rows[row - 1], mapping)
+        columns = columns_for(layout.header_cells(), mapping)
         return refine(replace(layout, columns=columns, last_row=last_row, explanation=[],
                               date_share=_date_share(sheet, row, columns, last_row)))
     ended = replace(layout, last_row=last_row, explanation=list(layout.explanation),
@@ -304,7 +328,8 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
         for row_number in rows_to_try:
             if row_number > len(sheet.rows):
                 continue
-            columns = columns_for(sheet.rows[row_number - 1], mapping)
+            columns = columns_for(sheet.rows[row_number - 1] if row_number != NO_HEADER
+                                  else unnamed_header(sheet), mapping)
             score = float(_score(columns))
             if mapping is not None and mapping.header_row is not None:
                 score = max(score, 1.0)
@@ -415,7 +440,52 @@ def by_contents(sheets: list[Sheet]) -> Layout | None:
                 f"summary (long free text); other columns are kept as written")
             if best is None or share > best[0]:  # the first row of the best table
                 best = (share, layout)
+    if best is None:
+        headerless = [found for found in map(_without_header, sheets) if found is not None]
+        if headerless:  # the first sheet of the most dates
+            return refine(max(headerless, key=lambda found: found.date_share))
     return refine(best[1]) if best is not None else None
+
+
+def _without_header(sheet: Sheet) -> Layout | None:
+    """A sheet of rows alone, no header above them (an export of its records only): its
+    first row's date column a date, as mostly below, and a column of long free text. Read
+    under its columns' letters, confidence low."""
+    if not sheet.rows:
+        return None
+    columns = [Column(index, heading, None)
+               for index, heading in enumerate(unnamed_header(sheet))]
+    date_column, share = None, 0.0
+    for column in columns:
+        values = _sample(sheet, NO_HEADER, column.index)[:30]
+        if len(values) < 2:
+            continue
+        here = sum(_reads_as_date(v) for v in values) / len(values)
+        if here > share:
+            date_column, share = column, here
+    first = sheet.rows[0]
+    if date_column is None or share < 0.8 or date_column.index >= len(first) \
+            or not _reads_as_date(first[date_column.index]):
+        return None  # the first row is no record: a title, or a header of unknown words
+    text_column, length = None, 0.0
+    for column in columns:
+        if column is date_column:
+            continue
+        average, distinct = _text_profile(_sample(sheet, NO_HEADER, column.index))
+        if average >= 25 and distinct >= 0.6 and average > length:
+            text_column, length = column, average
+    if text_column is None:
+        return None
+    date_column.field, text_column.field = Field.DATE, Field.SUMMARY
+    layout = Layout(sheet, NO_HEADER, columns, found_by="contents", date_share=share)
+    other = next((c.heading for c in columns if c.field is None), None)
+    layout.explanation.append(
+        f"the sheet has no header row: its first row is a record; {date_column.heading} is "
+        f"read as the date ({share:.0%} of its cells are dates) and {text_column.heading} as "
+        "the summary (long free text); other columns are kept as written, under their "
+        "letters; a mapping file with header_row = 0 names any of them by its letter"
+        + (f' ("{other}" = "kind")' if other else ""))
+    return layout
 
 
 def _answer_share(values: list[Cell]) -> float:
@@ -439,8 +509,9 @@ def _unnamed_by_contents(layout: Layout) -> None:
     report gives the mapping line to use when it does mean that."""
     sheet, row = layout.sheet, layout.header_row
     for column in layout.columns:
-        if column.field is not None or column.heading.startswith("Column "):
-            continue
+        if column.field is not None or (column.heading.startswith("Column ")
+                                        and row != NO_HEADER):
+            continue  # a column with no heading (in a sheet with a header row)
         values = _sample(sheet, row, column.index, layout.last_row)
         if len(values) < 4:
             continue
@@ -502,8 +573,10 @@ def _header_line(layout: Layout) -> str:
     sheet, row = layout.sheet, layout.header_row
     headings = ", ".join(f"{c.heading!r} -> {c.field.value}" for c in layout.columns
                          if c.field is not None)
-    return ((f"header on row {row} of {sheet_place(sheet.file, sheet.name)}" if sheet.name
-             else f"header on row {row}")
-            + f" ({layout.found_by}); {layout.date_share:.0%} of the rows below have a date in "
+    where = header_place(row) + (f" in {sheet_place(sheet.file, sheet.name)}" if not row
+                                 and sheet.name else f" of {sheet_place(sheet.file, sheet.name)}"
+                                 if sheet.name else "")
+    below = "the rows" if row == NO_HEADER else "the rows below"
+    return (f"{where} ({layout.found_by}); {layout.date_share:.0%} of {below} have a date in "
             f"its date column; columns: {headings}")
 

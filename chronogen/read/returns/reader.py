@@ -21,6 +21,7 @@ from chronogen.read.returns.layout import (
     Layout,
     column_letter,
     find_layout,
+    header_place,
     split_table,
     tables_above,
 )
@@ -159,7 +160,7 @@ def _other_sheets(sheets: list[Sheet], read: list[Sheet]) -> list[Problem]:
         if layout is not None:
             severity = Severity.WARNING
             message = (f"{sheet_place(other.file, other.name or '')} also looks like a "
-                       f"chronology (header on row {layout.header_row}, "
+                       f"chronology ({header_place(layout.header_row)}, "
                        f"{counted(filled, 'filled row')}) but was not read: only "
                        f"{chosen.name!r} was named. Leave the sheet out of case.toml to read "
                        "every chronology sheet")

@@ -54,10 +54,12 @@ from chronogen.read.returns.date_order import (
 from chronogen.read.returns.highlights import highlight_message, highlighted_rows
 from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
 from chronogen.read.returns.layout import (
+    NO_HEADER,
     Column,
     Layout,
     column_letter,
     columns_for,
+    header_place,
     looks_like_header,
     tables_above,
 )
@@ -215,7 +217,7 @@ class RowReader(ChildrenReading):
         self.first_mapped = next((c for c in layout.columns if c.field is not None), None)
         self.result = AgencyResult(report=FileReport(
             file=self.sheet.file, agency=agency, sheet=self.sheet.name,
-            header_row=layout.header_row,
+            header_row=layout.header_row or None,
             columns={c.heading: c.field.value for c in layout.columns if c.field is not None},
             layout=layout.found_by, confidence=layout.confidence,
             explanation=list(layout.explanation),
@@ -360,9 +362,13 @@ class RowReader(ChildrenReading):
                 self.problem(ProblemCode.DUPLICATE_COLUMN, Severity.WARNING,
                              f"a second {column.field.value!r} column; only {used.heading!r} "
                              "is used, this one is kept with each entry (raw)", column=column)
+        lettered = "" if self.layout.header_row != NO_HEADER else (
+            " (with header_row = 0 the sheet has no header row: its columns are named by "
+            "letter, 'Column A', 'Column B', ...)")
         for heading in self.layout.missing_mapped:
             self.problem(ProblemCode.UNKNOWN_COLUMN, Severity.WARNING,
-                         f"the mapping names column {heading!r}, which is not in the sheet")
+                         f"the mapping names column {heading!r}, which is not in the sheet"
+                         + lettered)
 
     def _is_repeated_header(self, cells: tuple[Cell, ...]) -> bool:
         first = self.first_mapped
@@ -534,9 +540,9 @@ class RowReader(ChildrenReading):
                 self.table_below = number
             named = ", ".join(repr(v.strip()) for v in cells[:6])
             return (f"; the row looks like the header of another table ({named}): the rows "
-                    f"under it are read under this sheet's header (row "
-                    f"{self.layout.header_row}), and rejected where no date is found; put "
-                    "that table on a sheet of its own")
+                    f"under it are read under this sheet's columns "
+                    f"({header_place(self.layout.header_row)}), and rejected where no date is "
+                    "found; put that table on a sheet of its own")
         if self.other_header:
             return f"; under the other table's header on row {self.other_header}"
         return ""

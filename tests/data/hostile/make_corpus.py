@@ -328,7 +328,7 @@ def negative_header_row(folder: Path) -> None:
 
 
 def zero_header_row(folder: Path) -> None:
-    """A mapping file with header_row = 0."""
+    """A mapping file with header_row = 0 (no header row) naming a column by a heading."""
     negative_header_row(folder)
     (folder / "map.toml").write_text('header_row = 0\n[columns]\n"Date" = "date"\n',
                                      encoding="utf-8")

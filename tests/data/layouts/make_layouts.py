@@ -309,6 +309,25 @@ def utf16_export(path: Path) -> None:
          encoding="utf-16")
 
 
+def export_without_header(path: Path) -> None:
+    """A case-management system's export of its records alone: no header row above them."""
+    _csv(path, ["01/03/2020,Home visit,Visited the home; Mia and Leo seen with their mother,Yes",
+                "04/03/2020,Telephone call,Called the mother about the missed clinic appointment,"
+                "N/A",
+                "09/03/2020,Home visit,No answer at the door; a card left asking her to call,No",
+                "12/03/2020,Strategy meeting,Strategy discussion held with police and health,N/A",
+                "16/03/2020,Home visit,Mia seen alone in her room; she said she was hungry,Yes",
+                "18/03/2020,Telephone call,Mother rang to say Leo has a cough and a temperature,"
+                "N/A",
+                "23/03/2020,Home visit,Doorstep visit during lockdown; the children waved from "
+                "the window,No",
+                "30/03/2020,Telephone call,Called the school about Mia's attendance since the "
+                "visit,N/A",
+                "06/04/2020,Home visit,Leo seen asleep in his cot; Mia at her grandmother's,No",
+                "14/04/2020,Strategy meeting,Strategy discussion reconvened with police and "
+                "school,N/A"])
+
+
 LAYOUTS: dict[str, tuple[str, Callable[[Path], None], Expected]] = {
     "tayside-significant-events": ("significant_events.xlsx", tayside_significant_events,
                                    Expected(3, first=("Mar 2020", "Home visit.", None))),
@@ -365,6 +384,9 @@ LAYOUTS: dict[str, tuple[str, Callable[[Path], None], Expected]] = {
     "unknown-headings": ("police_log.xlsx", unknown_headings,
                          Expected(3, first=("01/03/2020", "Officers attended", None),
                                   found_by="contents")),
+    "export-without-header": ("export.csv", export_without_header,
+                              Expected(10, first=("01/03/2020", "Visited the home", None),
+                                       found_by="contents")),
     "utf16-export": ("utf16.csv", utf16_export,
                      Expected(2, first=("01/03/2020", "Seen at home", "Yes"))),
 }
