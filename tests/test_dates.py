@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -81,6 +81,42 @@ def test_impossible_or_not_dates_are_rejected(text: str) -> None:
 def test_a_time_after_a_date_as_systems_write_it(text: str, clock: time | None) -> None:
     found = parse_date_time(text)
     assert (found.date.earliest, found.time) == (date(2020, 3, 13), clock)
+
+
+@pytest.mark.parametrize(("text", "day", "clock"), [
+    # a moment a system stamped in UTC or at an offset: the day and time it was in England
+    ("2020-03-05T14:00:00Z", date(2020, 3, 5), time(14)),  # winter: GMT is UTC
+    ("2020-07-05T23:30:00Z", date(2020, 7, 6), time(0, 30)),  # summer: the next day, BST
+    ("2020-07-05T23:30:00.123456Z", date(2020, 7, 6), time(0, 30)),
+    ("2020-07-05T14:00:00+01:00", date(2020, 7, 5), time(14)),
+    ("2020-07-05T09:00:00-05:00", date(2020, 7, 5), time(15)),
+    ("2020-07-05 14:00:00 UTC", date(2020, 7, 5), time(15)),
+    ("2020-07-05t14:00z", date(2020, 7, 5), time(15)),
+    # a day kept as a midnight: no time, at its own offset or in England
+    ("2020-07-05T00:00:00Z", date(2020, 7, 5), None),
+    ("2020-07-04T23:00:00Z", date(2020, 7, 5), None),
+])
+def test_a_moment_stamped_in_utc_is_its_day_in_england(text: str, day: date,
+                                                        clock: time | None) -> None:
+    found = parse_date_time(text)
+    assert (found.date.earliest, found.date.latest, found.time) == (day, day, clock)
+    assert found.date.text == text  # as written, for the reader to see
+
+
+@given(st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2090, 12, 31),
+                    timezones=st.sampled_from([UTC, timezone(timedelta(hours=1)),
+                                               timezone(timedelta(hours=-5, minutes=-30))])))
+def test_any_stamped_moment_is_the_moment_in_england(moment: datetime) -> None:
+    from zoneinfo import ZoneInfo
+
+    moment = moment.replace(microsecond=0)
+    found = parse_date_time(moment.isoformat())
+    local = moment.astimezone(ZoneInfo("Europe/London"))
+    if moment.time() == time(0):
+        assert (found.date.earliest, found.time) == (moment.date(), None)
+    else:
+        assert found.date.earliest == local.date()
+        assert found.time == (None if local.time() == time(0) else local.time())
 
 
 def test_date_with_time() -> None:

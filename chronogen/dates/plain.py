@@ -37,6 +37,12 @@ _TIME_RE = re.compile(
     r"(?::(?P<s>\d{2}))?"
     r"(?:\.\d+)?\s*(?:(?P<ampm>am|pm)\s*)?(?:hrs|hr|h)?$"
 )
+#: a moment as a system stamps it, in UTC or at an offset from it (ISO 8601:
+#: "2020-07-05T23:30:00Z", "2020-07-05T23:30:00.123+01:00"), in lower case
+_STAMPED = re.compile(r"\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?"
+                      r"\s?(?:z|utc|[+-]\d{2}(?::?\d{2})?)")
+#: the time of England and Wales: where the contacts of a case review happened
+_LOCAL = "Europe/London"
 #: a day written year first: ISO's dashes, or a system's slashes or dots ("2020/03/02")
 _ISO_DAY = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -95,17 +101,20 @@ def parse_plain(text: str) -> ParsedDateTime:
             return ParsedDateTime(value, None, False)
 
     clock: time | None = None
-    timed = _TIME_RE.search(cleaned)
-    if timed is not None and timed.start() > 0:
-        clock = _make_time(timed, original)
-        if clock == time(0) and timed.group("s") is not None:
-            # "13/03/2020 00:00:00", "2020-03-13T00:00:00": a system's day with no time
-            # (as a date-time cell at midnight is read), not a contact at midnight
-            clock = None
-        cleaned = cleaned[: timed.start()].strip(" ,")
-
-    (first_day, last_day), precision, ambiguous, among = _parse_core(cleaned, original)
-    clock = clock or among
+    if _STAMPED.fullmatch(cleaned) is not None:
+        first_day, clock = _stamped(cleaned, original)
+        last_day, precision, ambiguous = first_day, Precision.DAY, False
+    else:
+        timed = _TIME_RE.search(cleaned)
+        if timed is not None and timed.start() > 0:
+            clock = _make_time(timed, original)
+            if clock == time(0) and timed.group("s") is not None:
+                # "13/03/2020 00:00:00", "2020-03-13T00:00:00": a system's day with no
+                # time (as a date-time cell at midnight is read), not a contact at midnight
+                clock = None
+            cleaned = cleaned[: timed.start()].strip(" ,")
+        (first_day, last_day), precision, ambiguous, among = _parse_core(cleaned, original)
+        clock = clock or among
     earliest: date | None = first_day
     latest: date | None = last_day
     if qualifier is Qualifier.BEFORE:
@@ -132,6 +141,27 @@ def _strip_prefix(text: str, words: tuple[str, ...]) -> str | None:
             if rest:
                 return rest
     return None
+
+
+def _stamped(text: str, original: str) -> tuple[date, time | None]:
+    """A moment stamped in UTC or at an offset, as the day and time it was in England: a
+    contact at "2020-07-05T23:30:00Z" was at half past midnight on 6 July, British Summer
+    Time. A midnight is a system's day with no time, as "13/03/2020 00:00:00" is: written
+    at its own offset ("2020-07-05T00:00:00Z", a day a system keeps as midnight UTC), or in
+    England ("2020-07-04T23:00:00Z", the 5th of July kept as English midnight in UTC)."""
+    from zoneinfo import ZoneInfo
+
+    written = text.upper().replace(" UTC", "Z").replace("UTC", "Z")
+    try:
+        moment = datetime.fromisoformat(written.replace(" ", "T", 1))
+    except ValueError as error:
+        raise DateError(f"{original!r} is not a date ({error})") from None
+    check_year(moment.year, original)
+    if moment.time() == time(0):
+        return moment.date(), None
+    local = moment.astimezone(ZoneInfo(_LOCAL))
+    wall = local.time().replace(microsecond=0)
+    return local.date(), None if wall == time(0) else wall
 
 
 def _make_time(match: re.Match[str], original: str) -> time:
