@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from process import measure
+from process import ENTRIES, SHEETS, measure
 
 CACHE = Path(__file__).parent / ".cache"
 NAMESPACES = (
@@ -111,17 +111,6 @@ with zipfile.ZipFile(sys.argv[1]).open("content.xml") as text:
             while row.getprevious() is not None:
                 del row.getparent()[0]
 print(count)
-"""
-SHEETS = """
-import sys
-from pathlib import Path
-from chronogen.read.table import read_sheets
-print(sum(len(sheet.rows) for sheet in read_sheets(Path(sys.argv[1]))))
-"""
-ENTRIES = """
-import sys
-from chronogen import read_agency_file
-print(len(read_agency_file(sys.argv[1], agency="Health Visiting", code="HV").entries))
 """
 
 

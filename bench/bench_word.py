@@ -20,7 +20,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from process import measure
+from process import ENTRIES, SHEETS, measure
 
 CACHE = Path(__file__).parent / ".cache"
 WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -61,17 +61,6 @@ import sys, zipfile
 from lxml import etree
 tree = etree.fromstring(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))
 print(sum(1 for _ in tree.iter("{*}tc")))
-"""
-SHEETS = """
-import sys
-from pathlib import Path
-from chronogen.read.table import read_sheets
-print(sum(len(sheet.rows) for sheet in read_sheets(Path(sys.argv[1]))))
-"""
-ENTRIES = """
-import sys
-from chronogen import read_agency_file
-print(len(read_agency_file(sys.argv[1], agency="Health Visiting", code="HV").entries))
 """
 
 

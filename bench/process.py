@@ -37,6 +37,21 @@ print(count)
 """
 
 
+#: chronogen reading a file's sheets (or a Word document's tables), and reading it as a
+#: return into entries, each as its own process (the file's path its argument)
+SHEETS = """
+import sys
+from pathlib import Path
+from chronogen.read.table import read_sheets
+print(sum(len(sheet.rows) for sheet in read_sheets(Path(sys.argv[1]))))
+"""
+ENTRIES = """
+import sys
+from chronogen import read_agency_file
+print(len(read_agency_file(sys.argv[1], agency="Health Visiting", code="HV").entries))
+"""
+
+
 def measure(command: list[str], *, ok: tuple[int, ...] = (0,)) -> Measured:
     """Run *command* and measure it; stop the benchmark if it exits with a code not in *ok*."""
     timer = [str(TIME), "-f", "%M"] if TIME.exists() else []

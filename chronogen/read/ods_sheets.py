@@ -39,7 +39,13 @@ from chronogen.read.cell_styles import colour_of_rgb
 from chronogen.read.merged_cells import fill_merged_down
 from chronogen.read.package_check import DAMAGED_ARCHIVE, unopened
 from chronogen.read.sheet import Cell, Sheet
-from chronogen.read.xml_parts import PartNotRead, pull_parser, small_part, streamed_part
+from chronogen.read.xml_parts import (
+    PartNotRead,
+    pull_parser,
+    read_stream,
+    small_part,
+    streamed_part,
+)
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -260,23 +266,10 @@ class _SpreadsheetReader:
         self._sheet: _SheetBeingRead | None = None
 
     def read(self, package: zipfile.ZipFile) -> None:
-        parser = pull_parser(_WATCHED)
-        try:
-            for piece in streamed_part(package, CONTENT, self.name, "the spreadsheet's text",
-                                       self.limits, "LibreOffice"):
-                parser.feed(piece)
-                self._events(parser.read_events())
-            parser.close()
-            self._events(parser.read_events())
-        except etree.XMLSyntaxError as error:
-            if "depth" in str(error):
-                raise UnreadableFileError(
-                    f"{self.name}: the spreadsheet's elements are nested deeper than any "
-                    "spreadsheet's: damaged or hostile; open it in LibreOffice and save it "
-                    "again") from None
-            raise UnreadableFileError(
-                f"{self.name}: the spreadsheet's text is damaged and cannot be read "
-                f"({error}); open it in LibreOffice and save it again") from error
+        read_stream(pull_parser(_WATCHED),
+                    streamed_part(package, CONTENT, self.name, "the spreadsheet's text",
+                                  self.limits, "LibreOffice"), self._events,
+                    name=self.name, kind="spreadsheet", program="LibreOffice")
 
     def _events(self, events: Iterator[tuple[str, etree._Element]]) -> None:
         for event, element in events:

@@ -10,12 +10,6 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-#: how deep the parser lets a document's elements nest (libxml2's own limit, without its
-#: "huge" option): Word's own documents go a few dozen deep; the walks below recurse no
-#: deeper
-MOST_NESTED = 256
-
-
 #: what a cell may hold of another part of the document, read as nothing: a text box's
 #: second copy for older Word, what a field code says (its result is read), deleted words
 NOT_SHOWN = {"Fallback", "instrText", "delText", "del", "moveFrom"}

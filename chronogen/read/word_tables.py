@@ -40,7 +40,6 @@ from chronogen.read.cell_styles import colour_of_rgb
 from chronogen.read.merged_cells import fill_merged_down
 from chronogen.read.sheet import Cell, Sheet
 from chronogen.read.word_cells import (
-    MOST_NESTED,
     CellText,
     DocumentParts,
     attribute,
@@ -50,7 +49,7 @@ from chronogen.read.word_cells import (
     value_of,
 )
 from chronogen.read.word_package import document_parts, document_text, opened_document
-from chronogen.read.xml_parts import pull_parser
+from chronogen.read.xml_parts import pull_parser, read_stream
 
 #: the most columns a cell may span, or a row leave empty before its first cell: far more
 #: than a page holds (a claim of a billion is not believed)
@@ -132,22 +131,9 @@ class _DocumentReader:
         self._placed = False  # the table begun has its sheet
 
     def read(self, package: zipfile.ZipFile) -> None:
-        parser = pull_parser([f"{{*}}{tag}" for tag in _WATCHED])
-        try:
-            for piece in document_text(package, self.name, self.limits):
-                parser.feed(piece)
-                self._events(parser.read_events())
-            parser.close()
-            self._events(parser.read_events())
-        except etree.XMLSyntaxError as error:
-            if "depth" in str(error):
-                raise UnreadableFileError(
-                    f"{self.name}: the document's elements are nested over {MOST_NESTED} "
-                    "deep, deeper than any Word document: damaged or hostile; open it in "
-                    "Word and save it again") from None
-            raise UnreadableFileError(
-                f"{self.name}: the document's text is damaged and cannot be read ({error}); "
-                "open it in Word and save it again") from error
+        read_stream(pull_parser([f"{{*}}{tag}" for tag in _WATCHED]),
+                    document_text(package, self.name, self.limits), self._events,
+                    name=self.name, kind="document", program="Word")
 
     def _events(self, events: Iterator[tuple[str, etree._Element]]) -> None:
         for event, element in events:

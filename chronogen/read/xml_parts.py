@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -22,6 +22,9 @@ from chronogen.model.case import Limits
 from chronogen.read.package_check import check_part_size
 
 _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+#: how deep libxml2 lets elements nest (without its "huge" option): far deeper than any
+#: office program's; a part nested deeper is refused
+MOST_NESTED = 256
 #: the most of a small part (where links point, comments, styles) read: parsed whole,
 #: unlike the document's or the spreadsheet's text; an office program's are kilobytes
 LONGEST_PART = 20_000_000
@@ -64,6 +67,32 @@ def streamed_part(package: zipfile.ZipFile, member: str, name: str, part: str,
         yield head
         while piece := stream.read(_CHUNK):
             yield piece
+
+
+#: what a pull parser tells of: (event, element) pairs
+Events = Iterator[tuple[str, etree._Element]]
+
+
+def read_stream(parser: etree.XMLPullParser, pieces: Iterable[bytes],
+                take: Callable[[Events], None], *, name: str, kind: str, program: str) -> None:
+    """Feed *pieces* of a part to *parser*, handing each batch of its events to *take*; a
+    part nested deeper than :data:`MOST_NESTED`, or damaged, is refused, saying what it is
+    (a *kind* of file, "document", saved by *program*)."""
+    try:
+        for piece in pieces:
+            parser.feed(piece)
+            take(parser.read_events())
+        parser.close()
+        take(parser.read_events())
+    except etree.XMLSyntaxError as error:
+        if "depth" in str(error):
+            raise UnreadableFileError(
+                f"{name}: the {kind}'s elements are nested over {MOST_NESTED} deep, deeper "
+                f"than any {program} {kind}: damaged or hostile; open it in {program} and "
+                "save it again") from None
+        raise UnreadableFileError(
+            f"{name}: the {kind}'s text is damaged and cannot be read ({error}); open it in "
+            f"{program} and save it again") from error
 
 
 class PartNotRead(UnreadableFileError):

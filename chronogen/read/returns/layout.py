@@ -412,27 +412,10 @@ def by_contents(sheets: list[Sheet]) -> Layout | None:
                        for i, v in enumerate(row)]
             if len([c for c in columns if not c.heading.startswith("Column ")]) < 2:
                 continue
-            date_column, share = None, 0.0
-            for column in columns:
-                values = _sample(sheet, row_number, column.index)[:30]
-                if len(values) < 2:
-                    continue
-                here = sum(_reads_as_date(v) for v in values) / len(values)
-                if here > share:
-                    date_column, share = column, here
-            if date_column is None or share < 0.8 or _reads_as_date(
-                    row[date_column.index] if date_column.index < len(row) else None):
-                continue  # a header's own cell is a heading, not a date
-            text_column, length = None, 0.0
-            for column in columns:
-                if column is date_column:
-                    continue
-                average, distinct = _text_profile(_sample(sheet, row_number, column.index))
-                if average >= 25 and distinct >= 0.6 and average > length:
-                    text_column, length = column, average
-            if text_column is None:
+            found = _dated_and_written(sheet, row_number, columns)
+            if found is None:
                 continue
-            date_column.field, text_column.field = Field.DATE, Field.SUMMARY
+            date_column, share, text_column = found
             layout = Layout(sheet, row_number, columns, found_by="contents", date_share=share)
             layout.explanation.append(
                 f"no heading names a date column: {date_column.heading!r} is read as the date "
@@ -447,6 +430,39 @@ def by_contents(sheets: list[Sheet]) -> Layout | None:
     return refine(best[1]) if best is not None else None
 
 
+def _dated_and_written(sheet: Sheet, header_row: int, columns: list[Column]
+                       ) -> tuple[Column, float, Column] | None:
+    """Under *header_row* (0: from the first row), the column mostly of dates (its share of
+    dates) and the column of long, varied free text, each given its field; None where there
+    are not both, or where the header row's own cell in the date column is a date (the row
+    is a record: no header) or, with no header row, the first row's is none (a title)."""
+    date_column, share = None, 0.0
+    for column in columns:
+        values = _sample(sheet, header_row, column.index)[:30]
+        if len(values) < 2:
+            continue
+        here = sum(_reads_as_date(v) for v in values) / len(values)
+        if here > share:
+            date_column, share = column, here
+    if date_column is None or share < 0.8:
+        return None
+    top = sheet.rows[max(header_row, 1) - 1]
+    top_is_dated = date_column.index < len(top) and _reads_as_date(top[date_column.index])
+    if top_is_dated != (header_row == NO_HEADER):
+        return None  # a header's own cell is a heading; with none, the first row a record
+    text_column, length = None, 0.0
+    for column in columns:
+        if column is date_column:
+            continue
+        average, distinct = _text_profile(_sample(sheet, header_row, column.index))
+        if average >= 25 and distinct >= 0.6 and average > length:
+            text_column, length = column, average
+    if text_column is None:
+        return None
+    date_column.field, text_column.field = Field.DATE, Field.SUMMARY
+    return date_column, share, text_column
+
+
 def _without_header(sheet: Sheet) -> Layout | None:
     """A sheet of rows alone, no header above them (an export of its records only): its
     first row's date column a date, as mostly below, and a column of long free text. Read
@@ -455,28 +471,10 @@ def _without_header(sheet: Sheet) -> Layout | None:
         return None
     columns = [Column(index, heading, None)
                for index, heading in enumerate(unnamed_header(sheet))]
-    date_column, share = None, 0.0
-    for column in columns:
-        values = _sample(sheet, NO_HEADER, column.index)[:30]
-        if len(values) < 2:
-            continue
-        here = sum(_reads_as_date(v) for v in values) / len(values)
-        if here > share:
-            date_column, share = column, here
-    first = sheet.rows[0]
-    if date_column is None or share < 0.8 or date_column.index >= len(first) \
-            or not _reads_as_date(first[date_column.index]):
-        return None  # the first row is no record: a title, or a header of unknown words
-    text_column, length = None, 0.0
-    for column in columns:
-        if column is date_column:
-            continue
-        average, distinct = _text_profile(_sample(sheet, NO_HEADER, column.index))
-        if average >= 25 and distinct >= 0.6 and average > length:
-            text_column, length = column, average
-    if text_column is None:
+    found = _dated_and_written(sheet, NO_HEADER, columns)
+    if found is None:
         return None
-    date_column.field, text_column.field = Field.DATE, Field.SUMMARY
+    date_column, share, text_column = found
     layout = Layout(sheet, NO_HEADER, columns, found_by="contents", date_share=share)
     other = next((c.heading for c in columns if c.field is None), None)
     layout.explanation.append(
