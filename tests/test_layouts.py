@@ -28,7 +28,8 @@ def test_layout_is_read_whole(name: str, tmp_path: Path) -> None:
     assert_valid_entries(result.entries)
     assert_valid_problems(result.problems)
     assert sum(r.rows_read for r in result.reports) == sum(
-        r.entries + r.rejected + r.blank + r.title + r.headers + r.notes for r in result.reports)
+        r.entries + r.rejected + r.blank + r.title + r.headers + r.notes + r.joined
+        for r in result.reports)
     assert (len(result.entries), len(result.rejected), len(result.notes)) == (
         expected.entries, expected.rejected, expected.notes), [p.message for p in
                                                                 result.problems]
@@ -156,12 +157,21 @@ def test_a_mapping_names_the_columns_of_a_sheet_with_no_header_row(tmp_path: Pat
     assert any("named by letter, 'Column A'" in p.message for p in said)
 
 
-def test_a_title_above_records_is_no_export_without_header(tmp_path: Path) -> None:
-    """A sheet whose first row is words (a title, or a header of words chronogen does not
-    know) is not read as records without a header: it is what it was."""
+def test_a_title_above_records_with_no_header_is_a_title(tmp_path: Path) -> None:
+    """A title over records with no header row is counted as the title it is, the records
+    under it read; a row of several words that is no record stays a header (of words
+    chronogen does not know), as before."""
     path = tmp_path / "t.csv"
-    path.write_text("Police log\n01/03/2020,Visit,Officers attended after a call about "
+    path.write_text("Police log\n\n01/03/2020,Visit,Officers attended after a call about "
                     "shouting next door\n02/03/2020,Call,Follow-up call to the mother to "
                     "check on the children\n", encoding="utf-8")
     result = read_agency_file(path, agency="Police", code="POL")
-    assert result.reports[0].header_row != 0
+    report = result.reports[0]
+    assert (report.header_row, report.title, report.blank, len(result.entries)) == \
+        (None, 1, 1, 2)
+    assert [e.source.row for e in result.entries] == [3, 4]
+    assert report.explanation[1].startswith("the sheet has no header row: its records "
+                                            "begin on row 3")
+    unknown = read_agency_file(make("unknown-headings", tmp_path), agency="Police",
+                               code="POL")
+    assert unknown.reports[0].header_row == 2

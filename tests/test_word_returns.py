@@ -4,6 +4,7 @@ document sees them, every row accounted for, and what Word hides or fills in its
 from __future__ import annotations
 
 import zipfile
+from datetime import date, time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -122,12 +123,66 @@ def test_a_row_deleted_in_tracked_changes_is_not_read_and_is_said(tmp_path: Path
     assert "(1 deletion, 0 insertions)" in sheet.notes[0][1]
 
 
-def test_a_document_with_no_table_is_refused_saying_why(tmp_path: Path) -> None:
+def test_a_document_with_no_table_and_no_dated_paragraph_is_refused(tmp_path: Path) -> None:
     document = word_document([])
     document.tables[0]._tbl.getparent().remove(document.tables[0]._tbl)
+    document.add_paragraph("2020 was a difficult year; 3 children were known to us.")
     path = save(document, tmp_path / "notes.docx")
-    with pytest.raises(UnreadableFileError, match=r"notes\.docx: the document holds no table"):
+    with pytest.raises(UnreadableFileError, match=r"notes\.docx: the document holds no table "
+                                                  r"and no paragraph opening with a date"):
         read_sheets(path)
+
+
+def test_a_chronology_written_as_paragraphs_is_read_a_paragraph_a_row(tmp_path: Path
+                                                                      ) -> None:
+    """Each paragraph opening with a date a contact, the paragraphs under it with no date of
+    their own the rest of its text; the heading and note above, the title; each entry's
+    source its paragraph (a row a paragraph, blank ones too)."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Health Visiting chronology", 1)
+    document.add_paragraph("Prepared for the review; in date order.")
+    document.add_paragraph("")
+    document.add_paragraph("14/09/2018 - New birth visit for Leo. Mia present and playing.")
+    document.add_paragraph("11/02/2019: Clinic. Leo weighed; growth on the 25th centile.")
+    document.add_paragraph("Mother said she was tired; advised to see the GP.")
+    document.add_paragraph("")
+    document.add_paragraph("Monday 9 March 2020 14:30 Home visit; no answer at the door.")
+    path = save(document, tmp_path / "hv.docx")
+    result = read_agency_file(path, agency="Health Visiting", code="HV")
+    assert_valid_entries(result.entries)
+    assert [(e.date.display(), e.time, e.source.row) for e in result.entries] == [
+        ("14/09/2018", None, 4), ("11/02/2019", None, 5), ("09/03/2020", time(14, 30), 8)]
+    assert result.entries[1].summary == ("Clinic. Leo weighed; growth on the 25th centile.\n"
+                                         "Mother said she was tired; advised to see the GP.")
+    assert result.entries[0].source.describe() == "hv.docx, Paragraphs, row 4"
+    report = result.reports[0]
+    assert (report.header_row, report.title, report.blank, report.joined, report.rejected) \
+        == (None, 2, 2, 1, 0)
+    said = [p.message for p in result.problems if p.code is ProblemCode.CONTINUED_ROW]
+    assert said == ["the rest of row 5's summary, joined to its entry (a paragraph with no "
+                    "date of its own, under a dated one)"]
+
+
+@pytest.mark.parametrize(("text", "day", "words"), [
+    ("14/09/2018 - New birth visit", "14/09/2018", "New birth visit"),
+    ("14/09/2018 \u2013 New birth visit", "14/09/2018", "New birth visit"),
+    ("14/09/2018: Clinic", "14/09/2018", "Clinic"),
+    ("14/09/2018\tClinic", "14/09/2018", "Clinic"),
+    ("14 September 2018 Clinic appointment", "14 September 2018", "Clinic appointment"),
+    ("14/09/2018 10:30 Home visit", "14/09/2018 10:30", "Home visit"),
+    ("w/c 09/03/2020 - Calls to mother", "w/c 09/03/2020", "Calls to mother"),
+    ("2020: the family moved", "2020", "the family moved"),  # a year before a mark
+    ("2020 was a difficult year", None, "2020 was a difficult year"),  # a year alone: none
+    ("3 children were seen", None, "3 children were seen"),
+    ("March - a quiet month", None, "March - a quiet month"),
+    ("Mother said she was tired", None, "Mother said she was tired"),
+])
+def test_the_date_a_paragraph_opens_with(text: str, day: str | None, words: str) -> None:
+    from chronogen.read.word_paragraphs import opening_date
+
+    assert opening_date(text) == (day, words)
 
 
 @pytest.mark.parametrize(("name", "content", "said"), [
@@ -377,3 +432,24 @@ def test_a_damaged_list_of_comments_is_said_and_the_cells_still_read(tmp_path: P
     assert code is ProblemCode.CELL_COMMENT
     assert note.startswith("c.docx: the document's list of comments is damaged and was not "
                            "read")
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+       st.sampled_from([" - ", ": ", "\t", " ", " \u2013 "]),
+       st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=60))
+def test_any_dated_paragraph_gives_its_date_and_words(day: date, mark: str,
+                                                      rest: str) -> None:
+    """A paragraph of a day, a mark and any words: the day as written and the words; no
+    text makes the reading fail."""
+    from chronogen.read.word_paragraphs import opening_date
+
+    written = f"{day:%d/%m/%Y}"
+    words = rest.strip()
+    found = opening_date(f"{written}{mark}{rest}")
+    first = words.split()[0] if words.split() else ""
+    plain = first.isalpha() and first.lower() not in ("at", "am", "pm", "noon", "midday")
+    if plain and mark.strip(" "):  # a mark between: exactly the day and the words
+        assert found == (written, words)
+    assert found[0] in (None, written) or found[0].startswith(written)
+    opening_date(rest)  # any text: read or not, never an error

@@ -13,6 +13,9 @@ from chronogen.read.merged_cells import MergedDown
 
 #: A cell value as read: text, number, boolean, date, datetime, time, or nothing.
 Cell = str | int | float | bool | date | datetime | time | None
+#: the kind of sheet a Word document's paragraphs make, where it holds no table
+#: (:mod:`chronogen.read.word_paragraphs`)
+PARAGRAPHS = "paragraph"
 
 
 @dataclass
@@ -23,7 +26,7 @@ class Sheet:
     name: str | None
     rows: list[tuple[Cell, ...]]
     #: what a reader of the file calls it, in what is said of it: a workbook's "sheet", a
-    #: Word document's "table"
+    #: Word document's "table" (or its "paragraph"s, where it holds no table)
     kind: str = "sheet"
     #: True for workbooks using Excel's 1904 date system (old Mac workbooks)
     date1904: bool = False

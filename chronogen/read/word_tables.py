@@ -49,6 +49,7 @@ from chronogen.read.word_cells import (
     value_of,
 )
 from chronogen.read.word_package import document_parts, document_text, opened_document
+from chronogen.read.word_paragraphs import paragraphs_sheet
 from chronogen.read.xml_parts import pull_parser, read_stream
 
 #: the most columns a cell may span, or a row leave empty before its first cell: far more
@@ -77,9 +78,14 @@ def read_word(path: Path, *, display_name: str | None = None,
         reader = _DocumentReader(name, parts, bounds)
         reader.read(package)
     if not reader.tables:
-        raise UnreadableFileError(
-            f"{name}: the document holds no table; chronogen reads a Word chronology laid "
-            "out as a table, one row a contact")
+        written = paragraphs_sheet(name, reader.paragraphs)
+        if written is None:
+            raise UnreadableFileError(
+                f"{name}: the document holds no table and no paragraph opening with a date; "
+                "chronogen reads a Word chronology laid out as a table, one row a contact, "
+                "or written as paragraphs, each contact's opening with its date")
+        written.notes.extend(notes)
+        return [written]
     if reader.hidden_text:
         rows = ", ".join(f"{table.sheet.name} row {row}"
                          for table, row in reader.hidden_text[:10])
@@ -123,6 +129,8 @@ class _DocumentReader:
         self.deleted = self.inserted = 0
         #: (table, row) of each row holding text Word hides, in order
         self.hidden_text: list[tuple[_Table, int]] = []
+        #: the body's paragraphs, each one's text, until a table is found
+        self.paragraphs: list[str | None] = []
         self._cells = 0
         self._numbered = 0  # top-level tables begun
         self._width: int | None = None  # columns of the last table read
@@ -178,6 +186,9 @@ class _DocumentReader:
         elif local == "p":
             self._paragraphs -= 1
             if not self._tables_open and not self._paragraphs:
+                if not self._hidden and not self.tables:  # a chronology written as text?
+                    self.paragraphs.append(read_cell(element, self.parts).text())
+                    self._count(2)  # a paragraph may be two cells: its date, its words
                 _let_go(element)  # a paragraph of the body
         elif local == _HIDING:
             self._hidden -= 1
@@ -239,8 +250,8 @@ class _DocumentReader:
         self._cells += cells
         if self._cells > self.limits.max_cells:
             raise UnreadableFileError(
-                f"{self.name}: its tables hold over {self.limits.max_cells:,} cells, the "
-                "limit (max_cells under [limits] in case.toml)")
+                f"{self.name}: its tables (or paragraphs) hold over {self.limits.max_cells:,} "
+                "cells, the limit (max_cells under [limits] in case.toml)")
 
 
 def _let_go(element: etree._Element) -> None:

@@ -43,8 +43,10 @@ def main() -> None:
                                            if report.header_row else unnamed_header(sheet))
                           if v is not None]
                 if place == 0:  # a sheet with no header row: its first record, as it is
+                    first = next((row for row in sheet.rows if row and row[0] is not None),
+                                 ())
                     pictures.append((name, header if report.header_row else [
-                        "(no header row)", *(str(v) for v in sheet.rows[0] if v is not None)]))
+                        "(no header row)", *(str(v) for v in first if v is not None)]))
                 where = f", sheet '{report.sheet}'" if report.sheet else ""
                 if report.rows_of_table:
                     where += f" ({report.rows_of_table})"

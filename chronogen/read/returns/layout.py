@@ -19,7 +19,7 @@ from chronogen.errors import InputError
 from chronogen.model.problems import sheet_place
 from chronogen.read.package_check import column_letters
 from chronogen.read.returns.columns import Field, columns_read, match_heading
-from chronogen.read.sheet import Cell, Sheet
+from chronogen.read.sheet import PARAGRAPHS, Cell, Sheet
 from chronogen.read.table import normalise_heading
 from chronogen.read.toml_file import load_toml
 
@@ -119,6 +119,13 @@ class Layout:
     #: hold several tables, one under the other, each under its own header
     first_row: int = 1
     last_row: int | None = None
+    #: where the sheet has no header row: the title rows above its first record
+    titles: int = 0
+
+    @property
+    def above_records(self) -> int:
+        """The last row above the table's records: its header, or with none, its title."""
+        return self.header_row or self.titles
 
     @property
     def end_row(self) -> int:
@@ -430,31 +437,32 @@ def by_contents(sheets: list[Sheet]) -> Layout | None:
     return refine(best[1]) if best is not None else None
 
 
-def _dated_and_written(sheet: Sheet, header_row: int, columns: list[Column]
-                       ) -> tuple[Column, float, Column] | None:
-    """Under *header_row* (0: from the first row), the column mostly of dates (its share of
-    dates) and the column of long, varied free text, each given its field; None where there
-    are not both, or where the header row's own cell in the date column is a date (the row
-    is a record: no header) or, with no header row, the first row's is none (a title)."""
+def _dated_and_written(sheet: Sheet, above: int, columns: list[Column], *,
+                       headed: bool = True) -> tuple[Column, float, Column] | None:
+    """Under row *above* (a header, or where *headed* is false the last title row above
+    records with no header, 0 for none), the column mostly of dates (its share of dates)
+    and the column of long, varied free text, each given its field; None where there are
+    not both, or where a header's own cell in the date column is a date (the row is a
+    record) or, with no header, the first record's is none (it is no record)."""
     date_column, share = None, 0.0
     for column in columns:
-        values = _sample(sheet, header_row, column.index)[:30]
+        values = _sample(sheet, above, column.index)[:30]
         if len(values) < 2:
             continue
         here = sum(_reads_as_date(v) for v in values) / len(values)
         if here > share:
             date_column, share = column, here
-    if date_column is None or share < 0.8:
+    if date_column is None or share < 0.8 or above >= len(sheet.rows):
         return None
-    top = sheet.rows[max(header_row, 1) - 1]
+    top = sheet.rows[above - 1 if headed else above]
     top_is_dated = date_column.index < len(top) and _reads_as_date(top[date_column.index])
-    if top_is_dated != (header_row == NO_HEADER):
+    if top_is_dated == headed:
         return None  # a header's own cell is a heading; with none, the first row a record
     text_column, length = None, 0.0
     for column in columns:
         if column is date_column:
             continue
-        average, distinct = _text_profile(_sample(sheet, header_row, column.index))
+        average, distinct = _text_profile(_sample(sheet, above, column.index))
         if average >= 25 and distinct >= 0.6 and average > length:
             text_column, length = column, average
     if text_column is None:
@@ -464,25 +472,38 @@ def _dated_and_written(sheet: Sheet, header_row: int, columns: list[Column]
 
 
 def _without_header(sheet: Sheet) -> Layout | None:
-    """A sheet of rows alone, no header above them (an export of its records only): its
-    first row's date column a date, as mostly below, and a column of long free text. Read
-    under its columns' letters, confidence low."""
+    """A sheet of records alone, no header above them (an export of its records only),
+    under a few title rows or none: its first record's date column a date, as mostly
+    below, and a column of long free text. Read under its columns' letters, confidence
+    low. A Word document's paragraphs (:data:`PARAGRAPHS`) may open with more title rows
+    (an introduction), and a paragraph with no date of its own under a dated one is the
+    rest of its text."""
     if not sheet.rows:
         return None
+    paragraphs = sheet.kind == PARAGRAPHS
+    most = HEADER_SCAN_ROWS if paragraphs else _TITLE_ROWS
+    titles = 0
+    while titles < min(most, len(sheet.rows) - 1) and _title_like(sheet.rows[titles]):
+        titles += 1
     columns = [Column(index, heading, None)
                for index, heading in enumerate(unnamed_header(sheet))]
-    found = _dated_and_written(sheet, NO_HEADER, columns)
+    found = _dated_and_written(sheet, titles, columns, headed=False)
     if found is None:
         return None
     date_column, share, text_column = found
-    layout = Layout(sheet, NO_HEADER, columns, found_by="contents", date_share=share)
+    layout = Layout(sheet, NO_HEADER, columns, found_by="contents", date_share=share,
+                    titles=titles, join_continued_rows=paragraphs)
     other = next((c.heading for c in columns if c.field is None), None)
-    layout.explanation.append(
-        f"the sheet has no header row: its first row is a record; {date_column.heading} is "
-        f"read as the date ({share:.0%} of its cells are dates) and {text_column.heading} as "
-        "the summary (long free text); other columns are kept as written, under their "
-        "letters; a mapping file with header_row = 0 names any of them by its letter"
-        + (f' ("{other}" = "kind")' if other else ""))
+    what = ("the document's paragraphs: each opening with a date is an entry, the date "
+            f"read from {date_column.heading} and its words from {text_column.heading}; a "
+            "paragraph with no date under it is the rest of its text" if paragraphs else
+            f"the sheet has no header row: its records begin on row {titles + 1}; "
+            f"{date_column.heading} is read as the date ({share:.0%} of its cells are "
+            f"dates) and {text_column.heading} as the summary (long free text); other "
+            "columns are kept as written, under their letters; a mapping file with "
+            "header_row = 0 names any of them by its letter"
+            + (f' ("{other}" = "kind")' if other else ""))
+    layout.explanation.append(what)
     return layout
 
 

@@ -65,7 +65,7 @@ from chronogen.read.returns.layout import (
 )
 from chronogen.read.returns.result import AgencyResult
 from chronogen.read.returns.sheet_reading import CACHE_LIMIT, Values
-from chronogen.read.sheet import Cell, Sheet
+from chronogen.read.sheet import PARAGRAPHS, Cell, Sheet
 from chronogen.read.sheet_problems import sheet_problems
 from chronogen.read.table import EXCEL_ERRORS, is_blank, normalise_heading
 
@@ -295,17 +295,18 @@ class RowReader(ChildrenReading):
         # dated rows are rejected, with its headings
         above = {row: header for header, dated in tables_above(self.sheet, header_row, first_row)
                  for row in dated}
-        for number, cells in enumerate(rows[first_row - 1:header_row], start=first_row):
+        top = layout.above_records
+        for number, cells in enumerate(rows[first_row - 1:top], start=first_row):
             if number in above:
                 self._reject_above(number, cells, above[number])
-            elif number < header_row:
+            elif number < header_row or header_row == NO_HEADER:
                 counts["blank" if is_blank(cells) else "title"] += 1
             else:
                 counts["headers"] += 1
         # the first mapped column, where a repeated header row would say its first heading
         first = self.first_mapped.index if self.first_mapped is not None else 0
         word = self.header_word
-        for number, cells in enumerate(rows[header_row:last_row], start=header_row + 1):
+        for number, cells in enumerate(rows[top:last_row], start=top + 1):
             lead = cells[0] if cells else None
             # a row opening with a number, a date or a text that is not a note's mark (nearly
             # every row) is neither blank nor a note: the quick tests first
@@ -623,9 +624,11 @@ class RowReader(ChildrenReading):
         what = join(above, number, texts, raw, self.keep_raw)
         self.joined_until = number
         self.report_joined += 1
+        why = ("a paragraph with no date of its own, under a dated one"
+               if self.sheet.kind == PARAGRAPHS else "join_continued_rows in the mapping file")
         self.problem(ProblemCode.CONTINUED_ROW, Severity.INFO,
                      f"the rest of row {above.source.row}'s {what}, joined to its entry "
-                     "(join_continued_rows in the mapping file)", row=number)
+                     f"({why})", row=number)
         return True
 
     def _the_date_above(self, number: int, column: Column | None, text: str

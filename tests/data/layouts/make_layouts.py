@@ -121,6 +121,25 @@ def significant_events_word_document(path: Path) -> None:
     save(document, path)
 
 
+def word_paragraphs(path: Path) -> None:
+    """A chronology written in Word as paragraphs, not a table: a heading and a note, then
+    each contact a paragraph opening with its date (after it a dash, a colon, a tab or
+    nothing), a contact's second paragraph with no date of its own."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Health Visiting chronology (fictional)", 1)
+    document.add_paragraph("Prepared for the review by the named nurse; entries in date "
+                           "order.")
+    document.add_paragraph("")
+    document.add_paragraph(f"14/09/2018 - {LONG_A}")
+    document.add_paragraph(f"11/02/2019: {LONG_B}")
+    document.add_paragraph("Mother was advised to see the GP about the cough.")
+    document.add_paragraph(f"20 March 2019 10:30 {LONG_C}")
+    document.add_paragraph(f"w/c 09/03/2020\t{LONG_A}")
+    document.save(str(path))
+
+
 def cspr_agency_return(path: Path) -> None:
     write_workbook(path, {"Return": [
         ["Date", "Time", "Contact type", "Summary of contact", "Outcome", "Child seen (Y/N)",
@@ -384,6 +403,9 @@ LAYOUTS: dict[str, tuple[str, Callable[[Path], None], Expected]] = {
     "unknown-headings": ("police_log.xlsx", unknown_headings,
                          Expected(3, first=("01/03/2020", "Officers attended", None),
                                   found_by="contents")),
+    "word-paragraphs": ("hv_paragraphs.docx", word_paragraphs,
+                        Expected(4, first=("14/09/2018", "Home visit.", None),
+                                 found_by="contents")),
     "export-without-header": ("export.csv", export_without_header,
                               Expected(10, first=("01/03/2020", "Visited the home", None),
                                        found_by="contents")),
