@@ -453,3 +453,23 @@ def test_any_dated_paragraph_gives_its_date_and_words(day: date, mark: str,
         assert found == (written, words)
     assert found[0] in (None, written) or found[0].startswith(written)
     opening_date(rest)  # any text: read or not, never an error
+
+
+def test_paragraphs_beside_a_table_are_a_sheet_of_their_own(tmp_path: Path) -> None:
+    """A table of the child's details above a chronology written as paragraphs: the
+    paragraphs are read; under a chronology table, a dated paragraph is said, not lost."""
+    document = word_document([["Name of child", "Mia Harbour"], ["Date of birth",
+                                                                   "14/02/2016"]],
+                             headings=None, title="Chronology")
+    document.add_paragraph("14/09/2018 - New birth visit for Leo; Mia present and playing.")
+    document.add_paragraph("11/02/2019 - Clinic: Leo weighed; growth on the 25th centile.")
+    details = read_agency_file(save(document, tmp_path / "details.docx"),
+                               agency="Health Visiting", code="HV")
+    assert [e.source.sheet for e in details.entries] == ["Paragraphs", "Paragraphs"]
+    table = word_document(ROWS)
+    table.add_paragraph("20/03/2020 - Note added after the review meeting about the visits.")
+    read = read_agency_file(save(table, tmp_path / "table.docx"), agency="Health Visiting",
+                            code="HV")
+    assert {e.source.sheet for e in read.entries} == {"Table 1"}
+    assert any(p.code is ProblemCode.SHEET_NOT_READ and "Paragraphs" in p.message
+               for p in read.problems)

@@ -77,15 +77,12 @@ def read_word(path: Path, *, display_name: str | None = None,
         parts, notes = document_parts(package, name, bounds)
         reader = _DocumentReader(name, parts, bounds)
         reader.read(package)
-    if not reader.tables:
-        written = paragraphs_sheet(name, reader.paragraphs)
-        if written is None:
-            raise UnreadableFileError(
-                f"{name}: the document holds no table and no paragraph opening with a date; "
-                "chronogen reads a Word chronology laid out as a table, one row a contact, "
-                "or written as paragraphs, each contact's opening with its date")
-        written.notes.extend(notes)
-        return [written]
+    written = paragraphs_sheet(name, reader.paragraphs)
+    if not reader.tables and written is None:
+        raise UnreadableFileError(
+            f"{name}: the document holds no table and no paragraph opening with a date; "
+            "chronogen reads a Word chronology laid out as a table, one row a contact, or "
+            "written as paragraphs, each contact's opening with its date")
     if reader.hidden_text:
         rows = ", ".join(f"{table.sheet.name} row {row}"
                          for table, row in reader.hidden_text[:10])
@@ -103,7 +100,11 @@ def read_word(path: Path, *, display_name: str | None = None,
         table.sheet.merged_down = fill_merged_down(table.sheet.rows, table.merges)
         table.sheet.bold = frozenset(table.bold)
         table.sheet.notes.extend(notes)
-    return [table.sheet for table in reader.tables]
+    sheets = [table.sheet for table in reader.tables]
+    if written is not None:  # the paragraphs outside the tables, where any opens with a date
+        written.notes.extend(notes)
+        sheets.append(written)
+    return sheets
 
 
 @dataclass
@@ -129,7 +130,7 @@ class _DocumentReader:
         self.deleted = self.inserted = 0
         #: (table, row) of each row holding text Word hides, in order
         self.hidden_text: list[tuple[_Table, int]] = []
-        #: the body's paragraphs, each one's text, until a table is found
+        #: the body's paragraphs outside its tables, each one's text
         self.paragraphs: list[str | None] = []
         self._cells = 0
         self._numbered = 0  # top-level tables begun
@@ -186,7 +187,7 @@ class _DocumentReader:
         elif local == "p":
             self._paragraphs -= 1
             if not self._tables_open and not self._paragraphs:
-                if not self._hidden and not self.tables:  # a chronology written as text?
+                if not self._hidden:  # a chronology written as text, not a table?
                     self.paragraphs.append(read_cell(element, self.parts).text())
                     self._count(2)  # a paragraph may be two cells: its date, its words
                 _let_go(element)  # a paragraph of the body
