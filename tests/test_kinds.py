@@ -143,3 +143,20 @@ def test_what_a_contact_was_about_is_looked_for_just_before_it(text: str) -> Non
     else:  # what the contact was (tier 3) or a decision: no kind the first two tiers give
         assert found not in {kind for rules in (kinds._OUTCOME_RULES, kinds._STEP_RULES)
                              for _, kind in rules} - {None}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Home visit. Mia and Leo seen", "Home visit"),
+    ("Clinic: Leo weighed", "Clinic"),
+    ("Telephone call - mother rang", "Telephone call"),
+    ("Strategy meeting; section 47 agreed", "Strategy meeting"),
+    ("Mia seen. She was quiet", None),  # an opening phrase naming no contact type
+    ("New birth visit for Leo and Mia. Both well", None),  # longer than a type's name
+    ("Home visit and a long account with no stop", None),
+    ("Letter. Sent to mother", None),  # a kind read only as "other": no type said
+    (None, None), ("", None),
+])
+def test_the_contact_type_a_record_opens_with(text: str | None, kind: str | None) -> None:
+    from chronogen.read.returns.kinds import opening_kind
+
+    assert opening_kind(text) == kind

@@ -157,6 +157,9 @@ def test_a_chronology_written_as_paragraphs_is_read_a_paragraph_a_row(tmp_path: 
     assert result.entries[1].summary == ("Clinic. Leo weighed; growth on the 25th centile.\n"
                                          "Mother said she was tired; advised to see the GP.")
     assert result.entries[0].source.describe() == "hv.docx, Paragraphs, row 4"
+    # the contact type a paragraph's words open with, where they name one
+    assert [e.kind_text for e in result.entries] == [None, "Clinic", "Home visit"]
+    assert result.entries[1].kind.value == "clinic / appointment"
     report = result.reports[0]
     assert (report.header_row, report.title, report.blank, report.joined, report.rejected) \
         == (None, 2, 2, 1, 0)

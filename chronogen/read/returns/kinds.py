@@ -164,3 +164,26 @@ def missed_in_outcome(kind: ContactKind, outcome: str | None) -> ContactKind | N
         if found is not None and not negated(cleaned, found.start(), found.end()):
             return missed
     return None
+
+
+#: where a record's opening phrase ends: a full stop, a colon or a semicolon, or a dash
+_PHRASE_END = re.compile(r"[.:;](?:\s|$)|\s[-\u2013\u2014]\s")
+#: the most words a contact type a record's words open with is read from
+_PHRASE_WORDS = 4
+
+
+def opening_kind(text: str | None) -> str | None:
+    """The contact type a record's words open with, as written: "Home visit. Mia seen"
+    gives "Home visit"; a phrase of at most four words before a full stop, a colon, a
+    semicolon or a dash, naming a kind chronogen knows (None otherwise: "Mia seen. ..." is
+    no contact type)."""
+    if not text:
+        return None
+    found = _PHRASE_END.search(text, 0, 48)
+    if found is None:
+        return None
+    phrase = text[:found.start()].strip()
+    if not phrase or len(phrase.split()) > _PHRASE_WORDS:
+        return None
+    kind = classify_kind(phrase)
+    return phrase if kind is not None and kind is not ContactKind.OTHER else None

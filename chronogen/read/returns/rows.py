@@ -52,7 +52,7 @@ from chronogen.read.returns.date_order import (
     proves_day_first,
 )
 from chronogen.read.returns.highlights import highlight_message, highlighted_rows
-from chronogen.read.returns.kinds import classify_kind, missed_in_outcome
+from chronogen.read.returns.kinds import classify_kind, missed_in_outcome, opening_kind
 from chronogen.read.returns.layout import (
     NO_HEADER,
     Column,
@@ -266,6 +266,9 @@ class RowReader(ChildrenReading):
                                      if layout.under_header(row)})
         report.highlighted_rows = highlighted_rows(layout)
         self.default_kind = _AGENCY_DEFAULT_KIND.get(agency.lower(), ContactKind.OTHER)
+        #: a Word document's paragraphs have no contact-type column: the type a record's
+        #: words open with is read as its own
+        self.kinds_in_words = layout.sheet.kind == PARAGRAPHS
         self._dates: Memo[object, ParsedDateTime | DateError] = Memo(CACHE_LIMIT)
         self._raw_values: Memo[object, RawValue] = Memo(CACHE_LIMIT)
         self._clocks: Memo[tuple[type, Cell], tuple[time | None]] = Memo(CACHE_LIMIT)
@@ -462,6 +465,8 @@ class RowReader(ChildrenReading):
             clock = self._time(number, values) or clock
 
         kind_text: str | None = made["kind_text"]  # type: ignore[assignment]
+        if kind_text is None and self.kinds_in_words:  # "Clinic. Leo weighed"
+            kind_text = made["kind_text"] = opening_kind(made["summary"])  # type: ignore[arg-type]
         kind = self._kind(number, kind_text)  # its problem (if any) before the people's
         # "Clinic appointment", outcome "DNA": an appointment the child was not brought to
         kind = missed_in_outcome(kind, made["outcome"]) or kind
