@@ -633,3 +633,34 @@ def test_a_workbook_neither_reader_can_read_is_refused_its_file_closed(tmp_path:
         del refused
     finally:
         gc.enable()
+
+
+def test_a_weekday_beside_a_date_that_is_not_its_day_is_said(tmp_path: Path) -> None:
+    """A weekday written beside a date that is another day's: one of the two was written
+    wrong, said with the reading month-first where the weekday is that one's."""
+    path = tmp_path / "w.csv"
+    path.write_text("Date,Contact type,Summary\n"
+                    "Thu 05/03/2020,Home visit,Visit\n"          # 5 March 2020: a Thursday
+                    "Fri 05/03/2020,Clinic,Clinic\n"
+                    "05/03/2020 (Sunday),Call,Call\n"           # 3 May 2020: a Sunday
+                    "w/c 09/03/2020,Call,Calls\n", encoding="utf-8")
+    result = read_agency_file(path, agency="Health Visiting", code="HV")
+    said = {p.row: p.message for p in result.problems if p.code.value == "weekday-mismatch"}
+    assert said == {
+        3: "'Fri 05/03/2020': 05/03/2020 was a Thursday, not a Friday; read as 05/03/2020: "
+           "check the agency's record",
+        4: "'05/03/2020 (Sunday)': 05/03/2020 was a Thursday, not a Sunday; read as "
+           "05/03/2020; month-first (US) it would be 03/05/2020, a Sunday: check the "
+           "agency's record"}
+    assert len(result.entries) == 4  # read as written, each kept
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Thu 05/03/2020", 3), ("thursday 5 March 2020", 3), ("05/03/2020 (Fri)", 4),
+    ("5/3/2020 Tues.", 1), ("05/03/2020", None), ("w/c 09/03/2020", None),
+    ("Sunday", 6), ("March 2020", None),
+])
+def test_the_weekday_a_date_names(text: str, day: int | None) -> None:
+    from chronogen.dates.phrases import named_weekday
+
+    assert named_weekday(text) == day

@@ -78,6 +78,25 @@ _WEEKDAYS = tuple(sorted({name.lower() for name in (*calendar.day_name, *calenda
                          | {"tues", "weds", "thur", "thurs"}, key=len, reverse=True))
 
 
+#: each weekday's name (long, short, and as often written) -> its number, Monday 0
+_WEEKDAY_NUMBERS = {name: number for number, names in enumerate((
+    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed", "weds"),
+    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+    ("sunday", "sun"))) for name in names}
+#: a weekday's name at a date's start or end ("Thu 05/03/2020", "05/03/2020 (Friday)")
+_NAMED_WEEKDAY = re.compile(r"^\(?([a-z]+)\b|\b([a-z]+)\)?$")
+
+
+def named_weekday(text: str) -> int | None:
+    """The weekday a date's text names beside it (Monday 0), or None where it names none."""
+    cleaned = text.strip().strip(".,").lower()
+    for found in _NAMED_WEEKDAY.finditer(cleaned):
+        number = _WEEKDAY_NUMBERS.get(found[1] or found[2] or "")
+        if number is not None:
+            return number
+    return None
+
+
 def parse_phrase(original: str, cleaned: str) -> ParsedDateTime | None:
     """The period a phrase means (see the module), or None when *cleaned* (lower case,
     spaces collapsed) is none of them. Raises :class:`DateError` for a phrase whose date is

@@ -57,6 +57,7 @@ class ProblemCode(StrEnum):
     HIGHLIGHTED = "highlighted"
     DATE_FIELD = "date-field"
     OLD_FORMAT = "old-format"
+    WEEKDAY_MISMATCH = "weekday-mismatch"
 
 
 #: what each code means, quoting no cell: what the anonymised set says of a problem or a
@@ -104,6 +105,7 @@ MEANINGS: dict[ProblemCode, str] = {
     ProblemCode.DATE_FIELD: "a date Word updates to the day the document is opened",
     ProblemCode.OLD_FORMAT: "an old-style .xls, whose cells' looks, merges and comments "
                             "are not read",
+    ProblemCode.WEEKDAY_MISMATCH: "a date whose weekday is not the one written beside it",
 }
 
 

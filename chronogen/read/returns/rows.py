@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from typing import TypeVar
 
 from chronogen.dates import ParsedDateTime, PartialDate
+from chronogen.dates.phrases import named_weekday
 from chronogen.errors import DateError
 from chronogen.memo import Memo
 from chronogen.model.chronology import (
@@ -69,6 +70,9 @@ from chronogen.read.sheet import PARAGRAPHS, Cell, Sheet
 from chronogen.read.sheet_problems import sheet_problems
 from chronogen.read.table import EXCEL_ERRORS, is_blank, normalise_heading
 
+#: the days of the week, in English whatever the machine's language (Monday 0)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                  "Sunday")
 # the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
 # metaclass's attribute hook (about 60 ns, five times a plain name), and a row uses dozens
 _F_AGENCY = Field.AGENCY
@@ -553,6 +557,26 @@ class RowReader(ChildrenReading):
             return f"; under the other table's header on row {self.other_header}"
         return ""
 
+    def _check_weekday(self, number: int, column: Column | None, text: str,
+                       parsed: ParsedDateTime) -> None:
+        """Say where a date's weekday, written beside it, is not its day's ("Fri
+        05/03/2020": 5 March 2020 was a Thursday): one of the two was written wrong."""
+        named = named_weekday(text)
+        day = parsed.date.earliest
+        if named is None or day is None or not parsed.date.is_exact_day or \
+                day.weekday() == named:
+            return
+        message = (f"{text.strip()!r}: {day:%d/%m/%Y} was a {_WEEKDAY_NAMES[day.weekday()]}, "
+                   f"not a {_WEEKDAY_NAMES[named]}; read as {day:%d/%m/%Y}")
+        if parsed.day_month_ambiguous:
+            other = date(day.year, day.day, day.month)
+            if other.weekday() == named:
+                message += f"; month-first (US) it would be {other:%d/%m/%Y}, a " \
+                           f"{_WEEKDAY_NAMES[named]}"
+        self.problem(ProblemCode.WEEKDAY_MISMATCH, Severity.WARNING,
+                     message + ": check the agency's record", row=number, column=column,
+                     value=text)
+
     def _kind(self, number: int, kind_text: str | None) -> ContactKind:
         kind = classify_kind(kind_text)
         if kind is not None:
@@ -595,6 +619,8 @@ class RowReader(ChildrenReading):
             else:
                 self._reject(source, ProblemCode.INVALID_DATE, str(parsed), raw, column, value)
             return None
+        if type(value) is str and (value[:1].isalpha() or value.rstrip(" .)")[-1:].isalpha()):
+            self._check_weekday(number, column, value, parsed)
         if type(value) is str and column is not None and not self.day_first_proven:
             if proves_day_first(value):
                 # the column is day-first: no date of it is ambiguous, none need be kept
