@@ -217,13 +217,19 @@ def test_a_style_based_on_another_says_what_its_base_says(tmp_path: Path) -> Non
     tables = table("Log", [row([cell("Key visit", attributes=' table:style-name="ce1"'),
                                 '<table:table-cell office:value-type="string"><text:p>'
                                 '<text:span text:style-name="T1">not</text:span> seen'
+                                "</text:p></table:table-cell>",
+                                # a word struck in two spans: one word
+                                '<table:table-cell office:value-type="string"><text:p>'
+                                '<text:span text:style-name="T1">al</text:span>'
+                                '<text:span text:style-name="T1">one</text:span> seen'
                                 "</text:p></table:table-cell>"])]) + \
         table("Old", [row([cell("x")])], attributes=' table:style-name="ta1"')
     sheets = read_sheets(write_ods(tmp_path / "p.ods", tables, automatic_styles=own,
                                    styles=named))
     log = sheets[0]
     assert log.bold == {(1, 1)} and log.filled == {(1, 1): "yellow"}
-    assert log.struck == [(1, 2)] and log.struck_words == {(1, 2): "not"}
+    assert log.struck == [(1, 2), (1, 3)]
+    assert log.struck_words == {(1, 2): "not", (1, 3): "alone"}
     assert [s.hidden for s in sheets] == [False, True]
 
 

@@ -38,6 +38,7 @@ from chronogen.model.problems import ProblemCode
 from chronogen.read.cell_styles import colour_of_rgb
 from chronogen.read.merged_cells import fill_merged_down
 from chronogen.read.package_check import DAMAGED_ARCHIVE, unopened
+from chronogen.read.run_looks import RunLooks
 from chronogen.read.sheet import Cell, Sheet
 from chronogen.read.xml_parts import (
     PartNotRead,
@@ -234,25 +235,14 @@ def _named_looks(package: zipfile.ZipFile, name: str, limits: Limits
 
 
 @dataclass
-class _CellText:
+class _CellText(RunLooks):
     """A cell's text as read, with what its runs look like."""
 
     parts: list[str] = field(default_factory=list)
-    shown: int = 0  # characters other than spaces
-    struck_chars: int = 0
-    bold_chars: int = 0
-    struck: list[str] = field(default_factory=list)
-    link: str | None = None
 
     def add(self, text: str, bold: bool, struck: bool) -> None:
         self.parts.append(text)
-        visible = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
-        self.shown += visible
-        if bold:
-            self.bold_chars += visible
-        if struck and visible:
-            self.struck_chars += visible
-            self.struck.append(text)
+        self.count(text, bold=bold, struck=struck)
 
 
 class _SpreadsheetReader:
@@ -466,7 +456,8 @@ class _SheetBeingRead:
             "[limits] in case.toml if it is genuine)")
 
     def _cell_look(self, style: str | None) -> _Look:
-        """What the cell style named *style* (and those it is based on) says."""
+        """What the cell style named *style* (and those it is based on) says, kept by its
+        name alone for the sheet's rows (asked once a cell: the family's key not built)."""
         look = self._by_style[style] = self.looks.get("table-cell", style)
         return look
 
@@ -476,18 +467,8 @@ class _SheetBeingRead:
         its text is more than one plain paragraph)."""
         if look.colour:
             self.sheet.filled[place] = look.colour
-        if text is None:
-            return
-        if text.shown:
-            if text.struck_chars:
-                self.sheet.struck.append(place)
-                if text.struck_chars < text.shown:
-                    self.sheet.struck_words[place] = " ".join(
-                        w.strip() for w in text.struck if w.strip())
-            if text.bold_chars >= text.shown:
-                self.bold.add(place)
-        if text.link:
-            self.sheet.links[place] = text.link
+        if text is not None:
+            text.note(self.sheet, place, self.bold)
 
 
 def _text_of(cell: etree._Element, looks: _Looks, look: _Look

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from chronogen.read.run_looks import RunLooks
+
 #: what a cell may hold of another part of the document, read as nothing: a text box's
 #: second copy for older Word, what a field code says (its result is read), deleted words
 NOT_SHOWN = {"Fallback", "instrText", "delText", "del", "moveFrom"}
@@ -79,22 +81,17 @@ def _on(properties: dict[str, etree._Element], local: str) -> bool:
 
 
 @dataclass
-class CellText:
-    """What one cell shows, and how its words are set."""
+class CellText(RunLooks):
+    """What one cell shows, and how its words are set (struck, bold, a link: its
+    :class:`RunLooks`)."""
 
     paragraphs: list[str] = field(default_factory=list)
-    shown: int = 0  # characters other than spaces
-    struck: list[str] = field(default_factory=list)
-    struck_chars: int = 0
-    bold_chars: int = 0
     #: characters formatted as hidden text (Word does not show or print them)
     hidden_chars: int = 0
     highlights: dict[str, int] = field(default_factory=dict)
-    link: str | None = None
     comments: list[str] = field(default_factory=list)
     #: the first word of each field's code in the cell (``DATE``, ``HYPERLINK``)
     fields: list[str] = field(default_factory=list)
-    _struck_last: bool = False
     _field_begun: bool = False
 
     def paragraph(self) -> None:
@@ -106,22 +103,12 @@ class CellText:
         if not self.paragraphs:
             self.paragraph()
         self.paragraphs[-1] += text
-        visible = len(text) - text.count(" ") - text.count("\t") - text.count("\n")
         found = first_child(run, "rPr") if run is not None else None
         properties = {local_name(p): p for p in found} if found is not None else {}
-        struck = _on(properties, "strike") or _on(properties, "dstrike")
-        if struck and self._struck_last:  # a word split over runs stays one word
-            self.struck[-1] += text
-        elif struck:
-            self.struck.append(text)
-        self._struck_last = struck
+        visible = self.count(text, bold=_on(properties, "b"),
+                             struck=_on(properties, "strike") or _on(properties, "dstrike"))
         if visible <= 0:
             return
-        self.shown += visible
-        if struck:
-            self.struck_chars += visible
-        if _on(properties, "b"):
-            self.bold_chars += visible
         if _on(properties, "vanish") or _on(properties, "specVanish"):
             self.hidden_chars += visible
         mark = properties.get("highlight")

@@ -282,15 +282,10 @@ def _number(properties: etree._Element | None, local: str, default: int) -> int:
 
 def _note_looks(sheet: Sheet, place: tuple[int, int], read: CellText,
                 properties: etree._Element | None, bold: set[tuple[int, int]]) -> None:
-    if read.shown:
-        if read.struck_chars:
-            sheet.struck.append(place)
-        if 0 < read.struck_chars < read.shown:  # some words only: said which
-            sheet.struck_words[place] = " ".join(w.strip() for w in read.struck if w.strip())
-        if read.bold_chars >= read.shown:
-            bold.add(place)
-        if (rgb := read.highlight()) is not None and (named := colour_of_rgb(rgb)):
-            sheet.filled[place] = named
+    read.note(sheet, place, bold)
+    if read.shown and (rgb := read.highlight()) is not None and \
+            (named := colour_of_rgb(rgb)):
+        sheet.filled[place] = named
     shading = first_child(properties, "shd") if properties is not None else None
     fill = attribute(shading, "fill") if shading is not None else None
     if fill and fill.lower() != "auto" and place not in sheet.filled and \
@@ -298,7 +293,5 @@ def _note_looks(sheet: Sheet, place: tuple[int, int], read: CellText,
         sheet.filled[place] = named
     if dated := read.date_field():
         sheet.date_fields[place] = dated
-    if read.link:
-        sheet.links[place] = read.link
     if read.comments:
         sheet.comments[place] = "\n".join(read.comments)
