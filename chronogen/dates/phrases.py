@@ -73,16 +73,15 @@ _ABOUT_AFTER = ("approximately", "approx.", "approx", "circa", "estimated", "est
                 "roughly", "about")
 _DAY_PARTS = ("a.m.", "p.m.", "am", "pm", "morning", "afternoon", "evening", "night",
               "overnight", "lunchtime")
-#: the days of the week, long names before their short ones
-_WEEKDAYS = tuple(sorted({name.lower() for name in (*calendar.day_name, *calendar.day_abbr)}
-                         | {"tues", "weds", "thur", "thurs"}, key=len, reverse=True))
-
-
 #: each weekday's name (long, short, and as often written) -> its number, Monday 0
 _WEEKDAY_NUMBERS = {name: number for number, names in enumerate((
     ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed", "weds"),
     ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
     ("sunday", "sun"))) for name in names}
+#: the days of the week, long names before their short ones
+_WEEKDAYS = tuple(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True))
+
+
 #: a weekday's name at a date's start or end ("Thu 05/03/2020", "05/03/2020 (Friday)")
 _NAMED_WEEKDAY = re.compile(r"^\(?([a-z]+)\b|\b([a-z]+)\)?$")
 

@@ -69,6 +69,6 @@ def _is_date(text: str) -> bool:
         return False
     try:
         parse_date_time(text)
-    except (DateError, ValueError, OverflowError):
+    except DateError:
         return False
     return True

@@ -77,13 +77,15 @@ def add_table_sheet(book: Any, title: str, columns: Sequence[TableColumn],
     body = _style_of(sheet, font=Font(name=FONT, size=FONT_POINTS),
                      alignment=Alignment(vertical="top", wrap_text=wrap))
     for r, row in enumerate(rows, start=2):
-        if wrap:
-            lines = max((arial_lines(clean(v), columns[c].width) for c, v in enumerate(row)
-                         if isinstance(v, str) and c < len(columns)), default=1)
+        cells = [_cell(sheet, value, body) for value in row]
+        if wrap:  # each text as its cell holds it (cleaned once)
+            lines = max((arial_lines(cell.value, columns[c].width)
+                         for c, cell in enumerate(cells)
+                         if isinstance(cell.value, str) and c < len(columns)), default=1)
             if lines > 1:
                 # spreadsheets do not grow rows for wrapped text on opening: give the height
                 sheet.row_dimensions[r].height = row_points(lines)
-        sheet.append([_cell(sheet, value, body) for value in row])
+        sheet.append(cells)
     return sheet
 
 
