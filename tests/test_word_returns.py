@@ -476,3 +476,21 @@ def test_paragraphs_beside_a_table_are_a_sheet_of_their_own(tmp_path: Path) -> N
     assert {e.source.sheet for e in read.entries} == {"Table 1"}
     assert any(p.code is ProblemCode.SHEET_NOT_READ and "Paragraphs" in p.message
                for p in read.problems)
+
+
+def test_a_paragraph_chronology_of_short_entries_is_read(tmp_path: Path) -> None:
+    """The paragraphs' columns are known (their date, their words): short entries are read
+    as long ones are, not judged by their length as a sheet's unnamed columns are."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("HV contacts")
+    for day, words in (("01/03/2020", "Visit."), ("03/03/2020", "Call."),
+                       ("09/03/2020", "Clinic."), ("10/03/2020", "No answer.")):
+        document.add_paragraph(f"{day} - {words}")
+    result = read_agency_file(save(document, tmp_path / "short.docx"),
+                              agency="Health Visiting", code="HV")
+    assert [(e.date.display(), e.summary) for e in result.entries] == [
+        ("01/03/2020", "Visit."), ("03/03/2020", "Call."), ("09/03/2020", "Clinic."),
+        ("10/03/2020", "No answer.")]
+    assert result.reports[0].title == 1 and not result.rejected

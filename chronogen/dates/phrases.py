@@ -73,11 +73,14 @@ _ABOUT_AFTER = ("approximately", "approx.", "approx", "circa", "estimated", "est
                 "roughly", "about")
 _DAY_PARTS = ("a.m.", "p.m.", "am", "pm", "morning", "afternoon", "evening", "night",
               "overnight", "lunchtime")
-#: each weekday's name (long, short, and as often written) -> its number, Monday 0
-_WEEKDAY_NUMBERS = {name: number for number, names in enumerate((
-    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed", "weds"),
-    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
-    ("sunday", "sun"))) for name in names}
+#: each weekday's names (long, short, and as often written), Monday first
+_DAY_NAMES = (("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed", "weds"),
+              ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+              ("sunday", "sun"))
+#: the weekdays as a message says them, in English whatever the machine's language
+WEEKDAY_NAMES = tuple(names[0].capitalize() for names in _DAY_NAMES)
+_WEEKDAY_NUMBERS = {name: number for number, names in enumerate(_DAY_NAMES)
+                    for name in names}
 #: the days of the week, long names before their short ones
 _WEEKDAYS = tuple(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True))
 

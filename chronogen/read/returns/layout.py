@@ -42,6 +42,11 @@ def unnamed_header(sheet: Sheet) -> tuple[str, ...]:
     return tuple(f"Column {column_letter(index)}" for index in range(width))
 
 
+def _header_cells(sheet: Sheet, header_row: int) -> tuple[Cell, ...]:
+    """Row *header_row*'s cells, or the columns' letters where it is :data:`NO_HEADER`."""
+    return unnamed_header(sheet) if header_row == NO_HEADER else sheet.rows[header_row - 1]
+
+
 def header_place(header_row: int | None) -> str:
     """``header on row 3``, or ``no header row``."""
     return "no header row" if not header_row else f"header on row {header_row}"
@@ -139,9 +144,7 @@ class Layout:
 
     def header_cells(self) -> tuple[Cell, ...]:
         """The header row's cells, or the columns' letters where the sheet has none."""
-        if self.header_row == NO_HEADER:
-            return unnamed_header(self.sheet)
-        return self.sheet.rows[self.header_row - 1]
+        return _header_cells(self.sheet, self.header_row)
 
     @property
     def confidence(self) -> str:
@@ -335,8 +338,7 @@ def find_layout(sheets: list[Sheet], *, sheet_name: str | None = None,
         for row_number in rows_to_try:
             if row_number > len(sheet.rows):
                 continue
-            columns = columns_for(sheet.rows[row_number - 1] if row_number != NO_HEADER
-                                  else unnamed_header(sheet), mapping)
+            columns = columns_for(_header_cells(sheet, row_number), mapping)
             score = float(_score(columns))
             if mapping is not None and mapping.header_row is not None:
                 score = max(score, 1.0)
@@ -475,15 +477,13 @@ def _without_header(sheet: Sheet) -> Layout | None:
     """A sheet of records alone, no header above them (an export of its records only),
     under a few title rows or none: its first record's date column a date, as mostly
     below, and a column of long free text. Read under its columns' letters, confidence
-    low. A Word document's paragraphs (:data:`PARAGRAPHS`) may open with more title rows
-    (an introduction), and a paragraph with no date of its own under a dated one is the
-    rest of its text."""
+    low. A Word document's paragraphs: :func:`_paragraphs_layout`."""
     if not sheet.rows:
         return None
-    paragraphs = sheet.kind == PARAGRAPHS
-    most = HEADER_SCAN_ROWS if paragraphs else _TITLE_ROWS
+    if sheet.kind == PARAGRAPHS:
+        return _paragraphs_layout(sheet)
     titles = 0
-    while titles < min(most, len(sheet.rows) - 1) and _title_like(sheet.rows[titles]):
+    while titles < min(_TITLE_ROWS, len(sheet.rows) - 1) and _title_like(sheet.rows[titles]):
         titles += 1
     columns = [Column(index, heading, None)
                for index, heading in enumerate(unnamed_header(sheet))]
@@ -492,18 +492,35 @@ def _without_header(sheet: Sheet) -> Layout | None:
         return None
     date_column, share, text_column = found
     layout = Layout(sheet, NO_HEADER, columns, found_by="contents", date_share=share,
-                    titles=titles, join_continued_rows=paragraphs)
+                    titles=titles)
     other = next((c.heading for c in columns if c.field is None), None)
-    what = ("the document's paragraphs: each opening with a date is an entry, the date "
-            f"read from {date_column.heading} and its words from {text_column.heading}; a "
-            "paragraph with no date under it is the rest of its text" if paragraphs else
-            f"the sheet has no header row: its records begin on row {titles + 1}; "
-            f"{date_column.heading} is read as the date ({share:.0%} of its cells are "
-            f"dates) and {text_column.heading} as the summary (long free text); other "
-            "columns are kept as written, under their letters; a mapping file with "
-            "header_row = 0 names any of them by its letter"
-            + (f' ("{other}" = "kind")' if other else ""))
-    layout.explanation.append(what)
+    layout.explanation.append(
+        f"the sheet has no header row: its records begin on row {titles + 1}; "
+        f"{date_column.heading} is read as the date ({share:.0%} of its cells are dates) "
+        f"and {text_column.heading} as the summary (long free text); other columns are kept "
+        "as written, under their letters; a mapping file with header_row = 0 names any of "
+        "them by its letter" + (f' ("{other}" = "kind")' if other else ""))
+    return layout
+
+
+def _paragraphs_layout(sheet: Sheet) -> Layout | None:
+    """A Word document's paragraphs (:mod:`chronogen.read.word_paragraphs`), whose columns
+    are known: the date a paragraph opens with (column A, where it opens with one) and its
+    words (B), two paragraphs dated at least. The paragraphs above the first dated one,
+    as many as a header is looked for under, are its title; one with no date under a
+    dated one is the rest of its text."""
+    dated = [n for n, row in enumerate(sheet.rows) if row and row[0] is not None]
+    if len(dated) < 2 or dated[0] > HEADER_SCAN_ROWS:
+        return None  # one dated sentence in a document's text is no chronology
+    first = dated[0]
+    columns = [Column(0, "Column A", Field.DATE), Column(1, "Column B", Field.SUMMARY)]
+    layout = Layout(sheet, NO_HEADER, columns, found_by="contents", titles=first,
+                    date_share=_date_share(sheet, first, columns),
+                    join_continued_rows=True)
+    layout.explanation.append(
+        "the document's paragraphs: each opening with a date is an entry, the date read "
+        "from Column A and its words from Column B; a paragraph with no date under it is the "
+        "rest of its text")
     return layout
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from typing import TypeVar
 
 from chronogen.dates import ParsedDateTime, PartialDate
-from chronogen.dates.phrases import named_weekday
+from chronogen.dates.phrases import WEEKDAY_NAMES, named_weekday
 from chronogen.errors import DateError
 from chronogen.memo import Memo
 from chronogen.model.chronology import (
@@ -70,9 +70,6 @@ from chronogen.read.sheet import PARAGRAPHS, Cell, Sheet
 from chronogen.read.sheet_problems import sheet_problems
 from chronogen.read.table import EXCEL_ERRORS, is_blank, normalise_heading
 
-#: the days of the week, in English whatever the machine's language (Monday 0)
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                  "Sunday")
 # the fields as plain names: on Python 3.11 every ``Field.DATE`` goes through the enum
 # metaclass's attribute hook (about 60 ns, five times a plain name), and a row uses dozens
 _F_AGENCY = Field.AGENCY
@@ -566,13 +563,13 @@ class RowReader(ChildrenReading):
         if named is None or day is None or not parsed.date.is_exact_day or \
                 day.weekday() == named:
             return
-        message = (f"{text.strip()!r}: {day:%d/%m/%Y} was a {_WEEKDAY_NAMES[day.weekday()]}, "
-                   f"not a {_WEEKDAY_NAMES[named]}; read as {day:%d/%m/%Y}")
+        message = (f"{text.strip()!r}: {day:%d/%m/%Y} was a {WEEKDAY_NAMES[day.weekday()]}, "
+                   f"not a {WEEKDAY_NAMES[named]}; read as {day:%d/%m/%Y}")
         if parsed.day_month_ambiguous:
             other = date(day.year, day.day, day.month)
             if other.weekday() == named:
                 message += f"; month-first (US) it would be {other:%d/%m/%Y}, a " \
-                           f"{_WEEKDAY_NAMES[named]}"
+                           f"{WEEKDAY_NAMES[named]}"
         self.problem(ProblemCode.WEEKDAY_MISMATCH, Severity.WARNING,
                      message + ": check the agency's record", row=number, column=column,
                      value=text)
