@@ -53,7 +53,6 @@ _LINK_LIMIT = 65000
 EVIDENCE_SHOWN = 500
 _HEADER_FILL = "#1F3864"
 _NO_FILL, _NOT_RECORDED_FILL, _FLAG_FILL = "#F8CBAD", "#FFE699", "#F4B6C2"
-_BODY_PT = FONT_POINTS
 #: printable width of a landscape page, in column-width units (about 0.073 in each)
 _PAGE_UNITS = {9: 148, 8: 218}  # A4, A3
 
@@ -82,14 +81,14 @@ class _Styles:
     def __init__(self, book: Any) -> None:
         self.book = book
         self._made: dict[tuple[str, str | None], Any] = {}
-        base = {"font_name": FONT, "font_size": _BODY_PT, "valign": "top", "border": 1,
+        base = {"font_name": FONT, "font_size": FONT_POINTS, "valign": "top", "border": 1,
                 "border_color": "#BFBFBF"}
         self.base = base
         self.header = book.add_format({**base, "bold": True, "font_color": "#FFFFFF",
                                        "bg_color": _HEADER_FILL, "text_wrap": True})
         self.title = book.add_format({"font_name": FONT, "bold": True, "font_size": 14})
         self.heading = book.add_format({"font_name": FONT, "bold": True, "font_size": 12})
-        self.plain = book.add_format({"font_name": FONT, "font_size": _BODY_PT,
+        self.plain = book.add_format({"font_name": FONT, "font_size": FONT_POINTS,
                                       "text_wrap": True, "valign": "top", "align": "left"})
         # the highlights as the Chronology's rules give them (a rule's look holds no font
         # or alignment), and as the Key shows them beside their meaning (its own cells)
@@ -99,10 +98,9 @@ class _Styles:
             "flagged": {"bg_color": _FLAG_FILL, "bold": True, "font_color": "#7B0C1E"}}
         self.no, self.not_recorded, self.flagged = (book.add_format(look)
                                                     for look in looks.values())
-        self.key = {name: book.add_format({**look, "font_name": FONT, "font_size": _BODY_PT,
+        self.key = {name: book.add_format({**look, "font_name": FONT, "font_size": FONT_POINTS,
                                            "valign": "top"}) for name, look in looks.items()}
         self.flagged_id = book.add_format({"bold": True, "font_color": "#7B0C1E"})
-        self.link = book.add_format({**base, **_LINK_LOOK})
 
     def cell(self, kind: str, fill: str | None = None) -> Any:
         """The format of a body cell of *kind*, on an agency's *fill* (or none)."""
@@ -256,7 +254,7 @@ def chronology_columns(appendix: Appendix) -> tuple[list[Column], int]:
 def paper_for(columns: Sequence[Column], printed: int) -> int:
     """A4 (9) when the printed columns fit its width at 8.5 pt or more, else A3 (8)."""
     units = sum(_width(c) + 0.7 for c in columns[:printed])
-    return 9 if _BODY_PT * min(1.0, _PAGE_UNITS[9] / units) >= 8.5 else 8
+    return 9 if FONT_POINTS * min(1.0, _PAGE_UNITS[9] / units) >= 8.5 else 8
 
 
 def _chronology_row(appendix: Appendix, row: AppendixRow, marked: bool) -> list[object]:
@@ -393,9 +391,9 @@ def _flag_sheets(book: Any, styles: _Styles, appendix: Appendix) -> None:
     links: list[tuple[int, int, str]] = []  # (row, the entry's row on the Chronology, text)
     for number, flag in enumerate(case.flags, start=1):
         first = next((entries[e][0] for e in flag.evidence if e in entries), None)
-        go_to = f"{flag.evidence[0]} →" if first is not None and len(links) < _LINK_LIMIT \
-            else None
-        if go_to is not None and first is not None:
+        go_to = None
+        if first is not None and len(links) < _LINK_LIMIT:
+            go_to = f"{flag.evidence[0]} →"
             links.append((number, first, go_to))
         rows.append([number, flag.severity.value, flag.code.value,
                      ", ".join(appendix.person_name(p) for p in flag.people) or None,
