@@ -127,9 +127,11 @@ def test_a_document_with_no_table_and_no_dated_paragraph_is_refused(tmp_path: Pa
     document = word_document([])
     document.tables[0]._tbl.getparent().remove(document.tables[0]._tbl)
     document.add_paragraph("2020 was a difficult year; 3 children were known to us.")
+    document.add_paragraph("12/03/2020 - the one dated paragraph of a letter.")
     path = save(document, tmp_path / "notes.docx")
-    with pytest.raises(UnreadableFileError, match=r"notes\.docx: the document holds no table "
-                                                  r"and no paragraph opening with a date"):
+    with pytest.raises(UnreadableFileError, match=r"notes\.docx: the document holds no "
+                                                  r"table, nor two paragraphs opening with a "
+                                                  r"date"):
         read_sheets(path)
 
 

@@ -28,19 +28,20 @@ _DATE_WITHIN = 40
 _DATE_WORDS = 5
 
 
-def paragraphs_sheet(file: str, paragraphs: list[str | None]) -> Sheet | None:
+def paragraphs_sheet(file: str, paragraphs: list[str | None], *, least: int = 1
+                     ) -> Sheet | None:
     """The sheet of a document's *paragraphs* (their texts, None for an empty one), or None
-    where no paragraph opens with a date."""
+    where fewer than *least* open with a date."""
     rows: list[tuple[Cell, ...]] = []
-    dated = False
+    dated = 0
     for text in paragraphs:
         if text is None or not text.strip():
             rows.append(())
             continue
         day, words = opening_date(text)
-        dated = dated or day is not None
+        dated += day is not None
         rows.append((day, words))
-    if not dated:
+    if not dated or dated < least:
         return None
     return Sheet(file=file, name="Paragraphs", rows=rows, kind=PARAGRAPHS)
 

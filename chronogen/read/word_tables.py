@@ -77,10 +77,12 @@ def read_word(path: Path, *, display_name: str | None = None,
         parts, notes = document_parts(package, name, bounds)
         reader = _DocumentReader(name, parts, bounds)
         reader.read(package)
-    written = paragraphs_sheet(name, reader.paragraphs)
+    # beside a table, one dated paragraph is said (a sheet not read); alone, two make a
+    # chronology, as the reader of the paragraphs takes them
+    written = paragraphs_sheet(name, reader.paragraphs, least=1 if reader.tables else 2)
     if not reader.tables and written is None:
         raise UnreadableFileError(
-            f"{name}: the document holds no table and no paragraph opening with a date; "
+            f"{name}: the document holds no table, nor two paragraphs opening with a date; "
             "chronogen reads a Word chronology laid out as a table, one row a contact, or "
             "written as paragraphs, each contact's opening with its date")
     if reader.hidden_text:
